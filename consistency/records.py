@@ -1,0 +1,227 @@
+"""Immutable records passed between the pipeline stages.
+
+Data flows one way: read -> extract -> embed -> group -> check -> triage -> report.
+Every stage takes and returns these frozen dataclasses, never dicts; `to_dict`
+helpers give the JSON shapes that DESIGN section 3 pins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+#: How a quantity's interval was stated.
+Bound = Literal["exact", "approx", "lower", "upper", "range"]
+#: Direction of a stated change ("rose 15%" is up, "down 90%" is down).
+Direction = Literal["up", "down"]
+#: Whether a number is a level ("to 5.25%") or a change ("by 50 basis points").
+QuantityKind = Literal["level", "change"]
+Severity = Literal["error", "warning", "info"]
+Status = Literal["new", "reviewed", "baselined"]
+#: A finding is a conflict, or an update (a cumulative count reported later).
+FindingKind = Literal["conflict", "update"]
+
+SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number in a claim, normalised into a comparable frame.
+
+    ``start``/``end`` are character offsets into the claim text. ``value`` is the
+    stated number with scale words applied ("1.2bn" -> 1.2e9) in the stated
+    ``unit``; ``low``/``high`` bound it (equal for an exact number, widened by
+    the tolerance of "about", open-ended bounds use +/- inf). ``canonical_*``
+    carry the same interval in the dimension's canonical unit (metres, kg,
+    seconds, kelvin, ...), so "13 miles" and "21 km" compare directly.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    low: float
+    high: float
+    bound: Bound = "exact"
+    unit: str | None = None
+    dimension: str | None = None
+    change: Direction | None = None
+    kind: QuantityKind = "level"
+    measured: str | None = None
+    canonical_unit: str | None = None
+    canonical_low: float | None = None
+    canonical_high: float | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": _json_number(self.value),
+            "low": _json_number(self.low),
+            "high": _json_number(self.high),
+            "bound": self.bound,
+            "unit": self.unit,
+            "dimension": self.dimension,
+            "change": self.change,
+            "kind": self.kind,
+            "measured": self.measured,
+            "canonical_unit": self.canonical_unit,
+            "canonical_low": _json_number(self.canonical_low),
+            "canonical_high": _json_number(self.canonical_high),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date a claim talks about, resolved against the document date when relative."""
+
+    text: str
+    start: int
+    end: int
+    value: dt.date
+    granularity: Literal["day", "month", "year"] = "day"
+    relative: bool = False
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value.isoformat(),
+            "granularity": self.granularity,
+            "relative": self.relative,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An input unit: an article, or one row of a claims dataset.
+
+    ``key`` is the stable identity used in claim ids and fingerprints: the file
+    name for an article file, ``file#row-id`` for a dataset row. ``single_claim``
+    is true for dataset rows whose text is one claim (it is not split into
+    sentences and the claim keeps the row id).
+    """
+
+    key: str
+    path: str
+    text: str
+    line: int | None = None
+    row_id: str | None = None
+    source: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    title: str | None = None
+    single_claim: bool = False
+    #: 1-based line in ``path`` where ``text`` starts (front matter skipped).
+    text_line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim: a sentence of an article or a row of a claims dataset."""
+
+    id: str
+    text: str
+    doc_key: str
+    path: str
+    line: int | None = None
+    start: int = 0
+    end: int = 0
+    source: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    row_id: str | None = None
+    speaker: str | None = None
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "source": self.source,
+            "path": self.path,
+            "line": self.line,
+            "date": self.date.isoformat() if self.date else None,
+            "url": self.url,
+            "speaker": self.speaker,
+            "quantities": [q.to_dict() for q in self.quantities],
+            "dates": [d.to_dict() for d in self.dates],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Evidence inside one claim's text, with its normalised reading."""
+
+    start: int
+    end: int
+    text: str
+    normalized: str = ""
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "normalized": self.normalized}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule's verdict on a pair of claims: a conflict or an update."""
+
+    rule: str
+    name: str
+    severity: Severity
+    kind: FindingKind
+    a: Claim
+    b: Claim
+    spans_a: tuple[Span, ...]
+    spans_b: tuple[Span, ...]
+    explanation: str
+    fingerprint: str
+    similarity: float = 0.0
+    status: Status = "new"
+    group: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A connected component of similar claims."""
+
+    id: int
+    claim_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the input that did not stop the run: ``path:line: reason``."""
+
+    path: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.reason}" if self.line else f"{self.path}: {self.reason}"
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a reporter needs; built by `consistency.api.check`."""
+
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    groups: tuple[Group, ...]
+    problems: tuple[Problem, ...] = ()
+    documents: int = 0
+    stats: dict = field(default_factory=dict)
+
+
+def _json_number(x: float | None) -> float | None | str:
+    """JSON has no infinity: open bounds are written as null."""
+    if x is None or x != x or x in (float("inf"), float("-inf")):
+        return None
+    return x
