@@ -114,7 +114,6 @@ class Document:
     date: dt.date | None = None
     url: str | None = None
     title: str | None = None
-    single_claim: bool = False
     #: 1-based line in ``path`` where ``text`` starts (front matter skipped).
     text_line: int = 1
 

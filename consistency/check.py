@@ -1,0 +1,59 @@
+"""Check stage: rules on candidate pairs -> findings with stable fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable, Sequence
+
+from .group import Pair
+from .records import SEVERITY_ORDER, Claim, Finding
+from .rules import Rule
+
+
+def claim_anchor(claim: Claim) -> str:
+    """The part of a claim's identity that survives edits: its row id, or its document."""
+    return claim.row_id or claim.doc_key
+
+
+def fingerprint(rule: str, a: Claim, key_a: str, b: Claim, key_b: str) -> str:
+    """Hash of the rule code and both sides' normalised keys, sides sorted.
+
+    Positions, line numbers, sentence wording around the evidence and run ids are
+    left out, so a finding keeps its id when its article is re-ingested, edited
+    or reordered, and gets a new one when an evidence value changes.
+    """
+    sides = sorted((f"{claim_anchor(a)}\x1f{key_a}", f"{claim_anchor(b)}\x1f{key_b}"))
+    digest = hashlib.sha256("\x1e".join([rule, *sides]).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:20]
+
+
+def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Rule]) -> list[Finding]:
+    """Every rule on every pair; one finding per fingerprint (the most similar pair wins)."""
+    best: dict[str, Finding] = {}
+    for pair in pairs:
+        a, b = claims[pair.i], claims[pair.j]
+        for rule in rules:
+            for verdict in rule.check(a, b):
+                kind = verdict.kind or rule.kind
+                fp = fingerprint(rule.code, a, verdict.key_a, b, verdict.key_b)
+                current = best.get(fp)
+                if current is not None and current.similarity >= pair.similarity:
+                    continue
+                best[fp] = Finding(
+                    rule=rule.code,
+                    name=rule.name,
+                    severity="info" if kind == "update" else rule.severity,
+                    kind=kind,
+                    a=a,
+                    b=b,
+                    spans_a=verdict.spans_a,
+                    spans_b=verdict.spans_b,
+                    explanation=verdict.explanation,
+                    fingerprint=fp,
+                    similarity=round(pair.similarity, 4),
+                )
+    return sorted(best.values(), key=finding_order)
+
+
+def finding_order(f: Finding) -> tuple:
+    return (-SEVERITY_ORDER[f.severity], f.rule, f.a.path, f.a.line or 0, f.a.id, f.b.id)

@@ -1,0 +1,99 @@
+"""Extract stage: documents -> claims, each with its quantity frames, dates and speaker.
+
+A dataset row whose text is one sentence is one claim and keeps the row id. An
+article (a file, or a dataset row longer than a sentence) is split into
+sentences; its claim-like sentences become claims whose ids are stable: the
+document key and a hash of the normalised sentence, so re-ingesting, reordering
+or editing other sentences leaves a claim's id unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from typing import Iterable
+
+from .quantities import extract_dates, extract_quantities
+from .records import Claim, Document
+from .sentences import claim_sentences, is_single_sentence
+
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w.'’-]*){0,3}"
+_TITLE = r"(?:(?:[A-Z][a-z]+\s+){0,3}(?:spokes(?:wo)?man|spokesperson|minister|president|secretary|official|analyst|ambassador|chief|director|adviser|advisor)\s+)?"
+_VERB = r"(?:said|says|told|stated|added|noted|claimed|warned|announced|wrote|confirmed|insisted|argued|estimated|reported)"
+SPEAKER_PATTERNS = (
+    re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<s>{_NAME})"),
+    re.compile(rf"(?:^|[,“”\"]\s*|\b(?:and|but)\s+){_TITLE}(?P<s>{_NAME})\s+{_VERB}\b"),
+    re.compile(rf"\b{_VERB}\s+(?:the\s+)?(?P<s>{_NAME})(?:\s*[,.]|$)"),
+)
+NOT_SPEAKERS = {"The", "It", "He", "She", "They", "We", "I", "This", "That", "There", "But", "And", "In", "On",
+                "As", "A", "An", "Officials", "Reports", "Media", "Analysts", "Sources"}
+
+
+def document_claims(doc: Document) -> list[Claim]:
+    """The claims of one document, in text order."""
+    if doc.row_id is not None and is_single_sentence(doc.text):
+        text = doc.text.strip()
+        return [_claim(doc, doc.row_id, text, start=doc.text.find(text), line=doc.line)]
+    claims = []
+    seen: Counter[str] = Counter()
+    for sentence in claim_sentences(doc.text):
+        base = f"{doc.row_id or doc.key}:{text_hash(sentence.text)[:10]}"
+        seen[base] += 1
+        claim_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        claims.append(_claim(doc, claim_id, sentence.text, start=sentence.start,
+                             line=_line_of(doc, sentence.start)))
+    return claims
+
+
+def extract_claims(documents: Iterable[Document]) -> list[Claim]:
+    return [claim for doc in documents for claim in document_claims(doc)]
+
+
+def _claim(doc: Document, claim_id: str, text: str, *, start: int, line: int | None) -> Claim:
+    return Claim(
+        id=claim_id,
+        text=text,
+        doc_key=doc.key,
+        path=doc.path,
+        line=line,
+        start=start,
+        end=start + len(text),
+        source=doc.source,
+        date=doc.date,
+        url=doc.url,
+        row_id=doc.row_id,
+        speaker=find_speaker(text),
+        quantities=extract_quantities(text, doc_date=doc.date),
+        dates=extract_dates(text, doc_date=doc.date),
+    )
+
+
+def _line_of(doc: Document, offset: int) -> int | None:
+    if not doc.text_line:
+        return None
+    return doc.text_line + doc.text.count("\n", 0, offset)
+
+
+def normalize_text(text: str) -> str:
+    """Lower case, curly quotes and dashes folded, whitespace collapsed."""
+    text = text.lower().translate(_FOLD)
+    return " ".join(text.split())
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+def find_speaker(text: str) -> str | None:
+    """The speaker of "X said" / "X told" / "according to X", when named."""
+    for pattern in SPEAKER_PATTERNS:
+        for match in pattern.finditer(text):
+            name = match.group("s").strip(" ,.")
+            if name.split()[0] in NOT_SPEAKERS:
+                continue
+            return name
+    return None

@@ -1,0 +1,24 @@
+"""Command-line interface: parses options, calls `consistency.api`, maps errors."""
+
+from __future__ import annotations
+
+import sys
+
+from .app import cli
+from .check import check
+from .extract import extract
+
+for _command in (check, extract):
+    cli.add_command(_command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI with ``argv`` and return the exit code (never raises SystemExit)."""
+    return cli.main(args=argv, standalone_mode=False)
+
+
+def run_main() -> None:  # console-script entry point
+    sys.exit(main())
+
+
+__all__ = ["cli", "main", "run_main"]

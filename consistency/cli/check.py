@@ -1,0 +1,63 @@
+"""``consistency check PATH...``: the conflict report for files and folders."""
+
+from __future__ import annotations
+
+import click
+
+from .. import api
+from ..errors import EmptyInputError
+from ..records import SEVERITY_ORDER, Report
+from .app import EXIT_CONFLICTS, EXIT_ERROR, EXIT_OK
+from .options import fail_on_option, model_options, rule_options, settings_from
+from .output import parse_destinations, write_reports
+from .progress import progress_bar
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-f", "--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
+              help="Report format, optionally with a destination file (repeatable): text, json. "
+                   "[default: text]")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@model_options
+@rule_options
+@fail_on_option
+@click.option("--show-all", is_flag=True, help="Also show reviewed and baselined findings in text output.")
+@click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")
+def check(paths, formats, output, model, threshold, batch_size, select, ignore, same_document, fail_on,
+          show_all, color, quiet) -> int:
+    """Check articles and claim datasets for conflicting claims.
+
+    PATHS are files or folders: .txt/.md/.html articles and .jsonl/.csv claim datasets.
+    Exit codes: 0 no new conflicts, 1 new conflicts at or above --fail-on, 2 usage or input
+    error (bad rows are reported as path:line: reason; the other rows are still checked).
+    """
+    settings = settings_from(model=model, threshold=threshold, batch_size=batch_size, select=select,
+                             ignore=ignore, same_document=same_document, fail_on=fail_on)
+    dests = parse_destinations(formats, output)
+    with progress_bar(not quiet) as progress:
+        report = api.check(paths, settings, progress=progress)
+    report_problems(report, quiet=quiet)
+    if not report.claims:
+        raise EmptyInputError("no claims found in the inputs",
+                              hint="give article files (.txt/.md/.html) or claim datasets (.jsonl/.csv)")
+    write_reports(report, dests, color=color, show_all=show_all)
+    if report.problems:
+        return EXIT_ERROR
+    return exit_code(report, settings.fail_on)
+
+
+def report_problems(report: Report, *, quiet: bool) -> None:
+    if quiet:
+        return
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    if fail_on == "none":
+        return EXIT_OK
+    level = SEVERITY_ORDER[fail_on]
+    failing = [f for f in report.findings if f.status == "new" and SEVERITY_ORDER[f.severity] >= level]
+    return EXIT_CONFLICTS if failing else EXIT_OK

@@ -1,0 +1,53 @@
+"""Options shared by several commands, and the settings they build."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Callable
+
+import click
+
+from ..config import FAIL_LEVELS, Settings, load_settings
+
+
+def model_options(f: Callable) -> Callable:
+    """--model / --threshold / --batch-size: what embedding and grouping need."""
+    decorators = [
+        click.option("--model", metavar="PATH|NAME",
+                     help="Embedding model: a local sentence-transformers folder or a name in the local "
+                          "Hugging Face cache. Default: the bundled all-MiniLM-L6-v2. Never downloads."),
+        click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), metavar="FLOAT",
+                     help="Cosine similarity at or above which two claims are compared. [default: 0.5]"),
+        click.option("--batch-size", type=click.IntRange(min=1), help="Embedding batch size. [default: 64]"),
+    ]
+    return functools.reduce(lambda acc, d: d(acc), reversed(decorators), f)
+
+
+def rule_options(f: Callable) -> Callable:
+    decorators = [
+        click.option("--select", multiple=True, metavar="CODE|GROUP",
+                     help="Run only these rules (codes, names or groups; repeatable)."),
+        click.option("--ignore", multiple=True, metavar="CODE|GROUP", help="Skip these rules (repeatable)."),
+        click.option("--same-document/--across-documents", "same_document", default=None,
+                     help="Also compare claims of the same document. [default: across documents only]"),
+    ]
+    return functools.reduce(lambda acc, d: d(acc), reversed(decorators), f)
+
+
+def fail_on_option(f: Callable) -> Callable:
+    return click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
+                        help="Lowest severity of a new finding that makes the exit code 1. "
+                             "[default: warning]")(f)
+
+
+def settings_from(**options) -> Settings:
+    """Settings from pyproject/env, overridden by the options the user gave."""
+    for key in ("select", "ignore"):
+        if key in options:
+            options[key] = tuple(options[key]) or None
+    return load_settings().replace(**options)
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()

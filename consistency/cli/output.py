@@ -1,0 +1,76 @@
+"""Where reports go: ``-f FORMAT[:DEST]`` (repeatable) and ``--output FILE``.
+
+Machine output goes to stdout or a file; progress, problems and logs go to
+stderr, so ``consistency check -f json | jq`` always works. Files are written
+atomically (a temporary file renamed into place).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from ..errors import UsageError
+from ..records import Report
+from ..reporters import FORMATS, ReportOptions, get_renderer
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    format: str
+    path: str | None  # None: stdout
+
+
+def parse_destinations(formats: tuple[str, ...], output: str | None) -> list[Destination]:
+    """``("json", "sarif:out.sarif")`` + ``--output`` -> destinations; at most one to stdout."""
+    specs = list(formats) or ["text"]
+    dests: list[Destination] = []
+    for spec in specs:
+        name, _, path = spec.partition(":")
+        name = name.strip().lower()
+        if name not in FORMATS:
+            raise UsageError(f"unknown format {name!r} in --format {spec}", hint=f"use one of {', '.join(FORMATS)}")
+        dests.append(Destination(name, path or None))
+    to_stdout = [d for d in dests if d.path is None]
+    if output:
+        if not to_stdout:
+            raise UsageError("--output has no format to write", hint="give -f FORMAT without a :DEST")
+        first = to_stdout.pop(0)
+        dests[dests.index(first)] = Destination(first.format, output)
+    if len(to_stdout) > 1:
+        raise UsageError("only one format can go to stdout",
+                         hint="give the others a destination, e.g. -f sarif:out.sarif")
+    return dests
+
+
+def write_reports(report: Report, dests: list[Destination], *, color: bool | None = None,
+                  show_all: bool = False) -> None:
+    for dest in dests:
+        render = get_renderer(dest.format)
+        if dest.path is None or dest.path == "-":
+            use_color = sys.stdout.isatty() if color is None else color
+            width = click.get_terminal_size()[0] if sys.stdout.isatty() else 100
+            render(report, sys.stdout, ReportOptions(color=use_color, width=max(width, 60), show_all=show_all))
+            sys.stdout.flush()
+        else:
+            buffer = io.StringIO()
+            render(report, buffer, ReportOptions(color=False, width=100, show_all=show_all))
+            write_atomic(Path(dest.path), buffer.getvalue())
+
+
+def write_atomic(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}",
+                         hint="check the folder exists and is writable") from None

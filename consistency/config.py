@@ -1,0 +1,136 @@
+"""Settings: defaults, then ``[tool.consistency]`` in pyproject.toml, then the
+environment (``CONSISTENCY_*``), then command-line options.
+
+Settings are one frozen record passed down explicitly; rules and stages never
+read a global.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+FAIL_LEVELS = ("info", "warning", "error", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    #: sentence-transformers model: a local folder, or a name already in the local
+    #: Hugging Face cache. None means the bundled all-MiniLM-L6-v2.
+    model: str | None = None
+    #: cosine similarity at or above which two claims are compared.
+    threshold: float = 0.5
+    #: most neighbours kept per claim, so near-duplicate floods stay linear.
+    max_neighbors: int = 50
+    #: compare claims of the same document too (off: only across documents).
+    same_document: bool = False
+    batch_size: int = 64
+    #: lowest severity that makes `check` exit 1 ("none": never).
+    fail_on: str = "warning"
+    #: rule codes or groups to run (empty: all) and to skip.
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    #: optional local CrossEncoder NLI model for non-numeric contradictions.
+    nli_model: str | None = None
+    #: SQLite store for `consistency run` and `review`.
+    store: str | None = None
+    #: baseline file for `check`.
+    baseline: str | None = None
+
+    def replace(self, **changes: Any) -> "Settings":
+        """A copy with the given settings changed; None values are ignored."""
+        clean = {k: v for k, v in changes.items() if v is not None}
+        return validate(dataclasses.replace(self, **clean))
+
+
+ENV_PREFIX = "CONSISTENCY_"
+
+
+def load_settings(start: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Defaults, overridden by pyproject.toml (found upward from ``start``), then the environment."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    pyproject = find_pyproject(start or Path.cwd())
+    if pyproject is not None:
+        values.update(_from_pyproject(pyproject))
+    values.update(_from_env(env))
+    try:
+        return validate(Settings(**values))
+    except TypeError as exc:  # pragma: no cover - guarded by _coerce
+        raise ConfigError(str(exc)) from None
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _from_pyproject(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}", hint="fix the TOML syntax") from None
+    section = data.get("tool", {}).get("consistency", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.consistency] must be a table")
+    out = {}
+    for key, raw in section.items():
+        name = key.replace("-", "_")
+        out[name] = _coerce(name, raw, f"{path} [tool.consistency] {key}")
+        if name in ("store", "baseline") and isinstance(out[name], str):
+            out[name] = str((path.parent / out[name]).resolve())
+    return out
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    out = {}
+    for f in fields(Settings):
+        raw = env.get(ENV_PREFIX + f.name.upper())
+        if raw not in (None, ""):
+            out[f.name] = _coerce(f.name, raw, ENV_PREFIX + f.name.upper())
+    return out
+
+
+def _coerce(name: str, raw: Any, where: str) -> Any:
+    known = {f.name: f for f in fields(Settings)}
+    if name not in known:
+        raise ConfigError(f"unknown setting {name!r} in {where}", hint=f"known settings: {', '.join(known)}")
+    default = known[name].default
+    try:
+        if isinstance(default, bool):
+            if isinstance(raw, str):
+                if raw.lower() not in ("1", "0", "true", "false", "yes", "no"):
+                    raise ValueError(raw)
+                return raw.lower() in ("1", "true", "yes")
+            return bool(raw)
+        if isinstance(default, float):
+            return float(raw)
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, tuple):
+            items = raw.split(",") if isinstance(raw, str) else list(raw)
+            return tuple(str(i).strip() for i in items if str(i).strip())
+        return str(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(f"bad value {raw!r} for {name} in {where}") from None
+
+
+def validate(settings: Settings) -> Settings:
+    if not 0.0 < settings.threshold <= 1.0:
+        raise ConfigError(f"threshold must be in (0, 1], got {settings.threshold}")
+    if settings.max_neighbors < 1:
+        raise ConfigError("max_neighbors must be at least 1")
+    if settings.batch_size < 1:
+        raise ConfigError("batch_size must be at least 1")
+    if settings.fail_on not in FAIL_LEVELS:
+        raise ConfigError(f"fail_on must be one of {', '.join(FAIL_LEVELS)}, got {settings.fail_on!r}")
+    return settings

@@ -1,0 +1,119 @@
+"""Article files: plain text and Markdown (with optional YAML front matter) and HTML.
+
+Front matter gives an article its metadata::
+
+    ---
+    source: Harbor Ledger
+    date: 2026-03-07
+    url: https://example.org/strikes
+    title: Strikes fall sharply
+    ---
+    Body text...
+
+HTML goes through trafilatura, which keeps the main text and drops navigation,
+footers and comments; its metadata (site name, date, title, canonical URL) fill
+the same fields. Front matter wins over nothing: all fields are optional.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+import yaml
+
+from ..records import Document, Problem
+from .values import parse_date
+
+META_KEYS = ("source", "date", "url", "title")
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 text (BOM allowed), or a problem naming the line of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, Problem(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8")
+
+
+def read_text_article(data: bytes, *, path: str, key: str) -> tuple[list[Document], list[Problem]]:
+    text, problem = decode(data, path)
+    if text is None:
+        return [], [problem]
+    meta, body, body_line, problems = _front_matter(text, path)
+    if not body.strip():
+        return [], problems + [Problem(path, None, "empty article")]
+    return [Document(key=key, path=path, text=body, text_line=body_line, **meta)], problems
+
+
+def _front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int, list[Problem]]:
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return {}, text, 1, []
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return {}, text, 1, [Problem(path, 1, "front matter starts with '---' but never ends; add a closing '---'")]
+    block = "".join(lines[1:end])
+    body = "".join(lines[end + 1:])
+    body_line = end + 2
+    try:
+        raw = yaml.safe_load(block) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        return {}, body, body_line, [Problem(path, line, "bad front matter (YAML); fix its syntax")]
+    if not isinstance(raw, dict):
+        return {}, body, body_line, [Problem(path, 2, "front matter must be 'key: value' lines")]
+    meta: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name in META_KEYS:
+        value = raw.get(name)
+        if value is None:
+            continue
+        if name == "date":
+            parsed = parse_date(value)
+            if parsed is None:
+                problems.append(Problem(path, _key_line(lines, end, name),
+                                        f"bad date {value!r}; use ISO 8601 such as 2026-03-07"))
+                continue
+            meta[name] = parsed
+        else:
+            meta[name] = str(value).strip()
+    return meta, body, body_line, problems
+
+
+def _key_line(lines: list[str], end: int, key: str) -> int:
+    for i in range(1, end):
+        if lines[i].lstrip().startswith(f"{key}:"):
+            return i + 1
+    return 1
+
+
+def read_html(data: bytes, *, path: str, key: str) -> tuple[list[Document], list[Problem]]:
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    extracted = trafilatura.bare_extraction(
+        data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not text.strip():
+        return [], [Problem(path, None, "no main text found in HTML")]
+    date: dt.date | None = parse_date(extracted.date) if extracted.date else None
+    doc = Document(
+        key=key,
+        path=path,
+        text=text,
+        source=extracted.sitename or extracted.hostname or None,
+        date=date,
+        url=extracted.url or None,
+        title=extracted.title or None,
+        # trafilatura re-flows the text: lines of the extract do not map to the file.
+        text_line=0,
+    )
+    return [doc], []

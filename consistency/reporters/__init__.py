@@ -1,0 +1,31 @@
+"""Reporters: one module per output format, behind one small interface.
+
+A reporter module defines ``render(report, out, options)``. Formats are looked up
+by name here; commands never branch on the format.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable, TextIO
+
+from ..errors import UsageError
+from ..records import Report
+from .base import ReportOptions
+
+FORMATS: dict[str, str] = {
+    "text": "consistency.reporters.text",
+    "json": "consistency.reporters.json_report",
+}
+
+Renderer = Callable[[Report, TextIO, ReportOptions], None]
+
+
+def get_renderer(name: str) -> Renderer:
+    module = FORMATS.get(name)
+    if module is None:
+        raise UsageError(f"unknown format {name!r}", hint=f"use one of {', '.join(FORMATS)}")
+    return importlib.import_module(module).render
+
+
+__all__ = ["FORMATS", "ReportOptions", "get_renderer"]

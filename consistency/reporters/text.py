@@ -1,0 +1,95 @@
+"""``--format text`` (the default): a terminal report for a reviewer.
+
+Each conflict shows the two claims side by side with the evidence highlighted
+(bold in a colour terminal, «between guillemets» otherwise), where each claim
+comes from, and one sentence saying why they conflict. Updates follow in a
+short list; the summary line comes last.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..records import Claim, Finding, Report, Span
+from .base import ReportOptions, location, summary_dict
+
+OPEN, CLOSE = "«", "»"
+
+
+def render(report: Report, out: TextIO, options: ReportOptions) -> None:
+    console = Console(file=out, width=options.width, color_system="auto" if options.color else None,
+                      force_terminal=options.color, no_color=not options.color, highlight=False,
+                      emoji=False, soft_wrap=False)
+    shown = [f for f in report.findings if options.show_all or f.status == "new"]
+    conflicts = [f for f in shown if f.kind == "conflict"]
+    updates = [f for f in shown if f.kind == "update"]
+    for number, finding in enumerate(conflicts, start=1):
+        _conflict(console, number, finding, options)
+    if updates:
+        console.print(Text("Updates (a later report of a growing total; not conflicts):", style="bold"))
+        for finding in updates:
+            console.print(Text.assemble("  ", (finding.rule, "cyan"), f"  {finding.explanation}"))
+            console.print(Text(f"      {_side_label(finding.a)}  ->  {_side_label(finding.b)}", style="dim"))
+        console.print()
+    console.print(_summary(report))
+
+
+def _conflict(console: Console, number: int, f: Finding, options: ReportOptions) -> None:
+    head = Text.assemble(
+        (f"[{number}] ", "bold"),
+        (f.rule, "bold red" if f.severity == "error" else "bold yellow"),
+        f" {f.name}  ",
+        (f"{f.severity} · {f.status} · similarity {f.similarity:.2f} · id {f.fingerprint[:12]}", "dim"),
+    )
+    console.print(head)
+    console.print(Text(f"    {f.explanation}"))
+    table = Table(box=box.SQUARE, show_header=True, header_style="bold", expand=True, padding=(0, 1))
+    table.add_column(_side_label(f.a), ratio=1, overflow="fold")
+    table.add_column(_side_label(f.b), ratio=1, overflow="fold")
+    table.add_row(_highlight(f.a.text, f.spans_a, options.color), _highlight(f.b.text, f.spans_b, options.color))
+    console.print(table)
+    console.print()
+
+
+def _side_label(claim: Claim) -> str:
+    who = claim.source or "unknown source"
+    when = f", {claim.date.isoformat()}" if claim.date else ""
+    return f"{who}{when} — {location(claim)}"
+
+
+def _highlight(text: str, spans: tuple[Span, ...], color: bool) -> Text:
+    """The claim text with each evidence span emphasised."""
+    out = Text()
+    cursor = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start < cursor or span.end > len(text):
+            continue
+        out.append(text[cursor:span.start])
+        piece = text[span.start:span.end]
+        if color:
+            out.append(piece, style="bold yellow")
+        else:
+            out.append(f"{OPEN}{piece}{CLOSE}")
+        cursor = span.end
+    out.append(text[cursor:])
+    return out
+
+
+def _summary(report: Report) -> Text:
+    s = summary_dict(report)
+    parts = [f"{s['conflicts']} conflict{'s' if s['conflicts'] != 1 else ''} ({s['new']} new"]
+    if s["reviewed"]:
+        parts.append(f", {s['reviewed']} reviewed")
+    if s["baselined"]:
+        parts.append(f", {s['baselined']} baselined")
+    parts.append(f"), {s['updates']} update{'s' if s['updates'] != 1 else ''}")
+    parts.append(f" — {s['claims']} claims from {s['documents']} documents in {s['groups']} groups")
+    if s["problems"]:
+        parts.append(f"; {s['problems']} input problem{'s' if s['problems'] != 1 else ''}")
+    style = "bold red" if s["new"] else "bold green"
+    return Text("".join(parts), style=style)

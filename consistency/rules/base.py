@@ -1,0 +1,106 @@
+"""The rule interface and the one append-only registry of rule codes.
+
+A rule is a class with a stable ``code`` (never reused, never renamed), a
+``name``, ``groups`` and a docstring that *is* its documentation: what it flags,
+why, an example, and what it does not flag. `consistency rules CODE` prints it.
+A rule looks at one candidate pair of claims and yields `Verdict`s; the engine
+turns them into `Finding`s with fingerprints.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import ClassVar, Iterable, Iterator
+
+from ..errors import NotFoundError, UsageError
+from ..records import Claim, FindingKind, Severity, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a rule found in a pair.
+
+    ``key_a``/``key_b`` are the normalised evidence of each side ("ship=32"): with
+    the rule code and the documents they make the fingerprint, so a finding keeps
+    its identity when the sentences around the evidence are edited, and a changed
+    value makes a new finding.
+    """
+
+    spans_a: tuple[Span, ...]
+    spans_b: tuple[Span, ...]
+    explanation: str
+    key_a: str
+    key_b: str
+    kind: FindingKind | None = None
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    groups: ClassVar[tuple[str, ...]] = ()
+    severity: ClassVar[Severity] = "error"
+    kind: ClassVar[FindingKind] = "conflict"
+
+    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().splitlines()[0] if cls.__doc__ else ""
+
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the registry; a duplicate code is a programming error."""
+    if cls.code in REGISTRY:
+        raise ValueError(f"duplicate rule code {cls.code}: {REGISTRY[cls.code].__name__} and {cls.__name__}")
+    if not cls.__doc__:
+        raise ValueError(f"rule {cls.code} has no docstring; the docstring is its documentation")
+    REGISTRY[cls.code] = cls
+    return cls
+
+
+def all_rules() -> list[type[Rule]]:
+    return [REGISTRY[c] for c in sorted(REGISTRY)]
+
+
+def get_rule(code: str) -> type[Rule]:
+    key = code.strip().upper()
+    for rule in REGISTRY.values():
+        if rule.code == key or rule.name == code.strip().lower():
+            return rule
+    raise NotFoundError(f"no rule {code!r}", hint="run `consistency rules` to list the rule codes")
+
+
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """Instances of the rules picked by codes, names or groups (empty select: all)."""
+    select, ignore = list(select), list(ignore)
+    for token in select + ignore:
+        if not any(_matches(r, token) for r in REGISTRY.values()):
+            raise UsageError(f"unknown rule or group {token!r}",
+                             hint="run `consistency rules` to list codes and groups")
+    chosen = [r for r in all_rules() if not select or any(_matches(r, t) for t in select)]
+    return [r() for r in chosen if not any(_matches(r, t) for t in ignore)]
+
+
+def _matches(rule: type[Rule], token: str) -> bool:
+    t = token.strip()
+    return (rule.code == t.upper() or rule.code.startswith(t.upper()) and t.isalpha()
+            or rule.name == t.lower() or t.lower() in rule.groups)
+
+
+def spans(*items: tuple[int, int, str, str]) -> tuple[Span, ...]:
+    return tuple(Span(start, end, text, norm) for start, end, text, norm in items)
+
+
+def iter_pairs(xs, ys) -> Iterator[tuple]:
+    for x in xs:
+        for y in ys:
+            yield x, y
