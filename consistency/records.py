@@ -35,6 +35,12 @@ class Quantity:
     the tolerance of "about", open-ended bounds use +/- inf). ``canonical_*``
     carry the same interval in the dimension's canonical unit (metres, kg,
     seconds, kelvin, ...), so "13 miles" and "21 km" compare directly.
+
+    ``subject`` is whose measure it is, when the text says so ("500 beds at the
+    regional hospital" -> "regional hospital"); two frames of different subjects
+    are not comparable. ``per`` is the denominator of a rate ("$3,500 a month"
+    -> "month", "barrels a day" -> "day"), also appended to ``canonical_unit``.
+    Both default to None.
     """
 
     text: str
@@ -52,6 +58,8 @@ class Quantity:
     canonical_unit: str | None = None
     canonical_low: float | None = None
     canonical_high: float | None = None
+    subject: str | None = None
+    per: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -70,6 +78,8 @@ class Quantity:
             "canonical_unit": self.canonical_unit,
             "canonical_low": _json_number(self.canonical_low),
             "canonical_high": _json_number(self.canonical_high),
+            "subject": self.subject,
+            "per": self.per,
         }
 
 

@@ -1,0 +1,210 @@
+"""Bounds ("more than", "up to", "about") and stated changes ("rose 15%", "down 90%").
+
+`bound_before` / `bound_after` read how an interval is stated around a number;
+`change_before` reads the direction of a stated change and whether the number is
+the amount of change ("rose 15%", "by 50 basis points") or a level reached or left
+("to 5.25%", "from 6.29%").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from consistency.records import Bound, Direction, QuantityKind
+
+#: Relative half-width used to widen approximate numbers ("about 30" -> [27, 33]).
+APPROX_TOLERANCE = 0.1
+
+_LOWER = (
+    "more than", "greater than", "higher than", "larger than", "over", "above", "at least", "in excess of",
+    "upwards of", "upward of", "north of", "no fewer than", "no less than", "not less than", "a minimum of",
+    "well over", "just over", "well above", "just above", "over than", "exceeding", "beyond", "a record",
+    "as many as", "as much as", "more then", ">", "≥", ">=",
+)
+_UPPER = (
+    "less than", "fewer than", "lower than", "under", "below", "up to", "at most", "no more than",
+    "not more than", "a maximum of", "just under", "just below", "well under", "well below", "shy of",
+    "within", "as little as", "as few as", "maximum", "sub", "<", "≤", "<=",
+)
+_APPROX = (
+    "about", "around", "roughly", "approximately", "approx.", "approx", "some", "nearly", "almost",
+    "close to", "circa", "c.", "an estimated", "estimated", "an approximate", "~", "≈", "±", "just about",
+    "somewhere around", "more or less", "in the region of", "the equivalent of", "barely", "near", "an average of",
+    "averaging", "on average",
+)
+#: Approximations that stop short of the number ("nearly 60" is a little under 60).
+SHORT_OF = {"nearly", "almost", "barely", "close to", "just shy of"}
+#: Bound words that are not interval statements in our frame ("as many as 14" is 14; "a record 32").
+_NOT_BOUNDS = {"as many as", "as much as", "a record", "an average of", "averaging", "on average", "the equivalent of", "near"}
+_KIND: dict[str, Bound] = {
+    **{w: "lower" for w in _LOWER},
+    **{w: "upper" for w in _UPPER},
+    **{w: "approx" for w in _APPROX},
+}
+
+
+def _words_re(words: list[str]) -> str:
+    return "|".join(
+        (r"(?<![\w])" if w[0].isalnum() else "") + re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_BOUND_BEFORE_RE = re.compile(
+    r"(?P<w>" + _words_re(list(_KIND)) + r")(?:[ \u00a0]+|(?<=[~≈<>≤≥±])|(?<=sub)-|-)?$",
+    re.I,
+)
+_BOUND_AFTER_RE = re.compile(
+    r"(?:\s*(?P<w>or\s+so|or\s+more|or\s+higher|or\s+above|or\s+less|or\s+fewer|or\s+lower|or\s+below|plus(?![\w])|\+|-?ish(?![\w])|odd(?![\w])))",
+    re.I,
+)
+_AFTER_KIND: dict[str, Bound] = {
+    "or so": "approx", "ish": "approx", "-ish": "approx", "odd": "approx", "or more": "lower", "or higher": "lower",
+    "or above": "lower", "plus": "lower", "+": "lower", "or less": "upper", "or fewer": "upper",
+    "or lower": "upper", "or below": "upper",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BoundMatch:
+    """A bound phrase: its kind, where it starts and the phrase itself (lowercase)."""
+
+    bound: Bound
+    start: int
+    phrase: str
+
+
+def bound_before(text: str, start: int) -> BoundMatch | None:
+    """The bound phrase ending right before ``start`` ("more than 6,000", "sub-7", "~25")."""
+    m = _BOUND_BEFORE_RE.search(text, max(0, start - 24), start)
+    if not m:
+        return None
+    phrase = re.sub(r"\s+", " ", m["w"].lower())
+    if phrase in _NOT_BOUNDS:
+        return BoundMatch("exact", m.start(), phrase)
+    if phrase in ("some", "near", "within", "maximum") and not _number_follows_word(text, m.end()):
+        return None
+    return BoundMatch(_KIND[phrase], m.start(), phrase)
+
+
+def _number_follows_word(text: str, end: int) -> bool:
+    return end < len(text) and (text[end].isdigit() or text[end] in "$£€")
+
+
+def bound_after(text: str, end: int) -> tuple[Bound, int] | None:
+    """A bound written after the number ("30 or so", "60-plus", "100+")."""
+    m = _BOUND_AFTER_RE.match(text, end)
+    if not m:
+        return None
+    phrase = re.sub(r"\s+", " ", m["w"].lower())
+    return _AFTER_KIND[phrase], m.end()
+
+
+_UP = (
+    "rose", "rise", "rises", "rising", "risen", "up", "gained", "gain", "gains", "gaining", "jumped", "jump",
+    "jumps", "jumping", "climbed", "climb", "climbs", "climbing", "increased", "increase", "increases",
+    "increasing", "grew", "grow", "grows", "growing", "grown", "advanced", "advance", "advances", "advancing",
+    "added", "adding", "adds", "surged", "surge", "surges", "surging", "soared", "soar", "soars", "soaring",
+    "rallied", "rally", "rallies", "rebounded", "rebound", "boosted", "boost", "boosts", "raised", "raise",
+    "raises", "raising", "lifted", "lift", "lifts", "hiked", "hike", "hikes", "hiking", "higher", "widened",
+    "expanded", "expand", "expands", "accelerated", "spiked", "improved", "improve", "improves", "appreciated",
+    "firmed", "swelled", "ballooned", "doubled", "tripled", "trending", "advancing", "recovered",
+)
+_DOWN = (
+    "fell", "fall", "falls", "falling", "fallen", "down", "dropped", "drop", "drops", "dropping", "declined",
+    "decline", "declines", "declining", "decreased", "decrease", "decreases", "decreasing", "lost", "lose",
+    "loses", "losing", "shed", "sheds", "shedding", "slid", "slide", "slides", "sliding", "slipped", "slip",
+    "slips", "slumped", "slump", "slumps", "plunged", "plunge", "plunges", "plummeted", "plummet", "tumbled",
+    "tumble", "tumbles", "sank", "sink", "sinks", "sunk", "dipped", "dip", "dips", "dived", "dive", "eased",
+    "ease", "eases", "cut", "cuts", "cutting", "reduced", "reduce", "reduces", "reducing", "lowered", "lower",
+    "contracted", "contract", "contracts", "shrank", "shrink", "shrinks", "shrunk", "narrowed", "retreated",
+    "weakened", "slowed", "slow", "tanked", "crashed", "sagged", "shaved", "trimmed", "slashed", "slash",
+    "halved", "shaving", "wiping", "wiped", "knocking", "knocked",
+)
+_DIRECTION: dict[str, Direction] = {**{w: "up" for w in _UP}, **{w: "down" for w in _DOWN}}
+#: Words allowed between a change verb and its number ("rose by a further", "fell some").
+_FILLER = {
+    "a", "an", "further", "another", "additional", "extra", "of", "just", "only", "marginally",
+    "sharply", "slightly", "steeply", "modestly", "strongly", "nearly", "almost", "about", "around", "roughly",
+    "some", "approximately", "more", "than", "over", "less", "under", "at", "least", "fully", "as", "much",
+    "many", "total", "average", "estimated", "well", "close", "edged", "inched", "ticked", "went", "moved",
+    "crept", "picked", "shot", "was", "were", "is", "are", "has", "have", "had", "been", "also",
+}
+_CLAUSE_END = re.compile(r"[.;:!?]\s|[()\[\]]|,\s(?:and|but|while|whereas|with)\b|\b(?:while|whereas|but)\b")
+_TOKEN_RE = re.compile(r"[A-Za-z]+|\S")
+#: How far left a level ("to 164p") looks for the verb of its clause, in tokens.
+_LEVEL_REACH = 12
+#: Words of an object between a verb and "by" ("cut interest rates by 50 basis points").
+_OBJECT_REACH = 3
+LevelMark = Literal["to", "from", "at"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeMatch:
+    """The change verb governing a number.
+
+    ``direction`` is the verb's direction; ``kind`` is "change" when the number is
+    the amount of change and "level" otherwise; ``level`` says how a level is
+    introduced ("to", "from", "at"); ``verb_start`` locates the verb (for the subject).
+    """
+
+    direction: Direction | None
+    kind: QuantityKind
+    verb_start: int | None = None
+    level: LevelMark | None = None
+
+
+def change_before(text: str, start: int) -> ChangeMatch:
+    """Read the change verb governing the number that starts at ``start``.
+
+    Scans left inside the clause: a direction word reached through filler words
+    ("rose by a further 2%") makes the number an amount of change; "to"/"at"/"from"
+    first make it a level reached or left, and the scan goes on past the amount
+    ("rose 6.5% to 164p": 164p is a level reached by a rise).
+    """
+    left = text[max(0, start - 120): start]
+    offset = start - len(left)
+    cut = None
+    for cut in _CLAUSE_END.finditer(left):
+        pass
+    if cut is not None:
+        offset += cut.end()
+        left = left[cut.end():]
+    tokens = [(m.group(), offset + m.start()) for m in _TOKEN_RE.finditer(left)]
+    level: LevelMark | None = None
+    i = len(tokens) - 1
+    steps = 0
+    object_words = 0
+    by = False
+    while i >= 0 and steps < _LEVEL_REACH:
+        word, pos = tokens[i]
+        low = word.lower()
+        steps += 1
+        if low == "to" and i > 0 and tokens[i - 1][0].lower() == "up":
+            i -= 2
+            continue
+        if low in ("to", "at", "from") and level is None:
+            level = low  # type: ignore[assignment]
+        elif low in _DIRECTION and not _phrasal(text, pos):
+            return ChangeMatch(_DIRECTION[low], "level" if level else "change", pos, level)
+        elif low == "by":
+            by = True
+        elif low[0].isalpha() and low not in _FILLER and level is None:
+            if not by or object_words >= _OBJECT_REACH:
+                break
+            object_words += 1
+        i -= 1
+    return ChangeMatch(None, "level", None, level)
+
+
+_PHRASAL_RE = re.compile(
+    r"(?:shut|close|closed|back|turn|turned|set|sign|signed|made|make|step|stepped|broke|break|tied|cut|wind|wound)"
+    r"\s+(?:up|down)$",
+    re.I,
+)
+
+
+def _phrasal(text: str, pos: int) -> bool:
+    """"shut down", "back up": up/down as particles of another verb, not a change."""
+    return bool(_PHRASAL_RE.search(text, max(0, pos - 12), pos + 4))

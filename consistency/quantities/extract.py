@@ -1,0 +1,247 @@
+"""Read every quantity in a text: numbers, then what surrounds each of them.
+
+For each number `find_numbers` returns, `_read` decides whether it is a
+quantity (not a date, time, year, ordinal, identifier) and collects its
+currency, unit, rate, counted noun, bound, change and subject into a `Draft`;
+`ranges.combine` then joins ranges and shares units across coordinations, and
+each draft is frozen into a `Quantity`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from consistency.quantities import change as changes
+from consistency.quantities import identifiers, measured, money, ranges, units
+from consistency.quantities.dates import date_spans, is_year
+from consistency.quantities.draft import Draft
+from consistency.quantities.numbers import Number, find_numbers, rescale
+from consistency.records import Quantity
+
+#: Units that are durations, for the "an hour and a half" reader.
+_DURATIONS = r"(?P<u>second|minute|hour|day|week|month|year|decade|century)"
+_AND_A_HALF_RE = re.compile(rf"(?<![\w-])(?:an?|one)[ \u00a0]+{_DURATIONS}[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![\w])", re.I)
+_HALF_AN_RE = re.compile(rf"(?<![\w-])half[ \u00a0]+an?[ \u00a0]+{_DURATIONS}(?![\w])", re.I)
+_RATE_RE = re.compile(
+    r"(?P<gap>[ \u00a0]*(?:per|an?|/|every|each)[ \u00a0-]*)"
+    r"(?P<per>(?:square|sq\.?|cubic)[ \u00a0]+[A-Za-z]+|[A-Za-z][A-Za-z]*)(?![\w])",
+    re.I,
+)
+#: Nouns a rate may be "a"/"an" of ("$3,500 a month", "$52 a barrel"); any noun may follow "per" and "/".
+_A_RATE_NOUNS = frozenset(
+    "second minute hour day night week month quarter year barrel share ounce gallon litre liter pound kilo "
+    "kilogram ton tonne head person piece unit game visit trip ride".split()
+)
+_SIGN_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(\[/:]))(?P<s>[-−–+])$")
+_MINUS_WORD_RE = re.compile(r"(?<![\w])minus[ \u00a0-]$", re.I)
+_OF_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
+_AGE_OF_RE = re.compile(r"(?P<b>under|over|above|below)?[ \u00a0]*(?:the[ \u00a0]+)?age[ \u00a0]+of[ \u00a0]+$", re.I)
+_PRONOUN_ONE_RE = re.compile(r"(?:the|each|this|that|any|every|no|which|same|only|one|someone|anyone|everyone|another)[ \u00a0]+$", re.I)
+_UNIT_DIMENSIONS_FOR_SIGNED_CHANGE = {"percent", "percentage point", "points"}
+
+
+def extract_quantities(text: str, *, doc_date: dt.date | None = None) -> tuple[Quantity, ...]:
+    """Every quantity in ``text``, sorted by start.
+
+    ``doc_date`` is accepted for symmetry with `extract_dates`; quantities do
+    not depend on it. See docs/quantities.md for the fields and conventions.
+    """
+    del doc_date
+    if not text or not any(ch.isdigit() or ch.isalpha() for ch in text):
+        return ()
+    blocked = [(s.start, s.end) for s in date_spans(text)] + identifiers.phone_spans(text) + ranges.score_spans(text)
+    drafts = _durations_in_words(text)
+    taken = [(d.start, d.end) for d in drafts]
+    for number in find_numbers(text):
+        if _overlaps(number.start, number.end, blocked) or _overlaps(number.start, number.end, taken):
+            continue
+        draft = _read(text, number)
+        if draft is not None:
+            drafts.append(draft)
+    drafts.sort(key=lambda d: d.start)
+    return tuple(d.freeze(text) for d in ranges.combine(text, drafts))
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _durations_in_words(text: str) -> list[Draft]:
+    """"an hour and a half" (1.5 hours) and "half an hour" (0.5 hours)."""
+    out = []
+    for regex, value in ((_AND_A_HALF_RE, 1.5), (_HALF_AN_RE, 0.5)):
+        for m in regex.finditer(text):
+            number = Number(m.start(), m.end(), value, value, words=True)
+            draft = Draft(number, m.start(), m.end(), value, unit=units.match_unit(" " + m["u"], 0).unit)
+            _read_bound_and_change(text, draft)
+            out.append(draft)
+    return out
+
+
+def _read(text: str, number: Number) -> Draft | None:
+    """The draft quantity around ``number``, or None when the number is not a quantity."""
+    start = number.start
+    currency = None
+    signed = False
+    prefix = money.currency_before(text, start)
+    if prefix is not None:
+        currency, start, signed = prefix
+        number = rescale(number, text)
+    else:
+        if _not_a_quantity_before(text, number):
+            return None
+        sign = _SIGN_BEFORE_RE.search(text, max(0, start - 2), start)
+        minus = _MINUS_WORD_RE.search(text, max(0, start - 8), start)
+        if sign and not (start >= 2 and text[start - 2].isdigit()):
+            signed = True
+            start = sign.start()
+        elif minus:
+            signed = True
+            start = minus.start()
+    negative = signed and (text[start] != "+")
+    value = None if number.value is None else (-number.value if negative else number.value)
+    draft = Draft(number, start, number.end, value, signed=signed)
+    if number.vague:
+        draft.low, draft.high, draft.bound = number.low, number.high, "range"
+    draft.currency = currency
+    if not _read_unit(text, draft):
+        return None
+    if not _read_noun(text, draft):
+        return None
+    _read_bound_and_change(text, draft)
+    return draft
+
+
+def _not_a_quantity_before(text: str, number: Number) -> bool:
+    """Ordinals, identifiers, street numbers and the like (checked before units are read)."""
+    if number.words:
+        return False
+    if identifiers.attached_to_letters(text, number.start):
+        return True
+    if identifiers.is_ordinal(text, number.end):
+        return True
+    return identifiers.is_street_number(text, number.end) or identifiers.is_zip(text, number.end)
+
+
+def _read_unit(text: str, draft: Draft) -> bool:
+    """Attach a currency word or a unit after the number, and a rate; False when the number is not a quantity."""
+    number = draft.number
+    end = draft.end
+    scaled = number.scale > 1 or bool(number.scale_text)
+    after = money.currency_after(text, end, scaled=scaled, after_symbol=draft.currency.code if draft.currency else None)
+    found = units.match_unit(text, end) if draft.currency is None else None
+    if after is not None and (found is None or after[1] >= found.end):
+        currency, end = after
+        draft.currency = currency
+        found = None
+    if found is not None:
+        draft.unit = found.unit
+        end = found.end
+        if found.age:
+            draft.measured = "age"
+    draft.end = end
+    if draft.currency is None and draft.unit is None and not number.words:
+        if _letters_follow(text, end):
+            return False
+        if identifiers.named_by_word_before(text, number.start):
+            return False
+        if _is_bare_year(text, number):
+            return False
+    elif draft.currency is None and draft.unit is not None and draft.unit.dimension == "generation":
+        if number.value is None or number.value > 10 or number.value != int(number.value):
+            return False
+    _read_rate(text, draft)
+    return True
+
+
+def _letters_follow(text: str, end: int) -> bool:
+    return end < len(text) and (text[end].isalnum() or text[end] == "_")
+
+
+def _is_bare_year(text: str, number: Number) -> bool:
+    if number.scale != 1 or number.fraction or number.value is None:
+        return False
+    digits = text[number.start: number.end]
+    if not re.fullmatch(r"(?:1[5-9]|20)\d\d", digits):
+        return False
+    if is_year(text, number.start, number.end):
+        return True
+    noun = measured.counted_noun(text, number.end, singular_count=False)
+    return noun is None or noun.lemma[:1].isupper()
+
+
+def _read_rate(text: str, draft: Draft) -> None:
+    rate = _rate_at(text, draft.end)
+    if rate is not None:
+        draft.per, draft.end = rate
+
+
+def _rate_at(text: str, pos: int) -> tuple[str, int] | None:
+    """A rate's denominator right after ``pos`` ("a month", "per barrel", "/hour"): (noun, end)."""
+    m = _RATE_RE.match(text, pos)
+    if not m:
+        return None
+    word = m["per"].lower()
+    gap = m["gap"].strip().lower().rstrip("-").strip()
+    if gap in ("a", "an", "every", "each") and word not in _A_RATE_NOUNS:
+        return None
+    if gap in ("per", "/") and word in measured.STOP:
+        return None
+    word = re.sub(r"\s+", " ", word.replace("sq.", "square").replace("sq ", "square "))
+    return measured.singular(word), m.end()
+
+
+def _read_noun(text: str, draft: Draft) -> bool:
+    """The counted noun of a bare count, or what a share is of; False for a pronoun "one"."""
+    number = draft.number
+    if draft.has_unit:
+        if draft.unit is not None and draft.unit.dimension == "percent" or number.fraction:
+            draft.measured = draft.measured or measured.of_phrase(text, draft.end)
+        return True
+    pos = draft.end
+    if number.vague:
+        of = _OF_RE.match(text, pos)
+        pos = of.end() if of else pos
+    if number.fraction:
+        draft.measured = measured.of_phrase(text, pos)
+        return True
+    noun = measured.counted_noun(text, pos, singular_count=number.value == 1)
+    if noun is not None and draft.per is None:
+        draft.measured = noun.lemma
+        draft.subject = measured.owner_after(text, noun.end)
+        rate = _rate_at(text, noun.end)
+        draft.per = rate[0] if rate else None
+    if number.words and number.value == 1 and text[number.start:number.end].lower() == "one":
+        if noun is None or _PRONOUN_ONE_RE.search(text, max(0, number.start - 12), number.start):
+            return False
+    return True
+
+
+def _read_bound_and_change(text: str, draft: Draft) -> None:
+    """Bound words before/after and the change verb governing the number."""
+    start = draft.start
+    bound = changes.bound_before(text, start)
+    if bound is not None and draft.bound != "range":
+        draft.bound, draft.bound_phrase = bound.bound, bound.phrase
+        start = bound.start
+    after = changes.bound_after(text, draft.end)
+    if after is not None and draft.bound == "exact":
+        draft.bound = after[0]
+    age = _AGE_OF_RE.search(text, max(0, start - 30), start)
+    if age is not None:
+        draft.measured = "age"
+        if age["b"] and draft.bound == "exact":
+            draft.bound = "upper" if age["b"].lower() in ("under", "below") else "lower"
+        start = age.start()
+    found = changes.change_before(text, start)
+    draft.kind = found.kind
+    draft.clause_direction = found.direction
+    draft.change = found.direction if found.level != "from" else None
+    if draft.signed and draft.change is None and draft.unit is not None and draft.unit.dimension in _UNIT_DIMENSIONS_FOR_SIGNED_CHANGE:
+        draft.change = "down" if (draft.value or 0) < 0 else "up"
+        draft.kind = "change"
+    if found.verb_start is not None and draft.measured is None and draft.kind == "change":
+        noun, subject = measured.subject_before(text, found.verb_start)
+        draft.measured = noun
+        draft.subject = draft.subject or subject

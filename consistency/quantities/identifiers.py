@@ -1,0 +1,83 @@
+"""Numbers that name rather than measure: model numbers, sections, indexes, addresses, ordinals.
+
+Following NewsQuant's annotation: "Section 427", "Row 21", "Game 7", "iPhone 11",
+"S&P 500", "COVID-19", "V-12", "Euro 2020", "22nd", phone numbers and street
+numbers are not quantities; "5G" is (a generation), and so is "Tylenol 500mg"
+(a unit follows).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Capitalised words that may stand right before a quantity (sentence starts, bounds, verbs).
+_FUNCTION_WORDS = frozenset(
+    """
+    a an the about around roughly approximately nearly almost some more over under less fewer only just
+    up down at by to from with in of for on and or but all each every another those these its their his
+    her our my your total top exactly estimated only another another than some just then after before
+    since until during between among within without into onto per via below above near plus minus
+    there here it he she they we you i this that what which who when where why how if as so
+    is are was were be been has have had will would can could may might must shall should do does did
+    give take make get buy sell pay save spend add cut raise hire fire find see say
+    dozens hundreds thousands millions billions tens scores nearly
+    former then total overall another
+    """.split()
+)
+#: Lowercase words that introduce an identifier ("number 10", "flight 370").
+_ID_WORDS = frozenset(
+    """
+    number no nos # room flight route highway interstate platform gate chapter section article clause
+    rule row seat version v level grade stage phase game round channel district zone category model
+    episode season part unit box terminal line track volume vol issue figure fig table exhibit appendix
+    amendment bill code apartment apt suite floor pier berth lane exit junction
+    """.split()
+)
+_STREET = r"(?:Road|Rd|Street|St|Avenue|Ave|Way|Boulevard|Blvd|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Parkway|Close|Crescent)\.?"
+_STREET_RE = re.compile(rf"(?:[ \u00a0]*[-–][ \u00a0]*\d+)?(?:[ \u00a0]+[A-Z][\w'’]*){{1,3}}[ \u00a0]+{_STREET}(?![\w])")
+_PHONE_RE = re.compile(r"(?<!\d)(?:\+?\d{1,3}[ \u00a0.-])?\(?\d{3}\)?[ \u00a0.-]\d{3}[ .-]\d{4}(?!\d)")
+_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])", re.I)
+_PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z][\w&'’.+]*|#)[ \u00a0]*$")
+_ATTACHED_BEFORE_RE = re.compile(r"(?:[A-Za-z&]|[A-Za-z]\.|[A-Za-z&][-–]|\d[-–]?[A-Za-z]+|/)$")
+_ALLOWED_ATTACHED = re.compile(r"(?:^|[^A-Za-z])(?:sub|minus|about|around|over|under|approx|mid|pre|post|top|up|nearly|almost|just|only|and|or|to)[-–]?$", re.I)
+_ZIP_RE = re.compile(r"[ \u00a0]+(?:ZIP|zip|Zip)\b")
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of phone numbers."""
+    return [(m.start(), m.end()) for m in _PHONE_RE.finditer(text)]
+
+
+def is_ordinal(text: str, end: int) -> bool:
+    """Whether the digits ending at ``end`` carry an ordinal suffix ("22nd", "10th")."""
+    return bool(_ORDINAL_RE.match(text, end))
+
+
+def attached_to_letters(text: str, start: int) -> bool:
+    """Whether letters run into the number from the left ("S23", "COVID-19", "TA-35", "ID.3")."""
+    before = text[max(0, start - 12): start]
+    if not _ATTACHED_BEFORE_RE.search(before):
+        return False
+    return not _ALLOWED_ATTACHED.search(before)
+
+
+def named_by_word_before(text: str, start: int) -> bool:
+    """Whether the word before the number names it ("Section 427", "iPhone 11", "number 10")."""
+    m = _PREV_WORD_RE.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    word = m["w"].rstrip(".")
+    low = word.lower()
+    if low in _ID_WORDS:
+        return True
+    return low not in _FUNCTION_WORDS and any(ch.isupper() for ch in word)
+
+
+def is_street_number(text: str, end: int) -> bool:
+    """Whether the number is a street number ("575 Wilbraham Road", "16-18 Industrial Avenue")."""
+    return bool(_STREET_RE.match(text, end))
+
+
+def is_zip(text: str, end: int) -> bool:
+    """A ZIP code ("90049 ZIP Code")."""
+    return bool(_ZIP_RE.match(text, end))

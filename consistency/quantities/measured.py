@@ -1,0 +1,238 @@
+"""What a number counts or measures, and whose it is.
+
+`counted_noun` reads the noun phrase a bare count counts ("32 ships" -> "ship",
+"500 hospital beds" -> "hospital bed", "one of the best screens" -> "best screen");
+`of_phrase` reads the thing a share or amount is of ("60% of its revenue" ->
+"revenue"); `subject_before` reads the thing whose change is stated ("strikes
+were down 90%" -> "strike"); `owner_after` reads an owner phrase ("500 beds at the
+regional hospital" -> "regional hospital"). All lowercase singular lemmas,
+from a small rule-based lemmatiser: cheap, and wrong on some irregular nouns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Function words and common verbs that end a noun phrase.
+STOP = frozenset(
+    """
+    a an the this that these those its their his her our my your of in on at to for from by with without
+    into onto over under about above below after before since until during between among per via than
+    and or but nor so yet as if while when where which who whom whose what how why because though although
+    is are was were be been being am has have had do does did will would shall should can could may might
+    must not no nor only just also even still already ever never very too more most less least much many
+    said says say told tells according each every all any some both either neither such same other another
+    it he she they we you i me him them us there here then now today yesterday tomorrow ago
+    up down out off back away again around across along through
+    left made make makes got get gets take takes took went go goes come came comes saw see seen
+    rose fell rise falls fall rises grew grow jumped dropped gained lost climbed slid plunged increased
+    decreased declined surged added cut
+    year years month months week weeks day days hour hours minute minutes second seconds
+    percent cent cents
+    """.split()
+)
+#: Plural nouns whose plural is not "-s".
+IRREGULAR = {
+    "people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
+    "mice": "mouse", "geese": "goose", "staff": "staff", "police": "police", "personnel": "personnel",
+    "cattle": "cattle", "data": "data", "media": "media", "criteria": "criterion", "series": "series",
+    "species": "species", "crew": "crew", "aircraft": "aircraft", "sheep": "sheep", "fish": "fish",
+    "deer": "deer", "offspring": "offspring", "lives": "life", "wives": "wife", "knives": "knife",
+    "leaves": "leaf", "halves": "half", "shelves": "shelf", "thieves": "thief", "wolves": "wolf",
+    "phenomena": "phenomenon", "indices": "index", "analyses": "analysis", "crises": "crisis",
+}
+_NOT_PLURAL = frozenset(
+    "bus gas lens news physics series species status virus campus bonus census chorus focus "
+    "apparatus analysis basis crisis thesis axis emphasis diagnosis this is was has us its gross "
+    "across less unless plus thus always perhaps whereas bias".split()
+)
+_WORD_RE = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_OF_THE_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|my|your|those|these)(?:[ \u00a0]+most)?", re.I)
+_SUPERLATIVE = {"best": "good", "worst": "bad", "most": "", "least": ""}
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """A lemmatised noun phrase and the span it covers."""
+
+    lemma: str
+    start: int
+    end: int
+
+
+def singular(word: str) -> str:
+    """Singular of a lowercase English noun by rule ("tenancies" -> "tenancy", "matches" -> "match")."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if word.endswith("men") and len(word) > 4 and word not in ("specimen", "abdomen", "omen"):
+        return word[:-3] + "man"
+    if not is_plural(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    if word.endswith("oes") and word not in ("shoes", "toes", "canoes"):
+        return word[:-2]
+    return word[:-1]
+
+
+def is_plural(word: str) -> bool:
+    """Whether a lowercase word looks like a plural noun."""
+    if word in IRREGULAR:
+        return True
+    if word in _NOT_PLURAL or len(word) < 3:
+        return False
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _words_after(text: str, pos: int, limit: int = 5) -> list[tuple[str, int, int]]:
+    out = []
+    while len(out) < limit:
+        m = _WORD_RE.match(text, pos)
+        if not m:
+            break
+        out.append((m["w"], m.start("w"), m.end("w")))
+        pos = m.end()
+    return out
+
+
+def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | None:
+    """The noun phrase counted by a number ending at ``pos``.
+
+    Takes modifiers up to the first plural head ("50 different products",
+    "460 Kia and Hyundai vehicles"); for a count of one, the phrase up to the
+    first function word ("one particular demand"), also through "one of the
+    (most) ..." partitives. Returns None when the next word is a function word.
+    """
+    partitive = _OF_THE_RE.match(text, pos)
+    words = _words_after(text, partitive.end() if partitive else pos)
+    if not words:
+        return None
+    kept: list[tuple[str, int, int]] = []
+    for i, (word, start, end) in enumerate(words):
+        low = word.lower()
+        if low in STOP:
+            if low == "and" and kept and i + 1 < len(words) and words[i + 1][0].lower() not in STOP:
+                continue
+            break
+        if low.endswith(("ly",)) and low not in ("family", "supply", "ally", "rally", "belly", "jelly", "assembly"):
+            break
+        kept.append((word, start, end))
+        plural = is_plural(low)
+        if singular_count and not partitive and (i + 1 >= len(words) or words[i + 1][0].lower() in STOP or len(kept) == 2):
+            break
+        if plural or (partitive and low in IRREGULAR):
+            break
+        if word[:1].isupper() and not _any_plural_ahead(words[i + 1:]):
+            return None
+    if not kept:
+        return None
+    if not singular_count and not partitive and not is_plural(kept[-1][0].lower()):
+        kept = kept[:1]
+        if kept[0][0][:1].isupper() or "-" in kept[0][0]:
+            return None
+    lemma = " ".join(_lemma_word(w.lower()) for w, _, _ in kept[:-1]) + " " + singular(kept[-1][0].lower())
+    lemma = " ".join(lemma.split())
+    return NounPhrase(lemma, kept[0][1], kept[-1][2]) if lemma else None
+
+
+def _any_plural_ahead(words: list[tuple[str, int, int]]) -> bool:
+    for word, _, _ in words[:3]:
+        low = word.lower()
+        if low in STOP and low != "and":
+            return False
+        if is_plural(low):
+            return True
+    return False
+
+
+def _lemma_word(word: str) -> str:
+    """Base form of a modifier: superlatives and comparatives of a few common adjectives."""
+    if word in _SUPERLATIVE:
+        return _SUPERLATIVE[word]
+    return word
+
+
+_DETERMINERS = r"(?:the|its|their|his|her|our|my|your|a|an|this|that|these|those|all)"
+_OF_PHRASE_RE = re.compile(
+    rf"[ \u00a0]+of[ \u00a0]+(?:{_DETERMINERS}[ \u00a0]+)?(?:[A-Z][\w'’]*[ \u00a0]+)*(?P<np>(?:[a-z][a-z-]*[ \u00a0]+){{0,2}}[a-z][a-z-]*)",
+)
+_OWNER_RE = re.compile(
+    rf"[ \u00a0]+(?:at|of|in|for)[ \u00a0]+{_DETERMINERS}[ \u00a0]+(?P<np>(?:[A-Za-z][\w'’-]*[ \u00a0]+){{0,2}}[A-Za-z][\w'’-]*)",
+)
+
+
+def of_phrase(text: str, pos: int) -> str | None:
+    """The head of "of X" right after ``pos`` ("60 per cent of its revenue" -> "revenue")."""
+    m = _OF_PHRASE_RE.match(text, pos)
+    if not m:
+        return None
+    return _head(m["np"].split())
+
+
+def owner_after(text: str, pos: int) -> str | None:
+    """An owner phrase after a counted noun ("at the regional hospital" -> "regional hospital")."""
+    m = _OWNER_RE.match(text, pos)
+    if not m:
+        return None
+    words = []
+    for word in m["np"].split():
+        if word.lower() in STOP:
+            break
+        words.append(word.lower())
+    return " ".join(words[:-1] + [singular(words[-1])]) if words else None
+
+
+def _head(words: list[str]) -> str | None:
+    kept = []
+    for word in words:
+        if word.lower() in STOP:
+            break
+        kept.append(word.lower())
+        if is_plural(word.lower()):
+            break
+    if not kept:
+        return None
+    return " ".join(kept[:-1] + [singular(kept[-1])])
+
+
+_SUBJECT_RE = re.compile(
+    r"(?P<np>(?:[A-Za-z][\w'’&-]*[ \u00a0]+){0,3}?[A-Za-z][\w'’-]*)[ \u00a0]+"
+    r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|also|been|be|have been|has been|had been)[ \u00a0]+)*$",
+)
+
+
+def subject_before(text: str, verb_start: int) -> tuple[str | None, str | None]:
+    """(measured, subject) named before a change verb.
+
+    The lowercase noun run right before the verb is what is measured ("core
+    inflation rose" -> "core inflation", "strikes were down" -> "strike"); a
+    capitalised name before it is the subject ("Vecturas shares rose" ->
+    measured "share", subject "vecturas").
+    """
+    m = _SUBJECT_RE.search(text, max(0, verb_start - 80), verb_start)
+    if not m:
+        return None, None
+    words = m["np"].split()
+    measured: list[str] = []
+    subject: list[str] = []
+    first = m.start("np")
+    sentence_start = not text[:first].strip() or text[:first].rstrip()[-1] in ".!?;:"
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        low = word.lower()
+        if low in STOP or any(ch.isdigit() for ch in word):
+            break
+        if word[:1].isupper() and not (k == 0 and sentence_start and not subject):
+            if measured or subject:
+                subject.insert(0, low)
+                continue
+            subject.insert(0, low)
+            continue
+        if subject:
+            break
+        measured.insert(0, low)
+    measured_text = " ".join(measured[:-1] + [singular(measured[-1])]) if measured else None
+    return measured_text, (" ".join(subject) or None)

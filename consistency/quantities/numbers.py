@@ -1,0 +1,354 @@
+"""Numbers as written: digits, number words, fractions, scale words and vague magnitudes.
+
+`find_numbers` returns every number-like mention in a text with its value; deciding
+whether a mention is a quantity (and not a year, a time, a model number or a
+score) is left to the caller. Scale words are applied here ("1.2bn" -> 1.2e9,
+"two point five million" -> 2.5e6, "1,200 million" -> 1.2e9); units are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Values of the number words, by role in the small grammar of `_parse_words`.
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+#: Denominators of spoken fractions ("two-thirds", "nine-tenths", "a quarter").
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+}
+_NUMBER_WORDS = {*ONES, *TEENS, *TENS, *SCALES, *DENOMINATORS, "hundred", "dozen"}
+
+#: Attached or spaced scale suffixes after digits ("1.2bn", "2.4m", "$4.5 billion").
+SCALE_SUFFIXES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "m": 1e6, "bn": 1e9, "bln": 1e9,
+    "b": 1e9, "tn": 1e12, "trn": 1e12, "t": 1e12,
+}
+#: Plural magnitudes used vaguely ("thousands of", "tens of millions of"): [low, high).
+VAGUE = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+
+VULGAR_FRACTIONS = {
+    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
+    "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
+}
+#: Denominators accepted in digit fractions; others ("9/11", "24/7") are not fractions.
+_FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 100, 128, 1000}
+
+_VF = "".join(VULGAR_FRACTIONS)
+_DIGIT_RE = re.compile(
+    rf"""
+    (?<![\w.])(?<![\d,]\d)
+    (?P<int>(?:\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d+)(?:\.\d+)?(?![.,]\d)|\.\d+)
+    (?:
+        (?P<sci>\s?[x×*]\s?10\s?\^?\s?(?P<exp>[-−–]?\d+))
+      | [eE](?P<exp2>[-+−]?\d+)(?![\w])
+      | [ \u00a0](?P<mn>\d+)[/⁄](?P<md>\d+)(?![\d/⁄])
+      | (?P<vf>[{_VF}])
+      | [/⁄](?P<fd>\d+)(?![\d/⁄])
+    )?
+    """,
+    re.X,
+)
+_LONE_VULGAR_RE = re.compile(rf"(?<![\w\d])[{_VF}]")
+_SCALE_RE = re.compile(
+    r"(?P<space>[ \u00a0]?)"
+    r"(?P<word>(?:hundred[ \u00a0]+)?(?:thousand|million|billion|trillion)|hundred"
+    r"|bn|bln|mn|mln|mio|mil|tn|trn|[kKmMbBT])(?![\w])",
+)
+_WORD_RUN_RE = re.compile(
+    r"(?<![\w-])(?:an?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"(?:(?:[ \u00a0]+|-)(?:and|an?|point|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))*"
+    r"(?![\w])",
+    re.I,
+)
+_VAGUE_RE = re.compile(
+    r"(?<![\w-])(?:(?P<mult>tens|hundreds)[ \u00a0]+of[ \u00a0]+)?"
+    r"(?P<mag>dozens|hundreds|thousands|millions|billions|trillions)(?=[ \u00a0]+of\b)",
+    re.I,
+)
+_SPLIT_WORDS_RE = re.compile(r"[^\s-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """One number as written, before any unit is attached.
+
+    ``value`` is None for a vague magnitude ("thousands of"), which sets ``low`` and
+    ``high`` instead. ``raw`` is the value before the scale word and ``scale`` the
+    scale applied, so a range can share a scale ("four to five thousand").
+    """
+
+    start: int
+    end: int
+    value: float | None
+    raw: float
+    scale: float = 1.0
+    low: float | None = None
+    high: float | None = None
+    words: bool = False
+    fraction: bool = False
+    scale_text: str = ""
+
+    @property
+    def vague(self) -> bool:
+        return self.value is None
+
+
+def _digits_value(m: re.Match[str]) -> tuple[float, bool] | None:
+    """The value of a digit match and whether it is a fraction; None when it is not a number."""
+    value = float(m["int"].replace(",", ""))
+    if m["sci"] or m["exp2"]:
+        exp = (m["exp"] or m["exp2"]).replace("−", "-").replace("–", "-")
+        return value * 10 ** int(exp), False
+    if m["mn"]:
+        num, den = int(m["mn"]), int(m["md"])
+        if den in _FRACTION_DENOMINATORS and 0 < num < den:
+            return value + num / den, True
+        return None
+    if m["vf"]:
+        return value + VULGAR_FRACTIONS[m["vf"]], True
+    if m["fd"]:
+        den = int(m["fd"])
+        if den in _FRACTION_DENOMINATORS and 0 < value < den and "." not in m["int"]:
+            return value / den, True
+        return None
+    return value, False
+
+
+def _scale_after(text: str, end: int, *, attached_only: bool = False) -> tuple[float, int, str] | None:
+    """A scale word or suffix right after a number: (factor, new end, scale text).
+
+    Single letters are read as scales only where that is the likely meaning: ``k``
+    and ``M`` attached ("25k", "4.3M"), ``bn``/``mn``/``mil`` attached or spaced,
+    ``m``/``b``/``T`` only when attached and followed by a word or after a currency
+    (decided by the caller through ``attached_only``); metres and bits stay units.
+    """
+    m = _SCALE_RE.match(text, end)
+    if not m:
+        return None
+    word = m["word"]
+    low = word.lower()
+    spaced = bool(m["space"])
+    then_word = _followed_by_word(text, m.end())
+    if len(word) == 1:
+        if spaced:
+            accepted = word == "B" and then_word
+        elif word in "kM":
+            accepted = True
+        elif word in "KB":
+            accepted = attached_only or then_word
+        elif word == "m":
+            accepted = attached_only or (then_word and not _METRE_CONTEXT_RE.match(text, m.end()))
+        else:
+            accepted = attached_only
+        if not accepted:
+            return None
+    elif spaced and low in {"mil", "mn", "mln", "mio", "tn", "trn"}:
+        return None
+    factor = 1.0
+    for part in low.split():
+        factor *= SCALE_SUFFIXES[part]
+    return factor, m.end(), word
+
+
+_METRE_CONTEXT_RE = re.compile(r"[ \u00a0]+(?:long|wide|high|tall|deep|away|above|below|from|in\b|of\s+(?:rope|cable|water))", re.I)
+_WORD_AFTER_RE = re.compile(r"[ \u00a0]+(?:of\b|[a-z])")
+
+
+def _followed_by_word(text: str, pos: int) -> bool:
+    return bool(_WORD_AFTER_RE.match(text, pos))
+
+
+def _parse_words(words: list[str]) -> tuple[float, int, bool] | None:
+    """Parse a run of number words; return (value, words used, is_fraction) or None.
+
+    Grammar: ones/teens/tens combine ("thirty-two"), "hundred" multiplies, scale
+    words flush ("two million three hundred"), "and" joins inside a number ("a
+    hundred and two"), "point" starts spoken decimals ("two point five million"),
+    a denominator ends a fraction ("two-thirds", "a quarter"), "and a half" adds
+    0.5, "dozen" multiplies by 12. The run stops at the first word that does not fit.
+    """
+    total = 0.0
+    current: float | None = None
+    last = ""
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i].lower()
+        nxt = words[i + 1].lower() if i + 1 < n else ""
+        if w in ("a", "an"):
+            if i != 0 or not (nxt in SCALES or nxt in ("hundred", "dozen") or nxt in DENOMINATORS):
+                break
+            current, last = 1.0, "a"
+        elif w in ONES or w in TEENS:
+            v = ONES.get(w, TEENS.get(w))
+            if last in ("", "scale", "and", "hundred") or (last == "tens" and w in ONES and v):
+                current = (current or 0.0) + v
+                last = "ones" if w in ONES else "teens"
+            else:
+                break
+        elif w in TENS:
+            if last in ("", "scale", "and", "hundred"):
+                current = (current or 0.0) + TENS[w]
+                last = "tens"
+            else:
+                break
+        elif w == "hundred":
+            if current is None or current >= 100 or last in ("hundred", "point"):
+                break
+            current *= 100
+            last = "hundred"
+        elif w in SCALES:
+            if current is None or last == "scale":
+                break
+            total += current * SCALES[w]
+            current, last = None, "scale"
+        elif w == "dozen":
+            if current is None:
+                break
+            current *= 12
+            last = "dozen"
+        elif w == "and":
+            if nxt in ("a", "an") and i + 2 < n and words[i + 2].lower() in ("half",):
+                if current is None and not total:
+                    break
+                current = (current or 0.0) + 0.5
+                i += 3
+                last = "half"
+                continue
+            if last not in ("hundred", "scale") or not (nxt in ONES or nxt in TEENS or nxt in TENS):
+                break
+            last = "and"
+        elif w == "point":
+            if last not in ("ones", "teens", "tens") or nxt not in ONES:
+                break
+            decimals = ""
+            j = i + 1
+            while j < n and words[j].lower() in ONES:
+                decimals += str(ONES[words[j].lower()])
+                j += 1
+            current = (current or 0.0) + float("0." + decimals)
+            last, i = "point", j
+            continue
+        elif w in DENOMINATORS:
+            if current is None or last not in ("ones", "teens", "tens", "a"):
+                break
+            den = DENOMINATORS[w]
+            if current == 1 and w.endswith("s") and w != "halves":
+                break
+            return total + current / den, i + 1, True
+        else:
+            break
+        i += 1
+    if last in ("a", "and", ""):
+        return None
+    value = total + (current or 0.0)
+    return value, i, False
+
+
+def _word_numbers(text: str) -> list[Number]:
+    out: list[Number] = []
+    for m in _WORD_RUN_RE.finditer(text):
+        parts = [(p.group(), m.start() + p.start(), m.start() + p.end()) for p in _SPLIT_WORDS_RE.finditer(m.group())]
+        k = 0
+        while k < len(parts):
+            parsed = _parse_words([p[0] for p in parts[k:]])
+            if parsed is None or parsed[1] == 0:
+                k += 1
+                continue
+            value, used, fraction = parsed
+            start, end = parts[k][1], parts[k + used - 1][2]
+            out.append(Number(start, end, value, value, words=True, fraction=fraction))
+            k += used
+    out.extend(_half_numbers(text, out))
+    return out
+
+
+_HALF_RE = re.compile(r"(?<![\w-])half(?=[ \u00a0]+(?:of|the|a|an|its|their|his|her|our|my|your|that|those|these)\b)", re.I)
+
+
+def _half_numbers(text: str, found: list[Number]) -> list[Number]:
+    """A lone "half" before a noun phrase ("half the condos", "half an hour")."""
+    taken = {(n.start, n.end) for n in found}
+    out = []
+    for m in _HALF_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        out.append(Number(m.start(), m.end(), 0.5, 0.5, words=True, fraction=True))
+    return out
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number-like mention in ``text``, sorted by start, without overlaps.
+
+    Digits take precedence over words where they overlap; vague magnitudes
+    ("millions of") are returned with ``value`` None and a [low, high) interval.
+    """
+    found: list[Number] = []
+    for m in _DIGIT_RE.finditer(text):
+        parsed = _digits_value(m)
+        if parsed is None:
+            continue
+        value, fraction = parsed
+        end = m.end()
+        scale = _scale_after(text, end) if not fraction else None
+        if scale:
+            factor, end, word = scale
+            found.append(Number(m.start(), end, value * factor, value, factor, fraction=fraction, scale_text=word))
+        else:
+            found.append(Number(m.start(), end, value, value, fraction=fraction))
+    for m in _LONE_VULGAR_RE.finditer(text):
+        v = VULGAR_FRACTIONS[m.group()]
+        found.append(Number(m.start(), m.end(), v, v, fraction=True))
+    for word_number in _word_numbers(text):
+        scale = _scale_after(text, word_number.end) if not word_number.fraction else None
+        if scale and word_number.value is not None:
+            factor, end, word = scale
+            word_number = Number(
+                word_number.start, end, word_number.value * factor, word_number.value, factor,
+                words=True, scale_text=word,
+            )
+        found.append(word_number)
+    for m in _VAGUE_RE.finditer(text):
+        low = VAGUE[m["mag"].lower()]
+        if m["mult"]:
+            low *= 10 if m["mult"].lower() == "tens" else 100
+        found.append(Number(m.start(), m.end(), None, low, low=low, high=low * 10, words=True))
+    return _without_overlaps(found)
+
+
+def rescale(number: Number, text: str) -> Number:
+    """Re-read the scale after a number that follows a currency sign ("$4.2b", "$2.174T", "PS2.7m")."""
+    if number.scale != 1.0 or number.words or number.fraction:
+        return number
+    scale = _scale_after(text, number.end, attached_only=True)
+    if not scale or text[number.end: number.end + 1] in (" ", "\u00a0"):
+        return number
+    factor, end, word = scale
+    return Number(number.start, end, number.raw * factor, number.raw, factor, scale_text=word)
+
+
+def _without_overlaps(numbers: list[Number]) -> list[Number]:
+    numbers.sort(key=lambda n: (n.start, -(n.end - n.start)))
+    out: list[Number] = []
+    for n in numbers:
+        if out and n.start < out[-1].end:
+            continue
+        out.append(n)
+    return out
