@@ -22,11 +22,13 @@ from .progress import progress_bar
 @model_options
 @rule_options
 @fail_on_option
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even when there are new conflicts (input and usage errors still exit 2).")
 @click.option("--show-all", is_flag=True, help="Also show reviewed and baselined findings in text output.")
 @click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")
 def check(paths, formats, output, model, threshold, batch_size, select, ignore, same_document, fail_on,
-          show_all, color, quiet) -> int:
+          exit_zero, show_all, color, quiet) -> int:
     """Check articles and claim datasets for conflicting claims.
 
     PATHS are files or folders: .txt/.md/.html articles and .jsonl/.csv claim datasets.
@@ -45,6 +47,8 @@ def check(paths, formats, output, model, threshold, batch_size, select, ignore, 
     write_reports(report, dests, color=color, show_all=show_all)
     if report.problems:
         return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
     return exit_code(report, settings.fail_on)
 
 
