@@ -109,7 +109,7 @@ _UP = (
     "rallied", "rally", "rallies", "rebounded", "rebound", "boosted", "boost", "boosts", "raised", "raise",
     "raises", "raising", "lifted", "lift", "lifts", "hiked", "hike", "hikes", "hiking", "higher", "widened",
     "expanded", "expand", "expands", "accelerated", "spiked", "improved", "improve", "improves", "appreciated",
-    "firmed", "swelled", "ballooned", "doubled", "tripled", "trending", "advancing", "recovered",
+    "firmed", "swelled", "ballooned", "doubled", "tripled", "trending", "recovered", "upward", "upwards",
 )
 _DOWN = (
     "fell", "fall", "falls", "falling", "fallen", "down", "dropped", "drop", "drops", "dropping", "declined",
@@ -120,12 +120,12 @@ _DOWN = (
     "ease", "eases", "cut", "cuts", "cutting", "reduced", "reduce", "reduces", "reducing", "lowered", "lower",
     "contracted", "contract", "contracts", "shrank", "shrink", "shrinks", "shrunk", "narrowed", "retreated",
     "weakened", "slowed", "slow", "tanked", "crashed", "sagged", "shaved", "trimmed", "slashed", "slash",
-    "halved", "shaving", "wiping", "wiped", "knocking", "knocked",
+    "halved", "shaving", "wiping", "wiped", "knocking", "knocked", "downward", "downwards",
 )
 _DIRECTION: dict[str, Direction] = {**{w: "up" for w in _UP}, **{w: "down" for w in _DOWN}}
 #: Words allowed between a change verb and its number ("rose by a further", "fell some").
 _FILLER = {
-    "a", "an", "further", "another", "additional", "extra", "of", "just", "only", "marginally",
+    "further", "another", "additional", "extra", "of", "just", "only", "marginally",
     "sharply", "slightly", "steeply", "modestly", "strongly", "nearly", "almost", "about", "around", "roughly",
     "some", "approximately", "more", "than", "over", "less", "under", "at", "least", "fully", "as", "much",
     "many", "total", "average", "estimated", "well", "close", "edged", "inched", "ticked", "went", "moved",
@@ -199,7 +199,8 @@ def change_before(text: str, start: int) -> ChangeMatch:
 
 
 _PHRASAL_RE = re.compile(
-    r"(?:shut|close|closed|back|turn|turned|set|sign|signed|made|make|step|stepped|broke|break|tied|cut|wind|wound)"
+    r"(?:shut|close|closed|back|turn|turned|set|sign|signed|made|make|step|stepped|broke|break|tied|cut|wind|wound"
+    r"|gave|give|gives|giving|given|coming|come|comes|came|pick|picked|picking|show|showed|shows|end|ended|ends)"
     r"\s+(?:up|down)$",
     re.I,
 )

@@ -37,7 +37,7 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     (r"R\$|BRL", "BRL"),
     (r"MX\$|MXN", "MXN"),
     (r"\$", "USD"),
-    (r"£|GBP|PS(?=\d)", "GBP"),
+    (r"£|GBP|PS", "GBP"),
     (r"€|EUR", "EUR"),
     (r"CN¥|RMB|CNY", "CNY"),
     (r"¥|JPY|Y=", "JPY"),
@@ -55,7 +55,7 @@ _PREFIX_RE = re.compile(
 
 #: Currency words after the number (lowercase keys; plural and singular).
 _SUFFIXES: dict[str, Currency] = {
-    **{w: _c("USD") for w in ("us dollars", "u.s. dollars", "american dollars", "dollars", "dollar", "bucks", "usd", "us")},
+    **{w: _c("USD") for w in ("us dollars", "u.s. dollars", "american dollars", "dollars", "dollar", "bucks", "usd", "us", "u.s.")},
     **{w: _c("AUD") for w in ("australian dollars", "australian dollar", "aud")},
     **{w: _c("CAD") for w in ("canadian dollars", "canadian dollar", "cad")},
     **{w: _c("NZD") for w in ("new zealand dollars", "new zealand dollar", "nzd")},
@@ -92,7 +92,14 @@ _SUFFIX_RE = re.compile(
     ) + r")(?![\w€£¢])",
     re.I,
 )
-_CASE_SENSITIVE = {"us", "p", "c", "usd", "eur", "gbp", "jpy", "cny", "nis", "ils", "aud", "cad", "nzd", "hkd", "sgd", "inr", "myr", "rub", "zar", "chf", "mxn", "krw", "dkk", "sek", "nok", "rmb", "btc", "kn"}
+#: Words that count only in exactly this spelling ("US", not "us"; "p", not "P").
+_EXACT = {
+    "us": "US", "u.s.": "U.S.", "p": "p", "c": "c", "kn": "kn",
+    **{code: code.upper() for code in (
+        "usd", "eur", "gbp", "jpy", "cny", "nis", "ils", "aud", "cad", "nzd", "hkd", "sgd", "inr", "myr",
+        "rub", "zar", "chf", "mxn", "krw", "dkk", "sek", "nok", "rmb", "btc",
+    )},
+}
 #: "pounds" is money after a scale word ("20 million pounds"), a weight otherwise.
 _POUNDS_RE = re.compile(r"(?P<gap>[ \u00a0])(?P<w>pounds)(?![\w])", re.I)
 
@@ -100,7 +107,7 @@ _POUNDS_RE = re.compile(r"(?P<gap>[ \u00a0])(?P<w>pounds)(?![\w])", re.I)
 def currency_before(text: str, start: int) -> tuple[Currency, int, bool] | None:
     """A currency symbol or code written just before ``start``: (currency, its start, minus sign?)."""
     m = _PREFIX_RE.search(text, max(0, start - 8), start)
-    if not m:
+    if not m or (m.group().startswith("PS") and m.end() - m.start() > 2):
         return None
     for i, (_, code) in enumerate(_PREFIXES):
         if m[f"c{i}"] is not None:
@@ -124,17 +131,17 @@ def currency_after(text: str, end: int, *, scaled: bool, after_symbol: str | Non
         return None
     word = m["w"]
     key = re.sub(r"[ \u00a0]+", " ", word.lower())
-    if key in _CASE_SENSITIVE and word != word.upper() and key not in ("p", "c"):
+    if key in _EXACT and word != _EXACT[key]:
         return None
-    if key in ("p", "c") and (word != key or m["gap"] and key == "c"):
+    if key == "c" and m["gap"]:
         return None
     if key in _ATTACHED_SUFFIXES and m["gap"] and key != "p":
         return None
     if key == "p" and text[m.end(): m.end() + 1] == ".":
         return None
     currency = _SUFFIXES[key]
-    if after_symbol is not None and key not in ("us", "usd") and currency.code != after_symbol:
+    if after_symbol is not None and key not in ("us", "usd", "u.s.") and currency.code != after_symbol:
         return None
-    if key == "us" and after_symbol != "USD":
+    if key in ("us", "u.s.") and after_symbol != "USD":
         return None
     return currency, m.end()

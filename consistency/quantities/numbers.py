@@ -53,7 +53,7 @@ _FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 
 _VF = "".join(VULGAR_FRACTIONS)
 _DIGIT_RE = re.compile(
     rf"""
-    (?<![\w.])(?<![\d,]\d)
+    (?<![\d.])(?<!\d,)
     (?P<int>(?:\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d+)(?:\.\d+)?(?![.,]\d)|\.\d+)
     (?:
         (?P<sci>\s?[x×*]\s?10\s?\^?\s?(?P<exp>[-−–]?\d+))
@@ -274,13 +274,15 @@ def _word_numbers(text: str) -> list[Number]:
                 continue
             value, used, fraction = parsed
             start, end = parts[k][1], parts[k + used - 1][2]
-            out.append(Number(start, end, value, value, words=True, fraction=fraction))
+            last = parts[k + used - 1][0].lower()
+            scale = SCALES.get(last, 1.0) if not fraction else 1.0
+            out.append(Number(start, end, value, value / scale, scale, words=True, fraction=fraction))
             k += used
     out.extend(_half_numbers(text, out))
     return out
 
 
-_HALF_RE = re.compile(r"(?<![\w-])half(?=[ \u00a0]+(?:of|the|a|an|its|their|his|her|our|my|your|that|those|these)\b)", re.I)
+_HALF_RE = re.compile(r"(?<![\w-])(?<!first )(?<!second )(?<!last )(?<!other )(?<!back )(?<!front )half(?=[ \u00a0]+(?:of|the|a|an|its|their|his|her|our|my|your|that|those|these)\b)", re.I)
 
 
 def _half_numbers(text: str, found: list[Number]) -> list[Number]:

@@ -39,6 +39,10 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("basis point", "percentage point", None, ("basis points", "basis point"), ("bps", "bp", "bsp")),
     ("point", "points", None, ("points", "point"), ()),
     ("times", "multiple", None, ("times", "fold"), ("x",)),
+    ("cylinder", "count", None, ("cylinders", "cylinder"), ()),
+    ("point per game", "rate", None, ("points per game",), ("ppg",)),
+    ("rebound per game", "rate", None, ("rebounds per game",), ("rpg",)),
+    ("assist per game", "rate", None, ("assists per game",), ("apg",)),
     # length
     ("kilometre", "length", "km", ("kilometres", "kilometers", "kilometre", "kilometer"), ("km", "kms", "Km", "KM")),
     ("metre", "length", "m", ("metres", "meters", "metre", "meter"), ("m",)),
@@ -48,8 +52,8 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("nanometre", "length", "nm", ("nanometres", "nanometers", "nanometre", "nanometer"), ("nm",)),
     ("mile", "length", "mile", ("miles", "mile"), ("mi",)),
     ("nautical mile", "length", "nautical_mile", ("nautical miles", "nautical mile"), ("nmi",)),
-    ("foot", "length", "ft", ("feet", "foot"), ("ft", "FEET", "Feet")),
-    ("inch", "length", "inch", ("inches", "inch"), ("″", "in.")),
+    ("foot", "length", "ft", ("feet", "foot"), ("ft", "FEET", "Feet", "'", "′")),
+    ("inch", "length", "inch", ("inches", "inch"), ("″", "in.", '"')),
     ("yard", "length", "yard", ("yards", "yard"), ("yd", "yds")),
     # mass
     ("kilogram", "mass", "kg", ("kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos", "kilo"), ("kg", "kgs")),
@@ -102,6 +106,7 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("cubic foot", "volume", "ft**3", ("cubic feet", "cubic foot", "cu ft"), ()),
     ("barrel", "volume", "oil_barrel", ("barrels", "barrel"), ("bbl",)),
     # speed
+    ("mile per gallon", "fuel economy", "mile/gallon", ("miles per gallon", "miles a gallon", "mpg"), ("MPG",)),
     ("mile per hour", "speed", "mph", ("miles per hour", "miles an hour", "mile per hour", "mph", "m.p.h."), ("MPH",)),
     ("kilometre per hour", "speed", "km/h", ("kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour", "kph", "kmh", "km/hr", "km/h", "kmph"), ()),
     ("metre per second", "speed", "m/s", ("metres per second", "meters per second", "metre per second", "meter per second"), ("m/s",)),
@@ -112,7 +117,7 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("megawatt", "power", "MW", ("megawatts", "megawatt"), ("MW",)),
     ("gigawatt", "power", "GW", ("gigawatts", "gigawatt"), ("GW",)),
     ("terawatt", "power", "TW", ("terawatts", "terawatt"), ("TW",)),
-    ("horsepower", "power", "hp", ("horsepower", "hp", "horses"), ("HP",)),
+    ("horsepower", "power", "hp", ("horsepower", "hp"), ("HP",)),
     ("brake horsepower", "power", "hp", ("brake horsepower", "bhp"), ()),
     ("metric horsepower", "power", "metric_horsepower", ("metric horsepower",), ("PS", "ps", "cv")),
     ("watt hour", "energy", "Wh", ("watt-hours", "watt hours"), ("Wh",)),
@@ -186,7 +191,9 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Unit], dict[st
 _WORD_RE, _SYMBOL_RE, _WORDS, _SYMBOLS = _build()
 _SPACES_RE = re.compile(r"[ \u00a0]+")
 #: Symbols too ambiguous to follow a number across a space ("3 m" may be "3 million").
-_ATTACHED_ONLY = {"G", "F", "K", "h", "b", "x", "t", "l", "ha", "ct", "pc", "W", "V", "J", "pts", "ps", "cv", "g"}
+_ATTACHED_ONLY = {"G", "F", "K", "h", "x", "t", "l", "ha", "ct", "pc", "J", "pts", "ps", "cv", "g", "'", "′", '"'}
+#: Symbols read after a space only when no word follows ("16 billion b.", not "5 b tests").
+_SPACED_AT_END = {"b", "m"}
 
 
 def match_unit(text: str, end: int) -> UnitMatch | None:
@@ -201,7 +208,8 @@ def match_unit(text: str, end: int) -> UnitMatch | None:
     s = _SYMBOL_RE.match(text, end)
     if s and _gap_ok(s["gap"]) and (not best or s.end() > best.end):
         symbol = s["u"]
-        if not (symbol in _ATTACHED_ONLY and s["gap"]) and _symbol_plausible(text, symbol, s.end()):
+        spaced_ok = symbol not in _SPACED_AT_END or not re.match(r"[ \u00a0]*[A-Za-z]", text[s.end():])
+        if not (symbol in _ATTACHED_ONLY and s["gap"]) and spaced_ok and _symbol_plausible(text, symbol, s.end()):
             best = UnitMatch(_SYMBOLS[symbol], s.end())
     return best
 
