@@ -80,6 +80,8 @@ def read_paths(paths: list[str] | tuple[str, ...]) -> ReadResult:
         documents.extend(docs)
         problems.extend(probs)
     _check_unique_row_ids(documents, problems)
+    order = {str(f): n for n, (f, _) in enumerate(files)}
+    problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0))  # file order, then line
     return ReadResult(tuple(documents), tuple(problems), tuple(str(f) for f, _ in files))
 
 
