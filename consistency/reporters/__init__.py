@@ -13,9 +13,15 @@ from ..errors import UsageError
 from ..records import Report
 from .base import ReportOptions
 
+#: name -> module with ``render``; the order is the order of the help text.
 FORMATS: dict[str, str] = {
     "text": "consistency.reporters.text",
     "json": "consistency.reporters.json_report",
+    "jsonl": "consistency.reporters.jsonl",
+    "sarif": "consistency.reporters.sarif",
+    "markdown": "consistency.reporters.markdown",
+    "github": "consistency.reporters.github",
+    "html": "consistency.reporters.html",
 }
 
 Renderer = Callable[[Report, TextIO, ReportOptions], None]

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path, PurePath
+from urllib.parse import urlsplit
 
 from .. import __version__
 from ..records import Claim, Finding, Report, Span
@@ -67,6 +70,25 @@ def summary_dict(report: Report) -> dict:
     }
 
 
+def summary_line(s: dict) -> str:
+    """The one-line summary of a `summary_dict`: counts of conflicts, updates, claims, problems."""
+    parts = [f"{plural(s['conflicts'], 'conflict')} ({s['new']} new"]
+    if s["reviewed"]:
+        parts.append(f", {s['reviewed']} reviewed")
+    if s["baselined"]:
+        parts.append(f", {s['baselined']} baselined")
+    parts.append(f"), {plural(s['updates'], 'update')} — {s['claims']} claims from {s['documents']} documents "
+                 f"in {s['groups']} groups")
+    if s["problems"]:
+        parts.append(f"; {plural(s['problems'], 'input problem')}")
+    return "".join(parts)
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 conflict``, ``2 conflicts``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def report_dict(report: Report) -> dict:
     return {
         "version": REPORT_VERSION,
@@ -77,6 +99,87 @@ def report_dict(report: Report) -> dict:
         "groups": [{"id": g.id, "claims": list(g.claim_ids)} for g in report.groups],
         "problems": [p.to_dict() for p in report.problems],
     }
+
+
+def shown_findings(report: Report, options: ReportOptions) -> tuple[list[Finding], list[Finding]]:
+    """The conflicts and the updates a human format shows: new ones, or all with ``show_all``."""
+    shown = [f for f in report.findings if options.show_all or f.status == "new"]
+    return [f for f in shown if f.kind == "conflict"], [f for f in shown if f.kind == "update"]
+
+
+def segments(text: str, spans: tuple[Span, ...]) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(piece, is_evidence)`` runs; overlapping or stray spans are skipped."""
+    out: list[tuple[str, bool]] = []
+    cursor = 0
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if span.start < cursor or span.end > len(text) or span.end <= span.start:
+            continue
+        if span.start > cursor:
+            out.append((text[cursor:span.start], False))
+        out.append((text[span.start:span.end], True))
+        cursor = span.end
+    if cursor < len(text):
+        out.append((text[cursor:], False))
+    return out
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL (the only kind a report turns into a link)."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+        return None
+    return url
+
+
+def display_path(path: str) -> str:
+    """``path`` with forward slashes, relative to the working folder when it lies inside it.
+
+    CI tools (SARIF upload, annotations) resolve paths against the repository root,
+    which is where `consistency check` runs in a workflow.
+    """
+    pure = PurePath(path)
+    if pure.is_absolute():
+        try:
+            pure = Path(path).resolve().relative_to(Path.cwd().resolve())
+        except (ValueError, OSError):
+            pass
+    return pure.as_posix()
+
+
+#: Where the docs live when the installed metadata does not say (pyproject [project.urls]).
+DEFAULT_DOCS_URL = "https://github.com/consistency-dev/consistency/tree/main/docs"
+
+
+@functools.cache
+def docs_url() -> str:
+    """The Documentation URL from the installed package metadata, without a trailing slash."""
+    try:
+        from importlib.metadata import PackageNotFoundError, metadata
+
+        for entry in metadata("consistency").get_all("Project-URL") or []:
+            label, _, url = entry.partition(",")
+            if label.strip().lower() == "documentation" and url.strip():
+                return url.strip().rstrip("/")
+    except (PackageNotFoundError, OSError):
+        pass
+    return DEFAULT_DOCS_URL
+
+
+def repository_url() -> str:
+    """The repository home, derived from the docs URL (``.../tree/main/docs`` -> ``...``)."""
+    url = docs_url()
+    return url.split("/tree/", 1)[0] if "/tree/" in url else url
+
+
+def rule_help_uri(code: str) -> str:
+    """The rule's section in docs/rules.md (anchors are the lower-cased codes)."""
+    return f"{docs_url()}/rules.md#{code.lower()}"
 
 
 def location(claim: Claim) -> str:

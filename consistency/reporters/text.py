@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Claim, Finding, Report, Span
-from .base import ReportOptions, location, summary_dict
+from .base import ReportOptions, location, segments, shown_findings, summary_dict, summary_line
 
 OPEN, CLOSE = "«", "»"
 
@@ -25,9 +25,7 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
     console = Console(file=out, width=options.width, color_system="auto" if options.color else None,
                       force_terminal=options.color, no_color=not options.color, highlight=False,
                       emoji=False, soft_wrap=False)
-    shown = [f for f in report.findings if options.show_all or f.status == "new"]
-    conflicts = [f for f in shown if f.kind == "conflict"]
-    updates = [f for f in shown if f.kind == "update"]
+    conflicts, updates = shown_findings(report, options)
     for number, finding in enumerate(conflicts, start=1):
         _conflict(console, number, finding, options)
     if updates:
@@ -65,31 +63,16 @@ def _side_label(claim: Claim) -> str:
 def _highlight(text: str, spans: tuple[Span, ...], color: bool) -> Text:
     """The claim text with each evidence span emphasised."""
     out = Text()
-    cursor = 0
-    for span in sorted(spans, key=lambda s: s.start):
-        if span.start < cursor or span.end > len(text):
-            continue
-        out.append(text[cursor:span.start])
-        piece = text[span.start:span.end]
-        if color:
+    for piece, evidence in segments(text, spans):
+        if not evidence:
+            out.append(piece)
+        elif color:
             out.append(piece, style="bold yellow")
         else:
             out.append(f"{OPEN}{piece}{CLOSE}")
-        cursor = span.end
-    out.append(text[cursor:])
     return out
 
 
 def _summary(report: Report) -> Text:
     s = summary_dict(report)
-    parts = [f"{s['conflicts']} conflict{'s' if s['conflicts'] != 1 else ''} ({s['new']} new"]
-    if s["reviewed"]:
-        parts.append(f", {s['reviewed']} reviewed")
-    if s["baselined"]:
-        parts.append(f", {s['baselined']} baselined")
-    parts.append(f"), {s['updates']} update{'s' if s['updates'] != 1 else ''}")
-    parts.append(f" — {s['claims']} claims from {s['documents']} documents in {s['groups']} groups")
-    if s["problems"]:
-        parts.append(f"; {s['problems']} input problem{'s' if s['problems'] != 1 else ''}")
-    style = "bold red" if s["new"] else "bold green"
-    return Text("".join(parts), style=style)
+    return Text(summary_line(s), style="bold red" if s["new"] else "bold green")

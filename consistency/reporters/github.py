@@ -1,0 +1,71 @@
+"""``--format github``: GitHub Actions workflow commands that annotate the files.
+
+One ``::error`` / ``::warning`` / ``::notice`` line per new conflict (by the
+rule's severity), on claim A's file and line, the message naming both claims;
+and one ``::error`` per bad input row. GitHub shows at most 10 error, 10 warning
+and 10 notice annotations per step (and 50 per job), so the rest are counted
+in plain "N more ... not shown" lines, and the last line is the summary.
+Reviewed, baselined and update findings are not annotated.
+
+Escaping follows the runner's rules: in the message ``%``, CR and LF become
+``%25``, ``%0D``, ``%0A``; in properties also ``:`` and ``,`` (``%3A``, ``%2C``),
+so input text can neither end the command nor start another one.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..records import Claim, Finding, Problem, Report
+from .base import ReportOptions, display_path, location, summary_dict, summary_line
+
+#: Annotations of one level GitHub shows per step.
+PER_STEP = 10
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render(report: Report, out: TextIO, options: ReportOptions) -> None:
+    lines, counts = [], {"error": 0, "warning": 0, "notice": 0}
+    annotations = [*(_problem(p) for p in report.problems),
+                   *(_finding(f) for f in report.findings if f.kind == "conflict" and f.status == "new")]
+    for level, text in annotations:
+        counts[level] += 1
+        if counts[level] <= PER_STEP:
+            lines.append(text)
+    for level, n in counts.items():
+        if n > PER_STEP:
+            lines.append(f"consistency: {n - PER_STEP} more {level} annotations not shown (GitHub shows "
+                         f"{PER_STEP} per step); see the SARIF, Markdown or JSON report for all of them")
+    s = summary_dict(report)
+    lines.append(f"consistency: {summary_line(s)}")
+    out.write("\n".join(lines) + "\n")
+
+
+def _finding(f: Finding) -> tuple[str, str]:
+    level = COMMANDS[f.severity]
+    message = (f"{f.explanation}\nThis claim: {f.a.text} ({_who(f.a)})\n"
+               f"Conflicting claim: {f.b.text} ({_who(f.b)})\nid {f.fingerprint}")
+    return level, command(level, message, file=display_path(f.a.path), line=f.a.line,
+                          title=f"{f.rule} {f.name}")
+
+
+def _problem(p: Problem) -> tuple[str, str]:
+    return "error", command("error", p.reason, file=display_path(p.path), line=p.line, title="bad input row")
+
+
+def _who(claim: Claim) -> str:
+    return f"{claim.source or 'unknown source'}, {location(claim)}"
+
+
+def command(level: str, message: str, **properties: object) -> str:
+    """``::level k=v,...::message`` with both parts escaped; None properties are left out."""
+    props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items() if v not in (None, ""))
+    return f"::{level}{' ' + props if props else ''}::{escape_data(message)}"
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

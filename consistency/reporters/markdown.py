@@ -1,0 +1,127 @@
+"""``--format markdown``: a summary for a pull request or ``$GITHUB_STEP_SUMMARY``.
+
+A headline, then a table of the new conflicts (the two claims with the evidence
+in bold, where each comes from, and why they conflict), the updates and, with
+``--show-all``, the reviewed and baselined conflicts in collapsed sections, and
+the input problems. Every piece of input text is escaped: HTML special
+characters become entities and Markdown punctuation is backslash-escaped, so a
+claim cannot break the table, start a link, render math or inject HTML.
+Long reports are cut (GitHub keeps at most 1 MiB of summary per step) with an
+"N more not shown" line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterable, TextIO
+
+from ..records import Claim, Finding, Report, Span
+from .base import (ReportOptions, location, plural, rule_help_uri, segments, shown_findings, summary_dict, summary_line,
+                   web_url)
+
+#: Rows per table and problems listed; the rest are counted in an "N more not shown" line.
+MAX_ROWS = 100
+#: Characters of claim text shown per cell.
+MAX_TEXT = 600
+_ESCAPED = set("\\`*_{}[]()#+-.!|~$:")
+_SPACES = re.compile(r"\s+")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+
+
+def render(report: Report, out: TextIO, options: ReportOptions) -> None:
+    out.write("\n".join(lines(report, options)) + "\n")
+
+
+def lines(report: Report, options: ReportOptions) -> list[str]:
+    conflicts, updates = shown_findings(report, options)
+    new = [f for f in conflicts if f.status == "new"]
+    settled = [f for f in conflicts if f.status != "new"]
+    s = summary_dict(report)
+    out = ["## Claim consistency", ""]
+    if s["new"]:
+        out.append(f"**{plural(s['new'], 'new conflict')}** between claims.")
+    else:
+        out.append("No new conflicts.")
+    out += ["", _text(summary_line(s)), ""]
+    if new:
+        out += _table(new)
+    if settled:
+        out += _details(f"{plural(len(settled), 'reviewed or baselined conflict')}", _table(settled))
+    if updates:
+        out += _details(f"{plural(len(updates), 'update')} (a later report of a growing total; not a conflict)",
+                        _table(updates, ("Earlier", "Later")))
+    if report.problems:
+        out += [f"### Input problems ({len(report.problems)})", ""]
+        out += [f"- {_text(str(p))}" for p in report.problems[:MAX_ROWS]]
+        out += _more(len(report.problems), "input problems")
+    return out
+
+
+def _table(findings: list[Finding], heads: tuple[str, str] = ("Claim", "Conflicting claim")) -> list[str]:
+    rows = [f"| # | Rule | {heads[0]} | {heads[1]} | Why |", "| --: | --- | --- | --- | --- |"]
+    for number, f in enumerate(findings[:MAX_ROWS], start=1):
+        rule = f"[{_text(f.rule)}]({_url(rule_help_uri(f.rule))}) {_text(f.name)}"
+        status = "" if f.status == "new" else f" ({_text(f.status)})"
+        rows.append(f"| {number} | {rule}{status} | {_claim(f.a, f.spans_a)} | {_claim(f.b, f.spans_b)} | "
+                    f"{_text(f.explanation)} |")
+    return [*rows, "", *_more(len(findings), "rows")]
+
+
+def _claim(claim: Claim, spans: tuple[Span, ...]) -> str:
+    source = _text(claim.source or "unknown source")
+    url = web_url(claim.url)
+    if url:
+        source = f"[{source}]({_url(url)})"
+    when = f", {claim.date.isoformat()}" if claim.date else ""
+    return f"{_evidence(claim.text, spans)}<br>— {source}{when}, {_text(location(claim))}"
+
+
+def _evidence(text: str, spans: tuple[Span, ...]) -> str:
+    """The claim text, cut to MAX_TEXT characters, with the evidence in bold."""
+    out, used = [], 0
+    for piece, evidence in segments(text, spans):
+        if used >= MAX_TEXT:
+            break
+        piece = piece[:MAX_TEXT - used]
+        used += len(piece)
+        if evidence and piece.strip():
+            lead, core, trail = _split_space(piece)
+            out.append(f"{_text(lead)}**{_text(core)}**{_text(trail)}")
+        else:
+            out.append(_text(piece))
+    return "".join(out) + ("…" if len(text) > MAX_TEXT else "")
+
+
+def _split_space(piece: str) -> tuple[str, str, str]:
+    core = piece.strip()
+    start = piece.index(core)
+    return piece[:start], core, piece[start + len(core):]
+
+
+def _details(summary: str, body: Iterable[str]) -> list[str]:
+    return ["<details>", f"<summary>{html.escape(summary)}</summary>", "", *body, "</details>", ""]
+
+
+def _more(total: int, what: str) -> list[str]:
+    hidden = total - MAX_ROWS
+    return [f"_{hidden} more {what} not shown; see the full report (`-f json` or `-f html`)._", ""] if hidden > 0 else []
+
+
+def _text(text: str) -> str:
+    """Input text made inert: one line, HTML entities, Markdown punctuation escaped."""
+    out = []
+    for ch in _SPACES.sub(" ", text):
+        if ch in _ENTITIES:
+            out.append(_ENTITIES[ch])
+        elif ch in _ESCAPED:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _url(url: str) -> str:
+    """An http(s) URL safe inside ``[text](url)`` in a table cell."""
+    return "".join(f"%{ord(c):02X}" if c in '()<>"|\\ `' else c for c in url)
+

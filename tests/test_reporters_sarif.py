@@ -1,0 +1,115 @@
+"""SARIF 2.1.0: valid against the official OASIS schema (vendored in tests/data,
+see its NOTICE), claim A as the location, claim B as the related location,
+our fingerprint, and reviewed/baselined findings as suppressions."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+
+import jsonschema
+import pytest
+
+from consistency.reporters import ReportOptions, sarif
+from consistency.rules import all_rules
+
+from conftest import DATA
+from test_reporters import report  # noqa: F401  (the fixed corpus with every status)
+
+SCHEMA = json.loads((DATA / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
+
+
+def sarif_of(report) -> dict:
+    out = io.StringIO()
+    sarif.render(report, out, ReportOptions())
+    return json.loads(out.getvalue())
+
+
+def assert_valid(log: dict) -> None:
+    validator = jsonschema.Draft4Validator(SCHEMA)
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:10])
+
+
+def test_sarif_is_valid_against_the_official_schema(report):
+    log = sarif_of(report)
+    assert_valid(log)
+    assert log["version"] == "2.1.0"
+    assert len(log["runs"][0]["results"]) == 3
+
+
+def test_the_schema_check_can_fail(report):
+    log = sarif_of(report)
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(AssertionError, match="level"):
+        assert_valid(log)
+
+
+def test_rules_carry_help_and_a_link_into_the_docs(report):
+    rules = sarif_of(report)["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == [r.code for r in all_rules()]
+    for entry, rule in zip(rules, all_rules()):
+        assert entry["name"] == rule.name
+        assert entry["shortDescription"]["text"] == rule.summary()
+        assert entry["help"]["text"] == rule.doc()
+        assert entry["helpUri"].endswith(f"/docs/rules.md#{rule.code.lower()}")
+
+
+def test_claim_a_is_the_location_and_claim_b_the_related_location(report):
+    log = sarif_of(report)
+    result = next(r for r in log["runs"][0]["results"] if r["partialFingerprints"]["consistency/v1"]
+                  == next(f for f in report.findings if f.status == "new").fingerprint)
+    assert result["ruleId"] == "NUM001" and result["level"] == "error"
+    a, b = result["locations"][0], result["relatedLocations"][0]
+    # A dataset row: the file and the row's line, the row id in the message and properties.
+    assert a["physicalLocation"]["artifactLocation"]["uri"] == "tests/data/reports/stadium.jsonl"
+    assert a["physicalLocation"]["region"]["startLine"] == 1
+    assert a["message"]["text"] == "row stadium-1: The new harbour stadium holds 25,000 fans."
+    assert a["properties"]["rowId"] == "stadium-1"
+    # An article sentence: its file and line.
+    assert b["id"] == 1
+    assert b["physicalLocation"]["artifactLocation"]["uri"] == "tests/data/reports/stadium.md"
+    assert b["physicalLocation"]["region"]["startLine"] == 8
+    assert "[Conflicting claim](1)" in result["message"]["text"]
+    assert result["ruleIndex"] == [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]].index("NUM001")
+
+
+def test_reviewed_and_baselined_findings_are_suppressions(report):
+    results = sarif_of(report)["runs"][0]["results"]
+    by_status = {r["properties"]["status"]: r for r in results}
+    assert set(by_status) == {"new", "reviewed", "baselined"}
+    assert "suppressions" not in by_status["new"]
+    for status in ("reviewed", "baselined"):
+        (suppression,) = by_status[status]["suppressions"]
+        assert suppression["kind"] == "external" and suppression["status"] == "accepted"
+    fingerprints = {r["partialFingerprints"]["consistency/v1"] for r in results}
+    assert fingerprints == {f.fingerprint for f in report.findings if f.kind == "conflict"}
+
+
+def test_bad_rows_are_tool_notifications(report):
+    invocation = sarif_of(report)["runs"][0]["invocations"][0]
+    lines = sorted(n["locations"][0]["physicalLocation"]["region"]["startLine"]
+                   for n in invocation["toolExecutionNotifications"])
+    assert lines == [8, 9, 10, 11]
+
+
+def test_hostile_text_stays_valid_and_brackets_are_escaped(report):
+    f = next(f for f in report.findings if f.status == "new")
+    odd = dataclasses.replace(f, a=dataclasses.replace(f.a, text='[x](2) "quote" \\ <script>', path="a b/ü#.jsonl"))
+    log = sarif_of(dataclasses.replace(report, findings=(odd,), problems=()))
+    assert_valid(log)
+    result = log["runs"][0]["results"][0]
+    assert "\\[x\\](2)" in result["message"]["text"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a%20b/%C3%BC%23.jsonl"
+
+
+def test_an_absolute_path_outside_the_working_folder_is_a_file_uri(report, tmp_path):
+    f = next(f for f in report.findings if f.status == "new")
+    odd = dataclasses.replace(f, a=dataclasses.replace(f.a, path=str(tmp_path.parent / "x.jsonl")))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path)
+        log = sarif_of(dataclasses.replace(report, findings=(odd,), problems=()))
+    uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == (tmp_path.parent / "x.jsonl").as_uri()
+    assert_valid(log)
