@@ -31,10 +31,11 @@ Matching rules (those of CQE's published evaluation, satya77/CQE_Evaluation,
 
 Our quantities are mapped to NewsQuant's vocabulary by `newsquant_view`:
 currency codes to its currency names, units to its unit names, counted nouns
-to their lemma (a bare count to "-"), rates to "X per Y", ages to "year of age";
+to their lemma (a bare count to "-"), rates to "X per Y", ages to "year of age",
+fractions to "% " and what they are a share of ("half the condos": "% condo");
 the change label is ">" / "<" for lower / upper bounds, "up" / "down" for an
 amount of change, "~" for an approximation and "=" otherwise. A range is
-reported in stated order (high to low when the change is down).
+reported in stated order (``Quantity.descending``: "from 208 to 193" is (208, 193)).
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ UNIT_NAMES = {
 QUANTULUM_NAMES = {
     "percent": "percentage", "times": "dimensionless", "pound": "pound-mass", "degree": "degree angle",
     "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "yen", "cent": "cent",
-    "penny": "penny", "litre": "litre", "millilitre": "cubic centimetre",
+    "penny": "penny", "litre": "litre", "millilitre": "cubic centimetre", "fraction": "dimensionless",
 }
 #: quantulum3 unit names -> NewsQuant names (for scoring quantulum3 on NewsQuant).
 QUANTULUM_TO_NEWSQUANT = {
@@ -179,7 +180,7 @@ def change_label(q: Quantity) -> str:
 def _stated_value(q: Quantity) -> Value:
     if q.value is not None:
         return q.value
-    return (q.high, q.low) if q.change == "down" else (q.low, q.high)
+    return (q.high, q.low) if q.descending else (q.low, q.high)
 
 
 def _unit_name(q: Quantity, names: dict[str, str], count_name: Callable[[Quantity], str]) -> str:
@@ -187,6 +188,8 @@ def _unit_name(q: Quantity, names: dict[str, str], count_name: Callable[[Quantit
         base = CURRENCY_NAMES.get(q.unit or "", (q.unit or "").lower()) if names is UNIT_NAMES else names.get(q.unit or "", (q.unit or "").lower())
     elif q.unit is None:
         base = count_name(q)
+    elif q.unit == "fraction" and names is UNIT_NAMES:
+        base = "% " + (q.measured or "-")
     elif q.measured == "age" and q.dimension == "time" and names is UNIT_NAMES:
         base = f"{q.unit} of age"
     else:

@@ -60,6 +60,8 @@ class Quantity:
     canonical_high: float | None = None
     subject: str | None = None
     per: str | None = None
+    #: A range stated from high to low ("from 208 to 193"); ``low``/``high`` stay ordered.
+    descending: bool = False
 
     def to_dict(self) -> dict:
         return {

@@ -42,6 +42,10 @@ class Draft:
     signed: bool = False
     #: Direction of the clause's change verb, even when this number is a level ("from 240 to 273").
     clause_direction: Direction | None = None
+    #: Whether ``measured`` is the counted noun right after the number ("32 ships"), not a clause subject.
+    counted: bool = False
+    #: A range stated from high to low ("from 208 to 193").
+    descending: bool = False
 
     @property
     def has_unit(self) -> bool:
@@ -74,11 +78,18 @@ class Draft:
         return v, v
 
     @property
+    def is_fraction(self) -> bool:
+        """A bare fraction ("two-thirds of voters", "half the condos"): a share, like a percentage."""
+        return self.number.fraction and self.unit is None and self.currency is None
+
+    @property
     def dimension(self) -> str:
         if self.currency is not None:
             return "currency"
         if self.unit is not None:
             return self.unit.dimension
+        if self.is_fraction:
+            return "percent"
         return "count"
 
     def freeze(self, text: str) -> Quantity:
@@ -103,6 +114,7 @@ class Draft:
             canonical_high=canon[2] if canon else None,
             subject=self.subject,
             per=self.per,
+            descending=self.descending and self.bound == "range",
         )
 
     def _canonical(self, low: float, high: float) -> tuple[str | None, tuple[str, float, float] | None]:
@@ -110,6 +122,8 @@ class Draft:
         if self.currency is not None:
             c = self.currency
             return c.unit, (c.code + per, low / c.per_main_unit, high / c.per_main_unit)
+        if self.is_fraction:
+            return "fraction", ("percent" + per, low * 100, high * 100)
         if self.unit is None:
             return None, ("count" + per, low, high)
         unit = self.unit

@@ -24,7 +24,7 @@ _DURATIONS = r"(?P<u>second|minute|hour|day|week|month|year|decade|century)"
 _AND_A_HALF_RE = re.compile(rf"(?<![\w-])(?:an?|one)[ \u00a0]+{_DURATIONS}[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![\w])", re.I)
 _HALF_AN_RE = re.compile(rf"(?<![\w-])half[ \u00a0]+an?[ \u00a0]+{_DURATIONS}(?![\w])", re.I)
 _RATE_RE = re.compile(
-    r"(?P<gap>[ \u00a0]*(?:per|an?|/|every|each)[ \u00a0-]*)"
+    r"(?P<gap>[ \u00a0]*-?(?:per|an?|/|every|each)[ \u00a0-]*)"
     r"(?P<per>(?:square|sq\.?|cubic)[ \u00a0]+[A-Za-z]+|[A-Za-z][A-Za-z]*)(?![\w])",
     re.I,
 )
@@ -33,8 +33,11 @@ _A_RATE_NOUNS = frozenset(
     "second minute hour day night week month quarter year barrel share ounce gallon litre liter pound kilo "
     "kilogram ton tonne head person piece unit game visit trip ride".split()
 )
+#: "a year earlier", "a week ago": a time reference, not a rate.
+_NOT_A_RATE_AFTER_RE = re.compile(r"[ \u00a0]+(?:earlier|ago|before|later|after|prior|since|on|from|in|of)\b", re.I)
 _SIGN_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(\[/:]))(?P<s>[-−–+])$")
 _MINUS_WORD_RE = re.compile(r"(?<![\w])minus[ \u00a0-]$", re.I)
+_OF_UNIT_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+an?(?:[ \u00a0]+US|[ \u00a0]+U\.S\.)?(?=[ \u00a0])")
 _OF_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
 _AGE_OF_RE = re.compile(r"(?P<b>under|over|above|below)?[ \u00a0]*(?:the[ \u00a0]+)?age[ \u00a0]+of[ \u00a0]+$", re.I)
 _PRONOUN_ONE_RE = re.compile(r"(?:the|each|this|that|any|every|no|which|same|only|one|someone|anyone|everyone|another)[ \u00a0]+$", re.I)
@@ -183,10 +186,12 @@ def _rate_at(text: str, pos: int) -> tuple[str, int] | None:
     if not m:
         return None
     word = m["per"].lower()
-    gap = m["gap"].strip().lower().rstrip("-").strip()
+    gap = m["gap"].strip().lower().strip("-").strip()
     if gap in ("a", "an", "every", "each") and word not in _A_RATE_NOUNS:
         return None
-    if gap in ("per", "/") and word in measured.STOP:
+    if gap in ("per", "/") and word in measured.STOP and word not in _A_RATE_NOUNS:
+        return None
+    if _NOT_A_RATE_AFTER_RE.match(text, m.end()):
         return None
     word = re.sub(r"\s+", " ", word.replace("sq.", "square").replace("sq ", "square "))
     return measured.singular(word), m.end()
@@ -204,11 +209,17 @@ def _read_noun(text: str, draft: Draft) -> bool:
         of = _OF_RE.match(text, pos)
         pos = of.end() if of else pos
     if number.fraction:
-        draft.measured = measured.of_phrase(text, pos)
+        of_unit = _OF_UNIT_RE.match(text, pos)
+        found = units.match_unit(text, of_unit.end()) if of_unit else None
+        if found is not None:  # "1/16 of a pint" is an amount in pints
+            draft.unit = found.unit
+            return True
+        draft.measured = measured.share_of(text, pos, needs_of=not number.words)[0]
         return True
     noun = measured.counted_noun(text, pos, singular_count=number.value == 1)
     if noun is not None and draft.per is None:
         draft.measured = noun.lemma
+        draft.counted = True
         draft.subject = measured.owner_after(text, noun.end)
         rate = _rate_at(text, noun.end)
         draft.per = rate[0] if rate else None

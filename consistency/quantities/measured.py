@@ -42,6 +42,9 @@ IRREGULAR = {
     "leaves": "leaf", "halves": "half", "shelves": "shelf", "thieves": "thief", "wolves": "wolf",
     "phenomena": "phenomenon", "indices": "index", "analyses": "analysis", "crises": "crisis",
 }
+#: Plurals in "-uses" of nouns ending in "-use" ("excuses"), unlike "viruses" and "bonuses".
+_USE_WORDS = frozenset("abuses excuses fuses refuses accuses muses ruses recluses".split())
+_PRONOUNS = frozenset("those these them which whom it us you who what".split())
 _NOT_PLURAL = frozenset(
     "bus gas lens news physics series species status virus campus bonus census chorus focus "
     "apparatus analysis basis crisis thesis axis emphasis diagnosis this is was has us its gross "
@@ -73,6 +76,8 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
         return word[:-2]
+    if word.endswith("uses") and len(word) > 5 and word[-5] not in "aeiou" and word not in _USE_WORDS:
+        return word[:-2]
     if word.endswith("oes") and word not in ("shoes", "toes", "canoes"):
         return word[:-2]
     return word[:-1]
@@ -84,6 +89,8 @@ def is_plural(word: str) -> bool:
         return True
     if word in _NOT_PLURAL or len(word) < 3:
         return False
+    if word.endswith("men") and len(word) > 4 and word not in ("specimen", "abdomen", "omen", "amen", "stamen"):
+        return True
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
 
 
@@ -169,7 +176,10 @@ def of_phrase(text: str, pos: int) -> str | None:
     m = _OF_PHRASE_RE.match(text, pos)
     if not m:
         return None
-    return _head(m["np"].split())
+    words = m["np"].split()
+    if words and words[0].lower() in _PRONOUNS:
+        return None  # "a third of those screened", "half of which"
+    return _head(words)
 
 
 def owner_after(text: str, pos: int) -> str | None:
@@ -236,3 +246,38 @@ def subject_before(text: str, verb_start: int) -> tuple[str | None, str | None]:
         measured.insert(0, low)
     measured_text = " ".join(measured[:-1] + [singular(measured[-1])]) if measured else None
     return measured_text, (" ".join(subject) or None)
+
+
+_SHARE_RE = re.compile(
+    r"[ \u00a0]+(?P<of>of[ \u00a0]+)?(?:(?:the|a|an|its|their|his|her|our|my|your|all)[ \u00a0]+)?"
+    r"(?P<np>(?:[A-Za-z][\w'’-]*[ \u00a0]+){0,3}[A-Za-z][\w'’-]*)"
+)
+#: Third-person verbs that end a share's noun phrase ("a third of the population lives ...").
+_VERBS_S = frozenset(
+    "lives works says gets makes goes comes holds owns pays uses wants needs thinks believes supports votes "
+    "agrees lacks faces remains stays earns spends shows suffers".split()
+)
+
+
+def share_of(text: str, pos: int, *, needs_of: bool = True) -> tuple[str | None, int]:
+    """What a fraction is a share of ("two-thirds of the US population" -> "us population"), and where it ends.
+
+    ``needs_of`` False also reads "half the condos".
+    """
+    m = _SHARE_RE.match(text, pos)
+    if not m or (needs_of and not m["of"]):
+        return None, pos
+    words: list[str] = []
+    end = pos
+    for w in re.finditer(r"[A-Za-z][\w'’-]*", m["np"]):
+        low = w.group().lower()
+        acronym = len(w.group()) > 1 and w.group().isupper()  # "US", "EU": not the pronoun "us"
+        if not acronym and (low in STOP or low in _PRONOUNS) or (words and low in _VERBS_S):
+            break
+        words.append(low)
+        end = m.start("np") + w.end()
+        if is_plural(low):
+            break
+    if not words:
+        return None, pos
+    return " ".join(words[:-1] + [singular(words[-1])]), end

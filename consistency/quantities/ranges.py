@@ -11,7 +11,11 @@ from consistency.quantities.draft import Draft
 from consistency.quantities.money import currency_after
 from consistency.quantities.units import match_unit
 
-_RANGE_GAP_RE = re.compile(r"[ \u00a0]*(?:-[ \u00a0]*to|to|through|thru|[-–—]|and)[ \u00a0]*$", re.I)
+_RANGE_GAP_RE = re.compile(r"[ \u00a0]*(?:-?[ \u00a0]*to[ \u00a0]*-?|through|thru|[-–—]|and)[ \u00a0]*$", re.I)
+_TO_END_RE = re.compile(r"(?<![\w])(?:up[ \u00a0]+)?to[ \u00a0]+$", re.I)
+_TO_BEFORE_RE = re.compile(r"(?<![\w])to[ \u00a0]+$", re.I)
+_FROM_GAP_RE = re.compile(r"[ \u00a0]+from[ \u00a0]+", re.I)
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()]|\.(?!\d)|(?<![\w])(?:and|but|while|from)(?![\w])", re.I)
 _SCORE_RE = re.compile(r"(?<![\w.,$£€/-])(?P<a>\d{1,3})[ \u00a0]?[-–][ \u00a0]?(?P<b>\d{1,3})(?![\w.,/]|[-–]\d)")
 _BETWEEN_RE = re.compile(r"(?<![\w])between[ \u00a0]+$", re.I)
 _FROM_RE = re.compile(r"(?<![\w])from[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|about[ \u00a0]+|around[ \u00a0]+)?$", re.I)
@@ -24,19 +28,24 @@ _SPORTS_RE = re.compile(
 
 
 def combine(text: str, drafts: list[Draft]) -> list[Draft]:
-    """Join ranges, then share units backwards across coordinations."""
+    """Join ranges, then share units backwards across coordinations and forwards to elided units."""
     out: list[Draft] = []
     i = 0
     while i < len(drafts):
         a = drafts[i]
         b = drafts[i + 1] if i + 1 < len(drafts) else None
-        if b is not None and _is_range(text, a, b):
+        if b is not None and (_is_range(text, a, b) or _is_from_to(text, a, b)):
             out.append(_join(text, a, b))
+            i += 2
+            continue
+        if b is not None and _is_to_from(text, a, b):
+            out.append(_join(text, b, a, stated_first=b))
             i += 2
             continue
         out.append(a)
         i += 1
     _share_units(text, out)
+    _carry_units(text, out)
     return out
 
 
@@ -60,37 +69,79 @@ def _is_range(text: str, a: Draft, b: Draft) -> bool:
     m = _RANGE_GAP_RE.match(gap)
     if not m or m.end() != len(gap) or a.number.vague or b.number.vague:
         return False
-    connector = m.group().strip().lower()
+    connector = re.sub(r"[\s\u00a0-]+", "", m.group().lower()) or "-"
     between = _BETWEEN_RE.search(text, max(0, a.start - 12), a.start)
     if connector == "and" and not between:
         return False
+    from_before = _FROM_RE.search(text, max(0, a.start - 20), a.start)
+    if connector == "to" and a.kind == "change" and a.has_unit and b.has_unit and not from_before and not between:
+        return False  # "rose 18 sen to RM23.50": an amount of change, then the new level
     if a.has_unit and b.has_unit:
-        return a.unit_key == b.unit_key or (a.currency is not None and b.currency is not None and a.currency.code == b.currency.code)
+        return _same_unit(a, b)
     if a.has_unit and not b.has_unit:
         return connector in ("-", "–", "—") and b.measured is None and _plain_number(b)
-    if a.measured is not None and b.measured is not None:
+    if a.counted and b.counted:
         return a.measured == b.measured
-    return a.measured is None
+    return not a.counted
+
+
+def _same_unit(a: Draft, b: Draft) -> bool:
+    if a.currency is not None or b.currency is not None:
+        return a.currency is not None and b.currency is not None and a.currency.unit == b.currency.unit
+    return a.unit_key == b.unit_key
+
+
+def _is_from_to(text: str, a: Draft, b: Draft) -> bool:
+    """"from $36,040 at 10.45pm last night to $34,935": a range across a short aside."""
+    if a.number.vague or b.number.vague or not _FROM_RE.search(text, max(0, a.start - 20), a.start):
+        return False
+    gap = text[a.end: b.start]
+    if len(gap) > 40 or not _TO_END_RE.search(gap) or _CLAUSE_BREAK_RE.search(gap):
+        return False
+    if b.has_unit:
+        return a.has_unit and _same_unit(a, b) or not a.has_unit and not a.counted
+    return b.measured is None or (a.counted and a.measured == b.measured)
+
+
+def _is_to_from(text: str, a: Draft, b: Draft) -> bool:
+    """"narrowed to 138,285 lots from 212,577 lots": the earlier level stated second."""
+    if a.number.vague or b.number.vague or not _TO_BEFORE_RE.search(text, max(0, a.start - 8), a.start):
+        return False
+    if not _FROM_GAP_RE.fullmatch(text[a.end: b.start]):
+        return False
+    if a.has_unit and b.has_unit:
+        return _same_unit(a, b)
+    if a.counted and b.counted:
+        return a.measured == b.measured
+    return a.has_unit == b.has_unit or not b.has_unit and b.measured is None
 
 
 def _plain_number(d: Draft) -> bool:
     return not d.number.words and d.measured is None
 
 
-def _join(text: str, a: Draft, b: Draft) -> Draft:
-    """One range draft spanning ``a`` and ``b``; ``a`` takes ``b``'s unit and, when smaller, its scale."""
+def _join(text: str, a: Draft, b: Draft, *, stated_first: Draft | None = None) -> Draft:
+    """One range draft spanning ``a`` and ``b``; ``a`` takes ``b``'s unit and, when smaller, its scale.
+
+    ``stated_first`` is the end the text states first, when that is not ``a``
+    ("to 138,285 from 212,577" states the range from 212,577).
+    """
     a_value = a.value
-    if a.number.scale == 1 and b.number.scale > 1 and not a.has_unit and a.number.raw < b.number.raw and a_value is not None:
-        a_value = a_value * b.number.scale
-    if a.currency is None and a.unit is None and b.currency is not None and a_value is not None and b.number.scale > 1 and a.number.scale == 1 and a.number.raw < b.number.raw:
-        a_value = a.number.raw * b.number.scale
+    scale_shared = a.number.scale == 1 and b.number.scale > 1 and a.number.raw < b.number.raw and a_value is not None
+    if scale_shared and (not a.has_unit or a.currency is not None and b.currency is not None and _same_unit(a, b)):
+        a_value = a.number.raw * b.number.scale * (-1 if (a.value or 0) < 0 else 1)
     if b.value is None or a_value is None:
         return a
-    joined = Draft(b.number, a.start, b.end, None, low=min(a_value, b.value), high=max(a_value, b.value))
+    if stated_first is None:
+        a, b = (a, b) if a.start <= b.start else (b, a)
+    joined = Draft(b.number, min(a.start, b.start), max(a.end, b.end), None, low=min(a_value, b.value), high=max(a_value, b.value))
+    first_value = a_value if stated_first is None or stated_first is a else b.value
+    joined.descending = first_value > min(a_value, b.value)
     joined.bound = "range"
     joined.unit = b.unit or a.unit
     joined.currency = b.currency or a.currency
     joined.measured = b.measured or a.measured
+    joined.counted = a.counted or b.counted
     joined.subject = b.subject or a.subject
     joined.per = b.per or a.per
     joined.kind = a.kind
@@ -115,3 +166,36 @@ def _share_units(text: str, drafts: list[Draft]) -> None:
         a.unit, a.per = b.unit, b.per
         if b.currency is not None and b.number.scale == a.number.scale:
             a.currency = b.currency
+
+
+#: What may stand between a quantity and a later bare number that reuses its unit.
+_CARRY_GAP_MAX = 60
+#: Relative units a later level does not share ("rose 0.7 percent to 6,327.80").
+_NOT_CARRIED = {"percent", "percentage point", "multiple"}
+_CAPITALISED_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z]")
+_CARRY_BREAK_RE = re.compile(r"[;:!?]|\.(?![\d])|(?<![\w])(?:because|but|after|before|since|when|which|if)(?![\w])", re.I)
+
+
+def _carry_units(text: str, drafts: list[Draft]) -> None:
+    """Give a bare number the unit of the quantity just before it in the same clause chain.
+
+    "from 208 pounds to 193", "84.75 cents, while the lowest is 74.07", "435 homes
+    by open sale and 187 by tender": the unit is written once and elided after.
+    """
+    for i in range(1, len(drafts)):
+        b = drafts[i]
+        if b.has_unit or b.measured is not None or b.number.vague or b.number.fraction or b.bound == "range":
+            continue
+        if _CAPITALISED_AFTER_RE.match(text, b.end):
+            continue  # "63000 Model 3 sedans": a name follows, not an elided unit
+        a = drafts[i - 1]
+        if not (a.has_unit or a.counted) or a.unit is not None and a.unit.dimension in _NOT_CARRIED:
+            continue
+        gap = text[a.end: b.start]
+        if len(gap) > _CARRY_GAP_MAX or _CARRY_BREAK_RE.search(gap):
+            continue
+        b.unit, b.per = a.unit, b.per or a.per
+        if a.currency is not None:
+            b.currency = a.currency
+        if a.counted:
+            b.measured, b.counted = a.measured, True
