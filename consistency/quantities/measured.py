@@ -138,11 +138,22 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
         return None
     if not singular_count and not partitive and not is_plural(kept[-1][0].lower()):
         kept = kept[:1]
-        if kept[0][0][:1].isupper() or "-" in kept[0][0]:
+        if kept[0][0][:1].isupper() or "-" in kept[0][0] or _not_a_noun(kept[0][0].lower(), text, kept[0][2]):
             return None
     lemma = " ".join(_lemma_word(w.lower()) for w, _, _ in kept[:-1]) + " " + singular(kept[-1][0].lower())
     lemma = " ".join(lemma.split())
     return NounPhrase(lemma, kept[0][1], kept[-1][2]) if lemma else None
+
+
+#: Words that follow a number without being what it counts ("1.2bn last year", "40k cheaper than").
+_NOT_NOUNS = frozenset("last next previous first second third final latest earlier later total overall".split())
+
+
+def _not_a_noun(word: str, text: str, end: int) -> bool:
+    """A lone singular word after a count that is a verb, a comparative or an adverb-like modifier."""
+    if word in _NOT_NOUNS or word.endswith(("ed", "ing")):
+        return True
+    return word.endswith("er") and bool(re.match(r"[ \u00a0]+than\b", text[end:end + 8]))
 
 
 def _any_plural_ahead(words: list[tuple[str, int, int]]) -> bool:

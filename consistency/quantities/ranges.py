@@ -46,6 +46,7 @@ def combine(text: str, drafts: list[Draft]) -> list[Draft]:
         i += 1
     _share_units(text, out)
     _carry_units(text, out)
+    _share_apposition(text, out)
     return out
 
 
@@ -147,7 +148,7 @@ def _join(text: str, a: Draft, b: Draft, *, stated_first: Draft | None = None) -
     joined.kind = a.kind
     joined.change = a.change
     if _FROM_RE.search(text, max(0, a.start - 20), a.start) and a.clause_direction is not None:
-        joined.change, joined.kind = a.clause_direction, "change"
+        joined.change, joined.kind = a.clause_direction, "level"  # "rose from 240 to 273": two levels
     return joined
 
 
@@ -199,3 +200,19 @@ def _carry_units(text: str, drafts: list[Draft]) -> None:
             b.currency = a.currency
         if a.counted:
             b.measured, b.counted = a.measured, True
+
+
+#: "lost 190 points, or 0.6%", "more than 100 kilometres (60 miles)", "(224 kW / 300 PS)".
+_APPOSITION_GAP_RE = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*or|\(|/)[ \u00a0]*", re.I)
+
+
+def _share_apposition(text: str, drafts: list[Draft]) -> None:
+    """The same amount restated in other terms takes the first statement's change and bound."""
+    for i in range(1, len(drafts)):
+        a, b = drafts[i - 1], drafts[i]
+        if not _APPOSITION_GAP_RE.fullmatch(text[a.end: b.start]):
+            continue
+        if b.change is None and b.kind == "level" and a.change is not None:
+            b.change, b.kind = a.change, a.kind
+        if b.bound == "exact" and a.bound in ("lower", "upper", "approx") and b.low is None:
+            b.bound, b.bound_phrase = a.bound, a.bound_phrase
