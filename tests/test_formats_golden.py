@@ -1,0 +1,78 @@
+"""Golden files: every format's exact output on two corpora, pinned in tests/golden/.
+
+* ``reports``: the small fixed corpus in tests/data/reports (dataset rows, an
+  article, bad rows), with one conflict baselined and one reviewed;
+* ``seeds``: the sample corpus in seeds/ that the README shows.
+
+Paths are relative (the check runs from the repository root) and the tool
+version is written as ``<version>``, so the files only change when the output
+does. When a rule or a format changes on purpose, regenerate them all with one
+command and review the diff:
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_formats_golden.py
+"""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+
+from consistency import __version__, api
+from consistency.reporters import FORMATS, ReportOptions, get_renderer
+
+from conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+EXTENSIONS = {"text": "txt", "json": "json", "jsonl": "jsonl", "sarif": "sarif", "markdown": "md",
+              "github": "github.txt", "html": "html"}
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def statuses_for_reports(report) -> dict[str, str]:
+    """One DIR001 conflict baselined and the first NUM001 one reviewed (as in test_reporters)."""
+    first = {}
+    for f in report.findings:
+        first.setdefault(f.rule, f.fingerprint)
+    return {first["DIR001"]: "baselined", first["NUM001"]: "reviewed"}
+
+
+@pytest.fixture(scope="module")
+def reports(embedder):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        plain = api.check(["tests/data/reports"], embedder=embedder)
+        return {
+            "reports": (api.check(["tests/data/reports"], embedder=embedder,
+                                  statuses=statuses_for_reports(plain)), True),
+            "seeds": (api.check(["seeds"], embedder=embedder), False),
+        }
+
+
+def rendered(report, name: str, show_all: bool) -> str:
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        get_renderer(name)(report, out, ReportOptions(color=False, width=100, show_all=show_all))
+    return out.getvalue().replace(__version__, "<version>")
+
+
+def test_every_format_has_goldens():
+    assert set(EXTENSIONS) == set(FORMATS)
+
+
+@pytest.mark.parametrize("corpus", ["reports", "seeds"])
+@pytest.mark.parametrize("name", list(EXTENSIONS))
+def test_golden(reports, corpus, name):
+    report, show_all = reports[corpus]
+    actual = rendered(report, name, show_all)
+    path = GOLDEN / f"{corpus}.{EXTENSIONS[name]}"
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="")
+    assert path.exists(), f"no golden file {path.name}: run UPDATE_GOLDEN=1 .venv/bin/python -m pytest {__file__}"
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, (f"{name} output on {corpus} changed; if on purpose, regenerate with "
+                                f"UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_formats_golden.py "
+                                f"and review the diff")
