@@ -76,7 +76,7 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
         return word[:-2]
-    if word.endswith("uses") and len(word) > 5 and word[-5] not in "aeiou" and word not in _USE_WORDS:
+    if word.endswith("uses") and len(word) >= 5 and word[-5] not in "aeiou" and word not in _USE_WORDS:
         return word[:-2]
     if word.endswith("oes") and word not in ("shoes", "toes", "canoes"):
         return word[:-2]

@@ -75,7 +75,8 @@ def _is_range(text: str, a: Draft, b: Draft) -> bool:
     if connector == "and" and not between:
         return False
     from_before = _FROM_RE.search(text, max(0, a.start - 20), a.start)
-    if connector == "to" and a.kind == "change" and a.has_unit and b.has_unit and not from_before and not between:
+    shared_scale = a.number.scale == 1 and b.number.scale > 1 and a.number.raw < b.number.raw
+    if connector == "to" and a.kind == "change" and a.has_unit and b.has_unit and not (from_before or between or shared_scale):
         return False  # "rose 18 sen to RM23.50": an amount of change, then the new level
     if a.has_unit and b.has_unit:
         return _same_unit(a, b)

@@ -1,0 +1,77 @@
+"""Property tests: extraction never crashes, and digits and words agree."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from consistency.quantities import extract_dates, extract_quantities
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def spell(n: int) -> str:
+    """English words for 1 <= n < 1,000,000 ("four hundred and twelve", "thirty-two thousand")."""
+    if n >= 1000:
+        head, rest = divmod(n, 1000)
+        return spell(head) + " thousand" + ("" if rest == 0 else (" and " if rest < 100 else " ") + spell(rest))
+    if n >= 100:
+        head, rest = divmod(n, 100)
+        return _ONES[head] + " hundred" + ("" if rest == 0 else " and " + spell(rest))
+    if n >= 20:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + ("" if ones == 0 else "-" + _ONES[ones])
+    return _ONES[n]
+
+
+def _check(text: str) -> None:
+    for q in extract_quantities(text):
+        assert text[q.start:q.end] == q.text
+        assert not (math.isnan(q.low) or math.isnan(q.high))
+        assert q.low <= q.high
+        json.dumps(q.to_dict(), allow_nan=False)
+    extract_dates(text)
+
+
+_ANY_CHAR = st.characters(codec=None, exclude_categories=())  # every code point, lone surrogates included
+_NUMBERISH = st.sampled_from(list("0123456789.,-–/%$€£ kmbnKMB") + ["million", " billion", "bn", " per cent", " to ", " and ", "half", "a third"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_ANY_CHAR, max_size=200))
+def test_never_crashes_on_any_text(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_NUMBERISH, st.sampled_from(["\x00", "\x1b", "\u200b", "\ud800", "\udfff", "\n", "\t", " "])), max_size=60))
+def test_never_crashes_on_number_like_text(parts: list[str]) -> None:
+    _check("".join(parts))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(min_value=1, max_value=5000), st.sampled_from(["", ",", ".", " "]))
+def test_never_crashes_on_very_long_numbers(digits: int, separator: str) -> None:
+    number = separator.join(["9" * 3] * max(1, digits // 3))
+    _check(f"The debt reached ${number} billion, up {number}% from {number}.")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=2, max_value=999_999), st.sampled_from(["houses", "ships", "votes", "kilometres", "euros"]))
+def test_digits_and_words_give_the_same_value(n: int, noun: str) -> None:
+    as_digits = extract_quantities(f"The report counted {n:,} {noun} in the region.")
+    as_words = extract_quantities(f"The report counted {spell(n)} {noun} in the region.")
+    assert len(as_digits) == len(as_words) == 1, (as_digits, as_words)
+    assert as_digits[0].value == as_words[0].value == n
+    assert as_digits[0].unit == as_words[0].unit
+    assert as_digits[0].measured == as_words[0].measured
+
+
+def test_spell_matches_known_words() -> None:
+    assert spell(32) == "thirty-two"
+    assert spell(412) == "four hundred and twelve"
+    assert spell(28_642) == "twenty-eight thousand six hundred and forty-two"
