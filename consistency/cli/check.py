@@ -9,15 +9,14 @@ from ..errors import EmptyInputError
 from ..records import SEVERITY_ORDER, Report
 from .app import EXIT_CONFLICTS, EXIT_ERROR, EXIT_OK
 from .options import fail_on_option, model_options, rule_options, settings_from
-from .output import parse_destinations, write_reports
+from .output import FORMAT_HELP, parse_destinations, write_reports
 from .progress import progress_bar
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-f", "--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
-              help="Report format, optionally with a destination file (repeatable): text, json. "
-                   "[default: text]")
+              help=FORMAT_HELP)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @model_options
 @rule_options
