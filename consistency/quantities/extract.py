@@ -41,6 +41,19 @@ _OF_UNIT_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+an?(?:[ \u00a0]+US|[ \u00a0]+U\
 _OF_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
 _AGE_OF_RE = re.compile(r"(?P<b>under|over|above|below)?[ \u00a0]*(?:the[ \u00a0]+)?age[ \u00a0]+of[ \u00a0]+$", re.I)
 _PRONOUN_ONE_RE = re.compile(r"(?:the|each|this|that|any|every|no|which|same|only|one|someone|anyone|everyone|another)[ \u00a0]+$", re.I)
+_RANGE_AFTER_RE = re.compile(r"[ \u00a0]+(?:to|or)[ \u00a0]+(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.I)
+#: A name before an appositive age ("Jane Doe, 44,").
+_APPOSITIVE_BEFORE_RE = re.compile(r"(?<![\w])[A-Z][a-z][\w'’.-]*,[ \u00a0]*$")
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_COMMA_AFTER_RE = re.compile(r"[ \u00a0]*,")
+#: A person said to be a number ("she was 10", "he will be 35").
+_PERSON_IS_RE = re.compile(
+    r"(?<![\w])(?:he|she|who|i|we|they|you)[ \u00a0]+(?:is|was|were|are|am|turns|turned|will[ \u00a0]+be|would[ \u00a0]+be|is[ \u00a0]+now)[ \u00a0]+$",
+    re.I,
+)
 _UNIT_DIMENSIONS_FOR_SIGNED_CHANGE = {"percent", "percentage point", "points"}
 
 
@@ -80,6 +93,9 @@ def _durations_in_words(text: str) -> list[Draft]:
             _read_bound_and_change(text, draft)
             out.append(draft)
     return out
+
+
+_YEAR = units.match_unit(" years", 0).unit  # type: ignore[union-attr]
 
 
 def _read(text: str, number: Number) -> Draft | None:
@@ -194,7 +210,16 @@ def _rate_at(text: str, pos: int) -> tuple[str, int] | None:
     if _NOT_A_RATE_AFTER_RE.match(text, m.end()):
         return None
     word = re.sub(r"\s+", " ", word.replace("sq.", "square").replace("sq ", "square "))
-    return measured.singular(word), m.end()
+    return _rate_unit_name(m["per"]) or measured.singular(word), m.end()
+
+
+def _rate_unit_name(written: str) -> str | None:
+    """The unit name of a rate's denominator when it is a unit ("per kg" -> "kilogram", "/min" -> "minute")."""
+    for surface in (" " + written, " " + re.sub(r"^sq\.?(?=[ \u00a0])", "square", written)):
+        found = units.match_unit(surface, 0)
+        if found is not None and found.end == len(surface) and found.unit.dimension not in ("count", "percent", "points"):
+            return found.unit.name
+    return None
 
 
 def _read_noun(text: str, draft: Draft) -> bool:
@@ -224,9 +249,23 @@ def _read_noun(text: str, draft: Draft) -> bool:
         rate = _rate_at(text, noun.end)
         draft.per = rate[0] if rate else None
     if number.words and number.value == 1 and text[number.start:number.end].lower() == "one":
-        if noun is None or _PRONOUN_ONE_RE.search(text, max(0, number.start - 12), number.start):
+        if noun is None and not _RANGE_AFTER_RE.match(text, draft.end) or _PRONOUN_ONE_RE.search(text, max(0, number.start - 12), number.start):
             return False
+    if noun is None and _is_age(text, draft):
+        draft.unit, draft.measured = _YEAR, "age"
     return True
+
+
+def _is_age(text: str, draft: Draft) -> bool:
+    """A bare whole number that is a person's age: "Maddon, 66, said", "he will be 35 by then"."""
+    value = draft.number.value
+    if draft.number.words or value is None or value != int(value) or not 1 <= value < 120 or draft.signed:
+        return False
+    before = text[max(0, draft.start - 30): draft.start]
+    name = _APPOSITIVE_BEFORE_RE.search(before)
+    if name and name.group().rstrip(", \u00a0").lower() not in _CALENDAR_WORDS and _COMMA_AFTER_RE.match(text, draft.end):
+        return True
+    return bool(_PERSON_IS_RE.search(before)) and not _letters_follow(text, draft.end)
 
 
 def _read_bound_and_change(text: str, draft: Draft) -> None:

@@ -53,6 +53,15 @@ _NOT_PLURAL = frozenset(
 _WORD_RE = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _OF_THE_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|my|your|those|these)(?:[ \u00a0]+most)?", re.I)
 _SUPERLATIVE = {"best": "good", "worst": "bad", "most": "", "least": ""}
+#: Comparatives of common size and age adjectives ("two smaller tenancies" counts tenancies).
+_COMPARATIVE = {w + "er": w for w in ("small", "old", "young", "new", "high", "low", "great", "long", "short", "tall")}
+_COMPARATIVE |= {"larger": "large", "bigger": "big", "wider": "wide", "safer": "safe", "later": "late", "finer": "fine"}
+#: Words in "-est" that are not superlatives.
+_NOT_SUPERLATIVE = frozenset(
+    "forest interest contest protest request harvest honest modest earnest conquest suggest digest manifest "
+    "invest arrest biggest_ unrest".split()
+)
+_E_ADJECTIVES = frozenset("large strange wide safe late fine nice rare pure cute brave close loose sure huge".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +149,12 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
         kept = kept[:1]
         if kept[0][0][:1].isupper() or "-" in kept[0][0] or _not_a_noun(kept[0][0].lower(), text, kept[0][2]):
             return None
-    lemma = " ".join(_lemma_word(w.lower()) for w, _, _ in kept[:-1]) + " " + singular(kept[-1][0].lower())
+    modifiers = [_lemma_word(w.lower()) for w, _, _ in kept[:-1] if not _participle(w)]
+    lemma = " ".join(modifiers) + " " + singular(kept[-1][0].lower())
+    if partitive:  # "one of the oldest ballparks in America" -> "old ballpark america"
+        pp = _PARTITIVE_PP_RE.match(text, kept[-1][2])
+        if pp:
+            lemma += " " + " ".join(w.lower() for w in pp["np"].split() if w.lower() not in STOP)
     lemma = " ".join(lemma.split())
     return NounPhrase(lemma, kept[0][1], kept[-1][2]) if lemma else None
 
@@ -154,6 +168,21 @@ def _not_a_noun(word: str, text: str, end: int) -> bool:
     if word in _NOT_NOUNS or word.endswith(("ed", "ing")):
         return True
     return word.endswith("er") and bool(re.match(r"[ \u00a0]+than\b", text[end:end + 8]))
+
+
+_PARTITIVE_PP_RE = re.compile(
+    r"[ \u00a0]+(?:in|of|on)[ \u00a0]+(?:(?:the|a|an|his|her|their|its|our|my|your)[ \u00a0]+)?"
+    r"(?P<np>[A-Za-z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)"
+)
+
+
+def _participle(word: str) -> bool:
+    """A participle modifier left out of a counted noun's lemma ("517 rushing yards" counts yards)."""
+    low = word.lower()
+    return "-" not in low and len(low) > 5 and low.endswith(("ing", "ed")) and low not in _NOT_PARTICIPLES
+
+
+_NOT_PARTICIPLES = frozenset("building ceiling evening morning wedding offspring hundred kindred".split())
 
 
 def _any_plural_ahead(words: list[tuple[str, int, int]]) -> bool:
@@ -170,6 +199,15 @@ def _lemma_word(word: str) -> str:
     """Base form of a modifier: superlatives and comparatives of a few common adjectives."""
     if word in _SUPERLATIVE:
         return _SUPERLATIVE[word]
+    if word in _COMPARATIVE:
+        return _COMPARATIVE[word]
+    if word.endswith("est") and len(word) > 5 and word not in _NOT_SUPERLATIVE:
+        stem = word[:-3]
+        if stem.endswith("i"):
+            return stem[:-1] + "y"  # "happiest"
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+            return stem[:-1]  # "hottest", "biggest"
+        return stem + "e" if stem.endswith(("rg", "ng", "v", "c", "at", "id", "ur", "ar", "ut")) and stem + "e" in _E_ADJECTIVES else stem
     return word
 
 

@@ -43,6 +43,8 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("point per game", "rate", None, ("points per game",), ("ppg",)),
     ("rebound per game", "rate", None, ("rebounds per game",), ("rpg",)),
     ("assist per game", "rate", None, ("assists per game",), ("apg",)),
+    ("win above replacement", "count", None, ("wins above replacement",), ("WAR",)),
+    ("touch down", "count", None, ("touchdowns", "touchdown"), ("TD", "TDs")),
     # length
     ("kilometre", "length", "km", ("kilometres", "kilometers", "kilometre", "kilometer"), ("km", "kms", "Km", "KM")),
     ("metre", "length", "m", ("metres", "meters", "metre", "meter"), ("m",)),
