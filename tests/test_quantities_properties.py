@@ -58,6 +58,7 @@ def test_never_crashes_on_number_like_text(parts: list[str]) -> None:
 def test_never_crashes_on_very_long_numbers(digits: int, separator: str) -> None:
     number = separator.join(["9" * 3] * max(1, digits // 3))
     _check(f"The debt reached ${number} billion, up {number}% from {number}.")
+    _check(f"A mass of 3x10^{digits} kg, 2e-{digits} m and 7E{number} stars.")
 
 
 @settings(max_examples=200, deadline=None)

@@ -168,7 +168,7 @@ def _read_unit(text: str, draft: Draft) -> bool:
         if _is_bare_year(text, number):
             return False
     elif draft.currency is None and draft.unit is not None and draft.unit.dimension == "generation":
-        if number.value is None or number.value > 10 or number.value != int(number.value):
+        if number.value is None or not -10 <= number.value <= 10 or number.value != int(number.value):
             return False
     _read_rate(text, draft)
     return True
@@ -259,7 +259,7 @@ def _read_noun(text: str, draft: Draft) -> bool:
 def _is_age(text: str, draft: Draft) -> bool:
     """A bare whole number that is a person's age: "Maddon, 66, said", "he will be 35 by then"."""
     value = draft.number.value
-    if draft.number.words or value is None or value != int(value) or not 1 <= value < 120 or draft.signed:
+    if draft.number.words or value is None or not 1 <= value < 120 or value != int(value) or draft.signed:
         return False
     before = text[max(0, draft.start - 30): draft.start]
     name = _APPOSITIVE_BEFORE_RE.search(before)

@@ -8,6 +8,7 @@ score) is left to the caller. Scale words are applied here ("1.2bn" -> 1.2e9,
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -115,7 +116,8 @@ def _digits_value(m: re.Match[str]) -> tuple[float, bool] | None:
     value = float(m["int"].replace(",", ""))
     if m["sci"] or m["exp2"]:
         exp = (m["exp"] or m["exp2"]).replace("−", "-").replace("–", "-")
-        return value * 10 ** int(exp), False
+        power = max(-400, min(400, int(exp)))  # beyond float range either way
+        return value * 10.0 ** power if -308 <= power <= 308 else (math.inf if power > 0 and value else 0.0), False
     if m["mn"]:
         num, den = int(m["mn"]), int(m["md"])
         if den in _FRACTION_DENOMINATORS and 0 < num < den:
