@@ -116,7 +116,9 @@ def _digits_value(m: re.Match[str]) -> tuple[float, bool] | None:
     value = float(m["int"].replace(",", ""))
     if m["sci"] or m["exp2"]:
         exp = (m["exp"] or m["exp2"]).replace("−", "-").replace("–", "-")
-        power = max(-400, min(400, int(exp)))  # beyond float range either way
+        sign = -1 if exp.startswith("-") else 1
+        digits = exp.lstrip("+-")
+        power = sign * 400 if len(digits) > 4 else max(-400, min(400, int(exp)))  # beyond float range either way
         return value * 10.0 ** power if -308 <= power <= 308 else (math.inf if power > 0 and value else 0.0), False
     if m["mn"]:
         num, den = int(m["mn"]), int(m["md"])
