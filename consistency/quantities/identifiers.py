@@ -41,6 +41,10 @@ _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z][\w&'’.+]*|#)[ \u00a0]*$")
 _ATTACHED_BEFORE_RE = re.compile(r"(?:[A-Za-z&]|[A-Za-z]\.|[A-Za-z&][-–]|\d[-–]?[A-Za-z]+|/)$")
 _ALLOWED_ATTACHED = re.compile(r"(?:^|[^A-Za-z])(?:sub|minus|about|around|over|under|approx|mid|pre|post|top|up|nearly|almost|just|only|and|or|to)[-–]?$", re.I)
 _ZIP_RE = re.compile(r"[ \u00a0]+(?:ZIP|zip|Zip)\b")
+#: Stock indexes named by a number ("S&P 500", "FTSE 100"), also in lowercase text ("the sp 500").
+_INDEX_NAMES = frozenset("s&p sp ftse nasdaq russell stoxx nikkei cac dax asx tsx kospi sensex nifty ibex aex smi".split())
+#: A 24-hour clock time before a time zone ("0401 GMT", "1530 UTC").
+_ZONE_RE = re.compile(r"[ \u00a0]*(?:GMT|UTC|EDT|EST|CET|CEST|BST|PST|PDT|CST|CDT|MST|MDT|IST|JST|AEST|AEDT|ET|PT|hrs)(?![\w])")
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -68,7 +72,7 @@ def named_by_word_before(text: str, start: int) -> bool:
         return False
     word = m["w"].rstrip(".")
     low = word.lower()
-    if low in _ID_WORDS:
+    if low in _ID_WORDS or low in _INDEX_NAMES:
         return True
     return low not in _FUNCTION_WORDS and any(ch.isupper() for ch in word)
 
@@ -81,3 +85,11 @@ def is_street_number(text: str, end: int) -> bool:
 def is_zip(text: str, end: int) -> bool:
     """A ZIP code ("90049 ZIP Code")."""
     return bool(_ZIP_RE.match(text, end))
+
+
+def is_clock_time(text: str, start: int, end: int) -> bool:
+    """A four-digit 24-hour time before a time zone ("0401 GMT")."""
+    digits = text[start:end]
+    if len(digits) != 4 or not digits.isdigit() or int(digits[:2]) > 23 or int(digits[2:]) > 59:
+        return False
+    return bool(_ZONE_RE.match(text, end))

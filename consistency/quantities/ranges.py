@@ -13,10 +13,8 @@ from consistency.quantities.units import match_unit
 
 _RANGE_GAP_RE = re.compile(r"[ \u00a0]*(?:-?[ \u00a0]*to[ \u00a0]*-?|through|thru|[-–—]|and)[ \u00a0]*$", re.I)
 _TO_END_RE = re.compile(r"(?<![\w])(?:up[ \u00a0]+)?to[ \u00a0]+$", re.I)
-_TO_BEFORE_RE = re.compile(r"(?<![\w])to[ \u00a0]+$", re.I)
-_FROM_GAP_RE = re.compile(r"[ \u00a0]+from[ \u00a0]+", re.I)
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()]|\.(?!\d)|(?<![\w])(?:and|but|while|from)(?![\w])", re.I)
-_SCORE_RE = re.compile(r"(?<![\w.,$£€/-])(?P<a>\d{1,3})[ \u00a0]?[-–][ \u00a0]?(?P<b>\d{1,3})(?![\w.,/]|[-–]\d)")
+_SCORE_RE = re.compile(r"(?<![\w.,$£€/-])(?P<a>\d{1,3})[ \u00a0]?[-–][ \u00a0]?(?P<b>\d{1,3})(?![\w,/]|\.\d|[-–]\d)")
 _BETWEEN_RE = re.compile(r"(?<![\w])between[ \u00a0]+$", re.I)
 _FROM_RE = re.compile(r"(?<![\w])from[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|about[ \u00a0]+|around[ \u00a0]+)?$", re.I)
 _SHARE_GAP_RE = re.compile(r"[ \u00a0]*-?[ \u00a0]*(?:,|or|and|,[ \u00a0]*(?:and|or))[ \u00a0]*$", re.I)
@@ -36,10 +34,6 @@ def combine(text: str, drafts: list[Draft]) -> list[Draft]:
         b = drafts[i + 1] if i + 1 < len(drafts) else None
         if b is not None and (_is_range(text, a, b) or _is_from_to(text, a, b)):
             out.append(_join(text, a, b))
-            i += 2
-            continue
-        if b is not None and _is_to_from(text, a, b):
-            out.append(_join(text, b, a, stated_first=b))
             i += 2
             continue
         out.append(a)
@@ -105,40 +99,20 @@ def _is_from_to(text: str, a: Draft, b: Draft) -> bool:
     return b.measured is None or (a.counted and a.measured == b.measured)
 
 
-def _is_to_from(text: str, a: Draft, b: Draft) -> bool:
-    """"narrowed to 138,285 lots from 212,577 lots": the earlier level stated second."""
-    if a.number.vague or b.number.vague or not _TO_BEFORE_RE.search(text, max(0, a.start - 8), a.start):
-        return False
-    if not _FROM_GAP_RE.fullmatch(text[a.end: b.start]):
-        return False
-    if a.has_unit and b.has_unit:
-        return _same_unit(a, b)
-    if a.counted and b.counted:
-        return a.measured == b.measured
-    return a.has_unit == b.has_unit or not b.has_unit and b.measured is None
-
-
 def _plain_number(d: Draft) -> bool:
     return not d.number.words and d.measured is None
 
 
-def _join(text: str, a: Draft, b: Draft, *, stated_first: Draft | None = None) -> Draft:
-    """One range draft spanning ``a`` and ``b``; ``a`` takes ``b``'s unit and, when smaller, its scale.
-
-    ``stated_first`` is the end the text states first, when that is not ``a``
-    ("to 138,285 from 212,577" states the range from 212,577).
-    """
+def _join(text: str, a: Draft, b: Draft) -> Draft:
+    """One range draft spanning ``a`` and ``b``; ``a`` takes ``b``'s unit and, when smaller, its scale."""
     a_value = a.value
     scale_shared = a.number.scale == 1 and b.number.scale > 1 and a.number.raw < b.number.raw and a_value is not None
     if scale_shared and (not a.has_unit or a.currency is not None and b.currency is not None and _same_unit(a, b)):
         a_value = a.number.raw * b.number.scale * (-1 if (a.value or 0) < 0 else 1)
     if b.value is None or a_value is None:
         return a
-    if stated_first is None:
-        a, b = (a, b) if a.start <= b.start else (b, a)
-    joined = Draft(b.number, min(a.start, b.start), max(a.end, b.end), None, low=min(a_value, b.value), high=max(a_value, b.value))
-    first_value = a_value if stated_first is None or stated_first is a else b.value
-    joined.descending = first_value > min(a_value, b.value)
+    joined = Draft(b.number, a.start, b.end, None, low=min(a_value, b.value), high=max(a_value, b.value))
+    joined.descending = a_value > b.value  # stated from high to low ("from 208 to 193")
     joined.bound = "range"
     joined.unit = b.unit or a.unit
     joined.currency = b.currency or a.currency
@@ -159,9 +133,10 @@ def _share_units(text: str, drafts: list[Draft]) -> None:
         a, b = drafts[i], drafts[i + 1]
         if a.has_unit or a.measured is not None or a.number.vague or not b.has_unit:
             continue
-        if b.unit is not None and b.unit.dimension in ("count", "multiple"):
-            continue
         gap = text[a.end: b.start]
+        suspended = gap.lstrip().startswith("-")  # "four-, five- and six-cylinder"
+        if b.unit is not None and b.unit.dimension in ("count", "multiple") and not suspended:
+            continue
         m = _SHARE_GAP_RE.match(gap)
         if not m or m.end() != len(gap):
             continue
@@ -175,6 +150,7 @@ _CARRY_GAP_MAX = 60
 #: Relative units a later level does not share ("rose 0.7 percent to 6,327.80").
 _NOT_CARRIED = {"percent", "percentage point", "multiple"}
 _CAPITALISED_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z]")
+_HYPHEN_AFTER_RE = re.compile(r"-[A-Za-z]")
 _CARRY_BREAK_RE = re.compile(r"[;:!?]|\.(?![\d])|(?<![\w])(?:because|but|after|before|since|when|which|if)(?![\w])", re.I)
 
 
@@ -188,8 +164,8 @@ def _carry_units(text: str, drafts: list[Draft]) -> None:
         b = drafts[i]
         if b.has_unit or b.measured is not None or b.number.vague or b.number.fraction or b.bound == "range":
             continue
-        if _CAPITALISED_AFTER_RE.match(text, b.end):
-            continue  # "63000 Model 3 sedans": a name follows, not an elided unit
+        if _CAPITALISED_AFTER_RE.match(text, b.end) or _HYPHEN_AFTER_RE.match(text, b.end):
+            continue  # "63000 Model 3 sedans", "a three-bed flat": not an elided unit
         a = drafts[i - 1]
         if not (a.has_unit or a.counted) or a.unit is not None and a.unit.dimension in _NOT_CARRIED:
             continue
