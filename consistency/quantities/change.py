@@ -110,6 +110,8 @@ _UP = (
     "raises", "raising", "lifted", "lift", "lifts", "hiked", "hike", "hikes", "hiking", "higher", "widened",
     "expanded", "expand", "expands", "accelerated", "spiked", "improved", "improve", "improves", "appreciated",
     "firmed", "swelled", "ballooned", "doubled", "tripled", "trending", "recovered", "upward", "upwards",
+    "rebounding", "boosting", "lifting", "widening", "expanding", "accelerating", "spiking", "improving",
+    "doubling", "tripling", "recovering", "rallying", "firming", "swelling", "ballooning",
 )
 _DOWN = (
     "fell", "fall", "falls", "falling", "fallen", "down", "dropped", "drop", "drops", "dropping", "declined",
@@ -121,6 +123,9 @@ _DOWN = (
     "contracted", "contract", "contracts", "shrank", "shrink", "shrinks", "shrunk", "narrowed", "retreated",
     "weakened", "slowed", "slow", "tanked", "crashed", "sagged", "shaved", "trimmed", "slashed", "slash",
     "halved", "shaving", "wiping", "wiped", "knocking", "knocked", "downward", "downwards",
+    "plummeting", "plummets", "tumbling", "sinking", "dipping", "diving", "slumping", "slipping", "plunging",
+    "shrinking", "narrowing", "retreating", "weakening", "slowing", "tanking", "crashing", "sagging",
+    "trimming", "slashing", "halving", "contracting", "lowering", "easing",
 )
 _DIRECTION: dict[str, Direction] = {**{w: "up" for w in _UP}, **{w: "down" for w in _DOWN}}
 #: Words allowed between a change verb and its number ("rose by a further", "fell some").
