@@ -38,8 +38,11 @@ class Settings:
     ignore: tuple[str, ...] = ()
     #: optional local CrossEncoder NLI model for non-numeric contradictions.
     nli_model: str | None = None
-    #: SQLite store for `consistency run` and `review`.
+    #: SQLite store for `consistency run` and `review` (None: the default under the user data folder,
+    #: ``$XDG_DATA_HOME/consistency/store.db``, see `consistency.store.default_store_path`).
     store: str | None = None
+    #: seconds a run waits for another run holding the same store before exiting 2.
+    lock_timeout: float = 10.0
     #: baseline file for `check`.
     baseline: str | None = None
 
@@ -131,6 +134,8 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError("max_neighbors must be at least 1")
     if settings.batch_size < 1:
         raise ConfigError("batch_size must be at least 1")
+    if settings.lock_timeout < 0:
+        raise ConfigError(f"lock_timeout must be 0 or more seconds, got {settings.lock_timeout}")
     if settings.fail_on not in FAIL_LEVELS:
         raise ConfigError(f"fail_on must be one of {', '.join(FAIL_LEVELS)}, got {settings.fail_on!r}")
     return settings

@@ -7,8 +7,11 @@ import sys
 from .app import cli
 from .check import check
 from .extract import extract
+from .run import run
+from .review import review
+from .baseline import baseline
 
-for _command in (check, extract):
+for _command in (check, extract, run, review, baseline):
     cli.add_command(_command)
 
 

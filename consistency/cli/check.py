@@ -26,8 +26,12 @@ from .progress import progress_bar
 @click.option("--show-all", is_flag=True, help="Also show reviewed and baselined findings in text output.")
 @click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Fail only on findings not in this baseline (`consistency baseline create`).")
+@click.option("--store", type=click.Path(dir_okay=False), metavar="DB",
+              help="Mark findings decided in this store's review log as reviewed.")
 def check(paths, formats, output, model, threshold, batch_size, select, ignore, same_document, fail_on,
-          exit_zero, show_all, color, quiet) -> int:
+          exit_zero, show_all, color, quiet, baseline_file=None, store=None) -> int:
     """Check articles and claim datasets for conflicting claims.
 
     PATHS are files or folders: .txt/.md/.html articles and .jsonl/.csv claim datasets.
@@ -37,8 +41,9 @@ def check(paths, formats, output, model, threshold, batch_size, select, ignore, 
     settings = settings_from(model=model, threshold=threshold, batch_size=batch_size, select=select,
                              ignore=ignore, same_document=same_document, fail_on=fail_on)
     dests = parse_destinations(formats, output)
+    statuses = known_statuses(baseline_file or settings.baseline, store)
     with progress_bar(not quiet) as progress:
-        report = api.check(paths, settings, progress=progress)
+        report = api.check(paths, settings, progress=progress, statuses=statuses)
     report_problems(report, quiet=quiet)
     if not report.claims:
         raise EmptyInputError("no claims found in the inputs",
@@ -49,6 +54,21 @@ def check(paths, formats, output, model, threshold, batch_size, select, ignore, 
     if exit_zero:
         return EXIT_OK
     return exit_code(report, settings.fail_on)
+
+
+def known_statuses(baseline_file: str | None, store: str | None) -> dict | None:
+    """Fingerprint -> ``baselined`` / ``reviewed`` from a baseline file and a store's review log."""
+    from .. import baseline, triage
+    from ..store import open_store, resolve_store_path
+
+    if not baseline_file and not store:
+        return None
+    fingerprints = baseline.load(baseline_file).fingerprints() if baseline_file else set()
+    decisions = None
+    if store:
+        with open_store(resolve_store_path(store), create=False) as db:
+            decisions = db.decisions.latest()
+    return triage.statuses(decisions=decisions, baselined=fingerprints)
 
 
 def report_problems(report: Report, *, quiet: bool) -> None:

@@ -1,0 +1,62 @@
+"""``consistency run --store DB PATH...``: an incremental run into a store (nightly jobs)."""
+
+from __future__ import annotations
+
+import click
+
+from .. import incremental
+from ..store.hooks import crash_point
+from .app import EXIT_ERROR, EXIT_OK
+from .check import exit_code, report_problems
+from .options import fail_on_option, model_options, rule_options, settings_from
+from .output import parse_destinations, write_reports
+from .progress import progress_bar
+
+
+def store_options(f):
+    f = click.option("--lock-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+                     help="How long to wait for another run on the same store before exiting 2. [default: 10]")(f)
+    return click.option("--store", "store", type=click.Path(dir_okay=False), metavar="DB",
+                        help="The SQLite store. [default: [tool.consistency] store, CONSISTENCY_STORE, or "
+                             "$XDG_DATA_HOME/consistency/store.db]")(f)
+
+
+@click.command("run")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@store_options
+@click.option("-f", "--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
+              help="Report format, optionally with a destination file (repeatable). [default: text]")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@model_options
+@rule_options
+@fail_on_option
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are new conflicts.")
+@click.option("--show-all", is_flag=True,
+              help="Also show findings opened since the last run that were already reviewed.")
+@click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")
+def run(paths, store, lock_timeout, formats, output, model, threshold, batch_size, select, ignore,
+        same_document, fail_on, exit_zero, show_all, color, quiet) -> int:
+    """Add new and changed articles to a store and report conflicts new since the last run.
+
+    Only files that are new or changed since the last run are read, only texts the store has no
+    vector for are embedded, and new claims are matched against every stored claim. Findings you
+    reviewed (`consistency review`) stay reviewed. Exit codes: 0 nothing new, 1 new conflicts,
+    2 usage, input or store error (also when another run holds the store past --lock-timeout).
+    """
+    settings = settings_from(store=store, lock_timeout=lock_timeout, model=model, threshold=threshold,
+                             batch_size=batch_size, select=select, ignore=ignore, same_document=same_document,
+                             fail_on=fail_on)
+    dests = parse_destinations(formats, output)
+    with progress_bar(not quiet) as progress:
+        result = incremental.run(paths, settings, progress=progress)
+    report = result.report
+    report_problems(report, quiet=quiet)
+    write_reports(report, dests, color=color, show_all=show_all)
+    crash_point("run:report-written")
+    incremental.mark_reported(settings, result.run_id)
+    if report.problems:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    return exit_code(report, settings.fail_on)

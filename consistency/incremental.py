@@ -1,0 +1,288 @@
+"""Incremental runs over a store: ``consistency run --store DB PATH...``.
+
+A run reads only the files that are new or changed since the store last saw
+them (by content hash), re-extracts only the documents inside them that
+changed, embeds only texts the embeddings cache lacks, and matches the new
+claims against every stored claim. Findings are kept by fingerprint; the
+report of a run holds the findings opened since the last run whose report was
+written, with review decisions applied.
+
+Crash safety. A run holds the store's run lock (a second run waits
+``lock_timeout`` seconds, then fails with `StoreLockedError`). Embedding
+vectors are committed chunk by chunk, so a run killed while embedding keeps
+the finished chunks. Everything else a run changes (files, documents,
+claims, pairs, findings, the run row) is written in one final transaction:
+a run killed before that commit leaves the store as it was, apart from the
+cached vectors; one killed after it has done its work, and the next run's
+report still shows its findings, because the report covers every run since
+the last one marked as reported (`mark_reported`, after the report is
+written). Review decisions live in their own append-only table and are never
+touched by a run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from . import __version__
+from .check import finding_order, run_rules
+from .claims import extract_claims
+from .config import Settings, load_settings
+from .embed import Embedder, content_key, resolve_model
+from .errors import EmptyInputError
+from .api import _groups
+from .group import Pair, candidate_pairs, components
+from .reading import READERS, discover
+from .records import Claim, Document, Finding, Problem, Report
+from .rules import select_rules
+from .store import RunLock, Store, document_hash, open_store, resolve_store_path
+from .store.connection import now
+from .store.hooks import crash_point
+from .triage import apply, statuses
+
+#: embedding batches per committed chunk: a killed run loses at most one chunk of work.
+CHUNK_BATCHES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """What a run did: its id, the report of what is new since the last report, counters."""
+
+    run_id: int
+    since_run: int
+    report: Report
+    counters: dict
+    store_path: Path
+
+
+def run(paths: Sequence[str], settings: Settings | None = None, *, progress=None) -> RunResult:
+    """One incremental run of ``paths`` into the store ``settings.store`` (the default store when None)."""
+    settings = settings or load_settings()
+    rules = select_rules(settings.select, settings.ignore)  # a bad code fails before anything is touched
+    files = discover(list(paths))
+    if not files:
+        raise EmptyInputError("no article or dataset files in the inputs",
+                              hint="give article files (.txt/.md/.html) or claim datasets (.jsonl/.csv)")
+    store_path = resolve_store_path(settings.store)
+    with RunLock(store_path, timeout=settings.lock_timeout):
+        crash_point("run:locked")
+        with open_store(store_path, timeout=settings.lock_timeout) as store:
+            crash_point("run:opened")
+            return _run(store, list(paths), files, settings, rules, progress)
+
+
+def mark_reported(settings: Settings, run_id: int) -> None:
+    """Record that the report of ``run_id`` was written: the next run reports only what is newer."""
+    with open_store(resolve_store_path(settings.store), timeout=settings.lock_timeout) as store:
+        with store.transaction():
+            store.runs.mark_reported(run_id)
+    crash_point("run:reported")
+
+
+def _signature(settings: Settings, rules, model_id: str) -> str:
+    """What stored claims, pairs and findings depend on; a change re-matches everything."""
+    return json.dumps({"version": __version__, "model": model_id, "threshold": settings.threshold,
+                       "max_neighbors": settings.max_neighbors, "same_document": settings.same_document,
+                       "rules": sorted(r.code for r in rules)}, sort_keys=True)
+
+
+def _covered(path: str, roots: list[Path]) -> bool:
+    p = Path(path)
+    return any(p == root or root in p.parents for root in roots)
+
+
+def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings: Settings, rules,
+         progress) -> RunResult:
+    started_at = now()
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    model_id, _ = resolve_model(settings.model)
+    signature = _signature(settings, rules, model_id)
+    rematch = store.meta.get("signature") not in (None, signature)
+
+    # -- read: only files whose content (or location) changed ------------------------------------
+    stored_files = store.documents.files()
+    stored_docs = {d.key: d for d in store.documents.stored()}
+    docs_of_file: dict[str, list[str]] = {}
+    for d in stored_docs.values():
+        docs_of_file.setdefault(d.file_key, []).append(d.key)
+    seen: set[str] = set()
+    transient: list[Problem] = []
+    read: list[tuple[str, str, str, list[Problem]]] = []  # key, resolved path, hash, problems
+    new_docs: list[tuple[Document, str, str]] = []  # document, file key, document hash
+    removed_docs: set[str] = set()
+    for file, key in files:
+        seen.add(key)
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            transient.append(Problem(str(file), None, f"cannot read file: {exc.strerror or exc}"))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        where = str(file.resolve())
+        old = stored_files.get(key)
+        if old is not None and old.content_hash == digest and old.path == where and not rematch:
+            continue
+        docs, problems = READERS[file.suffix.lower()](data, path=str(file), key=key)
+        read.append((key, where, digest, list(problems)))
+        current = set()
+        for doc in docs:
+            current.add(doc.key)
+            dh = document_hash(doc)
+            before = stored_docs.get(doc.key)
+            if before is not None and before.content_hash == dh and before.file_key == key and not rematch:
+                continue
+            if before is not None:
+                removed_docs.add(doc.key)
+            new_docs.append((doc, key, dh))
+        removed_docs.update(k for k in docs_of_file.get(key, []) if k not in current)
+    roots = [Path(p).resolve() for p in paths]
+    gone_files = [f.key for f in stored_files.values() if f.key not in seen and _covered(f.path, roots)]
+    for key in gone_files:
+        removed_docs.update(docs_of_file.get(key, []))
+
+    # row ids are unique across everything stored
+    problems_of: dict[str, list[Problem]] = {key: probs for key, _, _, probs in read}
+    row_owner = {d.row_id: d for d in stored_docs.values() if d.row_id is not None and d.key not in removed_docs}
+    accepted: list[tuple[Document, str, str]] = []
+    for doc, file_key, dh in new_docs:
+        if doc.row_id is not None:
+            other = row_owner.get(doc.row_id)
+            if other is not None and other.key != doc.key:
+                where = f"{other.path}:{other.line}" if other.line else other.path
+                problems_of[file_key].append(Problem(doc.path, doc.line,
+                                                     f"duplicate id {doc.row_id!r} (first at {where})"))
+                continue
+            row_owner[doc.row_id] = doc  # type: ignore[assignment]
+        accepted.append((doc, file_key, dh))
+    new_claims: list[Claim] = extract_claims(doc for doc, _, _ in accepted)
+    new_hashes = [content_key(c.text) for c in new_claims]
+    timings["read_extract_s"] = time.perf_counter() - clock
+    crash_point("run:read")
+
+    # -- embed: only what the cache lacks, committed chunk by chunk ------------------------------
+    clock = time.perf_counter()
+    all_rows = store.claims.rows()
+    kept_rows = [r for r in all_rows if r.doc_key not in removed_docs]
+    removed_ids = {r.id for r in all_rows if r.doc_key in removed_docs}
+    wanted = new_hashes + ([r.text_hash for r in kept_rows] if rematch else [])
+    missing = store.embeddings.missing(model_id, wanted)
+    embedded = 0
+    if missing:
+        embedder = Embedder(settings.model, batch_size=settings.batch_size, cache=store.embeddings)
+        text_of = dict(zip(new_hashes, (c.text for c in new_claims)))
+        if rematch:
+            lacking = set(missing) - text_of.keys()
+            if lacking:
+                for n, claim in store.claims.load(r.n for r in kept_rows if r.text_hash in lacking).items():
+                    text_of[content_key(claim.text)] = claim.text
+        chunk = settings.batch_size * CHUNK_BATCHES
+        for begin in range(0, len(missing), chunk):
+            embedder.encode([text_of[h] for h in missing[begin:begin + chunk]])  # put() commits
+            crash_point("run:embedded-chunk")
+            if progress is not None:
+                progress("embed", min(begin + chunk, len(missing)), len(missing))
+        embedded = embedder.encoded
+    timings["embed_s"] = time.perf_counter() - clock
+
+    # -- match new claims against every stored claim ----------------------------------------------
+    clock = time.perf_counter()
+    pairs = []
+    pool: dict[int, Claim] = {}
+    if new_claims or (rematch and kept_rows):
+        hashes = [r.text_hash for r in kept_rows] + new_hashes
+        vectors_of = store.embeddings.get(model_id, hashes)
+        vectors = np.stack([vectors_of[h] for h in hashes]).astype(np.float32, copy=False)
+        doc_keys = [r.doc_key for r in kept_rows] + [c.doc_key for c in new_claims]
+        numbers: dict[str, int] = {}
+        documents = [numbers.setdefault(k, len(numbers)) for k in doc_keys]
+        against = None if rematch else np.arange(len(kept_rows), len(hashes))
+        pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
+                                documents=documents, same_document=settings.same_document, against=against)
+        old_needed = {p.i for p in pairs if p.i < len(kept_rows)} | {p.j for p in pairs if p.j < len(kept_rows)}
+        loaded = store.claims.load(kept_rows[i].n for i in old_needed)
+        pool = {i: loaded[kept_rows[i].n] for i in old_needed}
+        pool.update({len(kept_rows) + k: c for k, c in enumerate(new_claims)})
+    findings = run_rules(pool, pairs, rules)  # type: ignore[arg-type]
+    timings["match_s"] = time.perf_counter() - clock
+    crash_point("run:matched")
+
+    # -- one transaction for everything else -----------------------------------------------------
+    touched = store.findings.open_all() if rematch else store.findings.open_touching(removed_ids)
+    counters = {"files": len(files), "files_read": len(read), "documents_read": len(accepted),
+                "documents_removed": len(removed_docs - {d.key for d, _, _ in accepted}),
+                "claims_added": len(new_claims), "claims_removed": len(removed_ids), "embedded": embedded,
+                "pairs": len(pairs)}
+    with store.transaction():
+        run_id = store.runs.insert(started_at, paths)
+        if rematch:
+            store.claims.delete_pairs()
+        store.documents.delete(removed_docs)
+        store.documents.delete_files(gone_files)
+        for key, where, digest, _ in read:
+            store.documents.upsert_file(key, where, digest, problems_of[key], run_id)
+        for doc, file_key, dh in accepted:
+            store.documents.insert(doc, file_key=file_key, content_hash=dh, run=run_id)
+        number_of: dict[int, int] = {i: kept_rows[i].n for i in range(len(kept_rows))}
+        for k, (claim, text_hash) in enumerate(zip(new_claims, new_hashes)):
+            number_of[len(kept_rows) + k] = store.claims.insert(claim, text_hash)
+        crash_point("run:in-transaction")
+        store.claims.insert_pairs(((number_of[p.i], number_of[p.j], round(p.similarity, 6)) for p in pairs), run_id)
+        opened, closed = _record_findings(store, findings, touched, removed_ids, run_id)
+        store.meta.set("signature", signature)
+        counters.update(findings_opened=opened, findings_closed=closed)
+        store.runs.finish(run_id, counters)
+    crash_point("run:committed")
+    report, since = build_report(store, run_id, extra_problems=transient)
+    timings["total_s"] = sum(timings.values())
+    report = dataclasses.replace(report, stats={**report.stats, "timings": timings, **counters})
+    return RunResult(run_id=run_id, since_run=since, report=report, counters=counters, store_path=store.path)
+
+
+def _record_findings(store: Store, findings: list[Finding], touched: set[str], removed_ids: set[str],
+                     run_id: int) -> tuple[int, int]:
+    found = {f.fingerprint: f for f in findings}
+    stored = store.findings.get(found)
+    opened = 0
+    for fp, f in found.items():
+        before = stored.get(fp)
+        if before is None:
+            store.findings.insert(f, run_id)
+            opened += 1
+        elif before.closed_run is not None:
+            store.findings.update(f, run_id, reopen=True)
+            opened += 1
+        elif (before.claim_a in removed_ids or before.claim_b in removed_ids
+              or f.similarity > before.similarity or fp in touched):
+            store.findings.update(f, run_id, reopen=False)
+        else:
+            store.findings.seen([fp], run_id)
+    closing = sorted(touched - found.keys())
+    store.findings.close(closing, run_id)
+    return opened, len(closing)
+
+
+def build_report(store: Store, run_id: int, *, extra_problems: Sequence[Problem] = ()) -> tuple[Report, int]:
+    """The report of everything opened since the last reported run, with decisions applied."""
+    since = store.runs.last_reported()
+    status_of = statuses(decisions=store.decisions.latest())
+    findings = apply(store.findings.opened_since(since), status_of)
+    rows = store.claims.rows()
+    index = {r.n: i for i, r in enumerate(rows)}
+    pairs = [(index[a], index[b]) for a, b in store.claims.all_pairs()]
+    members = components(len(rows), [Pair(i, j, 0.0) for i, j in pairs])
+    groups, group_of = _groups(rows, members)  # rows have the `id` grouping needs
+    findings = sorted((dataclasses.replace(f, group=group_of.get(f.a.id)) for f in findings), key=finding_order)
+    claims = tuple(store.claims.load(r.n for r in rows)[r.n] for r in rows) if rows else ()
+    problems = tuple(store.documents.problems_since(since)) + tuple(extra_problems)
+    report = Report(claims=claims, findings=tuple(findings), groups=tuple(groups), problems=problems,
+                    documents=store.documents.count(), stats={"run": run_id, "since_run": since})
+    return report, since

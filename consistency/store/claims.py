@@ -1,0 +1,76 @@
+"""Claims of the stored documents, and the candidate pairs found between them."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..records import Claim
+from . import codec
+from ._sql import chunks, marks
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """What matching needs of a stored claim, without decoding it."""
+
+    n: int
+    id: str
+    doc_key: str
+    text_hash: str
+
+
+class Claims:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def rows(self) -> list[ClaimRow]:
+        """Every stored claim, in insertion order."""
+        return [ClaimRow(*r) for r in self.conn.execute("SELECT n, id, doc_key, text_hash FROM claims ORDER BY n")]
+
+    def ids_of_documents(self, doc_keys: Iterable[str]) -> list[str]:
+        out: list[str] = []
+        for batch in chunks(doc_keys):
+            out += [r[0] for r in self.conn.execute(
+                f"SELECT id FROM claims WHERE doc_key IN ({marks(batch)})", batch)]
+        return out
+
+    def load(self, numbers: Iterable[int]) -> dict[int, Claim]:
+        out: dict[int, Claim] = {}
+        for batch in chunks(numbers):
+            for n, data in self.conn.execute(f"SELECT n, data FROM claims WHERE n IN ({marks(batch)})", batch):
+                out[n] = codec.loads(Claim, data)
+        return out
+
+    def numbers_of_documents_since(self, run: int) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT c.n FROM claims c JOIN documents d ON d.key = c.doc_key WHERE d.run > ?", (run,))]
+
+    def numbers_of_ids(self, ids: Iterable[str]) -> list[int]:
+        out: list[int] = []
+        for batch in chunks(ids):
+            out += [r[0] for r in self.conn.execute(f"SELECT n FROM claims WHERE id IN ({marks(batch)})", batch)]
+        return out
+
+    def insert(self, claim: Claim, text_hash: str) -> int:
+        cur = self.conn.execute("INSERT INTO claims (id, doc_key, text_hash, data) VALUES (?, ?, ?, ?)",
+                                (claim.id, claim.doc_key, text_hash, codec.dumps(claim)))
+        return int(cur.lastrowid)
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+
+    # -- pairs --------------------------------------------------------------------------------
+    def insert_pairs(self, pairs: Iterable[tuple[int, int, float]], run: int) -> None:
+        self.conn.executemany("INSERT OR REPLACE INTO pairs (a, b, similarity, run) VALUES (?, ?, ?, ?)",
+                              ((a, b, s, run) for a, b, s in pairs))
+
+    def all_pairs(self) -> list[tuple[int, int]]:
+        return list(self.conn.execute("SELECT a, b FROM pairs ORDER BY a, b"))
+
+    def delete_pairs(self) -> None:
+        self.conn.execute("DELETE FROM pairs")
+
+    def pairs_since(self, run: int) -> list[tuple[int, int, float]]:
+        return list(self.conn.execute("SELECT a, b, similarity FROM pairs WHERE run > ? ORDER BY a, b", (run,)))

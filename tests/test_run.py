@@ -1,0 +1,150 @@
+"""`consistency run --store`: incremental runs, what is new since the last run, decisions that stick."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from consistency import api
+from consistency.config import Settings
+from consistency.store import open_store
+
+from test_store import BRIDGE_A, BRIDGE_B, integrity, invoke, run_json, write_corpus
+
+
+def last_run(store_path):
+    with open_store(store_path) as store:
+        return store.runs.all()[-1].counters
+
+
+def conflict_ids(report: dict) -> list[str]:
+    return [c["id"] for c in report["conflicts"]]
+
+
+def bridge_conflicts(report: dict) -> list[dict]:
+    """The conflicts between two "The Halden bridge is N metres long" claims."""
+    return [c for c in report["conflicts"] if all("Halden bridge is" in cl["text"] for cl in c["claims"])]
+
+
+def test_first_run_reports_the_conflict_and_a_second_run_nothing(tmp_path, embedder):
+    corpus = write_corpus(tmp_path / "articles")
+    db = tmp_path / "news.db"
+    code, first = run_json(db, corpus)
+    assert code == 1
+    planted = bridge_conflicts(first)
+    assert len(planted) == 1 and planted[0]["status"] == "new" and planted[0]["rule"] == "NUM001"
+    assert first["summary"]["documents"] == 3
+    counters = last_run(db)
+    assert counters["files_read"] == 3 and counters["embedded"] >= 5
+
+    code, second = run_json(db, corpus)
+    assert code == 0 and second["conflicts"] == [] and second["summary"]["new"] == 0
+    assert second["summary"]["claims"] == first["summary"]["claims"]
+    counters = last_run(db)
+    assert (counters["files_read"], counters["claims_added"], counters["embedded"], counters["pairs"]) == (0, 0, 0, 0)
+    assert integrity(db) == ["ok"]
+
+
+def test_run_finds_what_check_finds(tmp_path, embedder):
+    corpus = write_corpus(tmp_path / "articles")
+    report = api.check([str(corpus)], Settings(), embedder=embedder)
+    _, stored = run_json(tmp_path / "s.db", corpus)
+    assert sorted(conflict_ids(stored)) == sorted(f.fingerprint for f in report.findings if f.kind == "conflict")
+
+
+def test_a_second_run_over_unchanged_input_loads_no_model(tmp_path, embedder):
+    corpus = write_corpus(tmp_path / "articles")
+    db = tmp_path / "s.db"
+    run_json(db, corpus)
+    probe = ("import sys; from consistency.cli import main; code = main(['run', '--store', sys.argv[1], sys.argv[2], "
+             "'-q', '-f', 'json:' + sys.argv[3]]); "
+             "print(code, 'torch' in sys.modules, 'sentence_transformers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe, str(db), str(corpus), str(tmp_path / "r.json")],
+                         capture_output=True, text=True, timeout=60, env={**os.environ, "CONSISTENCY_STORE": ""})
+    assert out.stdout.split() == ["0", "False", "False"], out.stderr
+    assert json.loads((tmp_path / "r.json").read_text())["conflicts"] == []
+
+
+def test_only_new_files_are_read_and_matched_against_all_stored_claims(tmp_path, embedder):
+    corpus = write_corpus(tmp_path / "articles")
+    db = tmp_path / "s.db"
+    _, first = run_json(db, corpus)
+    (corpus / "bridge-c.md").write_text("The Halden bridge is 180 metres long, officials confirmed on Friday.\n")
+    code, second = run_json(db, corpus)
+    counters = last_run(db)
+    assert counters["files_read"] == 1 and counters["claims_added"] == 1 and counters["embedded"] == 1
+    assert code == 1
+    new = conflict_ids(second)
+    assert new and not set(new) & set(conflict_ids(first))
+    # the new claim (180 m) conflicts with the stored 120 m claim of bridge-a.md
+    paths = {os.path.basename(cl["path"]) for c in second["conflicts"] for cl in c["claims"]}
+    assert paths == {"bridge-a.md", "bridge-c.md"}
+
+
+def test_decisions_stick_through_reingest_edit_and_reorder(tmp_path, embedder):
+    corpus = write_corpus(tmp_path / "articles")
+    db = tmp_path / "s.db"
+    _, first = run_json(db, corpus)
+    (fid,) = [c["id"] for c in bridge_conflicts(first)]
+    result = invoke("review", "set", fid[:8], "dismissed", "--note", "two different bridges", "--by", "ana",
+                    "--store", str(db))
+    assert result.exit_code == 0, result.stderr
+
+    # re-ingest: the file is deleted (its findings close), then comes back unchanged
+    (corpus / "bridge-b.md").unlink()
+    assert run_json(db, corpus)[0] == 0
+    (corpus / "bridge-b.md").write_text(BRIDGE_B)
+    code, report = run_json(db, corpus, extra=("--show-all",))
+    assert code == 0 and [(c["id"], c["status"]) for c in report["conflicts"]] == [(fid, "reviewed")]
+
+    # light edit around the evidence, and reordering the article's paragraphs
+    edited = BRIDGE_A.replace("on Monday", "on Monday morning").replace("4 million euros", "4.2 million euros")
+    head, body = edited.split("---\n", 2)[1:]
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    (corpus / "bridge-a.md").write_text("---\n" + head + "---\n" + "\n\n".join(reversed(paragraphs)) + "\n")
+    code, report = run_json(db, corpus)
+    assert last_run(db)["files_read"] == 1
+    assert code == 0 and report["conflicts"] == []
+    assert "two different bridges" in invoke("review", "list", "--all", "--store", str(db)).stdout
+
+    # a changed value is a different finding: new again
+    (corpus / "bridge-b.md").write_text(BRIDGE_B.replace("180 metres", "210 metres"))
+    code, report = run_json(db, corpus)
+    assert code == 1
+    changed = bridge_conflicts(report)
+    assert len(changed) == 1 and changed[0]["id"] != fid and changed[0]["status"] == "new"
+    with open_store(db) as store:
+        assert [d.note for d in store.decisions.history(fid)] == ["two different bridges"]
+    assert integrity(db) == ["ok"]
+
+
+def test_removed_files_close_their_findings(tmp_path, embedder):
+    corpus = write_corpus(tmp_path / "articles")
+    db = tmp_path / "s.db"
+    run_json(db, corpus)
+    (corpus / "bridge-b.md").unlink()
+    run_json(db, corpus)
+    counters = last_run(db)
+    assert counters["findings_closed"] >= 1 and counters["claims_removed"] == 2
+    assert "0 conflicts" in invoke("review", "list", "--store", str(db)).stdout
+
+
+def test_bad_rows_are_reported_once_and_exit_2(tmp_path, embedder):
+    corpus = write_corpus(tmp_path / "articles")
+    (corpus / "claims.jsonl").write_text('{"id": "c1", "text": "The Halden bridge is 150 metres long."}\n'
+                                         '{"text": "no id here"}\n')
+    db = tmp_path / "s.db"
+    result = invoke("run", "--store", str(db), str(corpus), "-f", "json")
+    assert result.exit_code == 2
+    assert "claims.jsonl:2: missing required field 'id'" in result.stderr
+    assert json.loads(result.stdout)["summary"]["problems"] == 1
+    assert invoke("run", "--store", str(db), str(corpus), "-q").exit_code == 0
+
+
+def test_unknown_rule_fails_before_the_store_is_created(tmp_path):
+    corpus = write_corpus(tmp_path / "articles")
+    result = invoke("run", "--store", str(tmp_path / "s.db"), str(corpus), "--select", "XYZ999")
+    assert result.exit_code == 2 and "XYZ999" in result.stderr
+    assert not (tmp_path / "s.db").exists()
