@@ -39,6 +39,7 @@ _SIGN_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(\[/:]))(?P<s>[-−–+])$")
 _MINUS_WORD_RE = re.compile(r"(?<![\w])minus[ \u00a0-]$", re.I)
 _OF_UNIT_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+an?(?:[ \u00a0]+US|[ \u00a0]+U\.S\.)?(?=[ \u00a0])")
 _OF_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
+_OR_MORE_RE = re.compile(r"[ \u00a0]+or[ \u00a0]+(?:more|less|fewer|so)(?=[ \u00a0])", re.I)
 _AGE_OF_RE = re.compile(r"(?P<b>under|over|above|below)?[ \u00a0]*(?:the[ \u00a0]+)?age[ \u00a0]+of[ \u00a0]+$", re.I)
 _PRONOUN_ONE_RE = re.compile(r"(?:the|each|this|that|any|every|no|which|same|only|one|someone|anyone|everyone|another)[ \u00a0]+$", re.I)
 _RANGE_AFTER_RE = re.compile(r"[ \u00a0]+(?:to|or)[ \u00a0]+(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.I)
@@ -235,6 +236,8 @@ def _read_noun(text: str, draft: Draft) -> bool:
     if number.vague:
         of = _OF_RE.match(text, pos)
         pos = of.end() if of else pos
+    or_more = _OR_MORE_RE.match(text, pos)  # "30 or more boats"
+    pos = or_more.end() if or_more else pos
     if number.fraction:
         of_unit = _OF_UNIT_RE.match(text, pos)
         found = units.match_unit(text, of_unit.end()) if of_unit else None
