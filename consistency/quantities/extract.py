@@ -34,11 +34,13 @@ _A_RATE_NOUNS = frozenset(
     "kilogram ton tonne head person piece unit game visit trip ride".split()
 )
 #: "a year earlier", "a week ago": a time reference, not a rate.
-_NOT_A_RATE_AFTER_RE = re.compile(r"[ \u00a0]+(?:earlier|ago|before|later|after|prior|since|on|from|in|of)\b", re.I)
+_NOT_A_RATE_AFTER_RE = re.compile(r"[ \u00a0]+(?:earlier|ago|before|later|after|prior|since)\b", re.I)
 _SIGN_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(\[/:]))(?P<s>[-−–+])$")
 _MINUS_WORD_RE = re.compile(r"(?<![\w])minus[ \u00a0-]$", re.I)
 _OF_UNIT_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+an?(?:[ \u00a0]+US|[ \u00a0]+U\.S\.)?(?=[ \u00a0])")
 _OF_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
+_OPEN_RE = re.compile(r"[ \u00a0]*\([ \u00a0]*")
+_CLOSE_RE = re.compile(r"[ \u00a0]*\)")
 _OR_MORE_RE = re.compile(r"[ \u00a0]+or[ \u00a0]+(?:more|less|fewer|so)(?=[ \u00a0])", re.I)
 _AGE_OF_RE = re.compile(r"(?P<b>under|over|above|below)?[ \u00a0]*(?:the[ \u00a0]+)?age[ \u00a0]+of[ \u00a0]+$", re.I)
 _PRONOUN_ONE_RE = re.compile(r"(?:the|each|this|that|any|every|no|which|same|only|one|someone|anyone|everyone|another)[ \u00a0]+$", re.I)
@@ -77,7 +79,20 @@ def extract_quantities(text: str, *, doc_date: dt.date | None = None) -> tuple[Q
         if draft is not None:
             drafts.append(draft)
     drafts.sort(key=lambda d: d.start)
-    return tuple(d.freeze(text) for d in ranges.combine(text, drafts))
+    combined = ranges.combine(text, drafts)
+    _rate_after_parenthesis(text, combined)
+    return tuple(d.freeze(text) for d in combined)
+
+
+def _rate_after_parenthesis(text: str, drafts: list[Draft]) -> None:
+    """"C$6 (US$4.46) per share": the rate after a restatement in brackets applies to both amounts."""
+    for a, b in zip(drafts, drafts[1:], strict=False):
+        if a.per or b.per or not _OPEN_RE.fullmatch(text[a.end: b.start]):
+            continue
+        close = _CLOSE_RE.match(text, b.end)
+        rate = _rate_at(text, close.end()) if close else None
+        if rate is not None:
+            a.per = b.per = rate[0]
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

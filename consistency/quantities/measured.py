@@ -177,9 +177,9 @@ _PARTITIVE_PP_RE = re.compile(
 
 
 def _participle(word: str) -> bool:
-    """A participle modifier left out of a counted noun's lemma ("517 rushing yards" counts yards)."""
+    """A past participle left out of a counted noun's lemma ("300 recorded songs" counts songs)."""
     low = word.lower()
-    return "-" not in low and len(low) > 5 and low.endswith(("ing", "ed")) and low not in _NOT_PARTICIPLES
+    return "-" not in low and len(low) > 5 and low.endswith("ed") and low not in _NOT_PARTICIPLES
 
 
 _NOT_PARTICIPLES = frozenset("building ceiling evening morning wedding offspring hundred kindred".split())
