@@ -205,7 +205,12 @@ def _is_bare_year(text: str, number: Number) -> bool:
     if is_year(text, number.start, number.end):
         return True
     noun = measured.counted_noun(text, number.end, singular_count=False)
-    return noun is None or noun.lemma[:1].isupper()
+    if noun is None:
+        return True
+    first = text[noun.start: noun.end].split()[0]
+    last = text[noun.start: noun.end].split()[-1]
+    # "the 1995 proposal", "the 2003 Iron Bowl": a year before a singular or proper noun; "1995 proposals" are counted
+    return first[:1].isupper() or last[:1].isupper() or not measured.is_plural(last.lower())
 
 
 def _read_rate(text: str, draft: Draft) -> None:

@@ -155,6 +155,16 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
         pp = _PARTITIVE_PP_RE.match(text, kept[-1][2])
         if pp:
             lemma += " " + " ".join(w.lower() for w in pp["np"].split() if w.lower() not in STOP)
+    else:  # "5,700 categories of products" -> "category product"
+        of = _OF_NOUN_RE.match(text, kept[-1][2])
+        if of:
+            words = []
+            for w in of["np"].split():
+                if w in STOP or w.endswith(("ing", "ed")):
+                    break
+                words.append(w)
+            if words:
+                lemma += " " + " ".join(words[:-1] + [singular(words[-1])])
     lemma = " ".join(lemma.split())
     return NounPhrase(lemma, kept[0][1], kept[-1][2]) if lemma else None
 
@@ -174,6 +184,9 @@ _PARTITIVE_PP_RE = re.compile(
     r"[ \u00a0]+(?:in|of|on)[ \u00a0]+(?:(?:the|a|an|his|her|their|its|our|my|your)[ \u00a0]+)?"
     r"(?P<np>[A-Za-z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)"
 )
+
+
+_OF_NOUN_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?P<np>[a-z][a-z-]*(?:[ \u00a0]+[a-z][a-z-]*)?)")
 
 
 def _participle(word: str) -> bool:
