@@ -70,6 +70,7 @@ def extract_quantities(text: str, *, doc_date: dt.date | None = None) -> tuple[Q
     if not text or not any(ch.isdigit() or ch.isalpha() for ch in text):
         return ()
     blocked = [(s.start, s.end) for s in date_spans(text)] + identifiers.phone_spans(text) + ranges.score_spans(text)
+    blocked += identifiers.year_range_spans(text) + identifiers.shirt_number_spans(text)
     drafts = _durations_in_words(text)
     taken = [(d.start, d.end) for d in drafts]
     for number in find_numbers(text):
@@ -156,7 +157,7 @@ def _not_a_quantity_before(text: str, number: Number) -> bool:
         return True
     if identifiers.is_ordinal(text, number.end):
         return True
-    if identifiers.is_clock_time(text, number.start, number.end):
+    if identifiers.is_clock_time(text, number.start, number.end) or identifiers.acronym_dash_before(text, number.start, number.end):
         return True
     return identifiers.is_street_number(text, number.end) or identifiers.is_zip(text, number.end)
 

@@ -34,7 +34,7 @@ _ID_WORDS = frozenset(
     """.split()
 )
 _STREET = r"(?:Road|Rd|Street|St|Avenue|Ave|Way|Boulevard|Blvd|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Parkway|Close|Crescent)\.?"
-_STREET_RE = re.compile(rf"(?:[ \u00a0]*[-–][ \u00a0]*\d+)?(?:[ \u00a0]+[A-Z][\w'’]*){{1,3}}[ \u00a0]+{_STREET}(?![\w])")
+_STREET_RE = re.compile(rf"(?:[ \u00a0]*[-–][ \u00a0]*\d+)?(?:[ \u00a0]+(?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))){{1,3}}[ \u00a0]+{_STREET}(?![\w])")
 _PHONE_RE = re.compile(r"(?<!\d)(?:\+?\d{1,3}[ \u00a0.-])?\(?\d{3}\)?[ \u00a0.-]\d{3}[ .-]\d{4}(?!\d)")
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])", re.I)
 _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z][\w&'’.+]*|#)[ \u00a0]*$")
@@ -93,3 +93,29 @@ def is_clock_time(text: str, start: int, end: int) -> bool:
     if len(digits) != 4 or not digits.isdigit() or int(digits[:2]) > 23 or int(digits[2:]) > 59:
         return False
     return bool(_ZONE_RE.match(text, end))
+
+
+#: A season or fiscal year written as a year range ("2014-15", "2019/20").
+_YEAR_RANGE_RE = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d[-–/]\d\d(?![\w.,]|[-–/]\d)")
+#: A player's number in brackets after a name ("Dak Prescott (4)").
+_SHIRT_RE = re.compile(r"(?<![\w])[A-Z][a-z]+[ \u00a0]\((?P<n>\d{1,2})\)")
+
+
+def year_range_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of season or fiscal years ("the 2014-15 season"), which are dates, not ranges."""
+    return [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text)]
+
+
+def shirt_number_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of a number in brackets right after a capitalised name ("Dak Prescott (4)")."""
+    return [(m.start("n"), m.end("n")) for m in _SHIRT_RE.finditer(text)]
+
+
+_ACRONYM_DASH_RE = re.compile(r"[A-Z]{2,}[ \u00a0][-–]$")
+
+
+def acronym_dash_before(text: str, start: int, end: int) -> bool:
+    """"COVID -19": a name, unlike "FTSE -0.6%" (a signed percentage after an index name)."""
+    if not _ACRONYM_DASH_RE.search(text, max(0, start - 12), start):
+        return False
+    return not re.match(r"[ \u00a0]*(?:%|per|pc|pts|points)", text[end:end + 8])
