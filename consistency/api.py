@@ -60,6 +60,19 @@ def check(
     return dataclasses.replace(report, problems=read.problems, documents=len(read.documents))
 
 
+def run(paths: Sequence[str], settings: Settings | None = None, *, progress: Progress | None = None,
+        mark_reported: bool = True):
+    """Incremental run of ``paths`` into the store ``settings.store``: a `consistency.incremental.RunResult`
+    whose report holds what is new since the last reported run (see docs/store.md)."""
+    from . import incremental
+
+    settings = settings or load_settings()
+    result = incremental.run(paths, settings, progress=progress)
+    if mark_reported:
+        incremental.mark_reported(settings, result.run_id)
+    return result
+
+
 def check_claims(
     claims: Sequence[Claim],
     settings: Settings,

@@ -30,10 +30,18 @@ def fingerprint(rule: str, a: Claim, key_a: str, b: Claim, key_b: str) -> str:
 def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Rule]) -> list[Finding]:
     """Every rule on every pair; one finding per fingerprint (the most similar pair wins)."""
     best: dict[str, Finding] = {}
+    pairs = list(pairs)
+    for rule in rules:  # a plug-in (NLI) judges all candidate pairs in one batch
+        if getattr(rule, "plugin", False) and hasattr(rule, "prime"):
+            rule.prime([(claims[p.i], claims[p.j]) for p in pairs])
     for pair in pairs:
         a, b = claims[pair.i], claims[pair.j]
-        for rule in rules:
+        flagged = False
+        for rule in sorted(rules, key=lambda r: getattr(r, "plugin", False)):
+            if flagged and getattr(rule, "plugin", False):
+                continue  # plug-ins only speak where no explicit rule did
             for verdict in rule.check(a, b):
+                flagged = True
                 kind = verdict.kind or rule.kind
                 fp = fingerprint(rule.code, a, verdict.key_a, b, verdict.key_b)
                 current = best.get(fp)

@@ -7,6 +7,8 @@ import sys
 from .app import cli
 from .check import check
 from .extract import extract
+from .rules import rules
+from .compare import compare
 from .run import run
 from .review import review
 from .baseline import baseline

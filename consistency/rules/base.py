@@ -41,6 +41,9 @@ class Rule:
     groups: ClassVar[tuple[str, ...]] = ()
     severity: ClassVar[Severity] = "error"
     kind: ClassVar[FindingKind] = "conflict"
+    #: A plug-in rule needs something the caller provides (a model): it is listed in
+    #: the catalogue but `select_rules` does not build it; the API does, on request.
+    plugin: ClassVar[bool] = False
 
     def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:  # pragma: no cover - interface
         raise NotImplementedError
@@ -86,8 +89,14 @@ def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list
         if not any(_matches(r, token) for r in REGISTRY.values()):
             raise UsageError(f"unknown rule or group {token!r}",
                              hint="run `consistency rules` to list codes and groups")
-    chosen = [r for r in all_rules() if not select or any(_matches(r, t) for t in select)]
+    chosen = [r for r in all_rules() if not r.plugin and (not select or any(_matches(r, t) for t in select))]
     return [r() for r in chosen if not any(_matches(r, t) for t in ignore)]
+
+
+def rule_enabled(rule: type[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
+    """Whether ``--select``/``--ignore`` leave ``rule`` on (plug-ins are asked this by the API)."""
+    select, ignore = list(select), list(ignore)
+    return (not select or any(_matches(rule, t) for t in select)) and not any(_matches(rule, t) for t in ignore)
 
 
 def _matches(rule: type[Rule], token: str) -> bool:

@@ -6,25 +6,28 @@ from typing import Iterable
 
 from ..records import Claim
 from .base import Rule, Verdict, register, spans
+from .frames import frames, key, same_measure
 
 
 @register
 class DirectionMismatch(Rule):
     """Two claims report the same measure changing in opposite directions.
 
-    Flags a pair when both claims state a change (kind "change") of the same
-    measured thing and dimension, one up and one down: "exports rose 3%" vs
-    "exports fell 2%", "the bank raised rates by 25 basis points" vs "the bank
-    cut rates by 25 basis points".
+    Flags a pair when both claims state a numeric change (kind "change") of the
+    same measure of the same subject at compatible times, one up and one down:
+    "exports rose 3%" vs "exports fell 2%", "the bank raised rates by 25 basis
+    points" vs "the bank cut rates by 25 basis points".
 
     Example::
 
-        Exports rose 3% in October.
-        Exports fell 2% in October.
-        -> exports: up 3% vs down 2%
+        Brent crude rose 4% on Friday as traders weighed the risk to tankers.
+        Brent crude fell 2% on Friday after insurers said traffic was resuming.
+        -> Brent crude: up 4% vs down 2%
 
     Not flagged: changes of different things ("exports rose" vs "imports fell"),
-    a level and a change, or changes over different dates.
+    a level and a change, or changes on different explicit dates ("rose on
+    Monday" vs "fell on Tuesday"). Changes stated without numbers are left to
+    ANT001.
     """
 
     code = "DIR001"
@@ -33,19 +36,22 @@ class DirectionMismatch(Rule):
     severity = "error"
 
     def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
-        for qa in a.quantities:
-            if qa.kind != "change" or not qa.change or not qa.measured:
+        for fa in frames(a):
+            if fa.q.kind != "change" or not fa.q.change:
                 continue
-            for qb in b.quantities:
-                if (qb.kind == "change" and qb.change and qb.change != qa.change
-                        and qb.measured == qa.measured and qb.dimension == qa.dimension):
-                    ka = f"{qa.measured}|{qa.change}"
-                    kb = f"{qb.measured}|{qb.change}"
-                    yield Verdict(
-                        spans_a=spans((qa.start, qa.end, qa.text, ka)),
-                        spans_b=spans((qb.start, qb.end, qb.text, kb)),
-                        explanation=f"{qa.measured}: {qa.change} {qa.text} vs {qb.change} {qb.text}",
-                        key_a=ka,
-                        key_b=kb,
-                    )
-                    return
+            for fb in frames(b):
+                if (fb.q.kind != "change" or not fb.q.change or fb.q.change == fa.q.change
+                        or fb.q.dimension != fa.q.dimension):
+                    continue
+                if not same_measure(fa, fb):
+                    continue
+                what = " ".join(w.text for w in fa.context if w.low not in ("rose", "fell")) or fa.head_text
+                what = what or "the measure"
+                yield Verdict(
+                    spans_a=spans((fa.q.start, fa.q.end, fa.q.text, key(fa))),
+                    spans_b=spans((fb.q.start, fb.q.end, fb.q.text, key(fb))),
+                    explanation=f"{what}: {fa.q.change} {fa.q.text} vs {fb.q.change} {fb.q.text}",
+                    key_a=f"{fa.head}|{fa.q.change}",
+                    key_b=f"{fb.head}|{fb.q.change}",
+                )
+                return

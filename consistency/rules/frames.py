@@ -1,36 +1,283 @@
 """Comparing quantity frames: when two quantities measure the same thing, and
 when their values are incompatible.
 
+A *frame* is a quantity read in its claim: the counted noun or measure it is of
+("ships", "death toll", "inflation rate"), the words that say whose measure it is
+(its context: the words before the number in its clause, and the counted phrase),
+whether the measure only grows (a cumulative count), and when it was true.
+
+Comparability (all must hold, else the rules stay silent):
+- the same dimension and unit family (counts with counts, percent with percent,
+  lengths with lengths after conversion, currency with the same currency), the
+  same kind (a level with a level, a change with a change) and the same rate
+  denominator ("a day" vs "a month");
+- the same counted noun or measure ("ships" / "ships"; "toll" / "killed" are both
+  deaths) -- or, when neither side names one, at least one shared context word;
+- no contrast between the two contexts: a word naming a thing on each side that
+  the other claim never mentions ("hospital" / "clinic", "museum" / "zoo") means
+  different subjects;
+- compatible times: explicit dates or periods that cannot overlap (October vs
+  September, Q3 vs Q4) are different measurements.
+
 Tolerances (documented in docs/rules.md):
-- an approximate or bounded quantity already carries its interval (``low``/``high``);
+- an approximate or bounded quantity carries its interval (``low``/``high``): the
+  extractor gives "about"/"roughly" +/-10% and "nearly"/"almost" -10%;
 - a number stated with decimals or a scale word ("1.2bn", "3.5%") may be rounded:
   it stands for +/- half a unit of its last stated digit;
 - a quantity converted from another unit (13 miles vs 21 km) is compared with the
-  rounding tolerance of both statements;
+  rounding tolerance of both statements (half a stated unit);
 - a relative epsilon of 0.1% absorbs floating-point noise in conversions.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Claim, Quantity
+from . import lexicon as lx
+from .text import View, Word, as_of, contrast, mentions, same_word, significant, stem, times_compatible, view
 
 EPSILON = 1e-3
 _DECIMALS = re.compile(r"\d[\d,]*\.(\d+)")
 _LEADING = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_POINTS = {"percentage point", "basis point"}
 
 
-def interval(q: Quantity, *, converted: bool) -> tuple[float, float]:
-    """The canonical interval of ``q`` widened by its rounding tolerance."""
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A quantity read in its claim."""
+
+    q: Quantity
+    view: View
+    #: stem of the counted noun or measure ("ship", "death", "inflat"), or None.
+    head: str | None
+    #: the counted phrase as written ("navy ships"), for explanations.
+    head_text: str
+    #: context words (pre-number clause words and the counted phrase).
+    context: tuple[Word, ...]
+    cumulative: bool
+    when: dt.date | None
+    #: "lower bound" verbs the extractor may miss ("passed 300", "topped 300").
+    low: float
+    high: float
+
+
+def frames(claim: Claim) -> tuple[Frame, ...]:
+    return _frames(claim)
+
+
+@lru_cache(maxsize=8192)
+def _frames(claim: Claim) -> tuple[Frame, ...]:
+    v = view(claim)
+    out = []
+    for q in claim.quantities:
+        if q.value is None and not (math.isfinite(q.low) or math.isfinite(q.high)):
+            continue
+        if q.dimension in ("time",) and q.kind == "change":
+            continue  # "six days into the campaign": a time reference, not a measure
+        first = v.word_at(q.start)
+        if first is None or first.index in v.attribution:
+            continue
+        last = v.word_at(max(q.start, q.end - 1)) or first
+        counted = _counted_after(v, last.index, q)
+        head, head_text = _head(v, q, first.index, counted)
+        context = tuple(_context(v, first.index) + counted)
+        low, high = _bounds(v, q, first.index)
+        out.append(Frame(q, v, head, head_text, context, _cumulative(v, q, head), as_of(v), low, high))
+    return tuple(out)
+
+
+def _counted_after(v: View, index: int, q: Quantity) -> list[Word]:
+    """The counted phrase after a number: "32 of Iran's navy ships" -> Iran, navy, ships."""
+    if q.dimension not in (None, "count") or q.unit not in (None, "count"):
+        return []
+    out: list[Word] = []
+    clause = v.clause_of[index]
+    for w in v.words[index + 1:index + 7]:
+        if v.clause_of[w.index] != clause:
+            break
+        if w.low in ("of", "the", "its", "their", "his", "her", "our") and not out or w.text.endswith(("'s", "’s")):
+            if w.text.endswith(("'s", "’s")):
+                out.append(w)
+            continue
+        if not w.low.isalpha() or w.low in lx.STOP or w.low in lx.VERB_FORMS or w.low in lx.TIME_WORDS:
+            break
+        out.append(w)
+    # keep the noun phrase: stop at an "-ed" participle after a noun ("ships destroyed")
+    trimmed: list[Word] = []
+    for w in out:
+        if trimmed and w.low.endswith("ed") and w.low not in lx.NOUNS_LIKE_ADJECTIVES:
+            break
+        trimmed.append(w)
+    return trimmed
+
+
+def _head(v: View, q: Quantity, index: int, counted: list[Word]) -> tuple[str | None, str]:
+    clause = v.clause_of[index]
+    clause_words = [w for w in v.words if v.clause_of[w.index] == clause and w.index not in v.attribution]
+    deaths = any(w.stem in ("kill", "die", "death") or w.low in ("dead", "killed", "deaths") for w in clause_words)
+    nouns = [w for w in counted if not w.text.endswith(("'s", "’s"))]
+    if nouns:
+        head = nouns[-1]
+        if head.low in ("people", "person", "persons", "civilians", "soldiers") and deaths:
+            return "death", " ".join(w.text for w in nouns)
+        return _norm_head(head.stem), " ".join(w.text for w in nouns)
+    # a measure noun before the number: "the death toll had passed 300", "turnout was 38%"
+    before = [w for w in v.words[:index] if w.index not in v.attribution and w.low in lx.MEASURE_NOUNS]
+    same_clause = [w for w in before if v.clause_of[w.index] == clause]
+    pick = (same_clause or before or [None])[-1]
+    if pick is not None:
+        if pick.low == "toll" or pick.low in ("casualties", "deaths"):
+            return "death", "death toll" if pick.low == "toll" else pick.text
+        return _norm_head(pick.stem), pick.text
+    if q.measured and (q.dimension in (None, "count")):
+        word = q.measured.split()[-1]
+        return _norm_head(stem(word)), q.measured
+    return None, ""
+
+
+def _norm_head(h: str) -> str:
+    return "death" if h in ("kill", "die", "dead", "fatality", "fatalit", "death") else h
+
+
+_LINKS = {"of", "in", "at", "the", "a", "an", "for", "on", "near", "from", "and"}
+
+
+def _context(v: View, index: int) -> list[Word]:
+    """Words that say whose measure this is: the subject phrase of the number's clause (its
+    leading run of nouns, "the regional hospital in Bandar Abbas"), and names before the number.
+
+    Verbs ("holds", "has room for") are left out: they say nothing about whose measure it is.
+    Without a subject in the number's clause ("..., up 5 points"), the sentence's first clause.
+    """
+    clause = v.clause_of[index]
+    words = [w for w in v.words[:index] if v.clause_of[w.index] == clause and w.index not in v.attribution]
+    if not any(w.low.isalpha() and w.low not in lx.STOP and w.low not in lx.VERB_FORMS for w in words):
+        first = min((v.clause_of[w.index] for w in v.words if w.index not in v.attribution), default=clause)
+        words = [w for w in v.words[:index] if v.clause_of[w.index] == first and w.index not in v.attribution]
+    out: list[Word] = []
+    running = True
+    for pos, w in enumerate(words):
+        last = pos == len(words) - 1
+        content = w.low.isalpha() and w.low not in lx.STOP and w.low not in lx.TIME_WORDS
+        if running:
+            if content and not _verbish(w) and not (last and not out == [] and w.low not in lx.MEASURE_NOUNS
+                                                         and not w.proper):
+                out.append(w)
+                continue
+            if w.low in _LINKS or not w.low.isalpha() or w.low in lx.TIME_WORDS or (not content and not out):
+                continue
+            running = False
+        if content and w.proper:
+            out.append(w)
+    return out
+
+
+def _verbish(w: Word) -> bool:
+    low = w.low
+    if low in lx.VERB_FORMS or low in lx.AUXILIARIES:
+        return True
+    return low.endswith("ed") and low not in lx.NOUNS_LIKE_ADJECTIVES and not w.proper
+
+
+_LOWER_VERBS = {"passed", "topped", "exceeded", "surpassed", "crossed"}
+
+
+def _bounds(v: View, q: Quantity, index: int) -> tuple[float, float]:
     low = q.canonical_low if q.canonical_low is not None else q.low
     high = q.canonical_high if q.canonical_high is not None else q.high
+    prev = [w.low for w in v.words[max(0, index - 2):index]]
+    if q.bound == "exact" and any(p in _LOWER_VERBS for p in prev):
+        return low, math.inf
+    if q.dimension == "time" and q.kind == "level":
+        # "an hour and 50 minutes": the extractor may read only the last part
+        m = _HOURS_AND.search(v.text[:q.start])
+        if m and q.canonical_unit == "second" and q.unit in ("minute", "second"):
+            hours = _SMALL.get(m.group(1).lower()) or float(m.group(1)) if m.group(1).lower() in _SMALL or \
+                m.group(1).replace(".", "", 1).isdigit() else 1.0
+            unit = 3600.0 if m.group(2).lower().startswith("hour") else 60.0
+            return low + hours * unit, high + hours * unit
+    return low, high
+
+
+_HOURS_AND = re.compile(r"\b(an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(hours?|minutes?)\s+and\s+$", re.I)
+_SMALL = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0}
+
+
+def _cumulative(v: View, q: Quantity, head: str | None) -> bool:
+    """Counts that only grow: a death toll, cases, arrests, or a count "since X", "so far"."""
+    if q.kind != "level" or q.dimension not in (None, "count"):
+        return False
+    text = v.text.lower()
+    if head and any(head.startswith(n) or n.startswith(head) for n in lx.CUMULATIVE_NOUNS):
+        return True
+    return any(re.search(rf"\b{re.escape(m)}\b", text) for m in lx.CUMULATIVE_MARKERS)
+
+
+# --- comparability ---------------------------------------------------------------------------
+
+def unit_family(q: Quantity) -> str:
+    if q.dimension in ("percent", "currency", "count", None) or q.canonical_unit in (None, "count"):
+        return f"{q.dimension}:{q.canonical_unit or q.unit}"
+    return f"{q.dimension}:{q.canonical_unit}"
+
+
+def same_measure(fa: Frame, fb: Frame) -> bool:
+    """Same counted noun or measure and no contrast between the two contexts (units aside)."""
+    if fa.head and fb.head:
+        if not same_word(fa.head, fb.head):
+            return False
+    elif fa.head or fb.head:
+        known, other = (fa, fb) if fa.head else (fb, fa)
+        if not mentions(other.view, known.head) and not _shares(fa, fb):
+            return False
+    elif not _shares(fa, fb):
+        return False
+    if contrast(list(fa.context), fa.view, list(fb.context), fb.view):
+        return False
+    qa, qb = fa.q, fb.q
+    if qa.per != qb.per:
+        return False
+    if not times_compatible(fa.view, fb.view):
+        return False
+    return True
+
+
+def _shares(fa: Frame, fb: Frame) -> bool:
+    sa = {w.stem for w in fa.context if significant(w) and w.low not in lx.VERB_FORMS}
+    sb = {w.stem for w in fb.context if significant(w) and w.low not in lx.VERB_FORMS}
+    return any(same_word(x, y) for x in sa for y in sb)
+
+
+def comparable(fa: Frame, fb: Frame) -> bool:
+    """Same dimension and unit family, same kind (level/change), same measure of the same subject."""
+    qa, qb = fa.q, fb.q
+    if qa.dimension != qb.dimension or unit_family(qa) != unit_family(qb):
+        return False
+    if qa.kind != qb.kind:
+        return False
+    if qa.kind == "change" and qa.change and qb.change and qa.change != qb.change:
+        return False
+    return same_measure(fa, fb)
+
+
+# --- values ----------------------------------------------------------------------------------
+
+def interval(f: Frame, *, converted: bool) -> tuple[float, float]:
+    """The canonical interval of a frame widened by its rounding tolerance."""
+    q = f.q
+    low, high = f.low, f.high
     if q.bound == "exact" and q.value not in (None, 0):
         tol = rounding_tolerance(q, converted=converted)
         if tol:
-            scale = (high / q.value) if q.value and math.isfinite(high) else 1.0
-            low, high = low - tol * abs(scale), high + tol * abs(scale)
+            scale = (low / q.value) if q.value and math.isfinite(low) else 1.0
+            low = low - tol * abs(scale)
+            if math.isfinite(high):
+                high = high + tol * abs(scale)
     return low, high
 
 
@@ -39,7 +286,7 @@ def rounding_tolerance(q: Quantity, *, converted: bool) -> float:
     match = _DECIMALS.search(q.text)
     if match:
         return 0.5 * 10 ** -len(match.group(1)) * _scale_factor(q)
-    if converted:
+    if converted or (q.value and q.value >= 1e5 and _scale_factor(q) > 1):
         return 0.5 * _scale_factor(q)
     return 0.0
 
@@ -59,40 +306,40 @@ def _scale_factor(q: Quantity) -> float:
     return ratio if ratio >= 1 else 1.0
 
 
-def comparable(qa: Quantity, qb: Quantity, a: Claim | None = None, b: Claim | None = None) -> bool:
-    """Same dimension, same kind (level/change), same measured thing and subject."""
-    if qa.dimension is None or qa.dimension != qb.dimension:
-        return False
-    if qa.kind != qb.kind:
-        return False
-    if qa.dimension in ("percent", "currency") or qa.canonical_unit in (None, "count"):
-        if (qa.canonical_unit or qa.unit) != (qb.canonical_unit or qb.unit):
-            return False
-    if not qa.measured or not qb.measured or qa.measured != qb.measured:
-        return False
-    subject_a, subject_b = getattr(qa, "subject", None), getattr(qb, "subject", None)
-    if subject_a and subject_b and subject_a != subject_b:
-        return False
-    if qa.kind == "change" and qa.change and qb.change and qa.change != qb.change:
-        return False
-    return True
-
-
-def disjoint(qa: Quantity, qb: Quantity) -> bool:
+def disjoint(fa: Frame, fb: Frame) -> bool:
     """True when no value satisfies both statements, after tolerances."""
-    converted = qa.unit != qb.unit
-    a_low, a_high = interval(qa, converted=converted)
-    b_low, b_high = interval(qb, converted=converted)
-    scale = max(abs(a_low), abs(a_high), abs(b_low), abs(b_high), 1e-12)
-    if not math.isfinite(scale):
-        scale = max((abs(x) for x in (a_low, a_high, b_low, b_high) if math.isfinite(x)), default=1.0)
-    eps = EPSILON * scale
+    converted = fa.q.unit != fb.q.unit
+    a_low, a_high = interval(fa, converted=converted)
+    b_low, b_high = interval(fb, converted=converted)
+    finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if math.isfinite(x)]
+    eps = EPSILON * max(finite + [1e-12])
     return a_high + eps < b_low or b_high + eps < a_low
 
 
-def describe(q: Quantity) -> str:
-    """A short reading of a quantity for explanations: '32 ships', 'about 60%'."""
+_APPROX = ("at least", "more than", "over", "nearly", "almost", "about", "roughly", "around", "approximately",
+           "some", "up to", "at most", "fewer than", "less than", "under", "passed", "topped", "exceeded")
+
+
+def describe(f: Frame) -> str:
+    """A short reading of a quantity for explanations: '32 ships', 'about 60%', 'at least 140 people'."""
+    q = f.q
     text = q.text
-    if q.measured and q.measured.split()[-1] not in text.lower():
-        text = f"{text} ({q.measured})"
+    before = f.view.text[:q.start].lower().rstrip()
+    if q.bound != "exact" or f.high == math.inf:
+        for word in _APPROX:
+            if before.endswith(word) and not text.lower().startswith(word):
+                text = f"{word} {text}"
+                break
+    counted = q.dimension in (None, "count") and q.unit in (None, "count")
+    if f.head_text and f.head_text.split()[-1].lower() not in q.text.lower():
+        at = f.view.text.lower().find(f.head_text.lower())
+        if counted and at > q.start:
+            text = f"{text} {f.head_text.split()[-1]}"
+        elif not counted:
+            text = f"{text} ({f.head_text})"
     return text
+
+
+def key(f: Frame) -> str:
+    q = f.q
+    return f"{f.head}|{q.dimension}|{q.kind}|{q.change}|{f.low:g}..{f.high:g}"

@@ -1,0 +1,201 @@
+"""Small word lists the rules read claims with (English news prose).
+
+Kept in one place so a reviewer can see exactly which words drive a rule. The
+lists are short on purpose: a word missing here makes a rule stay silent, it
+never makes one fire.
+"""
+
+from __future__ import annotations
+
+STOP = frozenset("""
+a an the and or but nor of to in on at by for from with without into onto over under about above below
+after before since until than then as is are was were be been being am has have had having do does did
+it its it's this that these those there here their theirs they them he him his she her hers we us our
+you your i me my who whom whose which what when where why how all any some no not none every each
+both either neither more most less least many much few several other another such same so very too
+also just only even still yet already now own up down out off again further once per via across
+among between against during while whereas although though because if unless whether can could may
+might must shall should will would s t
+""".split())
+
+#: Irregular verb forms mapped to one stem, so "gave"/"given"/"give" match.
+IRREGULAR = {
+    "gave": "give", "given": "give", "gives": "give", "giving": "give",
+    "won": "win", "wins": "win", "winning": "win",
+    "lost": "lose", "loses": "lose", "losing": "lose",
+    "began": "begin", "begun": "begin", "begins": "begin", "beginning": "begin",
+    "rose": "rise", "risen": "rise", "rises": "rise", "rising": "rise",
+    "fell": "fall", "fallen": "fall", "falls": "fall", "falling": "fall",
+    "held": "hold", "holds": "hold", "holding": "hold",
+    "took": "take", "taken": "take", "takes": "take",
+    "met": "meet", "meets": "meet", "meeting": "meet",
+    "sank": "sink", "sunk": "sink", "sinks": "sink",
+    "shot": "shoot", "went": "go", "gone": "go", "came": "come", "comes": "come",
+    "paid": "pay", "pays": "pay", "sold": "sell", "sells": "sell", "bought": "buy",
+    "left": "leave", "leaves": "leave", "kept": "keep", "led": "lead", "leads": "lead",
+    "told": "tell", "said": "say", "says": "say", "made": "make", "makes": "make",
+    "found": "find", "finds": "find", "built": "build", "spent": "spend", "struck": "strike",
+    "wrote": "write", "written": "write", "hit": "hit", "cut": "cut", "cuts": "cut", "cutting": "cut",
+    "people": "people", "men": "man", "women": "woman", "children": "child", "died": "die", "dies": "die",
+    "dead": "die", "deaths": "death", "killed": "kill", "rejected": "reject",
+}
+
+#: Words that start a new clause even without punctuation.
+CLAUSE_WORDS = frozenset({"while", "but", "whereas", "although", "though", "after", "before", "because",
+                          "when", "as", "since", "and"})
+
+NEGATORS = frozenset({"not", "never", "no", "neither", "nor", "nobody", "nothing", "cannot"})
+AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "do",
+                         "does", "did", "will", "would", "can", "could", "should", "may", "might", "to"})
+NEGATION_FILLER = frozenset({"yet", "ever", "once", "even", "so", "far", "still", "any", "actually",
+                             "formally", "officially", "publicly", "directly", "been", "a", "an", "the"})
+#: A copula-like word after "not": the word after it is the negated predicate.
+COPULAS_LIKE = frozenset({"be", "been", "being", "found", "deemed", "considered", "declared", "seen"})
+
+TIME_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december today yesterday tomorrow week weeks month months year years
+day days morning evening night weekend earlier later last next ago recently
+""".split())
+
+#: Words that tell two otherwise similar phrases apart on their own.
+CONTRAST = frozenset({"half", "quarter", "senate", "house", "men", "women", "junior", "senior", "upper",
+                      "lower", "north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "domestic", "foreign", "private", "public", "urban", "rural",
+                      "primary", "secondary", "adult", "youth", "indoor", "outdoor", "male", "female"})
+
+#: Nouns so general they do not tell two measures apart.
+GENERIC = frozenset({"number", "total", "figure", "figures", "level", "amount", "share", "percent",
+                     "percentage", "point", "points", "official", "officials", "people", "time", "times",
+                     "report", "reports", "data", "statement", "source", "sources", "estimate", "count",
+                     "least", "most", "around", "roughly", "approximately", "nearly", "almost", "some",
+                     "just", "over", "under", "about", "record", "so", "far", "overall", "new", "per"})
+
+#: Verb forms that are not "ed"/"ing" shaped but are not things either.
+VERB_FORMS = frozenset({"rose", "fell", "grew", "won", "lost", "sank", "sunk", "hit", "cut", "put",
+                        "set", "shut", "held", "gave", "given", "took", "taken", "climbed", "dropped",
+                        "has", "have", "had", "is", "are", "was", "were", "be", "been", "reached",
+                        "stood", "stands", "stand", "remain", "remains", "totalled", "totaled", "hits",
+                        "rise", "rises", "fall", "falls", "grow", "grows", "show", "shows", "showed",
+                        "make", "makes", "made", "get", "gets", "got", "say", "says", "said", "up", "down",
+                        "now", "then", "passed", "topped", "exceeded", "surpassed", "jumped", "slid",
+                        "plunged", "soared", "increased", "decreased", "declined", "launched", "counted",
+                        "recorded", "carrying", "cost", "costs", "employ", "employs", "employed",
+                        "demand", "demanding", "demands", "sold", "bought", "paid", "spent", "raised"})
+
+ADJECTIVE_SUFFIXES = ("al", "ic", "ous", "ive", "ful", "less", "able", "ible", "ian", "ary", "ory", "ese",
+                      "ish", "ly")
+NOUNS_LIKE_ADJECTIVES = frozenset({"hospital", "capital", "festival", "rival", "arrival", "proposal",
+                                   "approval", "referral", "tribunal", "terminal", "animal", "official",
+                                   "clinic", "republic", "public", "music", "traffic", "plastic",
+                                   "building", "meeting", "funding", "spending", "housing", "ceiling",
+                                   "training", "shipping", "bombing", "shooting", "ruling", "opening",
+                                   "offering", "killing", "hearing", "library", "salary", "military",
+                                   "secretary", "territory", "factory", "history", "inventory",
+                                   "dictionary", "boundary", "summary", "family", "supply", "assembly",
+                                   "rally", "italy", "ally", "belly", "jury", "industry", "ministry",
+                                   "embassy", "seed", "speed", "bed", "need", "feed", "shed", "hundred",
+                                   "rate"})
+
+# --- predicates --------------------------------------------------------------------------------
+
+#: Verbs of giving/sharing (negation rule): stems in one group are the same predicate.
+SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
+    "give provid pass shar suppli send deliver hand offer",
+    "attend join participat",
+    "meet",
+    "sign ratify",
+    "approv pass endors",
+    "confirm verify",
+    "receiv get obtain",
+    "arrest detain",
+    "visit tour",
+    "admit acknowledg",
+    "kill",
+    "find discover",
+    "use deploy",
+    "sink destroy",
+    "open start begin launch commenc kick",
+    "end conclud finish clos wrap",
+    "hold stag host",
+    "die",
+    "arriv land reach",
+    "sell",
+    "buy acquir purchas",
+    "win",
+    "lose",
+    "resign quit",
+    "announc unveil",
+    "ban prohibit",
+    "support back",
+    "employ hire",
+))
+
+#: One-off events: a claim that one of these happened on day X contradicts another day.
+EVENT_GROUPS: dict[str, frozenset[str]] = {
+    "start": frozenset({"open", "start", "begin", "launch", "commenc", "kick", "kicked"}),
+    "end": frozenset({"end", "conclud", "finish", "wrap", "clos"}),
+    "sign": frozenset({"sign", "ratify"}),
+    "die": frozenset({"die", "pass"}),
+    "arrive": frozenset({"arriv", "land"}),
+    "hold": frozenset({"hold", "took", "take", "stag", "host"}),
+    "announce": frozenset({"announc", "unveil", "publish", "releas"}),
+    "elect": frozenset({"elect", "vote", "chosen"}),
+    "resign": frozenset({"resign", "quit", "step"}),
+    "arrest": frozenset({"arrest", "detain"}),
+    "crash": frozenset({"crash", "collaps", "explod"}),
+    "born": frozenset({"born"}),
+}
+
+#: Antonym predicates (stems): one side says a, the other says b about the same subject.
+ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(a.split()), frozenset(b.split())) for a, b in (
+        ("win victor", "lose defeat"),
+        ("open reopen", "clos shut"),
+        ("accept", "reject declin refus"),
+        ("approv pass endors", "reject veto block"),
+        ("convict guilty", "acquit innocent clear"),
+        ("increas rise grow climb expand gain", "decreas fall declin shrink contract drop"),
+        ("rais hike", "lower cut"),
+        ("allow permit", "ban forbid prohibit"),
+        ("support back favour favor", "oppos"),
+        ("aliv surviv", "die kill"),
+        ("present attend", "absent"),
+        ("legal", "illegal"),
+        ("profit", "loss"),
+        ("resign", "remain stay"),
+        ("succeed", "fail"),
+        ("confirm", "deny"),
+        ("lift", "impos"),
+    ))
+
+#: Universal quantifiers ("all of its ships") and their negative ("none of its ships").
+UNIVERSAL = frozenset({"all", "every", "entire", "whole"})
+NONE_WORDS = frozenset({"none", "no"})
+#: Words saying that some members are outside a universal claim ("three ships remain operational").
+REMAINDER = frozenset({"remain", "remained", "remaining", "remains", "survived", "survive", "surviving",
+                       "still", "intact", "operational", "escaped", "left", "spared", "unharmed", "afloat",
+                       "undamaged", "functioning", "active", "open"})
+
+#: Measures that only grow over time: a later, larger value is an update.
+CUMULATIVE_MARKERS = frozenset({"toll", "so far", "to date", "since", "cumulative", "total", "in all",
+                                "overall", "tally", "running"})
+#: Counted nouns that are cumulative by nature.
+CUMULATIVE_NOUNS = frozenset({"death", "die", "kill", "dead", "fatality", "casualty", "toll", "case",
+                              "infection", "arrest", "injur", "wound", "victim", "displac", "evacu",
+                              "refuge", "download", "signatur", "vaccin"})
+
+#: Words that name what a count of deaths is: all normalised to "death".
+DEATH_WORDS = frozenset({"death", "die", "kill", "dead", "fatality", "fatalities", "toll", "killed", "deaths"})
+
+#: Nouns that name a measure standing before its number ("turnout was 38%", "toll rose to 212").
+MEASURE_NOUNS = frozenset({"toll", "turnout", "population", "attendance", "inflation", "unemployment",
+                           "rate", "price", "cost", "budget", "deficit", "debt", "revenue", "profit",
+                           "sales", "growth", "yield", "score", "temperature", "capacity", "salary",
+                           "wage", "fine", "bail", "ransom", "valuation", "tally", "count", "majority",
+                           "margin", "age", "height", "length", "distance", "weight", "share", "stake",
+                           "output", "production", "exports", "imports", "gdp", "index", "shares",
+                           "stock", "fee", "fare", "rent", "bill", "award", "damages", "compensation",
+                           "reward", "subsidy", "funding", "loan", "bonus", "pension", "tax", "tariff",
+                           "duration", "sentence", "term", "record", "support", "approval", "audience",
+                           "viewers", "visitors", "passengers", "casualties", "deaths", "injuries"})

@@ -1,0 +1,423 @@
+"""Rules on what claims say happened: event dates, quantifiers, negation, antonyms.
+
+They read claims with `text.view` (words, stems, clauses, attribution, negation,
+dates) and stay silent when the two claims do not clearly talk about the same
+subject: a shared content word and no contrasting one ("hospital" / "clinic",
+"Smith" / "Jones", "first" / "second").
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..records import Claim
+from . import lexicon as lx
+from .base import Rule, Verdict, register, spans
+from .text import View, Word, contrast, has_yet, same_word, significant, times_compatible, view
+
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "last", "final", "next", "previous", "another"}
+_DATE_PREPS = {"since", "until", "till", "by", "from", "before", "after", "through"}
+_STATE = {"is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "stayed", "stays",
+          "stay", "being", "kept", "keeps", "reopened", "closed"}
+
+
+def _free(v: View, w: Word) -> bool:
+    return w.index not in v.attribution
+
+
+def _nounish(w: Word) -> bool:
+    return w.low.isalpha() and w.low not in lx.STOP and w.low not in lx.TIME_WORDS and significant(w) \
+        and w.low not in lx.VERB_FORMS
+
+
+def _before(v: View, w: Word) -> list[Word]:
+    """Subject words: nouns and names before ``w`` in its clause (outside attribution)."""
+    clause = v.clause_of[w.index]
+    out = [x for x in v.words[:w.index] if v.clause_of[x.index] == clause and _free(v, x) and _nounish(x)]
+    if not out:  # "..., with X": fall back to the sentence's first clause
+        first = min((v.clause_of[x.index] for x in v.words if _free(v, x)), default=clause)
+        out = [x for x in v.words[:w.index] if v.clause_of[x.index] == first and _free(v, x) and _nounish(x)]
+    return out
+
+
+def _after(v: View, w: Word, limit: int = 4) -> list[Word]:
+    clause = v.clause_of[w.index]
+    out = []
+    for x in v.words[w.index + 1:]:
+        if v.clause_of[x.index] != clause or len(out) >= limit:
+            break
+        if _free(v, x) and _nounish(x):
+            out.append(x)
+    return out
+
+
+def _overlap(xs: list[Word], ys: list[Word]) -> bool:
+    return any(same_word(x.stem, y.stem) for x in xs for y in ys)
+
+
+def _ordinal_clash(va: View, vb: View) -> bool:
+    oa = {w.low for w in va.words if w.low in _ORDINALS and _free(va, w)}
+    ob = {w.low for w in vb.words if w.low in _ORDINALS and _free(vb, w)}
+    return bool(oa and ob and not (oa & ob)) or bool(oa ^ ob) and bool((oa | ob) - {"first", "last"})
+
+
+def same_subject(va: View, wa: Word, vb: View, wb: Word, *, objects: bool = True) -> bool:
+    """The two predicates are said of the same thing: shared subject/object words, no contrast."""
+    sa, sb = _before(va, wa), _before(vb, wb)
+    oa, ob = (_after(va, wa), _after(vb, wb)) if objects else ([], [])
+    if not _overlap(sa + oa, sb + ob):
+        return False
+    if contrast(sa, va, sb, vb):
+        return False
+    if oa and ob and contrast(oa, va, ob, vb):
+        return False
+    if _ordinal_clash(va, vb):
+        return False
+    return times_compatible(va, vb)
+
+
+def _stem_in(w: Word, group: frozenset[str]) -> bool:
+    return any(w.stem == g or (len(g) >= 4 and w.stem.startswith(g)) for g in group)
+
+
+def _span(w: Word, norm: str) -> tuple[int, int, str, str]:
+    return (w.start, w.end, w.text, norm)
+
+
+# --- DAT001 ------------------------------------------------------------------------------------
+
+def _event_words(v: View) -> list[tuple[str, Word]]:
+    out = []
+    for w in v.words:
+        if not _free(v, w) or w.index in v.negated or not w.low.isalpha():
+            continue
+        for group, stems in lx.EVENT_GROUPS.items():
+            if _stem_in(w, stems):
+                out.append((group, w))
+    return out
+
+
+def _event_dates(v: View, w: Word):
+    """The explicit dates that say when the event of word ``w`` happened."""
+    out = []
+    for d, lo, hi in v.dates:
+        first = v.word_at(d.start)
+        if first is None:
+            continue
+        prev = v.words[first.index - 1].low if first.index > 0 else ""
+        prev2 = v.words[first.index - 2].low if first.index > 1 else ""
+        if prev in _DATE_PREPS or prev2 in _DATE_PREPS:
+            continue
+        if v.clause_of[first.index] == v.clause_of[w.index] or first.index > w.index:
+            out.append((d, lo, hi))
+    return out
+
+
+@register
+class DateMismatch(Rule):
+    """Two claims give different dates for the same one-off event.
+
+    Flags a pair when both claims say the same kind of one-off event happened
+    (opened/started/began/launched, ended/closed, signed, died, arrived, was held,
+    was announced, was elected, resigned, was arrested, crashed) to the same
+    subject, each with an explicit date, and the dates cannot overlap (a day, a
+    month or a year, after resolving "on Friday" against the document date).
+
+    Example::
+
+        Indirect talks between Washington and Tehran opened in Muscat on March 12.
+        The talks in Muscat started on March 14.
+        -> talks: opened on March 12 vs started on March 14
+
+    Not flagged: different events of one subject ("rose on Monday" vs "fell on
+    Tuesday" are not one-off events); different rounds ("the first round" vs
+    "the second round"); dates in an attribution ("officials said on Friday");
+    "since March 2" or "by March 20" (not the event's date); March vs March 12.
+    """
+
+    code = "DAT001"
+    name = "date-mismatch"
+    groups = ("time",)
+    severity = "error"
+
+    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
+        va, vb = view(a), view(b)
+        if not va.dates or not vb.dates:
+            return
+        for group, wa in _event_words(va):
+            dates_a = _event_dates(va, wa)
+            if not dates_a:
+                continue
+            for group_b, wb in _event_words(vb):
+                if group_b != group:
+                    continue
+                dates_b = _event_dates(vb, wb)
+                if not dates_b or not _subject_only(va, wa, vb, wb):
+                    continue
+                if any(lo_a <= hi_b and lo_b <= hi_a for _, lo_a, hi_a in dates_a for _, lo_b, hi_b in dates_b):
+                    continue
+                da, _, _ = dates_a[0]
+                db, _, _ = dates_b[0]
+                sb = _before(vb, wb) + _after(vb, wb)
+                shared = [w for w in _before(va, wa) + _after(va, wa) if any(same_word(w.stem, x.stem) for x in sb)]
+                shared.sort(key=lambda w: w.proper)
+                what = shared[0].text if shared else group
+                yield Verdict(
+                    spans_a=spans(_span(wa, group), (da.start, da.end, da.text, da.value.isoformat())),
+                    spans_b=spans(_span(wb, group), (db.start, db.end, db.text, db.value.isoformat())),
+                    explanation=f"{what}: {wa.text} on {da.text} vs {wb.text} on {db.text}: "
+                                "the same event cannot happen on both dates",
+                    key_a=f"{group}|{da.value.isoformat()}",
+                    key_b=f"{group}|{db.value.isoformat()}",
+                )
+                return
+
+
+def _subject_only(va: View, wa: Word, vb: View, wb: Word) -> bool:
+    sa, sb = _before(va, wa), _before(vb, wb)
+    if not _overlap(sa, sb + _after(vb, wb)) and not _overlap(sa + _after(va, wa), sb):
+        return False
+    if contrast(sa, va, sb, vb):
+        return False
+    return not _ordinal_clash(va, vb)
+
+
+# --- QNT001 ------------------------------------------------------------------------------------
+
+def _phrase_after(v: View, index: int) -> list[Word]:
+    """The noun phrase after a quantifier: "all 32 of Iran's navy ships" -> navy, ships."""
+    out: list[Word] = []
+    for x in v.words[index + 1:index + 8]:
+        if x.low in ("of", "the", "its", "their", "his", "her", "our", "those", "these") or not x.low.isalpha():
+            if out:
+                break
+            continue
+        if x.text.endswith(("'s", "’s")):
+            continue
+        if x.low in lx.STOP or x.low in lx.VERB_FORMS or (out and x.low.endswith("ed")):
+            break
+        out.append(x)
+    return out
+
+
+def _predicate(v: View, after: int) -> set[str]:
+    clause = v.clause_of[after] if after < len(v.words) else -1
+    return {x.stem for x in v.words[after + 1:] if v.clause_of[x.index] == clause and x.low.isalpha()
+            and x.low not in lx.STOP and x.low not in lx.AUXILIARIES and x.low not in lx.TIME_WORDS}
+
+
+@register
+class QuantifierConflict(Rule):
+    """A claim about all (or none) of something, and a claim about some of them.
+
+    Flags a pair when one claim says all of a group did something ("all of its
+    ships have been sunk", "every school was closed") and the other says some
+    members remain outside it ("three ships remain operational", "two schools
+    stayed open"); or one says none did ("no passengers were injured") and the
+    other gives a number that did ("three passengers were injured").
+
+    Example::
+
+        All of the navy's ships have been sunk, the minister said.
+        Three of the navy's ships remain operational.
+        -> all ships vs three ships remain: a universal claim has exceptions
+
+    Not flagged: "all 32 ships" vs "28 ships" (a count mismatch: NUM001); groups
+    of different things ("all ships" vs "three submarines"); an exception of a
+    different predicate that does not contradict ("all schools closed" vs
+    "three schools reopened a week later" on a later date).
+    """
+
+    code = "QNT001"
+    name = "quantifier-conflict"
+    groups = ("logic",)
+    severity = "error"
+
+    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
+        va, vb = view(a), view(b)
+        for v1, v2, flip in ((va, vb, False), (vb, va, True)):
+            found = _quantifier(v1, v2)
+            if found:
+                w1, w2, expl = found
+                s1, s2 = spans(_span(w1, w1.low)), spans(_span(w2, w2.low))
+                yield Verdict(spans_a=s2 if flip else s1, spans_b=s1 if flip else s2, explanation=expl,
+                              key_a=(w2 if flip else w1).low, key_b=(w1 if flip else w2).low)
+                return
+
+
+def _quantifier(v1: View, v2: View):
+    for w in v1.words:
+        if not _free(v1, w):
+            continue
+        universal = w.low in lx.UNIVERSAL
+        nothing = w.low in lx.NONE_WORDS
+        if not (universal or nothing):
+            continue
+        phrase = _phrase_after(v1, w.index)
+        if not phrase:
+            continue
+        noun = phrase[-1]
+        pred1 = _predicate(v1, noun.index)
+        for x in v2.words:
+            if not _free(v2, x) or not same_word(x.stem, noun.stem) or x.index in v2.negated:
+                continue
+            clause = v2.clause_of[x.index]
+            clause_words = [y for y in v2.words if v2.clause_of[y.index] == clause]
+            before2 = [y for y in clause_words if y.index < x.index and _nounish(y)]
+            if contrast(phrase[:-1] + _before(v1, w), v1, before2, v2):
+                continue
+            counted = any(not y.low.isalpha() or y.low in _NUMBER_WORDS or y.low in ("some", "several", "few")
+                          for y in v2.words[max(0, x.index - 5):x.index])
+            if universal and counted:
+                rest = [y for y in clause_words if y.index > x.index]
+                remainder = next((y for y in rest if y.low in lx.REMAINDER and y.index not in v2.negated), None)
+                if remainder is not None:
+                    return w, remainder, (f"{w.text} {noun.text} vs {x.text} {remainder.text}: "
+                                          "a claim about all of them has exceptions")
+            if nothing and counted:
+                pred2 = _predicate(v2, x.index)
+                shared = {p for p in pred1 & pred2 if len(p) > 3}
+                if shared and not any(y.index in v2.negated for y in v2.words[x.index:]):
+                    return w, x, (f"{w.text} {noun.text} vs some {x.text} {sorted(shared)[0]}: "
+                                  "a claim that none did, and a count of those who did")
+    return None
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "dozen", "dozens", "hundreds", "thousands", "many", "a"}
+
+
+# --- NEG001 ------------------------------------------------------------------------------------
+
+def _group(w: Word) -> frozenset[str] | None:
+    for g in lx.SYNONYM_GROUPS:
+        if _stem_in(w, g):
+            return g
+    return None
+
+
+@register
+class NegationConflict(Rule):
+    """One claim says something happened, the other says it did not.
+
+    Flags a pair when both claims use the same predicate or a synonym ("provided"
+    / "given" / "passed" / "shared") about the same subject and object, and
+    exactly one of them is negated ("has not given any", "never attended", "did
+    not sign", "refused to sign").
+
+    Example::
+
+        Russia provided intelligence to Iran on US warship positions.
+        Russia has not given any intelligence to Iran, the Kremlin said.
+        -> provided vs has not given: one claim negates the other
+
+    Not flagged: the same subject and a different object ("passed intelligence"
+    vs "has not given any details"); different subjects; a negation inside an
+    attribution ("officials did not say whether ..."); "has not yet" on an
+    earlier date than the positive report (that is news, not a conflict).
+    """
+
+    code = "NEG001"
+    name = "negation-conflict"
+    groups = ("logic",)
+    severity = "error"
+
+    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
+        va, vb = view(a), view(b)
+        for wa in va.words:
+            if not _free(va, wa) or not wa.low.isalpha() or wa.low in lx.STOP or wa.low in lx.AUXILIARIES:
+                continue
+            ga = _group(wa)
+            neg_a = wa.index in va.negated
+            for wb in vb.words:
+                if not _free(vb, wb) or not wb.low.isalpha() or wb.low in lx.STOP:
+                    continue
+                neg_b = wb.index in vb.negated
+                if neg_a == neg_b:
+                    continue
+                if not (wa.stem == wb.stem and (neg_a or neg_b) or ga is not None and _stem_in(wb, ga)):
+                    continue
+                neg_v, neg_w = (va, wa) if neg_a else (vb, wb)
+                if has_yet(neg_v, neg_w.index) and a.date != b.date:
+                    continue
+                oa, ob = _after(va, wa), _after(vb, wb)
+                if not (oa and ob and _overlap(oa, ob)):
+                    continue
+                if not same_subject(va, wa, vb, wb):
+                    continue
+                na = f"{'not ' if neg_a else ''}{wa.stem}"
+                nb = f"{'not ' if neg_b else ''}{wb.stem}"
+                yield Verdict(spans_a=spans(_span(wa, na)), spans_b=spans(_span(wb, nb)),
+                              explanation=f"{_negated_text(va, wa)} vs {_negated_text(vb, wb)}"
+                                          f" ({ob[0].text if ob else ''}): one claim negates the other",
+                              key_a=na, key_b=nb)
+                return
+
+
+def _negated_text(v: View, w: Word) -> str:
+    if w.index not in v.negated:
+        return w.text
+    lo = max(0, w.index - 4)
+    words = v.words[lo:w.index + 1]
+    start = next((x for x in words if x.low in lx.NEGATORS or x.low.endswith("n't") or x.low in
+                  ("refused", "failed", "declined", "no")), words[0])
+    return v.text[start.start:w.end]
+
+
+# --- ANT001 ------------------------------------------------------------------------------------
+
+@register
+class AntonymConflict(Rule):
+    """Two claims say opposite things of the same subject (won/lost, open/closed).
+
+    Flags a pair when one claim uses a predicate and the other its antonym
+    (won/lost, accepted/rejected, approved/rejected or vetoed, convicted/acquitted,
+    open/closed, allowed/banned, supports/opposes, profit/loss, confirmed/denied,
+    lifted/imposed) about the same subject, neither or both negated, at
+    compatible times.
+
+    Example::
+
+        The city council approved the stadium plan on Tuesday.
+        The city council rejected the stadium plan on Tuesday.
+        -> approved vs rejected: opposite predicates of the same subject
+
+    Not flagged: different subjects ("Smith won the final" vs "Jones lost the
+    final"); "did not win" vs "lost" (they agree); "opened higher" vs "closed
+    lower" (open/closed counts only as a state: "is open", "remained closed");
+    numeric rises and falls (DIR001).
+    """
+
+    code = "ANT001"
+    name = "antonym-conflict"
+    groups = ("logic",)
+    severity = "error"
+
+    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
+        va, vb = view(a), view(b)
+        changes = any(q.kind == "change" for q in a.quantities) and any(q.kind == "change" for q in b.quantities)
+        for number, (xs, ys) in enumerate(lx.ANTONYMS):
+            if number == 5 and changes:
+                continue
+            for side_x, side_y in ((xs, ys), (ys, xs)):
+                for wa in va.words:
+                    if not _free(va, wa) or not _stem_in(wa, side_x) or (number == 1 and not _state(va, wa)):
+                        continue
+                    for wb in vb.words:
+                        if not _free(vb, wb) or not _stem_in(wb, side_y) or (number == 1 and not _state(vb, wb)):
+                            continue
+                        if (wa.index in va.negated) != (wb.index in vb.negated):
+                            continue
+                        if _stem_in(wa, side_y) or _stem_in(wb, side_x):
+                            continue
+                        if not same_subject(va, wa, vb, wb):
+                            continue
+                        yield Verdict(spans_a=spans(_span(wa, wa.stem)), spans_b=spans(_span(wb, wb.stem)),
+                                      explanation=f"{wa.text} vs {wb.text}: opposite predicates of the same subject",
+                                      key_a=wa.stem, key_b=wb.stem)
+                        return
+
+
+def _state(v: View, w: Word) -> bool:
+    prev = [x.low for x in v.words[max(0, w.index - 2):w.index]]
+    return any(p in _STATE for p in prev) or w.low in ("shut",)
