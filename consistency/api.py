@@ -12,6 +12,7 @@ cause are raised as `consistency.errors.ConsistencyError` subclasses.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import time
 from typing import Callable, Iterable, Mapping, Sequence
 
@@ -43,6 +44,7 @@ def check(
     embedder: Embedder | None = None,
     statuses: Mapping[str, Status] | None = None,
     progress: Progress | None = None,
+    nli_model: str | None = None,
 ) -> Report:
     """Read, extract, embed, group and check ``paths``; return the full report.
 
@@ -56,7 +58,7 @@ def check(
     claims = extract_claims(read.documents)
     timings["read_extract_s"] = time.perf_counter() - started
     report = check_claims(claims, settings, embedder=embedder, statuses=statuses, progress=progress,
-                          timings=timings)
+                          timings=timings, nli_model=nli_model)
     return dataclasses.replace(report, problems=read.problems, documents=len(read.documents))
 
 
@@ -82,10 +84,14 @@ def check_claims(
     progress: Progress | None = None,
     timings: dict[str, float] | None = None,
     vectors: np.ndarray | None = None,
+    nli_model: str | None = None,
 ) -> Report:
-    """The pipeline after extraction, for callers that already hold claims."""
+    """The pipeline after extraction, for callers that already hold claims.
+
+    ``nli_model``: a local CrossEncoder NLI folder; its NLI001 rule judges candidate pairs only.
+    """
     timings = {} if timings is None else timings
-    rules = select_rules(settings.select, settings.ignore)  # fail on a bad code before the model loads
+    rules = _rules(settings, nli_model)  # fail on a bad code before the model loads
     claims = list(claims)
     if not claims:
         return Report(claims=(), findings=(), groups=(), stats={"timings": timings})
@@ -111,18 +117,110 @@ def check_claims(
     return Report(claims=tuple(claims), findings=tuple(findings), groups=tuple(groups), stats=stats)
 
 
-def compare_texts(premise: str, hypothesis: str, settings: Settings | None = None) -> list[Finding]:
-    """Run the rules on two claims directly, without embedding or grouping."""
-    from .records import Document
-    from .claims import document_claims
+VERDICTS = ("conflict", "update", "consistent", "unrelated")
+#: The reference day of claims compared without a date (`compare`): any fixed day works.
+UNDATED = dt.date(2000, 12, 31)
 
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Comparison:
+    """The verdict on one pair of claims: ``conflict``, ``update``, ``consistent`` or ``unrelated``."""
+
+    id: str
+    verdict: str
+    rule: str | None
+    explanation: str
+    similarity: float | None
+    findings: tuple[Finding, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "verdict": self.verdict, "rule": self.rule, "explanation": self.explanation,
+                "similarity": self.similarity}
+
+
+def compare_texts(premise: str, hypothesis: str, settings: Settings | None = None, *,
+                  nli_model: str | None = None) -> list[Finding]:
+    """Run the rules on two claims directly, without embedding or grouping."""
     settings = settings or load_settings()
+    rules = _rules(settings, nli_model)
+    return _compare_findings(premise, hypothesis, rules)
+
+
+def compare_pairs(
+    pairs: Sequence[tuple[str, str, str]],
+    settings: Settings | None = None,
+    *,
+    embedder: Embedder | None = None,
+    nli_model: str | None = None,
+    use_model: bool = True,
+) -> list[Comparison]:
+    """One `Comparison` per ``(id, premise, hypothesis)``.
+
+    The rules run on every pair; a pair with no finding is ``consistent`` when its
+    claims are similar enough to be compared (cosine >= ``settings.threshold`` with
+    the embedding model) and ``unrelated`` otherwise. The NLI plug-in, when given,
+    judges only those candidate pairs. ``use_model=False`` skips the embedding
+    model (every pair without a finding is ``consistent``).
+    """
+    settings = settings or load_settings()
+    rules = _rules(settings, nli_model)
+    explicit = [r for r in rules if not r.plugin]
+    plugins = [r for r in rules if r.plugin]
+    similarities: list[float | None] = [None] * len(pairs)
+    if use_model and pairs:
+        embedder = embedder or Embedder(settings.model, batch_size=settings.batch_size)
+        va = embedder.encode([p[1] for p in pairs])
+        vb = embedder.encode([p[2] for p in pairs])
+        similarities = [float(x) for x in np.sum(_unit(va) * _unit(vb), axis=1)]
+    out = []
+    for (pair_id, premise, hypothesis), sim in zip(pairs, similarities):
+        findings = _compare_findings(premise, hypothesis, explicit)
+        candidate = sim is None or sim >= settings.threshold
+        if not findings and plugins and candidate:
+            findings = _compare_findings(premise, hypothesis, plugins)
+        out.append(_verdict(pair_id, findings, sim, candidate))
+    return out
+
+
+def _rules(settings: Settings, nli_model: str | None):
+    from .nli import NLIContradiction, NLIJudge
+    from .rules.base import rule_enabled
+
     rules = select_rules(settings.select, settings.ignore)
-    a = document_claims(Document(key="premise", path="<premise>", text=premise, row_id="premise"))
-    b = document_claims(Document(key="hypothesis", path="<hypothesis>", text=hypothesis, row_id="hypothesis"))
+    if nli_model and rule_enabled(NLIContradiction, settings.select, settings.ignore):
+        rules.append(NLIContradiction(NLIJudge(nli_model)))
+    return rules
+
+
+def _compare_findings(premise: str, hypothesis: str, rules) -> list[Finding]:
+    from .claims import document_claims
+    from .records import Document
+
+    # Undated claims share one reference day, so "on March 12" and "on March 14" resolve to the
+    # same year on both sides (and neither side counts as later: no updates between undated claims).
+    a = document_claims(Document(key="premise", path="<premise>", text=premise, row_id="premise", date=UNDATED))
+    b = document_claims(Document(key="hypothesis", path="<hypothesis>", text=hypothesis, row_id="hypothesis",
+                                 date=UNDATED))
     claims = a + b
     pairs = [Pair(i, len(a) + j, 1.0) for i in range(len(a)) for j in range(len(b))]
     return run_rules(claims, pairs, rules)
+
+
+def _verdict(pair_id: str, findings: list[Finding], sim: float | None, candidate: bool) -> Comparison:
+    sim = None if sim is None else round(sim, 4)
+    for kind, verdict in (("conflict", "conflict"), ("update", "update")):
+        picked = [f for f in findings if f.kind == kind]
+        if picked:
+            f = picked[0]
+            return Comparison(pair_id, verdict, f.rule, f.explanation, sim, tuple(findings))
+    if candidate:
+        return Comparison(pair_id, "consistent", None, "no rule found a conflict", sim)
+    return Comparison(pair_id, "unrelated", None, f"similarity {sim} is below the threshold", sim)
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float32)
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
 
 
 def _document_numbers(claims: Iterable[Claim]) -> list[int]:
