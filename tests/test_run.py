@@ -148,3 +148,36 @@ def test_unknown_rule_fails_before_the_store_is_created(tmp_path):
     result = invoke("run", "--store", str(tmp_path / "s.db"), str(corpus), "--select", "XYZ999")
     assert result.exit_code == 2 and "XYZ999" in result.stderr
     assert not (tmp_path / "s.db").exists()
+
+
+def test_changed_settings_rematch_stored_claims_without_embedding_again(tmp_path, embedder):
+    corpus = write_corpus(tmp_path / "articles")
+    db = tmp_path / "s.db"
+    _, first = run_json(db, corpus)
+    code, strict = run_json(db, corpus, extra=("--threshold", "0.99"))
+    counters = last_run(db)
+    assert code == 0 and strict["conflicts"] == []
+    assert counters["embedded"] == 0 and counters["files_read"] == 3 and counters["findings_closed"] >= 1
+    # back to the default: the same findings come back, reopened, with the same ids
+    code, again = run_json(db, corpus)
+    assert code == 1 and sorted(conflict_ids(again)) == sorted(conflict_ids(first))
+    assert last_run(db)["embedded"] == 0
+
+
+def test_python_api_run(tmp_path, embedder):
+    corpus = write_corpus(tmp_path / "articles")
+    settings = Settings(store=str(tmp_path / "api.db"))
+    result = api.run([str(corpus)], settings)
+    assert result.run_id == 1 and result.since_run == 0 and result.counters["claims_added"] >= 5
+    assert [f.rule for f in result.report.findings if f.status == "new"] == ["NUM001"]
+    second = api.run([str(corpus)], settings)
+    assert second.since_run == 1 and second.report.findings == () and second.counters["embedded"] == 0
+
+
+def test_missing_path_and_bad_lock_timeout_are_usage_errors(tmp_path, monkeypatch):
+    result = invoke("run", "--store", str(tmp_path / "s.db"), str(tmp_path / "nope"))
+    assert result.exit_code == 2 and "no such file or folder" in result.stderr
+    assert not (tmp_path / "s.db").exists()
+    monkeypatch.setenv("CONSISTENCY_LOCK_TIMEOUT", "-1")
+    result = invoke("run", "--store", str(tmp_path / "s.db"), str(write_corpus(tmp_path / "a")))
+    assert result.exit_code == 2 and "lock_timeout" in result.stderr

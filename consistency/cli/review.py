@@ -106,6 +106,7 @@ def review(ctx: click.Context, store, by, note) -> int | None:
                 key = click.prompt(f"  [{number}/{len(pending)}] real conflict? y confirm, n dismiss, s skip, q quit",
                                    type=click.Choice(list(KEYS), case_sensitive=False), show_choices=False)
             except click.exceptions.Abort:  # end of input
+                click.echo()
                 break
             key = key.lower()
             if key == "q":
