@@ -28,6 +28,7 @@ STOP = frozenset(
     left made make makes got get gets take takes took went go goes come came comes saw see seen
     rose fell rise falls fall rises grew grow jumped dropped gained lost climbed slid plunged increased
     decreased declined surged added cut
+    behind beyond inside outside against toward towards upon within throughout amid despite except like unlike near
     year years month months week weeks day days hour hours minute minutes second seconds
     percent cent cents
     """.split()
@@ -135,6 +136,8 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
             break
         if low.endswith(("ly",)) and low not in ("family", "supply", "ally", "rally", "belly", "jelly", "assembly"):
             break
+        if singular_count and not partitive and kept and is_plural(low):
+            break  # "one proposal asks": a verb after a singular noun
         kept.append((word, start, end))
         plural = is_plural(low)
         if singular_count and not partitive and (i + 1 >= len(words) or words[i + 1][0].lower() in STOP or len(kept) == 2):

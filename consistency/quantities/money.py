@@ -137,8 +137,8 @@ def currency_after(text: str, end: int, *, scaled: bool, after_symbol: str | Non
         return None
     if key in _ATTACHED_SUFFIXES and m["gap"] and key != "p":
         return None
-    if key == "p" and text[m.end(): m.end() + 1] == ".":
-        return None
+    if key == "p" and re.match(r"\.[A-Za-z]", text[m.end(): m.end() + 2]):
+        return None  # "p.m.", "p.a."
     currency = _SUFFIXES[key]
     if after_symbol is not None and key not in ("us", "usd", "u.s.") and currency.code != after_symbol:
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from consistency.quantities.draft import Draft
+from consistency.quantities.measured import STOP
 from consistency.quantities.money import currency_after
 from consistency.quantities.units import match_unit
 
@@ -151,6 +152,7 @@ _CARRY_GAP_MAX = 60
 _NOT_CARRIED = {"percent", "percentage point", "multiple"}
 _CAPITALISED_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z]")
 _HYPHEN_AFTER_RE = re.compile(r"-[A-Za-z]")
+_WORD_AFTER_RE = re.compile(r"[ \u00a0]+(?P<w>[a-z]+)")
 _CARRY_BREAK_RE = re.compile(r"[;:!?]|\.(?![\d])|(?<![\w])(?:because|but|after|before|since|when|which|if)(?![\w])", re.I)
 
 
@@ -166,6 +168,9 @@ def _carry_units(text: str, drafts: list[Draft]) -> None:
             continue
         if _CAPITALISED_AFTER_RE.match(text, b.end) or _HYPHEN_AFTER_RE.match(text, b.end):
             continue  # "63000 Model 3 sedans", "a three-bed flat": not an elided unit
+        word = _WORD_AFTER_RE.match(text, b.end)
+        if word and word["w"] not in STOP and not word["w"].endswith("ed"):
+            continue  # "the 50 previous years": a noun phrase of its own follows
         a = drafts[i - 1]
         if not (a.has_unit or a.counted) or a.unit is not None and a.unit.dimension in _NOT_CARRIED:
             continue
