@@ -80,7 +80,7 @@ def test_markdown_lists_new_conflicts_and_folds_the_settled_ones(report):
     assert "(baselined)" in text and "(reviewed)" in text
     assert "**40,000**" in text and "**25,000**" in text
     assert "### Input problems (4)" in text
-    assert "tests/data/reports/claims\\.jsonl\\:9\\: bad date" in text
+    assert "- tests/data/reports/claims.jsonl:9: bad date 'last Tuesday'" in text
     assert "rules.md#num001" in text
     without = render("markdown", report)
     assert "reviewed or baselined" not in without and "**25,000**" in without
@@ -88,18 +88,39 @@ def test_markdown_lists_new_conflicts_and_folds_the_settled_ones(report):
 
 def test_markdown_makes_hostile_text_inert(report):
     f = next(f for f in report.findings if f.status == "new")
-    hostile = "<script>alert(1)</script> | [x](javascript:alert(2)) ![i](https://e.example/i.png) $x$ `c`"
+    hostile = ("<script>alert(1)</script> | [x](javascript:alert(2)) ![i](https://e.example/i.png) $x$ `c` "
+               "**b** ~~s~~ @octocat")
     odd = dataclasses.replace(f, a=dataclasses.replace(f.a, text=hostile, source="A|B <b>",
                                                        url="javascript:alert(3)"),
                               spans_a=())
     text = render("markdown", dataclasses.replace(report, findings=(odd,), problems=()))
     row = next(line for line in text.splitlines() if line.startswith("| 1 |"))
     assert "<script>" not in text and "&lt;script&gt;" in text
-    assert "](javascript" not in text and "\\[x\\]\\(javascript\\:alert\\(2\\)\\)" in row
-    assert "!\\[i\\]" in row and "\\$x\\$" in row and "\\`c\\`" in row
+    assert not re.search(r"(?<!\\)\]\(javascript", text) and "\\[x\\](javascript:alert(2))" in row
+    assert "!\\[i\\](https" in row and "\\$x\\$" in row and "\\`c\\`" in row
+    assert "\\*\\*b\\*\\*" in row and "\\~\\~s\\~\\~" in row and "@&#8203;octocat" in row
     # Exactly the table's own pipes are unescaped: 6 of them for 5 cells.
     assert len(re.findall(r"(?<!\\)\|", row)) == 6
     assert "javascript:alert(3)" not in text and "A\\|B &lt;b&gt;" in row
+
+
+def test_markdown_renders_hostile_text_as_text(report):
+    """Through a CommonMark renderer with GFM tables (markdown-it-py, which rich installs)."""
+    from markdown_it import MarkdownIt
+
+    f = next(f for f in report.findings if f.status == "new")
+    hostile = ("# Heading | cell <script>alert(1)</script> [x](javascript:alert(2)) ![i](https://e.example/i.png) "
+               "**b** <img src=x onerror=alert(3)> &lt;escaped&gt; \\| `c`")
+    odd = dataclasses.replace(f, a=dataclasses.replace(f.a, text=hostile, source="1. [s](javascript:x)"), spans_a=())
+    page = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(
+        render("markdown", dataclasses.replace(report, findings=(odd,), problems=())))
+    (row,) = re.findall(r"<tr>\n<td[^>]*>1</td>.*?</tr>", page, re.S)
+    assert row.count("<td") == 5
+    assert "<script" not in page and "<img" not in page, page
+    assert not re.search(r"<a href=\"(?!https://)", page)
+    assert "<strong>b</strong>" not in page and "<strong>25,000</strong>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in row and "[x](javascript:alert(2))" in row
+    assert "&amp;lt;escaped&amp;gt;" in row and "# Heading | cell" in row and "1. [s](javascript:x)" in row
 
 
 def test_markdown_cuts_long_tables_with_a_count(report):

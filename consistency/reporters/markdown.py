@@ -24,9 +24,12 @@ from .base import (ReportOptions, location, plural, rule_help_uri, segments, sho
 MAX_ROWS = 100
 #: Characters of claim text shown per cell.
 MAX_TEXT = 600
-_ESCAPED = set("\\`*_{}[]()#+-.!|~$:")
+_ESCAPED = set("\\`*_[]|~$")
+#: Characters that start a block (heading, list, quote, rule) at the beginning of a line.
+_BLOCK_START = set("#-+=")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _SPACES = re.compile(r"\s+")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def render(report: Report, out: TextIO, options: ReportOptions) -> None:
@@ -109,16 +112,27 @@ def _more(total: int, what: str) -> list[str]:
 
 
 def _text(text: str) -> str:
-    """Input text made inert: one line, HTML entities, Markdown punctuation escaped."""
+    """Input text made inert: one line, HTML entities, Markdown punctuation escaped.
+
+    Inline syntax (emphasis, code, links, tables, strikethrough, math) is escaped
+    everywhere; block syntax (headings, lists, quotes) only where it could start a
+    block, at the beginning. ``@`` gets a zero-width space so a claim cannot
+    mention (and notify) a GitHub user or team.
+    """
     out = []
     for ch in _SPACES.sub(" ", text):
         if ch in _ENTITIES:
             out.append(_ENTITIES[ch])
         elif ch in _ESCAPED:
             out.append("\\" + ch)
+        elif ch == "@":
+            out.append("@&#8203;")
         else:
             out.append(ch)
-    return "".join(out)
+    escaped = "".join(out)
+    if escaped[:1] in _BLOCK_START:
+        escaped = "\\" + escaped
+    return _ORDERED.sub(r"\1\\\2", escaped, count=1)
 
 
 def _url(url: str) -> str:
