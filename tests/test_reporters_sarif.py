@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import re
 
 import jsonschema
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from consistency.reporters import ReportOptions, sarif
 from consistency.rules import all_rules
 
-from conftest import DATA
+from conftest import DATA, ROOT
 from test_reporters import report  # noqa: F401  (the fixed corpus with every status)
 
 SCHEMA = json.loads((DATA / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
@@ -113,3 +114,20 @@ def test_an_absolute_path_outside_the_working_folder_is_a_file_uri(report, tmp_p
     uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == (tmp_path.parent / "x.jsonl").as_uri()
     assert_valid(log)
+
+
+def github_anchors(markdown_text: str) -> set[str]:
+    """The anchors GitHub gives a Markdown file's headings, plus explicit ``id``/``name`` anchors."""
+    anchors = set(re.findall(r"""<a\s+(?:id|name)=["']([^"']+)["']""", markdown_text))
+    for heading in re.findall(r"^#{1,6}\s+(.+?)\s*#*$", markdown_text, re.M):
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        anchors.add(slug)
+    return anchors
+
+
+@pytest.mark.skipif(not (ROOT / "docs" / "rules.md").exists(), reason="docs/rules.md not written yet")
+def test_every_help_uri_lands_on_an_anchor_of_docs_rules_md(report):
+    anchors = github_anchors((ROOT / "docs" / "rules.md").read_text(encoding="utf-8"))
+    for rule in sarif_of(report)["runs"][0]["tool"]["driver"]["rules"]:
+        assert rule["helpUri"].rsplit("#", 1)[1] in anchors, (
+            f"{rule['id']}: give docs/rules.md a heading '## {rule['id']}' or an <a id=\"{rule['id'].lower()}\">")
