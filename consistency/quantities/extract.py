@@ -16,7 +16,7 @@ from consistency.quantities import change as changes
 from consistency.quantities import identifiers, measured, money, ranges, units
 from consistency.quantities.dates import date_spans, is_year
 from consistency.quantities.draft import Draft
-from consistency.quantities.numbers import Number, find_numbers, rescale
+from consistency.quantities.numbers import ONES, TEENS, TENS, Number, find_numbers, rescale
 from consistency.records import Quantity
 
 #: Units that are durations, for the "an hour and a half" reader.
@@ -71,7 +71,7 @@ def extract_quantities(text: str, *, doc_date: dt.date | None = None) -> tuple[Q
         return ()
     blocked = [(s.start, s.end) for s in date_spans(text)] + identifiers.phone_spans(text) + ranges.score_spans(text)
     blocked += identifiers.year_range_spans(text) + identifiers.shirt_number_spans(text)
-    drafts = _durations_in_words(text)
+    drafts = _durations_in_words(text) + _folds(text) + _out_of(text)
     taken = [(d.start, d.end) for d in drafts]
     for number in find_numbers(text):
         if _overlaps(number.start, number.end, blocked) or _overlaps(number.start, number.end, taken):
@@ -113,6 +113,51 @@ def _durations_in_words(text: str) -> list[Draft]:
 
 
 _YEAR = units.match_unit(" years", 0).unit  # type: ignore[union-attr]
+_AMOUNT_OF_RE = re.compile(r"(?:average|total|sum|maximum|minimum|tally)[ \u00a0]+of[ \u00a0]+$", re.I)
+_TIMES = units.match_unit(" times", 0).unit  # type: ignore[union-attr]
+_SMALL_NUMBERS = {**ONES, **TEENS, **TENS, "hundred": 100, "a": 1, "an": 1}
+_SMALL = "|".join(sorted((w for w in _SMALL_NUMBERS if len(w) > 2), key=len, reverse=True))
+_FOLD_RE = re.compile(rf"(?<![\w-])(?P<n>{_SMALL}|\d+)[ \u00a0-]?fold(?![\w])", re.I)
+_OUT_OF_RE = re.compile(
+    rf"(?<![\w-])(?P<a>{_SMALL}|\d+)[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+(?:every[ \u00a0]+)?(?P<b>{_SMALL}|\d+)(?=[ \u00a0]+[A-Za-z]|[.,;:]|$)",
+    re.I,
+)
+
+
+def _word_value(word: str) -> float | None:
+    low = word.lower()
+    if low.isdigit():
+        return float(low)
+    return float(_SMALL_NUMBERS[low]) if low in _SMALL_NUMBERS else None
+
+
+def _folds(text: str) -> list[Draft]:
+    """"sixfold", "a 3-fold rise": a multiple."""
+    out = []
+    for m in _FOLD_RE.finditer(text):
+        value = _word_value(m["n"])
+        if value is None:
+            continue
+        number = Number(m.start(), m.end(), value, value, words=not m["n"].isdigit())
+        draft = Draft(number, m.start(), m.end(), value, unit=_TIMES)
+        _read_bound_and_change(text, draft)
+        out.append(draft)
+    return out
+
+
+def _out_of(text: str) -> list[Draft]:
+    """"one out of three Germans", "2 in 5 voters": a share (1/3, 2/5) of what follows."""
+    out = []
+    for m in _OUT_OF_RE.finditer(text):
+        part, whole = _word_value(m["a"]), _word_value(m["b"])
+        if part is None or not whole or part > whole:
+            continue
+        number = Number(m.start(), m.end(), part / whole, part / whole, words=True, fraction=True)
+        draft = Draft(number, m.start(), m.end(), part / whole)
+        draft.measured = measured.share_of(text, m.end(), needs_of=False)[0]
+        _read_bound_and_change(text, draft)
+        out.append(draft)
+    return out
 
 
 def _read(text: str, number: Number) -> Draft | None:
@@ -203,6 +248,8 @@ def _is_bare_year(text: str, number: Number) -> bool:
     digits = text[number.start: number.end]
     if not re.fullmatch(r"(?:1[5-9]|20)\d\d", digits):
         return False
+    if _AMOUNT_OF_RE.search(text, max(0, number.start - 20), number.start):
+        return False  # "an average of 1500", "a total of 2000"
     if is_year(text, number.start, number.end):
         return True
     noun = measured.counted_noun(text, number.end, singular_count=False)
