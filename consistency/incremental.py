@@ -45,6 +45,7 @@ from .records import Claim, Document, Finding, Problem, Report
 from .rules import select_rules
 from .store import RunLock, Store, document_hash, open_store, resolve_store_path
 from .store.connection import now
+from .store import codec
 from .store.hooks import crash_point
 from .triage import apply, statuses
 
@@ -281,8 +282,32 @@ def build_report(store: Store, run_id: int, *, extra_problems: Sequence[Problem]
     members = components(len(rows), [Pair(i, j, 0.0) for i, j in pairs])
     groups, group_of = _groups(rows, members)  # rows have the `id` grouping needs
     findings = sorted((dataclasses.replace(f, group=group_of.get(f.a.id)) for f in findings), key=finding_order)
-    claims = tuple(store.claims.load(r.n for r in rows)[r.n] for r in rows) if rows else ()
+    claims = LazyClaims([data for (data,) in store.conn.execute("SELECT data FROM claims ORDER BY n")])
     problems = tuple(store.documents.problems_since(since)) + tuple(extra_problems)
-    report = Report(claims=claims, findings=tuple(findings), groups=tuple(groups), problems=problems,
+    report = Report(claims=claims, findings=tuple(findings), groups=tuple(groups), problems=problems,  # type: ignore[arg-type]
                     documents=store.documents.count(), stats={"run": run_id, "since_run": since})
     return report, since
+
+
+class LazyClaims(Sequence[Claim]):
+    """A report's claims, decoded on first access: most reports need only how many there are,
+    and decoding every stored claim would dominate a run that has nothing new."""
+
+    def __init__(self, raw: list[str]) -> None:
+        self._raw = raw
+        self._decoded: dict[int, Claim] = {}
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if index not in self._decoded:
+            self._decoded[index] = codec.loads(Claim, self._raw[index])
+        return self._decoded[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
