@@ -46,6 +46,8 @@ class Draft:
     counted: bool = False
     #: A range stated from high to low ("from 208 to 193").
     descending: bool = False
+    #: Where the counted noun ends ("460 Kia and Hyundai vehicles"), when there is one.
+    noun_end: int = 0
 
     @property
     def has_unit(self) -> bool:

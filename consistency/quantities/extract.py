@@ -318,6 +318,7 @@ def _read_noun(text: str, draft: Draft) -> bool:
     if noun is not None and draft.per is None:
         draft.measured = noun.lemma
         draft.counted = True
+        draft.noun_end = noun.end
         draft.subject = measured.owner_after(text, noun.end)
         rate = _rate_at(text, noun.end)
         draft.per = rate[0] if rate else None

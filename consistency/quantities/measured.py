@@ -45,6 +45,7 @@ IRREGULAR = {
 }
 #: Plurals in "-uses" of nouns ending in "-use" ("excuses"), unlike "viruses" and "bonuses".
 _USE_WORDS = frozenset("abuses excuses fuses refuses accuses muses ruses recluses".split())
+_MORE_WORDS = frozenset("more fewer less additional extra further".split())
 _PRONOUNS = frozenset("those these them which whom it us you who what".split())
 _NOT_PLURAL = frozenset(
     "bus gas lens news physics series species status virus campus bonus census chorus focus "
@@ -125,6 +126,8 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
     """
     partitive = _OF_THE_RE.match(text, pos)
     words = _words_after(text, partitive.end() if partitive else pos)
+    if len(words) > 1 and words[0][0].lower() in _MORE_WORDS:
+        words = words[1:]  # "eight more picks" counts picks
     if not words:
         return None
     kept: list[tuple[str, int, int]] = []

@@ -174,7 +174,7 @@ def _carry_units(text: str, drafts: list[Draft]) -> None:
         a = drafts[i - 1]
         if not (a.has_unit or a.counted) or a.unit is not None and a.unit.dimension in _NOT_CARRIED:
             continue
-        gap = text[a.end: b.start]
+        gap = text[max(a.end, a.noun_end): b.start]
         if len(gap) > _CARRY_GAP_MAX or _CARRY_BREAK_RE.search(gap):
             continue
         b.unit, b.per = a.unit, b.per or a.per
