@@ -113,6 +113,7 @@ def _durations_in_words(text: str) -> list[Draft]:
 
 
 _YEAR = units.match_unit(" years", 0).unit  # type: ignore[union-attr]
+_FUNDRAISING_RE = re.compile(r"rais(?:e|es|ed|ing)\b", re.I)
 _AMOUNT_OF_RE = re.compile(r"(?:average|total|sum|maximum|minimum|tally)[ \u00a0]+of[ \u00a0]+$", re.I)
 _TIMES = units.match_unit(" times", 0).unit  # type: ignore[union-attr]
 _SMALL_NUMBERS = {**ONES, **TEENS, **TENS, "hundred": 100, "a": 1, "an": 1}
@@ -359,6 +360,8 @@ def _read_bound_and_change(text: str, draft: Draft) -> None:
             draft.bound = "upper" if age["b"].lower() in ("under", "below") else "lower"
         start = age.start()
     found = changes.change_before(text, start)
+    if draft.currency is not None and found.verb_start is not None and found.level is None and _FUNDRAISING_RE.match(text, found.verb_start) and "by" not in text[found.verb_start: start].lower().split():
+        found = changes.ChangeMatch(None, "level")  # "raised $5 million" for a charity is money collected, not a rise
     draft.kind = found.kind
     draft.clause_direction = found.direction
     draft.change = found.direction if found.level != "from" else None

@@ -19,6 +19,8 @@ _SCORE_RE = re.compile(r"(?<![\w.,$£€/-])(?P<a>\d{1,3})[ \u00a0]?[-–][ \u00
 _BETWEEN_RE = re.compile(r"(?<![\w])between[ \u00a0]+$", re.I)
 _FROM_RE = re.compile(r"(?<![\w])from[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|about[ \u00a0]+|around[ \u00a0]+)?$", re.I)
 _SHARE_GAP_RE = re.compile(r"[ \u00a0]*-?[ \u00a0]*(?:,|or|and|,[ \u00a0]*(?:and|or))[ \u00a0]*$", re.I)
+_PART_OF_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|a|an)[ \u00a0]+", re.I)
+_LEVEL_THEN_CHANGE_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:up|down|off|higher|lower)[ \u00a0]+", re.I)
 _SPORTS_RE = re.compile(
     r"(?<![\w])(?:won|win|wins|beat|beats|beating|lost|lose|loses|losing|drew|draw|tied|tie|lead|leads|led|"
     r"victory|defeat|defeated|score|scored|scoreline|aggregate|trailing|trailed|at|a|an)[ \u00a0]+$",
@@ -135,6 +137,12 @@ def _share_units(text: str, drafts: list[Draft]) -> None:
         if a.has_unit or a.measured is not None or a.number.vague or not b.has_unit:
             continue
         gap = text[a.end: b.start]
+        if b.unit is not None and b.unit.dimension == "points" and _LEVEL_THEN_CHANGE_RE.fullmatch(gap):
+            a.unit = b.unit  # "16369.03 up 58.06 points": an index level and its change, both in points
+            continue
+        if b.currency is not None and a.number.scale > 1 and _PART_OF_RE.fullmatch(gap):
+            a.currency = b.currency  # "raised 280 million of the 1.5 billion shekels"
+            continue
         suspended = gap.lstrip().startswith("-")  # "four-, five- and six-cylinder"
         if b.unit is not None and b.unit.dimension in ("count", "multiple") and not suspended:
             continue
