@@ -14,10 +14,9 @@ import threading
 
 import pytest
 from click.testing import CliRunner
+from conftest import DATA, ROOT
 
 from consistency.cli import cli
-
-from conftest import DATA, ROOT
 
 EXAMPLE = ROOT / "examples" / "claims.jsonl"
 

@@ -20,11 +20,11 @@ import os
 import re
 
 import pytest
+from conftest import ROOT
+from test_reporters import fixed_report
 
 from consistency import __version__, api
 from consistency.reporters import FORMATS, ReportOptions, get_renderer
-
-from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 EXTENSIONS = {"text": "txt", "json": "json", "jsonl": "jsonl", "sarif": "sarif", "markdown": "md",
@@ -34,24 +34,11 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 SIMILARITY = re.compile(r"(\"similarity\": |similarity )-?\d+(?:\.\d+)?")
 
 
-def statuses_for_reports(report) -> dict[str, str]:
-    """One DIR001 conflict baselined and the first NUM001 one reviewed (as in test_reporters)."""
-    first = {}
-    for f in report.findings:
-        first.setdefault(f.rule, f.fingerprint)
-    return {first["DIR001"]: "baselined", first["NUM001"]: "reviewed"}
-
-
 @pytest.fixture(scope="module")
 def reports(embedder):
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(ROOT)
-        plain = api.check(["tests/data/reports"], embedder=embedder)
-        return {
-            "reports": (api.check(["tests/data/reports"], embedder=embedder,
-                                  statuses=statuses_for_reports(plain)), True),
-            "seeds": (api.check(["seeds"], embedder=embedder), False),
-        }
+        return {"reports": (fixed_report(embedder), True), "seeds": (api.check(["seeds"], embedder=embedder), False)}
 
 
 def rendered(report, name: str, show_all: bool) -> str:

@@ -10,30 +10,31 @@ import json
 import re
 
 import pytest
+from conftest import DATA, ROOT
 
 from consistency import api
 from consistency.errors import UsageError
-from consistency.reporters import FORMATS, ReportOptions, get_renderer
-from consistency.reporters import github, markdown
+from consistency.reporters import FORMATS, ReportOptions, get_renderer, github, markdown
 from consistency.reporters.base import web_url
-
-from conftest import DATA, ROOT
 
 CORPUS = "tests/data/reports"
 
 
-@pytest.fixture(scope="module")
-def report(embedder, request):
-    """The fixed corpus, checked from the repository root (relative paths), with one
-    conflict baselined and one reviewed so every status is rendered."""
+def fixed_report(embedder):
+    """The fixed corpus, checked from the repository root (relative paths), with the
+    DIR001 conflict baselined and the first NUM001 one reviewed, so every status is rendered."""
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(ROOT)
-        first = api.check([CORPUS], embedder=embedder)
-        by_rule = {}
-        for f in first.findings:
-            by_rule.setdefault(f.rule, []).append(f)
-        statuses = {by_rule["DIR001"][0].fingerprint: "baselined", by_rule["NUM001"][0].fingerprint: "reviewed"}
+        first = {}
+        for f in api.check([CORPUS], embedder=embedder).findings:
+            first.setdefault(f.rule, f.fingerprint)
+        statuses = {first["DIR001"]: "baselined", first["NUM001"]: "reviewed"}
         return api.check([CORPUS], embedder=embedder, statuses=statuses)
+
+
+@pytest.fixture(scope="module")
+def report(embedder):
+    return fixed_report(embedder)
 
 
 def render(name: str, report, **options) -> str:
@@ -114,7 +115,7 @@ def test_markdown_renders_hostile_text_as_text(report):
     odd = dataclasses.replace(f, a=dataclasses.replace(f.a, text=hostile, source="1. [s](javascript:x)"), spans_a=())
     page = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(
         render("markdown", dataclasses.replace(report, findings=(odd,), problems=())))
-    (row,) = re.findall(r"<tr>\n<td[^>]*>1</td>.*?</tr>", page, re.S)
+    (row,) = re.findall(r"<tr>\n<td[^>]*>1</td>.*?</tr>", page, re.DOTALL)
     assert row.count("<td") == 5
     assert "<script" not in page and "<img" not in page, page
     assert not re.search(r"<a href=\"(?!https://)", page)

@@ -11,14 +11,19 @@ import re
 
 import jsonschema
 import pytest
+from conftest import DATA, ROOT
+from test_reporters import fixed_report
 
 from consistency.reporters import ReportOptions, sarif
 from consistency.rules import all_rules
 
-from conftest import DATA, ROOT
-from test_reporters import report  # noqa: F401  (the fixed corpus with every status)
-
 SCHEMA = json.loads((DATA / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def report(embedder):
+    """The fixed corpus with every status (see test_reporters.fixed_report)."""
+    return fixed_report(embedder)
 
 
 def sarif_of(report) -> dict:
@@ -119,7 +124,7 @@ def test_an_absolute_path_outside_the_working_folder_is_a_file_uri(report, tmp_p
 def github_anchors(markdown_text: str) -> set[str]:
     """The anchors GitHub gives a Markdown file's headings, plus explicit ``id``/``name`` anchors."""
     anchors = set(re.findall(r"""<a\s+(?:id|name)=["']([^"']+)["']""", markdown_text))
-    for heading in re.findall(r"^#{1,6}\s+(.+?)\s*#*$", markdown_text, re.M):
+    for heading in re.findall(r"^#{1,6}\s+(.+?)\s*#*$", markdown_text, re.MULTILINE):
         slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
         anchors.add(slug)
     return anchors

@@ -20,7 +20,6 @@ from ..errors import UsageError
 from ..records import Report
 from ..reporters import FORMATS, ReportOptions, get_renderer
 
-
 #: The help of ``-f/--format``, naming every registered format.
 FORMAT_HELP = ("Report format, optionally with a destination file; repeatable "
                "(-f json -f sarif:out.sarif -f html:report.html): " + ", ".join(FORMATS) + ". [default: text]")

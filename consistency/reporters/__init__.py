@@ -7,7 +7,8 @@ by name here; commands never branch on the format.
 from __future__ import annotations
 
 import importlib
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 from ..errors import UsageError
 from ..records import Report

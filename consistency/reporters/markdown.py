@@ -14,11 +14,21 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from ..records import Claim, Finding, Report, Span
-from .base import (ReportOptions, location, plural, rule_help_uri, segments, shown_findings, summary_dict, summary_line,
-                   web_url)
+from .base import (
+    ReportOptions,
+    location,
+    plural,
+    rule_help_uri,
+    segments,
+    shown_findings,
+    summary_dict,
+    summary_line,
+    web_url,
+)
 
 #: Rows per table and problems listed; the rest are counted in an "N more not shown" line.
 MAX_ROWS = 100
