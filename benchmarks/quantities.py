@@ -73,6 +73,7 @@ UNIT_NAMES = {
     "metric horsepower": "horsepower", "milliampere hour": "milliampere-hour",
     "pound-foot": "foot pound-force", "revolution per minute": "revolutions per minute",
     "part per billion": "parts-per-billion", "generation": "generation wireless",
+    "million british thermal units": "mega british thermal unit",
 }
 #: Our unit names whose quantulum3 name differs.
 QUANTULUM_NAMES = {
@@ -194,7 +195,7 @@ def _unit_name(q: Quantity, names: dict[str, str], count_name: Callable[[Quantit
         base = f"{q.unit} of age"
     else:
         base = names.get(q.unit, q.unit)
-    return f"{base} per {q.per}".lower() if q.per else base.lower()
+    return f"{base} per {names.get(q.per, q.per)}".lower() if q.per else base.lower()
 
 
 def newsquant_view(q: Quantity) -> Tag:

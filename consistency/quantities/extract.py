@@ -42,7 +42,7 @@ _OF_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
 _OPEN_RE = re.compile(r"[ \u00a0]*\([ \u00a0]*")
 _CLOSE_RE = re.compile(r"[ \u00a0]*\)")
 _OR_MORE_RE = re.compile(r"[ \u00a0]+or[ \u00a0]+(?:more|less|fewer|so)(?=[ \u00a0])", re.I)
-_AGE_OF_RE = re.compile(r"(?P<b>under|over|above|below)?[ \u00a0]*(?:the[ \u00a0]+)?age[ \u00a0]+of[ \u00a0]+$", re.I)
+_AGE_OF_RE = re.compile(r"(?P<b>under|over|above|below)?[ \u00a0]*(?:the[ \u00a0]+)?(?<![\w])age[ \u00a0]+of[ \u00a0]+$", re.I)
 _PRONOUN_ONE_RE = re.compile(r"(?:the|each|this|that|any|every|no|which|same|only|one|someone|anyone|everyone|another)[ \u00a0]+$", re.I)
 _RANGE_AFTER_RE = re.compile(r"[ \u00a0]+(?:to|or)[ \u00a0]+(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.I)
 #: A name before an appositive age ("Jane Doe, 44,").
@@ -113,6 +113,10 @@ def _durations_in_words(text: str) -> list[Draft]:
 
 
 _YEAR = units.match_unit(" years", 0).unit  # type: ignore[union-attr]
+_SPAN_ADJECTIVE_RE = re.compile(
+    r"[ \u00a0]+(?:previous|consecutive|straight|full|successive|additional|more|extra|further|past|last|next|whole|entire)(?=[ \u00a0])",
+    re.I,
+)
 _FUNDRAISING_RE = re.compile(r"rais(?:e|es|ed|ing)\b", re.I)
 _AMOUNT_OF_RE = re.compile(r"(?:average|total|sum|maximum|minimum|tally)[ \u00a0]+of[ \u00a0]+$", re.I)
 _TIMES = units.match_unit(" times", 0).unit  # type: ignore[union-attr]
@@ -215,6 +219,10 @@ def _read_unit(text: str, draft: Draft) -> bool:
     scaled = number.scale > 1 or bool(number.scale_text)
     after = money.currency_after(text, end, scaled=scaled, after_symbol=draft.currency.code if draft.currency else None)
     found = units.match_unit(text, end) if draft.currency is None else None
+    if found is None and draft.currency is None:
+        between = _SPAN_ADJECTIVE_RE.match(text, end)  # "three consecutive years", "50 previous years"
+        later = units.match_unit(text, between.end()) if between else None
+        found = later if later is not None and later.unit.dimension == "time" else None
     if after is not None and (found is None or after[1] >= found.end):
         currency, end = after
         draft.currency = currency

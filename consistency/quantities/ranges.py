@@ -156,6 +156,7 @@ def _share_units(text: str, drafts: list[Draft]) -> None:
 
 #: What may stand between a quantity and a later bare number that reuses its unit.
 _CARRY_GAP_MAX = 60
+_BRACKET_RE = re.compile(r"[ \u00a0]*\([ \u00a0]*")
 #: Relative units a later level does not share ("rose 0.7 percent to 6,327.80").
 _NOT_CARRIED = {"percent", "percentage point", "multiple"}
 _CAPITALISED_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z]")
@@ -179,7 +180,10 @@ def _carry_units(text: str, drafts: list[Draft]) -> None:
         word = _WORD_AFTER_RE.match(text, b.end)
         if word and word["w"] not in STOP and not word["w"].endswith("ed"):
             continue  # "the 50 previous years": a noun phrase of its own follows
-        a = drafts[i - 1]
+        j = i - 1
+        if j > 0 and _BRACKET_RE.fullmatch(text[drafts[j - 1].end: drafts[j].start]):
+            j -= 1  # "2,435,000 YEN ($22,480) ... and 2,380,000": the unit of the amount, not of its conversion
+        a = drafts[j]
         if not (a.has_unit or a.counted) or a.unit is not None and a.unit.dimension in _NOT_CARRIED:
             continue
         gap = text[max(a.end, a.noun_end): b.start]

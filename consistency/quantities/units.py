@@ -133,6 +133,7 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("electronvolt", "energy", "eV", ("electronvolts", "electron volts"), ("eV",)),
     ("teraelectronvolt", "energy", "TeV", (), ("TeV",)),
     ("british thermal unit", "energy", "BTU", ("british thermal units", "btu", "btus"), ()),
+    ("million british thermal units", "energy", "1e6 * BTU", ("million british thermal units", "mmbtu", "mmbtus"), ("MMBtu", "mmBtu", "mmBTU", "MMBTU")),
     ("newton metre", "torque", "N*m", ("newton metres", "newton meters", "newton-metres", "newton-meters"), ("Nm",)),
     ("pound-foot", "torque", "lbf*ft", ("pound-feet", "pound-foot", "lb-ft", "lb ft", "lb.-ft.", "foot-pounds", "ft-lb"), ()),
     ("revolution per minute", "frequency", "rpm", ("rpm", "revolutions per minute"), ()),
