@@ -114,7 +114,7 @@ def _durations_in_words(text: str) -> list[Draft]:
 
 _YEAR = units.match_unit(" years", 0).unit  # type: ignore[union-attr]
 _SPAN_ADJECTIVE_RE = re.compile(
-    r"[ \u00a0]+(?:previous|consecutive|straight|full|successive|additional|more|extra|further|past|last|next|whole|entire)(?=[ \u00a0])",
+    r"[ \u00a0]+(?:previous|consecutive|straight|full|successive|additional|more|extra|further|whole|entire)(?=[ \u00a0])",
     re.I,
 )
 _FUNDRAISING_RE = re.compile(r"rais(?:e|es|ed|ing)\b", re.I)
