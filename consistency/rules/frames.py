@@ -61,6 +61,8 @@ class Frame:
     context: tuple[Word, ...]
     cumulative: bool
     when: dt.date | None
+    #: a part of a group: "three members of the crew", "two of the ships" (not "all 32 of").
+    partitive: bool
     #: "lower bound" verbs the extractor may miss ("passed 300", "topped 300").
     low: float
     high: float
@@ -87,7 +89,8 @@ def _frames(claim: Claim) -> tuple[Frame, ...]:
         head, head_text = _head(v, q, first.index, counted)
         context = tuple(_context(v, first.index) + counted)
         low, high = _bounds(v, q, first.index)
-        out.append(Frame(q, v, head, head_text, context, _cumulative(v, q, head), as_of(v), low, high))
+        out.append(Frame(q, v, head, head_text, context, _cumulative(v, q, head), as_of(v),
+                         _partitive(v, first.index, last.index, counted), low, high))
     return tuple(out)
 
 
@@ -116,6 +119,17 @@ def _counted_after(v: View, index: int, q: Quantity) -> list[Word]:
     return trimmed
 
 
+def _partitive(v: View, first: int, last: int, counted: list[Word]) -> bool:
+    if first > 0 and v.words[first - 1].low in ("all", "every", "total", "entire"):
+        return False
+    after = counted[-1].index + 1 if counted else last + 1
+    nxt = v.words[after].low if after < len(v.words) else ""
+    nxt2 = v.words[after + 1].low if after + 1 < len(v.words) else ""
+    if not counted:
+        return nxt == "of"
+    return nxt == "of" and nxt2 in ("the", "its", "their", "his", "her", "our", "a", "an", "these", "those")
+
+
 def _head(v: View, q: Quantity, index: int, counted: list[Word]) -> tuple[str | None, str]:
     clause = v.clause_of[index]
     clause_words = [w for w in v.words if v.clause_of[w.index] == clause and w.index not in v.attribution]
@@ -123,7 +137,8 @@ def _head(v: View, q: Quantity, index: int, counted: list[Word]) -> tuple[str | 
     nouns = [w for w in counted if not w.text.endswith(("'s", "’s"))]
     if nouns:
         head = nouns[-1]
-        if head.low in ("people", "person", "persons", "civilians", "soldiers") and deaths:
+        if deaths and head.stem not in ("ship", "boat", "vehicle", "tank", "aircraft", "plane", "building", "home",
+                                        "house"):
             return "death", " ".join(w.text for w in nouns)
         return _norm_head(head.stem), " ".join(w.text for w in nouns)
     # a measure noun before the number: "the death toll had passed 300", "turnout was 38%"
@@ -185,14 +200,30 @@ def _verbish(w: Word) -> bool:
 
 
 _LOWER_VERBS = {"passed", "topped", "exceeded", "surpassed", "crossed"}
+#: Scale words the extractor may leave out of a quantity ("$57 Trillion" in a title-case headline).
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+           "bn": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12}
+_SCALE_AFTER = re.compile(r"\s*(thousand|million|mln|mn|billion|bn|bln|trillion|tn|m|k)\b", re.I)
+_SCALE_IN = re.compile(r"(thousand|million|mln|mn|billion|bn|bln|trillion|tn|\d[mk])\b", re.I)
+#: Comparisons the extractor may read as exact ("smaller than 170").
+_MORE = re.compile(r"\b(?:more|greater|larger|higher|bigger|longer|older)\s+than\s*\$?\s*$|\babove\s*\$?\s*$")
+_LESS = re.compile(r"\b(?:less|fewer|smaller|lower|shorter|younger)\s+than\s*\$?\s*$|\bbelow\s*\$?\s*$")
 
 
 def _bounds(v: View, q: Quantity, index: int) -> tuple[float, float]:
     low = q.canonical_low if q.canonical_low is not None else q.low
     high = q.canonical_high if q.canonical_high is not None else q.high
     prev = [w.low for w in v.words[max(0, index - 2):index]]
-    if q.bound == "exact" and any(p in _LOWER_VERBS for p in prev):
-        return low, math.inf
+    scale = _SCALE_AFTER.match(v.text[q.end:])
+    if scale and not _SCALE_IN.search(q.text) and q.dimension in ("currency", None, "count"):
+        factor = _SCALES[scale.group(1).lower()]
+        low, high = low * factor, high * factor
+    if q.bound == "exact":
+        before = v.text[max(0, q.start - 20):q.start].lower()
+        if any(p in _LOWER_VERBS for p in prev) or _MORE.search(before):
+            return low, math.inf
+        if _LESS.search(before):
+            return -math.inf, high
     if q.dimension == "time" and q.kind == "level":
         # "an hour and 50 minutes": the extractor may read only the last part
         m = _HOURS_AND.search(v.text[:q.start])
@@ -253,12 +284,21 @@ def _shares(fa: Frame, fb: Frame) -> bool:
     return any(same_word(x, y) for x in sa for y in sb)
 
 
+def loose(fa: Frame, fb: Frame) -> bool:
+    """The same kind of number (unit family, kind, compatible head), whatever the context:
+    a value that could be the one the other claim talks about."""
+    qa, qb = fa.q, fb.q
+    if qa.dimension != qb.dimension or unit_family(qa) != unit_family(qb) or qa.kind != qb.kind:
+        return False
+    return not (fa.head and fb.head and not same_word(fa.head, fb.head))
+
+
 def comparable(fa: Frame, fb: Frame) -> bool:
     """Same dimension and unit family, same kind (level/change), same measure of the same subject."""
     qa, qb = fa.q, fb.q
     if qa.dimension != qb.dimension or unit_family(qa) != unit_family(qb):
         return False
-    if qa.kind != qb.kind:
+    if qa.kind != qb.kind or fa.partitive != fb.partitive:
         return False
     if qa.kind == "change" and qa.change and qb.change and qa.change != qb.change:
         return False

@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ..records import Claim
 from .base import Rule, Verdict, register, spans
-from .frames import Frame, comparable, describe, disjoint, frames, key, same_measure
+from .frames import Frame, comparable, describe, disjoint, frames, key, loose, same_measure
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,10 @@ def numeric_pairs(a: Claim, b: Claim) -> tuple[NumericVerdict, ...]:
     out: list[NumericVerdict] = []
     seen: set[tuple[int, int]] = set()
     partners = {ia: [ib for ib, fb in enumerate(fbs) if comparable(fa, fb)] for ia, fa in enumerate(fas)}
-    agreed_b = {ib for ia, ibs in partners.items() for ib in ibs if not disjoint(fas[ia], fbs[ib])}
+    # A value of one claim that some value of the other could match (any context), or that a sum
+    # of the other's values matches ("11 militants and six soldiers" / "17 people"), is not flagged.
+    agreed_a = {ia for ia, fa in enumerate(fas) if _agrees(fa, fbs)}
+    agreed_b = {ib for ib, fb in enumerate(fbs) if _agrees(fb, fas)}
     for ia, ibs in partners.items():
         if not ibs:
             continue
@@ -67,7 +70,7 @@ def numeric_pairs(a: Claim, b: Claim) -> tuple[NumericVerdict, ...]:
                 seen.add((ia, ib))
                 break
         else:
-            if any(not disjoint(fa, fbs[ib]) for ib in ibs):
+            if ia in agreed_a:
                 continue
             ib = next((ib for ib in ibs if ib not in agreed_b), None)
             if ib is None:
@@ -82,6 +85,17 @@ def numeric_pairs(a: Claim, b: Claim) -> tuple[NumericVerdict, ...]:
                     reason += " (a running count reported later cannot be smaller)"
             out.append(NumericVerdict(code, fa, fb, f"{_said(fa)} vs {_said(fb)}: {reason}"))
     return tuple(out)
+
+
+def _agrees(f: Frame, others: tuple[Frame, ...]) -> bool:
+    same = [o for o in others if loose(f, o)]
+    if any(not disjoint(f, o) for o in same):
+        return True
+    exact = [o for o in same if o.q.bound == "exact" and o.q.dimension in (None, "count")]
+    if len(exact) >= 2:
+        total = sum(o.low for o in exact)
+        return f.low - 1e-9 <= total <= f.high + 1e-9
+    return False
 
 
 def _update(fa: Frame, fb: Frame) -> str | None:

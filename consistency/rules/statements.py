@@ -101,6 +101,9 @@ def _event_dates(v: View, w: Word):
     """The explicit dates that say when the event of word ``w`` happened."""
     out = []
     for d, lo, hi in v.dates:
+        if d.relative and d.granularity == "day" and any(
+                y.granularity == "year" and 0 <= y.start - d.end <= 4 for y, _, _ in v.dates):
+            continue  # "born February 17 , 1990": the extractor split the date; keep the year
         first = v.word_at(d.start)
         if first is None:
             continue

@@ -1,0 +1,231 @@
+"""Conflict detection accuracy: `consistency compare` beside a naive rule, and the held-out set.
+
+Usage::
+
+    .venv/bin/python benchmarks/conflicts.py [--data DIR] [--limit N] [--errors N]
+    .venv/bin/python benchmarks/conflicts.py --heldout      # tests/data/heldout/pairs.jsonl only
+
+Data: ``equate_nat.jsonl`` and ``vitaminc_real_numeric_dev.jsonl`` from ``--data``,
+else ``$CONSISTENCY_DATA`` (or ``$CONSISTENCY_BENCH_DATA``), else ``../shared/data``
+next to the repository. A missing folder or file is reported and skipped (exit 0).
+
+What is measured (positive class = a conflict):
+
+* **ours**: `api.compare_pairs` (all rules, default settings, embedding similarity
+  for consistent/unrelated); a pair is predicted positive when its verdict is
+  ``conflict``.
+* **naive**: all-MiniLM-L6-v2 cosine >= 0.6 and the digit strings of the two
+  sides differ (as sets), the baseline named in issue 4.
+* EQUATE has no contradiction class outside RedditNLI: its ``neutral`` pairs are
+  "not entailed" and include real numeric conflicts. We report (a) all pairs with
+  positive = neutral or contradiction, (b) RedditNLI contradiction vs entailment,
+  and the false-alarm rate on entailment pairs.
+* VitaminC dev: positive = contradiction (REFUTES); negatives = entailment and
+  neutral; also contradiction vs entailment only.
+
+The held-out set (``--heldout``) runs each pair through `api.check` as a claims
+dataset of two rows (with their dates and sources), the way `consistency check`
+does, and scores conflicts (P/R over pairs labelled conflict), updates and the
+rule that fired.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def data_dir(arg: str | None) -> Path:
+    for candidate in (arg, os.environ.get("CONSISTENCY_DATA"), os.environ.get("CONSISTENCY_BENCH_DATA")):
+        if candidate:
+            return Path(candidate)
+    return ROOT.parent / "shared" / "data"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def prf(pred: list[bool], gold: list[bool]) -> dict:
+    tp = sum(p and g for p, g in zip(pred, gold))
+    fp = sum(p and not g for p, g in zip(pred, gold))
+    fn = sum(g and not p for p, g in zip(pred, gold))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"n": len(gold), "pos": sum(gold), "flagged": tp + fp, "tp": tp, "fp": fp, "fn": fn,
+            "P": p, "R": r, "F1": f}
+
+
+def naive(premises: list[str], hypotheses: list[str], embedder) -> list[bool]:
+    va = _unit(embedder.encode(premises))
+    vb = _unit(embedder.encode(hypotheses))
+    sims = np.sum(va * vb, axis=1)
+    out = []
+    for sim, a, b in zip(sims, premises, hypotheses):
+        da = {d.replace(",", "") for d in _DIGITS.findall(a)}
+        db = {d.replace(",", "") for d in _DIGITS.findall(b)}
+        out.append(bool(sim >= 0.6 and da and db and da != db))
+    return out
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
+def line(name: str, m: dict) -> str:
+    return (f"  {name:<8} P {m['P']:.3f}  R {m['R']:.3f}  F1 {m['F1']:.3f}   "
+            f"(flagged {m['flagged']}, tp {m['tp']}, fp {m['fp']}, fn {m['fn']}; {m['pos']} positive of {m['n']})")
+
+
+def score_pairs(title: str, rows: list[dict], embedder, views: list[tuple[str, callable]], errors: int) -> dict:
+    from consistency import api
+
+    started = time.perf_counter()
+    results = api.compare_pairs([(r["id"], r["premise"], r["hypothesis"]) for r in rows], embedder=embedder)
+    ours_s = time.perf_counter() - started
+    ours = [c.verdict == "conflict" for c in results]
+    base = naive([r["premise"] for r in rows], [r["hypothesis"] for r in rows], embedder)
+    print(f"\n{title}: {len(rows)} pairs (ours {ours_s:.1f}s)")
+    out = {}
+    for name, keep in views:
+        idx = [i for i, r in enumerate(rows) if keep(r) is not None]
+        gold = [bool(keep(rows[i])) for i in idx]
+        m_ours = prf([ours[i] for i in idx], gold)
+        m_naive = prf([base[i] for i in idx], gold)
+        print(f" {name}")
+        print(line("ours", m_ours))
+        print(line("naive", m_naive))
+        out[name] = {"ours": m_ours, "naive": m_naive}
+    ent = [i for i, r in enumerate(rows) if r["label"] == "entailment"]
+    if ent:
+        fa_ours = sum(ours[i] for i in ent) / len(ent)
+        fa_naive = sum(base[i] for i in ent) / len(ent)
+        print(f" false alarms on entailment pairs: ours {fa_ours:.3f}, naive {fa_naive:.3f} (of {len(ent)})")
+    rules = Counter(c.rule for c in results if c.verdict == "conflict")
+    print(f" rules that fired: {dict(rules.most_common())}")
+    if errors:
+        fps = [(r, c) for r, c, p in zip(rows, results, ours) if p and r["label"] == "entailment"][:errors]
+        for r, c in fps:
+            print(f"   FALSE ALARM {r['id']} {c.rule}: {c.explanation}\n     P: {r['premise'][:160]}\n"
+                  f"     H: {r['hypothesis'][:160]}")
+    return out
+
+
+def run_benchmarks(folder: Path, limit: int | None, errors: int) -> int:
+    from consistency.embed import Embedder
+
+    embedder = Embedder()
+    equate = folder / "equate_nat.jsonl"
+    vitc = folder / "vitaminc_real_numeric_dev.jsonl"
+    if not folder.is_dir():
+        print(f"benchmark data folder {folder} not found; skipping (give --data DIR or set CONSISTENCY_DATA)")
+        return 0
+    if equate.is_file():
+        rows = read_jsonl(equate)[:limit]
+        score_pairs("EQUATE (NewsNLI, RTE-Quant, RedditNLI)", rows, embedder, [
+            ("all pairs, positive = not entailed", lambda r: r["label"] != "entailment"),
+            ("RedditNLI contradiction vs entailment",
+             lambda r: None if r["source"] != "EQUATE/RedditNLI" or r["label"] == "neutral"
+             else r["label"] == "contradiction"),
+        ], errors)
+    else:
+        print(f"{equate} not found; skipping EQUATE")
+    if vitc.is_file():
+        rows = read_jsonl(vitc)[:limit]
+        score_pairs("VitaminC real numeric, dev split", rows, embedder, [
+            ("positive = contradiction (negatives: entailment + neutral)", lambda r: r["label"] == "contradiction"),
+            ("contradiction vs entailment", lambda r: None if r["label"] == "neutral" else r["label"] == "contradiction"),
+        ], errors)
+    else:
+        print(f"{vitc} not found; skipping VitaminC")
+    return 0
+
+
+# --- held-out news-style pairs -----------------------------------------------------------------
+
+HELDOUT = ROOT / "tests" / "data" / "heldout" / "pairs.jsonl"
+
+
+def heldout_predictions(path: Path = HELDOUT, embedder=None) -> list[tuple[dict, str, str | None, str]]:
+    """(row, predicted verdict, rule, explanation) per held-out pair, through `api.check`."""
+    from consistency import api
+    from consistency.config import load_settings
+    from consistency.embed import Embedder
+
+    embedder = embedder or Embedder()
+    settings = load_settings()
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for row in read_jsonl(path):
+            dataset = Path(tmp) / f"{row['id']}.jsonl"
+            with dataset.open("w", encoding="utf-8") as fh:
+                for side in ("a", "b"):
+                    claim = row[side]
+                    fh.write(json.dumps({"id": side, "text": claim["text"], "date": claim.get("date"),
+                                         "source": claim.get("source")}) + "\n")
+            report = api.check([str(dataset)], settings, embedder=embedder)
+            conflicts = [f for f in report.findings if f.kind == "conflict"]
+            updates = [f for f in report.findings if f.kind == "update"]
+            if conflicts:
+                out.append((row, "conflict", conflicts[0].rule, conflicts[0].explanation))
+            elif updates:
+                out.append((row, "update", updates[0].rule, updates[0].explanation))
+            else:
+                out.append((row, "consistent", None, ""))
+    return out
+
+
+def heldout_scores(predictions) -> dict:
+    gold = [row["label"] == "conflict" for row, *_ in predictions]
+    pred = [verdict == "conflict" for _, verdict, *_ in predictions]
+    m = prf(pred, gold)
+    updates = [(row, v) for row, v, *_ in predictions if row["label"] == "update"]
+    m["update_recall"] = sum(v == "update" for _, v in updates) / len(updates) if updates else 1.0
+    m["update_false"] = sum(v == "update" for row, v, *_ in predictions if row["label"] != "update")
+    m["rule_agree"] = sum(rule == row.get("rule") for row, v, rule, _ in predictions
+                          if row["label"] == "conflict" and v == "conflict")
+    return m
+
+
+def run_heldout() -> int:
+    predictions = heldout_predictions()
+    m = heldout_scores(predictions)
+    print(f"held-out pairs: {len(predictions)} ({m['pos']} conflicts)")
+    print(line("ours", m))
+    print(f"  updates found {m['update_recall']:.2f} of those labelled update; {m['update_false']} wrong updates;"
+          f" rule agrees on {m['rule_agree']} of {m['tp']} caught conflicts")
+    for row, verdict, rule, explanation in predictions:
+        if (verdict == "conflict") != (row["label"] == "conflict") or (row["label"] == "update") != (verdict == "update"):
+            print(f"  MISS {row['id']} label={row['label']}/{row.get('rule')} got={verdict}/{rule} {explanation}")
+            print(f"      A: {row['a']['text']}\n      B: {row['b']['text']}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", help="folder with equate_nat.jsonl and vitaminc_real_numeric_dev.jsonl")
+    parser.add_argument("--limit", type=int, help="only the first N pairs of each file")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N false alarms per set")
+    parser.add_argument("--heldout", action="store_true", help="score tests/data/heldout/pairs.jsonl only")
+    args = parser.parse_args(argv)
+    if args.heldout:
+        return run_heldout()
+    return run_benchmarks(data_dir(args.data), args.limit, args.errors)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
