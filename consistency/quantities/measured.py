@@ -137,7 +137,7 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
             if low == "and" and kept and i + 1 < len(words) and words[i + 1][0].lower() not in STOP:
                 continue
             break
-        if low.endswith(("ly",)) and low not in ("family", "supply", "ally", "rally", "belly", "jelly", "assembly"):
+        if low.endswith("ly") and "-" not in low and low not in ("family", "supply", "ally", "rally", "belly", "jelly", "assembly"):
             break
         if singular_count and not partitive and kept and is_plural(low):
             break  # "one proposal asks": a verb after a singular noun

@@ -161,6 +161,13 @@ _BRACKET_RE = re.compile(r"[ \u00a0]*\([ \u00a0]*")
 _NOT_CARRIED = {"percent", "percentage point", "multiple"}
 _CAPITALISED_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z]")
 _HYPHEN_AFTER_RE = re.compile(r"-[A-Za-z]")
+_TIME_WORDS = frozenset("last next earlier later previously respectively".split())
+
+
+def _past_tense(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
 _WORD_AFTER_RE = re.compile(r"[ \u00a0]+(?P<w>[a-z]+)")
 _CARRY_BREAK_RE = re.compile(r"[;:!?]|\.(?![\d])|(?<![\w])(?:because|but|after|before|since|when|which|if)(?![\w])", re.I)
 
@@ -178,7 +185,7 @@ def _carry_units(text: str, drafts: list[Draft]) -> None:
         if _CAPITALISED_AFTER_RE.match(text, b.end) or _HYPHEN_AFTER_RE.match(text, b.end):
             continue  # "63000 Model 3 sedans", "a three-bed flat": not an elided unit
         word = _WORD_AFTER_RE.match(text, b.end)
-        if word and word["w"] not in STOP and not word["w"].endswith("ed"):
+        if word and word["w"] not in STOP and word["w"] not in _TIME_WORDS and not _past_tense(word["w"]):
             continue  # "the 50 previous years": a noun phrase of its own follows
         j = i - 1
         if j > 0 and _BRACKET_RE.fullmatch(text[drafts[j - 1].end: drafts[j].start]):
