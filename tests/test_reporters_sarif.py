@@ -14,6 +14,7 @@ import pytest
 from conftest import DATA, ROOT
 from test_reporters import fixed_report
 
+from consistency import api
 from consistency.reporters import ReportOptions, sarif
 from consistency.rules import all_rules
 
@@ -136,3 +137,19 @@ def test_every_help_uri_lands_on_an_anchor_of_docs_rules_md(report):
     for rule in sarif_of(report)["runs"][0]["tool"]["driver"]["rules"]:
         assert rule["helpUri"].rsplit("#", 1)[1] in anchors, (
             f"{rule['id']}: give docs/rules.md a heading '## {rule['id']}' or an <a id=\"{rule['id'].lower()}\">")
+
+
+def test_csv_rows_are_located_by_their_line(embedder, tmp_path):
+    (tmp_path / "claims.csv").write_text(
+        "id,text,source\n"
+        'c-1,"The council approved 200 new homes on the old dock site.","City\nHerald"\n'
+        'c-2,"The council approved 350 new homes on the old dock site.",Times\n', encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path)
+        log = sarif_of(api.check(["claims.csv"], embedder=embedder))
+    assert_valid(log)
+    (result,) = log["runs"][0]["results"]
+    where = [(loc["physicalLocation"]["artifactLocation"]["uri"], loc["physicalLocation"]["region"]["startLine"],
+              loc["properties"]["rowId"]) for loc in (*result["locations"], *result["relatedLocations"])]
+    # A row is located at the line it starts on, after a quoted field that spans two lines too.
+    assert sorted(where) == [("claims.csv", 2, "c-1"), ("claims.csv", 4, "c-2")]
