@@ -336,6 +336,8 @@ def _read_noun(text: str, draft: Draft) -> bool:
             return False
     if noun is None and _is_age(text, draft):
         draft.unit, draft.measured = _YEAR, "age"
+    if noun is None and not number.words and measured.names_follow(text, draft.end):
+        return False  # "the 787 Dreamliner", "iPhone 11 Pro": a model name, not a count
     return True
 
 

@@ -349,3 +349,19 @@ def share_of(text: str, pos: int, *, needs_of: bool = True) -> tuple[str | None,
     if not words:
         return None, pos
     return " ".join(words[:-1] + [singular(words[-1])]), end
+
+
+_NAME_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z][a-z]")
+
+
+def names_follow(text: str, pos: int) -> bool:
+    """A capitalised name follows ``pos`` with no plural noun it could count ("787 Dreamliner starting")."""
+    if not _NAME_AFTER_RE.match(text, pos):
+        return False
+    for token in re.findall(r"[\w'’-]+|[^\w\s]", text[pos: pos + 60])[:7]:
+        if not token[0].isalnum():
+            break
+        low = token.lower()
+        if re.fullmatch(r"\d+s", low) or token[0].islower() and is_plural(low):
+            return False  # "63,150 Model 3s", "27000 Model S and Model X vehicles"
+    return True
