@@ -205,9 +205,13 @@ def newsquant_view(q: Quantity) -> Tag:
 
 
 def quantulum_view(q: Quantity) -> Tag:
-    """One of our quantities in quantulum3's unit names (its test set has no change labels)."""
+    """One of our quantities in quantulum3's unit names (its test set has no change labels).
+
+    Its gold ranges are a midpoint ± an uncertainty, so low to high whatever the stated order.
+    """
     unit = _unit_name(q, QUANTULUM_NAMES, lambda x: "dimensionless")
-    return {"value": _stated_value(q), "unit": unit, "change": None}
+    value: Value = q.value if q.value is not None else (q.low, q.high)
+    return {"value": value, "unit": unit, "change": None}
 
 
 def _gold_newsquant(row: dict) -> list[Tag]:

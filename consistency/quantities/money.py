@@ -81,6 +81,7 @@ _SUFFIXES: dict[str, Currency] = {
     **{w: _c("HRK") for w in ("kuna", "kn")},
     **{w: _c("BTC") for w in ("bitcoins", "bitcoin", "btc")},
     **{w: Currency("cent", "USD", 100) for w in ("cents", "cent", "¢", "c")},
+    **{w: Currency("dime", "USD", 10) for w in ("dimes", "dime")},
     **{w: Currency("penny", "GBP", 100) for w in ("pence", "penny", "p")},
     **{w: Currency("sen", "MYR", 100) for w in ("sen",)},
 }

@@ -86,8 +86,8 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("kelvin", "temperature", "K", ("kelvins", "kelvin"), ("K",)),
     ("degree", "degree", None, ("degrees", "degree"), ("°", "º")),
     # area
-    ("square kilometre", "area", "km**2", ("square kilometres", "square kilometers", "square kilometre", "square kilometer", "sq km"), ("km2", "km²", "km^2")),
-    ("square metre", "area", "m**2", ("square metres", "square meters", "square metre", "square meter", "sq m", "sqm", "sq metres"), ("m2", "m²", "m^2")),
+    ("square kilometre", "area", "km**2", ("square kilometres", "square kilometers", "square kilometre", "square kilometer", "sq km", "km squared", "kilometres squared"), ("km2", "km²", "km^2")),
+    ("square metre", "area", "m**2", ("square metres", "square meters", "square metre", "square meter", "sq m", "sqm", "sq metres", "metres squared", "meters squared"), ("m2", "m²", "m^2")),
     ("square foot", "area", "ft**2", ("square feet", "square foot", "sq ft", "sq. ft.", "sq. ft", "sqft"), ("ft2", "ft²")),
     ("square mile", "area", "mile**2", ("square miles", "square mile", "sq mi", "sq miles"), ("mi2", "mi²")),
     ("acre", "area", "acre", ("acres", "acre"), ()),
@@ -104,7 +104,7 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("teaspoon", "volume", "tsp", ("teaspoons", "teaspoon"), ("tsp",)),
     ("fluid ounce", "volume", "fluid_ounce", ("fluid ounces", "fluid ounce", "fl oz"), ()),
     ("cubic metre", "volume", "m**3", ("cubic metres", "cubic meters", "cubic metre", "cubic meter"), ("m3", "m³")),
-    ("cubic kilometre", "volume", "km**3", ("cubic kilometres", "cubic kilometers", "cubic kilometre", "cubic kilometer"), ("km3", "km³", "km^3")),
+    ("cubic kilometre", "volume", "km**3", ("cubic kilometres", "cubic kilometers", "cubic kilometre", "cubic kilometer", "km cubed", "kilometres cubed"), ("km3", "km³", "km^3")),
     ("cubic foot", "volume", "ft**3", ("cubic feet", "cubic foot", "cu ft"), ()),
     ("barrel", "volume", "oil_barrel", ("barrels", "barrel"), ("bbl",)),
     # speed
@@ -130,6 +130,10 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("milliampere hour", "electric charge", "mA*h", ("milliamp hours", "milliampere hours"), ("mAh",)),
     ("calorie", "energy", "kcal", ("calories", "calorie", "kcal"), ()),
     ("joule", "energy", "J", ("joules", "joule"), ("J", "kJ")),
+    ("gray", "radiation dose", "Gy", ("grays",), ("Gy",)),
+    ("milligray", "radiation dose", "mGy", ("milligrays", "milligray"), ("mGy",)),
+    ("sievert", "radiation dose", "Sv", ("sieverts", "sievert"), ("Sv",)),
+    ("millisievert", "radiation dose", "mSv", ("millisieverts", "millisievert"), ("mSv",)),
     ("electronvolt", "energy", "eV", ("electronvolts", "electron volts"), ("eV",)),
     ("teraelectronvolt", "energy", "TeV", (), ("TeV",)),
     ("british thermal unit", "energy", "BTU", ("british thermal units", "btu", "btus"), ()),
@@ -193,6 +197,7 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Unit], dict[st
 
 _WORD_RE, _SYMBOL_RE, _WORDS, _SYMBOLS = _build()
 _SPACES_RE = re.compile(r"[ \u00a0]+")
+_BARE_IN_RE = re.compile(r"[ \u00a0]?in(?=[ \u00a0]+(?:thick|long|wide|tall|high|deep|across|diameter|in[ \u00a0]+diameter)\b|[ \u00a0]*[.,;)]?[ \u00a0]*$)")
 #: Symbols too ambiguous to follow a number across a space ("3 m" may be "3 million").
 _ATTACHED_ONLY = {"G", "F", "K", "h", "x", "t", "l", "ha", "ct", "pc", "J", "pts", "ps", "cv", "g", "'", "′", '"'}
 #: Symbols read after a space only when no word follows ("16 billion b.", not "5 b tests").
@@ -204,6 +209,9 @@ def match_unit(text: str, end: int) -> UnitMatch | None:
     age = _AGE_RE.match(text, end)
     if age:
         return UnitMatch(_WORDS[age["u"].lower()], age.end(), age=True)
+    inch = _BARE_IN_RE.match(text, end)
+    if inch:  # "2 in thick", "a length of 2 in."
+        return UnitMatch(_WORDS["inches"], inch.end())
     best: UnitMatch | None = None
     m = _WORD_RE.match(text, end)
     if m and _gap_ok(m["gap"]):
