@@ -180,7 +180,7 @@ def _carry_units(text: str, drafts: list[Draft]) -> None:
     """
     for i in range(1, len(drafts)):
         b = drafts[i]
-        if b.has_unit or b.measured is not None or b.number.vague or b.number.fraction or b.bound == "range":
+        if b.has_unit or b.counted or b.measured == "age" or b.number.vague or b.number.fraction or b.bound == "range":
             continue
         if _CAPITALISED_AFTER_RE.match(text, b.end) or _HYPHEN_AFTER_RE.match(text, b.end):
             continue  # "63000 Model 3 sedans", "a three-bed flat": not an elided unit
@@ -191,10 +191,11 @@ def _carry_units(text: str, drafts: list[Draft]) -> None:
         if j > 0 and _BRACKET_RE.fullmatch(text[drafts[j - 1].end: drafts[j].start]):
             j -= 1  # "2,435,000 YEN ($22,480) ... and 2,380,000": the unit of the amount, not of its conversion
         a = drafts[j]
-        if not (a.has_unit or a.counted) or a.unit is not None and a.unit.dimension in _NOT_CARRIED:
+        parallel_changes = a.kind == b.kind == "change"  # "DAX increased by 2 percent but Nasdaq decreased by 1"
+        if not (a.has_unit or a.counted) or a.unit is not None and a.unit.dimension in _NOT_CARRIED and not parallel_changes:
             continue
         gap = text[max(a.end, a.noun_end): b.start]
-        if len(gap) > _CARRY_GAP_MAX or _CARRY_BREAK_RE.search(gap):
+        if len(gap) > _CARRY_GAP_MAX or (_CARRY_BREAK_RE.search(gap) and not parallel_changes):
             continue
         b.unit, b.per = a.unit, b.per or a.per
         if a.currency is not None:
