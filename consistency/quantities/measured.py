@@ -151,8 +151,11 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
             return None
     if not kept:
         return None
+    while len(kept) > 1 and _past(kept[-1][0].lower()):
+        kept.pop()  # "the 11 member trade agreement, dubbed": a verb ends the phrase
     if not singular_count and not partitive and not is_plural(kept[-1][0].lower()):
-        kept = kept[:1]
+        compound = len(kept) > 1 and all(w[:1].islower() for w, _, _ in kept)
+        kept = kept if compound else kept[:1]  # "a three course meal" counts courses of a meal
         if kept[0][0][:1].isupper() or "-" in kept[0][0] or _not_a_noun(kept[0][0].lower(), text, kept[0][2]):
             return None
     modifiers = [_lemma_word(w.lower()) for w, _, _ in kept[:-1] if not _participle(w)]
@@ -193,6 +196,10 @@ _PARTITIVE_PP_RE = re.compile(
 
 
 _OF_NOUN_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?P<np>[a-z][a-z-]*(?:[ \u00a0]+[a-z][a-z-]*)?)")
+
+
+def _past(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
 
 def _participle(word: str) -> bool:
