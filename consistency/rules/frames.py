@@ -122,6 +122,11 @@ def _counted_after(v: View, index: int, q: Quantity) -> list[Word]:
 def _partitive(v: View, first: int, last: int, counted: list[Word]) -> bool:
     if first > 0 and v.words[first - 1].low in ("all", "every", "total", "entire"):
         return False
+    if first > 0 and v.words[first - 1].low in ("another", "other", "additional", "extra", "further"):
+        return True  # "another 1,000": an increment, not the total
+    if last + 1 < len(v.words) and v.words[last + 1].low in ("other", "more", "additional", "extra", "further",
+                                                             "new"):
+        return True  # "the 20 other languages", "5 more ships"
     after = counted[-1].index + 1 if counted else last + 1
     nxt = v.words[after].low if after < len(v.words) else ""
     nxt2 = v.words[after + 1].low if after + 1 < len(v.words) else ""
@@ -137,8 +142,7 @@ def _head(v: View, q: Quantity, index: int, counted: list[Word]) -> tuple[str | 
     nouns = [w for w in counted if not w.text.endswith(("'s", "’s"))]
     if nouns:
         head = nouns[-1]
-        if deaths and head.stem not in ("ship", "boat", "vehicle", "tank", "aircraft", "plane", "building", "home",
-                                        "house"):
+        if deaths and head.low in _PEOPLE:
             return "death", " ".join(w.text for w in nouns)
         return _norm_head(head.stem), " ".join(w.text for w in nouns)
     # a measure noun before the number: "the death toll had passed 300", "turnout was 38%"
@@ -153,6 +157,9 @@ def _head(v: View, q: Quantity, index: int, counted: list[Word]) -> tuple[str | 
         word = q.measured.split()[-1]
         return _norm_head(stem(word)), q.measured
     return None, ""
+
+
+_PEOPLE = {"people", "person", "persons", "individuals", "civilians", "fatalities", "victims", "lives"}
 
 
 def _norm_head(h: str) -> str:
@@ -201,9 +208,9 @@ def _verbish(w: Word) -> bool:
 
 _LOWER_VERBS = {"passed", "topped", "exceeded", "surpassed", "crossed"}
 #: Scale words the extractor may leave out of a quantity ("$57 Trillion" in a title-case headline).
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mil": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
            "bn": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12}
-_SCALE_AFTER = re.compile(r"\s*(thousand|million|mln|mn|billion|bn|bln|trillion|tn|m|k)\b", re.I)
+_SCALE_AFTER = re.compile(r"\s*(thousand|million|mil|mln|mn|billion|bn|bln|trillion|tn|m|k)\b", re.I)
 _SCALE_IN = re.compile(r"(thousand|million|mln|mn|billion|bn|bln|trillion|tn|\d[mk])\b", re.I)
 #: Comparisons the extractor may read as exact ("smaller than 170").
 _MORE = re.compile(r"\b(?:more|greater|larger|higher|bigger|longer|older)\s+than\s*\$?\s*$|\babove\s*\$?\s*$")
@@ -264,7 +271,7 @@ def same_measure(fa: Frame, fb: Frame) -> bool:
             return False
     elif fa.head or fb.head:
         known, other = (fa, fb) if fa.head else (fb, fa)
-        if not mentions(other.view, known.head) and not _shares(fa, fb):
+        if not mentions(other.view, known.head):
             return False
     elif not _shares(fa, fb):
         return False

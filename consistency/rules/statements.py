@@ -402,6 +402,8 @@ class AntonymConflict(Rule):
         for number, (xs, ys) in enumerate(lx.ANTONYMS):
             if number == 5 and changes:
                 continue
+            if _both_sides(va, xs, ys) or _both_sides(vb, xs, ys):
+                continue  # "found guilty of X but acquitted of Y": a mixed claim
             for side_x, side_y in ((xs, ys), (ys, xs)):
                 for wa in va.words:
                     if not _free(va, wa) or not _stem_in(wa, side_x) or (number == 1 and not _state(va, wa)):
@@ -419,6 +421,11 @@ class AntonymConflict(Rule):
                                       explanation=f"{wa.text} vs {wb.text}: opposite predicates of the same subject",
                                       key_a=wa.stem, key_b=wb.stem)
                         return
+
+
+def _both_sides(v: View, xs: frozenset[str], ys: frozenset[str]) -> bool:
+    free = [w for w in v.words if _free(v, w)]
+    return any(_stem_in(w, xs) for w in free) and any(_stem_in(w, ys) for w in free)
 
 
 def _state(v: View, w: Word) -> bool:

@@ -219,7 +219,8 @@ def _negated(words: tuple[Word, ...]) -> set[int]:
         elif w.low == "no" and i + 1 < len(words) and words[i + 1].low == "longer":
             if i + 2 < len(words):
                 out.add(i + 2)
-        elif w.low in ("failed", "refused", "declined") and i + 2 < len(words) and words[i + 1].low == "to":
+        elif (w.low in ("failed", "refused", "declined", "unable", "fails", "refuses", "declines")
+              and i + 2 < len(words) and words[i + 1].low == "to"):
             out.add(i + 2)
     return out
 
