@@ -54,6 +54,7 @@ _NOT_PLURAL = frozenset(
 )
 _WORD_RE = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _OF_THE_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|my|your|those|these)(?:[ \u00a0]+most)?", re.I)
+_OF_OWNER_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0]+[A-Z][\w]*['’]s[ \u00a0])")
 _SUPERLATIVE = {"best": "good", "worst": "bad", "most": "", "least": ""}
 #: Comparatives of common size and age adjectives ("two smaller tenancies" counts tenancies).
 _COMPARATIVE = {w + "er": w for w in ("small", "old", "young", "new", "high", "low", "great", "long", "short", "tall")}
@@ -128,12 +129,18 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
     words = _words_after(text, partitive.end() if partitive else pos)
     if len(words) > 1 and words[0][0].lower() in _MORE_WORDS:
         words = words[1:]  # "eight more picks" counts picks
+    if not partitive:
+        owner = _OF_OWNER_RE.match(text, pos)  # "two of Johnson's deputies"
+        if owner:
+            partitive = owner
+            words = _words_after(text, owner.end())
+    other = bool(words) and words[0][0].lower() in ("other", "another") and len(words) > 1
     if not words:
         return None
     kept: list[tuple[str, int, int]] = []
     for i, (word, start, end) in enumerate(words):
         low = word.lower()
-        if low in STOP:
+        if low in STOP and not (other and i == 0):  # "eight other employees"
             if low == "and" and kept and i + 1 < len(words) and words[i + 1][0].lower() not in STOP:
                 continue
             break
@@ -158,7 +165,7 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
         kept = kept if compound else kept[:1]  # "a three course meal" counts courses of a meal
         if kept[0][0][:1].isupper() or "-" in kept[0][0] or _not_a_noun(kept[0][0].lower(), text, kept[0][2]):
             return None
-    modifiers = [_lemma_word(w.lower()) for w, _, _ in kept[:-1] if not _participle(w)]
+    modifiers = [_lemma_word(re.sub(r"['’]s$", "", w.lower())) for w, _, _ in kept[:-1] if not _participle(w)]
     lemma = " ".join(modifiers) + " " + singular(kept[-1][0].lower())
     if partitive:  # "one of the oldest ballparks in America" -> "old ballpark america"
         pp = _PARTITIVE_PP_RE.match(text, kept[-1][2])
