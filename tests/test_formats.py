@@ -144,3 +144,17 @@ def test_a_baseline_turns_findings_into_sarif_suppressions(run, in_tmp):
     (finding,) = json.loads((in_tmp / "out.sarif").read_text())["runs"][0]["results"]
     assert finding["suppressions"] == [{"kind": "external", "status": "accepted",
                                         "justification": "in the baseline file"}]
+
+
+def test_report_files_get_ordinary_permissions(run, stadium):
+    old = os.umask(0o022)
+    try:
+        (stadium / "kept.html").write_text("old")
+        os.chmod(stadium / "kept.html", 0o640)
+        result = run("check", "stadium.md", "stadium.jsonl", "-q", "-f", "html:new.html", "-f", "sarif:kept.html")
+        assert result.exit_code == 1, result.output
+    finally:
+        os.umask(old)
+    assert (stadium / "new.html").stat().st_mode & 0o777 == 0o644  # not the 0600 of a temporary file
+    assert (stadium / "kept.html").stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
+    assert not [p.name for p in stadium.iterdir() if p.name.endswith(".tmp")]

@@ -7,8 +7,10 @@ atomically (a temporary file renamed into place).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -69,12 +71,33 @@ def write_reports(report: Report, dests: list[Destination], *, color: bool | Non
 
 
 def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed into place.
+
+    The file gets the mode of the file it replaces, or the usual mode of a new
+    file (0666 less the umask), not the 0600 of a temporary file.
+    """
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
+        tmp = None
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}",
                          hint="check the folder exists and is writable") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
