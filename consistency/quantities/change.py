@@ -203,6 +203,10 @@ def change_before(text: str, start: int) -> ChangeMatch:
     return ChangeMatch(None, "level", None, level)
 
 
+_MARKET_CLOSE_RE = re.compile(r"(?:close|closed|closes|closing|end|ended|ends|ending|finished|finish)\s+(?:up|down)$", re.I)
+_MARKET_MOVE_RE = re.compile(
+    r"[ \u00a0]+(?:[$€£¥][ \u00a0]?\d|[-+]?\d[\d.,]*[ \u00a0]?(?:%|per[ \u00a0-]?cent|percent|points?|pts|p\b|cents?|pence))", re.I
+)
 _PHRASAL_RE = re.compile(
     r"(?:shut|close|closed|back|turn|turned|set|sign|signed|made|make|step|stepped|broke|break|tied|cut|wind|wound"
     r"|gave|give|gives|giving|given|coming|come|comes|came|pick|picked|picking|show|showed|shows|end|ended|ends)"
@@ -213,4 +217,7 @@ _PHRASAL_RE = re.compile(
 
 def _phrasal(text: str, pos: int) -> bool:
     """"shut down", "back up": up/down as particles of another verb, not a change."""
-    return bool(_PHRASAL_RE.search(text, max(0, pos - 12), pos + 4))
+    end = pos + (2 if text[pos: pos + 2].lower() == "up" else 4)
+    if _MARKET_CLOSE_RE.search(text, max(0, pos - 12), end) and _MARKET_MOVE_RE.match(text, end):
+        return False  # "the index closed down 2%": a market move, not "closed down" a shop
+    return bool(_PHRASAL_RE.search(text, max(0, pos - 12), end))

@@ -292,7 +292,8 @@ def _head(words: list[str]) -> str | None:
 
 _SUBJECT_RE = re.compile(
     r"(?P<np>(?:[A-Za-z][\w'’&-]*[ \u00a0]+){0,3}?[A-Za-z][\w'’-]*)[ \u00a0]+"
-    r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|also|been|be|have been|has been|had been)[ \u00a0]+)*$",
+    r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|also|been|be|have been|has been|had been"
+    r"|shot|went|moved|edged|inched|ticked|crept|picked|ended|closed|finished)[ \u00a0]+)*$",
 )
 
 
