@@ -48,6 +48,8 @@ class Draft:
     descending: bool = False
     #: Where the counted noun ends ("460 Kia and Hyundai vehicles"), when there is one.
     noun_end: int = 0
+    #: Where the change verb governing the number starts, when there is one.
+    verb_start: int | None = None
 
     @property
     def has_unit(self) -> bool:

@@ -82,7 +82,17 @@ def extract_quantities(text: str, *, doc_date: dt.date | None = None) -> tuple[Q
     drafts.sort(key=lambda d: d.start)
     combined = ranges.combine(text, drafts)
     _rate_after_parenthesis(text, combined)
+    _money_raised(text, combined)
     return tuple(d.freeze(text) for d in combined)
+
+
+def _money_raised(text: str, drafts: list[Draft]) -> None:
+    """"raised $5 million" (or "raised 280 million of the 1.5 billion shekels") is money collected, not a rise."""
+    for d in drafts:
+        if d.currency is None or d.kind != "change" or d.verb_start is None or not _FUNDRAISING_RE.match(text, d.verb_start):
+            continue
+        if "by" not in re.findall(r"[a-z]+", text[d.verb_start: d.start].lower()):
+            d.kind, d.change = "level", None
 
 
 def _rate_after_parenthesis(text: str, drafts: list[Draft]) -> None:
@@ -370,8 +380,7 @@ def _read_bound_and_change(text: str, draft: Draft) -> None:
             draft.bound = "upper" if age["b"].lower() in ("under", "below") else "lower"
         start = age.start()
     found = changes.change_before(text, start)
-    if draft.currency is not None and found.verb_start is not None and found.level is None and _FUNDRAISING_RE.match(text, found.verb_start) and "by" not in text[found.verb_start: start].lower().split():
-        found = changes.ChangeMatch(None, "level")  # "raised $5 million" for a charity is money collected, not a rise
+    draft.verb_start = found.verb_start
     draft.kind = found.kind
     draft.clause_direction = found.direction
     draft.change = found.direction if found.level != "from" else None
