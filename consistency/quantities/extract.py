@@ -338,7 +338,7 @@ def _read_noun(text: str, draft: Draft) -> bool:
         draft.measured = noun.lemma
         draft.counted = True
         draft.noun_end = noun.end
-        draft.subject = measured.owner_after(text, noun.end)
+        draft.subject = measured.owner_after(text, noun.end) or measured.owner_before(text, draft.start)
         rate = _rate_at(text, noun.end)
         draft.per = rate[0] if rate else None
     if number.words and number.value == 1 and text[number.start:number.end].lower() == "one":

@@ -380,3 +380,27 @@ def names_follow(text: str, pos: int) -> bool:
         if re.fullmatch(r"\d+s", low) or token[0].islower() and is_plural(low):
             return False  # "63,150 Model 3s", "27000 Model S and Model X vehicles"
     return True
+
+
+_HAS_RE = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?:(?:the|a|an|its|their|our)[ \u00a0]+)?(?P<np>(?:[A-Za-z][\w-]*[ \u00a0]+){0,2}[A-Za-z][\w-]*)"
+    r"(?:['’]s|[ \u00a0]+(?:has|have|had|owns|owned|operates|operated|runs|ran|employs|employed|keeps|kept|holds|held"
+    r"|now[ \u00a0]+has|still[ \u00a0]+has))[ \u00a0]+(?:about[ \u00a0]+|some[ \u00a0]+|nearly[ \u00a0]+|almost[ \u00a0]+|only[ \u00a0]+|just[ \u00a0]+|more[ \u00a0]+than[ \u00a0]+|over[ \u00a0]+)?$",
+    re.I,
+)
+
+
+def owner_before(text: str, start: int) -> str | None:
+    """Who has the counted things, named before the number ("The regional hospital has 500 beds",
+    "the clinic's 320 beds") -> "regional hospital", "clinic"."""
+    m = _HAS_RE.search(text, max(0, start - 60), start)
+    if not m:
+        return None
+    words = [w.lower() for w in m["np"].split()]
+    while words and words[0] in STOP:
+        words.pop(0)
+    while words and words[-1] in ("now", "still", "also", "already", "currently", "only"):
+        words.pop()
+    if not words or any(w in STOP for w in words) or words[-1] in _PRONOUNS:
+        return None
+    return " ".join(words)
