@@ -23,7 +23,8 @@ from .progress import progress_bar
 @fail_on_option
 @click.option("--exit-zero", is_flag=True,
               help="Exit 0 even when there are new conflicts (input and usage errors still exit 2).")
-@click.option("--show-all", is_flag=True, help="Also show reviewed and baselined findings in text and Markdown output.")
+@click.option("--show-all", is_flag=True,
+              help="Also show reviewed and baselined findings in text and Markdown output.")
 @click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
