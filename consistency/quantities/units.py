@@ -278,8 +278,26 @@ def canonical(unit: Unit, low: float, high: float, *, delta: bool = False) -> tu
     if unit.dimension == "temperature":
         name = "kelvin"
         return name, _convert_temperature(unit.pint, low, delta), _convert_temperature(unit.pint, high, delta)
-    factor, name = _factor(unit.pint)
+    preferred = _PREFERRED.get(unit.dimension)
+    factor, name = _factor_to(unit.pint, preferred) if preferred else _factor(unit.pint)
     return name, _scaled(low, factor), _scaled(high, factor)
+
+
+#: Canonical units named as people write them rather than in base units ("joule", not "kilogram * metre ** 2 / second ** 2").
+_PREFERRED = {
+    "energy": "joule", "power": "watt", "frequency": "hertz", "pressure": "pascal", "voltage": "volt",
+    "torque": "newton * metre",
+}
+
+
+@functools.lru_cache(maxsize=512)
+def _factor_to(expr: str, target: str) -> tuple[float, str]:
+    """Multiplier from ``expr`` to ``target``; falls back to base units when pint cannot convert."""
+    try:
+        q = _registry().parse_expression(expr).to(target.replace("metre", "meter"))
+    except Exception:  # noqa: BLE001 - pint raises several error types; base units always work
+        return _factor(expr)
+    return float(q.magnitude), target
 
 
 def _convert_temperature(expr: str, value: float, delta: bool) -> float:
