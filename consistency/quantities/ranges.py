@@ -1,6 +1,8 @@
 """Join neighbouring numbers: ranges ("between 300 and 400", "25-30", "from X to Y"),
-scores that are not ranges ("won 3-1"), and units shared across a coordination
-("eight or nine euros", "7- or 8-inch", "45 and 50 mg").
+scores that are not ranges ("won 3-1"), units shared across a coordination
+("eight or nine euros", "7- or 8-inch", "45 and 50 mg"), units carried forward to
+a number that elides them ("from 208 pounds to 193"), and restatements that share
+a change or bound ("lost 190 points, or 0.6%", "more than 100 km (60 miles)").
 """
 
 from __future__ import annotations
