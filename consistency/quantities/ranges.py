@@ -210,11 +210,19 @@ def _carry_units(text: str, drafts: list[Draft]) -> None:
 _APPOSITION_GAP_RE = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*or|\(|/)[ \u00a0]*", re.I)
 
 
+_OR_RESTATED_RE = re.compile(r"[ \u00a0]+or[ \u00a0]+", re.I)
+
+
 def _share_apposition(text: str, drafts: list[Draft]) -> None:
     """The same amount restated in other terms takes the first statement's change and bound."""
     for i in range(1, len(drafts)):
         a, b = drafts[i - 1], drafts[i]
-        if not _APPOSITION_GAP_RE.fullmatch(text[a.end: b.start]):
+        gap = text[max(a.end, a.noun_end): b.start]
+        if _OR_RESTATED_RE.fullmatch(gap) and b.unit is not None and b.unit.dimension == "percent":
+            if b.change is None and b.kind == "level" and a.change is not None:
+                b.change, b.kind = a.change, a.kind  # "grew by 125,600 positions or 2.2 per cent"
+            continue
+        if not _APPOSITION_GAP_RE.fullmatch(gap):
             continue
         if b.change is None and b.kind == "level" and a.change is not None:
             b.change, b.kind = a.change, a.kind
