@@ -238,6 +238,8 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         crash_point("run:in-transaction")
         store.claims.insert_pairs(((number_of[p.i], number_of[p.j], round(p.similarity, 6)) for p in pairs), run_id)
         opened, closed = _record_findings(store, findings, touched, removed_ids, run_id)
+        if removed_ids:
+            store.embeddings.prune()  # vectors no stored claim uses any more
         store.meta.set("signature", signature)
         counters.update(findings_opened=opened, findings_closed=closed)
         store.runs.finish(run_id, counters)

@@ -181,3 +181,33 @@ def test_missing_path_and_bad_lock_timeout_are_usage_errors(tmp_path, monkeypatc
     monkeypatch.setenv("CONSISTENCY_LOCK_TIMEOUT", "-1")
     result = invoke("run", "--store", str(tmp_path / "s.db"), str(write_corpus(tmp_path / "a")))
     assert result.exit_code == 2 and "lock_timeout" in result.stderr
+
+
+def test_dataset_rows_keep_decisions_when_reordered_and_reopen_on_a_changed_value(tmp_path, embedder):
+    rows = [{"id": "r1", "text": "The Halden bridge is 120 metres long.", "source": "Ledger"},
+            {"id": "r2", "text": "Heavy rain is expected across the northern valleys on Thursday."},
+            {"id": "r3", "text": "The Halden bridge is 180 metres long.", "source": "Wire"}]
+    data = tmp_path / "data"
+    data.mkdir()
+    claims = data / "claims.jsonl"
+
+    def write(items):
+        claims.write_text("".join(json.dumps(r) + "\n" for r in items))
+
+    write(rows)
+    db = tmp_path / "s.db"
+    code, first = run_json(db, data)
+    (fid,) = conflict_ids(first)
+    assert code == 1 and {cl["id"] for cl in first["conflicts"][0]["claims"]} == {"r1", "r3"}
+    assert invoke("review", "set", fid, "confirmed", "--store", str(db)).exit_code == 0
+    write(list(reversed(rows)))
+    code, report = run_json(db, data, extra=("--show-all",))
+    assert code == 0 and report["conflicts"] == [] and last_run(db)["claims_added"] == 2  # r2 kept its line
+    (listed,) = json.loads(invoke("review", "list", "--all", "-f", "json", "--store", str(db)).stdout)
+    assert listed["id"] == fid and listed["decision"]["decision"] == "confirmed"
+    assert {cl["line"]: cl["id"] for cl in listed["claims"]} == {3: "r1", 1: "r3"}  # the stored evidence moved
+    write([*rows[:2], {**rows[2], "text": "The Halden bridge is 240 metres long."}])
+    code, report = run_json(db, data)
+    assert code == 1 and conflict_ids(report) != [fid] and len(report["conflicts"]) == 1
+    with open_store(db) as store:
+        assert store.embeddings.count() == store.claims.count()  # the 180 m vector was pruned
