@@ -66,6 +66,9 @@ class Frame:
     #: "lower bound" verbs the extractor may miss ("passed 300", "topped 300").
     low: float
     high: float
+    #: "more than 19" excludes 19; "at least 19" does not.
+    strict_low: bool = False
+    strict_high: bool = False
 
 
 def frames(claim: Claim) -> tuple[Frame, ...]:
@@ -89,8 +92,11 @@ def _frames(claim: Claim) -> tuple[Frame, ...]:
         head, head_text = _head(v, q, first.index, counted)
         context = tuple(_context(v, first.index) + counted)
         low, high = _bounds(v, q, first.index)
+        strict_low, strict_high = _strictness(v, q)
         out.append(Frame(q, v, head, head_text, context, _cumulative(v, q, head), as_of(v),
-                         _partitive(v, first.index, last.index, counted), low, high))
+                         _partitive(v, first.index, last.index, counted), low, high,
+                         strict_low and math.isinf(high) and q.bound != "range",
+                         strict_high and math.isinf(low) and q.bound != "range"))
     return tuple(out)
 
 
@@ -117,6 +123,23 @@ def _counted_after(v: View, index: int, q: Quantity) -> list[Word]:
             break
         trimmed.append(w)
     return trimmed
+
+
+_STRICT_LOW = re.compile(r"(?:\b(?:more|greater|higher|larger|bigger|longer|older)\s+than|\bover|\babove|"
+                         r"\bexceed\w*|\btopped|\bpassed|\bsurpassed)\s*(?:of\s+)?\$?\s*$", re.I)
+_STRICT_HIGH = re.compile(r"(?:\b(?:less|fewer|lower|smaller|shorter|younger)\s+than|\bunder|\bbelow)"
+                          r"\s*(?:of\s+)?\$?\s*$", re.I)
+
+
+def _strictness(v: View, q: Quantity) -> tuple[bool, bool]:
+    """Whether a bound excludes its number: "more than 19", "under $16 million"."""
+    before = v.text[max(0, q.start - 24):q.start] + q.text[:max(0, _first_digit(q.text))]
+    return bool(_STRICT_LOW.search(before)), bool(_STRICT_HIGH.search(before))
+
+
+def _first_digit(text: str) -> int:
+    m = re.search(r"\d", text)
+    return m.start() if m else 0
 
 
 def _partitive(v: View, first: int, last: int, counted: list[Word]) -> bool:
@@ -335,6 +358,8 @@ def rounding_tolerance(q: Quantity, *, converted: bool) -> float:
         return 0.5 * 10 ** -len(match.group(1)) * _scale_factor(q)
     if converted or (q.value and q.value >= 1e5 and _scale_factor(q) > 1):
         return 0.5 * _scale_factor(q)
+    if q.dimension == "percent" and q.kind == "level":
+        return 0.5  # a whole percentage is usually rounded: "65%" may be 64.5%
     return 0.0
 
 
@@ -360,11 +385,18 @@ def disjoint(fa: Frame, fb: Frame) -> bool:
     b_low, b_high = interval(fb, converted=converted)
     finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if math.isfinite(x)]
     eps = EPSILON * max(finite + [1e-12])
-    return a_high + eps < b_low or b_high + eps < a_low
+    if a_high + eps < b_low or b_high + eps < a_low:
+        return True
+    # intervals that share one end point, excluded by one side: "19 reviews" vs "more than 19 reviews"
+    if abs(a_high - b_low) <= eps and (fa.strict_high or fb.strict_low):
+        return True
+    if abs(b_high - a_low) <= eps and (fb.strict_high or fa.strict_low):
+        return True
+    return False
 
 
-_APPROX = ("at least", "more than", "over", "nearly", "almost", "about", "roughly", "around", "approximately",
-           "some", "up to", "at most", "fewer than", "less than", "under", "passed", "topped", "exceeded")
+_APPROX = ("at least", "more than", "less than", "fewer than", "over", "nearly", "almost", "about", "roughly",
+           "around", "approximately", "some", "up to", "at most", "under", "passed", "topped", "exceeded")
 
 
 def describe(f: Frame) -> str:
@@ -372,7 +404,7 @@ def describe(f: Frame) -> str:
     q = f.q
     text = q.text
     before = f.view.text[:q.start].lower().rstrip()
-    if q.bound != "exact" or f.high == math.inf:
+    if q.bound != "exact" or math.isinf(f.high) or math.isinf(f.low):
         for word in _APPROX:
             if before.endswith(word) and not text.lower().startswith(word):
                 text = f"{word} {text}"

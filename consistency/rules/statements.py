@@ -8,6 +8,8 @@ subject: a shared content word and no contrasting one ("hospital" / "clinic",
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Iterable
 
 from ..records import Claim
@@ -16,6 +18,7 @@ from .base import Rule, Verdict, register, spans
 from .text import View, Word, contrast, has_yet, same_word, significant, times_compatible, view
 
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "last", "final", "next", "previous", "another"}
+_YEAR_AFTER = re.compile(r"\s*,?\s*\d{4}\b")
 _DATE_PREPS = {"since", "until", "till", "by", "from", "before", "after", "through"}
 _STATE = {"is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "stayed", "stays",
           "stay", "being", "kept", "keeps", "reopened", "closed"}
@@ -101,16 +104,22 @@ def _event_dates(v: View, w: Word):
     """The explicit dates that say when the event of word ``w`` happened."""
     out = []
     for d, lo, hi in v.dates:
-        if d.relative and d.granularity == "day" and any(
-                y.granularity == "year" and 0 <= y.start - d.end <= 4 for y, _, _ in v.dates):
-            continue  # "born February 17 , 1990": the extractor split the date; keep the year
+        if d.relative and d.granularity == "day" and _YEAR_AFTER.match(v.text[d.end:]):
+            continue  # "born February 17 , 1990": the extractor missed the year; the date is unknown
         first = v.word_at(d.start)
         if first is None:
             continue
         prev = v.words[first.index - 1].low if first.index > 0 else ""
         prev2 = v.words[first.index - 2].low if first.index > 1 else ""
-        if prev in _DATE_PREPS or prev2 in _DATE_PREPS:
-            continue
+        prep = prev if prev in _DATE_PREPS else prev2 if prev2 in _DATE_PREPS else None
+        if prep == "before":
+            lo, hi = dt.date.min, lo - dt.timedelta(days=1)
+        elif prep == "after":
+            lo, hi = hi + dt.timedelta(days=1), dt.date.max
+        elif prep == "by":
+            lo = dt.date.min
+        elif prep is not None:
+            continue  # "since March 2", "until Friday": a span, not the event's date
         if v.clause_of[first.index] == v.clause_of[w.index] or first.index > w.index:
             out.append((d, lo, hi))
     return out

@@ -1,0 +1,53 @@
+"""The planted conflicts, updates and traps of seeds/ (the demo corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency import api
+from consistency.config import Settings
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def report(embedder):
+    return api.check([str(SEEDS)], Settings(), embedder=embedder)
+
+
+def _evidence(f) -> tuple[str, str, str]:
+    return f.rule, f.spans_a[0].text, f.spans_b[0].text
+
+
+def _has(findings, rule: str, one: str, other: str) -> bool:
+    return any(f.rule == rule and {f.spans_a[0].text, f.spans_b[0].text} == {one, other} for f in findings)
+
+
+def test_planted_conflicts_are_found(report):
+    conflicts = [f for f in report.findings if f.kind == "conflict"]
+    assert _has(conflicts, "NUM001", "90%", "60%")  # strikes down 90% vs about 60%
+    assert _has(conflicts, "NUM001", "32", "28")  # all 32 ships vs 28 ships
+    assert _has(conflicts, "DAT001", "opened", "started")  # March 12 vs March 14
+    assert _has(conflicts, "NUM002", "5 percentage points", "5%")  # points vs percent
+    assert _has(conflicts, "DIR001", "4%", "2%")  # Brent up 4% vs down 2%
+    ships = next(f for f in conflicts if f.rule == "NUM001" and "32" in f.explanation)
+    assert ships.explanation.startswith("32 ships vs 28 ships: exact counts differ")
+
+
+def test_death_toll_is_reported_as_updates_not_conflicts(report):
+    updates = [f for f in report.findings if f.kind == "update"]
+    assert {f.rule for f in updates} == {"UPD001"} and all(f.severity == "info" for f in updates)
+    values = {frozenset((f.spans_a[0].text, f.spans_b[0].text)) for f in updates}
+    assert frozenset(("140", "212")) in values and frozenset(("212", "300")) in values
+    assert not any({"140", "212", "300"} & {f.spans_a[0].text, f.spans_b[0].text}
+                   for f in report.findings if f.kind == "conflict")
+
+
+def test_traps_are_not_flagged(report):
+    texts = {t for f in report.findings for t in (f.spans_a[0].text, f.spans_b[0].text)}
+    assert "30" not in texts  # about 30 ships: within approximation of 32 and 28
+    assert "500" not in texts and "320" not in texts  # hospital beds vs clinic beds
+    assert not texts & {"13 miles", "21 kilometres"}  # 13 miles = 21 km
+    allowed = {"NUM001", "NUM002", "DAT001", "DIR001", "UPD001"}
+    assert {f.rule for f in report.findings} <= allowed
+    assert len([f for f in report.findings if f.kind == "conflict"]) == 7  # 90/60 twice, Brent twice
