@@ -7,7 +7,7 @@ import pytest
 from consistency import api
 from consistency.config import Settings
 
-from .conftest import SEEDS
+from conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
