@@ -23,7 +23,7 @@ def embedder():
     from consistency.embed import Embedder
 
     e = Embedder()
-    e.model  # load now, once
+    _ = e.model  # load now, once
     return e
 
 
@@ -32,3 +32,19 @@ def in_tmp(tmp_path, monkeypatch):
     """Run in an empty folder, so no pyproject.toml settings apply."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture()
+def run(embedder, in_tmp):
+    """Invoke the CLI in an empty folder (``run("check", path, ...)``); the model is already
+    loaded in this process, so each call costs only the work of the command."""
+    from click.testing import CliRunner
+
+    from consistency.cli import cli
+
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli, list(args), catch_exceptions=False)
+
+    return invoke

@@ -8,23 +8,9 @@ from importlib.resources import files
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
-
-from consistency.cli import cli
 from conftest import SEEDS
 
 SCHEMA = json.loads(files("consistency").joinpath("schemas/report.schema.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture()
-def run(embedder, in_tmp):
-    """Invoke the CLI in an empty folder; the model is already loaded in this process."""
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 def write_jsonl(path, rows):

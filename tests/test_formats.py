@@ -13,22 +13,9 @@ import sys
 import threading
 
 import pytest
-from click.testing import CliRunner
 from conftest import DATA, ROOT
 
-from consistency.cli import cli
-
 EXAMPLE = ROOT / "examples" / "claims.jsonl"
-
-
-@pytest.fixture()
-def run(embedder, in_tmp):
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture()
