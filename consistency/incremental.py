@@ -85,6 +85,7 @@ def mark_reported(settings: Settings, run_id: int) -> None:
     with open_store(resolve_store_path(settings.store), timeout=settings.lock_timeout) as store:
         with store.transaction():
             store.runs.mark_reported(run_id)
+            crash_point("run:tx-reported")
     crash_point("run:reported")
 
 
@@ -228,6 +229,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
             store.claims.delete_pairs()
         store.documents.delete(removed_docs)
         store.documents.delete_files(gone_files)
+        crash_point("run:tx-removed")
         for key, where, digest, _ in read:
             store.documents.upsert_file(key, where, digest, problems_of[key], run_id)
         for doc, file_key, dh in accepted:
@@ -235,9 +237,11 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         number_of: dict[int, int] = {i: kept_rows[i].n for i in range(len(kept_rows))}
         for k, (claim, text_hash) in enumerate(zip(new_claims, new_hashes)):
             number_of[len(kept_rows) + k] = store.claims.insert(claim, text_hash)
-        crash_point("run:in-transaction")
+        crash_point("run:tx-claims")
         store.claims.insert_pairs(((number_of[p.i], number_of[p.j], round(p.similarity, 6)) for p in pairs), run_id)
+        crash_point("run:tx-pairs")
         opened, closed = _record_findings(store, findings, touched, removed_ids, run_id)
+        crash_point("run:tx-findings")
         if removed_ids:
             store.embeddings.prune()  # vectors no stored claim uses any more
         store.meta.set("signature", signature)

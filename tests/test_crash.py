@@ -101,6 +101,7 @@ def kill_loop(tmp_path, initial, corpus) -> int:
         resumed_embedded = table_rows(db, "SELECT embedded FROM runs ORDER BY id DESC LIMIT 1")[0][0]
         if points.index("run:committed") >= n:  # killed before the run's final commit
             assert resumed_embedded + vectors_kept == embedded_ref, point
+    print(f"{tmp_path.name}: survived kill -9 at {len(points)} points: {', '.join(points)}")
     return len(points)
 
 
@@ -135,7 +136,7 @@ def test_kill_9_at_every_point_of_a_first_and_an_incremental_run(tmp_path, warm)
     (tmp_path / "second").mkdir()
     survived += kill_loop(tmp_path / "second", initial, corpus)
     print(f"survived {survived} kill points")
-    assert survived >= 20
+    assert survived >= 35
 
 
 def test_a_second_run_waits_for_the_lock_then_exits_2(tmp_path, warm):

@@ -15,6 +15,7 @@ import numpy as np
 
 from ._sql import chunks, marks
 from .connection import transaction
+from .hooks import crash_point
 
 
 class Embeddings:
@@ -35,6 +36,7 @@ class Embeddings:
             self.conn.executemany(
                 "INSERT OR IGNORE INTO embeddings (model_id, text_hash, vector) VALUES (?, ?, ?)",
                 ((model_id, key, np.asarray(v, dtype=np.float32).tobytes()) for key, v in items.items()))
+            crash_point("embed:tx-vectors")
 
     def missing(self, model_id: str, keys: Iterable[str]) -> list[str]:
         """The keys with no vector for ``model_id``, in first-seen order."""
