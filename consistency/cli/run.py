@@ -52,13 +52,13 @@ def run(paths, store, lock_timeout, formats, output, model, threshold, batch_siz
         result = incremental.run(paths, settings, progress=progress)
     report = result.report
     report_problems(report, quiet=quiet)
+    write_reports(report, dests, color=color, show_all=show_all)
     if not quiet:
         c = result.counters
         click.echo(f"run {result.run_id} ({result.store_path}): {c['files_read']} of {c['files']} files read, "
                    f"{c['claims_added']} claims added, {c['claims_removed']} removed, {c['embedded']} embedded, "
                    f"{c['findings_opened']} findings opened, {c['findings_closed']} closed; "
                    f"report covers runs after {result.since_run}", err=True)
-    write_reports(report, dests, color=color, show_all=show_all)
     crash_point("run:report-written")
     incremental.mark_reported(settings, result.run_id)
     if report.problems:
