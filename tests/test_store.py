@@ -155,3 +155,22 @@ def test_store_path_from_pyproject_env_and_option(in_tmp, monkeypatch):
     assert invoke("run", "--store", str(in_tmp / "opt.db"), str(corpus), "-q").exit_code == 1
     assert (in_tmp / "opt.db").is_file()
     assert invoke("run", str(corpus), "-q").exit_code == 0  # env store again: nothing new
+
+
+def test_finding_ids_resolve_by_unique_prefix(tmp_path):
+    from consistency.errors import NotFoundError, UsageError
+
+    with open_store(tmp_path / "s.db") as store:
+        with store.transaction():
+            run = store.runs.insert("2026-03-08T00:00:00+00:00", ["x"])
+            for fp in ("abc1230000", "abc4560000", "def7890000"):
+                store.conn.execute(
+                    "INSERT INTO findings (fingerprint, rule, kind, severity, claim_a, claim_b, similarity, data, "
+                    "first_run, opened_run, last_run) VALUES (?, 'NUM001', 'conflict', 'error', 'a', 'b', 0.9, "
+                    "'{}', ?, ?, ?)", (fp, run, run, run))
+        assert store.findings.resolve("DEF") == "def7890000"
+        assert store.findings.resolve("abc4") == "abc4560000"
+        with pytest.raises(UsageError, match="ambiguous"):
+            store.findings.resolve("abc")
+        with pytest.raises(NotFoundError):
+            store.findings.resolve("0123")
