@@ -57,7 +57,7 @@ class RunLock:
 
     def __init__(self, store_path: Path, *, timeout: float) -> None:
         self.store_path = Path(store_path)
-        self.path = lock_path(self.store_path)
+        self.path = lock_path(self.store_path.resolve())  # one lock however the store is named (symlinks)
         self.timeout = timeout
         self._fd: int | None = None
 
