@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/quantities.py [--data DIR] [--no-peer] [--errors N]
+    .venv/bin/python benchmarks/quantities.py [--data DIR] [--no-peer] [--confusion] [--errors N]
 
 Data: ``newsquant.jsonl`` and ``quantulum3_tests.jsonl`` from ``--data``, else
 ``$CONSISTENCY_BENCH_DATA``, else ``../shared/data`` next to the repository. When
@@ -34,7 +34,13 @@ currency codes to its currency names, units to its unit names, counted nouns
 to their lemma (a bare count to "-"), rates to "X per Y", ages to "year of age",
 fractions to "% " and what they are a share of ("half the condos": "% condo");
 the change label is ">" / "<" for lower / upper bounds, "up" / "down" for an
-amount of change, "~" for an approximation and "=" otherwise. A range is
+amount of change, "~" for an approximation and "=" otherwise. Two NewsQuant
+conventions are read with the extractor's own phrase readers (`label_context`):
+a change stated as a noun followed by "of" ("a cut of 800,000 barrels a day",
+"an increase of 60,600 jobs or one per cent") is "=", as NewsQuant labels "a 4.2
+percent drop"; a range after an approximation word ("about 14-18 mpg", "~25 - 40
+min") is "~" (our records keep such a range's bound as "range").
+``--confusion`` prints gold against predicted change labels. A range is
 reported in stated order (``Quantity.descending``: "from 208 to 193" is (208, 193)).
 """
 
@@ -51,6 +57,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from consistency.quantities import change as changes
 from consistency.quantities import extract_quantities
 from consistency.records import Quantity
 
@@ -104,6 +111,8 @@ class Counts:
     seconds: float = 0.0
     sentences: int = 0
     misses: list[tuple[str, list[Tag], list[Tag]]] = field(default_factory=list)
+    #: (gold change label, predicted change label) -> count, over the strict 1:1 value pairs.
+    confusion: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 def values_match(gold: Value, predicted: Value) -> bool:
@@ -159,23 +168,57 @@ def _score_strict(counts: Counts, gold: list[Tag], predicted: list[Tag], *, with
         counts.strict_value += 1
         counts.strict_unit += 1
         counts.strict_change += int(with_change and pick["change"] == g["change"])
+        _confuse(counts, g, pick)
     for g in pending:
         pick = next((p for p in free if values_match(g["value"], p["value"])), None)
         if pick is not None:
             free.remove(pick)
             counts.strict_value += 1
             counts.strict_change += int(with_change and pick["change"] == g["change"])
+            _confuse(counts, g, pick)
 
 
-def change_label(q: Quantity) -> str:
-    """NewsQuant's change label of one of our quantities."""
+def _confuse(counts: Counts, gold: Tag, predicted: Tag) -> None:
+    key = (str(gold["change"]), str(predicted["change"]))
+    counts.confusion[key] = counts.confusion.get(key, 0) + 1
+
+
+def change_label(q: Quantity, *, nominal: bool = False, approx_range: bool = False) -> str:
+    """NewsQuant's change label of one of our quantities.
+
+    ``nominal``: the change is stated as a noun ("an increase of 60,600 jobs"),
+    which NewsQuant labels "=" as it does "a 4.2 percent drop". ``approx_range``:
+    a range read after an approximation word ("about 14-18 mpg"), labelled "~".
+    """
     if q.bound == "lower":
         return ">"
     if q.bound == "upper":
         return "<"
-    if q.kind == "change" and q.change is not None:
+    if q.kind == "change" and q.change is not None and not nominal:
         return q.change
-    return "~" if q.bound == "approx" else "="
+    return "~" if q.bound == "approx" or approx_range else "="
+
+
+def label_context(text: str, quantities: Iterable[Quantity]) -> list[tuple[bool, bool]]:
+    """(nominal, approx_range) for each quantity, read with the extractor's own phrase readers.
+
+    A change restated after "or" / in brackets ("an increase of 60,600 jobs or one
+    per cent") has no verb of its own and takes the nominal reading of the change before it.
+    """
+    out = []
+    previous_nominal = False
+    for q in quantities:
+        start = q.start
+        bound = changes.bound_before(text, start)
+        if bound is not None:
+            start = bound.start
+        nominal = False
+        if q.kind == "change":
+            found = changes.change_before(text, start)
+            nominal = found.nominal if found.direction is not None else previous_nominal
+            previous_nominal = nominal
+        out.append((nominal, q.bound == "range" and bound is not None and bound.bound == "approx"))
+    return out
 
 
 def _stated_value(q: Quantity) -> Value:
@@ -198,10 +241,16 @@ def _unit_name(q: Quantity, names: dict[str, str], count_name: Callable[[Quantit
     return f"{base} per {names.get(q.per, q.per)}".lower() if q.per else base.lower()
 
 
-def newsquant_view(q: Quantity) -> Tag:
+def newsquant_view(q: Quantity, *, nominal: bool = False, approx_range: bool = False) -> Tag:
     """One of our quantities in NewsQuant's terms."""
     unit = _unit_name(q, UNIT_NAMES, lambda x: x.measured or "-")
-    return {"value": _stated_value(q), "unit": unit, "change": change_label(q)}
+    return {"value": _stated_value(q), "unit": unit, "change": change_label(q, nominal=nominal, approx_range=approx_range)}
+
+
+def newsquant_tags(text: str) -> list[Tag]:
+    """Our quantities in ``text`` in NewsQuant's terms."""
+    found = extract_quantities(text)
+    return [newsquant_view(q, nominal=n, approx_range=a) for q, (n, a) in zip(found, label_context(text, found), strict=True)]
 
 
 def quantulum_view(q: Quantity) -> Tag:
@@ -336,6 +385,15 @@ def report(title: str, results: dict[str, Counts], *, with_change: bool) -> None
         print(f"    strict 1:1     {strict}")
 
 
+def _print_confusion(counts: Counts) -> None:
+    """Gold change label (rows) against ours (columns) on the value-matched 1:1 pairs."""
+    labels = sorted({k for pair in counts.confusion for k in pair})
+    print("\nchange labels on value-matched pairs (rows gold, columns ours)")
+    print("  " + " " * 6 + "".join(f"{lab:>7}" for lab in labels))
+    for g in labels:
+        print(f"  {g:<6}" + "".join(f"{counts.confusion.get((g, p), 0):>7}" for p in labels))
+
+
 def _print_misses(counts: Counts, limit: int) -> None:
     for text, gold, predicted in counts.misses[:limit]:
         print("-", text)
@@ -359,6 +417,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=None, help="folder with newsquant.jsonl and quantulum3_tests.jsonl")
     parser.add_argument("--no-peer", action="store_true", help="skip quantulum3")
+    parser.add_argument("--confusion", action="store_true", help="print gold against predicted change labels on NewsQuant")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N NewsQuant sentences we do not get fully right")
     args = parser.parse_args(list(argv) if argv is not None else None)
     data = args.data or default_data_dir()
@@ -371,7 +430,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     peer_nq = None if args.no_peer else _quantulum(QUANTULUM_TO_NEWSQUANT)
     peer_q3 = None if args.no_peer else _quantulum(None)
 
-    nq = {"ours": run(nq_rows, _ours(newsquant_view), _gold_newsquant, with_change=True)}
+    nq = {"ours": run(nq_rows, newsquant_tags, _gold_newsquant, with_change=True)}
     if peer_nq is not None:
         nq["quantulum3"] = run(nq_rows, peer_nq, _gold_newsquant, with_change=False, midpoint_gold=True)
     report(f"NewsQuant ({newsquant})", nq, with_change=True)
@@ -382,6 +441,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     report(f"quantulum3 test sentences ({q3})", qt, with_change=False)
     if peer_nq is None and not args.no_peer:
         print("\nquantulum3 is not installed: pip install -e '.[bench]' to run the peer", file=sys.stderr)
+    if args.confusion:
+        _print_confusion(nq["ours"])
     if args.errors:
         print()
         _print_misses(nq["ours"], args.errors)

@@ -22,9 +22,10 @@ from consistency.quantities import extract_dates, extract_quantities
 DATA = Path(__file__).parent / "data" / "quantities"
 
 
-def _cases() -> list:
+def toml_cases(folder: Path = DATA) -> list:
+    """One pytest param per ``[[case]]`` of the TOML files in ``folder``."""
     params = []
-    for path in sorted(DATA.glob("*.toml")):
+    for path in sorted(folder.glob("*.toml")):
         for i, case in enumerate(tomllib.loads(path.read_text(encoding="utf-8"))["case"]):
             params.append(pytest.param(case, id=f"{path.stem}-{i}"))
     return params
@@ -40,7 +41,7 @@ def _same(expected, actual) -> bool:
     return actual == expected
 
 
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", toml_cases())
 def test_case(case: dict) -> None:
     doc_date = dt.date.fromisoformat(case["doc_date"]) if "doc_date" in case else None
     found = extract_quantities(case["text"], doc_date=doc_date)

@@ -152,12 +152,15 @@ class ChangeMatch:
     ``direction`` is the verb's direction; ``kind`` is "change" when the number is
     the amount of change and "level" otherwise; ``level`` says how a level is
     introduced ("to", "from", "at"); ``verb_start`` locates the verb (for the subject).
+    ``nominal`` is True when the change is a noun followed by "of" ("an overall cut
+    of 800,000 barrels", "an increase of 60,600 jobs") rather than a verb ("cut 800,000").
     """
 
     direction: Direction | None
     kind: QuantityKind
     verb_start: int | None = None
     level: LevelMark | None = None
+    nominal: bool = False
 
 
 def change_before(text: str, start: int) -> ChangeMatch:
@@ -192,7 +195,8 @@ def change_before(text: str, start: int) -> ChangeMatch:
         if low in ("to", "at", "from") and level is None:
             level = low  # type: ignore[assignment]
         elif low in _DIRECTION and not _phrasal(text, pos):
-            return ChangeMatch(_DIRECTION[low], "level" if level else "change", pos, level)
+            nominal = i + 1 < len(tokens) and tokens[i + 1][0].lower() == "of"
+            return ChangeMatch(_DIRECTION[low], "level" if level else "change", pos, level, nominal)
         elif low == "by":
             by = True
         elif low[0].isalpha() and low not in _FILLER and level is None:
