@@ -129,6 +129,10 @@ _SPAN_ADJECTIVE_RE = re.compile(
 )
 _FUNDRAISING_RE = re.compile(r"rais(?:e|es|ed|ing)\b", re.I)
 _AMOUNT_OF_RE = re.compile(r"(?:average|total|sum|maximum|minimum|tally)[ \u00a0]+of[ \u00a0]+$", re.I)
+#: A number joined to a year-like one by a range connector ("1000 to 2000 hires", "2000 - 2500 Calories").
+_RANGE_END_BEFORE_RE = re.compile(r"(?<![\w.,])(?P<n>\d[\d,]*(?:\.\d+)?)[ \u00a0]*(?:[-–—]|to)[ \u00a0]*$", re.I)
+_RANGE_END_AFTER_RE = re.compile(r"[ \u00a0]*(?:[-–—]|to)[ \u00a0]*(?P<n>\d[\d,]*(?:\.\d+)?)(?![\w.,]\d)", re.I)
+_YEAR_DIGITS_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 _TIMES = units.match_unit(" times", 0).unit  # type: ignore[union-attr]
 _SMALL_NUMBERS = {**ONES, **TEENS, **TENS, "hundred": 100, "a": 1, "an": 1}
 _SMALL = "|".join(sorted((w for w in _SMALL_NUMBERS if len(w) > 2), key=len, reverse=True))
@@ -269,6 +273,8 @@ def _is_bare_year(text: str, number: Number) -> bool:
         return False
     if _AMOUNT_OF_RE.search(text, max(0, number.start - 20), number.start):
         return False  # "an average of 1500", "a total of 2000"
+    if _range_with_non_year(text, number, int(digits)):
+        return False
     if is_year(text, number.start, number.end):
         return True
     noun = measured.counted_noun(text, number.end, singular_count=False)
@@ -278,6 +284,17 @@ def _is_bare_year(text: str, number: Number) -> bool:
     last = text[noun.start: noun.end].split()[-1]
     # "the 1995 proposal", "the 2003 Iron Bowl": a year before a singular or proper noun; "1995 proposals" are counted
     return first[:1].isupper() or last[:1].isupper() or not measured.is_plural(last.lower())
+
+
+def _range_with_non_year(text: str, number: Number, year: int) -> bool:
+    """An ascending range whose other end is no year: "from 1000 to 2000 hires", "about 2000 - 2500 Calories"."""
+    before = _RANGE_END_BEFORE_RE.search(text, max(0, number.start - 16), number.start)
+    if before is not None and not _YEAR_DIGITS_RE.fullmatch(before["n"]):
+        return float(before["n"].replace(",", "")) < year
+    after = _RANGE_END_AFTER_RE.match(text, number.end)
+    if after is not None and not _YEAR_DIGITS_RE.fullmatch(after["n"]):
+        return float(after["n"].replace(",", "")) > year
+    return False
 
 
 def _read_rate(text: str, draft: Draft) -> None:
