@@ -8,6 +8,7 @@ import click
 
 from .. import api, baseline as baselines
 from ..errors import EmptyInputError
+from ..reporters.base import plural
 from ..store import open_store, resolve_store_path
 from .check import report_problems
 from .options import model_options, rule_options, settings_from
@@ -48,7 +49,7 @@ def _write(file, paths, store, quiet, previous, **options) -> int:
             decisions = db.decisions.latest()
     update = baselines.build(report.findings, previous, decisions)
     write_atomic(Path(file), baselines.dumps(update.baseline))
-    click.echo(f"{file}: {len(update.baseline.entries)} findings ({update.added} added, {update.kept} kept, "
+    click.echo(f"{file}: {plural(len(update.baseline.entries), 'finding')} ({update.added} added, {update.kept} kept, "
                f"{update.removed} trimmed)", err=True)
     return 0
 
