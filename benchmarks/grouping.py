@@ -43,7 +43,7 @@ def ours(vectors: np.ndarray, threshold: float) -> list[int]:
     from consistency.group import candidate_pairs, components
 
     pairs = candidate_pairs(vectors, threshold=threshold)
-    labels = [0] * len(vectors)
+    labels = list(range(len(vectors), 2 * len(vectors)))  # texts in no group are singletons
     for number, members in enumerate(components(len(vectors), pairs)):
         for i in members:
             labels[i] = number

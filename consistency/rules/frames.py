@@ -337,12 +337,12 @@ def comparable(fa: Frame, fb: Frame) -> bool:
 
 # --- values ----------------------------------------------------------------------------------
 
-def interval(f: Frame, *, converted: bool) -> tuple[float, float]:
+def interval(f: Frame, *, converted: bool, precise_other: bool = False) -> tuple[float, float]:
     """The canonical interval of a frame widened by its rounding tolerance."""
     q = f.q
     low, high = f.low, f.high
     if q.bound == "exact" and q.value not in (None, 0):
-        tol = rounding_tolerance(q, converted=converted)
+        tol = rounding_tolerance(q, converted=converted, precise_other=precise_other)
         if tol:
             scale = (low / q.value) if q.value and math.isfinite(low) else 1.0
             low = low - tol * abs(scale)
@@ -351,15 +351,15 @@ def interval(f: Frame, *, converted: bool) -> tuple[float, float]:
     return low, high
 
 
-def rounding_tolerance(q: Quantity, *, converted: bool) -> float:
+def rounding_tolerance(q: Quantity, *, converted: bool, precise_other: bool = False) -> float:
     """Half a unit of the last stated digit, in the stated unit; 0 for whole counts."""
     match = _DECIMALS.search(q.text)
     if match:
         return 0.5 * 10 ** -len(match.group(1)) * _scale_factor(q)
     if converted or (q.value and q.value >= 1e5 and _scale_factor(q) > 1):
         return 0.5 * _scale_factor(q)
-    if q.dimension == "percent" and q.kind == "level":
-        return 0.5  # a whole percentage is usually rounded: "65%" may be 64.5%
+    if q.dimension == "percent" and q.kind == "level" and precise_other:
+        return 0.5  # a whole percentage beside a decimal one may be rounded: "65%" vs "64.5%"
     return 0.0
 
 
@@ -378,11 +378,15 @@ def _scale_factor(q: Quantity) -> float:
     return ratio if ratio >= 1 else 1.0
 
 
+def _decimal(f: Frame) -> bool:
+    return f.q.bound == "exact" and bool(_DECIMALS.search(f.q.text))
+
+
 def disjoint(fa: Frame, fb: Frame) -> bool:
     """True when no value satisfies both statements, after tolerances."""
     converted = fa.q.unit != fb.q.unit
-    a_low, a_high = interval(fa, converted=converted)
-    b_low, b_high = interval(fb, converted=converted)
+    a_low, a_high = interval(fa, converted=converted, precise_other=_decimal(fb))
+    b_low, b_high = interval(fb, converted=converted, precise_other=_decimal(fa))
     finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if math.isfinite(x)]
     eps = EPSILON * max(finite + [1e-12])
     if a_high + eps < b_low or b_high + eps < a_low:
