@@ -284,15 +284,25 @@ def _quantifier(v1: View, v2: View):
                 rest = [y for y in clause_words if y.index > x.index]
                 remainder = next((y for y in rest if y.low in lx.REMAINDER and y.index not in v2.negated), None)
                 if remainder is not None:
-                    return w, remainder, (f"{w.text} {noun.text} vs {x.text} {remainder.text}: "
+                    some = v2.text[_count_start(v2, x):remainder.end]
+                    return w, remainder, (f"{w.low} {noun.text} vs \"{some}\": "
                                           "a claim about all of them has exceptions")
             if nothing and counted:
                 pred2 = _predicate(v2, x.index)
                 shared = {p for p in pred1 & pred2 if len(p) > 3}
                 if shared and not any(y.index in v2.negated for y in v2.words[x.index:]):
-                    return w, x, (f"{w.text} {noun.text} vs some {x.text} {sorted(shared)[0]}: "
+                    some = v2.text[_count_start(v2, x):x.end]
+                    return w, x, (f"{w.low} {noun.text} vs \"{some}\": "
                                   "a claim that none did, and a count of those who did")
     return None
+
+
+def _count_start(v: View, x: Word) -> int:
+    """Where the count before ``x`` starts ("Three of its ships" -> at "Three")."""
+    for y in reversed(v.words[max(0, x.index - 5):x.index]):
+        if not y.low.isalpha() or y.low in _NUMBER_WORDS or y.low in ("some", "several", "few"):
+            return y.start
+    return x.start
 
 
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -350,6 +360,8 @@ class NegationConflict(Rule):
                 if not (wa.stem == wb.stem and (neg_a or neg_b) or ga is not None and _stem_in(wb, ga)):
                     continue
                 neg_v, neg_w = (va, wa) if neg_a else (vb, wb)
+                if neg_w.index > 0 and neg_v.words[neg_w.index - 1].low in ("no", "none"):
+                    continue  # "no passengers were injured": a quantifier (QNT001), not a negated predicate
                 if has_yet(neg_v, neg_w.index) and a.date != b.date:
                     continue
                 oa, ob = _after(va, wa), _after(vb, wb)
