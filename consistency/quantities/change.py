@@ -81,11 +81,16 @@ def bound_before(text: str, start: int) -> BoundMatch | None:
     if not m:
         return None
     phrase = re.sub(r"\s+", " ", m["w"].lower())
+    if phrase == "up to" and _RUN_UP_RE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "the lead up to 3G", "in the run-up to 2,000 entries": a time before, not a bound
     if phrase in _NOT_BOUNDS:
         return BoundMatch("exact", m.start(), phrase)
     if phrase in ("some", "near", "within", "maximum") and not _number_follows_word(text, m.end()):
         return None
     return BoundMatch(_KIND[phrase], m.start(), phrase)
+
+
+_RUN_UP_RE = re.compile(r"(?<![\w])(?:lead|leading|run|build)[ \u00a0-]?$", re.I)
 
 
 def _number_follows_word(text: str, end: int) -> bool:

@@ -22,7 +22,7 @@ MONTHS = (
 )
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"
 #: Words before a bare number that make it a year ("in 2019", "since 2011").
 YEAR_PREPOSITIONS = frozenset(
     "in since by until till from of during before after between through to and or circa early late mid "
@@ -46,7 +46,7 @@ TIME_RE = re.compile(
     r"(?<![\w.:])(?:\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:[ \u00a0]*(?:[ap]\.?m\.?|GMT|EDT|EST|PDT|PST|BST|CET|UTC|ET|PT))?"
     r"|\d{1,2}(?:[.:]\d{2})?[ \u00a0]*[ap]\.?m\.?(?=[\W]|$))"
 )
-_BARE_YEAR_RE = re.compile(rf"(?<![\w.,$£€-]){_YEAR}(?P<s>s|'s|’s)?(?![\w,]|\.\d)")
+_BARE_YEAR_RE = re.compile(rf"(?<![\w.,$£€-]){_YEAR}(?P<s>s|'s|’s)?(?![\w]|[.,]\d)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,7 +132,7 @@ _AMOUNT_OF_RE = re.compile(r"(?:average|total|sum|maximum|minimum|tally)[ \u00a0
 #: A number joined to a year-like one by a range connector ("1000 to 2000 hires", "2000 - 2500 Calories").
 _RANGE_END_BEFORE_RE = re.compile(r"(?<![\w.,])(?P<n>\d[\d,]*(?:\.\d+)?)[ \u00a0]*(?:[-–—]|to)[ \u00a0]*$", re.I)
 _RANGE_END_AFTER_RE = re.compile(r"[ \u00a0]*(?:[-–—]|to)[ \u00a0]*(?P<n>\d[\d,]*(?:\.\d+)?)(?![\w.,]\d)", re.I)
-_YEAR_DIGITS_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+_YEAR_DIGITS_RE = re.compile(r"(?:1[5-9]|2[01])\d\d")
 _TIMES = units.match_unit(" times", 0).unit  # type: ignore[union-attr]
 _SMALL_NUMBERS = {**ONES, **TEENS, **TENS, "hundred": 100, "a": 1, "an": 1}
 _SMALL = "|".join(sorted((w for w in _SMALL_NUMBERS if len(w) > 2), key=len, reverse=True))
@@ -269,7 +269,7 @@ def _is_bare_year(text: str, number: Number) -> bool:
     if number.scale != 1 or number.fraction or number.value is None:
         return False
     digits = text[number.start: number.end]
-    if not re.fullmatch(r"(?:1[5-9]|20)\d\d", digits):
+    if not re.fullmatch(r"(?:1[5-9]|2[01])\d\d", digits):
         return False
     if _AMOUNT_OF_RE.search(text, max(0, number.start - 20), number.start):
         return False  # "an average of 1500", "a total of 2000"

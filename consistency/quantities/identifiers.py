@@ -39,7 +39,7 @@ _PHONE_RE = re.compile(r"(?<!\d)(?:\+?\d{1,3}[ \u00a0.-])?\(?\d{3}\)?[ \u00a0.-]
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])", re.I)
 _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z][\w&'’.+]*|#)[ \u00a0]*$")
 _ATTACHED_BEFORE_RE = re.compile(r"(?:[A-Za-z&]|[A-Za-z]\.|[A-Za-z&][-–]|\d[-–]?[A-Za-z]+|/)$")
-_ALLOWED_ATTACHED = re.compile(r"(?:^|[^A-Za-z])(?:sub|minus|about|around|over|under|approx|mid|pre|post|top|up|nearly|almost|just|only|and|or|to)[-–]?$", re.I)
+_ALLOWED_ATTACHED = re.compile(r"(?:^|[^A-Za-z])(?:now|then|sub|minus|about|around|over|under|approx|mid|pre|post|top|up|nearly|almost|just|only|and|or|to)[-–]?$", re.I)
 _ZIP_RE = re.compile(r"[ \u00a0]+(?:ZIP|zip|Zip)\b")
 #: Stock indexes named by a number ("S&P 500", "FTSE 100"), also in lowercase text ("the sp 500").
 _INDEX_NAMES = frozenset("s&p sp ftse nasdaq russell stoxx nikkei cac dax asx tsx kospi sensex nifty ibex aex smi".split())
@@ -101,9 +101,19 @@ _YEAR_RANGE_RE = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d[-–/]\d\d(?![\w.,]|[-
 _SHIRT_RE = re.compile(r"(?<![\w])[A-Z][a-z]+[ \u00a0]\((?P<n>\d{1,2})\)")
 
 
+_ERA_YEARS = r"\d{1,4}(?:[ \u00a0]*(?:[-–]|to|and)[ \u00a0]*\d{1,4})?"
+#: Years with an era ("A.D. 1000 and 1260", "AD 79", "500 BC", "300-250 BCE").
+_ERA_RE = re.compile(
+    rf"(?<![\w.])(?:A\.D\.|AD)[ \u00a0]+{_ERA_YEARS}(?![\w,]|\.\d)"
+    rf"|(?<![\w.,]){_ERA_YEARS}[ \u00a0]*(?:B\.C\.(?:E\.)?|BCE?|A\.D\.|AD)(?![\w])"
+)
+
+
 def year_range_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of season or fiscal years ("the 2014-15 season"), which are dates, not ranges."""
-    return [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text)]
+    """Spans of season or fiscal years ("the 2014-15 season") and of years with an era
+    ("between A.D. 1000 and 1260", "500 BC"), which are dates, not ranges or counts."""
+    spans = [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text)]
+    return spans + [(m.start(), m.end()) for m in _ERA_RE.finditer(text)]
 
 
 def shirt_number_spans(text: str) -> list[tuple[int, int]]:

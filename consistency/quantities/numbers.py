@@ -266,6 +266,9 @@ def _parse_words(words: list[str]) -> tuple[float, int, bool] | None:
     return value, i, False
 
 
+_ORDINAL_COMPOUND_RE = re.compile(r"-[A-Za-z]")
+
+
 def _word_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     for m in _WORD_RUN_RE.finditer(text):
@@ -279,6 +282,9 @@ def _word_numbers(text: str) -> list[Number]:
             value, used, fraction = parsed
             start, end = parts[k][1], parts[k + used - 1][2]
             last = parts[k + used - 1][0].lower()
+            if fraction and _ORDINAL_COMPOUND_RE.match(text, end) and not last.startswith(("half", "quarter")):
+                k += used  # "a third-party review", "a fifth-generation jet": an ordinal, not a fraction
+                continue
             scale = SCALES.get(last, 1.0) if not fraction else 1.0
             out.append(Number(start, end, value, value / scale, scale, words=True, fraction=fraction))
             k += used
