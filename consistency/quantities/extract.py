@@ -250,7 +250,7 @@ def _read_unit(text: str, draft: Draft) -> bool:
     if draft.currency is None and draft.unit is None and not number.words:
         if _letters_follow(text, end):
             return False
-        if identifiers.named_by_word_before(text, number.start):
+        if identifiers.named_by_word_before(text, number.start) or identifiers.continues_identifier(text, number.start):
             return False
         if _is_bare_year(text, number):
             return False

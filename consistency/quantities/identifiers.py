@@ -65,6 +65,15 @@ def attached_to_letters(text: str, start: int) -> bool:
     return not _ALLOWED_ATTACHED.search(before)
 
 
+_PART_BEFORE_RE = re.compile(r"(?<![\w.,])\d+[-–]$")
+
+
+def continues_identifier(text: str, start: int) -> bool:
+    """Whether the number is the part after a dash of a named number ("ISO 3888-2", "Section 4-1")."""
+    m = _PART_BEFORE_RE.search(text, max(0, start - 12), start)
+    return m is not None and named_by_word_before(text, m.start())
+
+
 def named_by_word_before(text: str, start: int) -> bool:
     """Whether the word before the number names it ("Section 427", "iPhone 11", "number 10")."""
     m = _PREV_WORD_RE.search(text, max(0, start - 40), start)
