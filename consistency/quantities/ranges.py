@@ -40,6 +40,10 @@ def combine(text: str, drafts: list[Draft]) -> list[Draft]:
         if b is not None and (_is_range(text, a, b) or _is_from_to(text, a, b)):
             out.append(_join(text, a, b))
             i += 2
+            c = drafts[i] if i < len(drafts) else None
+            if c is not None and out[-1].bound == "range" and _chains(text, a, b, c):
+                out.append(_join(text, b, c))  # "from $160 to $180 to $200": the next step is (180, 200)
+                i += 1
             continue
         out.append(a)
         i += 1
@@ -102,6 +106,19 @@ def _is_from_to(text: str, a: Draft, b: Draft) -> bool:
     if b.has_unit:
         return a.has_unit and _same_unit(a, b) or not a.has_unit and not a.counted
     return b.measured is None or (a.counted and a.measured == b.measured)
+
+
+_CHAIN_GAP_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+", re.I)
+_RANGE_START_RE = re.compile(r"[ \u00a0]*(?:[-–—]|to|and)[ \u00a0]*[$£€]?\d", re.I)
+
+
+def _chains(text: str, a: Draft, b: Draft, c: Draft) -> bool:
+    """"from A to B to C": C continues the range A-B, in the same unit, as one more step."""
+    if not _FROM_RE.search(text, max(0, a.start - 20), a.start) or not _CHAIN_GAP_RE.fullmatch(text, b.end, c.start):
+        return False
+    if c.number.vague or c.bound != "exact" or (c.has_unit or b.has_unit) and not (c.has_unit and b.has_unit and _same_unit(b, c)):
+        return False
+    return not _RANGE_START_RE.match(text, c.end)  # "from 5 to 7% to 3 to 5%" is two ranges
 
 
 def _plain_number(d: Draft) -> bool:
