@@ -216,7 +216,7 @@ def _read(text: str, number: Number) -> Draft | None:
 def _not_a_quantity_before(text: str, number: Number) -> bool:
     """Ordinals, identifiers, street numbers and the like (checked before units are read)."""
     if number.words:
-        return False
+        return identifiers.capitalised_in_name(text, number.start)
     if identifiers.attached_to_letters(text, number.start):
         return True
     if identifiers.is_ordinal(text, number.end):

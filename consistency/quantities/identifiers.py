@@ -86,6 +86,17 @@ def named_by_word_before(text: str, start: int) -> bool:
     return low not in _FUNCTION_WORDS and any(ch.isupper() for ch in word)
 
 
+_NAME_WORD_BEFORE_RE = re.compile(r"(?<![\w.])(?P<w>[A-Z][\w'’&]*)[ \u00a0]+$")
+
+
+def capitalised_in_name(text: str, start: int) -> bool:
+    """A capitalised number word inside a name: "the Kick Six", "the Big Ten", "the Final Four"."""
+    if not text[start: start + 1].isupper():
+        return False
+    m = _NAME_WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+    return m is not None and m["w"].lower() not in _FUNCTION_WORDS
+
+
 def is_street_number(text: str, end: int) -> bool:
     """Whether the number is a street number ("575 Wilbraham Road", "16-18 Industrial Avenue")."""
     return bool(_STREET_RE.match(text, end))
