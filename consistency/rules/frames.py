@@ -133,8 +133,17 @@ _STRICT_HIGH = re.compile(r"(?:\b(?:less|fewer|lower|smaller|shorter|younger)\s+
 
 def _strictness(v: View, q: Quantity) -> tuple[bool, bool]:
     """Whether a bound excludes its number: "more than 19", "under $16 million"."""
+    if _round(q):
+        return False, False  # "more than 2,000" is loose talk in news: 2,000 itself is not excluded
     before = v.text[max(0, q.start - 24):q.start] + q.text[:max(0, _first_digit(q.text))]
     return bool(_STRICT_LOW.search(before)), bool(_STRICT_HIGH.search(before))
+
+
+def _round(q: Quantity) -> bool:
+    """A round figure: a scale word ("328 million") or two trailing zeros ("2,000", "300")."""
+    if q.value is None or _SCALE_IN.search(q.text):
+        return True
+    return float(q.value).is_integer() and abs(q.value) >= 100 and q.value % 100 == 0
 
 
 def _first_digit(text: str) -> int:
