@@ -18,7 +18,7 @@ from .base import Rule, Verdict, register, spans
 from .text import View, Word, contrast, has_yet, same_word, significant, times_compatible, view
 
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "last", "final", "next", "previous", "another"}
-_YEAR_AFTER = re.compile(r"\s*,?\s*\d{4}\b")
+_YEAR_AFTER = re.compile(r"\s*,?\s*(\d{4})\b")
 _DATE_PREPS = {"since", "until", "till", "by", "from", "before", "after", "through"}
 _STATE = {"is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "stayed", "stays",
           "stay", "being", "kept", "keeps", "reopened", "closed"}
@@ -104,8 +104,13 @@ def _event_dates(v: View, w: Word):
     """The explicit dates that say when the event of word ``w`` happened."""
     out = []
     for d, lo, hi in v.dates:
-        if d.relative and d.granularity == "day" and _YEAR_AFTER.match(v.text[d.end:]):
-            continue  # "born February 17 , 1990": the extractor missed the year; the date is unknown
+        year = _YEAR_AFTER.match(v.text[d.end:])
+        if d.relative and d.granularity == "day" and year:
+            # "born February 17 , 1990": the extractor missed the year; read it here
+            try:
+                lo = hi = d.value.replace(year=int(year.group(1)))
+            except ValueError:
+                continue
         first = v.word_at(d.start)
         if first is None:
             continue
@@ -144,7 +149,9 @@ class DateMismatch(Rule):
     Not flagged: different events of one subject ("rose on Monday" vs "fell on
     Tuesday" are not one-off events); different rounds ("the first round" vs
     "the second round"); dates in an attribution ("officials said on Friday");
-    "since March 2" or "by March 20" (not the event's date); March vs March 12.
+    "since March 2" or "until Friday" (a span, not the event's date); March vs
+    March 12. "before 1980", "after 2011" and "by March 20" are read as open
+    intervals: "born on 25 April 1987" vs "born before 1980" is flagged.
     """
 
     code = "DAT001"
