@@ -117,3 +117,9 @@ def test_select_by_group_and_plugin_not_built():
     codes = {r.code for r in select_rules(["logic"])}
     assert codes == {"QNT001", "NEG001", "ANT001"}
     assert "NLI001" not in {r.code for r in select_rules()}
+
+
+def test_docs_reference_every_rule():
+    text = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in all_rules():
+        assert f'<a id="{rule.code.lower()}"></a>' in text and rule.summary() in text, rule.code
