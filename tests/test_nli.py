@@ -85,3 +85,17 @@ def test_ignore_nli_turns_plugin_off(contradicting_model, embedder):
     (result,) = api.compare_pairs([("1", *CONTRADICTORY)], settings, embedder=embedder,
                                   nli_model=str(contradicting_model))
     assert result.verdict == "consistent"
+
+
+def test_check_applies_nli_to_candidate_pairs(contradicting_model, embedder, tmp_path):
+    from consistency.config import Settings
+
+    dataset = tmp_path / "claims.jsonl"
+    rows = [{"id": "a", "text": CONTRADICTORY[0]}, {"id": "b", "text": CONTRADICTORY[1]},
+            {"id": "c", "text": "The cat slept on the warm mat all afternoon."}]
+    dataset.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    plain = api.check([str(dataset)], Settings(), embedder=embedder)
+    assert plain.findings == ()
+    judged = api.check([str(dataset)], Settings(), embedder=embedder, nli_model=str(contradicting_model))
+    assert [(f.rule, f.severity) for f in judged.findings] == [("NLI001", "warning")]
+    assert {judged.findings[0].a.row_id, judged.findings[0].b.row_id} == {"a", "b"}  # never the unrelated cat
