@@ -7,13 +7,13 @@ import sys
 from .app import cli
 from .check import check
 from .extract import extract
-from .rules import rules
-from .compare import compare
 from .run import run
 from .review import review
 from .baseline import baseline
+from .rules import rules
+from .compare import compare
 
-for _command in (check, extract, run, review, baseline):
+for _command in (check, extract, run, review, baseline, rules, compare):
     cli.add_command(_command)
 
 
