@@ -99,3 +99,13 @@ def test_check_applies_nli_to_candidate_pairs(contradicting_model, embedder, tmp
     judged = api.check([str(dataset)], Settings(), embedder=embedder, nli_model=str(contradicting_model))
     assert [(f.rule, f.severity) for f in judged.findings] == [("NLI001", "warning")]
     assert {judged.findings[0].a.row_id, judged.findings[0].b.row_id} == {"a", "b"}  # never the unrelated cat
+
+
+def test_cli_check_with_nli_model(contradicting_model, tmp_path):
+    dataset = tmp_path / "claims.jsonl"
+    dataset.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(CONTRADICTORY)),
+                       encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(dataset), "--nli-model", str(contradicting_model), "-f", "json",
+                                      "--fail-on", "warning"])
+    assert result.exit_code == 1, result.output
+    assert [c["rule"] for c in json.loads(result.output)["conflicts"]] == ["NLI001"]

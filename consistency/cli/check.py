@@ -31,8 +31,10 @@ from .progress import progress_bar
               help="Fail only on findings not in this baseline (`consistency baseline create`).")
 @click.option("--store", type=click.Path(dir_okay=False), metavar="DB",
               help="Mark findings decided in this store's review log as reviewed.")
+@click.option("--nli-model", metavar="PATH", type=click.Path(),
+              help="A local CrossEncoder NLI model judging candidate pairs no rule flagged (NLI001; off by default).")
 def check(paths, formats, output, model, threshold, batch_size, select, ignore, same_document, fail_on,
-          exit_zero, show_all, color, quiet, baseline_file=None, store=None) -> int:
+          exit_zero, show_all, color, quiet, baseline_file=None, store=None, nli_model=None) -> int:
     """Check articles and claim datasets for conflicting claims.
 
     PATHS are files or folders: .txt/.md/.html articles and .jsonl/.csv claim datasets.
@@ -44,7 +46,7 @@ def check(paths, formats, output, model, threshold, batch_size, select, ignore, 
     dests = parse_destinations(formats, output)
     statuses = known_statuses(baseline_file or settings.baseline, store)
     with progress_bar(not quiet) as progress:
-        report = api.check(paths, settings, progress=progress, statuses=statuses)
+        report = api.check(paths, settings, progress=progress, statuses=statuses, nli_model=nli_model)
     report_problems(report, quiet=quiet)
     if not report.claims:
         raise EmptyInputError("no claims found in the inputs",
