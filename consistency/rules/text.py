@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..records import Claim, DateMention
 from . import lexicon as lx
 
-_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d[\d,.]*\d|\d")
+_WORD_RE = re.compile(r"[^\W\d_]+-\d+\b|[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d[\d,.]*\d|\d")
 
 
 @dataclass(frozen=True, slots=True)
