@@ -215,12 +215,6 @@ def _context(v: View, index: int) -> list[Word]:
         first = min((v.clause_of[w.index] for w in v.words if w.index not in v.attribution), default=clause)
         words = [w for w in v.words[:index] if v.clause_of[w.index] == first and w.index not in v.attribution]
     out: list[Word] = []
-    if not any(w.proper for w in words):
-        # whose measure it is may be named in the sentence's first clause:
-        # "Swedish truck maker Volvo saw the biggest loss, with its shares down 11.9%"
-        first = min((v.clause_of[w.index] for w in v.words if w.index not in v.attribution), default=clause)
-        out = [w for w in v.words[:index] if v.clause_of[w.index] == first and w.proper
-               and w.index not in v.attribution and w not in words]
     running = True
     for pos, w in enumerate(words):
         last = pos == len(words) - 1
@@ -316,23 +310,12 @@ def same_measure(fa: Frame, fb: Frame) -> bool:
         return False
     if contrast(list(fa.context), fa.view, list(fb.context), fb.view):
         return False
-    if not _same_topic(fa, fb):
-        return False
     qa, qb = fa.q, fb.q
     if qa.per != qb.per:
         return False
     if not times_compatible(fa.view, fb.view):
         return False
     return True
-
-
-def _same_topic(fa: Frame, fb: Frame) -> bool:
-    """The claims share a content word besides what is counted ("There were 400 people" and
-    "There are 2,000 people" share nothing that says they are about the same crowd)."""
-    heads = {fa.head, fb.head}
-    sa = {st for st in fa.view.stems if st not in heads and st not in lx.GENERIC_STEMS and not st[:1].isdigit()}
-    sb = {st for st in fb.view.stems if st not in heads and st not in lx.GENERIC_STEMS and not st[:1].isdigit()}
-    return bool(sa & sb) or any(same_word(x, y) for x in sa for y in sb if len(x) >= 4 and len(y) >= 4)
 
 
 def _shares(fa: Frame, fb: Frame) -> bool:

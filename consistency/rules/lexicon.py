@@ -71,11 +71,6 @@ GENERIC = frozenset({"number", "total", "figure", "figures", "level", "amount", 
                      "least", "most", "around", "roughly", "approximately", "nearly", "almost", "some",
                      "just", "over", "under", "about", "record", "so", "far", "overall", "new", "per"})
 
-#: Stems too common to show two claims share a topic.
-GENERIC_STEMS = frozenset({"ther", "there", "be", "have", "say", "people", "year", "percent", "point", "number",
-                           "total", "said", "report", "new", "time", "also", "one", "two", "three", "first",
-                           "hundred", "thousand", "million", "billion", "trillion", "dozen"})
-
 #: Verb forms that are not "ed"/"ing" shaped but are not things either.
 VERB_FORMS = frozenset({"rose", "fell", "grew", "won", "lost", "sank", "sunk", "hit", "cut", "put",
                         "set", "shut", "held", "gave", "given", "took", "taken", "climbed", "dropped",

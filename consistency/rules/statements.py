@@ -173,7 +173,7 @@ class DateMismatch(Rule):
                 dates_b = _event_dates(vb, wb)
                 if not dates_b or not _subject_only(va, wa, vb, wb):
                     continue
-                if any(lo_a <= hi_b and lo_b <= hi_a for _, lo_a, hi_a in dates_a for _, lo_b, hi_b in dates_b):
+                if any(_overlap_dates(x, y) for x in dates_a for y in dates_b):
                     continue
                 da, _, _ = dates_a[0]
                 db, _, _ = dates_b[0]
@@ -190,6 +190,24 @@ class DateMismatch(Rule):
                     key_b=f"{group}|{db.value.isoformat()}",
                 )
                 return
+
+
+def _yearless(d, lo) -> bool:
+    """A month-and-day date whose year was only guessed from the document date ("on March 12")."""
+    return d.relative and d.granularity == "day" and not re.search(r"\d{4}", d.text) \
+        and not re.search(r"(?i)day\b|yesterday|today|tomorrow|week", d.text) and lo.year == d.value.year
+
+
+def _overlap_dates(x, y) -> bool:
+    (da, lo_a, hi_a), (db, lo_b, hi_b) = x, y
+    ya, yb = _yearless(da, lo_a) and lo_a == hi_a, _yearless(db, lo_b) and lo_b == hi_b
+    if ya != yb:  # one year guessed, the other stated: compare what both say
+        other_lo, other_hi = (lo_b, hi_b) if ya else (lo_a, hi_a)
+        day = lo_a if ya else lo_b
+        if other_lo == other_hi:
+            return (day.month, day.day) == (other_lo.month, other_lo.day)
+        return True
+    return lo_a <= hi_b and lo_b <= hi_a
 
 
 def _subject_only(va: View, wa: Word, vb: View, wb: Word) -> bool:
