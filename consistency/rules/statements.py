@@ -15,7 +15,7 @@ from typing import Iterable
 from ..records import Claim
 from . import lexicon as lx
 from .base import Rule, Verdict, register, spans
-from .text import View, Word, contrast, has_yet, same_word, significant, times_compatible, view
+from .text import View, Word, contrast, has_yet, mentions, same_word, significant, times_compatible, view
 
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "last", "final", "next", "previous", "another"}
 _YEAR_AFTER = re.compile(r"\s*,?\s*(\d{4})\b")
@@ -177,9 +177,9 @@ class DateMismatch(Rule):
                     continue
                 da, _, _ = dates_a[0]
                 db, _, _ = dates_b[0]
-                sb = _before(vb, wb) + _after(vb, wb)
-                shared = [w for w in _before(va, wa) + _after(va, wa) if any(same_word(w.stem, x.stem) for x in sb)]
-                shared.sort(key=lambda w: w.proper)
+                shared = [w for w in _before(va, wa) + _before(vb, wb) + _after(va, wa) if mentions(va, w.stem)
+                          and mentions(vb, w.stem)]
+                shared.sort(key=lambda w: w.proper)  # "talks" names the event better than "Muscat"
                 what = shared[0].text if shared else group
                 yield Verdict(
                     spans_a=spans(_span(wa, group), (da.start, da.end, da.text, da.value.isoformat())),
