@@ -34,11 +34,13 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     for rule in rules:  # a plug-in (NLI) judges all candidate pairs in one batch
         if getattr(rule, "plugin", False) and hasattr(rule, "prime"):
             rule.prime([(claims[p.i], claims[p.j]) for p in pairs])
+    ordered = [(rule, bool(getattr(rule, "plugin", False)))
+               for rule in sorted(rules, key=lambda r: getattr(r, "plugin", False))]
     for pair in pairs:
         a, b = claims[pair.i], claims[pair.j]
         flagged = False
-        for rule in sorted(rules, key=lambda r: getattr(r, "plugin", False)):
-            if flagged and getattr(rule, "plugin", False):
+        for rule, plugin in ordered:
+            if flagged and plugin:
                 continue  # plug-ins only speak where no explicit rule did
             for verdict in rule.check(a, b):
                 flagged = True

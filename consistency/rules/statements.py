@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from ..records import Claim
@@ -80,7 +81,55 @@ def same_subject(va: View, wa: Word, vb: View, wb: Word, *, objects: bool = True
 
 
 def _stem_in(w: Word, group: frozenset[str]) -> bool:
-    return any(w.stem == g or (len(g) >= 4 and w.stem.startswith(g)) for g in group)
+    gid = _GROUP_ID.get(group)
+    if gid is None:  # a group not in the lexicon
+        return _stem_matches(w.stem, group)
+    return gid in _memberships(w.stem)
+
+
+def _stem_matches(word_stem: str, group: frozenset[str]) -> bool:
+    return any(word_stem == g or (len(g) >= 4 and word_stem.startswith(g)) for g in group)
+
+
+#: Every word group of the lexicon the rules match stems against, numbered once.
+_GROUPS: tuple[frozenset[str], ...] = tuple(dict.fromkeys(
+    [*lx.SYNONYM_GROUPS, *lx.EVENT_GROUPS.values(), *(side for pair in lx.ANTONYMS for side in pair)]))
+_GROUP_ID: dict[frozenset[str], int] = {g: i for i, g in enumerate(_GROUPS)}
+
+
+#: group stem -> numbers of the groups that hold it; a stem of 4+ letters also matches as a prefix.
+_EXACT: dict[str, set[int]] = {}
+_PREFIX: dict[str, set[int]] = {}
+for _i, _g in enumerate(_GROUPS):
+    for _s in _g:
+        _EXACT.setdefault(_s, set()).add(_i)
+        if len(_s) >= 4:
+            _PREFIX.setdefault(_s, set()).add(_i)
+
+
+@lru_cache(maxsize=65536)
+def _memberships(word_stem: str) -> frozenset[int]:
+    """The numbers of the lexicon groups a stem belongs to (`_stem_matches`, by lookups)."""
+    out = set(_EXACT.get(word_stem, ()))
+    for k in range(4, len(word_stem) + 1):
+        out.update(_PREFIX.get(word_stem[:k], ()))
+    return frozenset(out)
+
+
+#: (antonym pair number, side, group number) for every side of `lx.ANTONYMS`.
+_ANTONYM_SIDES = tuple((number, side, _GROUP_ID[stems]) for number, sides in enumerate(lx.ANTONYMS)
+                       for side, stems in enumerate(sides))
+
+
+def _memo(v: View, name: str, build):
+    """A per-claim reading kept on the (cached) view: built on first use."""
+    value = v.memo.get(name, _MISSING)
+    if value is _MISSING:
+        value = v.memo[name] = build(v)
+    return value
+
+
+_MISSING = object()
 
 
 def _span(w: Word, norm: str) -> tuple[int, int, str, str]:
@@ -90,6 +139,10 @@ def _span(w: Word, norm: str) -> tuple[int, int, str, str]:
 # --- DAT001 ------------------------------------------------------------------------------------
 
 def _event_words(v: View) -> list[tuple[str, Word]]:
+    return _memo(v, "event_words", _read_event_words)
+
+
+def _read_event_words(v: View) -> list[tuple[str, Word]]:
     out = []
     for w in v.words:
         if not _free(v, w) or w.index in v.negated or not w.low.isalpha():
@@ -101,7 +154,15 @@ def _event_words(v: View) -> list[tuple[str, Word]]:
 
 
 def _event_dates(v: View, w: Word):
-    """The explicit dates that say when the event of word ``w`` happened."""
+    """The explicit dates that say when the event of word ``w`` happened (kept per claim)."""
+    cache = _memo(v, "event_dates", lambda _: {})
+    out = cache.get(w.index)
+    if out is None:
+        out = cache[w.index] = _read_event_dates(v, w)
+    return out
+
+
+def _read_event_dates(v: View, w: Word):
     out = []
     for d, lo, hi in v.dates:
         year = _YEAR_AFTER.match(v.text[d.end:])
@@ -163,11 +224,14 @@ class DateMismatch(Rule):
         va, vb = view(a), view(b)
         if not va.dates or not vb.dates:
             return
-        for group, wa in _event_words(va):
+        events_a, events_b = _event_words(va), _event_words(vb)
+        if not events_a or not events_b:
+            return
+        for group, wa in events_a:
             dates_a = _event_dates(va, wa)
             if not dates_a:
                 continue
-            for group_b, wb in _event_words(vb):
+            for group_b, wb in events_b:
                 if group_b != group:
                     continue
                 dates_b = _event_dates(vb, wb)
@@ -272,6 +336,8 @@ class QuantifierConflict(Rule):
 
     def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
         va, vb = view(a), view(b)
+        if not _quantified(va) and not _quantified(vb):
+            return
         for v1, v2, flip in ((va, vb, False), (vb, va, True)):
             found = _quantifier(v1, v2)
             if found:
@@ -282,7 +348,13 @@ class QuantifierConflict(Rule):
                 return
 
 
-def _quantifier(v1: View, v2: View):
+def _quantified(v: View) -> list[tuple[Word, bool, bool, list[Word], Word, set[str]]]:
+    """Free "all"/"none" words of a claim with their noun phrase and predicate (kept per claim)."""
+    return _memo(v, "quantified", _read_quantified)
+
+
+def _read_quantified(v1: View) -> list[tuple[Word, bool, bool, list[Word], Word, set[str]]]:
+    out = []
     for w in v1.words:
         if not _free(v1, w):
             continue
@@ -294,7 +366,12 @@ def _quantifier(v1: View, v2: View):
         if not phrase:
             continue
         noun = phrase[-1]
-        pred1 = _predicate(v1, noun.index)
+        out.append((w, universal, nothing, phrase, noun, _predicate(v1, noun.index)))
+    return out
+
+
+def _quantifier(v1: View, v2: View):
+    for w, universal, nothing, phrase, noun, pred1 in _quantified(v1):
         for x in v2.words:
             if not _free(v2, x) or not same_word(x.stem, noun.stem) or x.index in v2.negated:
                 continue
@@ -337,10 +414,31 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
 # --- NEG001 ------------------------------------------------------------------------------------
 
 def _group(w: Word) -> frozenset[str] | None:
+    return _synonym_group(w.stem)
+
+
+@lru_cache(maxsize=65536)
+def _synonym_group(word_stem: str) -> frozenset[str] | None:
     for g in lx.SYNONYM_GROUPS:
-        if _stem_in(w, g):
+        if _stem_matches(word_stem, g):
             return g
     return None
+
+
+def _predicates(v: View) -> tuple[list[tuple[Word, bool]], list[tuple[Word, bool]], bool]:
+    """NEG001's candidate words of a claim, in order, with "is it negated" (kept per claim).
+
+    (words it may check as side A, words as side B, whether any of them is negated):
+    free alphabetic words outside the stop list; side A also leaves out auxiliaries.
+    """
+    return _memo(v, "predicates", _read_predicates)
+
+
+def _read_predicates(v: View):
+    side_b = [(w, w.index in v.negated) for w in v.words
+              if _free(v, w) and w.low.isalpha() and w.low not in lx.STOP]
+    side_a = [(w, neg) for w, neg in side_b if w.low not in lx.AUXILIARIES]
+    return side_a, side_b, any(neg for _, neg in side_b)
 
 
 @register
@@ -371,18 +469,19 @@ class NegationConflict(Rule):
 
     def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
         va, vb = view(a), view(b)
-        for wa in va.words:
-            if not _free(va, wa) or not wa.low.isalpha() or wa.low in lx.STOP or wa.low in lx.AUXILIARIES:
+        words_a, _, any_neg_a = _predicates(va)
+        _, words_b, any_neg_b = _predicates(vb)
+        if not (any_neg_a or any_neg_b) or not words_a or not words_b:
+            return  # exactly one side of a match must be negated
+        negated_b = [(wb, neg) for wb, neg in words_b if neg]
+        plain_b = [(wb, neg) for wb, neg in words_b if not neg]
+        for wa, neg_a in words_a:
+            others = plain_b if neg_a else negated_b  # the words whose negation differs, in order
+            if not others:
                 continue
             ga = _group(wa)
-            neg_a = wa.index in va.negated
-            for wb in vb.words:
-                if not _free(vb, wb) or not wb.low.isalpha() or wb.low in lx.STOP:
-                    continue
-                neg_b = wb.index in vb.negated
-                if neg_a == neg_b:
-                    continue
-                if not (wa.stem == wb.stem and (neg_a or neg_b) or ga is not None and _stem_in(wb, ga)):
+            for wb, neg_b in others:
+                if not (wa.stem == wb.stem or ga is not None and _stem_in(wb, ga)):
                     continue
                 neg_v, neg_w = (va, wa) if neg_a else (vb, wb)
                 if neg_w.index > 0 and neg_v.words[neg_w.index - 1].low in ("no", "none"):
@@ -444,18 +543,23 @@ class AntonymConflict(Rule):
 
     def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
         va, vb = view(a), view(b)
+        sides_a, sides_b = _antonym_words(va), _antonym_words(vb)
+        if not sides_a or not sides_b:
+            return
         changes = any(q.kind == "change" for q in a.quantities) and any(q.kind == "change" for q in b.quantities)
         for number, (xs, ys) in enumerate(lx.ANTONYMS):
+            if number not in sides_a or number not in sides_b:
+                continue  # no word of either side in one claim: nothing to oppose
             if number == 5 and changes:
                 continue
-            if _both_sides(va, xs, ys) or _both_sides(vb, xs, ys):
+            if all(sides_a[number]) or all(sides_b[number]):  # words on both sides in one claim
                 continue  # "found guilty of X but acquitted of Y": a mixed claim
-            for side_x, side_y in ((xs, ys), (ys, xs)):
-                for wa in va.words:
-                    if not _free(va, wa) or not _stem_in(wa, side_x) or (number == 1 and not _state(va, wa)):
+            for side, (side_x, side_y) in enumerate(((xs, ys), (ys, xs))):
+                for wa in sides_a[number][side]:
+                    if number == 1 and not _state(va, wa):
                         continue
-                    for wb in vb.words:
-                        if not _free(vb, wb) or not _stem_in(wb, side_y) or (number == 1 and not _state(vb, wb)):
+                    for wb in sides_b[number][1 - side]:
+                        if number == 1 and not _state(vb, wb):
                             continue
                         if (wa.index in va.negated) != (wb.index in vb.negated):
                             continue
@@ -469,9 +573,23 @@ class AntonymConflict(Rule):
                         return
 
 
-def _both_sides(v: View, xs: frozenset[str], ys: frozenset[str]) -> bool:
-    free = [w for w in v.words if _free(v, w)]
-    return any(_stem_in(w, xs) for w in free) and any(_stem_in(w, ys) for w in free)
+def _antonym_words(v: View) -> dict[int, tuple[list[Word], list[Word]]]:
+    """Antonym pair number -> the claim's free words on each side, in order (kept per claim)."""
+    return _memo(v, "antonyms", _read_antonym_words)
+
+
+def _read_antonym_words(v: View) -> dict[int, tuple[list[Word], list[Word]]]:
+    out: dict[int, tuple[list[Word], list[Word]]] = {}
+    for w in v.words:
+        if not _free(v, w):
+            continue
+        groups = _memberships(w.stem)
+        if not groups:
+            continue
+        for number, side, gid in _ANTONYM_SIDES:
+            if gid in groups:
+                out.setdefault(number, ([], []))[side].append(w)
+    return out
 
 
 def _state(v: View, w: Word) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..records import Claim, DateMention
@@ -52,6 +52,9 @@ class View:
     dates: tuple[tuple[DateMention, dt.date, dt.date], ...]
     #: period words that pin a time inside a year ("first half", "third quarter").
     periods: frozenset[str]
+    #: per-claim readings the rules derive from this view, computed on first use and kept
+    #: (rule name -> value): a pair check then costs lookups, not scans of both claims.
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -69,8 +72,27 @@ class View:
         return None
 
 
+#: id(claim) -> (claim, view): the rules ask for the same claim's view once per pair and
+#: rule, and hashing a frozen Claim (all its fields) for the lru_cache costs more than the
+#: lookup. The entry holds the claim, so its id cannot be reused while the entry lives.
+_BY_ID: dict[int, tuple[Claim, View]] = {}
+
+
 def view(claim: Claim) -> View:
-    return _view(claim)
+    entry = _BY_ID.get(id(claim))
+    if entry is not None and entry[0] is claim:
+        return entry[1]
+    v = _view(claim)
+    if len(_BY_ID) >= 8192:
+        _BY_ID.clear()
+    _BY_ID[id(claim)] = (claim, v)
+    return v
+
+
+def clear_caches() -> None:
+    """Forget every cached view (benchmarks time the rules from cold)."""
+    _BY_ID.clear()
+    _view.cache_clear()
 
 
 @lru_cache(maxsize=8192)
@@ -144,7 +166,23 @@ def same_word(a: str, b: str) -> bool:
 
 
 def mentions(v: View, word_stem: str) -> bool:
-    return any(same_word(word_stem, s) for s in v.stems)
+    """Whether any stem of ``v`` is `same_word` as ``word_stem`` (set lookups, not a scan)."""
+    index = v.memo.get("mentions")
+    if index is None:
+        index = v.memo["mentions"] = _mention_index(v.stems)
+    if word_stem in v.stems:
+        return True
+    n = len(word_stem)
+    # a stem of v that is a prefix of word_stem (4+ letters, at most 3 shorter) ...
+    if n > 4 and any(word_stem[:k] in v.stems for k in range(max(4, n - 3), n)):
+        return True
+    # ... or word_stem a prefix of a stem of v
+    return n >= 4 and word_stem in index
+
+
+def _mention_index(stems: frozenset[str]) -> frozenset[str]:
+    """Every prefix p of a stem s with len(p) >= 4 and len(s) - len(p) <= 3 (p != s)."""
+    return frozenset(s[:k] for s in stems for k in range(max(4, len(s) - 3), len(s)))
 
 
 # --- clauses, attribution, negation ----------------------------------------------------------
