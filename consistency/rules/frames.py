@@ -242,8 +242,8 @@ def _verbish(w: Word) -> bool:
 _LOWER_VERBS = {"passed", "topped", "exceeded", "surpassed", "crossed"}
 #: Scale words the extractor may leave out of a quantity ("$57 Trillion" in a title-case headline).
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mil": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
-           "bn": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12}
-_SCALE_AFTER = re.compile(r"\s*(thousand|million|mil|mln|mn|billion|bn|bln|trillion|tn|m|k)\b", re.I)
+           "bn": 1e9, "bln": 1e9, "bil": 1e9, "trillion": 1e12, "tn": 1e12}
+_SCALE_AFTER = re.compile(r"\s*(thousand|million|mil|mln|mn|billion|bil|bn|bln|trillion|tn|m|k)\b", re.I)
 _SCALE_IN = re.compile(r"(thousand|million|mln|mn|billion|bn|bln|trillion|tn|\d[mk])\b", re.I)
 #: Comparisons the extractor may read as exact ("smaller than 170").
 _MORE = re.compile(r"\b(?:more|greater|larger|higher|bigger|longer|older)\s+than\s*\$?\s*$|\babove\s*\$?\s*$")
@@ -315,7 +315,172 @@ def same_measure(fa: Frame, fb: Frame) -> bool:
         return False
     if not times_compatible(fa.view, fb.view):
         return False
+    if different_events(fa, fb):
+        return False
     return True
+
+
+# --- events ----------------------------------------------------------------------------------
+#
+# Two reports of the same *kind* of event ("Suicide bomber kills 12 in Nigeria church" /
+# "Suicide bomber kills 37 at mosque in Afghanistan") are about different events when their
+# anchors differ: each names a place or name the other never mentions, each names a venue and
+# they share none, or each names a kind of event and they share none. Their figures are not
+# compared. A one-sided anchor ("in Iraq" / "in Iraq's Kirkuk", "12 killed" / "12 killed in
+# Kano") is a more specific report, not a different event.
+
+#: Venues: where an event happened ("in a church", "at a school", "bus crash").
+VENUES = frozenset({"church", "mosque", "temple", "shrine", "synagogue", "school", "university", "college",
+                    "market", "bazaar", "mall", "hospital", "clinic", "hotel", "motel", "restaurant", "cafe",
+                    "bar", "nightclub", "club", "stadium", "mine", "factory", "plant", "refinery", "warehouse",
+                    "bus", "train", "plane", "aircraft", "helicopter", "boat", "ferry", "truck",
+                    "airport", "station", "prison", "jail", "embassy", "checkpoint", "village",
+                    "camp", "funeral", "wedding", "parade", "concert", "festival", "highway", "motorway", "road",
+                    "bridge",
+                    "apartment", "oceanfront", "coast", "port"})
+#: Kinds of event, in classes of words that can name the same event ("crash" / "accident").
+EVENT_CLASSES = {
+    "accident": {"accident", "crash", "collision", "collide", "mishap", "derail", "derailment", "capsize",
+                 "wreck", "pileup", "cave-in"},
+    "bombing": {"bomb", "bombing", "bomber", "blast", "explosion", "explode", "suicide", "ied", "grenade"},
+    "shooting": {"shooting", "gun", "gunman", "gunmen", "gunfire", "shootout", "sniper"},
+    "airstrike": {"airstrike", "air strike", "drone", "missile", "shelling", "rocket"},
+    "quake": {"earthquake", "quake", "tremor", "temblor", "tsunami", "aftershock"},
+    "storm": {"typhoon", "hurricane", "storm", "cyclone", "tornado"},
+    "flood": {"flood", "flooding", "landslide", "mudslide", "downpour", "rain", "rains", "avalanche"},
+    "fire": {"fire", "blaze", "wildfire", "bushfire", "inferno"},
+    "collapse": {"collapse"},
+    "clash": {"clash", "clashes", "riot", "unrest", "protest", "violence", "stampede"},
+    "stabbing": {"stabbing", "knife", "stab"},
+}
+_EVENT_OF = {stem(w): cls for cls, words in EVENT_CLASSES.items() for w in words}
+_VENUE_STEMS = frozenset(stem(w) for w in VENUES)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    """What pins a claim to one event: names and places, venues, kinds of event."""
+
+    names: tuple[Word, ...]
+    venues: frozenset[str]
+    events: frozenset[str]
+    #: compass parts of a region ("northwest Pakistan", "SW China"): {"north", "west"}.
+    compass: frozenset[str]
+
+
+def anchors(v: View) -> Anchors:
+    return _anchors(v)
+
+
+@lru_cache(maxsize=8192)
+def _anchors(v: View) -> Anchors:
+    names: list[Word] = []
+    venues: set[str] = set()
+    events: set[str] = set()
+    compass: set[str] = set()
+    for w in v.words:
+        if w.index in v.attribution or not w.low.replace("-", "").isalpha():
+            continue
+        if w.low in _EVENT_OF or w.stem in _EVENT_OF:
+            events.add(_EVENT_OF.get(w.low) or _EVENT_OF[w.stem])
+        elif w.stem in _VENUE_STEMS:
+            venues.add(w.stem)
+        parts = _compass(v, w)
+        if parts:
+            compass |= parts
+            continue
+        if (w.proper and (len(w.low) > 2 or w.text.isupper() and len(w.text) == 2) and w.low not in lx.STOP
+                and w.low not in lx.TIME_WORDS and w.low not in lx.VERB_FORMS and w.low not in lx.GENERIC
+                and not _verbish(w)):
+            names.append(w)
+    return Anchors(tuple(names), frozenset(venues), frozenset(events), frozenset(compass))
+
+
+_COMPASS = {"north": {"north"}, "south": {"south"}, "east": {"east"}, "west": {"west"},
+            "northern": {"north"}, "southern": {"south"}, "eastern": {"east"}, "western": {"west"},
+            "northeast": {"north", "east"}, "northwest": {"north", "west"}, "southeast": {"south", "east"},
+            "southwest": {"south", "west"}, "northeastern": {"north", "east"}, "northwestern": {"north", "west"},
+            "southeastern": {"south", "east"}, "southwestern": {"south", "west"}, "central": {"central"},
+            "ne": {"north", "east"}, "nw": {"north", "west"}, "se": {"south", "east"}, "sw": {"south", "west"}}
+_COMPASS_LETTER = {"n": {"north"}, "s": {"south"}, "e": {"east"}, "w": {"west"}}
+
+
+def _compass(v: View, w: Word) -> set[str]:
+    """The compass parts of a region word ("southwestern", "SW", "E China"), or an empty set.
+    A single letter counts only as an abbreviation before a name ("E China", not "U.S.")."""
+    if w.low in _COMPASS and (len(w.low) > 2 or w.text.isupper()):
+        return _COMPASS[w.low]
+    if w.text in ("N", "S", "E", "W") and not v.text[max(0, w.start - 1):w.start] == ".":
+        nxt = v.words[w.index + 1] if w.index + 1 < len(v.words) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.text[1:2].islower():
+            return _COMPASS_LETTER[w.low]
+    return set()
+
+
+def _named_in(w: Word, v: View) -> bool:
+    """Whether a claim mentions a name, as written or as its adjective ("Afghan" / "Afghanistan")."""
+    if mentions(v, w.stem) or any(x.low == w.low for x in v.words):
+        return True
+    if len(w.text) == 2 and w.text.isupper() and re.search(rf"\b{w.text[0]}\.\s?{w.text[1]}\b\.?", v.text):
+        return True  # "US" / "U.S."
+    short = w.low[:5]
+    return len(w.low) >= 5 and any(len(s) >= 5 and (s.startswith(short) or w.low.startswith(s[:5]))
+                                   for s in v.stems if s[:1] == w.low[:1])
+
+
+def event_contrast(va: View, vb: View) -> tuple[str, str] | None:
+    """Two anchors that tell the events apart ("Nigeria" / "Pakistan", "church" / "mosque",
+    "shooting" / "crash"), or None when nothing says the claims are about different events."""
+    xa, xb = anchors(va), anchors(vb)
+    only_a = [w for w in xa.names if not _named_in(w, vb)]
+    only_b = [w for w in xb.names if not _named_in(w, va)]
+    if only_a and only_b:
+        return only_a[0].text, only_b[0].text
+    if xa.venues and xb.venues and not (xa.venues & xb.venues) \
+            and not any(mentions(vb, x) for x in xa.venues) and not any(mentions(va, x) for x in xb.venues):
+        return sorted(xa.venues)[0], sorted(xb.venues)[0]
+    if xa.events and xb.events and not (xa.events & xb.events):
+        return sorted(xa.events)[0], sorted(xb.events)[0]
+    if xa.compass and xb.compass and not (xa.compass & xb.compass):
+        return "/".join(sorted(xa.compass)), "/".join(sorted(xb.compass))
+    return None
+
+
+#: Counts of one event (people killed, wounded, missing, arrested): reports further apart than
+#: this are about different events, unless the count is a running total ("toll", "since", "so far").
+EVENT_WINDOW_DAYS = 7
+_EVENT_HEADS = ("death", "wound", "injur", "hurt", "missing", "arrest", "casualt", "victim", "hostag", "kidnap",
+                "rescu", "evacu", "displac")
+_EVENT_VERBS = ("kill", "die", "arrest", "detain", "abduct", "injur", "wound")
+
+
+def _running(f: Frame) -> bool:
+    text = f.view.text.lower()
+    return any(re.search(rf"\b{re.escape(m)}\b", text) for m in lx.CUMULATIVE_MARKERS)
+
+
+def different_events(fa: Frame, fb: Frame) -> bool:
+    """True when two frames are figures of different events (see `event_contrast`), or per-event
+    counts reported more than EVENT_WINDOW_DAYS apart."""
+    if event_contrast(fa.view, fb.view):
+        return True
+    if fa.when and fb.when and abs((fa.when - fb.when).days) > EVENT_WINDOW_DAYS:
+        if _per_event(fa) and _per_event(fb) and not (_running(fa) or _running(fb)):
+            return True
+    return False
+
+
+def _per_event(f: Frame) -> bool:
+    """A count of what one event did to people: "12 killed", "kills 12 worshippers", "40 protesters
+    arrested" (the counted noun or a word of the number's clause says so)."""
+    if f.q.dimension not in (None, "count") or f.q.kind != "level":
+        return False
+    if f.head and f.head.startswith(_EVENT_HEADS):
+        return True
+    first = f.view.word_at(f.q.start)
+    words = f.view.clause_words(first.index) if first is not None else []
+    return any(w.stem.startswith(_EVENT_HEADS + _EVENT_VERBS) or w.low in ("dead", "killed", "died")
+               for w in words)
 
 
 def _shares(fa: Frame, fb: Frame) -> bool:
