@@ -35,7 +35,18 @@ def _nounish(w: Word) -> bool:
 
 
 def _before(v: View, w: Word) -> list[Word]:
-    """Subject words: nouns and names before ``w`` in its clause (outside attribution)."""
+    """Subject words: nouns and names before ``w`` in its clause (outside attribution).
+
+    Kept per claim and word: callers must not change the list.
+    """
+    cache = _memo(v, "before", _new_dict)
+    out = cache.get(w.index)
+    if out is None:
+        out = cache[w.index] = _read_before(v, w)
+    return out
+
+
+def _read_before(v: View, w: Word) -> list[Word]:
     clause = v.clause_of[w.index]
     out = [x for x in v.words[:w.index] if v.clause_of[x.index] == clause and _free(v, x) and _nounish(x)]
     if not out:  # "..., with X": fall back to the sentence's first clause
@@ -45,6 +56,18 @@ def _before(v: View, w: Word) -> list[Word]:
 
 
 def _after(v: View, w: Word, limit: int = 4) -> list[Word]:
+    """Object words: up to ``limit`` nouns and names after ``w`` in its clause.
+
+    Kept per claim, word and limit: callers must not change the list.
+    """
+    cache = _memo(v, "after", _new_dict)
+    out = cache.get((w.index, limit))
+    if out is None:
+        out = cache[(w.index, limit)] = _read_after(v, w, limit)
+    return out
+
+
+def _read_after(v: View, w: Word, limit: int) -> list[Word]:
     clause = v.clause_of[w.index]
     out = []
     for x in v.words[w.index + 1:]:
@@ -132,6 +155,10 @@ def _memo(v: View, name: str, build):
 _MISSING = object()
 
 
+def _new_dict(_: View) -> dict:
+    return {}
+
+
 def _span(w: Word, norm: str) -> tuple[int, int, str, str]:
     return (w.start, w.end, w.text, norm)
 
@@ -155,7 +182,7 @@ def _read_event_words(v: View) -> list[tuple[str, Word]]:
 
 def _event_dates(v: View, w: Word):
     """The explicit dates that say when the event of word ``w`` happened (kept per claim)."""
-    cache = _memo(v, "event_dates", lambda _: {})
+    cache = _memo(v, "event_dates", _new_dict)
     out = cache.get(w.index)
     if out is None:
         out = cache[w.index] = _read_event_dates(v, w)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from ..records import Claim, DateMention
 from . import lexicon as lx
@@ -83,10 +84,14 @@ def view(claim: Claim) -> View:
     if entry is not None and entry[0] is claim:
         return entry[1]
     v = _view(claim)
-    if len(_BY_ID) >= 8192:
-        _BY_ID.clear()
+    if len(_BY_ID) >= _KEEP:
+        for key in list(islice(_BY_ID, _KEEP // 2)):  # forget the older half (first in, first out)
+            del _BY_ID[key]
     _BY_ID[id(claim)] = (claim, v)
     return v
+
+
+_KEEP = 8192
 
 
 def clear_caches() -> None:
