@@ -17,7 +17,12 @@ Comparability (all must hold, else the rules stay silent):
   the other claim never mentions ("hospital" / "clinic", "museum" / "zoo") means
   different subjects;
 - compatible times: explicit dates or periods that cannot overlap (October vs
-  September, Q3 vs Q4) are different measurements.
+  September, Q3 vs Q4) are different measurements;
+- the same event: claims whose names/places, venues, kinds of event or compass
+  regions differ on both sides are about different events ("kills 12 in Nigeria
+  church" / "kills 37 at mosque in Afghanistan"), and so are per-event counts
+  (killed, wounded, arrested) dated more than EVENT_WINDOW_DAYS apart
+  (`different_events`).
 
 Tolerances (documented in docs/rules.md):
 - an approximate or bounded quantity carries its interval (``low``/``high``): the

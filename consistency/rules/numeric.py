@@ -149,7 +149,10 @@ class NumericMismatch(_NumericRule):
     vs "21 km" (equal after conversion); "500 beds" at a hospital vs "320 beds" at
     a clinic (different subjects); October vs September figures (different
     times); a claim that also states a value consistent with the other side; a
-    larger cumulative count reported later (that is UPD001, an update).
+    larger cumulative count reported later (that is UPD001, an update); figures
+    of different events ("kills 12 in Nigeria church" vs "kills 37 at mosque in
+    Afghanistan": places, venues, kinds of event or regions differ on both sides;
+    per-event counts reported more than a week apart).
     """
 
     code = "NUM001"
