@@ -149,6 +149,11 @@ class Claim:
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
 
+    def __hash__(self) -> int:
+        # Equal claims have equal ids and texts. The generated hash reads every quantity and
+        # date, and the rules' per-claim caches hash a claim per rule and pair.
+        return hash((self.id, self.text, self.doc_key, self.start))
+
     def to_dict(self) -> dict:
         return {
             "id": self.id,
