@@ -383,22 +383,39 @@ def _anchors(v: View) -> Anchors:
     venues: set[str] = set()
     events: set[str] = set()
     compass: set[str] = set()
+    spans = [(q.start, q.end) for q in v.claim.quantities] + [(d.start, d.end) for d in v.claim.dates]
     for w in v.words:
         if w.index in v.attribution or not w.low.replace("-", "").isalpha():
             continue
+        if any(start < w.end and w.start < end for start, end in spans):
+            continue  # "Eleven people", "March 12": a number or a date, not a name
         if w.low in _EVENT_OF or w.stem in _EVENT_OF:
             events.add(_EVENT_OF.get(w.low) or _EVENT_OF[w.stem])
-        elif w.stem in _VENUE_STEMS:
+            continue
+        if w.stem in _VENUE_STEMS:
             venues.add(w.stem)
+            continue
         parts = _compass(v, w)
         if parts:
             compass |= parts
             continue
-        if (w.proper and (len(w.low) > 2 or w.text.isupper() and len(w.text) == 2) and w.low not in lx.STOP
+        if not (w.proper or _lead_name(v, w)):
+            continue
+        if ((len(w.low) > 2 or w.text.isupper() and len(w.text) == 2) and w.low not in lx.STOP
                 and w.low not in lx.TIME_WORDS and w.low not in lx.VERB_FORMS and w.low not in lx.GENERIC
-                and not _verbish(w)):
+                and w.low not in lx.MEASURE_NOUNS and not _verbish(w)):
             names.append(w)
     return Anchors(tuple(names), frozenset(venues), frozenset(events), frozenset(compass))
+
+
+def _lead_name(v: View, w: Word) -> bool:
+    """A capitalised first word that may be a name ("Damascus 'suicide bombing' kills 10"): not
+    inflected ("Stocks", "Police" are not names) and followed by a lower-case word (a headline
+    in sentence case, not title case)."""
+    if w.index != 0 or not w.text[:1].isupper() or w.text.isupper() or stem(w.low) != w.low:
+        return False
+    nxt = v.words[1] if len(v.words) > 1 else None
+    return nxt is not None and nxt.text[:1].islower()
 
 
 _COMPASS = {"north": {"north"}, "south": {"south"}, "east": {"east"}, "west": {"west"},
