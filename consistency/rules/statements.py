@@ -147,7 +147,7 @@ _ANTONYM_SIDES = tuple((number, side, _GROUP_ID[stems]) for number, sides in enu
 def _memo(v: View, name: str, build):
     """A per-claim reading kept on the (cached) view: built on first use."""
     value = v.memo.get(name, _MISSING)
-    if value is _MISSING:
+    if value is _MISSING:  # (None is a value: "no such words")
         value = v.memo[name] = build(v)
     return value
 
@@ -573,11 +573,10 @@ class AntonymConflict(Rule):
         sides_a, sides_b = _antonym_words(va), _antonym_words(vb)
         if not sides_a or not sides_b:
             return
-        changes = any(q.kind == "change" for q in a.quantities) and any(q.kind == "change" for q in b.quantities)
         for number, (xs, ys) in enumerate(lx.ANTONYMS):
             if number not in sides_a or number not in sides_b:
                 continue  # no word of either side in one claim: nothing to oppose
-            if number == 5 and changes:
+            if number == 5 and _changes(a) and _changes(b):
                 continue
             if all(sides_a[number]) or all(sides_b[number]):  # words on both sides in one claim
                 continue  # "found guilty of X but acquitted of Y": a mixed claim
@@ -598,6 +597,10 @@ class AntonymConflict(Rule):
                                       explanation=f"{wa.text} vs {wb.text}: opposite predicates of the same subject",
                                       key_a=wa.stem, key_b=wb.stem)
                         return
+
+
+def _changes(claim: Claim) -> bool:
+    return any(q.kind == "change" for q in claim.quantities)
 
 
 def _antonym_words(v: View) -> dict[int, tuple[list[Word], list[Word]]]:

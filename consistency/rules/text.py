@@ -171,7 +171,17 @@ def same_word(a: str, b: str) -> bool:
 
 
 def mentions(v: View, word_stem: str) -> bool:
-    """Whether any stem of ``v`` is `same_word` as ``word_stem`` (set lookups, not a scan)."""
+    """Whether any stem of ``v`` is `same_word` as ``word_stem`` (answers kept per claim)."""
+    known = v.memo.get("mentioned")
+    if known is None:
+        known = v.memo["mentioned"] = {}
+    found = known.get(word_stem)
+    if found is None:
+        found = known[word_stem] = _mentions(v, word_stem)
+    return found
+
+
+def _mentions(v: View, word_stem: str) -> bool:
     index = v.memo.get("mentions")
     if index is None:
         index = v.memo["mentions"] = _mention_index(v.stems)
@@ -350,8 +360,12 @@ def content(words: list[Word] | tuple[Word, ...], v: View) -> list[Word]:
 
 def significant(w: Word) -> bool:
     """A word that names a thing (a noun or a name), not a modifier or a verb."""
-    low = w.low
-    if w.proper or low in lx.CONTRAST:
+    return w.proper or _significant(w.low)
+
+
+@lru_cache(maxsize=65536)
+def _significant(low: str) -> bool:
+    if low in lx.CONTRAST:
         return True
     if low in lx.GENERIC or low in lx.VERB_FORMS:
         return False
