@@ -8,6 +8,7 @@ short list; the summary line comes last.
 
 from __future__ import annotations
 
+import textwrap
 from typing import TextIO
 
 from rich import box
@@ -31,8 +32,16 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
     if updates:
         console.print(Text("Updates (a later report of a growing total; not conflicts):", style="bold"))
         for finding in updates:
-            console.print(Text.assemble("  ", (finding.rule, "cyan"), f"  {finding.explanation}"))
-            console.print(Text(f"      {_side_label(finding.a)}  ->  {_side_label(finding.b)}", style="dim"))
+            earlier, later = sorted((finding.a, finding.b), key=lambda c: (c.date is None, c.date or 0))
+            lines = textwrap.wrap(f"{finding.rule}  {finding.explanation}", options.width,
+                                  initial_indent="  ", subsequent_indent="  ")
+            lines += textwrap.wrap(f"{_side_label(earlier)}  ->  {_side_label(later)}", options.width,
+                                   initial_indent="      ", subsequent_indent="      ")
+            for number, line in enumerate(lines):
+                text = Text(line, style="dim" if line.startswith("      ") else "")
+                if number == 0:
+                    text.stylize("cyan", 2, 2 + len(finding.rule))
+                console.print(text)
         console.print()
     console.print(_summary(report))
 
