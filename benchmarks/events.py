@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import tempfile
@@ -42,17 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FILE = "stsb_headlines_pairs.jsonl"
 _DIGIT = re.compile(r"\d")
 
-
-def data_dir(arg: str | None) -> Path:
-    for candidate in (arg, os.environ.get("CONSISTENCY_DATA"), os.environ.get("CONSISTENCY_BENCH_DATA")):
-        if candidate:
-            return Path(candidate)
-    return ROOT.parent / "shared" / "data"
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conflicts import data_dir, read_jsonl
 
 
 def numeric_pairs(rows: list[dict], *, low: float | None = None, high: float | None = None) -> list[tuple]:
