@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import tempfile
@@ -43,31 +42,18 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchdata import data_dir, read_jsonl, scores
+
 ROOT = Path(__file__).resolve().parent.parent
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def data_dir(arg: str | None) -> Path:
-    for candidate in (arg, os.environ.get("CONSISTENCY_DATA"), os.environ.get("CONSISTENCY_BENCH_DATA")):
-        if candidate:
-            return Path(candidate)
-    return ROOT.parent / "shared" / "data"
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def prf(pred: list[bool], gold: list[bool]) -> dict:
     tp = sum(p and g for p, g in zip(pred, gold))
     fp = sum(p and not g for p, g in zip(pred, gold))
     fn = sum(g and not p for p, g in zip(pred, gold))
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"n": len(gold), "pos": sum(gold), "flagged": tp + fp, "tp": tp, "fp": fp, "fn": fn,
-            "P": p, "R": r, "F1": f}
+    return {"n": len(gold), "pos": sum(gold), "flagged": tp + fp, **scores(tp, fp, fn)}
 
 
 def naive(premises: list[str], hypotheses: list[str], embedder=None, sims=None) -> list[bool]:

@@ -42,7 +42,7 @@ FILE = "stsb_headlines_pairs.jsonl"
 _DIGIT = re.compile(r"\d")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conflicts import data_dir, read_jsonl
+from benchdata import data_dir, read_jsonl
 
 
 def numeric_pairs(rows: list[dict], *, low: float | None = None, high: float | None = None) -> list[tuple]:

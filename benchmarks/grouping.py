@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conflicts import data_dir, read_jsonl  # noqa: E402
+from benchdata import data_dir, read_jsonl, scores
 
 THRESHOLDS = [round(0.30 + 0.05 * i, 2) for i in range(14)]
 
@@ -51,9 +51,8 @@ def ours(vectors: np.ndarray, threshold: float) -> list[int]:
 
 
 def community(vectors: np.ndarray, threshold: float) -> list[int]:
-    from sentence_transformers import util
-
     import torch
+    from sentence_transformers import util
 
     labels = list(range(len(vectors), 2 * len(vectors)))  # singletons keep their own label
     groups = util.community_detection(torch.from_numpy(vectors), threshold=threshold, min_community_size=1,
@@ -67,7 +66,7 @@ def community(vectors: np.ndarray, threshold: float) -> list[int]:
 def pair_scores(labels: list[int], pos: list[tuple[int, int]], neg: list[tuple[int, int]]) -> dict:
     tp = sum(labels[i] == labels[j] for i, j in pos)
     fp = sum(labels[i] == labels[j] for i, j in neg)
-    return _prf(tp, fp, len(pos) - tp)
+    return scores(tp, fp, len(pos) - tp)
 
 
 def cluster_scores(labels: list[int], gold: list[str | None]) -> dict:
@@ -76,7 +75,7 @@ def cluster_scores(labels: list[int], gold: list[str | None]) -> dict:
     gold_labels = [g if g is not None else f"__single{i}" for i, g in enumerate(gold)]
     gold_pairs = _pairs_of(gold_labels)
     tp = len(pred_pairs & gold_pairs)
-    return _prf(tp, len(pred_pairs) - tp, len(gold_pairs) - tp)
+    return scores(tp, len(pred_pairs) - tp, len(gold_pairs) - tp)
 
 
 def _pairs_of(labels) -> set[tuple[int, int]]:
@@ -84,12 +83,6 @@ def _pairs_of(labels) -> set[tuple[int, int]]:
     for i, label in enumerate(labels):
         members.setdefault(label, []).append(i)
     return {pair for group in members.values() if len(group) > 1 for pair in itertools.combinations(group, 2)}
-
-
-def _prf(tp: int, fp: int, fn: int) -> dict:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn}
 
 
 def compare(title: str, vectors: np.ndarray, score) -> None:

@@ -5,7 +5,7 @@ Usage::
     .venv/bin/python benchmarks/quantities.py [--data DIR] [--no-peer] [--confusion] [--errors N]
 
 Data: ``newsquant.jsonl`` and ``quantulum3_tests.jsonl`` from ``--data``, else
-``$CONSISTENCY_BENCH_DATA``, else ``../shared/data`` next to the repository. When
+``$CONSISTENCY_DATA`` (or ``$CONSISTENCY_BENCH_DATA``), else ``../shared/data`` next to the repository. When
 the folder is absent the script says so and exits 0.
 
 Matching rules (those of CQE's published evaluation, satya77/CQE_Evaluation,
@@ -47,7 +47,6 @@ reported in stated order (``Quantity.descending``: "from 208 to 193" is (208, 19
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import sys
@@ -56,6 +55,9 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchdata import data_dir, read_jsonl
 
 from consistency.quantities import change as changes
 from consistency.quantities import extract_quantities
@@ -401,18 +403,6 @@ def _print_misses(counts: Counts, limit: int) -> None:
         print("   ours:", [(p["value"], p["unit"], p["change"]) for p in predicted])
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get("CONSISTENCY_BENCH_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[1].parent / "shared" / "data"
-
-
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=None, help="folder with newsquant.jsonl and quantulum3_tests.jsonl")
@@ -420,12 +410,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--confusion", action="store_true", help="print gold against predicted change labels on NewsQuant")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N NewsQuant sentences we do not get fully right")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    data = args.data or default_data_dir()
+    data = data_dir(args.data)
     newsquant, q3 = data / "newsquant.jsonl", data / "quantulum3_tests.jsonl"
     if not newsquant.exists() or not q3.exists():
-        print(f"skipped: benchmark data not found in {data} (set --data or CONSISTENCY_BENCH_DATA)")
+        print(f"skipped: benchmark data not found in {data} (set --data or CONSISTENCY_DATA)")
         return 0
-    nq_rows, q3_rows = _read_jsonl(newsquant), _read_jsonl(q3)
+    nq_rows, q3_rows = read_jsonl(newsquant), read_jsonl(q3)
     extract_quantities("warm up: 1 km")  # load pint and compile patterns outside the timing
     peer_nq = None if args.no_peer else _quantulum(QUANTULUM_TO_NEWSQUANT)
     peer_q3 = None if args.no_peer else _quantulum(None)

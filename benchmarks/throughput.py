@@ -5,7 +5,7 @@ Usage::
     .venv/bin/python benchmarks/throughput.py [--data DIR] [--rows 100 2000] [--group 100000]
 
 For each size N in ``--rows`` it writes a claims dataset of N rows (claims from
-the STS-B news headlines in ``--data``, else ``$CONSISTENCY_BENCH_DATA``, else
+the STS-B news headlines in ``--data``, else ``$CONSISTENCY_DATA`` (or ``$CONSISTENCY_BENCH_DATA``), else
 ``../shared/data``; the seed corpus is used when that folder is absent) and runs
 ``consistency check FILE -f json`` in a fresh process, as a user would: model
 load included. It prints wall-clock seconds, claims per second for the whole
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -35,23 +34,18 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+HEADLINES = "stsb_headlines_pairs.jsonl"
 
-
-def data_dir(arg: str | None) -> Path | None:
-    for candidate in (arg, os.environ.get("CONSISTENCY_BENCH_DATA"), str(ROOT.parent / "shared" / "data")):
-        if candidate and Path(candidate, "stsb_headlines_pairs.jsonl").is_file():
-            return Path(candidate)
-    return None
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchdata import data_dir, read_jsonl
 
 
 def claim_texts(data: Path | None) -> list[str]:
     """Distinct single-sentence claims, in a fixed order."""
     texts: list[str] = []
     if data is not None:
-        with open(data / "stsb_headlines_pairs.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                row = json.loads(line)
-                texts.extend([row["text_a"], row["text_b"]])
+        for row in read_jsonl(data / HEADLINES):
+            texts.extend([row["text_a"], row["text_b"]])
     else:
         from consistency.api import extract
 
@@ -65,8 +59,7 @@ def whole_run(texts: list[str], rows: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "claims.jsonl")
         with open(path, "w", encoding="utf-8") as fh:
-            for n, text in enumerate(texts[:rows]):
-                fh.write(json.dumps({"id": f"c{n}", "text": text, "source": f"outlet {n % 7}"}) + "\n")
+            fh.writelines(json.dumps({"id": f"c{n}", "text": text, "source": f"outlet {n % 7}"}) + "\n" for n, text in enumerate(texts[:rows]))
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         started = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "consistency", "check", str(path), "-f", "json", "-q"],
@@ -124,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     data = data_dir(args.data)
+    data = data if (data / HEADLINES).is_file() else None
     texts = claim_texts(data)
     print(f"claims from {'STS-B headlines (' + str(data) + ')' if data else 'seeds/ (no --data folder found)'}: "
           f"{len(texts)} distinct")
