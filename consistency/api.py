@@ -102,7 +102,7 @@ def check_claims(
         vectors = embedder.encode([c.text for c in claims], progress=step)
     timings["embed_s"] = time.perf_counter() - started
     started = time.perf_counter()
-    doc_index = _document_numbers(claims)
+    doc_index = _document_numbers(c.doc_key for c in claims)
     pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
                             documents=doc_index, same_document=settings.same_document)
     member_lists = components(len(claims), pairs)
@@ -223,9 +223,10 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
 
 
-def _document_numbers(claims: Iterable[Claim]) -> list[int]:
+def _document_numbers(doc_keys: Iterable[str]) -> list[int]:
+    """Each claim's document as a small number, in order of first appearance (what grouping needs)."""
     numbers: dict[str, int] = {}
-    return [numbers.setdefault(c.doc_key, len(numbers)) for c in claims]
+    return [numbers.setdefault(key, len(numbers)) for key in doc_keys]
 
 
 def _groups(claims: Sequence[Claim], member_lists: list[list[int]]) -> tuple[list[Group], dict[str, int]]:

@@ -38,7 +38,7 @@ from .claims import extract_claims
 from .config import Settings, load_settings
 from .embed import Embedder, content_key, resolve_model
 from .errors import EmptyInputError
-from .api import _groups
+from .api import _document_numbers, _groups
 from .group import Pair, candidate_pairs, components
 from .reading import READERS, discover
 from .records import Claim, Document, Finding, Problem, Report
@@ -204,8 +204,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         vectors_of = store.embeddings.get(model_id, hashes)
         vectors = np.stack([vectors_of[h] for h in hashes]).astype(np.float32, copy=False)
         doc_keys = [r.doc_key for r in kept_rows] + [c.doc_key for c in new_claims]
-        numbers: dict[str, int] = {}
-        documents = [numbers.setdefault(k, len(numbers)) for k in doc_keys]
+        documents = _document_numbers(doc_keys)
         against = None if rematch else np.arange(len(kept_rows), len(hashes))
         pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
                                 documents=documents, same_document=settings.same_document, against=against)
