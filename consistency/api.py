@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -22,9 +22,9 @@ from .check import run_rules
 from .claims import extract_claims
 from .config import Settings, load_settings
 from .embed import Embedder
-from .group import Pair, candidate_pairs, components
+from .group import Pair, candidate_pairs, components, document_numbers, group_records
 from .reading import read_paths
-from .records import Claim, Finding, Group, Problem, Report, Status
+from .records import Claim, Finding, Problem, Report, Status
 from .rules import select_rules
 
 #: progress(stage, done, total) — the CLI draws it on stderr.
@@ -102,7 +102,7 @@ def check_claims(
         vectors = embedder.encode([c.text for c in claims], progress=step)
     timings["embed_s"] = time.perf_counter() - started
     started = time.perf_counter()
-    doc_index = _document_numbers(c.doc_key for c in claims)
+    doc_index = document_numbers(c.doc_key for c in claims)
     pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
                             documents=doc_index, same_document=settings.same_document)
     member_lists = components(len(claims), pairs)
@@ -110,7 +110,7 @@ def check_claims(
     started = time.perf_counter()
     findings = run_rules(claims, pairs, rules)
     timings["check_s"] = time.perf_counter() - started
-    groups, group_of = _groups(claims, member_lists)
+    groups, group_of = group_records(claims, member_lists)
     findings = [dataclasses.replace(f, group=group_of.get(f.a.id), status=(statuses or {}).get(f.fingerprint, "new"))
                 for f in findings]
     stats = {"timings": timings, "pairs": len(pairs), "embedded": embedder.encoded}
@@ -222,19 +222,3 @@ def _unit(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x, dtype=np.float32)
     return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
 
-
-def _document_numbers(doc_keys: Iterable[str]) -> list[int]:
-    """Each claim's document as a small number, in order of first appearance (what grouping needs)."""
-    numbers: dict[str, int] = {}
-    return [numbers.setdefault(key, len(numbers)) for key in doc_keys]
-
-
-def _groups(claims: Sequence[Claim], member_lists: list[list[int]]) -> tuple[list[Group], dict[str, int]]:
-    groups = []
-    group_of: dict[str, int] = {}
-    for number, members in enumerate(member_lists, start=1):
-        ids = tuple(claims[i].id for i in members)
-        groups.append(Group(id=number, claim_ids=ids))
-        for claim_id in ids:
-            group_of[claim_id] = number
-    return groups, group_of

@@ -11,9 +11,11 @@ reports.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
+
+from .records import Group
 
 #: floats per similarity block: 32M float32 = 128 MB.
 BLOCK_BUDGET = 1 << 25
@@ -99,3 +101,22 @@ def components(n: int, pairs: Sequence[Pair]) -> list[list[int]]:
     groups = [m for m in members.values() if len(m) > 1]
     groups.sort(key=lambda m: (-len(m), m[0]))
     return groups
+
+
+def document_numbers(doc_keys: Iterable[str]) -> list[int]:
+    """Each claim's document as a small number, in order of first appearance (what grouping needs)."""
+    numbers: dict[str, int] = {}
+    return [numbers.setdefault(key, len(numbers)) for key in doc_keys]
+
+
+def group_records(claims: Sequence, member_lists: list[list[int]]) -> tuple[list[Group], dict[str, int]]:
+    """Numbered `Group` records of ``member_lists`` (indexes into ``claims``, anything with an
+    ``id``) and each member's group number by claim id."""
+    groups = []
+    group_of: dict[str, int] = {}
+    for number, members in enumerate(member_lists, start=1):
+        ids = tuple(claims[i].id for i in members)
+        groups.append(Group(id=number, claim_ids=ids))
+        for claim_id in ids:
+            group_of[claim_id] = number
+    return groups, group_of

@@ -38,14 +38,12 @@ from .claims import extract_claims
 from .config import Settings, load_settings
 from .embed import Embedder, content_key, resolve_model
 from .errors import EmptyInputError
-from .api import _document_numbers, _groups
-from .group import Pair, candidate_pairs, components
+from .group import Pair, candidate_pairs, components, document_numbers, group_records
 from .reading import READERS, discover
 from .records import Claim, Document, Finding, Problem, Report
 from .rules import select_rules
-from .store import RunLock, Store, document_hash, open_store, resolve_store_path
+from .store import RunLock, Store, codec, document_hash, open_store, resolve_store_path
 from .store.connection import now
-from .store import codec
 from .store.hooks import crash_point
 from .triage import apply, statuses
 
@@ -204,7 +202,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         vectors_of = store.embeddings.get(model_id, hashes)
         vectors = np.stack([vectors_of[h] for h in hashes]).astype(np.float32, copy=False)
         doc_keys = [r.doc_key for r in kept_rows] + [c.doc_key for c in new_claims]
-        documents = _document_numbers(doc_keys)
+        documents = document_numbers(doc_keys)
         against = None if rematch else np.arange(len(kept_rows), len(hashes))
         pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
                                 documents=documents, same_document=settings.same_document, against=against)
@@ -285,7 +283,7 @@ def build_report(store: Store, run_id: int, *, extra_problems: Sequence[Problem]
     index = {r.n: i for i, r in enumerate(rows)}
     pairs = [(index[a], index[b]) for a, b in store.claims.all_pairs()]
     members = components(len(rows), [Pair(i, j, 0.0) for i, j in pairs])
-    groups, group_of = _groups(rows, members)  # rows have the `id` grouping needs
+    groups, group_of = group_records(rows, members)  # rows have the `id` grouping needs
     findings = sorted((dataclasses.replace(f, group=group_of.get(f.a.id)) for f in findings), key=finding_order)
     claims = LazyClaims([data for (data,) in store.conn.execute("SELECT data FROM claims ORDER BY n")])
     problems = tuple(store.documents.problems_since(since)) + tuple(extra_problems)
