@@ -32,3 +32,37 @@ def scores(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {"P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn}
+
+
+class DiskCache:
+    """An embeddings cache in one SQLite file shared by benchmark runs (the checker's cache protocol:
+    ``get``/``put`` by model id and content key), so repeated runs measure the rules, not the model.
+    ``$CONSISTENCY_BENCH_CACHE`` names the file (default: ``/tmp/consistency-bench-vectors.sqlite``)."""
+
+    def __init__(self, path: str | os.PathLike | None = None) -> None:
+        import sqlite3
+
+        path = path or os.environ.get("CONSISTENCY_BENCH_CACHE") or "/tmp/consistency-bench-vectors.sqlite"
+        self.conn = sqlite3.connect(str(path), timeout=60)
+        self.conn.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, vec BLOB, "
+                          "PRIMARY KEY (model, key))")
+
+    def get(self, model_id: str, keys) -> dict:
+        import numpy as np
+
+        out = {}
+        keys = list(keys)
+        for begin in range(0, len(keys), 500):
+            chunk = keys[begin:begin + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self.conn.execute(
+                    f"SELECT key, vec FROM vectors WHERE model = ? AND key IN ({marks})", [model_id, *chunk]):
+                out[key] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def put(self, model_id: str, items: dict) -> None:
+        import numpy as np
+
+        with self.conn:
+            self.conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+                                  [(model_id, k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()])

@@ -1,0 +1,232 @@
+"""Real news, real events: what the checker flags on articles nobody on the team wrote.
+
+Usage::
+
+    .venv/bin/python benchmarks/news.py [--data DIR] [--corpus gva,basil,ecb+] [--clusters N]
+                                        [--sample N] [--sample-out FILE] [--seed S] [--json FILE]
+
+Data: ``news/articles.jsonl`` and ``news/gold_incidents.jsonl`` under ``--data``, else
+``$CONSISTENCY_DATA`` (or ``$CONSISTENCY_BENCH_DATA``), else ``../shared/data`` next to the
+repository (see its ``news/README.md``). A missing folder is reported and skipped (exit 0).
+Nothing of the data is written into the repository: the articles go to a temporary claims
+dataset (one row per article: ``id``, ``text``, ``source``, ``date``, ``url``; ECB+ rows use
+``text_numbers_joined``) checked through `consistency.api.check`, the way a desk runs
+``consistency check`` over a day's crawl.
+
+Printed:
+
+* articles, claims, candidate pairs, conflicts, conflicts per 100 articles, by corpus;
+* **cross-cluster flags**: conflicts whose two claims come from articles of different clusters
+  (different events: every one is a false alarm), as a share of all conflicts; the pairs between
+  the two sub-topics of one ECB+ topic (different events of the same kind) counted apart;
+* **GVA gold**: for conflicts inside one GVA cluster whose numbers count people killed or
+  injured (read from the words around the number: a benchmark heuristic, not the checker's), how
+  many sides agree with the Gun Violence Archive's count, and how many flagged pairs have exactly
+  one side matching the gold (the checker found the outlet that disagrees);
+* a reading sample (``--sample N`` conflicts, seeded, across clusters) written as JSON Lines to
+  ``--sample-out`` (default ``/tmp/consistency-news-sample.jsonl``) with both claims, the rule,
+  explanation, clusters and an empty ``judgement`` field to fill in by hand.
+
+Embeddings are cached between runs in ``$CONSISTENCY_BENCH_CACHE`` (default
+``/tmp/consistency-bench-vectors.sqlite``), keyed like the checker's own cache, so repeated runs
+measure the rules, not the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT))
+from benchdata import DiskCache, data_dir, read_jsonl  # noqa: E402
+
+KILLED = re.compile(r"\b(kill\w*|dead|die[ds]?|dying|death\w*|fatal\w*|murder\w*|slain|lives)\b", re.I)
+INJURED = re.compile(r"\b(injur\w*|wound\w*|hurt|hospitali[sz]ed|shot|hit)\b", re.I)
+
+
+def load(data: Path, corpora: set[str], clusters: int | None, seed: int) -> list[dict]:
+    rows = read_jsonl(data / "news" / "articles.jsonl")
+    rows = [r for r in rows if r["corpus"] in corpora]
+    if clusters:
+        by_cluster: dict[str, list[dict]] = defaultdict(list)
+        for r in rows:
+            by_cluster[r["cluster"]].append(r)
+        names = sorted(by_cluster)
+        # keep both sub-topics of an ECB+ topic together: they are the hardest pairs
+        topics = sorted({by_cluster[c][0].get("topic") or c for c in names})
+        random.Random(seed).shuffle(topics)
+        keep = set()
+        for t in topics:
+            keep |= {c for c in names if (by_cluster[c][0].get("topic") or c) == t}
+            if len(keep) >= clusters:
+                break
+        rows = [r for r in rows if r["cluster"] in keep]
+    return rows
+
+
+def dataset(rows: list[dict], folder: Path) -> Path:
+    path = folder / "news.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps({"id": r["id"], "text": r.get("text_numbers_joined") or r["text"],
+                                 "source": r.get("source"), "date": r.get("date"), "url": r.get("url")},
+                                ensure_ascii=False) + "\n")
+    return path
+
+
+def measure_of(text: str, start: int, end: int) -> str | None:
+    """killed / injured, from the words right after (or before) a number: a benchmark heuristic."""
+    after = text[end:end + 40]
+    before = text[max(0, start - 40):start]
+    for window in (after, before):
+        k, i = KILLED.search(window), INJURED.search(window)
+        if k and (not i or k.start() < i.start()):
+            return "killed"
+        if i:
+            return "injured"
+    return None
+
+
+def side_value(spans) -> float | None:
+    for s in spans:
+        m = re.search(r"-?\d+(?:\.\d+)?", s.normalized or "")
+        if m:
+            return float(m.group(0))
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data")
+    ap.add_argument("--corpus", default="gva,basil,ecb+", help="comma list of gva, basil, ecb+")
+    ap.add_argument("--clusters", type=int, help="only this many clusters (seeded; ECB+ topics kept whole)")
+    ap.add_argument("--sample", type=int, default=100)
+    ap.add_argument("--sample-out", default="/tmp/consistency-news-sample.jsonl")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--json", help="also write the figures as JSON to this file")
+    args = ap.parse_args(argv)
+
+    data = data_dir(args.data)
+    if not (data / "news" / "articles.jsonl").is_file():
+        print(f"skipped: {data / 'news' / 'articles.jsonl'} not found (pass --data DIR)")
+        return 0
+    from consistency import api
+    from consistency.config import load_settings
+    from consistency.embed import Embedder
+
+    corpora = {c.strip() for c in args.corpus.split(",") if c.strip()}
+    rows = load(data, corpora, args.clusters, args.seed)
+    article = {r["id"]: r for r in rows}
+    gold = {g["cluster"]: g for g in read_jsonl(data / "news" / "gold_incidents.jsonl")}
+    settings = load_settings(start=Path(tempfile.gettempdir()))
+    embedder = Embedder(settings.model, batch_size=settings.batch_size, cache=DiskCache())
+    started, cpu = time.perf_counter(), time.process_time()
+    with tempfile.TemporaryDirectory() as tmp:
+        report = api.check([str(dataset(rows, Path(tmp)))], settings, embedder=embedder)
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+
+    def meta(claim):
+        return article[claim.row_id]
+
+    conflicts = [f for f in report.findings if f.kind == "conflict"]
+    per_corpus = Counter(meta(f.a)["corpus"] for f in conflicts)
+    arts_corpus = Counter(r["corpus"] for r in rows)
+    cross = [f for f in conflicts if meta(f.a)["cluster"] != meta(f.b)["cluster"]]
+    ecb_topic = [f for f in cross if meta(f.a).get("topic") and meta(f.a).get("topic") == meta(f.b).get("topic")]
+    figures = {
+        "articles": len(rows), "clusters": len({r["cluster"] for r in rows}),
+        "claims": len(report.claims), "pairs": report.stats.get("pairs"), "conflicts": len(conflicts),
+        "updates": sum(f.kind == "update" for f in report.findings),
+        "conflicts_per_100_articles": round(100 * len(conflicts) / max(1, len(rows)), 1),
+        "cross_cluster": len(cross), "cross_cluster_share": round(len(cross) / max(1, len(conflicts)), 4),
+        "ecb_same_topic": len(ecb_topic), "ecb_same_topic_share": round(len(ecb_topic) / max(1, len(conflicts)), 4),
+        "by_corpus": {c: {"articles": arts_corpus[c], "conflicts": per_corpus[c],
+                          "per_100": round(100 * per_corpus[c] / max(1, arts_corpus[c]), 1)} for c in sorted(corpora)},
+        "by_rule": dict(Counter(f.rule for f in conflicts).most_common()),
+        "largest_group": max((len(g.claim_ids) for g in report.groups), default=0),
+        "groups": len(report.groups),
+        "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
+        "timings": {k: round(v, 2) for k, v in report.stats.get("timings", {}).items()},
+    }
+    figures["gva_gold"] = gold_agreement(conflicts, meta, gold)
+    for key, value in figures.items():
+        print(f"{key}: {value}")
+    write_sample(conflicts, meta, args)
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0
+
+
+def gold_agreement(conflicts, meta, gold) -> dict:
+    sides = Counter()
+    pairs = Counter()
+    for f in conflicts:
+        ma, mb = meta(f.a), meta(f.b)
+        if ma["corpus"] != "gva" or ma["cluster"] != mb["cluster"] or ma["cluster"] not in gold:
+            continue
+        g = gold[ma["cluster"]]
+        verdicts = []
+        for claim, spans in ((f.a, f.spans_a), (f.b, f.spans_b)):
+            if not spans:
+                verdicts.append(None)
+                continue
+            what = measure_of(claim.text, spans[0].start, spans[0].end)
+            value = side_value(spans)
+            if what is None or value is None:
+                verdicts.append(None)
+                continue
+            ok = value == g[what]
+            sides["agree" if ok else "disagree"] += 1
+            verdicts.append(ok)
+        if None in verdicts:
+            pairs["not killed/injured"] += 1
+        elif verdicts.count(True) == 1:
+            pairs["one side matches gold"] += 1
+        elif all(verdicts):
+            pairs["both match gold"] += 1
+        else:
+            pairs["neither matches gold"] += 1
+    return {"sides": dict(sides), "pairs": dict(pairs)}
+
+
+def write_sample(conflicts, meta, args) -> None:
+    rng = random.Random(args.seed)
+    by_cluster: dict[str, list] = defaultdict(list)
+    for f in conflicts:
+        by_cluster[meta(f.a)["cluster"]].append(f)
+    # round-robin across clusters, so one noisy cluster does not fill the sample
+    queues = [rng.sample(v, len(v)) for _, v in sorted(by_cluster.items())]
+    rng.shuffle(queues)
+    picked = []
+    while len(picked) < args.sample and any(queues):
+        for q in queues:
+            if q and len(picked) < args.sample:
+                picked.append(q.pop())
+    with open(args.sample_out, "w", encoding="utf-8") as fh:
+        for f in picked:
+            ma, mb = meta(f.a), meta(f.b)
+            fh.write(json.dumps({
+                "id": f.fingerprint, "rule": f.rule, "explanation": f.explanation,
+                "similarity": f.similarity, "confidence": getattr(f, "confidence", None),
+                "clusters": [ma["cluster"], mb["cluster"]], "corpus": ma["corpus"],
+                "a": {"article": ma["id"], "source": ma.get("source"), "date": ma.get("date"), "text": f.a.text,
+                      "evidence": [s.text for s in f.spans_a]},
+                "b": {"article": mb["id"], "source": mb.get("source"), "date": mb.get("date"), "text": f.b.text,
+                      "evidence": [s.text for s in f.spans_b]},
+                "judgement": "",
+            }, ensure_ascii=False) + "\n")
+    print(f"sample: {len(picked)} conflicts from {len({meta(f.a)['cluster'] for f in picked})} clusters "
+          f"-> {args.sample_out}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
