@@ -25,7 +25,8 @@ from .progress import progress_bar
               help="Exit 0 even when there are new conflicts (input and usage errors still exit 2).")
 @click.option("--show-all", is_flag=True,
               help="Also show reviewed and baselined findings in text and Markdown output.")
-@click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report. [default: when stdout is a terminal and NO_COLOR is unset]")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Fail only on findings not in this baseline (`consistency baseline create`).")

@@ -10,13 +10,12 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import stat
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
-import click
 
 from ..errors import UsageError
 from ..records import Report
@@ -60,9 +59,11 @@ def write_reports(report: Report, dests: list[Destination], *, color: bool | Non
     for dest in dests:
         render = get_renderer(dest.format)
         if dest.path is None or dest.path == "-":
-            use_color = sys.stdout.isatty() if color is None else color
-            width = click.get_terminal_size()[0] if sys.stdout.isatty() else 100
-            render(report, sys.stdout, ReportOptions(color=use_color, width=max(width, 60), show_all=show_all))
+            terminal = sys.stdout.isatty()
+            use_color = (terminal and not os.environ.get("NO_COLOR")) if color is None else color
+            width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
+            options = ReportOptions(color=use_color, width=max(width, 60), show_all=show_all)
+            render(report, sys.stdout, options)
             sys.stdout.flush()
         else:
             buffer = io.StringIO()

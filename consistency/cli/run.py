@@ -33,7 +33,8 @@ def store_options(f):
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are new conflicts.")
 @click.option("--show-all", is_flag=True,
               help="Also show findings opened since the last run that were already reviewed.")
-@click.option("--color/--no-color", default=None, help="Colour the text report. [default: when a terminal]")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report. [default: when stdout is a terminal and NO_COLOR is unset]")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")
 def run(paths, store, lock_timeout, formats, output, model, threshold, batch_size, select, ignore,
         same_document, fail_on, exit_zero, show_all, color, quiet) -> int:

@@ -1,0 +1,86 @@
+"""The real console script in a real (pseudo-)terminal, at 80 and 200 columns, with and
+without NO_COLOR: what a user at a shell sees (README's first command).
+
+Each run starts a fresh process (about 10 s of CPU for the model's imports), so the four
+terminals (80 or 200 columns, NO_COLOR set or not) take turns: `check` and `run --store`
+draw the width- and colour-dependent text report in two each (together all four, each
+command at both widths and with and without NO_COLOR), and each machine format runs
+once to stdout.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SEEDS
+from terminal import COLOUR, in_terminal, terminal_env
+
+TERMINALS = [(80, False), (200, True), (200, False), (80, True)]  # (columns, NO_COLOR set)
+SUMMARY = "7 conflicts (7 new), 2 updates — 27 claims from 5 documents in 9 groups"
+
+
+def _env(no_color: bool) -> dict[str, str]:
+    return terminal_env(**({"NO_COLOR": "1"} if no_color else {}))
+
+
+def _assert_clean(session) -> None:
+    assert "internal error" not in session.raw and "Traceback" not in session.raw, session.raw[-2000:]
+
+
+def _assert_text_report(session, columns: int, no_color: bool) -> None:
+    lines = session.screen_lines
+    assert SUMMARY in lines
+    tables = [line for line in lines if line.startswith(("┌", "│", "└"))]
+    assert len(tables) > 20
+    assert {len(line) for line in tables} == {columns}, "the side-by-side table takes the terminal's width"
+    report = lines[:lines.index(SUMMARY) + 1]
+    assert max(len(line) for line in report if line.startswith(("[", " ", "U"))) <= columns
+    assert (COLOUR.search(session.raw) is None) == no_color, "colour in a terminal, none under NO_COLOR"
+
+
+@pytest.mark.parametrize("columns,no_color", [TERMINALS[0], TERMINALS[1]])
+def test_check_text_report_fits_the_terminal(tmp_path, columns, no_color):
+    session = in_terminal(["check", str(SEEDS)], columns=columns, cwd=tmp_path, env=_env(no_color))
+    _assert_clean(session)
+    assert session.exit_code == 1
+    _assert_text_report(session, columns, no_color)
+
+
+@pytest.mark.parametrize("fmt,terminal", [(fmt, TERMINALS[n % 4]) for n, fmt in enumerate(
+    ["json", "jsonl", "sarif", "markdown", "github", "html"])])
+def test_check_machine_formats_on_a_terminal(tmp_path, fmt, terminal):
+    columns, no_color = terminal
+    session = in_terminal(["check", str(SEEDS), "-f", fmt, "-q"], columns=columns, cwd=tmp_path,
+                          env=_env(no_color))
+    _assert_clean(session)
+    assert session.exit_code == 1
+    out = session.raw.replace("\r\n", "\n")
+    assert "\x1b" not in out, "machine formats carry no terminal escapes"
+    if fmt in ("json", "jsonl", "sarif"):
+        data = [json.loads(line) for line in out.splitlines()] if fmt == "jsonl" else json.loads(out)
+        conflicts = {"json": lambda: data["conflicts"], "sarif": lambda: data["runs"][0]["results"],
+                     "jsonl": lambda: [row for row in data if row["kind"] == "conflict"]}[fmt]()
+        assert len(conflicts) == 7
+    else:
+        assert "7 new conflicts" in out or "7 conflicts (7 new)" in out
+
+
+@pytest.mark.parametrize("columns,no_color", [TERMINALS[2], TERMINALS[3]])
+def test_run_store_in_a_terminal_reports_once(tmp_path, columns, no_color):
+    db = tmp_path / "news.db"
+    first = in_terminal(["run", "--store", str(db), str(SEEDS)], columns=columns, cwd=tmp_path,
+                        env=_env(no_color))
+    _assert_clean(first)
+    assert first.exit_code == 1
+    _assert_text_report(first, columns, no_color)
+    assert any(line.startswith("run 1 (") for line in first.screen_lines)
+    # the first run marked its report: the next one has nothing new and exits 0
+    second = in_terminal(["run", "--store", str(db), str(SEEDS)], columns=columns, cwd=tmp_path,
+                         env=_env(no_color))
+    _assert_clean(second)
+    assert second.exit_code == 0
+    assert any(line.startswith("0 conflicts (0 new)") for line in second.screen_lines)
+    assert any(line.startswith("run 2 (") and "report covers runs after 1" in line
+               for line in second.screen_lines)
