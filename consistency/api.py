@@ -24,7 +24,7 @@ from .config import Settings, load_settings
 from .embed import Embedder
 from .group import Pair, candidate_pairs, components, document_numbers, group_records
 from .reading import read_paths
-from .records import Claim, Finding, Problem, Report, Status
+from .records import Claim, Finding, Problem, Report, Review, Status
 from .rules import select_rules
 
 #: progress(stage, done, total) — the CLI draws it on stderr.
@@ -43,13 +43,15 @@ def check(
     *,
     embedder: Embedder | None = None,
     statuses: Mapping[str, Status] | None = None,
+    reviews: Mapping[str, Review] | None = None,
     progress: Progress | None = None,
     nli_model: str | None = None,
 ) -> Report:
     """Read, extract, embed, group and check ``paths``; return the full report.
 
     ``statuses`` maps fingerprints to ``reviewed`` or ``baselined`` (from a
-    baseline file or the store); every other finding is ``new``.
+    baseline file or the store); every other finding is ``new``. ``reviews``
+    (a store's `Decisions.reviews`) says what reviewers decided, shown in reports.
     """
     settings = settings or load_settings()
     timings: dict[str, float] = {}
@@ -57,8 +59,8 @@ def check(
     read = read_paths(paths)
     claims = extract_claims(read.documents)
     timings["read_extract_s"] = time.perf_counter() - started
-    report = check_claims(claims, settings, embedder=embedder, statuses=statuses, progress=progress,
-                          timings=timings, nli_model=nli_model)
+    report = check_claims(claims, settings, embedder=embedder, statuses=statuses, reviews=reviews,
+                          progress=progress, timings=timings, nli_model=nli_model)
     return dataclasses.replace(report, problems=read.problems, documents=len(read.documents))
 
 
@@ -69,10 +71,7 @@ def run(paths: Sequence[str], settings: Settings | None = None, *, progress: Pro
     from . import incremental
 
     settings = settings or load_settings()
-    result = incremental.run(paths, settings, progress=progress)
-    if mark_reported:
-        incremental.mark_reported(settings, result.run_id)
-    return result
+    return incremental.run(paths, settings, progress=progress, mark_reported=mark_reported)
 
 
 def check_claims(
@@ -81,6 +80,7 @@ def check_claims(
     *,
     embedder: Embedder | None = None,
     statuses: Mapping[str, Status] | None = None,
+    reviews: Mapping[str, Review] | None = None,
     progress: Progress | None = None,
     timings: dict[str, float] | None = None,
     vectors: np.ndarray | None = None,
@@ -111,8 +111,8 @@ def check_claims(
     findings = run_rules(claims, pairs, rules)
     timings["check_s"] = time.perf_counter() - started
     groups, group_of = group_records(claims, member_lists)
-    findings = [dataclasses.replace(f, group=group_of.get(f.a.id), status=(statuses or {}).get(f.fingerprint, "new"))
-                for f in findings]
+    findings = [dataclasses.replace(f, group=group_of.get(f.a.id), status=(statuses or {}).get(f.fingerprint, "new"),
+                                    review=(reviews or {}).get(f.fingerprint)) for f in findings]
     stats = {"timings": timings, "pairs": len(pairs), "embedded": embedder.encoded}
     return Report(claims=tuple(claims), findings=tuple(findings), groups=tuple(groups), stats=stats)
 

@@ -7,17 +7,20 @@ claims against every stored claim. Findings are kept by fingerprint; the
 report of a run holds the findings opened since the last run whose report was
 written, with review decisions applied.
 
-Crash safety. A run holds the store's run lock (a second run waits
-``lock_timeout`` seconds, then fails with `StoreLockedError`). Embedding
+Crash safety. A run holds the store's run lock from reading its inputs until
+its report is written and marked (a second run waits ``lock_timeout``
+seconds, then fails with `StoreLockedError`), so two runs never report the
+same findings. Embedding
 vectors are committed chunk by chunk, so a run killed while embedding keeps
 the finished chunks. Everything else a run changes (files, documents,
 claims, pairs, findings, the run row) is written in one final transaction:
 a run killed before that commit leaves the store as it was, apart from the
 cached vectors; one killed after it has done its work, and the next run's
 report still shows its findings, because the report covers every run since
-the last one marked as reported (`mark_reported`, after the report is
-written). Review decisions live in their own append-only table and are never
-touched by a run.
+the last one marked as reported (after ``deliver`` has written the report).
+Review decisions live in their own append-only table and are never touched by
+a run; reviewers keep deciding while a run works, and see its results only
+once it has committed.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -42,10 +45,10 @@ from .group import Pair, candidate_pairs, components, document_numbers, group_re
 from .reading import READERS, discover
 from .records import Claim, Document, Finding, Problem, Report
 from .rules import select_rules
-from .store import RunLock, Store, codec, document_hash, open_store, resolve_store_path
+from .store import Store, codec, document_hash, open_store, resolve_store_path
 from .store.connection import now
 from .store.hooks import crash_point
-from .triage import apply, statuses
+from .triage import apply, needs_attention, statuses
 
 #: embedding batches per committed chunk: a killed run loses at most one chunk of work.
 CHUNK_BATCHES = 4
@@ -59,32 +62,38 @@ class RunResult:
     since_run: int
     report: Report
     counters: dict
-    store_path: Path
+    store_path: Path | str
 
 
-def run(paths: Sequence[str], settings: Settings | None = None, *, progress=None) -> RunResult:
-    """One incremental run of ``paths`` into the store ``settings.store`` (the default store when None)."""
+def run(paths: Sequence[str], settings: Settings | None = None, *, progress=None,
+        deliver: Callable[[RunResult], None] | None = None, mark_reported: bool = True) -> RunResult:
+    """One incremental run of ``paths`` into the store ``settings.store`` (the default store when None).
+
+    ``deliver(result)`` writes the report while the run still holds the store; once it returns,
+    the run is marked as reported (unless ``mark_reported`` is false), so the next run reports
+    only what is newer. A ``deliver`` that raises leaves the run unmarked: the next run reports
+    its findings again.
+    """
     settings = settings or load_settings()
     rules = select_rules(settings.select, settings.ignore)  # a bad code fails before anything is touched
     files = discover(list(paths))
     if not files:
         raise EmptyInputError("no article or dataset files in the inputs",
                               hint="give article files (.txt/.md/.html) or claim datasets (.jsonl/.csv)")
-    store_path = resolve_store_path(settings.store)
-    with RunLock(store_path, timeout=settings.lock_timeout):
-        crash_point("run:locked")
-        with open_store(store_path, timeout=settings.lock_timeout) as store:
-            crash_point("run:opened")
-            return _run(store, list(paths), files, settings, rules, progress)
-
-
-def mark_reported(settings: Settings, run_id: int) -> None:
-    """Record that the report of ``run_id`` was written: the next run reports only what is newer."""
     with open_store(resolve_store_path(settings.store), timeout=settings.lock_timeout) as store:
-        with store.transaction():
-            store.runs.mark_reported(run_id)
-            crash_point("run:tx-reported")
+        crash_point("run:opened")
+        with store.run_lock(settings.lock_timeout):
+            crash_point("run:locked")
+            result = _run(store, list(paths), files, settings, rules, progress)
+            if deliver is not None:
+                deliver(result)
+            crash_point("run:report-written")
+            if mark_reported:
+                with store.transaction():
+                    store.runs.mark_reported(result.run_id)
+                    crash_point("run:tx-reported")
     crash_point("run:reported")
+    return result
 
 
 def _signature(settings: Settings, rules, model_id: str) -> str:
@@ -275,17 +284,25 @@ def _record_findings(store: Store, findings: list[Finding], touched: set[str], r
 
 
 def build_report(store: Store, run_id: int, *, extra_problems: Sequence[Problem] = ()) -> tuple[Report, int]:
-    """The report of everything opened since the last reported run, with decisions applied."""
+    """The report of everything opened since the last reported run, with decisions applied, and of
+    every open conflict reviewers confirmed (until resolved) or disagree about."""
+    with store.snapshot():
+        return _build_report(store, run_id, extra_problems)
+
+
+def _build_report(store: Store, run_id: int, extra_problems: Sequence[Problem]) -> tuple[Report, int]:
     since = store.runs.last_reported()
-    status_of = statuses(decisions=store.decisions.latest())
-    findings = apply(store.findings.opened_since(since), status_of)
+    review_of = store.decisions.reviews()
+    opened = store.findings.opened_since(since)
+    standing = {fp for fp, review in review_of.items() if needs_attention(review)} - {f.fingerprint for f in opened}
+    findings = apply(opened + store.findings.open_of(standing), statuses(decisions=review_of), review_of)
     rows = store.claims.rows()
     index = {r.n: i for i, r in enumerate(rows)}
     pairs = [(index[a], index[b]) for a, b in store.claims.all_pairs()]
     members = components(len(rows), [Pair(i, j, 0.0) for i, j in pairs])
     groups, group_of = group_records(rows, members)  # rows have the `id` grouping needs
     findings = sorted((dataclasses.replace(f, group=group_of.get(f.a.id)) for f in findings), key=finding_order)
-    claims = LazyClaims([data for (data,) in store.conn.execute("SELECT data FROM claims ORDER BY n")])
+    claims = LazyClaims([data for (data,) in store.db.execute("SELECT data FROM claims ORDER BY n")])
     problems = tuple(store.documents.problems_since(since)) + tuple(extra_problems)
     report = Report(claims=claims, findings=tuple(findings), groups=tuple(groups), problems=problems,  # type: ignore[arg-type]
                     documents=store.documents.count(), stats={"run": run_id, "since_run": since})

@@ -183,6 +183,38 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Decision:
+    """One entry of the append-only review log (``id``: its place in the log, 0 before it is stored)."""
+
+    fingerprint: str
+    decision: str
+    by: str
+    at: str
+    note: str = ""
+    id: int = 0
+
+    def to_dict(self) -> dict:
+        return {"decision": self.decision, "by": self.by, "at": self.at, "note": self.note}
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What reviewers decided about a finding: the decision in force (the latest entry of the log)
+    with who, when and the note, and the other reviewers' standing decisions that contradict it
+    (one confirmed what another dismissed): a disagreement, shown as such."""
+
+    decision: str
+    by: str
+    at: str
+    note: str = ""
+    disagreement: tuple[Decision, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"decision": self.decision, "by": self.by, "at": self.at, "note": self.note,
+                "disagreement": [d.to_dict() for d in self.disagreement]}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A rule's verdict on a pair of claims: a conflict or an update."""
 
@@ -199,6 +231,8 @@ class Finding:
     similarity: float = 0.0
     status: Status = "new"
     group: int | None = None
+    #: the review decision in force, when reviewers decided (a store's log or a baseline entry).
+    review: Review | None = None
 
 
 @dataclass(frozen=True, slots=True)

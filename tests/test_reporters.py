@@ -13,6 +13,7 @@ import pytest
 from conftest import DATA, ROOT
 
 from consistency import api
+from consistency.records import Review
 from consistency.errors import UsageError
 from consistency.reporters import FORMATS, ReportOptions, get_renderer, github, markdown
 from consistency.reporters.base import web_url
@@ -29,7 +30,8 @@ def fixed_report(embedder):
         for f in api.check([CORPUS], embedder=embedder).findings:
             first.setdefault(f.rule, f.fingerprint)
         statuses = {first["DIR001"]: "baselined", first["NUM001"]: "reviewed"}
-        return api.check([CORPUS], embedder=embedder, statuses=statuses)
+        reviews = {first["NUM001"]: Review("dismissed", "ana", "2026-03-09T08:15:00+00:00", "two different ports")}
+        return api.check([CORPUS], embedder=embedder, statuses=statuses, reviews=reviews)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +80,7 @@ def test_markdown_lists_new_conflicts_and_folds_the_settled_ones(report):
     text = render("markdown", report, show_all=True)
     assert text.startswith("## Claim consistency\n\n**1 new conflict** between claims.")
     assert "<summary>2 reviewed or baselined conflicts</summary>" in text
-    assert "(baselined)" in text and "(reviewed)" in text
+    assert "(baselined)" in text and "(dismissed by ana, 2026-03-09: two different ports)" in text
     assert "**40,000**" in text and "**25,000**" in text
     assert "### Input problems (4)" in text
     assert "- tests/data/reports/claims.jsonl:9: bad date 'last Tuesday'" in text
@@ -141,7 +143,7 @@ def test_github_annotates_new_conflicts_and_bad_rows(report):
     conflict = errors[-1]
     assert conflict.startswith("::error file=tests/data/reports/stadium.jsonl,line=1,title=NUM001 numeric-mismatch::")
     assert "%0AConflicting claim: The new harbour stadium holds 40,000 fans" in conflict
-    assert lines[-1].startswith("consistency: 3 conflicts (1 new, 1 reviewed, 1 baselined)")
+    assert lines[-1].startswith("consistency: 3 conflicts (1 new, 1 reviewed: 1 dismissed, 1 baselined)")
 
 
 def test_github_keeps_within_the_per_step_limits(report):

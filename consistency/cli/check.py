@@ -45,9 +45,10 @@ def check(paths, formats, output, model, threshold, batch_size, select, ignore, 
     settings = settings_from(model=model, threshold=threshold, batch_size=batch_size, select=select,
                              ignore=ignore, same_document=same_document, fail_on=fail_on)
     dests = parse_destinations(formats, output)
-    statuses = known_statuses(baseline_file or settings.baseline, store)
+    statuses, reviews = known_statuses(baseline_file or settings.baseline, store)
     with progress_bar(not quiet) as progress:
-        report = api.check(paths, settings, progress=progress, statuses=statuses, nli_model=nli_model)
+        report = api.check(paths, settings, progress=progress, statuses=statuses, reviews=reviews,
+                           nli_model=nli_model)
     report_problems(report, quiet=quiet)
     if not report.claims:
         raise EmptyInputError("no claims found in the inputs",
@@ -60,19 +61,20 @@ def check(paths, formats, output, model, threshold, batch_size, select, ignore, 
     return exit_code(report, settings.fail_on)
 
 
-def known_statuses(baseline_file: str | None, store: str | None) -> dict | None:
-    """Fingerprint -> ``baselined`` / ``reviewed`` from a baseline file and a store's review log."""
+def known_statuses(baseline_file: str | None, store: str | None) -> tuple[dict | None, dict | None]:
+    """Fingerprint -> ``baselined`` / ``reviewed`` from a baseline file and a store's review log,
+    and fingerprint -> what reviewers decided (from the store)."""
     from .. import baseline, triage
     from ..store import open_store, resolve_store_path
 
     if not baseline_file and not store:
-        return None
+        return None, None
     fingerprints = baseline.load(baseline_file).fingerprints() if baseline_file else set()
-    decisions = None
+    reviews = None
     if store:
         with open_store(resolve_store_path(store), create=False) as db:
-            decisions = db.decisions.latest()
-    return triage.statuses(decisions=decisions, baselined=fingerprints)
+            reviews = db.decisions.reviews()
+    return triage.statuses(decisions=reviews, baselined=fingerprints), reviews
 
 
 def report_problems(report: Report, *, quiet: bool) -> None:

@@ -26,5 +26,6 @@ def progress_bar(enabled: bool = True) -> Iterator[Progress | None]:
             tasks[stage] = bars.add_task(stage, total=total)
         bars.update(tasks[stage], completed=done, total=total)
 
+    update.stop = bars.stop  # type: ignore[attr-defined]  # clear the bars before a report is printed
     with bars:
         yield update

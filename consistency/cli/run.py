@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .. import incremental
-from ..store.hooks import crash_point
+from ..store.postgres import display_url
 from .app import EXIT_ERROR, EXIT_OK
 from .check import exit_code, report_problems
 from .options import fail_on_option, model_options, rule_options, settings_from
@@ -16,9 +16,18 @@ from .progress import progress_bar
 def store_options(f):
     f = click.option("--lock-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
                      help="How long to wait for another run on the same store before exiting 2. [default: 10]")(f)
-    return click.option("--store", "store", type=click.Path(dir_okay=False), metavar="DB",
-                        help="The SQLite store. [default: [tool.consistency] store, CONSISTENCY_STORE, or "
-                             "$XDG_DATA_HOME/consistency/store.db]")(f)
+    return store_option(f)
+
+
+def store_option(f):
+    return click.option("--store", "store", metavar="DB",
+                        help="The store: an SQLite file, or a postgresql:// URL. [default: [tool.consistency] "
+                             "store, CONSISTENCY_STORE, or $XDG_DATA_HOME/consistency/store.db]")(f)
+
+
+def store_name(where) -> str:
+    """A store's path, or its URL without the password, for messages."""
+    return display_url(where) if isinstance(where, str) else str(where)
 
 
 @click.command("run")
@@ -49,19 +58,21 @@ def run(paths, store, lock_timeout, formats, output, model, threshold, batch_siz
                              batch_size=batch_size, select=select, ignore=ignore, same_document=same_document,
                              fail_on=fail_on)
     dests = parse_destinations(formats, output)
+
+    def deliver(result: incremental.RunResult) -> None:  # while the run holds the store
+        getattr(progress, "stop", lambda: None)()
+        report_problems(result.report, quiet=quiet)
+        write_reports(result.report, dests, color=color, show_all=show_all)
+        if not quiet:
+            c = result.counters
+            click.echo(f"run {result.run_id} ({store_name(result.store_path)}): {c['files_read']} of {c['files']} "
+                       f"files read, {c['claims_added']} claims added, {c['claims_removed']} removed, "
+                       f"{c['embedded']} embedded, {c['findings_opened']} findings opened, "
+                       f"{c['findings_closed']} closed; report covers runs after {result.since_run}", err=True)
+
     with progress_bar(not quiet) as progress:
-        result = incremental.run(paths, settings, progress=progress)
+        result = incremental.run(paths, settings, progress=progress, deliver=deliver)
     report = result.report
-    report_problems(report, quiet=quiet)
-    write_reports(report, dests, color=color, show_all=show_all)
-    if not quiet:
-        c = result.counters
-        click.echo(f"run {result.run_id} ({result.store_path}): {c['files_read']} of {c['files']} files read, "
-                   f"{c['claims_added']} claims added, {c['claims_removed']} removed, {c['embedded']} embedded, "
-                   f"{c['findings_opened']} findings opened, {c['findings_closed']} closed; "
-                   f"report covers runs after {result.since_run}", err=True)
-    crash_point("run:report-written")
-    incremental.mark_reported(settings, result.run_id)
     if report.problems:
         return EXIT_ERROR
     if exit_zero:

@@ -10,7 +10,8 @@ from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
 from .. import __version__
-from ..records import Claim, Finding, Report, Span
+from ..records import Claim, Finding, Report, Review, Span
+from ..triage import needs_attention
 
 #: Version of the JSON report shape; bump on breaking changes only.
 REPORT_VERSION = "1.0"
@@ -50,7 +51,21 @@ def finding_dict(f: Finding) -> dict:
         "group": f.group,
         "explanation": f.explanation,
         "claims": [claim_dict(f.a, f.spans_a), claim_dict(f.b, f.spans_b)],
+        "review": f.review.to_dict() if f.review is not None else None,
     }
+
+
+def review_line(review: Review | None) -> str | None:
+    """``confirmed by ana, 2026-03-08: note; disagrees: dismissed by ben`` (None: not decided)."""
+    if review is None or review.decision == "open":
+        return None
+    text = f"{review.decision} by {review.by}, {review.at[:10]}"
+    if review.note:
+        text += f": {review.note}"
+    if review.disagreement:
+        others = ", ".join(f"{d.decision} by {d.by}, {d.at[:10]}" for d in review.disagreement)
+        text += f" (disagreement: {others})"
+    return text
 
 
 def summary_dict(report: Report) -> dict:
@@ -67,6 +82,11 @@ def summary_dict(report: Report) -> dict:
         "updates": sum(1 for f in report.findings if f.kind == "update"),
         "problems": len(report.problems),
         "by_rule": dict(sorted(Counter(f.rule for f in conflicts).items())),
+        "decisions": {
+            **{d: sum(1 for f in conflicts if f.review is not None and f.review.decision == d)
+               for d in ("confirmed", "dismissed", "resolved")},
+            "disputed": sum(1 for f in conflicts if f.review is not None and f.review.disagreement),
+        },
     }
 
 
@@ -74,7 +94,10 @@ def summary_line(s: dict) -> str:
     """The one-line summary of a `summary_dict`: counts of conflicts, updates, claims, problems."""
     parts = [f"{plural(s['conflicts'], 'conflict')} ({s['new']} new"]
     if s["reviewed"]:
-        parts.append(f", {s['reviewed']} reviewed")
+        decided = s.get("decisions", {})
+        detail = ", ".join(f"{decided[d]} {d}" for d in ("confirmed", "dismissed", "resolved", "disputed")
+                           if decided.get(d))
+        parts.append(f", {s['reviewed']} reviewed" + (f": {detail}" if detail else ""))
     if s["baselined"]:
         parts.append(f", {s['baselined']} baselined")
     parts.append(f"), {plural(s['updates'], 'update')} — {s['claims']} claims from {s['documents']} documents "
@@ -102,8 +125,9 @@ def report_dict(report: Report) -> dict:
 
 
 def shown_findings(report: Report, options: ReportOptions) -> tuple[list[Finding], list[Finding]]:
-    """The conflicts and the updates a human format shows: new ones, or all with ``show_all``."""
-    shown = [f for f in report.findings if options.show_all or f.status == "new"]
+    """The conflicts and the updates a human format shows: new ones and those reviewers confirmed
+    (until resolved) or disagree about, or all with ``show_all``."""
+    shown = [f for f in report.findings if options.show_all or f.status == "new" or needs_attention(f.review)]
     return [f for f in shown if f.kind == "conflict"], [f for f in shown if f.kind == "update"]
 
 

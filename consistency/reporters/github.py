@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..records import Claim, Finding, Problem, Report
-from .base import ReportOptions, display_path, location, summary_dict, summary_line
+from ..triage import needs_attention
+from .base import ReportOptions, display_path, location, review_line, summary_dict, summary_line
 
 #: Annotations of one level GitHub shows per step.
 PER_STEP = 10
@@ -27,7 +28,8 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 def render(report: Report, out: TextIO, options: ReportOptions) -> None:
     lines, counts = [], {"error": 0, "warning": 0, "notice": 0}
     annotations = [*(_problem(p) for p in report.problems),
-                   *(_finding(f) for f in report.findings if f.kind == "conflict" and f.status == "new")]
+                   *(_finding(f) for f in report.findings
+                     if f.kind == "conflict" and (f.status == "new" or needs_attention(f.review)))]
     for level, text in annotations:
         counts[level] += 1
         if counts[level] <= PER_STEP:
@@ -43,10 +45,12 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
 
 def _finding(f: Finding) -> tuple[str, str]:
     level = COMMANDS[f.severity]
+    decided = review_line(f.review)
     message = (f"{f.explanation}\nThis claim: {f.a.text} ({_who(f.a)})\n"
-               f"Conflicting claim: {f.b.text} ({_who(f.b)})\nid {f.fingerprint}")
-    return level, command(level, message, file=display_path(f.a.path), line=f.a.line,
-                          title=f"{f.rule} {f.name}")
+               f"Conflicting claim: {f.b.text} ({_who(f.b)})\nid {f.fingerprint}"
+               + (f"\nreviewed: {decided}" if decided else ""))
+    title = f"{f.rule} {f.name}" + (f" ({f.review.decision})" if decided and f.review else "")
+    return level, command(level, message, file=display_path(f.a.path), line=f.a.line, title=title)
 
 
 def _problem(p: Problem) -> tuple[str, str]:

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..records import Claim, Finding, Report, Span
-from .base import ReportOptions, location, segments, summary_dict, summary_line, web_url
+from .base import ReportOptions, location, review_line, segments, summary_dict, summary_line, web_url
 
 #: Most groups, and claims per group, written out; the rest are counted.
 MAX_GROUPS = 500
@@ -65,6 +65,7 @@ def _sha256(text: str) -> str:
 
 def _finding(f: Finding) -> dict:
     return {"rule": f.rule, "name": f.name, "severity": f.severity, "status": f.status, "id": f.fingerprint,
+            "review": review_line(f.review), "disputed": bool(f.review and f.review.disagreement),
             "similarity": f"{f.similarity:.2f}", "explanation": f.explanation,
             "claims": [_claim(f.a, f.spans_a), _claim(f.b, f.spans_b)]}
 

@@ -22,6 +22,7 @@ from .base import (
     ReportOptions,
     location,
     plural,
+    review_line,
     rule_help_uri,
     segments,
     shown_findings,
@@ -75,7 +76,8 @@ def _table(findings: list[Finding], heads: tuple[str, str] = ("Claim", "Conflict
     rows = [f"| # | Rule | {heads[0]} | {heads[1]} | Why |", "| --: | --- | --- | --- | --- |"]
     for number, f in enumerate(findings[:MAX_ROWS], start=1):
         rule = f"[{_text(f.rule)}]({_url(rule_help_uri(f.rule))}) {_text(f.name)}"
-        status = "" if f.status == "new" else f" ({_text(f.status)})"
+        decided = review_line(f.review)
+        status = "" if f.status == "new" else f" ({_text(decided or f.status)})"
         rows.append(f"| {number} | {rule}{status} | {_claim(f.a, f.spans_a)} | {_claim(f.b, f.spans_b)} | "
                     f"{_text(f.explanation)} |")
     return [*rows, "", *_more(len(findings), "rows")]

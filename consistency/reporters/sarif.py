@@ -24,6 +24,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from .. import __version__
+from ..triage import needs_attention
 from ..records import Claim, Finding, Problem, Report
 from ..rules import all_rules
 from .base import ReportOptions, display_path, repository_url, rule_help_uri, summary_dict
@@ -90,11 +91,11 @@ def _result(f: Finding, index: dict[str, int]) -> dict:
         "relatedLocations": [{**_location(f.b), "id": 1}],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
         "properties": {"status": f.status, "similarity": f.similarity, "group": f.group,
-                       "claims": [f.a.id, f.b.id]},
+                       "claims": [f.a.id, f.b.id], "review": f.review.to_dict() if f.review else None},
     }
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
-    if f.status != "new":
+    if f.status != "new" and not needs_attention(f.review):  # a confirmed conflict stays an open alert
         result["suppressions"] = [{"kind": "external", "status": "accepted",
                                    "justification": JUSTIFICATION.get(f.status, f.status)}]
     return result

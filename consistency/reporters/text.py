@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Claim, Finding, Report, Span
-from .base import ReportOptions, location, segments, shown_findings, summary_dict, summary_line
+from .base import ReportOptions, location, review_line, segments, shown_findings, summary_dict, summary_line
 
 OPEN, CLOSE = "«", "»"
 
@@ -54,6 +54,9 @@ def _conflict(console: Console, number: int, f: Finding, options: ReportOptions)
         (f"{f.severity} · {f.status} · similarity {f.similarity:.2f} · id {f.fingerprint[:12]}", "dim"),
     )
     console.print(head)
+    decided = review_line(f.review)
+    if decided:
+        console.print(Text(f"    reviewed: {decided}", style="bold magenta" if f.review.disagreement else "bold"))
     console.print(Text(f"    {f.explanation}"))
     table = Table(box=box.SQUARE, show_header=True, header_style="bold", expand=True, padding=(0, 1))
     table.add_column(_side_label(f.a), ratio=1, overflow="fold")

@@ -1,11 +1,14 @@
-"""The SQLite store behind `consistency run` and `consistency review`.
+"""The store behind `consistency run`, `review` and `serve`.
 
-One file (default ``~/.local/share/consistency/store.db``; ``--store``,
-``[tool.consistency] store`` or ``CONSISTENCY_STORE`` choose another) holding
-input files, documents, claims, candidate pairs, the embeddings cache, findings
-by fingerprint and the append-only log of review decisions. The schema and its
-migrations are in `consistency.store.schema`; docs/store.md describes the
-lifecycle and the crash-safety guarantees.
+One SQLite file (default ``~/.local/share/consistency/store.db``; ``--store``,
+``[tool.consistency] store`` or ``CONSISTENCY_STORE`` choose another), or a
+PostgreSQL database (``--store postgresql://...``) for a desk whose runs and
+reviewers are on different machines, holding input files, documents, claims,
+candidate pairs, the embeddings cache, findings by fingerprint and the
+append-only log of review decisions. A `Store` is a set of repositories over
+one `Database` connection; the repositories' SQL is the same for both
+backends. The schema and its migrations are in `consistency.store.schema`;
+docs/store.md describes the lifecycle and the crash-safety guarantees.
 
     from consistency.store import open_store
     with open_store("news.db") as store:
@@ -16,12 +19,12 @@ lifecycle and the crash-safety guarantees.
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
-from typing import ContextManager
+from typing import Any, ContextManager
 
 from .claims import Claims
-from .connection import connect, default_store_path, resolve_store_path, transaction
+from .connection import connect, default_store_path, is_url, resolve_store_path
+from .database import Database
 from .documents import Documents, document_hash
 from .embeddings import Embeddings
 from .findings import Decisions, Findings
@@ -33,30 +36,48 @@ DEFAULT_TIMEOUT = 10.0
 
 
 class Store:
-    """An open store: one connection and the repositories over it."""
+    """An open store: one database connection and the repositories over it.
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    ``path`` is the SQLite file, or the PostgreSQL URL (as given). ``conn`` is the driver's own
+    connection, for diagnostics and tests; everything else goes through ``db``.
+    """
+
+    def __init__(self, path: Path | str, db: Database) -> None:
         self.path = path
-        self.conn = conn
-        self.meta = Meta(conn)
-        self.runs = Runs(conn)
-        self.documents = Documents(conn)
-        self.claims = Claims(conn)
-        self.embeddings = Embeddings(conn)
-        self.findings = Findings(conn)
-        self.decisions = Decisions(conn)
+        self.db = db
+        self.conn: Any = db.conn
+        self.meta = Meta(db)
+        self.runs = Runs(db)
+        self.documents = Documents(db)
+        self.claims = Claims(db)
+        self.embeddings = Embeddings(db)
+        self.findings = Findings(db)
+        self.decisions = Decisions(db)
 
-    def transaction(self) -> ContextManager[sqlite3.Connection]:
-        return transaction(self.conn)
+    @property
+    def name(self) -> str:
+        """Where the store is, for messages (a URL without its password)."""
+        return self.db.name
+
+    def transaction(self) -> ContextManager[Database]:
+        """One write transaction: all of it is stored, or none (a kill or Ctrl-C rolls it back)."""
+        return self.db.transaction()
+
+    def snapshot(self) -> ContextManager[Database]:
+        """Reads that see one committed state: a run committing meanwhile is seen whole or not at all."""
+        return self.db.snapshot()
+
+    def run_lock(self, timeout: float) -> ContextManager[Any]:
+        """Held by one run at a time per store (device and inode of a file; an advisory lock in
+        PostgreSQL), from reading its inputs until its report is marked."""
+        return self.db.run_lock(timeout)
 
     def integrity_check(self) -> list[str]:
-        """SQLite's ``PRAGMA integrity_check`` plus foreign keys; ``["ok"]`` when sound."""
-        result = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
-        broken = self.conn.execute("PRAGMA foreign_key_check").fetchall()
-        return result + [f"foreign key violation: {row}" for row in broken]
+        """The database's own integrity check plus foreign keys; ``["ok"]`` when sound."""
+        return self.db.integrity_check()
 
     def close(self) -> None:
-        self.conn.close()
+        self.db.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -67,10 +88,11 @@ class Store:
 
 def open_store(path: str | os.PathLike | None = None, *, create: bool = True,
                timeout: float = DEFAULT_TIMEOUT) -> Store:
-    """Open (and create, migrate) the store at ``path``; the default path when None."""
+    """Open (and create, migrate, verify) the store at ``path``: a file path, a ``postgresql://``
+    URL, or the default path when None."""
     resolved = resolve_store_path(path)
     return Store(resolved, connect(resolved, create=create, busy_timeout=timeout))
 
 
-__all__ = ["DEFAULT_TIMEOUT", "RunLock", "Store", "default_store_path", "document_hash", "open_store",
-           "resolve_store_path"]
+__all__ = ["DEFAULT_TIMEOUT", "Database", "RunLock", "Store", "default_store_path", "document_hash", "is_url",
+           "open_store", "resolve_store_path"]

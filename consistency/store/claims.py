@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..records import Claim
 from . import codec
+from .database import Database
 from ._sql import chunks, marks
 
 
@@ -22,55 +22,56 @@ class ClaimRow:
 
 
 class Claims:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def rows(self) -> list[ClaimRow]:
         """Every stored claim, in insertion order."""
-        return [ClaimRow(*r) for r in self.conn.execute("SELECT n, id, doc_key, text_hash FROM claims ORDER BY n")]
+        return [ClaimRow(*r) for r in self.db.execute("SELECT n, id, doc_key, text_hash FROM claims ORDER BY n")]
 
     def ids_of_documents(self, doc_keys: Iterable[str]) -> list[str]:
         out: list[str] = []
         for batch in chunks(doc_keys):
-            out += [r[0] for r in self.conn.execute(
+            out += [r[0] for r in self.db.execute(
                 f"SELECT id FROM claims WHERE doc_key IN ({marks(batch)})", batch)]
         return out
 
     def load(self, numbers: Iterable[int]) -> dict[int, Claim]:
         out: dict[int, Claim] = {}
         for batch in chunks(numbers):
-            for n, data in self.conn.execute(f"SELECT n, data FROM claims WHERE n IN ({marks(batch)})", batch):
+            for n, data in self.db.execute(f"SELECT n, data FROM claims WHERE n IN ({marks(batch)})", batch):
                 out[n] = codec.loads(Claim, data)
         return out
 
     def numbers_of_documents_since(self, run: int) -> list[int]:
-        return [r[0] for r in self.conn.execute(
+        return [r[0] for r in self.db.execute(
             "SELECT c.n FROM claims c JOIN documents d ON d.key = c.doc_key WHERE d.run > ?", (run,))]
 
     def numbers_of_ids(self, ids: Iterable[str]) -> list[int]:
         out: list[int] = []
         for batch in chunks(ids):
-            out += [r[0] for r in self.conn.execute(f"SELECT n FROM claims WHERE id IN ({marks(batch)})", batch)]
+            out += [r[0] for r in self.db.execute(f"SELECT n FROM claims WHERE id IN ({marks(batch)})", batch)]
         return out
 
     def insert(self, claim: Claim, text_hash: str) -> int:
-        cur = self.conn.execute("INSERT INTO claims (id, doc_key, text_hash, data) VALUES (?, ?, ?, ?)",
-                                (claim.id, claim.doc_key, text_hash, codec.dumps(claim)))
-        return int(cur.lastrowid)
+        row = self.db.execute("INSERT INTO claims (id, doc_key, text_hash, data) VALUES (?, ?, ?, ?) RETURNING n",
+                              (claim.id, claim.doc_key, text_hash, codec.dumps(claim))).fetchone()
+        return int(row[0])
 
     def count(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+        return int(self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
 
     # -- pairs --------------------------------------------------------------------------------
     def insert_pairs(self, pairs: Iterable[tuple[int, int, float]], run: int) -> None:
-        self.conn.executemany("INSERT OR REPLACE INTO pairs (a, b, similarity, run) VALUES (?, ?, ?, ?)",
-                              ((a, b, s, run) for a, b, s in pairs))
+        self.db.executemany("INSERT INTO pairs (a, b, similarity, run) VALUES (?, ?, ?, ?) ON CONFLICT (a, b) "
+                            "DO UPDATE SET similarity = excluded.similarity, run = excluded.run",
+                            ((a, b, s, run) for a, b, s in pairs))
 
     def all_pairs(self) -> list[tuple[int, int]]:
-        return list(self.conn.execute("SELECT a, b FROM pairs ORDER BY a, b"))
+        return list(self.db.execute("SELECT a, b FROM pairs ORDER BY a, b"))
 
     def delete_pairs(self) -> None:
-        self.conn.execute("DELETE FROM pairs")
+        self.db.execute("DELETE FROM pairs")
 
     def pairs_since(self, run: int) -> list[tuple[int, int, float]]:
-        return list(self.conn.execute("SELECT a, b, similarity FROM pairs WHERE run > ? ORDER BY a, b", (run,)))
+        return list(self.db.execute("SELECT a, b, similarity FROM pairs WHERE run > ? ORDER BY a, b", (run,)))

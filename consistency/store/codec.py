@@ -16,6 +16,8 @@ import typing
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from ..errors import StoreError
+
 T = TypeVar("T")
 
 
@@ -24,7 +26,13 @@ def dumps(record: Any) -> str:
 
 
 def loads(cls: type[T], text: str) -> T:
-    return _decode(cls, json.loads(text))
+    """The record stored as ``text``; a damaged row is a one-line `StoreError`, not a crash."""
+    try:
+        return _decode(cls, json.loads(text))
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        raise StoreError(f"the store holds a damaged {cls.__name__ if isinstance(cls, type) else 'record'} "
+                         f"record ({type(exc).__name__}: {str(exc)[:80]})",
+                         hint="restore the store from a backup, or start a new store with --store NEW.db") from None
 
 
 def _encode(value: Any) -> Any:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import socket
-import sqlite3
 from dataclasses import dataclass
 from typing import Sequence
 
 from .connection import now
+from .database import Database
 
 COUNTERS = ("files", "files_read", "documents_read", "documents_removed", "claims_added", "claims_removed",
             "embedded", "pairs", "findings_opened", "findings_closed")
@@ -27,41 +27,41 @@ class RunRow:
 
 
 class Meta:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def get(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def set(self, key: str, value: str) -> None:
-        self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+        self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
 class Runs:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def insert(self, started_at: str, paths: Sequence[str]) -> int:
         """A run row; call inside the run's final transaction."""
-        cur = self.conn.execute(
-            "INSERT INTO runs (started_at, finished_at, pid, host, paths) VALUES (?, ?, ?, ?, ?)",
-            (started_at, started_at, os.getpid(), socket.gethostname(), json.dumps(list(paths))))
-        return int(cur.lastrowid)
+        row = self.db.execute(
+            "INSERT INTO runs (started_at, finished_at, pid, host, paths) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            (started_at, started_at, os.getpid(), socket.gethostname(), json.dumps(list(paths)))).fetchone()
+        return int(row[0])
 
     def finish(self, run_id: int, counters: dict) -> None:
         names = [c for c in COUNTERS if c in counters]
         assignments = ", ".join(f"{c} = ?" for c in names)
-        self.conn.execute(f"UPDATE runs SET finished_at = ?, {assignments} WHERE id = ?",
+        self.db.execute(f"UPDATE runs SET finished_at = ?, {assignments} WHERE id = ?",
                           (now(), *(int(counters[c]) for c in names), run_id))
 
     def mark_reported(self, up_to: int) -> None:
-        self.conn.execute("UPDATE runs SET reported_at = ? WHERE id <= ? AND reported_at IS NULL", (now(), up_to))
+        self.db.execute("UPDATE runs SET reported_at = ? WHERE id <= ? AND reported_at IS NULL", (now(), up_to))
 
     def last_reported(self) -> int:
         """The newest run whose report was written (0: none yet)."""
-        row = self.conn.execute("SELECT MAX(id) FROM runs WHERE reported_at IS NOT NULL").fetchone()
+        row = self.db.execute("SELECT MAX(id) FROM runs WHERE reported_at IS NOT NULL").fetchone()
         return int(row[0] or 0)
 
     def get(self, run_id: int) -> RunRow | None:
@@ -74,7 +74,7 @@ class Runs:
     def _select(self, tail: str, params: tuple) -> list[RunRow]:
         columns = ", ".join(COUNTERS)
         out = []
-        for row in self.conn.execute(
+        for row in self.db.execute(
                 f"SELECT id, started_at, finished_at, pid, paths, reported_at, {columns} FROM runs {tail}", params):
             out.append(RunRow(id=row[0], started_at=row[1], finished_at=row[2], pid=row[3],
                               paths=tuple(json.loads(row[4])), reported_at=row[5],
