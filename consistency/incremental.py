@@ -43,7 +43,7 @@ from .embed import Embedder, content_key, resolve_model
 from .errors import EmptyInputError
 from .group import Pair, candidate_pairs, components, document_numbers, group_records
 from .reading import READERS, discover
-from .records import Claim, Document, Finding, Problem, Report
+from .records import Claim, Document, Finding, Group, Problem, Report
 from .rules import select_rules
 from .store import Store, codec, document_hash, open_store, resolve_store_path
 from .store.connection import now
@@ -296,17 +296,23 @@ def _build_report(store: Store, run_id: int, extra_problems: Sequence[Problem]) 
     opened = store.findings.opened_since(since)
     standing = {fp for fp, review in review_of.items() if needs_attention(review)} - {f.fingerprint for f in opened}
     findings = apply(opened + store.findings.open_of(standing), statuses(decisions=review_of), review_of)
-    rows = store.claims.rows()
-    index = {r.n: i for i, r in enumerate(rows)}
-    pairs = [(index[a], index[b]) for a, b in store.claims.all_pairs()]
-    members = components(len(rows), [Pair(i, j, 0.0) for i, j in pairs])
-    groups, group_of = group_records(rows, members)  # rows have the `id` grouping needs
+    groups, group_of = groups_of(store)
     findings = sorted((dataclasses.replace(f, group=group_of.get(f.a.id)) for f in findings), key=finding_order)
     claims = LazyClaims([data for (data,) in store.db.execute("SELECT data FROM claims ORDER BY n")])
     problems = tuple(store.documents.problems_since(since)) + tuple(extra_problems)
     report = Report(claims=claims, findings=tuple(findings), groups=tuple(groups), problems=problems,  # type: ignore[arg-type]
                     documents=store.documents.count(), stats={"run": run_id, "since_run": since})
     return report, since
+
+
+def groups_of(store: Store) -> tuple[list[Group], dict[str, int]]:
+    """The groups of similar claims in the store (connected components of its candidate pairs),
+    and the group of each grouped claim id."""
+    rows = store.claims.rows()
+    index = {r.n: i for i, r in enumerate(rows)}
+    pairs = [(index[a], index[b]) for a, b in store.claims.all_pairs()]
+    members = components(len(rows), [Pair(i, j, 0.0) for i, j in pairs])
+    return group_records(rows, members)  # rows have the `id` grouping needs
 
 
 class LazyClaims(Sequence[Claim]):

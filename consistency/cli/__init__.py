@@ -12,8 +12,9 @@ from .review import review
 from .baseline import baseline
 from .rules import rules
 from .compare import compare
+from .serve import serve
 
-for _command in (check, extract, run, review, baseline, rules, compare):
+for _command in (check, extract, run, review, serve, baseline, rules, compare):
     cli.add_command(_command)
 
 

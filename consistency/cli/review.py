@@ -235,6 +235,22 @@ def set_(ctx: click.Context, finding_id, decision, note, by, store) -> int:
     return 0
 
 
+@review.command("export")
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "baseline"]), default="jsonl",
+              show_default=True, help="jsonl or csv: the whole review log; baseline: a baseline file of the open "
+                                      "findings with their decisions (`check --baseline`).")
+@store_option
+@click.pass_context
+def export_(ctx: click.Context, fmt, store) -> int:
+    """Print the review decisions (JSONL or CSV), or a baseline of the store's open findings."""
+    from ..store import export
+
+    with _open(ctx, store) as db:
+        text = export.store_baseline(db) if fmt == "baseline" else export.EXPORTS[fmt](db.decisions.history())
+    click.echo(text, nl=False)
+    return 0
+
+
 @review.command("log")
 @click.argument("finding_id", metavar="[ID]", required=False)
 @store_option
