@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Mapping
 
+from .store.connection import is_url
 from .errors import ConfigError
 
 FAIL_LEVELS = ("info", "warning", "error", "none")
@@ -38,8 +39,9 @@ class Settings:
     ignore: tuple[str, ...] = ()
     #: optional local CrossEncoder NLI model for non-numeric contradictions.
     nli_model: str | None = None
-    #: SQLite store for `consistency run` and `review` (None: the default under the user data folder,
-    #: ``$XDG_DATA_HOME/consistency/store.db``, see `consistency.store.default_store_path`).
+    #: store of `consistency run`, `review` and `serve`: an SQLite path or a postgresql:// URL (None:
+    #: the default under the user data folder, ``$XDG_DATA_HOME/consistency/store.db``, see
+    #: `consistency.store.default_store_path`).
     store: str | None = None
     #: seconds a run waits for another run holding the same store before exiting 2.
     lock_timeout: float = 10.0
@@ -89,7 +91,7 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
     for key, raw in section.items():
         name = key.replace("-", "_")
         out[name] = _coerce(name, raw, f"{path} [tool.consistency] {key}")
-        if name in ("store", "baseline") and isinstance(out[name], str):
+        if name in ("store", "baseline") and isinstance(out[name], str) and not is_url(out[name]):
             out[name] = str((path.parent / out[name]).resolve())
     return out
 

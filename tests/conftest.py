@@ -48,3 +48,26 @@ def run(embedder, in_tmp):
         return runner.invoke(cli, list(args), catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A private PostgreSQL server (tests/postgres_server.py) for the whole session."""
+    pytest.importorskip("psycopg", reason="pip install 'psycopg[binary]' (test extras)")
+    from postgres_server import Server, binaries
+
+    bindir = binaries()
+    if bindir is None:
+        pytest.skip("no PostgreSQL server binaries: apt-get install postgresql-15")
+    server = Server(bindir)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path):
+    """Where a store test puts its store: an SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return request.getfixturevalue("postgres_server").new_database()

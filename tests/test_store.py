@@ -1,4 +1,5 @@
-"""The SQLite store: creation, migrations, the append-only review log, integrity.
+"""The SQLite store: creation, migrations, foreign files, where the store is (what both backends
+share is tested on both in test_store_backends.py).
 
 Also holds the small planted corpus the run, review, baseline and crash tests share
 (`write_corpus`): two articles that disagree on a bridge's length, one unrelated.
@@ -10,7 +11,6 @@ import json
 import sqlite3
 from pathlib import Path
 
-import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -92,32 +92,6 @@ def test_new_store_is_created_migrated_and_sound(tmp_path):
         assert store.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == LATEST
 
 
-def test_decisions_are_an_append_only_log(tmp_path):
-    with open_store(tmp_path / "s.db") as store:
-        store.decisions.add("ab" * 10, "dismissed", by="ana", note="different bridges")
-        store.decisions.add("ab" * 10, "confirmed", by="ben")
-        latest = store.decisions.latest()["ab" * 10]
-        assert (latest.decision, latest.by) == ("confirmed", "ben")
-        history = store.decisions.history("ab" * 10)
-        assert [(d.decision, d.by, d.note) for d in history] == [("dismissed", "ana", "different bridges"),
-                                                               ("confirmed", "ben", "")]
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            store.conn.execute("UPDATE decisions SET decision = 'open'")
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            store.conn.execute("DELETE FROM decisions")
-        assert store.decisions.count() == 2
-
-
-def test_embeddings_cache_round_trips_vectors(tmp_path):
-    with open_store(tmp_path / "s.db") as store:
-        vector = np.arange(4, dtype=np.float32) / 3
-        store.embeddings.put("model-x", {"h1": vector})
-        got = store.embeddings.get("model-x", ["h1", "h2"])
-        assert list(got) == ["h1"] and np.array_equal(got["h1"], vector)
-        assert store.embeddings.get("model-y", ["h1"]) == {}
-        assert store.embeddings.missing("model-x", ["h2", "h1", "h2"]) == ["h2"]
-
-
 def test_a_file_that_is_not_a_store_is_refused(tmp_path):
     other = tmp_path / "other.db"
     conn = sqlite3.connect(other)
@@ -155,22 +129,3 @@ def test_store_path_from_pyproject_env_and_option(in_tmp, monkeypatch):
     assert invoke("run", "--store", str(in_tmp / "opt.db"), str(corpus), "-q").exit_code == 1
     assert (in_tmp / "opt.db").is_file()
     assert invoke("run", str(corpus), "-q").exit_code == 0  # env store again: nothing new
-
-
-def test_finding_ids_resolve_by_unique_prefix(tmp_path):
-    from consistency.errors import NotFoundError, UsageError
-
-    with open_store(tmp_path / "s.db") as store:
-        with store.transaction():
-            run = store.runs.insert("2026-03-08T00:00:00+00:00", ["x"])
-            for fp in ("abc1230000", "abc4560000", "def7890000"):
-                store.conn.execute(
-                    "INSERT INTO findings (fingerprint, rule, kind, severity, claim_a, claim_b, similarity, data, "
-                    "first_run, opened_run, last_run) VALUES (?, 'NUM001', 'conflict', 'error', 'a', 'b', 0.9, "
-                    "'{}', ?, ?, ?)", (fp, run, run, run))
-        assert store.findings.resolve("DEF") == "def7890000"
-        assert store.findings.resolve("abc4") == "abc4560000"
-        with pytest.raises(UsageError, match="ambiguous"):
-            store.findings.resolve("abc")
-        with pytest.raises(NotFoundError):
-            store.findings.resolve("0123")
