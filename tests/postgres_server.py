@@ -41,7 +41,9 @@ def binaries() -> Path | None:
 class Server:
     def __init__(self, bindir: Path) -> None:
         self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="consistency-pg-"))
+        # as root, in /tmp: the server's user must be able to reach its folder
+        where = "/tmp" if os.geteuid() == 0 and os.path.isdir("/tmp") else None
+        self.root = Path(tempfile.mkdtemp(prefix="consistency-pg-", dir=where))
         self.data, self.socket = self.root / "data", self.root / "socket"
         self.socket.mkdir()
         self.port = 15432 + os.getpid() % 1000

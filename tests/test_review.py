@@ -75,3 +75,33 @@ def test_bad_ids_and_decisions_are_one_line_errors(tmp_path, embedder):
     assert bad.exit_code == 2
     with open_store(db) as store:
         assert store.decisions.count() == 0
+
+
+def test_loop_shows_context_takes_a_note_and_undoes(tmp_path, embedder):
+    db, _, _ = stored_run(tmp_path)
+    before = open_ids(db)
+    # y, undo it, n, a note for the next decision, y
+    result = invoke("review", "--store", str(db), "--by", "ana", input="y\nu\nn\ne\nsame bridge, checked\ny\nq\n")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Harbor Ledger · 2026-03-07" in out and "Northern Wire · 2026-03-08" in out  # source and date
+    assert "«120 metres»" in out  # the evidence, marked
+    assert "undone: confirmed" in out
+    assert "1 confirmed, 1 dismissed, 0 skipped" in out
+    with open_store(db) as store:
+        log = [(d.fingerprint, d.decision, d.note) for d in store.decisions.history()]
+    assert log == [(before[0], "confirmed", ""), (before[0], "open", "undo"), (before[0], "dismissed", ""),
+                   (before[1], "confirmed", "same bridge, checked")]
+
+
+def test_loop_shows_the_paragraph_around_each_claim(tmp_path, embedder):
+    corpus = write_corpus(tmp_path / "articles")
+    (corpus / "bridge-c.md").write_text("Crews closed one lane on Friday.\nThe Halden bridge is 150 metres long, "
+                                        "officials confirmed.\nThe lane reopens next week.\n\nOther news.\n")
+    db = tmp_path / "s.db"
+    run_json(db, corpus)
+    out = invoke("review", "--store", str(db), input="s\n" * 5).stdout
+    shown = " ".join(out.split())
+    assert "Crews closed one lane on Friday. >>> The Halden bridge is «150 metres» long, officials confirmed. " \
+           "<<< The lane reopens next week." in shown
+    assert "Other news." not in shown

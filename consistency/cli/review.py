@@ -107,7 +107,8 @@ def _show_side(side: Side) -> None:
                     f"«{piece}»" if evidence else piece)
     claim = "".join(text)
     if side.before or side.after:
-        claim = f"{printable(side.before)} >>> {claim} <<< {printable(side.after)}".strip()
+        before, after = (printable(" ".join(part.split())) for part in (side.before, side.after))
+        claim = f"{before} >>> {claim} <<< {after}".strip()
     width = min(100, shutil.get_terminal_size((100, 24)).columns)
     click.echo(click.wrap_text(claim, width=width, initial_indent="      ", subsequent_indent="      "))
 
