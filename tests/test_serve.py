@@ -250,3 +250,28 @@ def test_reviewers_and_a_run_at_once_lose_no_decision_and_never_see_half_a_run(d
         assert sorted(d.fingerprint for d in store.decisions.history()) == sorted(ids)
     after = c.get("/?status=all").get_data(as_text=True)
     assert len(re.findall(r'data-id="', after)) > len(re.findall(r'data-id="', before))
+
+
+def test_setting_the_reviewer_never_redirects_to_another_site(desk):
+    db, _, _ = desk
+    c = client(db, reviewer=None)
+    token = token_of(c.get("/"))
+    for back in ("//evil.example/x", "/\\evil.example", "https://evil.example/", "javascript:alert(1)"):
+        answer = c.post("/reviewer", data={"name": "ana", "back": back, "csrf_token": token})
+        assert answer.status_code == 303 and answer.headers["Location"] == "/", back
+    answer = c.post("/reviewer", data={"name": "ana", "back": "/?status=all", "csrf_token": token})
+    assert answer.headers["Location"] == "/?status=all"
+    bad = c.post("/reviewer", data={"name": "ana\nboss", "back": "/", "csrf_token": token}, follow_redirects=True)
+    assert "bad reviewer name" in bad.get_data(as_text=True)
+    with c.session_transaction() as session:
+        assert session["reviewer"] == "ana"
+
+
+def test_a_decision_needs_a_reviewer_name(desk):
+    db, _, ids = desk
+    c = client(db, reviewer=None)
+    answer = decide(c, ids[0], "confirmed")
+    assert answer.status_code == 302
+    assert "Say who you are first" in c.get(answer.headers["Location"]).get_data(as_text=True)
+    with open_store(db) as store:
+        assert store.decisions.count() == 0

@@ -17,6 +17,7 @@ Safety, in one place:
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 import threading
 from importlib.resources import files
@@ -37,6 +38,10 @@ MAX_BODY = 64 * 1024
 MAX_NOTE = 2000
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
+
+
+#: where "back to this page" may point: a path of this app, never another site ("//host", "/\\host").
+LOCAL_PATH = re.compile(r"/(?![/\\])[\w\-./?=&%+:]*")
 
 
 class Fingerprint(BaseConverter):
@@ -165,7 +170,7 @@ def create_app(store: Any, *, token: str | None = None, reviewer: str | None = N
         except ConsistencyError as exc:
             flash(exc.message)
         back = request.form.get("back", "")
-        return redirect(back if back.startswith("/") and not back.startswith("//") else url_for("queue"), 303)
+        return redirect(back if LOCAL_PATH.fullmatch(back) else url_for("queue"), 303)
 
     @app.get("/export/decisions.<fmt>")
     def export_decisions(fmt: str):
