@@ -18,6 +18,8 @@ from .store.connection import is_url
 from .errors import ConfigError
 
 FAIL_LEVELS = ("info", "warning", "error", "none")
+BACKENDS = ("auto", "onnx-int8", "onnx-fp32", "torch")
+INDEXES = ("auto", "exact", "ann")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,13 @@ class Settings:
     #: sentence-transformers model: a local folder, or a name already in the local
     #: Hugging Face cache. None means the bundled all-MiniLM-L6-v2.
     model: str | None = None
+    #: embedding backend: auto (ONNX int8 for the bundled model, torch otherwise), onnx-int8, onnx-fp32, torch.
+    backend: str = "auto"
+    #: threads for embedding and grouping (0: all cores).
+    threads: int = 0
+    #: grouping search: auto (exact up to `consistency.group.EXACT_UP_TO` claims, an ANN index above),
+    #: exact or ann.
+    index: str = "auto"
     #: cosine similarity at or above which two claims are compared.
     threshold: float = 0.5
     #: most neighbours kept per claim, so near-duplicate floods stay linear.
@@ -138,6 +147,12 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError("batch_size must be at least 1")
     if settings.lock_timeout < 0:
         raise ConfigError(f"lock_timeout must be 0 or more seconds, got {settings.lock_timeout}")
+    if settings.backend not in BACKENDS:
+        raise ConfigError(f"backend must be one of {', '.join(BACKENDS)}, got {settings.backend!r}")
+    if settings.index not in INDEXES:
+        raise ConfigError(f"index must be one of {', '.join(INDEXES)}, got {settings.index!r}")
+    if settings.threads < 0:
+        raise ConfigError(f"threads must be 0 (all cores) or more, got {settings.threads}")
     if settings.fail_on not in FAIL_LEVELS:
         raise ConfigError(f"fail_on must be one of {', '.join(FAIL_LEVELS)}, got {settings.fail_on!r}")
     return settings

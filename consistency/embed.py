@@ -6,9 +6,18 @@ model is a local folder, or a name already in the local Hugging Face cache.
 Nothing is downloaded. The model loads lazily, on the first text that is not in
 the cache, and once per process.
 
+Backends (``backend`` setting, ``--backend``, ``CONSISTENCY_BACKEND``):
+
+* ``onnx-int8``: ONNX Runtime, weights quantised to int8 per channel
+  (`consistency.onnx_backend`); the default for the bundled model;
+* ``onnx-fp32``: ONNX Runtime in float32, the same vectors as torch;
+* ``torch``: sentence-transformers on PyTorch; the default for any other model;
+* ``auto``: the first for the bundled model, ``torch`` otherwise.
+
 Vectors are cached by (model id, text hash): the same text is never embedded
-twice. The cache is anything with `get`/`put` (`MemoryCache` here; the store
-provides a persistent one).
+twice. The model id names the backend too (``...@onnx-int8``), so vectors of
+different backends never mix. The cache is anything with `get`/`put`
+(`MemoryCache` here; the store provides a persistent one).
 """
 
 from __future__ import annotations
@@ -21,17 +30,20 @@ from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
+from .config import BACKENDS
 from .errors import ModelError
 
 DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DEFAULT_ALIASES = {None, "", "default", "all-MiniLM-L6-v2", DEFAULT_MODEL_NAME}
 
-# Never reach for the network: set before transformers / huggingface_hub import.
+# Never reach for the network: set before transformers / huggingface_hub / onnxruntime import.
 for _var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
     os.environ[_var] = "1"
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# ONNX Runtime 1.2x+ has telemetry that writes a device id under the user cache: off, and quiet.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 
 class EmbeddingCache(Protocol):
@@ -82,6 +94,11 @@ def resolve_model(spec: str | None) -> tuple[str, str]:
 
 def _local_model_id(path: Path) -> str:
     """A model id for a folder that changes when its weights change, not when it moves."""
+    return f"local/{path.name}@{weights_digest(path)[:12]}"
+
+
+def weights_digest(path: Path) -> str:
+    """Hash of a model folder's configuration and weight files (names and sizes)."""
     digest = hashlib.sha256()
     for name in ("config.json", "modules.json", "sentence_bert_config.json"):
         file = path / name
@@ -89,7 +106,24 @@ def _local_model_id(path: Path) -> str:
             digest.update(file.read_bytes())
     for weights in sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin")):
         digest.update(f"{weights.name}:{weights.stat().st_size}".encode())
-    return f"local/{path.name}@{digest.hexdigest()[:12]}"
+    return digest.hexdigest()
+
+
+def resolve_backend(model: str | None, backend: str | None) -> str:
+    """The backend a setting means: ``auto`` is ONNX int8 for the bundled model, torch otherwise."""
+    backend = backend or "auto"
+    if backend not in BACKENDS:
+        raise ModelError(f"unknown embedding backend {backend!r}", hint=f"use one of {', '.join(BACKENDS)}")
+    if backend == "auto":
+        return "onnx-int8" if model in DEFAULT_ALIASES else "torch"
+    return backend
+
+
+def embedding_model_id(model: str | None, backend: str | None) -> str:
+    """The id vectors are cached under: the model's id, plus the backend unless it is torch."""
+    model_id, _ = resolve_model(model)
+    kind = resolve_backend(model, backend)
+    return model_id if kind == "torch" else f"{model_id}@{kind}"
 
 
 @lru_cache(maxsize=4)
@@ -117,55 +151,97 @@ def load_model(path_or_name: str):
         ) from None
 
 
+def embedding_dimension(model) -> int:
+    """A SentenceTransformer's vector width (the method was renamed in sentence-transformers 6)."""
+    method = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+    return int(method())
+
+
 class Embedder:
-    """Embeds texts with one model, through a cache, in batches."""
+    """Embeds texts with one model and backend, through a cache, in batches."""
 
     def __init__(self, model: str | None = None, *, batch_size: int = 64,
-                 cache: EmbeddingCache | None = None) -> None:
-        self.model_id, self._path = resolve_model(model)
+                 cache: EmbeddingCache | None = None, backend: str | None = None, threads: int = 0) -> None:
+        self.backend = resolve_backend(model, backend)
+        base_id, self._path = resolve_model(model)
+        self.model_id = base_id if self.backend == "torch" else f"{base_id}@{self.backend}"
+        self._base_id = base_id
         self.batch_size = batch_size
+        self.threads = threads
         self.cache: EmbeddingCache = cache if cache is not None else MemoryCache()
         self.encoded = 0  # texts actually run through the model
+        self._encoder = None
+
+    @classmethod
+    def from_settings(cls, settings, *, cache: EmbeddingCache | None = None) -> "Embedder":
+        return cls(settings.model, batch_size=settings.batch_size, cache=cache, backend=settings.backend,
+                   threads=settings.threads)
 
     @property
     def model(self):
-        return load_model(self._path)
+        """The loaded backend (a SentenceTransformer for torch, an `OnnxEncoder` otherwise)."""
+        if self._encoder is None:
+            if self.backend == "torch":
+                self._encoder = load_model(self._path)
+                if self.threads:
+                    import torch
+
+                    torch.set_num_threads(self.threads)
+            else:
+                from .onnx_backend import OnnxEncoder
+
+                self._encoder = OnnxEncoder.load(self._base_id, self._path, self.backend, threads=self.threads)
+        return self._encoder
 
     @property
     def dimension(self) -> int:
-        return int(self.model.get_sentence_embedding_dimension())
+        if self.backend == "torch":
+            return embedding_dimension(self.model)
+        return self.model.dimension
 
     def encode(self, texts: Sequence[str], *, progress: Callable[[int, int], None] | None = None) -> np.ndarray:
-        """Unit vectors for ``texts`` (one row each), embedding only what the cache lacks."""
+        """Unit vectors for ``texts`` (one row each, read-only), embedding only what the cache lacks.
+
+        When every text is new and distinct (the usual `check`), the returned matrix *is* the one the
+        cache holds rows of: each vector is kept once.
+        """
         keys = [content_key(t) for t in texts]
-        unique = dict.fromkeys(keys)
-        found = self.cache.get(self.model_id, list(unique))
-        missing = [k for k in unique if k not in found]
-        if missing:
-            text_of = dict(zip(keys, texts))
-            fresh = self._encode_batches([text_of[k] for k in missing], progress)
-            new = dict(zip(missing, fresh))
-            self.cache.put(self.model_id, new)
-            found.update(new)
         if not keys:
             return np.zeros((0, 0), dtype=np.float32)
+        unique = list(dict.fromkeys(keys))
+        found = self.cache.get(self.model_id, unique)
+        missing = [k for k in unique if k not in found]
+        fresh = np.zeros((0, 0), dtype=np.float32)
+        if missing:
+            text_of = dict(zip(keys, texts))
+            fresh = self._encode([text_of[k] for k in missing], progress)
+            fresh.flags.writeable = False
+            self.cache.put(self.model_id, dict(zip(missing, fresh)))
+            if len(missing) == len(keys):
+                return fresh
+            found.update(zip(missing, fresh))
         return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
 
-    def _encode_batches(self, texts: list[str], progress) -> list[np.ndarray]:
+    def _encode(self, texts: list[str], progress) -> np.ndarray:
         model = self.model
-        out: list[np.ndarray] = []
-        # Sort by length so each batch pads little; restore order after.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        step = self.batch_size * 8
-        for begin in range(0, len(order), step):
-            chunk = [texts[i] for i in order[begin:begin + step]]
-            vectors = model.encode(chunk, batch_size=self.batch_size, convert_to_numpy=True,
-                                   normalize_embeddings=True, show_progress_bar=False)
-            out.extend(np.asarray(vectors, dtype=np.float32))
-            self.encoded += len(chunk)
+        done = 0
+
+        def step(count: int) -> None:
+            nonlocal done
+            done += count
+            self.encoded += count
             if progress is not None:
-                progress(min(begin + step, len(order)), len(order))
-        result: list[np.ndarray] = [None] * len(texts)  # type: ignore[list-item]
-        for position, index in enumerate(order):
-            result[index] = out[position]
-        return result
+                progress(done, len(texts))
+
+        if self.backend != "torch":
+            return model.encode(texts, self.batch_size, step)
+        out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        # Sort by length so each batch pads little.
+        order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), texts[i]))
+        chunk = self.batch_size * 8
+        for begin in range(0, len(order), chunk):
+            rows = order[begin:begin + chunk]
+            out[rows] = model.encode([texts[i] for i in rows], batch_size=self.batch_size, convert_to_numpy=True,
+                                     normalize_embeddings=True, show_progress_bar=False)
+            step(len(rows))
+        return out

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .. import api
+from ..config import BACKENDS
 from ..errors import InputError, UsageError
 from .app import EXIT_CONFLICTS, EXIT_OK
 from .options import settings_from
@@ -24,9 +25,10 @@ from .options import settings_from
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), metavar="FLOAT",
               help="Similarity below which a pair without findings is 'unrelated'. [default: 0.5]")
 @click.option("--model", metavar="PATH|NAME", help="Embedding model (default: the bundled all-MiniLM-L6-v2).")
+@click.option("--backend", type=click.Choice(BACKENDS), help="Embedding backend. [default: auto]")
 @click.option("--nli-model", metavar="PATH", type=click.Path(),
               help="A local CrossEncoder NLI model judging candidate pairs no rule flagged (off by default).")
-def compare(claims, pairs_file, fmt, select, ignore, threshold, model, nli_model) -> int:
+def compare(claims, pairs_file, fmt, select, ignore, threshold, model, backend, nli_model) -> int:
     """Compare two claims (A B), or every pair of --pairs FILE.jsonl.
 
     Verdicts: conflict (a rule found one), update (a cumulative count reported later),
@@ -42,7 +44,7 @@ def compare(claims, pairs_file, fmt, select, ignore, threshold, model, nli_model
     else:
         raise UsageError(f"compare needs two claims, got {len(claims)}",
                          hint="quote each claim: consistency compare \"A\" \"B\", or use --pairs FILE.jsonl")
-    settings = settings_from(select=select, ignore=ignore, threshold=threshold, model=model)
+    settings = settings_from(select=select, ignore=ignore, threshold=threshold, model=model, backend=backend)
     results = api.compare_pairs(pairs, settings, nli_model=nli_model)
     for r in results:
         if fmt == "jsonl":

@@ -8,7 +8,7 @@ from typing import Callable
 
 import click
 
-from ..config import FAIL_LEVELS, Settings, load_settings
+from ..config import BACKENDS, FAIL_LEVELS, Settings, load_settings
 
 
 def model_options(f: Callable) -> Callable:
@@ -17,6 +17,9 @@ def model_options(f: Callable) -> Callable:
         click.option("--model", metavar="PATH|NAME",
                      help="Embedding model: a local sentence-transformers folder or a name in the local "
                           "Hugging Face cache. Default: the bundled all-MiniLM-L6-v2. Never downloads."),
+        click.option("--backend", type=click.Choice(BACKENDS),
+                     help="Embedding backend: ONNX Runtime int8 or fp32, or torch (sentence-transformers). "
+                          "[default: auto: onnx-int8 for the bundled model, torch for others]"),
         click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), metavar="FLOAT",
                      help="Cosine similarity at or above which two claims are compared. [default: 0.5]"),
         click.option("--batch-size", type=click.IntRange(min=1), help="Embedding batch size. [default: 64]"),

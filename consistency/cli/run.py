@@ -45,7 +45,7 @@ def store_name(where) -> str:
 @click.option("--color/--no-color", default=None,
               help="Colour the text report. [default: when stdout is a terminal and NO_COLOR is unset]")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")
-def run(paths, store, lock_timeout, formats, output, model, threshold, batch_size, select, ignore,
+def run(paths, store, lock_timeout, formats, output, model, backend, threshold, batch_size, select, ignore,
         same_document, fail_on, exit_zero, show_all, color, quiet) -> int:
     """Add new and changed articles to a store and report conflicts new since the last run.
 
@@ -54,7 +54,7 @@ def run(paths, store, lock_timeout, formats, output, model, threshold, batch_siz
     reviewed (`consistency review`) stay reviewed. Exit codes: 0 nothing new, 1 new conflicts,
     2 usage, input or store error (also when another run holds the store past --lock-timeout).
     """
-    settings = settings_from(store=store, lock_timeout=lock_timeout, model=model, threshold=threshold,
+    settings = settings_from(store=store, lock_timeout=lock_timeout, model=model, backend=backend, threshold=threshold,
                              batch_size=batch_size, select=select, ignore=ignore, same_document=same_document,
                              fail_on=fail_on)
     dests = parse_destinations(formats, output)
