@@ -56,7 +56,7 @@ def check(
     settings = settings or load_settings()
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    read = read_paths(paths)
+    read = read_paths(sorted(paths))  # the same inputs in any order give the same report
     claims = extract_claims(read.documents)
     timings["read_extract_s"] = time.perf_counter() - started
     report = check_claims(claims, settings, embedder=embedder, statuses=statuses, reviews=reviews,
@@ -95,7 +95,7 @@ def check_claims(
     claims = list(claims)
     if not claims:
         return Report(claims=(), findings=(), groups=(), stats={"timings": timings})
-    embedder = embedder or Embedder(settings.model, batch_size=settings.batch_size)
+    embedder = embedder or Embedder.from_settings(settings)
     started = time.perf_counter()
     if vectors is None:
         step = (lambda done, total: progress("embed", done, total)) if progress else None
@@ -104,7 +104,7 @@ def check_claims(
     started = time.perf_counter()
     doc_index = document_numbers(c.doc_key for c in claims)
     pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
-                            documents=doc_index, same_document=settings.same_document)
+                            documents=doc_index, same_document=settings.same_document, index=settings.index)
     member_lists = components(len(claims), pairs)
     timings["group_s"] = time.perf_counter() - started
     started = time.perf_counter()
@@ -168,7 +168,7 @@ def compare_pairs(
     plugins = [r for r in rules if r.plugin]
     similarities: list[float | None] = [None] * len(pairs)
     if use_model and pairs:
-        embedder = embedder or Embedder(settings.model, batch_size=settings.batch_size)
+        embedder = embedder or Embedder.from_settings(settings)
         va = embedder.encode([p[1] for p in pairs])
         vb = embedder.encode([p[2] for p in pairs])
         similarities = [float(x) for x in np.sum(_unit(va) * _unit(vb), axis=1)]

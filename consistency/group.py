@@ -1,17 +1,30 @@
 """Group stage: nearest neighbours above a threshold -> candidate pairs -> groups.
 
-Similarities are computed block by block (a few hundred rows against all later
-rows), so memory stays linear in the number of claims: 100k claims use a block of
-~300 rows x 100k floats at a time, never the n x n matrix. Each claim keeps at
-most ``max_neighbors`` partners (its most similar), so a flood of near-duplicates
-stays linear too. Connected components of the pair graph are the groups shown in
+Two searches, one result shape:
+
+* **exact** (up to `EXACT_UP_TO` claims, or ``index="exact"``): similarities block by
+  block over the upper triangle only (rows ``[b, e)`` against rows ``b..n``), so each
+  pair is computed once and memory stays linear: a block is at most `BLOCK_BUDGET`
+  floats. Hits are collected with numpy (`np.nonzero`), never a Python loop per hit.
+* **ann** (above that, or ``index="ann"``): a FAISS inverted-file index (`IVF`),
+  searched for each claim's nearest neighbours; its pair recall against exact is
+  measured by ``benchmarks/grouping.py --scale``. The similarities of the pairs it
+  finds are recomputed exactly, so both searches report the same numbers.
+
+**Neighbour cap.** A claim with more than ``max_neighbors`` partners above the
+threshold keeps its ``max_neighbors`` most similar ones, and a pair is kept when
+*either* side keeps it (the union of every claim's top k): symmetric, at most
+``n * max_neighbors`` pairs, and no side of a pair is favoured by its position.
+Ties in similarity go to the partner that comes first, and callers put claims in a
+canonical order (`consistency.api.check` sorts its inputs), so any input order gives
+the same pairs. Connected components of the pair graph are the groups shown in
 reports.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -19,6 +32,10 @@ from .records import Group
 
 #: floats per similarity block: 32M float32 = 128 MB.
 BLOCK_BUDGET = 1 << 25
+#: ``index="auto"`` searches exactly up to this many claims, with the ANN index above.
+EXACT_UP_TO = 30_000
+#: IVF lists probed per query (of ``4 * sqrt(n)``); 0.99+ pair recall at 100k (benchmarks/grouping.py --scale).
+NPROBE = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +43,25 @@ class Pair:
     i: int
     j: int
     similarity: float
+
+
+class Pairs(Sequence[Pair]):
+    """Candidate pairs ``i < j``, sorted, held as three arrays; `Pair` records are made on access."""
+
+    def __init__(self, i: np.ndarray, j: np.ndarray, similarity: np.ndarray) -> None:
+        order = np.lexsort((j, i))
+        self.i, self.j, self.similarity = i[order], j[order], similarity[order]
+
+    def __len__(self) -> int:
+        return len(self.i)
+
+    def __getitem__(self, k):  # type: ignore[override]
+        if isinstance(k, slice):
+            return [self[x] for x in range(*k.indices(len(self)))]
+        return Pair(int(self.i[k]), int(self.j[k]), float(self.similarity[k]))
+
+    def __iter__(self) -> Iterator[Pair]:
+        return map(Pair, self.i.tolist(), self.j.tolist(), self.similarity.tolist())
 
 
 def candidate_pairs(
@@ -36,69 +72,146 @@ def candidate_pairs(
     documents: Sequence[int] | None = None,
     same_document: bool = False,
     against: np.ndarray | None = None,
-) -> list[Pair]:
-    """Pairs ``i < j`` with cosine similarity >= ``threshold`` (vectors are unit length).
+    index: str = "auto",
+) -> Pairs:
+    """Pairs ``i < j`` with cosine similarity >= ``threshold`` (vectors are unit length), capped.
 
     ``documents`` gives each row's document number; unless ``same_document``,
     rows of one document are not paired. With ``against`` (an index array), only
-    pairs with at least one side in it are returned: new claims against all.
+    pairs with at least one side in it are returned: new claims against all (the
+    cap then sees only those pairs).
     """
     n = len(vectors)
+    empty = np.zeros(0, dtype=np.int64)
     if n < 2:
-        return []
+        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    docs = np.asarray(documents) if documents is not None else None
-    rows = np.arange(n) if against is None else np.unique(np.asarray(against, dtype=np.int64))
-    is_new = np.zeros(n, dtype=bool)
-    is_new[rows] = True
+    docs = None if documents is None or same_document else np.asarray(documents)
+    new = None if against is None else np.unique(np.asarray(against, dtype=np.int64))
+    use_ann = index == "ann" or (index == "auto" and n > EXACT_UP_TO)
+    search = _ann_hits if use_ann else _exact_hits
+    i, j, s = search(vectors, threshold, max_neighbors, new, docs)
+    i, j = np.minimum(i, j), np.maximum(i, j)
+    if use_ann:  # a pair may be found from both sides
+        i, j, s = _unique(i, j, s, n)
+    return Pairs(*_cap(i, j, s, max_neighbors))
+
+
+def _exact_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | None, docs: np.ndarray | None):
+    n = len(vectors)
     block = max(1, min(1024, BLOCK_BUDGET // n))
-    kept: dict[tuple[int, int], float] = {}
-    for begin in range(0, len(rows), block):
-        idx = rows[begin:begin + block]
-        sims = vectors[idx] @ vectors.T  # (block, n)
-        # each unordered pair once: for a new row, skip partners that are new and not after it
-        mask = is_new[None, :] & (np.arange(n)[None, :] <= idx[:, None])
-        sims[mask] = -1.0
-        if docs is not None and not same_document:
-            sims[docs[idx][:, None] == docs[None, :]] = -1.0
-        _collect(sims, idx, threshold, max_neighbors, kept)
-    return [Pair(i, j, s) for (i, j), s in sorted(kept.items())]
+    is_new = None
+    if new is not None:
+        is_new = np.zeros(n, dtype=bool)
+        is_new[new] = True
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    held = 0
+    rows_of = (range(0, n, block) if new is None else range(0, len(new), block))
+    for begin in rows_of:
+        if new is None:  # upper triangle: rows [begin, end) against rows begin..n
+            rows = np.arange(begin, min(begin + block, n))
+            sims = vectors[begin:begin + block] @ vectors[begin:].T
+            r, c = np.nonzero(sims >= threshold)
+            i, j, s = rows[r], c + begin, sims[r, c]
+            keep = j > i
+        else:  # new rows against every row; a pair of two new rows once
+            rows = new[begin:begin + block]
+            sims = vectors[rows] @ vectors.T
+            r, c = np.nonzero(sims >= threshold)
+            i, j, s = rows[r], c, sims[r, c]
+            keep = ~is_new[j] | (j > i)
+        if docs is not None:
+            keep &= docs[i] != docs[j]
+        parts.append((i[keep], j[keep], s[keep]))
+        held += int(keep.sum())
+        if held > 4 * n * k:  # a flood of near-duplicates: drop what no top k can keep, stay linear
+            parts = [_cap(*_concat(parts), k)]
+            held = len(parts[0][0])
+    return _concat(parts)
 
 
-def _collect(sims: np.ndarray, idx: np.ndarray, threshold: float, k: int,
-             kept: dict[tuple[int, int], float]) -> None:
-    hits_r, hits_c = np.nonzero(sims >= threshold)
-    if not len(hits_r):
-        return
-    counts = np.bincount(hits_r, minlength=len(idx))
-    crowded = set(np.nonzero(counts > k)[0].tolist())
-    for r, c in zip(hits_r.tolist(), hits_c.tolist()):
-        if r in crowded:
-            continue
-        a, b = sorted((int(idx[r]), c))
-        kept[(a, b)] = float(sims[r, c])
-    for r in crowded:
-        top = np.argpartition(-sims[r], k)[:k]
-        for c in top.tolist():
-            a, b = sorted((int(idx[r]), c))
-            kept[(a, b)] = float(sims[r, c])
+def _ann_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | None, docs: np.ndarray | None):
+    """Each (new) row's ``2k`` nearest rows by an IVF index, as hits above the threshold."""
+    import faiss
+
+    n, dim = vectors.shape
+    lists = max(1, min(int(4 * np.sqrt(n)), n // 39))
+    quantizer = faiss.IndexFlatIP(dim)
+    index = faiss.IndexIVFFlat(quantizer, dim, lists, faiss.METRIC_INNER_PRODUCT)
+    index.cp.seed = 1234
+    index.train(vectors)
+    index.add(vectors)
+    index.nprobe = min(NPROBE, lists)
+    queries = np.arange(n) if new is None else new
+    width = min(n, 2 * k + 1)  # same-document partners are dropped later: look past them
+    found = np.empty((len(queries), width), dtype=np.int64)
+    for begin in range(0, len(queries), 4096):
+        rows = queries[begin:begin + 4096]
+        _, found[begin:begin + len(rows)] = index.search(vectors[rows], width)
+    i = np.repeat(queries, width)
+    j = found.ravel()
+    valid = j >= 0
+    i, j = i[valid], j[valid]
+    keep = i != j
+    if docs is not None:
+        keep &= docs[i] != docs[j]
+    i, j = i[keep], j[keep]
+    s = np.einsum("ij,ij->i", vectors[i], vectors[j])
+    keep = s >= threshold
+    return i[keep], j[keep], s[keep]
+
+
+def _unique(i: np.ndarray, j: np.ndarray, s: np.ndarray, n: int):
+    _, first = np.unique(i * n + j, return_index=True)
+    return i[first], j[first], s[first]
+
+
+def _concat(parts):
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    return tuple(np.concatenate([p[x] for p in parts]) for x in range(3))
+
+
+def _cap(i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int):
+    """The pairs in the top ``k`` (by similarity, then partner position) of either side."""
+    m = len(i)
+    if m == 0:
+        return i, j, s
+    degree = np.bincount(np.concatenate([i, j]))
+    if degree.max() <= k:
+        return i, j, s
+    src = np.concatenate([i, j])
+    dst = np.concatenate([j, i])
+    sim = np.concatenate([s, s])
+    order = np.lexsort((dst, -sim, src))
+    sorted_src = src[order]
+    starts = np.searchsorted(sorted_src, sorted_src, side="left")
+    rank = np.arange(2 * m) - starts
+    keep = np.zeros(m, dtype=bool)
+    keep[order[rank < k] % m] = True
+    return i[keep], j[keep], s[keep]
 
 
 def components(n: int, pairs: Sequence[Pair]) -> list[list[int]]:
     """Connected components with more than one member, largest first, members sorted."""
-    if not pairs:
+    if not len(pairs):
         return []
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    i = np.fromiter((p.i for p in pairs), dtype=np.int64, count=len(pairs))
-    j = np.fromiter((p.j for p in pairs), dtype=np.int64, count=len(pairs))
-    graph = coo_matrix((np.ones(len(pairs), dtype=np.int8), (i, j)), shape=(n, n))
+    if isinstance(pairs, Pairs):
+        i, j = pairs.i, pairs.j
+    else:
+        i = np.fromiter((p.i for p in pairs), dtype=np.int64, count=len(pairs))
+        j = np.fromiter((p.j for p in pairs), dtype=np.int64, count=len(pairs))
+    graph = coo_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
-    members: dict[int, list[int]] = {}
-    for node, label in enumerate(labels.tolist()):
-        members.setdefault(label, []).append(node)
-    groups = [m for m in members.values() if len(m) > 1]
+    sizes = np.bincount(labels)
+    nodes = np.nonzero(sizes[labels] > 1)[0]
+    nodes = nodes[np.argsort(labels[nodes], kind="stable")]
+    bounds = np.flatnonzero(np.diff(labels[nodes])) + 1
+    groups = [g.tolist() for g in np.split(nodes, bounds)] if len(nodes) else []
     groups.sort(key=lambda m: (-len(m), m[0]))
     return groups
 

@@ -39,7 +39,7 @@ from . import __version__
 from .check import finding_order, run_rules
 from .claims import extract_claims
 from .config import Settings, load_settings
-from .embed import Embedder, content_key, resolve_model
+from .embed import Embedder, content_key, embedding_model_id
 from .errors import EmptyInputError
 from .group import Pair, candidate_pairs, components, document_numbers, group_records
 from .reading import READERS, discover
@@ -113,7 +113,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     started_at = now()
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    model_id, _ = resolve_model(settings.model)
+    model_id = embedding_model_id(settings.model, settings.backend)
     signature = _signature(settings, rules, model_id)
     rematch = store.meta.get("signature") not in (None, signature)
 
@@ -186,7 +186,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     missing = store.embeddings.missing(model_id, wanted)
     embedded = 0
     if missing:
-        embedder = Embedder(settings.model, batch_size=settings.batch_size, cache=store.embeddings)
+        embedder = Embedder.from_settings(settings, cache=store.embeddings)
         text_of = dict(zip(new_hashes, (c.text for c in new_claims)))
         if rematch:
             lacking = set(missing) - text_of.keys()
@@ -214,7 +214,8 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         documents = document_numbers(doc_keys)
         against = None if rematch else np.arange(len(kept_rows), len(hashes))
         pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
-                                documents=documents, same_document=settings.same_document, against=against)
+                                documents=documents, same_document=settings.same_document, against=against,
+                                index=settings.index)
         old_needed = {p.i for p in pairs if p.i < len(kept_rows)} | {p.j for p in pairs if p.j < len(kept_rows)}
         loaded = store.claims.load(kept_rows[i].n for i in old_needed)
         pool = {i: loaded[kept_rows[i].n] for i in old_needed}

@@ -45,3 +45,73 @@ def test_max_neighbors_caps_a_duplicate_flood():
 def test_components_largest_first():
     pairs = [group.Pair(0, 1, 0.9), group.Pair(1, 2, 0.8), group.Pair(4, 5, 0.7)]
     assert group.components(6, pairs) == [[0, 1, 2], [4, 5]]
+
+
+def brute_capped(vectors, threshold, k, docs=None):
+    """Reference cap: a pair stays when it is in the top k (similarity, then partner position) of
+    either of its claims."""
+    hits = brute(vectors, threshold, docs)
+    s = vectors @ vectors.T
+    partners: dict[int, list[int]] = {}
+    for i, j in hits:
+        partners.setdefault(i, []).append(j)
+        partners.setdefault(j, []).append(i)
+    top = {x: set(sorted(ps, key=lambda p: (-s[x, p], p))[:k]) for x, ps in partners.items()}
+    return {(i, j) for i, j in hits if j in top[i] or i in top[j]}
+
+
+def clustered(n, dim, seed, spread=0.6):
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(max(1, n // 20), dim))
+    return unit(centres[rng.integers(0, len(centres), n)] + spread * rng.normal(size=(n, dim)))
+
+
+def test_cap_keeps_the_union_of_every_claims_top_k(monkeypatch):
+    v = clustered(400, 6, 3)
+    docs = np.random.default_rng(3).integers(0, 100, size=400)
+    want = brute_capped(v, 0.8, 4, docs)
+    got = {(p.i, p.j) for p in group.candidate_pairs(v, threshold=0.8, max_neighbors=4, documents=docs)}
+    assert got == want
+    # pruning early while collecting (a flood) gives the same pairs
+    monkeypatch.setattr(group, "BLOCK_BUDGET", 400 * 3)
+    assert {(p.i, p.j) for p in group.candidate_pairs(v, threshold=0.8, max_neighbors=1, documents=docs)} \
+        == brute_capped(v, 0.8, 1, docs)
+
+
+def test_a_claim_among_duplicates_keeps_its_partners():
+    """Before, a row kept its top k among *later* rows only: a differing claim placed after a flood
+    of near-duplicates lost every pair. Now its own top k keeps them, wherever it stands."""
+    base = np.ones((60, 4))
+    flood = unit(base + np.random.default_rng(4).normal(scale=1e-4, size=base.shape))
+    odd = unit([[1.0, 1.0, 1.0, 0.6]])
+    for at in (0, 30, 60):
+        v = np.insert(flood, at, odd, axis=0)
+        pairs = group.candidate_pairs(v, threshold=0.9, max_neighbors=5)
+        assert sum(at in (p.i, p.j) for p in pairs) == 5
+
+
+def test_pairs_do_not_depend_on_input_order():
+    v = clustered(500, 5, 5)
+    base = {(p.i, p.j) for p in group.candidate_pairs(v, threshold=0.85, max_neighbors=3)}
+    perm = np.random.default_rng(6).permutation(len(v))
+    got = group.candidate_pairs(v[perm], threshold=0.85, max_neighbors=3)
+    assert {tuple(sorted((int(perm[p.i]), int(perm[p.j])))) for p in got} == base
+
+
+def test_ann_index_finds_the_exact_pairs():
+    v = clustered(3000, 32, 7, spread=0.35)
+    docs = np.arange(3000) // 3
+    exact = group.candidate_pairs(v, threshold=0.7, max_neighbors=10, documents=docs, index="exact")
+    ann = group.candidate_pairs(v, threshold=0.7, max_neighbors=10, documents=docs, index="ann")
+    e, a = {(p.i, p.j) for p in exact}, {(p.i, p.j) for p in ann}
+    assert len(e) > 1000
+    above = {(p.i, p.j) for p in group.candidate_pairs(v, threshold=0.7, max_neighbors=3000, documents=docs)}
+    assert len(e & a) / len(e) >= 0.99 and a <= above
+    sims = dict(((p.i, p.j), p.similarity) for p in exact)
+    assert all(abs(sims[(p.i, p.j)] - p.similarity) < 1e-5 for p in ann if (p.i, p.j) in sims)
+
+
+def test_components_from_pair_arrays_match_pair_records():
+    v = clustered(300, 5, 8)
+    pairs = group.candidate_pairs(v, threshold=0.9)
+    assert group.components(300, pairs) == group.components(300, list(pairs))
