@@ -113,9 +113,10 @@ def score_pairs(title: str, rows: list[dict], embedder, views: list[tuple[str, c
 
 
 def run_benchmarks(folder: Path, limit: int | None, errors: int) -> int:
+    from consistency.config import load_settings
     from consistency.embed import Embedder
 
-    embedder = Embedder()
+    embedder = Embedder.from_settings(load_settings())  # CONSISTENCY_BACKEND=torch etc. pick a backend
     equate = folder / "equate_nat.jsonl"
     vitc = folder / "vitaminc_real_numeric_dev.jsonl"
     if not folder.is_dir():
@@ -153,8 +154,8 @@ def heldout_predictions(path: Path = HELDOUT, embedder=None) -> list[tuple[dict,
     from consistency.config import load_settings
     from consistency.embed import Embedder
 
-    embedder = embedder or Embedder()
     settings = load_settings()
+    embedder = embedder or Embedder.from_settings(settings)
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for row in read_jsonl(path):

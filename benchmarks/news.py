@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     article = {r["id"]: r for r in rows}
     gold = {g["cluster"]: g for g in read_jsonl(data / "news" / "gold_incidents.jsonl")}
     settings = load_settings(start=Path(tempfile.gettempdir()))
-    embedder = Embedder(settings.model, batch_size=settings.batch_size, cache=DiskCache())
+    embedder = Embedder.from_settings(settings, cache=DiskCache())
     started, cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory() as tmp:
         report = api.check([str(dataset(rows, Path(tmp)))], settings, embedder=embedder)

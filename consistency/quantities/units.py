@@ -242,10 +242,16 @@ def _symbol_plausible(text: str, symbol: str, end: int) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _registry():
-    """pint's registry, built on first use (about 0.3 s)."""
+    """pint's registry, built once per process on first use, from pint's parsed definitions cached on
+    disk (``$XDG_CACHE_HOME/consistency/pint``): ~0.03 CPU-s instead of ~0.3-0.7 when parsed from text.
+    An unwritable cache folder only costs the parse."""
     import pint
+    import platformdirs
 
-    return pint.UnitRegistry()
+    try:
+        return pint.UnitRegistry(cache_folder=str(platformdirs.user_cache_path("consistency", appauthor=False) / "pint"))
+    except Exception:  # noqa: BLE001 - pint's disk cache raises OS and pickle errors of many kinds
+        return pint.UnitRegistry()
 
 
 @functools.lru_cache(maxsize=512)
