@@ -1,22 +1,26 @@
-"""Speed and memory of a whole `consistency check`, beside plain sentence-transformers.
+"""Speed of every embedding backend and of a whole `consistency check`, side by side, in CPU time.
 
 Usage::
 
-    .venv/bin/python benchmarks/throughput.py [--data DIR] [--rows 100 2000] [--group 100000]
+    .venv/bin/python benchmarks/throughput.py [--data DIR] [--embed N] [--rows 2000 10000] [--threads 1]
 
-For each size N in ``--rows`` it writes a claims dataset of N rows (claims from
-the STS-B news headlines in ``--data``, else ``$CONSISTENCY_DATA`` (or ``$CONSISTENCY_BENCH_DATA``), else
-``../shared/data``; the seed corpus is used when that folder is absent) and runs
-``consistency check FILE -f json`` in a fresh process, as a user would: model
-load included. It prints wall-clock seconds, claims per second for the whole
-run and the run's peak resident memory, then, in this process, the embedding
-rate of our `Embedder` beside the peer (``SentenceTransformer.encode`` on the
-same texts with the same batch size).
+Claims: distinct sentences of the STS-B headlines, EQUATE, VitaminC and CheckThat! files in
+``--data`` (else ``$CONSISTENCY_DATA``, else ``../shared/data``); the seed corpus when that folder
+is absent. All figures are CPU seconds (``time.process_time`` here, ``RUSAGE_CHILDREN`` for the
+child processes), because wall time swings on a shared machine; every backend runs with
+``--threads`` threads (default 1: with more, idle threads spinning count as CPU time too).
 
-``--group N`` also times the grouping stage alone on N random unit vectors of
-the model's width (384) drawn around N/5 topics, and reports its peak traced
-memory: the blockwise similarity keeps it linear in N, which is what lets 100k
-claims fit on a small machine.
+Printed:
+
+* **embedding**, in this process, on the first ``--embed`` claims (default 2,000): claims per
+  CPU second of plain ``SentenceTransformer.encode`` (torch fp32, the reference) and of our
+  `Embedder` with each backend (``torch``, ``onnx-fp32``, ``onnx-int8``), their rate relative to
+  the reference, and each backend's agreement with it: mean and 99th percentile of 1 - cos;
+* **whole run**: ``consistency check FILE -f json`` on a dataset of N claims (``--rows``) in a
+  fresh process with the default backend, model load and imports included: claims per CPU second
+  and that rate over the raw default-backend rate measured above (the end-to-end ratio);
+* **one claim**: CPU seconds to the first vector (a fresh process importing the library and
+  embedding one text, per backend) and peak RSS of a one-claim ``consistency check``.
 
 Nothing here is asserted; the figures go into issue notes and the README.
 """
@@ -25,116 +29,157 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-HEADLINES = "stsb_headlines_pairs.jsonl"
+import numpy as np
 
+ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchdata import data_dir, read_jsonl
+from benchdata import data_dir, read_jsonl  # noqa: E402
+
+BACKENDS = ("torch", "onnx-fp32", "onnx-int8")
+SOURCES = (("stsb_headlines_pairs.jsonl", ("text_a", "text_b")), ("equate_nat.jsonl", ("premise", "hypothesis")),
+           ("vitaminc_real_numeric_dev.jsonl", ("premise", "hypothesis")), ("checkthat2020_clusters.jsonl", ("text",)))
 
 
 def claim_texts(data: Path | None) -> list[str]:
-    """Distinct single-sentence claims, in a fixed order."""
-    texts: list[str] = []
+    """Distinct claims under 400 characters, in a fixed order, interleaved across the sources."""
+    columns: list[list[str]] = []
     if data is not None:
-        for row in read_jsonl(data / HEADLINES):
-            texts.extend([row["text_a"], row["text_b"]])
-    else:
+        for name, fields in SOURCES:
+            if (data / name).is_file():
+                columns.append([row[f] for row in read_jsonl(data / name) for f in fields])
+    if not columns:
         from consistency.api import extract
 
-        claims, _ = extract([str(ROOT / "seeds")])
-        texts = [c.text for c in claims]
+        columns = [[c.text for c in extract([str(ROOT / "seeds")])[0]]]
     seen: set[str] = set()
-    return [t for t in texts if len(t) < 400 and not (t in seen or seen.add(t))]
+    out = []
+    for group in zip(*(iter_padded(c) for c in columns)):
+        for text in group:
+            if text and len(text) < 400 and text not in seen:
+                seen.add(text)
+                out.append(text)
+    return out
 
 
-def whole_run(texts: list[str], rows: int) -> dict:
+def iter_padded(items: list[str]):
+    yield from items
+    while True:
+        yield None
+
+
+def embedding(texts: list[str], threads: int, batch_size: int = 64) -> dict:
+    """Rates (claims per CPU second) and agreement with plain sentence-transformers fp32."""
+    import torch
+
+    from consistency.embed import Embedder, load_model, resolve_model
+
+    torch.set_num_threads(threads)
+    model = load_model(resolve_model(None)[1])
+    model.encode(texts[:batch_size], batch_size=batch_size)  # warm up
+    cpu = time.process_time()
+    reference = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True)
+    rates = {"sentence-transformers fp32": len(texts) / (time.process_time() - cpu)}
+    agreement = {}
+    for backend in BACKENDS:
+        embedder = Embedder(backend=backend, batch_size=batch_size, threads=threads)
+        embedder.encode([f"warm-up claim number {n}" for n in range(batch_size)])  # load outside the timing
+        cpu = time.process_time()
+        vectors = embedder.encode(texts)
+        rates[backend] = len(texts) / (time.process_time() - cpu)
+        gap = 1.0 - np.sum(vectors * reference, axis=1)
+        agreement[backend] = (float(gap.mean()), float(np.quantile(gap, 0.99)))
+    return {"rates": rates, "agreement": agreement}
+
+
+def child_cpu() -> tuple[float, float]:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def whole_run(texts: list[str], rows: int, threads: int) -> dict:
+    """One `consistency check` of ``rows`` claims in a fresh process: its CPU seconds and claims."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "claims.jsonl")
         with open(path, "w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps({"id": f"c{n}", "text": text, "source": f"outlet {n % 7}"}) + "\n" for n, text in enumerate(texts[:rows]))
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        started = time.perf_counter()
+            fh.writelines(json.dumps({"id": f"c{n}", "text": text, "source": f"outlet {n % 7}"}) + "\n"
+                          for n, text in enumerate(texts[:rows]))
+        env = {**os.environ, "CONSISTENCY_THREADS": str(threads)}
+        before, _ = child_cpu()
         proc = subprocess.run([sys.executable, "-m", "consistency", "check", str(path), "-f", "json", "-q"],
-                              capture_output=True, text=True, cwd=tmp)
-        seconds = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+                              capture_output=True, text=True, cwd=tmp, env=env)
+        after, _ = child_cpu()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr.strip()}")
-    summary = json.loads(proc.stdout)["summary"]
-    return {"rows": min(rows, len(texts)), "claims": summary["claims"], "seconds": seconds,
-            "claims_per_s": summary["claims"] / seconds, "peak_mb": max(peak, before) / 1024,
-            "conflicts": summary["conflicts"]}
+    report = json.loads(proc.stdout)
+    return {"rows": min(rows, len(texts)), "claims": report["summary"]["claims"], "cpu": after - before,
+            "conflicts": report["summary"]["conflicts"]}
 
 
-def embedding_rates(texts: list[str], batch_size: int = 64) -> tuple[float, float]:
-    from consistency.embed import Embedder
-
-    ours = Embedder(batch_size=batch_size)
-    model = ours.model  # load outside the timing
-    model.encode(texts[:64], batch_size=batch_size)  # warm up
-    started = time.perf_counter()
-    ours.encode(texts)
-    ours_rate = len(texts) / (time.perf_counter() - started)
-    started = time.perf_counter()
-    model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True)
-    peer_rate = len(texts) / (time.perf_counter() - started)
-    return ours_rate, peer_rate
+def first_vector(backend: str, threads: int) -> float:
+    code = ("import time; t = time.process_time(); from consistency.embed import Embedder; "
+            f"Embedder(backend={backend!r}, threads={threads}).encode(['The bridge is 40 metres long.']); "
+            "print(time.process_time() - t)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(proc.stdout.strip())
 
 
-def grouping(n: int, threshold: float = 0.5) -> dict:
-    import numpy as np
-
-    from consistency.group import candidate_pairs, components
-
-    rng = np.random.default_rng(0)
-    topics = rng.standard_normal((max(1, n // 5), 384)).astype(np.float32)
-    vectors = topics[rng.integers(0, len(topics), n)] + 0.9 * rng.standard_normal((n, 384)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    tracemalloc.start()
-    started = time.perf_counter()
-    pairs = candidate_pairs(vectors, threshold=threshold)
-    groups = components(n, pairs)
-    seconds = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return {"n": n, "seconds": seconds, "pairs": len(pairs), "groups": len(groups), "peak_mb": peak / 2**20,
-            "input_mb": vectors.nbytes / 2**20}
+def one_claim_peak(threads: int) -> float:
+    """Peak RSS (MB) of a one-claim `consistency check`, in a process of its own."""
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "one.jsonl").write_text(json.dumps({"id": "1", "text": "The bridge is 40 metres long."}) + "\n")
+        code = ("import resource, subprocess, sys; subprocess.run([sys.executable, '-m', 'consistency', 'check', "
+                "'one.jsonl', '-q'], capture_output=True); "
+                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+        env = {**os.environ, "CONSISTENCY_THREADS": str(threads)}
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp, env=env,
+                              check=True)
+    return float(proc.stdout.strip())
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", help="folder with stsb_headlines_pairs.jsonl")
-    parser.add_argument("--rows", type=int, nargs="+", default=[100, 2000])
-    parser.add_argument("--group", type=int, nargs="*", default=[], metavar="N")
+    parser.add_argument("--data", help="folder with the benchmark text files")
+    parser.add_argument("--embed", type=int, default=2000, help="claims embedded by each backend")
+    parser.add_argument("--rows", type=int, nargs="*", default=[2000, 10000])
+    parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args(argv)
 
     data = data_dir(args.data)
-    data = data if (data / HEADLINES).is_file() else None
-    texts = claim_texts(data)
-    print(f"claims from {'STS-B headlines (' + str(data) + ')' if data else 'seeds/ (no --data folder found)'}: "
-          f"{len(texts)} distinct")
-    print(f"{'rows':>6} {'claims':>7} {'seconds':>8} {'claims/s':>9} {'peak MB':>8} {'conflicts':>9}"
-          "   (whole `consistency check` run in a fresh process, model load included)")
+    texts = claim_texts(data if data.is_dir() else None)
+    print(f"{len(texts)} distinct claims; {args.threads} thread(s); CPU seconds throughout")
+    sample = texts[:args.embed]
+    result = embedding(sample, args.threads)
+    reference = result["rates"]["sentence-transformers fp32"]
+    print(f"\nembedding {len(sample)} claims, batch 64:")
+    print(f"  {'backend':<28} {'claims/CPU-s':>12} {'x fp32':>7} {'mean 1-cos':>11} {'p99 1-cos':>10}")
+    for name, rate in result["rates"].items():
+        mean, p99 = result["agreement"].get(name, (0.0, 0.0))
+        print(f"  {name:<28} {rate:>12.0f} {rate / reference:>7.2f} {mean:>11.5f} {p99:>10.5f}")
+    from consistency.embed import resolve_backend
+
+    default = resolve_backend(None, None)
+    raw = result["rates"][default]
+    if args.rows:
+        print(f"\nwhole `consistency check -f json` in a fresh process (default backend {default}, "
+              "model load and imports included):")
+        print(f"  {'rows':>6} {'claims':>7} {'CPU s':>7} {'claims/CPU-s':>12} {'/ raw ' + default:>16} {'conflicts':>9}")
     for rows in args.rows:
-        r = whole_run(texts, rows)
-        print(f"{r['rows']:>6} {r['claims']:>7} {r['seconds']:>8.1f} {r['claims_per_s']:>9.1f} "
-              f"{r['peak_mb']:>8.0f} {r['conflicts']:>9}")
-    sample = texts[: max(args.rows)]
-    ours, peer = embedding_rates(sample)
-    print(f"embedding {len(sample)} claims: ours {ours:.0f} claims/s, "
-          f"peer SentenceTransformer.encode {peer:.0f} claims/s (same model, batch 64)")
-    for n in args.group:
-        g = grouping(n)
-        print(f"grouping {g['n']} vectors: {g['seconds']:.1f} s, {g['pairs']} pairs, {g['groups']} groups, "
-              f"peak traced {g['peak_mb']:.0f} MB (the vectors themselves: {g['input_mb']:.0f} MB)")
+        r = whole_run(texts, rows, args.threads)
+        rate = r["claims"] / r["cpu"]
+        print(f"  {r['rows']:>6} {r['claims']:>7} {r['cpu']:>7.1f} {rate:>12.0f} {rate / raw:>16.2f} "
+              f"{r['conflicts']:>9}")
+    print("\none claim:")
+    for backend in BACKENDS:
+        print(f"  CPU seconds to the first vector, {backend:<9}: {first_vector(backend, args.threads):.2f}")
+    print(f"  peak RSS of a one-claim `consistency check`: {one_claim_peak(args.threads):.0f} MB")
     return 0
 
 

@@ -104,7 +104,8 @@ def check_claims(
     started = time.perf_counter()
     doc_index = document_numbers(c.doc_key for c in claims)
     pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
-                            documents=doc_index, same_document=settings.same_document, index=settings.index)
+                            documents=doc_index, same_document=settings.same_document, index=settings.index,
+                            threads=settings.threads)
     member_lists = components(len(claims), pairs)
     timings["group_s"] = time.perf_counter() - started
     started = time.perf_counter()

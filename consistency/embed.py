@@ -188,9 +188,9 @@ class Embedder:
 
                     torch.set_num_threads(self.threads)
             else:
-                from .onnx_backend import OnnxEncoder
+                from .onnx_backend import load_encoder
 
-                self._encoder = OnnxEncoder.load(self._base_id, self._path, self.backend, threads=self.threads)
+                self._encoder = load_encoder(self._base_id, self._path, self.backend, self.threads)
         return self._encoder
 
     @property

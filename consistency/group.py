@@ -73,13 +73,15 @@ def candidate_pairs(
     same_document: bool = False,
     against: np.ndarray | None = None,
     index: str = "auto",
+    threads: int = 0,
 ) -> Pairs:
     """Pairs ``i < j`` with cosine similarity >= ``threshold`` (vectors are unit length), capped.
 
     ``documents`` gives each row's document number; unless ``same_document``,
     rows of one document are not paired. With ``against`` (an index array), only
     pairs with at least one side in it are returned: new claims against all (the
-    cap then sees only those pairs).
+    cap then sees only those pairs). ``index``: ``auto``, ``exact`` or ``ann``;
+    ``threads``: for the ANN index (0: all cores).
     """
     n = len(vectors)
     empty = np.zeros(0, dtype=np.int64)
@@ -89,8 +91,10 @@ def candidate_pairs(
     docs = None if documents is None or same_document else np.asarray(documents)
     new = None if against is None else np.unique(np.asarray(against, dtype=np.int64))
     use_ann = index == "ann" or (index == "auto" and n > EXACT_UP_TO)
-    search = _ann_hits if use_ann else _exact_hits
-    i, j, s = search(vectors, threshold, max_neighbors, new, docs)
+    if use_ann:
+        i, j, s = _ann_hits(vectors, threshold, max_neighbors, new, docs, threads)
+    else:
+        i, j, s = _exact_hits(vectors, threshold, max_neighbors, new, docs)
     i, j = np.minimum(i, j), np.maximum(i, j)
     if use_ann:  # a pair may be found from both sides
         i, j, s = _unique(i, j, s, n)
@@ -130,10 +134,13 @@ def _exact_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray |
     return _concat(parts)
 
 
-def _ann_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | None, docs: np.ndarray | None):
+def _ann_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | None, docs: np.ndarray | None,
+              threads: int = 0):
     """Each (new) row's ``2k`` nearest rows by an IVF index, as hits above the threshold."""
     import faiss
 
+    if threads:
+        faiss.omp_set_num_threads(threads)
     n, dim = vectors.shape
     lists = max(1, min(int(4 * np.sqrt(n)), n // 39))
     quantizer = faiss.IndexFlatIP(dim)

@@ -215,7 +215,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         against = None if rematch else np.arange(len(kept_rows), len(hashes))
         pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
                                 documents=documents, same_document=settings.same_document, against=against,
-                                index=settings.index)
+                                index=settings.index, threads=settings.threads)
         old_needed = {p.i for p in pairs if p.i < len(kept_rows)} | {p.j for p in pairs if p.j < len(kept_rows)}
         loaded = store.claims.load(kept_rows[i].n for i in old_needed)
         pool = {i: loaded[kept_rows[i].n] for i in old_needed}

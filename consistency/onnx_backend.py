@@ -23,6 +23,7 @@ on order.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -132,6 +133,12 @@ def _export(model_path: str, variant: str, out: Path) -> None:
     meta = {"max_seq_length": int(model.max_seq_length), "dimension": int(embedding_dimension(model)),
             "variant": variant}
     (out / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=4)
+def load_encoder(model_id: str, model_path: str, variant: str, threads: int = 0) -> "OnnxEncoder":
+    """An `OnnxEncoder`, loaded once per process for each model, variant and thread count."""
+    return OnnxEncoder.load(model_id, model_path, variant, threads=threads)
 
 
 @dataclass

@@ -102,3 +102,14 @@ def test_a_model_without_tokenizer_json_needs_torch(tmp_path):
     with pytest.raises(ModelError, match="--backend torch"):
         Embedder(str(folder), backend="onnx-int8").encode(["text"])
     assert Embedder(str(folder)).backend == "torch"  # auto: torch for any model but the bundled one
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["check", "--help"]])
+def test_version_and_help_import_no_model_library(args):
+    heavy = ("torch", "onnxruntime", "transformers", "sentence_transformers", "faiss", "tokenizers", "pint")
+    code = ("import sys; from consistency.cli import run_main; sys.argv = ['consistency', *sys.argv[1:]]\n"
+            "try:\n    run_main()\nexcept SystemExit:\n    pass\n"
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300)
+    assert proc.stderr.strip().splitlines()[-1] == "[]"
+    assert proc.stdout.strip()
