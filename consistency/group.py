@@ -34,8 +34,8 @@ from .records import Group
 BLOCK_BUDGET = 1 << 25
 #: ``index="auto"`` searches exactly up to this many claims, with the ANN index above.
 EXACT_UP_TO = 30_000
-#: IVF lists probed per query (of ``4 * sqrt(n)``); 0.99+ pair recall at 100k (benchmarks/grouping.py --scale).
-NPROBE = 24
+#: IVF lists probed per query (of ``2 * sqrt(n)``): pair recall 0.997 at 100k (benchmarks/grouping.py --scale).
+NPROBE = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,36 +136,88 @@ def _exact_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray |
 
 def _ann_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | None, docs: np.ndarray | None,
               threads: int = 0):
-    """Each (new) row's ``2k`` nearest rows by an IVF index, as hits above the threshold."""
-    import faiss
-
-    if threads:
-        faiss.omp_set_num_threads(threads)
-    n, dim = vectors.shape
-    lists = max(1, min(int(4 * np.sqrt(n)), n // 39))
-    quantizer = faiss.IndexFlatIP(dim)
-    index = faiss.IndexIVFFlat(quantizer, dim, lists, faiss.METRIC_INNER_PRODUCT)
-    index.cp.seed = 1234
-    index.train(vectors)
-    index.add(vectors)
-    index.nprobe = min(NPROBE, lists)
-    queries = np.arange(n) if new is None else new
-    width = min(n, 2 * k + 1)  # same-document partners are dropped later: look past them
-    found = np.empty((len(queries), width), dtype=np.int64)
-    for begin in range(0, len(queries), 4096):
-        rows = queries[begin:begin + 4096]
-        _, found[begin:begin + len(rows)] = index.search(vectors[rows], width)
+    """Each (new) row's ``2k + 1`` nearest rows by a `NeighbourIndex`, as hits above the threshold."""
+    index = NeighbourIndex.build(vectors, threads=threads)
+    queries = np.arange(len(vectors)) if new is None else new
+    width = min(len(vectors), 2 * k + 1)  # itself and same-document partners are dropped: look past them
+    found = index.search(vectors[queries], width)
     i = np.repeat(queries, width)
     j = found.ravel()
-    valid = j >= 0
-    i, j = i[valid], j[valid]
-    keep = i != j
-    if docs is not None:
-        keep &= docs[i] != docs[j]
+    keep = (j >= 0) & (i != j)
     i, j = i[keep], j[keep]
-    s = np.einsum("ij,ij->i", vectors[i], vectors[j])
+    if docs is not None:
+        keep = docs[i] != docs[j]
+        i, j = i[keep], j[keep]
+    s = _dots(vectors, i, j)  # exact, whatever the index computed
     keep = s >= threshold
     return i[keep], j[keep], s[keep]
+
+
+def _dots(vectors: np.ndarray, i: np.ndarray, j: np.ndarray, chunk: int = 1 << 16) -> np.ndarray:
+    """``vectors[i] . vectors[j]`` row by row, a chunk at a time (memory stays small)."""
+    out = np.empty(len(i), dtype=np.float32)
+    for begin in range(0, len(i), chunk):
+        a, b = vectors[i[begin:begin + chunk]], vectors[j[begin:begin + chunk]]
+        out[begin:begin + chunk] = np.einsum("ij,ij->i", a, b)
+    return out
+
+
+class NeighbourIndex:
+    """An approximate nearest-neighbour index over unit vectors (FAISS IVF, inner product).
+
+    Rows are numbered in the order they are added. ``build`` trains the coarse quantiser
+    (``2 * sqrt(n)`` lists, seeded, on a sample) and adds the vectors; ``add`` appends more without
+    retraining; ``search`` returns each query's nearest row numbers (-1 pads); ``to_bytes`` /
+    ``from_bytes`` round-trip it, so a store can keep it and a nightly run can query its new
+    claims against everything without reading every vector.
+    """
+
+    def __init__(self, index) -> None:
+        self._index = index
+
+    @classmethod
+    def build(cls, vectors: np.ndarray, *, threads: int = 0) -> "NeighbourIndex":
+        import faiss
+
+        if threads:
+            faiss.omp_set_num_threads(threads)
+        n, dim = vectors.shape
+        lists = max(1, min(int(2 * np.sqrt(n)), n // 39))
+        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, lists, faiss.METRIC_INNER_PRODUCT)
+        index.cp.seed = 1234
+        index.cp.niter = 10
+        index.cp.max_points_per_centroid = 64  # train on a sample: the lists only route the search
+        index.train(np.ascontiguousarray(vectors, dtype=np.float32))
+        index.nprobe = min(NPROBE, lists)
+        built = cls(index)
+        built.add(vectors)
+        return built
+
+    def add(self, vectors: np.ndarray) -> None:
+        self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+
+    def search(self, queries: np.ndarray, width: int) -> np.ndarray:
+        """Row numbers of the ``width`` nearest rows of each query, most similar first."""
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        found = np.empty((len(queries), width), dtype=np.int64)
+        for begin in range(0, len(queries), 4096):
+            _, found[begin:begin + 4096] = self._index.search(queries[begin:begin + 4096], width)
+        return found
+
+    def __len__(self) -> int:
+        return int(self._index.ntotal)
+
+    def to_bytes(self) -> bytes:
+        import faiss
+
+        return faiss.serialize_index(self._index).tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "NeighbourIndex":
+        import faiss
+
+        index = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
+        return cls(index)
 
 
 def _unique(i: np.ndarray, j: np.ndarray, s: np.ndarray, n: int):

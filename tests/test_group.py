@@ -115,3 +115,15 @@ def test_components_from_pair_arrays_match_pair_records():
     v = clustered(300, 5, 8)
     pairs = group.candidate_pairs(v, threshold=0.9)
     assert group.components(300, pairs) == group.components(300, list(pairs))
+
+
+def test_neighbour_index_round_trips_and_grows():
+    v = clustered(2000, 16, 9, spread=0.3)
+    built = group.NeighbourIndex.build(v[:1500])
+    again = group.NeighbourIndex.from_bytes(built.to_bytes())
+    again.add(v[1500:])
+    assert len(again) == 2000
+    whole = group.NeighbourIndex.build(v[:1500])
+    whole.add(v[1500:])
+    assert np.array_equal(again.search(v[1500:], 5), whole.search(v[1500:], 5))
+    assert (again.search(v[1500:], 1)[:, 0] == np.arange(1500, 2000)).mean() > 0.99  # each finds itself
