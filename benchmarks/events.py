@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     from consistency.embed import Embedder
 
     settings = load_settings()
-    embedder = Embedder(settings.model, batch_size=settings.batch_size)
+    embedder = Embedder.from_settings(settings)
     rows = read_jsonl(path)
 
     low = numeric_pairs(rows, low=2.0)
