@@ -32,10 +32,14 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from .errors import BaselineError
+from .reading import read_bytes
+from .reading.values import parse_json, text_problem
 from .records import Finding, Status
 from .triage import DECISIONS, Decision, statuses
 
 BASELINE_VERSION = 1
+#: The largest baseline file read (a finding takes about 200 bytes).
+MAX_BASELINE_BYTES = 64 * 2**20
 _ID = re.compile(r"^[0-9a-f]{8,64}$")
 
 
@@ -109,22 +113,29 @@ def _id(entry: Entry) -> str:
 def load(path: str | Path) -> Baseline:
     """Read a baseline file; any problem is a one-line `BaselineError` naming the file."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists():
         raise BaselineError(f"no baseline file {path}",
-                            hint=f"create it with `consistency baseline create {path} PATH...`") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"cannot read baseline {path}: {exc}") from None
+                            hint=f"create it with `consistency baseline create {path} PATH...`")
+    data, problem = read_bytes(path, limit=MAX_BASELINE_BYTES)
+    if problem is not None:
+        raise BaselineError(f"cannot read baseline {problem}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise BaselineError(f"{path}:{line}: not UTF-8 text", hint="re-save the file as UTF-8") from None
     return parse(text, str(path))
 
 
 def parse(text: str, where: str = "baseline") -> Baseline:
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{where}:{exc.lineno}: not valid JSON ({exc.msg})",
                             hint="fix the file, or recreate it with `consistency baseline create`") from None
+    except ValueError as exc:
+        raise BaselineError(f"{where}: unreadable JSON ({exc})",
+                            hint="recreate it with `consistency baseline create`") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{where}: not a consistency baseline (expected an object with a 'findings' list)",
                             hint="recreate it with `consistency baseline create`")
@@ -155,4 +166,8 @@ def _entry(raw: Any, where: str) -> Entry:
         raise BaselineError(f"{where}: 'decision' must be one of {', '.join(DECISIONS)}, got {decision!r}")
     if not isinstance(note, str):
         raise BaselineError(f"{where}: 'note' must be a string")
+    for name, value in (("rule", rule), ("note", note), *(("claims", c) for c in claims)):
+        why = text_problem(value)
+        if why:
+            raise BaselineError(f"{where}: '{name}' {why}")
     return Entry(fid, rule, tuple(claims), decision, note)

@@ -43,6 +43,11 @@ def document_claims(doc: Document) -> list[Claim]:
         claim_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
         claims.append(_claim(doc, claim_id, sentence.text, start=sentence.start,
                              line=_line_of(doc, sentence.start)))
+    if not claims and doc.row_id is not None:
+        # A dataset row is a claim its curator wrote down: when splitting leaves nothing claim-like
+        # (one sentence broken over lines, a short row), the row is kept whole, never dropped.
+        text = doc.text.strip()
+        return [_claim(doc, doc.row_id, text, start=doc.text.find(text), line=doc.line)]
     return claims
 
 

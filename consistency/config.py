@@ -8,7 +8,9 @@ read a global.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
+import sys
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -20,6 +22,10 @@ from .errors import ConfigError
 FAIL_LEVELS = ("info", "warning", "error", "none")
 BACKENDS = ("auto", "onnx-int8", "onnx-fp32", "torch")
 INDEXES = ("auto", "exact", "ann")
+#: Upper bounds that keep a typo from turning into an overflow or an out-of-memory error.
+MAX_NEIGHBORS = 1_000_000
+MAX_BATCH_SIZE = 65_536
+MAX_THREADS = 1_024
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +99,11 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read {path}: {exc}", hint="fix the TOML syntax") from None
+    except RecursionError:
+        raise ConfigError(f"cannot read {path}: arrays or tables nested too deeply") from None
+    except ValueError:  # an integer longer than Python reads from text
+        raise ConfigError(f"cannot read {path}: a number with more than {sys.get_int_max_str_digits()} digits") \
+            from None
     section = data.get("tool", {}).get("consistency", {})
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.consistency] must be a table")
@@ -115,44 +126,85 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _coerce(name: str, raw: Any, where: str) -> Any:
+    """``raw`` (a TOML value, or the text of an environment variable) as the setting's type.
+
+    Nothing is converted silently: a boolean is not a number (``threshold = true``), a
+    fraction is not a whole number (``batch_size = 1.7``), ``nan`` and ``inf`` are not
+    numbers, a number is not a path, and a list holds only strings.
+    """
     known = {f.name: f for f in fields(Settings)}
     if name not in known:
         raise ConfigError(f"unknown setting {name!r} in {where}", hint=f"known settings: {', '.join(known)}")
     default = known[name].default
-    try:
-        if isinstance(default, bool):
-            if isinstance(raw, str):
-                if raw.lower() not in ("1", "0", "true", "false", "yes", "no"):
-                    raise ValueError(raw)
-                return raw.lower() in ("1", "true", "yes")
-            return bool(raw)
+    text = isinstance(raw, str)
+    if isinstance(default, bool):
+        if isinstance(raw, bool):
+            return raw
+        if text and raw.strip().lower() in _BOOLEANS:
+            return _BOOLEANS[raw.strip().lower()]
+        raise _bad(raw, name, where, "true or false")
+    if isinstance(default, (int, float)):
+        number = _number(raw)
+        if number is None or not math.isfinite(number):
+            raise _bad(raw, name, where, "a number" if isinstance(default, float) else "a whole number")
         if isinstance(default, float):
-            return float(raw)
-        if isinstance(default, int):
-            return int(raw)
-        if isinstance(default, tuple):
-            items = raw.split(",") if isinstance(raw, str) else list(raw)
-            return tuple(str(i).strip() for i in items if str(i).strip())
-        return str(raw)
-    except (TypeError, ValueError):
-        raise ConfigError(f"bad value {raw!r} for {name} in {where}") from None
+            return float(number)
+        if number != int(number):
+            raise _bad(raw, name, where, "a whole number")
+        return int(number)
+    if isinstance(default, tuple):
+        items = raw.split(",") if text else raw if isinstance(raw, list) else None
+        if items is None or not all(isinstance(i, str) for i in items):
+            raise _bad(raw, name, where, "a list of strings")
+        return tuple(i.strip() for i in items if i.strip())
+    if not text or "\x00" in raw:
+        raise _bad(raw, name, where, "a string")
+    return raw
+
+
+_BOOLEANS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+
+
+def _number(raw: Any) -> float | int | None:
+    """An int or float from a TOML number or a decimal string; None for anything else (booleans too)."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return int(raw.strip())
+        except ValueError:
+            pass
+        try:
+            return float(raw.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _bad(raw: Any, name: str, where: str, wanted: str) -> ConfigError:
+    shown = repr(raw) if len(repr(raw)) <= 60 else repr(raw)[:59] + "…"
+    return ConfigError(f"bad value {shown} for {name} in {where}: must be {wanted}")
 
 
 def validate(settings: Settings) -> Settings:
+    if not math.isfinite(settings.lock_timeout):
+        raise ConfigError(f"lock_timeout must be a finite number of seconds, got {settings.lock_timeout}")
     if not 0.0 < settings.threshold <= 1.0:
         raise ConfigError(f"threshold must be in (0, 1], got {settings.threshold}")
-    if settings.max_neighbors < 1:
-        raise ConfigError("max_neighbors must be at least 1")
-    if settings.batch_size < 1:
-        raise ConfigError("batch_size must be at least 1")
+    if not 1 <= settings.max_neighbors <= MAX_NEIGHBORS:
+        raise ConfigError(f"max_neighbors must be from 1 to {MAX_NEIGHBORS:,}, got {settings.max_neighbors}")
+    if not 1 <= settings.batch_size <= MAX_BATCH_SIZE:
+        raise ConfigError(f"batch_size must be from 1 to {MAX_BATCH_SIZE:,}, got {settings.batch_size}")
     if settings.lock_timeout < 0:
         raise ConfigError(f"lock_timeout must be 0 or more seconds, got {settings.lock_timeout}")
     if settings.backend not in BACKENDS:
         raise ConfigError(f"backend must be one of {', '.join(BACKENDS)}, got {settings.backend!r}")
     if settings.index not in INDEXES:
         raise ConfigError(f"index must be one of {', '.join(INDEXES)}, got {settings.index!r}")
-    if settings.threads < 0:
-        raise ConfigError(f"threads must be 0 (all cores) or more, got {settings.threads}")
+    if not 0 <= settings.threads <= MAX_THREADS:
+        raise ConfigError(f"threads must be 0 (all cores) to {MAX_THREADS:,}, got {settings.threads}")
     if settings.fail_on not in FAIL_LEVELS:
         raise ConfigError(f"fail_on must be one of {', '.join(FAIL_LEVELS)}, got {settings.fail_on!r}")
     return settings

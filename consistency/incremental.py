@@ -42,7 +42,7 @@ from .config import Settings, load_settings
 from .embed import Embedder, content_key, embedding_model_id
 from .errors import EmptyInputError
 from .group import Pair, candidate_pairs, components, document_numbers, group_records
-from .reading import READERS, discover
+from .reading import READERS, discover, read_bytes
 from .records import Claim, Document, Finding, Group, Problem, Report
 from .rules import select_rules
 from .store import Store, codec, document_hash, open_store, resolve_store_path
@@ -76,7 +76,8 @@ def run(paths: Sequence[str], settings: Settings | None = None, *, progress=None
     """
     settings = settings or load_settings()
     rules = select_rules(settings.select, settings.ignore)  # a bad code fails before anything is touched
-    files = discover(list(paths))
+    unlisted: list[Problem] = []  # folders that could not be listed, file names that are not text
+    files = discover(list(paths), unlisted)
     if not files:
         raise EmptyInputError("no article or dataset files in the inputs",
                               hint="give article files (.txt/.md/.html) or claim datasets (.jsonl/.csv)")
@@ -84,7 +85,7 @@ def run(paths: Sequence[str], settings: Settings | None = None, *, progress=None
         crash_point("run:opened")
         with store.run_lock(settings.lock_timeout):
             crash_point("run:locked")
-            result = _run(store, list(paths), files, settings, rules, progress)
+            result = _run(store, list(paths), files, settings, rules, progress, unlisted)
             if deliver is not None:
                 deliver(result)
             crash_point("run:report-written")
@@ -109,7 +110,7 @@ def _covered(path: str, roots: list[Path]) -> bool:
 
 
 def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings: Settings, rules,
-         progress) -> RunResult:
+         progress, unlisted: list[Problem]) -> RunResult:
     started_at = now()
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -124,16 +125,15 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     for d in stored_docs.values():
         docs_of_file.setdefault(d.file_key, []).append(d.key)
     seen: set[str] = set()
-    transient: list[Problem] = []
+    transient: list[Problem] = list(unlisted)
     read: list[tuple[str, str, str, list[Problem]]] = []  # key, resolved path, hash, problems
     new_docs: list[tuple[Document, str, str]] = []  # document, file key, document hash
     removed_docs: set[str] = set()
     for file, key in files:
         seen.add(key)
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            transient.append(Problem(str(file), None, f"cannot read file: {exc.strerror or exc}"))
+        data, problem = read_bytes(file)
+        if problem is not None:
+            transient.append(problem)
             continue
         digest = hashlib.sha256(data).hexdigest()
         where = str(file.resolve())

@@ -117,9 +117,31 @@ def _is_heading_or_boilerplate(line: str, body: str) -> bool:
     return len(words) < 25 or capitalised > 0.6 * len(words)
 
 
+#: The longest text pysbd segments at once. Its time grows with the square of the length
+#: (80,000 characters of one paragraph take 5 s), so a longer line is first cut into pieces
+#: at the last likely sentence end (else the last space) before this many characters.
+MAX_SEGMENT_CHARS = 2000
+_CUT = re.compile(r"""[.!?…]["'”’)\]]*\s+(?=["“'‘(]?[A-Z0-9])""")
+
+
+def _bounded_pieces(line: str) -> list[tuple[int, str]]:
+    """``line`` cut into ``(start, piece)`` runs of at most `MAX_SEGMENT_CHARS` characters."""
+    pieces, start = [], 0
+    while len(line) - start > MAX_SEGMENT_CHARS:
+        window = line[start:start + MAX_SEGMENT_CHARS]
+        ends = [m.end() for m in _CUT.finditer(window)]
+        cut = ends[-1] if ends else window.rfind(" ") + 1 or MAX_SEGMENT_CHARS
+        pieces.append((start, line[start:start + cut]))
+        start += cut
+    pieces.append((start, line[start:]))
+    return pieces
+
+
 def _segment(line: str, offset: int) -> list[Sentence]:
     if not line.strip():
         return []
+    if len(line) > MAX_SEGMENT_CHARS:
+        return [s for start, piece in _bounded_pieces(line) for s in _segment(piece, offset + start)]
     if not BOUNDARY_HINT.search(line):
         pieces = [line]
     else:

@@ -170,7 +170,7 @@ def test_github_escaping_stops_input_from_starting_a_command(report):
     assert len(lines) == 2 and lines[0].startswith("::error file=a%2Cb%3Ac.jsonl,line=1,")
     # Workflow commands start a line; the payload's "::error" is now inside one escaped line.
     assert not lines[1].startswith("::")
-    assert "50%25 off%0D%0A::error file=evil.py" in lines[0] and "x%250Ay" in lines[0]
+    assert "50%25 off\\x0d%0A::error file=evil.py" in lines[0] and "x%250Ay" in lines[0]
 
 
 def test_html_escapes_text_and_allows_only_its_own_script(report):

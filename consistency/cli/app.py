@@ -20,6 +20,7 @@ import click
 
 from .. import __version__
 from ..errors import ConsistencyError
+from .output import silence_stdout
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -43,8 +44,8 @@ def handle(call: Callable[[], object]) -> int:
     except ConsistencyError as exc:
         click.echo(exc.one_line(), err=True)
         return exc.exit_code
-    except BrokenPipeError:
-        _silence_stdout()
+    except BrokenPipeError:  # stdout's reader went away outside a report (`consistency rules | head`)
+        silence_stdout()
         return EXIT_OK
     except Exception:  # noqa: BLE001 - the last line of defence
         path = _crash_log()
@@ -60,14 +61,6 @@ def _crash_log() -> str:
         log.write(f"consistency {__version__}, python {sys.version}\nargv: {sys.argv}\n\n")
         log.write(traceback.format_exc())
     return path
-
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 class ConsistencyGroup(click.Group):

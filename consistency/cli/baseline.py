@@ -10,9 +10,8 @@ from .. import api, baseline as baselines
 from ..errors import EmptyInputError
 from ..reporters.base import plural
 from ..store import open_store, resolve_store_path
-from .check import report_problems
 from .options import model_options, rule_options, settings_from
-from .output import write_atomic
+from .output import report_problems, write_file
 from .progress import progress_bar
 
 
@@ -39,7 +38,7 @@ def _write(file, paths, store, quiet, previous, **options) -> int:
     settings = settings_from(**options)
     with progress_bar(not quiet) as progress:
         report = api.check(paths, settings, progress=progress)
-    report_problems(report, quiet=quiet)
+    report_problems(report.problems, quiet=quiet)
     if not report.claims:
         raise EmptyInputError("no claims found in the inputs",
                               hint="give article files (.txt/.md/.html) or claim datasets (.jsonl/.csv)")
@@ -48,7 +47,7 @@ def _write(file, paths, store, quiet, previous, **options) -> int:
         with open_store(resolve_store_path(store), create=False, timeout=settings.lock_timeout) as db:
             decisions = db.decisions.latest()
     update = baselines.build(report.findings, previous, decisions)
-    write_atomic(Path(file), baselines.dumps(update.baseline))
+    write_file(Path(file), baselines.dumps(update.baseline))
     click.echo(f"{file}: {plural(len(update.baseline.entries), 'finding')} ({update.added} added, {update.kept} kept, "
                f"{update.removed} trimmed)", err=True)
     return 0

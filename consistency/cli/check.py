@@ -7,17 +7,16 @@ import click
 from .. import api
 from ..errors import EmptyInputError
 from ..records import SEVERITY_ORDER, Report
+from ..reporters import FORMATS
 from .app import EXIT_CONFLICTS, EXIT_ERROR, EXIT_OK
 from .options import fail_on_option, model_options, rule_options, settings_from
-from .output import FORMAT_HELP, parse_destinations, write_reports
+from .output import FORMAT_HELP, output_options, parse_destinations, report_problems, write_reports
 from .progress import progress_bar
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-f", "--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
-              help=FORMAT_HELP)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@output_options(list(FORMATS), "text", FORMAT_HELP)
 @model_options
 @rule_options
 @fail_on_option
@@ -49,7 +48,7 @@ def check(paths, formats, output, model, backend, threshold, batch_size, select,
     with progress_bar(not quiet) as progress:
         report = api.check(paths, settings, progress=progress, statuses=statuses, reviews=reviews,
                            nli_model=nli_model)
-    report_problems(report, quiet=quiet)
+    report_problems(report.problems, quiet=quiet)
     if not report.claims:
         raise EmptyInputError("no claims found in the inputs",
                               hint="give article files (.txt/.md/.html) or claim datasets (.jsonl/.csv)")
@@ -75,13 +74,6 @@ def known_statuses(baseline_file: str | None, store: str | None) -> tuple[dict |
         with open_store(resolve_store_path(store), create=False) as db:
             reviews = db.decisions.reviews()
     return triage.statuses(decisions=reviews, baselined=fingerprints), reviews
-
-
-def report_problems(report: Report, *, quiet: bool) -> None:
-    if quiet:
-        return
-    for problem in report.problems:
-        click.echo(str(problem), err=True)
 
 
 def exit_code(report: Report, fail_on: str) -> int:

@@ -3,42 +3,57 @@
 from __future__ import annotations
 
 import json
-import sys
+from typing import Sequence, TextIO
 
 import click
 
 from .. import api
 from ..errors import EmptyInputError
+from ..records import Claim
+from ..reporters.base import printable
 from .app import EXIT_ERROR, EXIT_OK
+from .output import deliver, output_options, parse_destinations, report_problems
+
+
+def _jsonl(claims: Sequence[Claim], out: TextIO) -> None:
+    for claim in claims:
+        out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _text(claims: Sequence[Claim], out: TextIO) -> None:
+    for claim in claims:
+        out.write(printable(f"{claim.path}:{claim.line or ''} {claim.text}", multiline=False) + "\n")
+        for q in claim.quantities:
+            out.write(printable(f"    {q.text!r}: {q.bound} [{q.low:g}, {q.high:g}] {q.unit or ''} "
+                                f"{q.dimension or ''} {q.change or ''} {q.kind} measured={q.measured}") + "\n")
+        for d in claim.dates:
+            out.write(printable(f"    date {d.text!r}: {d.value.isoformat()} ({d.granularity})") + "\n")
+
+
+#: Output formats: jsonl (the contract, DESIGN section 3) and a readable listing.
+CLAIM_FORMATS = {"jsonl": _jsonl, "text": _text}
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True,
-              help="jsonl: one claim per line with its quantities; text: a readable listing.")
+@output_options(list(CLAIM_FORMATS), "jsonl",
+                "jsonl: one claim per line with its quantities; text: a readable listing. Optionally with a "
+                "destination file; repeatable (-f jsonl:claims.jsonl -f text). [default: jsonl]")
 @click.option("--all", "include_all", is_flag=True, help="Also list claims with no quantity or date.")
-def extract(paths, fmt, include_all) -> int:
+@click.option("-q", "--quiet", is_flag=True, help="No input problems on stderr.")
+def extract(paths, formats, output, include_all, quiet) -> int:
     """Extract claims and their quantities (value, interval, unit, change, measured thing).
 
     A claims-dataset row is one claim; an article is split into sentences first.
+    Exit codes: 0 ok, 2 usage or input error (bad rows are listed as path:line: reason;
+    the claims of the other rows are still written).
     """
+    dests = parse_destinations(formats, output, list(CLAIM_FORMATS), "jsonl")
     claims, problems = api.extract(paths)
-    for problem in problems:
-        click.echo(str(problem), err=True)
+    report_problems(problems, quiet=quiet)
     if not claims:
         raise EmptyInputError("no claims found in the inputs",
                               hint="give article files (.txt/.md/.html) or claim datasets (.jsonl/.csv)")
-    out = sys.stdout
-    for claim in claims:
-        if not include_all and not claim.quantities and not claim.dates:
-            continue
-        if fmt == "jsonl":
-            out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
-        else:
-            out.write(f"{claim.path}:{claim.line or ''} {claim.text}\n")
-            for q in claim.quantities:
-                out.write(f"    {q.text!r}: {q.bound} [{q.low:g}, {q.high:g}] {q.unit or ''} "
-                          f"{q.dimension or ''} {q.change or ''} {q.kind} measured={q.measured}\n")
-            for d in claim.dates:
-                out.write(f"    date {d.text!r}: {d.value.isoformat()} ({d.granularity})\n")
+    shown = [c for c in claims if include_all or c.quantities or c.dates]
+    deliver(dests, lambda fmt, out, _stdout: CLAIM_FORMATS[fmt](shown, out))
     return EXIT_ERROR if problems else EXIT_OK

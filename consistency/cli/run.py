@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from .. import incremental
+from ..reporters import FORMATS
 from ..store.postgres import display_url
 from .app import EXIT_ERROR, EXIT_OK
-from .check import exit_code, report_problems
+from .check import exit_code
 from .options import fail_on_option, model_options, rule_options, settings_from
-from .output import parse_destinations, write_reports
+from .output import FORMAT_HELP, output_options, parse_destinations, report_problems, write_reports
 from .progress import progress_bar
 
 
@@ -33,9 +34,7 @@ def store_name(where) -> str:
 @click.command("run")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @store_options
-@click.option("-f", "--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
-              help="Report format, optionally with a destination file (repeatable). [default: text]")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@output_options(list(FORMATS), "text", FORMAT_HELP)
 @model_options
 @rule_options
 @fail_on_option
@@ -61,7 +60,7 @@ def run(paths, store, lock_timeout, formats, output, model, backend, threshold, 
 
     def deliver(result: incremental.RunResult) -> None:  # while the run holds the store
         getattr(progress, "stop", lambda: None)()
-        report_problems(result.report, quiet=quiet)
+        report_problems(result.report.problems, quiet=quiet)
         write_reports(result.report, dests, color=color, show_all=show_all)
         if not quiet:
             c = result.counters

@@ -17,6 +17,7 @@ the same fields. Front matter wins over nothing: all fields are optional.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import logging
 from typing import Any
@@ -24,18 +25,46 @@ from typing import Any
 import yaml
 
 from ..records import Document, Problem
-from .values import parse_date
+from .values import parse_date, text_problem
 
 META_KEYS = ("source", "date", "url", "title")
+#: Front matter is a few 'key: value' lines; longer or deeper YAML is refused.
+MAX_FRONT_MATTER = 64 * 1024
+MAX_FRONT_MATTER_DEPTH = 10
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
     """UTF-8 text (BOM allowed), or a problem naming the line of the first bad byte."""
+    problem = encoding_problem(data, path)
+    if problem is not None:
+        return None, problem
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return None, Problem(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8")
+
+
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+              (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+def encoding_problem(data: bytes, path: str) -> Problem | None:
+    """The one problem of a file that is not UTF-8 text at all, or None.
+
+    UTF-16 or UTF-32 (a byte-order mark, or NUL bytes in every other position) and
+    binary files (NUL bytes) are reported once for the file, not once per line.
+    """
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return Problem(path, None, f"file is {name}; re-save it as UTF-8")
+    head = data[:4096]
+    if b"\x00" not in head:
+        return None
+    half = max(len(head) // 2, 1)
+    if head[1::2].count(0) >= 0.8 * half or head[0::2].count(0) >= 0.8 * half:
+        return Problem(path, None, "file is UTF-16; re-save it as UTF-8")
+    return Problem(path, None, "binary file (it holds NUL bytes), not UTF-8 text")
 
 
 def read_text_article(data: bytes, *, path: str, key: str) -> tuple[list[Document], list[Problem]]:
@@ -60,6 +89,12 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int, list[
     block = "".join(lines[1:end])
     body = "".join(lines[end + 1:])
     body_line = end + 2
+    if len(block) > MAX_FRONT_MATTER:
+        return {}, body, body_line, [Problem(path, 1, f"front matter is longer than {MAX_FRONT_MATTER // 1024} KiB; "
+                                                      "keep it to a few 'key: value' lines")]
+    unsafe = _unsafe_yaml(block)
+    if unsafe is not None:
+        return {}, body, body_line, [Problem(path, unsafe[0], unsafe[1])]
     try:
         raw = yaml.safe_load(block) or {}
     except yaml.YAMLError as exc:
@@ -74,6 +109,11 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int, list[
         value = raw.get(name)
         if value is None:
             continue
+        why = (f"'{name}' must be a single value, not a list or mapping" if isinstance(value, (list, dict))
+               else f"'{name}' {text_problem(value)}" if isinstance(value, str) and text_problem(value) else None)
+        if why:
+            problems.append(Problem(path, _key_line(lines, end, name), why))
+            continue
         if name == "date":
             parsed = parse_date(value)
             if parsed is None:
@@ -84,6 +124,28 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int, list[
         else:
             meta[name] = str(value).strip()
     return meta, body, body_line, problems
+
+
+def _unsafe_yaml(block: str) -> tuple[int, str] | None:
+    """``(line, reason)`` when the front matter uses what flat metadata never needs and an
+    attacker would: an alias (``*a``; nested aliases expand a few lines into gigabytes) or
+    nesting deep enough to exhaust the YAML composer's recursion. Checked on the parser's
+    event stream, before anything is built."""
+    depth = 0
+    try:
+        for event in yaml.parse(block, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 2
+            if isinstance(event, yaml.AliasEvent):
+                return line, "front matter uses a YAML alias (*name); write the value out"
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_FRONT_MATTER_DEPTH:
+                    return line, "front matter is nested too deeply; use 'key: value' lines"
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: reported with its line by the loader
+    return None
 
 
 def _key_line(lines: list[str], end: int, key: str) -> int:

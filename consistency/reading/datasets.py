@@ -7,14 +7,15 @@ Columns: ``id`` (string, required, unique), ``text`` (required), optional
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 from typing import Any, Iterator
 
 from ..records import Document, Problem
-from .articles import decode
-from .values import parse_date
+from .articles import decode, encoding_problem
+from .values import parse_date, parse_json, shown, text_problem
 
 REQUIRED = ("id", "text")
 OPTIONAL = ("source", "date", "url")
@@ -30,6 +31,8 @@ def row_document(row: Any, *, path: str, key: str, line: int) -> tuple[Document 
         reasons.append("missing required field 'id'")
     elif isinstance(row_id, bool) or not isinstance(row_id, (str, int)):
         reasons.append(f"'id' must be a string, got {type(row_id).__name__}")
+    elif not str(row_id).strip():
+        reasons.append("'id' is blank")
     text = row.get("text")
     if text is None:
         reasons.append("missing required field 'text'")
@@ -40,13 +43,17 @@ def row_document(row: Any, *, path: str, key: str, line: int) -> tuple[Document 
     for name in ("source", "url"):
         if row.get(name) is not None and not isinstance(row.get(name), str):
             reasons.append(f"'{name}' must be a string")
+    for name in ("id", "text", "source", "url", "date"):
+        value = row.get(name)
+        if isinstance(value, str) and (why := text_problem(value)):
+            reasons.append(f"'{name}' {why}")
     date = None
     if row.get("date") not in (None, ""):
         date = parse_date(row["date"])
         if date is None:
-            reasons.append(f"bad date {row['date']!r}; use ISO 8601 such as 2026-03-07")
+            reasons.append(f"bad date {shown(row['date'])}; use ISO 8601 such as 2026-03-07")
     if reasons:
-        return None, [Problem(path, line, "; ".join(reasons))]
+        return None, [Problem(path, line, "; ".join(dict.fromkeys(reasons)))]
     row_id = str(row_id).strip()
     doc = Document(
         key=f"{key}#{row_id}",
@@ -63,11 +70,14 @@ def row_document(row: Any, *, path: str, key: str, line: int) -> tuple[Document 
 
 
 def read_jsonl(data: bytes, *, path: str, key: str) -> tuple[list[Document], list[Problem]]:
+    problem = encoding_problem(data, path)
+    if problem is not None:
+        return [], [problem]
     problems: list[Problem] = []
-    return _documents(_jsonl_rows(data, path, problems), path=path, key=key, problems=problems)
+    return _documents(jsonl_rows(data, path, problems), path=path, key=key, problems=problems)
 
 
-def _jsonl_rows(data: bytes, path: str, problems: list[Problem]) -> Iterator[tuple[int, Any]]:
+def jsonl_rows(data: bytes, path: str, problems: list[Problem]) -> Iterator[tuple[int, Any]]:
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
@@ -79,33 +89,39 @@ def _jsonl_rows(data: bytes, path: str, problems: list[Problem]) -> Iterator[tup
             problems.append(Problem(path, number, "not UTF-8 text; re-save the file as UTF-8"))
             continue
         try:
-            yield number, json.loads(line)
+            yield number, parse_json(line)
         except json.JSONDecodeError as exc:
             problems.append(Problem(path, number, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+        except ValueError as exc:
+            problems.append(Problem(path, number, f"unreadable JSON: {exc}"))
 
 
 def read_csv(data: bytes, *, path: str, key: str) -> tuple[list[Document], list[Problem]]:
     text, problem = decode(data, path)
     if text is None:
         return [], [problem]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        return [], [Problem(path, None, "empty CSV file")]
-    except csv.Error as exc:
-        return [], [Problem(path, 1, f"bad CSV header: {exc}")]
-    names = [h.strip().lower() for h in header]
-    missing = [c for c in REQUIRED if c not in names]
-    if missing:
-        return [], [Problem(path, 1, f"header lacks required column(s) {', '.join(missing)}; "
-                                     f"the header must name id and text")]
     problems: list[Problem] = []
-    return _documents(_csv_rows(reader, names, path, problems), path=path, key=key, problems=problems)
+    with _field_limit(len(text)):
+        records = _records(io.StringIO(text, newline="").readlines(), path, problems)
+        header = next((r for r in records if any(v.strip() for v in r[1])), None)
+        if header is None or problems:  # no header, or a malformed one: which line is the header?
+            return [], problems[:1] or [Problem(path, None, "empty CSV file")]
+        line, values = header
+        names = [h.strip().lower() for h in values]
+        missing = [c for c in REQUIRED if c not in names]
+        if missing:
+            return [], [Problem(path, line, f"header lacks required column(s) {', '.join(missing)}; "
+                                            f"the header must name id and text")]
+        twice = [c for c in (*REQUIRED, *OPTIONAL) if names.count(c) > 1]
+        if twice:
+            return [], [Problem(path, line, f"header names column(s) {', '.join(twice)} more than once; "
+                                            "keep one of each")]
+        return _documents(_csv_rows(records, names, path, problems), path=path, key=key, problems=problems)
 
 
-def _csv_rows(reader: Any, names: list[str], path: str, problems: list[Problem]) -> Iterator[tuple[int, dict]]:
-    for line, values in _records(reader, path, problems):
+def _csv_rows(records: Iterator[tuple[int, list[str]]], names: list[str], path: str,
+              problems: list[Problem]) -> Iterator[tuple[int, dict]]:
+    for line, values in records:
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(names):
@@ -128,16 +144,41 @@ def _documents(rows: Iterator[tuple[int, Any]], *, path: str, key: str,
     return docs, problems
 
 
-def _records(reader: Any, path: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
-    """CSV records with the line each starts on (a quoted field may span lines)."""
-    start = reader.line_num + 1
-    while True:
+#: What the csv module's errors mean for the person fixing the file.
+_CSV_ERRORS = {
+    "unexpected end of data": 'a quoted field never ends (a " without its closing ")',
+    "',' expected after '\"'": 'text follows a closing quote; write a " inside a quoted field as ""',
+}
+
+
+def _records(lines: list[str], path: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """CSV records with the line each starts on (a quoted field may span lines).
+
+    A malformed record (an unterminated quote, text after a closing quote) is reported
+    at the line it starts on, and reading resumes on the next line: the rows that a
+    stray quote would have swallowed are read as rows of their own.
+    """
+    resume = 0
+    while resume < len(lines):
+        reader = csv.reader((lines[i] for i in range(resume, len(lines))), strict=True)
+        start = resume
         try:
-            values = next(reader)
-        except StopIteration:
+            for values in reader:
+                yield start + 1, values
+                start = resume + reader.line_num
             return
         except csv.Error as exc:
-            problems.append(Problem(path, start, f"bad CSV record: {exc}"))
-            return
-        yield start, values
-        start = reader.line_num + 1
+            reason = _CSV_ERRORS.get(str(exc), str(exc))
+            problems.append(Problem(path, start + 1, f"bad CSV record: {reason}; the row was skipped"))
+            resume = start + 1
+
+
+@contextlib.contextmanager
+def _field_limit(size: int) -> Iterator[None]:
+    """Let a field be as long as the file (the csv module stops at 131,072 characters)."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, size + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -204,6 +205,27 @@ def repository_url() -> str:
 def rule_help_uri(code: str) -> str:
     """The rule's section in docs/rules.md (anchors are the lower-cased codes)."""
     return f"{docs_url()}/rules.md#{code.lower()}"
+
+
+#: What a terminal would act on instead of showing: C0 controls (ESC starts colour, cursor and
+#: OSC sequences: window titles, clipboard writes, hyperlinks), DEL, C1 controls (U+0080-U+009F,
+#: among them the 8-bit CSI and OSC), the Unicode Bidi_Control characters (they reorder what is
+#: shown, hiding text), line and paragraph separators, and lone surrogates (not text at all).
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNPRINTABLE = re.compile(f"[{_CONTROLS}]")
+_UNPRINTABLE_LINE = re.compile(f"[{_CONTROLS}\t\n]")
+
+
+def printable(text: str, *, multiline: bool = True) -> str:
+    """``text`` safe to show in a terminal or a log: every control character (see `_CONTROLS`)
+    written as a visible escape (``\\x1b``, ``\\u202e``); tabs and newlines kept when ``multiline``."""
+    pattern = _UNPRINTABLE if multiline else _UNPRINTABLE_LINE
+    return pattern.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def location(claim: Claim) -> str:

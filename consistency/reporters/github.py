@@ -9,7 +9,9 @@ Reviewed, baselined and update findings are not annotated.
 
 Escaping follows the runner's rules: in the message ``%``, CR and LF become
 ``%25``, ``%0D``, ``%0A``; in properties also ``:`` and ``,`` (``%3A``, ``%2C``),
-so input text can neither end the command nor start another one.
+so input text can neither end the command nor start another one. Control
+characters of input text (terminal escapes, bidi overrides, CR) are written
+as visible escapes first (``\x1b``): the log is shown in a terminal.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import TextIO
 
 from ..records import Claim, Finding, Problem, Report
 from ..triage import needs_attention
-from .base import ReportOptions, display_path, location, review_line, summary_dict, summary_line
+from .base import ReportOptions, display_path, location, printable, review_line, summary_dict, summary_line
 
 #: Annotations of one level GitHub shows per step.
 PER_STEP = 10
@@ -46,19 +48,25 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
 def _finding(f: Finding) -> tuple[str, str]:
     level = COMMANDS[f.severity]
     decided = review_line(f.review)
-    message = (f"{f.explanation}\nThis claim: {f.a.text} ({_who(f.a)})\n"
-               f"Conflicting claim: {f.b.text} ({_who(f.b)})\nid {f.fingerprint}"
-               + (f"\nreviewed: {decided}" if decided else ""))
+    message = (f"{printable(f.explanation)}\nThis claim: {printable(f.a.text)} ({_who(f.a)})\n"
+               f"Conflicting claim: {printable(f.b.text)} ({_who(f.b)})\nid {f.fingerprint}"
+               + (f"\nreviewed: {printable(decided)}" if decided else ""))
     title = f"{f.rule} {f.name}" + (f" ({f.review.decision})" if decided and f.review else "")
-    return level, command(level, message, file=display_path(f.a.path), line=f.a.line, title=title)
+    return level, command(level, message, file=_line(display_path(f.a.path)), line=f.a.line, title=title)
 
 
 def _problem(p: Problem) -> tuple[str, str]:
-    return "error", command("error", p.reason, file=display_path(p.path), line=p.line, title="bad input row")
+    return "error", command("error", _line(p.reason), file=_line(display_path(p.path)), line=p.line,
+                            title="bad input row")
 
 
 def _who(claim: Claim) -> str:
-    return f"{claim.source or 'unknown source'}, {location(claim)}"
+    return _line(f"{claim.source or 'unknown source'}, {location(claim)}")
+
+
+def _line(text: str) -> str:
+    """Input text as one line without control characters: the runner's log is a terminal."""
+    return printable(text, multiline=False)
 
 
 def command(level: str, message: str, **properties: object) -> str:

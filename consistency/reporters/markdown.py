@@ -22,6 +22,7 @@ from .base import (
     ReportOptions,
     location,
     plural,
+    printable,
     review_line,
     rule_help_uri,
     segments,
@@ -41,6 +42,8 @@ _BLOCK_START = set("#-+=")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _SPACES = re.compile(r"\s+")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+#: The starts of GitHub's extended autolinks (www., a URL scheme, mailto: and xmpp:).
+_AUTOLINK = re.compile(r"(?i)\b(www)(\.)|\b([a-z][a-z0-9+.-]{1,31})(:)(?=//)|\b(mailto|xmpp)(:)")
 
 
 def render(report: Report, out: TextIO, options: ReportOptions) -> None:
@@ -129,10 +132,12 @@ def _text(text: str) -> str:
     Inline syntax (emphasis, code, links, tables, strikethrough, math) is escaped
     everywhere; block syntax (headings, lists, quotes) only where it could start a
     block, at the beginning. ``@`` gets a zero-width space so a claim cannot
-    mention (and notify) a GitHub user or team.
+    mention (and notify) a GitHub user or team, and so do the starts of what GitHub
+    turns into links by itself (``www.``, ``http://``, ``mailto:``). Control
+    characters (terminal escapes, bidi overrides) are written as visible escapes.
     """
     out = []
-    for ch in _SPACES.sub(" ", text):
+    for ch in printable(_SPACES.sub(" ", text), multiline=False):
         if ch in _ENTITIES:
             out.append(_ENTITIES[ch])
         elif ch in _ESCAPED:
@@ -141,10 +146,16 @@ def _text(text: str) -> str:
             out.append("@&#8203;")
         else:
             out.append(ch)
-    escaped = "".join(out)
+    escaped = _AUTOLINK.sub(_unlink, "".join(out))
     if escaped[:1] in _BLOCK_START:
         escaped = "\\" + escaped
     return _ORDERED.sub(r"\1\\\2", escaped, count=1)
+
+
+def _unlink(match: re.Match) -> str:
+    """``www.`` -> ``www&#8203;.``: the same text shown, no longer a link."""
+    word, mark = [g for g in match.groups() if g is not None]
+    return f"{word}&#8203;{mark}"
 
 
 def _url(url: str) -> str:

@@ -8,6 +8,7 @@ short list; the summary line comes last.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import TextIO
 
@@ -17,7 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Claim, Finding, Report, Span
-from .base import ReportOptions, location, review_line, segments, shown_findings, summary_dict, summary_line
+from .base import (ReportOptions, location, printable, review_line, segments, shown_findings, summary_dict,
+                   summary_line)
 
 OPEN, CLOSE = "«", "»"
 
@@ -33,10 +35,10 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
         console.print(Text("Updates (a later report of a growing total; not conflicts):", style="bold"))
         for finding in updates:
             earlier, later = sorted((finding.a, finding.b), key=lambda c: (c.date is None, c.date or 0))
-            lines = textwrap.wrap(f"{finding.rule}  {finding.explanation}", options.width,
-                                  initial_indent="  ", subsequent_indent="  ")
-            lines += textwrap.wrap(f"{_side_label(earlier)}  ->  {_side_label(later)}", options.width,
-                                   initial_indent="      ", subsequent_indent="      ")
+            lines = textwrap.wrap(printable(f"{finding.rule}  {finding.explanation}", multiline=False),
+                                  options.width, initial_indent="  ", subsequent_indent="  ")
+            lines += [f"      {line}" for line in _wrap_label(
+                f"{_side_label(earlier)}  ->  {_side_label(later)}", options.width - 6)]
             for number, line in enumerate(lines):
                 text = Text(line, style="dim" if line.startswith("      ") else "")
                 if number == 0:
@@ -56,11 +58,13 @@ def _conflict(console: Console, number: int, f: Finding, options: ReportOptions)
     console.print(head)
     decided = review_line(f.review)
     if decided:
-        console.print(Text(f"    reviewed: {decided}", style="bold magenta" if f.review.disagreement else "bold"))
-    console.print(Text(f"    {f.explanation}"))
+        console.print(Text(printable(f"    reviewed: {decided}", multiline=False),
+                           style="bold magenta" if f.review.disagreement else "bold"))
+    console.print(Text(printable(f"    {f.explanation}", multiline=False)))
     table = Table(box=box.SQUARE, show_header=True, header_style="bold", expand=True, padding=(0, 1))
-    table.add_column(_side_label(f.a), ratio=1, overflow="fold")
-    table.add_column(_side_label(f.b), ratio=1, overflow="fold")
+    cell = (options.width - 7) // 2  # two columns share the width less 3 borders and 4 padding
+    for claim in (f.a, f.b):
+        table.add_column(Text("\n".join(_wrap_label(_side_label(claim), cell))), ratio=1, overflow="fold")
     table.add_row(_highlight(f.a.text, f.spans_a, options.color), _highlight(f.b.text, f.spans_b, options.color))
     console.print(table)
     console.print()
@@ -69,13 +73,46 @@ def _conflict(console: Console, number: int, f: Finding, options: ReportOptions)
 def _side_label(claim: Claim) -> str:
     who = claim.source or "unknown source"
     when = f", {claim.date.isoformat()}" if claim.date else ""
-    return f"{who}{when} — {location(claim)}"
+    return printable(f"{who}{when} — {location(claim)}", multiline=False)
+
+
+#: A path cut into the parts a long one may break after: each folder with its ``/``.
+_PATH_PARTS = re.compile(r"[^/]*/|[^/]+$")
+#: A ``:line`` after a file name, which stays on one line with the end of the name.
+_LINE_NUMBER = re.compile(r":\d+$")
+
+
+def _wrap_label(label: str, width: int) -> list[str]:
+    """``label`` in lines of at most ``width`` characters, broken at spaces; a path longer
+    than a line is broken after a ``/``, then cut, but never inside its ``:line`` suffix:
+    ``...-file.jsonl:10`` never becomes ``...-file.jsonl:1`` and ``0``."""
+    width = max(width, 12)
+    lines: list[str] = []
+    for line in textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False):
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        current = ""
+        for part in _PATH_PARTS.findall(line):
+            if current and len(current) + len(part) > width:
+                lines.append(current)
+                current = ""
+            current += part
+            while len(current) > width:
+                suffix = _LINE_NUMBER.search(current)
+                cut = width if not suffix or suffix.start() >= width else max(suffix.start() - 1, 1)
+                lines.append(current[:cut])
+                current = current[cut:]
+        if current:
+            lines.append(current)
+    return lines
 
 
 def _highlight(text: str, spans: tuple[Span, ...], color: bool) -> Text:
-    """The claim text with each evidence span emphasised."""
+    """The claim text with each evidence span emphasised; control characters as visible escapes."""
     out = Text()
     for piece, evidence in segments(text, spans):
+        piece = printable(piece)
         if not evidence:
             out.append(piece)
         elif color:
