@@ -84,3 +84,23 @@ def test_run_store_in_a_terminal_reports_once(tmp_path, columns, no_color):
     assert any(line.startswith("0 conflicts (0 new)") for line in second.screen_lines)
     assert any(line.startswith("run 2 (") and "report covers runs after 1" in line
                for line in second.screen_lines)
+
+
+@pytest.mark.parametrize("module", ["click", "numpy", "torch"])
+def test_ctrl_c_during_start_up_exits_130_without_a_traceback(tmp_path, module):
+    """Ctrl-C (the terminal's interrupt character) right after ``module`` is imported: while the
+    console script imports the CLI (click), the pipeline (numpy) or the model library (torch)."""
+    import pexpect
+
+    from terminal import CONSOLE_SCRIPT
+
+    env = terminal_env(PYTHONPROFILEIMPORTTIME="1")  # each finished import is a line on stderr
+    child = pexpect.spawn(str(CONSOLE_SCRIPT), ["check", str(SEEDS)], cwd=str(tmp_path), env=env,
+                          dimensions=(50, 100), encoding="utf-8", timeout=600)
+    child.expect(rf"\| +{module}\r\n")
+    child.sendintr()
+    out = child.before + child.after + child.read()
+    child.close()
+    assert child.exitstatus == 130, out[-3000:]
+    assert "Traceback" not in out and "KeyboardInterrupt" not in out
+    assert out.rstrip().endswith("interrupted")

@@ -44,9 +44,6 @@ def handle(call: Callable[[], object]) -> int:
     except ConsistencyError as exc:
         click.echo(exc.one_line(), err=True)
         return exc.exit_code
-    except BrokenPipeError:  # stdout's reader went away outside a report (`consistency rules | head`)
-        silence_stdout()
-        return EXIT_OK
     except Exception:  # noqa: BLE001 - the last line of defence
         path = _crash_log()
         click.echo(f"internal error: {sys.exc_info()[1]!r}; this is a bug, please report it with "
@@ -64,6 +61,13 @@ def _crash_log() -> str:
 
 
 class ConsistencyGroup(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # stdout's reader went away (`consistency rules | head`): not an error,
+            silence_stdout()     # and not click's exit 1; reports handle it themselves (output.deliver)
+            return EXIT_OK
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         code = handle(lambda: super(ConsistencyGroup, self).main(
             args, prog_name or "consistency", complete_var, standalone_mode=False, **extra))

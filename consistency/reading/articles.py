@@ -50,21 +50,30 @@ _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
 
 
 def encoding_problem(data: bytes, path: str) -> Problem | None:
-    """The one problem of a file that is not UTF-8 text at all, or None.
-
-    UTF-16 or UTF-32 (a byte-order mark, or NUL bytes in every other position) and
-    binary files (NUL bytes) are reported once for the file, not once per line.
-    """
+    """The one problem of a UTF-16 or UTF-32 file (a byte-order mark, or ASCII text with a NUL
+    byte beside every character), reported once for the file instead of once per line; else None."""
     for bom, name in _WIDE_BOMS:
         if data.startswith(bom):
             return Problem(path, None, f"file is {name}; re-save it as UTF-8")
-    head = data[:4096]
-    if b"\x00" not in head:
-        return None
-    half = max(len(head) // 2, 1)
-    if head[1::2].count(0) >= 0.8 * half or head[0::2].count(0) >= 0.8 * half:
+    if _looks_utf16(data[:4096]):
         return Problem(path, None, "file is UTF-16; re-save it as UTF-8")
-    return Problem(path, None, "binary file (it holds NUL bytes), not UTF-8 text")
+    return None
+
+
+#: Bytes of ASCII text: tab, newlines, printable characters.
+_TEXT_BYTES = frozenset(b"\t\n\r" + bytes(range(0x20, 0x7f)))
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """At least 80% of the byte pairs are an ASCII text byte and a NUL, in either order."""
+    pairs = len(head) // 2
+    if pairs < 8 or head.count(0) < pairs // 2:
+        return False
+    for text, nul in ((0, 1), (1, 0)):
+        hits = sum(1 for i in range(0, 2 * pairs, 2) if head[i + nul] == 0 and head[i + text] in _TEXT_BYTES)
+        if hits >= 0.8 * pairs:
+            return True
+    return False
 
 
 def read_text_article(data: bytes, *, path: str, key: str) -> tuple[list[Document], list[Problem]]:

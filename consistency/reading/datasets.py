@@ -7,14 +7,14 @@ Columns: ``id`` (string, required, unique), ``text`` (required), optional
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
-import io
 import json
 from typing import Any, Iterator
 
 from ..records import Document, Problem
-from .articles import decode, encoding_problem
+from .articles import encoding_problem
 from .values import parse_date, parse_json, shown, text_problem
 
 REQUIRED = ("id", "text")
@@ -97,16 +97,16 @@ def jsonl_rows(data: bytes, path: str, problems: list[Problem]) -> Iterator[tupl
 
 
 def read_csv(data: bytes, *, path: str, key: str) -> tuple[list[Document], list[Problem]]:
-    text, problem = decode(data, path)
-    if text is None:
+    problem = encoding_problem(data, path)
+    if problem is not None:
         return [], [problem]
     problems: list[Problem] = []
-    with _field_limit(len(text)):
-        records = _records(io.StringIO(text, newline="").readlines(), path, problems)
-        header = next((r for r in records if any(v.strip() for v in r[1])), None)
-        if header is None or problems:  # no header, or a malformed one: which line is the header?
+    lines = _decoded_lines(data, path, problems)
+    with _field_limit(len(data)):
+        head = next((r for r in _records(lines, 0, None, path, problems) if any(v.strip() for v in r[1])), None)
+        if head is None or (problems and problems[0].line <= head[0]):  # which line is the header?
             return [], problems[:1] or [Problem(path, None, "empty CSV file")]
-        line, values = header
+        line, values, after = head
         names = [h.strip().lower() for h in values]
         missing = [c for c in REQUIRED if c not in names]
         if missing:
@@ -116,12 +116,28 @@ def read_csv(data: bytes, *, path: str, key: str) -> tuple[list[Document], list[
         if twice:
             return [], [Problem(path, line, f"header names column(s) {', '.join(twice)} more than once; "
                                             "keep one of each")]
-        return _documents(_csv_rows(records, names, path, problems), path=path, key=key, problems=problems)
+        rows = _csv_rows(_records(lines, after, len(names), path, problems), names, path, problems)
+        return _documents(rows, path=path, key=key, problems=problems)
 
 
-def _csv_rows(records: Iterator[tuple[int, list[str]]], names: list[str], path: str,
+def _decoded_lines(data: bytes, path: str, problems: list[Problem]) -> list[str]:
+    """The file's lines (ends kept), each decoded on its own: a line that is not UTF-8 is a problem
+    and is read as an empty line, so one bad byte costs one row, not the file."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    lines = []
+    for number, raw in enumerate(data.splitlines(keepends=True), start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(Problem(path, number, "not UTF-8 text; re-save the file as UTF-8"))
+            lines.append("\n")
+    return lines
+
+
+def _csv_rows(records: Iterator[tuple[int, list[str], int]], names: list[str], path: str,
               problems: list[Problem]) -> Iterator[tuple[int, dict]]:
-    for line, values in records:
+    for line, values, _ in records:
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(names):
@@ -151,22 +167,33 @@ _CSV_ERRORS = {
 }
 
 
-def _records(lines: list[str], path: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
-    """CSV records with the line each starts on (a quoted field may span lines).
+def _records(lines: list[str], first: int, width: int | None, path: str,
+             problems: list[Problem]) -> Iterator[tuple[int, list[str], int]]:
+    """``(line, values, next)`` for each CSV record from ``lines[first]`` on: the line it starts on
+    (a quoted field may span lines), its fields, and the index of the line after it.
 
-    A malformed record (an unterminated quote, text after a closing quote) is reported
-    at the line it starts on, and reading resumes on the next line: the rows that a
-    stray quote would have swallowed are read as rows of their own.
+    A stray quote makes a record swallow the lines after it. So a malformed record (a quote
+    that never closes, text after a closing quote), and a record over several lines that does
+    not have ``width`` fields, is reported at the line it starts on, and reading resumes on
+    the next line: the lines it swallowed are read as rows of their own.
     """
-    resume = 0
+    resume = first
     while resume < len(lines):
         reader = csv.reader((lines[i] for i in range(resume, len(lines))), strict=True)
         start = resume
         try:
             for values in reader:
-                yield start + 1, values
-                start = resume + reader.line_num
-            return
+                after = resume + reader.line_num
+                if width is not None and after - start > 1 and len(values) != width:
+                    problems.append(Problem(path, start + 1, f"bad CSV record: expected {width} fields, found "
+                                                             f"{len(values)} in a record over lines {start + 1}-"
+                                                             f"{after}; its lines were read again as rows"))
+                    resume = start + 1
+                    break
+                yield start + 1, values, after
+                start = after
+            else:
+                return
         except csv.Error as exc:
             reason = _CSV_ERRORS.get(str(exc), str(exc))
             problems.append(Problem(path, start + 1, f"bad CSV record: {reason}; the row was skipped"))
