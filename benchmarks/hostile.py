@@ -230,7 +230,7 @@ def cases() -> list[Case]:
         *[Case(f"Ctrl-C after {module} is imported", ["check", str(SEEDS)], (130,), runner="pty-ctrl-c",
                env={"PYTHONPROFILEIMPORTTIME": "1", "TRIGGER": module},
                check=lambda d, o: o.stdout.rstrip().endswith("interrupted") and "Traceback" not in o.stdout)
-          for module in ("click", "numpy", "torch")],
+          for module in ("click", "numpy", "onnxruntime")],
         Case("closed stdout with --exit-zero", ["check", "c.jsonl", "-q", "--exit-zero", "-f", "json:r.json"], (0,),
              lambda d: jsonl(d / "c.jsonl", GOOD, OTHER), (), lambda d, o: out_json(d)["summary"]["conflicts"] == 1,
              runner="closed-stdout"),

@@ -11,6 +11,7 @@ hostile files go through the installed console script at the end.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
@@ -34,7 +35,7 @@ HOSTILE_STRINGS = ("\udfff", "\ud800x", "\x1b]52;c;cm0gLXJmIH4=\x07", "\x9b2J", 
 #: Each stderr line: a problem (``path:line: reason`` or ``path: reason``), an error, or the count of more.
 LINE = re.compile(r"^(?:error\[CNS1\d\d\]: .+|.+?:\d+: .+|.+?: .+|\.\.\. and [\d,]+ more input problems; .+)$")
 
-FUZZ = settings(max_examples=int(os.environ.get("CONSISTENCY_FUZZ_EXAMPLES", "25")), deadline=None,
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "100")), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                        HealthCheck.filter_too_much])
 
@@ -110,6 +111,9 @@ def test_dataset_reader_jsonl(workdir, bad, order, count):
     good = [json.dumps({"id": f"good-{n}", "text": GOOD_TEXTS[n]}).encode() for n in range(count)]
     path = workdir / "claims.jsonl"
     path.write_bytes(b"\n".join(_interleave(good, bad, order)) + b"\n")
+    if path.read_bytes().startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # a byte-order mark decides
+        assert cli("extract", str(path))[2].startswith(f"{path}: file is UTF-16; re-save it as UTF-8\n")
+        return
     assert [i for i in kept_ids(path) if i.startswith("good-")] == [f"good-{n}" for n in range(count)]
     code, out, err = cli("check", str(path), "--select", "NUM001", "-f", "json:report.json")
     assert_contract(code, err)
@@ -167,8 +171,8 @@ toml_values = st.one_of(
                      "[" * 200 + "]" * 200, "9" * 5000, '"none"', '"error"', '"warning"']),
     texts.map(json.dumps))
 toml_keys = st.sampled_from(["threshold", "max_neighbors", "same_document", "batch_size", "fail_on", "select",
-                             "ignore", "lock_timeout", "baseline", "store", "model", "nli_model", "thresh old",
-                             "x"])
+                             "ignore", "lock_timeout", "baseline", "store", "model", "nli_model", "backend",
+                             "threads", "index", "thresh old", "x"])
 
 
 @pytest.fixture()

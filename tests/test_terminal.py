@@ -86,10 +86,10 @@ def test_run_store_in_a_terminal_reports_once(tmp_path, columns, no_color):
                for line in second.screen_lines)
 
 
-@pytest.mark.parametrize("module", ["click", "numpy", "torch"])
+@pytest.mark.parametrize("module", ["click", "numpy", "onnxruntime"])
 def test_ctrl_c_during_start_up_exits_130_without_a_traceback(tmp_path, module):
     """Ctrl-C (the terminal's interrupt character) right after ``module`` is imported: while the
-    console script imports the CLI (click), the pipeline (numpy) or the model library (torch)."""
+    console script imports the CLI (click), the pipeline (numpy) or the embedding runtime (onnxruntime)."""
     import pexpect
 
     from terminal import CONSOLE_SCRIPT

@@ -50,8 +50,9 @@ _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
 
 
 def encoding_problem(data: bytes, path: str) -> Problem | None:
-    """The one problem of a UTF-16 or UTF-32 file (a byte-order mark, or ASCII text with a NUL
-    byte beside every character), reported once for the file instead of once per line; else None."""
+    """The one problem of a UTF-16 or UTF-32 file (a byte-order mark, which decides the encoding
+    as in the WHATWG Encoding standard, or ASCII text with a NUL byte beside every character),
+    reported once for the file instead of once per line; else None."""
     for bom, name in _WIDE_BOMS:
         if data.startswith(bom):
             return Problem(path, None, f"file is {name}; re-save it as UTF-8")
