@@ -212,3 +212,18 @@ def test_the_sample_schema_file_is_the_one_we_vendored():
 
     digest = hashlib.sha256((DATA / "sarif-2.1.0-rtm.5.json").read_bytes()).hexdigest()
     assert digest == "2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8"
+
+
+def test_the_text_table_never_splits_path_and_line(report):
+    """A location longer than its column is broken after a '/', or cut from its start, at every
+    terminal width: ``...-file.jsonl:10`` never shows as ``...-file.jsonl:1`` and ``0``."""
+    f = next(f for f in report.findings if f.status == "new")
+    deep = "a-rather-long-folder-name/another-long-folder/x/claims-dataset-file-with-a-long-name.jsonl"
+    odd = dataclasses.replace(report, findings=(dataclasses.replace(
+        f, a=dataclasses.replace(f.a, path=deep, line=10), b=dataclasses.replace(f.b, path="short.md", line=1234)),))
+    for width in range(60, 161):
+        lines = render("text", odd, width=width).splitlines()
+        cells = [part.strip() for line in lines if line.startswith("│") for part in line.strip("│").split("│")]
+        assert any(re.search(r"\.jsonl:10\b", cell) for cell in cells), (width, cells)
+        assert any(re.search(r"\.md:1234\b", cell) for cell in cells), (width, cells)
+        assert max(len(line) for line in lines if line.startswith(("│", "┌", "└"))) == width

@@ -78,14 +78,13 @@ def _side_label(claim: Claim) -> str:
 
 #: A path cut into the parts a long one may break after: each folder with its ``/``.
 _PATH_PARTS = re.compile(r"[^/]*/|[^/]+$")
-#: A ``:line`` after a file name, which stays on one line with the end of the name.
-_LINE_NUMBER = re.compile(r":\d+$")
 
 
 def _wrap_label(label: str, width: int) -> list[str]:
-    """``label`` in lines of at most ``width`` characters, broken at spaces; a path longer
-    than a line is broken after a ``/``, then cut, but never inside its ``:line`` suffix:
-    ``...-file.jsonl:10`` never becomes ``...-file.jsonl:1`` and ``0``."""
+    """``label`` in lines of at most ``width`` characters, broken at spaces; a path longer than a
+    line is broken after a ``/``, and a name longer than a line is cut from its start, so that its
+    end stays whole: ``...-file.jsonl:10`` never shows as ``...-file.jso`` and ``nl:10``, nor
+    ``...-file.jsonl:1`` and ``0``."""
     width = max(width, 12)
     lines: list[str] = []
     for line in textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False):
@@ -98,11 +97,11 @@ def _wrap_label(label: str, width: int) -> list[str]:
                 lines.append(current)
                 current = ""
             current += part
-            while len(current) > width:
-                suffix = _LINE_NUMBER.search(current)
-                cut = width if not suffix or suffix.start() >= width else max(suffix.start() - 1, 1)
-                lines.append(current[:cut])
-                current = current[cut:]
+            if len(current) > width:
+                ends = range(len(current), 0, -width)
+                pieces = [current[max(end - width, 0):end] for end in ends][::-1]
+                lines.extend(pieces[:-1])
+                current = pieces[-1]
         if current:
             lines.append(current)
     return lines
