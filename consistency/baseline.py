@@ -118,7 +118,8 @@ def load(path: str | Path) -> Baseline:
                             hint=f"create it with `consistency baseline create {path} PATH...`")
     data, problem = read_bytes(path, limit=MAX_BASELINE_BYTES)
     if problem is not None:
-        raise BaselineError(f"cannot read baseline {problem}")
+        raise BaselineError(f"cannot read baseline {problem.path}: {problem.reason.split(';')[0]}",
+                            hint="give the baseline's JSON file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

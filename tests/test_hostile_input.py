@@ -103,6 +103,24 @@ def test_a_bad_baseline_is_one_line_and_exit_2(run, in_tmp, content, message):
     assert line.startswith("error[CNS140]") and message in line
 
 
+def test_a_folder_as_baseline_is_one_line_and_exit_2(run, in_tmp):
+    """``baseline = ""`` in pyproject.toml names the folder itself: it crashed opening it."""
+    jsonl(in_tmp / "c.jsonl", GOOD)
+    (in_tmp / "pyproject.toml").write_text('[tool.consistency]\nbaseline = ""\n')
+    result = run("check", "c.jsonl")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error[CNS140]: cannot read baseline") and "not a regular file (a folder)" in line
+
+
+def test_extract_jsonl_keeps_one_claim_per_line_whatever_the_text(run, in_tmp):
+    """U+0085, U+2028 and U+2029 end a line for some splitters: they are written as JSON escapes."""
+    jsonl(in_tmp / "c.jsonl", {"id": "a", "text": "The ferry\x85 carries\u2028 1,200\u2029 passengers."}, GOOD)
+    result = run("extract", "c.jsonl", "--all")
+    assert result.exit_code == 0
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "ferry"]
+
+
 def test_a_pairs_file_that_is_not_utf8_names_its_lines_and_keeps_the_good_pairs(run, in_tmp):
     pair = {"id": "p1", "premise": "Exports rose 3% in October.", "hypothesis": "Exports fell 2% in October."}
     (in_tmp / "pairs.jsonl").write_bytes(json.dumps(pair).encode() + b"\n\xff\xfe not text\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Sequence, TextIO
 
 import click
@@ -13,6 +12,7 @@ from ..errors import InputError, UsageError
 from ..reading.pairs import read_pairs
 from ..reading.values import text_problem
 from ..reporters.base import printable
+from ..reporters.jsonl import json_line
 from .app import EXIT_CONFLICTS, EXIT_ERROR, EXIT_OK
 from .options import settings_from
 from .output import deliver, output_options, parse_destinations, report_problems
@@ -27,7 +27,7 @@ def _text(results: Sequence[api.Comparison], out: TextIO, labelled: bool) -> Non
 
 def _jsonl(results: Sequence[api.Comparison], out: TextIO, labelled: bool) -> None:
     for r in results:
-        out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json_line(r.to_dict()))
 
 
 #: Output formats: a readable line per pair, or {id, verdict, rule, explanation, similarity} per line.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Sequence, TextIO
 
 import click
@@ -11,13 +10,14 @@ from .. import api
 from ..errors import EmptyInputError
 from ..records import Claim
 from ..reporters.base import printable
+from ..reporters.jsonl import json_line
 from .app import EXIT_ERROR, EXIT_OK
 from .output import deliver, output_options, parse_destinations, report_problems
 
 
 def _jsonl(claims: Sequence[Claim], out: TextIO) -> None:
     for claim in claims:
-        out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json_line(claim.to_dict()))
 
 
 def _text(claims: Sequence[Claim], out: TextIO) -> None:

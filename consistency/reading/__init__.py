@@ -106,16 +106,18 @@ def read_bytes(file: Path, limit: int | None = None) -> tuple[bytes | None, Prob
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         return None, Problem(where, None, f"cannot read file: {exc.strerror or exc}")
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             return None, Problem(where, None, f"not a regular file ({_kind(info.st_mode)}); give a file or a folder")
         data = b""
-        try:
-            if info.st_size <= limit:
+        if info.st_size <= limit:
+            with os.fdopen(fd, "rb", closefd=False) as handle:
                 data = handle.read(limit + 1)  # bounded: a file may grow, or lie about its size
-        except OSError as exc:
-            return None, Problem(where, None, f"cannot read file: {exc.strerror or exc}")
+    except OSError as exc:
+        return None, Problem(where, None, f"cannot read file: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
     if info.st_size > limit or len(data) > limit:
         kind = {MAX_DATASET_BYTES: " for a dataset", MAX_ARTICLE_BYTES: " for an article"}.get(limit, "")
         return None, Problem(where, None, f"file is larger than {limit // 2**20} MiB, the limit{kind}; "

@@ -18,7 +18,12 @@ from .base import ReportOptions, finding_dict
 
 def render(report: Report, out: TextIO, options: ReportOptions) -> None:
     for finding in report.findings:
-        out.write(json.dumps(finding_dict(finding), ensure_ascii=False).translate(_LINE_BREAKS) + "\n")
+        out.write(json_line(finding_dict(finding)))
+
+
+def json_line(value: object) -> str:
+    """``value`` as one line of JSON Lines, newline included; also used by `extract` and `compare`."""
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
 
 
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
