@@ -19,7 +19,8 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from .check import run_rules
-from .claims import extract_claims
+from .claims import Extraction
+from .claims import extract as extract_documents
 from .config import Settings, load_settings
 from .embed import Embedder
 from .group import Pair, candidate_pairs, components, document_numbers, group_records
@@ -33,8 +34,15 @@ Progress = Callable[[str, int, int], None]
 
 def extract(paths: Sequence[str]) -> tuple[list[Claim], tuple[Problem, ...]]:
     """Read ``paths`` and return their claims (with quantity frames) and input problems."""
+    extraction, problems = explain(paths)
+    return list(extraction.claims), problems
+
+
+def explain(paths: Sequence[str]) -> tuple[Extraction, tuple[Problem, ...]]:
+    """Read ``paths``: their claims, what was dropped from each document and why (page
+    furniture, copies folded into another document), and the input problems."""
     read = read_paths(paths)
-    return extract_claims(read.documents), read.problems
+    return extract_documents(read.documents), read.problems
 
 
 def check(
@@ -57,11 +65,12 @@ def check(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     read = read_paths(sorted(paths))  # the same inputs in any order give the same report
-    claims = extract_claims(read.documents)
+    extraction = extract_documents(read.documents)
     timings["read_extract_s"] = time.perf_counter() - started
-    report = check_claims(claims, settings, embedder=embedder, statuses=statuses, reviews=reviews,
+    report = check_claims(extraction.claims, settings, embedder=embedder, statuses=statuses, reviews=reviews,
                           progress=progress, timings=timings, nli_model=nli_model)
-    return dataclasses.replace(report, problems=read.problems, documents=len(read.documents))
+    return dataclasses.replace(report, problems=read.problems, documents=len(read.documents),
+                               folded=extraction.folded)
 
 
 def run(paths: Sequence[str], settings: Settings | None = None, *, progress: Progress | None = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Iterable, Sequence
 
 from .group import Pair
@@ -28,9 +29,13 @@ def fingerprint(rule: str, a: Claim, key_a: str, b: Claim, key_b: str) -> str:
 
 
 def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Rule]) -> list[Finding]:
-    """Every rule on every pair; one finding per fingerprint (the most similar pair wins)."""
+    """Every rule on every pair; one finding per fingerprint (the most similar pair wins).
+
+    A claim is never compared with its own copy: pairs of claims that say the same words in the
+    same order (`_copies`) are skipped, whichever documents they come from.
+    """
     best: dict[str, Finding] = {}
-    pairs = list(pairs)
+    pairs = [p for p in pairs if not _copies(claims[p.i], claims[p.j])]
     for rule in rules:  # a plug-in (NLI) judges all candidate pairs in one batch
         if getattr(rule, "plugin", False) and hasattr(rule, "prime"):
             rule.prime([(claims[p.i], claims[p.j]) for p in pairs])
@@ -63,6 +68,15 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
                     similarity=round(pair.similarity, 4),
                 )
     return sorted(best.values(), key=finding_order)
+
+
+def _copies(a: Claim, b: Claim) -> bool:
+    """The same words in the same order, whatever the case, punctuation and spacing ("didn't" and
+    a tokenised "didn ’ t" are one word pair)."""
+    return a.text == b.text or _WORDS.findall(a.text.lower()) == _WORDS.findall(b.text.lower())
+
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def finding_order(f: Finding) -> tuple:

@@ -2,9 +2,12 @@
 
 A dataset row whose text is one sentence is one claim and keeps the row id. An
 article (a file, or a dataset row longer than a sentence) is split into
-sentences; its claim-like sentences become claims whose ids are stable: the
-document key and a hash of the normalised sentence, so re-ingesting, reordering
-or editing other sentences leaves a claim's id unchanged.
+sentences once (`consistency.sentences.read_text`); its claim-like sentences
+become claims whose ids are stable: the document key and a hash of the
+normalised sentence, so re-ingesting, reordering or editing other sentences
+leaves a claim's id unchanged. Page furniture is dropped with its reason
+(`read_document` returns the drops; `consistency extract --explain-drops`
+shows them).
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Iterable
 
+from . import copies
 from .quantities import extract_dates, extract_quantities
-from .records import Claim, Document
-from .sentences import claim_sentences, is_single_sentence
+from .records import Claim, Document, Drop, Fold
+from .sentences import read_text
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w.'’-]*){0,3}"
 _TITLE = r"(?:(?:[A-Z][a-z]+\s+){0,3}(?:spokes(?:wo)?man|spokesperson|minister|president|secretary|official|analyst|ambassador|chief|director|adviser|advisor)\s+)?"
@@ -32,27 +37,64 @@ NOT_SPEAKERS = {"The", "It", "He", "She", "They", "We", "I", "This", "That", "Th
 
 def document_claims(doc: Document) -> list[Claim]:
     """The claims of one document, in text order."""
-    if doc.row_id is not None and is_single_sentence(doc.text):
+    return read_document(doc)[0]
+
+
+def read_document(doc: Document) -> tuple[list[Claim], tuple[Drop, ...]]:
+    """The claims of one document in text order, and what was dropped as page furniture (the
+    reader's drops first, then the text's, in text order)."""
+    reading = read_text(doc.text)
+    if doc.row_id is not None and reading.single:
         text = doc.text.strip()
-        return [_claim(doc, doc.row_id, text, start=doc.text.find(text), line=doc.line)]
+        return [_claim(doc, doc.row_id, text, start=doc.text.find(text), line=doc.line)], doc.dropped
     claims = []
     seen: Counter[str] = Counter()
-    for sentence in claim_sentences(doc.text):
+    for sentence in reading.claims:
         base = f"{doc.row_id or doc.key}:{text_hash(sentence.text)[:10]}"
         seen[base] += 1
         claim_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
         claims.append(_claim(doc, claim_id, sentence.text, start=sentence.start,
                              line=_line_of(doc, sentence.start)))
-    if not claims and doc.row_id is not None:
+    if not claims and doc.row_id is not None and not copies.is_article(doc):
         # A dataset row is a claim its curator wrote down: when splitting leaves nothing claim-like
         # (one sentence broken over lines, a short row), the row is kept whole, never dropped.
         text = doc.text.strip()
-        return [_claim(doc, doc.row_id, text, start=doc.text.find(text), line=doc.line)]
-    return claims
+        return [_claim(doc, doc.row_id, text, start=doc.text.find(text), line=doc.line)], doc.dropped
+    return claims, doc.dropped + reading.dropped
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The claims of some documents, with near-duplicate documents folded into one
+    (`consistency.copies`), and what was dropped from each document and why."""
+
+    claims: tuple[Claim, ...]
+    #: (document, drop) in document order; a folded document has one drop, reason ``copy``.
+    dropped: tuple[tuple[Document, Drop], ...]
+    folded: tuple[Fold, ...]
+
+
+def extract(documents: Iterable[Document]) -> Extraction:
+    """Claims of every document; a copy of another document gives none (it is folded into it)."""
+    docs = list(documents)
+    read = [read_document(doc) for doc in docs]
+    copy_of, folds = copies.fold(docs, [" ".join(c.text for c in claims) for claims, _ in read])
+    into = {d.key: f.kept for f in folds for d in f.folded}
+    claims: list[Claim] = []
+    dropped: list[tuple[Document, Drop]] = []
+    for n, (doc, (doc_claims, doc_drops)) in enumerate(zip(docs, read)):
+        if n in copy_of:
+            kept = into[doc.key]
+            dropped.append((doc, Drop("copy", f"a copy of {kept.row_id or kept.key}")))
+            continue
+        claims.extend(doc_claims)
+        dropped.extend((doc, d) for d in doc_drops)
+    return Extraction(tuple(claims), tuple(dropped), tuple(folds))
 
 
 def extract_claims(documents: Iterable[Document]) -> list[Claim]:
-    return [claim for doc in documents for claim in document_claims(doc)]
+    """The claims of ``documents`` (copies folded; see `extract`)."""
+    return list(extract(documents).claims)
 
 
 def _claim(doc: Document, claim_id: str, text: str, *, start: int, line: int | None) -> Claim:
@@ -66,6 +108,7 @@ def _claim(doc: Document, claim_id: str, text: str, *, start: int, line: int | N
         end=start + len(text),
         source=doc.source,
         date=doc.date,
+        date_source=doc.date_source,
         url=doc.url,
         row_id=doc.row_id,
         speaker=find_speaker(text),

@@ -19,8 +19,9 @@ Direction = Literal["up", "down"]
 QuantityKind = Literal["level", "change"]
 Severity = Literal["error", "warning", "info"]
 Status = Literal["new", "reviewed", "baselined"]
-#: A finding is a conflict, or an update (a cumulative count reported later).
-FindingKind = Literal["conflict", "update"]
+#: A finding is a conflict, an update (a cumulative count reported later) or a correction
+#: (a figure another claim says was revised).
+FindingKind = Literal["conflict", "update", "correction"]
 
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
@@ -62,6 +63,23 @@ class Quantity:
     per: str | None = None
     #: A range stated from high to low ("from 208 to 193"); ``low``/``high`` stay ordered.
     descending: bool = False
+    #: Whose age an age is (``dimension`` "age"): the name or description of the person
+    #: ("Jane Doe" for "Jane Doe, 27,"; "the gunman" for "the 58-year-old gunman").
+    person: str | None = None
+    #: An ordinal period ("its third week": 3 weeks, ordinal), not an amount of time.
+    ordinal: bool = False
+    #: A scoreline read as (the subject's points, the other side's points): "won 3-1" and
+    #: "lost 1-3" -> (3, 1) and (1, 3); ``outcome`` "won", "lost" or "tied" when the text says.
+    score: tuple[float, float] | None = None
+    outcome: str | None = None
+    #: The clause gives evidence that the count only grows: a toll, "so far", "to date",
+    #: "since ...", "has risen to", "at least N by <date>", a running total.
+    cumulative: bool = False
+    #: A corrected value: the earlier value this one replaces ("revised from eight to six": 8).
+    corrects: float | None = None
+    #: An earlier value the claim reports as replaced ("not eight, as earlier reported"): not
+    #: the claim's own figure.
+    superseded: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -82,12 +100,23 @@ class Quantity:
             "canonical_high": _json_number(self.canonical_high),
             "subject": self.subject,
             "per": self.per,
+            "person": self.person,
+            "ordinal": self.ordinal,
+            "score": list(self.score) if self.score else None,
+            "outcome": self.outcome,
+            "cumulative": self.cumulative,
+            "corrects": _json_number(self.corrects),
+            "superseded": self.superseded,
         }
 
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date a claim talks about, resolved against the document date when relative."""
+    """A date a claim talks about, resolved against the document date when relative.
+
+    ``earliest``/``latest`` bound the days an approximate mention may mean (a bare weekday:
+    a day either side of ``value``); both None when the mention means ``value`` exactly.
+    """
 
     text: str
     start: int
@@ -95,6 +124,8 @@ class DateMention:
     value: dt.date
     granularity: Literal["day", "month", "year"] = "day"
     relative: bool = False
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -104,7 +135,29 @@ class DateMention:
             "value": self.value.isoformat(),
             "granularity": self.granularity,
             "relative": self.relative,
+            "earliest": self.earliest.isoformat() if self.earliest else None,
+            "latest": self.latest.isoformat() if self.latest else None,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """Text of a document that is not a claim of the article (page furniture), and why.
+
+    ``reason`` is one word (``caption``, ``carousel``, ``embed``, ``teaser``, ``prompt``,
+    ``byline``, ``dateline``, ``boilerplate``, ``citation``, ``heading``, ``fragment``,
+    ``repeat``, or for HTML the element it came from, such as ``figcaption``); ``start``/``end``
+    are offsets into the document's text, None for HTML elements removed before the text was
+    extracted.
+    """
+
+    reason: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict:
+        return {"dropped": self.reason, "text": self.text, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +181,44 @@ class Document:
     title: str | None = None
     #: 1-based line in ``path`` where ``text`` starts (front matter skipped).
     text_line: int = 1
+    #: where ``date`` comes from: ``article`` (the page, its front matter or the dataset's
+    #: ``date``) or ``crawl`` (only when the page gave none: the time it was fetched).
+    date_source: str | None = None
+    #: page furniture the reader removed before ``text`` (HTML elements), with reasons.
+    dropped: tuple[Drop, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FoldedDocument:
+    """One document of a `Fold`: where it is, and (for a folded one) how much of it the kept one holds."""
+
+    key: str
+    path: str
+    row_id: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+    #: share of this document's word 5-grams found in the kept document (None for the kept one).
+    containment: float | None = None
+
+    def to_dict(self) -> dict:
+        out = {"document": self.row_id or self.key, "path": self.path, "source": self.source, "url": self.url,
+               "date": self.date.isoformat() if self.date else None}
+        if self.containment is not None:
+            out["containment"] = self.containment
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Fold:
+    """Near-duplicate documents read as one: ``kept`` is read, ``folded`` are its copies (see
+    `consistency.copies`)."""
+
+    kept: FoldedDocument
+    folded: tuple[FoldedDocument, ...]
+
+    def to_dict(self) -> dict:
+        return {"kept": self.kept.to_dict(), "folded": [d.to_dict() for d in self.folded]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +239,8 @@ class Claim:
     speaker: str | None = None
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    #: where ``date`` comes from: ``article`` or ``crawl`` (see `Document.date_source`).
+    date_source: str | None = None
 
     def __hash__(self) -> int:
         # Equal claims have equal ids and texts. The generated hash reads every quantity and
@@ -162,6 +255,7 @@ class Claim:
             "path": self.path,
             "line": self.line,
             "date": self.date.isoformat() if self.date else None,
+            "date_source": self.date_source,
             "url": self.url,
             "speaker": self.speaker,
             "quantities": [q.to_dict() for q in self.quantities],
@@ -268,6 +362,8 @@ class Report:
     problems: tuple[Problem, ...] = ()
     documents: int = 0
     stats: dict = field(default_factory=dict)
+    #: near-duplicate documents folded into one before extraction.
+    folded: tuple[Fold, ...] = ()
 
 
 def _json_number(x: float | None) -> float | None | str:

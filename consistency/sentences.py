@@ -1,11 +1,51 @@
-"""Sentences with character offsets, and the filter that keeps claim-like ones.
+"""Sentences with character offsets, and the filter that keeps the article's own claims.
 
 pysbd does the segmentation (it handles abbreviations, decimals and initials);
 offsets are recomputed by locating each segment in the text, so they are exact
-whatever pysbd normalises. Each line (paragraph) is segmented on its own: a
-sentence never spans a paragraph break, and whole lines of boilerplate
-("JOIN US ON TELEGRAM", "Source link", "Other Topics of Interest"), headings and
-teaser headlines are dropped before segmentation.
+whatever pysbd normalises. Each line (paragraph) is segmented on its own, once
+(`read_text`): a sentence never spans a paragraph break.
+
+Crawled pages carry *page furniture*: lines that are not claims of the article.
+HTML is cleaned by its structure first (`consistency.reading.articles`); what
+is left, and every plain-text crawl, goes through this small claim filter. Each
+dropped line or sentence is kept as a `Drop` with its reason, so
+``consistency extract --explain-drops`` can show what was left out and why.
+The filter reads the shape of a line more than its words:
+
+==============  =====================================================================
+reason          what is dropped
+==============  =====================================================================
+``heading``     a line without closing punctuation that is short or title case:
+                headlines, teaser headlines, labels, table rows
+``carousel``    gallery and video-player lines: a counter at the line start
+                ("Image 3 of 40", "1 of 12") or three player controls
+                ("CLOSE Skip in Skip x Embed x Share")
+``caption``     a line carrying a picture credit ("(Photo: Jane Roe)",
+                "Photo: Jane Roe, The Daily", "Credit: ... / Getty Images",
+                "Buy Photo", "View Full Caption")
+``embed``       embedded social posts: a tweet's "— Name (@handle) date"
+                signature, pic.twitter.com links, embed-code prompts
+``teaser``      links to other stories: an upper-case label ("READ:", "VIDEO:",
+                "RELATED:") or a line that is mostly a URL
+``prompt``      sentences addressed to the reader: an imperative call to
+                subscribe, download, follow, watch, click..., "Please check
+                back", anything about "your" inbox, phone or app
+``byline``      "By Jane Roe", contact lines (an e-mail address or @handle),
+                "... contributed to this report"
+``dateline``    "Posted: <date>" / "Updated <time>" stamps (the whole line), and
+                the "CITY, State (AP) —" opening of a paragraph (only that prefix)
+``boilerplate`` site-wide lines: copyright, "Source link", "Leave feedback",
+                cookie notices, "Advertisement"...
+``citation``    a reference marker such as ``[4]`` or ``[note 1]`` at the end
+                of a sentence (trimmed off; inside a sentence it stays in the
+                text and is never read as a quantity)
+``fragment``    fewer than four words, or no lower-case word
+``repeat``      a sentence the article has already said, word for word
+==============  =====================================================================
+
+The word lists below are short on purpose: each pattern is the signature of one
+kind of widget, not of one page. Removing any of them lets that widget's lines
+through on the crawled news of ``../shared/data/news`` (see benchmarks/crawl.py).
 """
 
 from __future__ import annotations
@@ -13,6 +53,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .records import Drop
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,27 +64,91 @@ class Sentence:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class TextReading:
+    """A text segmented once: its claim-like sentences, what was dropped and why, and whether
+    the whole text is a single sentence (one line that segments into one piece)."""
+
+    claims: tuple[Sentence, ...]
+    dropped: tuple[Drop, ...]
+    single: bool
+
+
 BOILERPLATE = re.compile(
     r"""^\W*(?:
-        (?:join|follow|subscribe\ to|like|find)\ us\b
-      | follow\ (?:our|the)\ (?:coverage|live|latest)\b
-      | (?:sign\ up|subscribe)\b
-      | source\ link\b | first\ appeared\ on\b | originally\ (?:published|appeared)\b
+        source\ link\b | first\ appeared\ on\b | originally\ (?:published|appeared)\b
       | leave\ (?:feedback|a\ comment)\b | other\ topics\ of\ interest\b
-      | (?:read|see)\ (?:more|also)\b | related(?:\ (?:articles?|stories|coverage))?\s*:?\s*$
-      | more\ on\ this\ story\b | click\ here\b | advertisement\b | sponsored\b
-      | share\ (?:this|on)\b | all\ rights\ reserved\b | copyright\b | ©
+      | related(?:\ (?:articles?|stories|coverage))?\s*:?\s*$
+      | more\ on\ this\ story\b | advertisement\b | sponsored\b
+      | all\ rights\ reserved\b | copyright\b | ©
       | (?:photo|image|video|picture)s?\ (?:credit|by|:)\b | tags?\s*:
       | we\ use\ cookies\b | this\ (?:article|story)\ (?:was|has\ been)\ (?:updated|corrected)\b
-      | download\ (?:our|the)\ app\b | listen\ to\ this\ article\b
+      | listen\ to\ this\ article\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: "All rights reserved" and "This material may not be published" close wire copy anywhere in a line.
+RIGHTS = re.compile(r"\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b", re.I)
 MARKDOWN_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?")
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 # A boundary candidate: end punctuation, optional closing quote, space, capital or quote.
 BOUNDARY_HINT = re.compile(r"""[.!?…]["'”’)]*\s+["“'‘(]?[A-Z0-9]""")
+
+#: A gallery or playlist counter opening a line: "Image 3 of 40", "1 of 12", "Photo 2 of / 9".
+COUNTER = re.compile(r"^\W*(?:(?:image|photo|picture|slide|video|item)s?\s+)?\d{1,3}\s+of\s+/?\s*\d{1,3}\b", re.I)
+#: Controls of a video player or gallery, as they land in a crawl's text.
+CONTROLS = frozenset({"close", "skip", "embed", "share", "replay", "autoplay", "playpause", "fullscreen", "mute",
+                      "unmute", "expand", "next", "previous", "prev", "caption", "play", "pause"})
+CONTROL_WORD = re.compile(r"[A-Za-z]+")
+#: A picture credit: "(Photo: KING)", "(AP Photo/Jane Roe)", "Photo: Jane Roe, The Daily", "Credit: X / Getty Images".
+CREDIT = re.compile(
+    r"""(?:^|[(\[.\s])(?:Photo|Image|Picture|Video|Credit)s?(?:\s+(?:Source|Credit|Courtesy))?\s*:\s*[A-Z("]
+      | \(AP\s+Photo\b
+      | \((?:Photos?|Images?|Pictures?)\s+(?:by|courtesy\s+of)\s
+      | /\s*(?:Getty\s+Images|AFP|Reuters|AP)\s*\)?\s*$
+      | \b(?:Buy\s+Photo|View\s+Full\s+Caption|Hide\s+Caption|Show\s+Caption|Caption\s+Close)\b""",
+    re.VERBOSE,
+)
+#: An embedded post: a tweet's signature "— Name (@handle) May 3, 2015", a picture link, embed code.
+EMBED = re.compile(
+    r"""[—–-]\s*[^()\n]{0,60}\(@\w{1,15}\)
+      | \bpic\.twitter\.com/ | \binstagram\.com/p/ | \bA\ post\ shared\ by\b
+      | \bcopy\ this\ code\ to\ your\ (?:website|site|blog)\b""",
+    re.VERBOSE | re.I,
+)
+#: An upper-case label opening a link to another story: "READ: ...", "[WATCH THE VIDEO]", "VIDEO: ...".
+TEASER_LABEL = re.compile(r"^\W*(?:READ|WATCH|VIDEO|VIDEOS|RELATED|MORE|PHOTOS?|GALLERY|SEE|LISTEN)\b[A-Z ]{0,40}[:\]>]")
+URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|ly|ws|us)/\S*", re.I)
+#: Sentences addressed to the reader: an imperative opening a sentence ("Sign up for...",
+#: "Download the app", "Click or tap to watch", "Please check back").
+PROMPT = re.compile(
+    r"""^\W*(?:please\s+)?(?:
+        sign\s+up | subscribe | download | (?:join|follow|like|find)\s+us\b | follow\s+(?:@|the\s+latest|our|the)
+      | click | tap | swipe | watch\b | listen\b | stay\s+(?:tuned|with|up) | check\s+back
+      | get\s+(?:breaking|the\s+latest|the\s+\w+\s+app|our|alerts|updates|news) | (?:read|see)\s+(?:or\s+share|the\s+full|more|also)
+      | want\s+to\s+(?:talk|know|read|see|get) | don'?t\s+miss | share\s+(?:this|your|on)
+    )""",
+    re.VERBOSE | re.I,
+)
+#: ... or about the reader's own inbox, phone or app.
+YOUR_DEVICE = re.compile(r"\byour\s+(?:inbox|phone|tablet|device|e-?mail|feed|news\s+feed|browser)\b"
+                         r"|\b(?:mobile|news|weather)\s+app\b", re.I)
+#: "By Jane Roe", "By JANE ROE Associated Press", "By Jane Roe and John Doe, Staff Writers".
+BYLINE = re.compile(r"^\W*By\s+(?:[A-Z][\w.'’-]*|and|of|the|staff|,)(?:\s+(?:[A-Z][\w.'’-]*|and|of|the|staff|,|/))*\W*$")
+CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:Twitter|Follow)\s*:?\s*@\w+|\bcontributed\s+(?:to\s+this\s+report|reporting)\b",
+                     re.I)
+#: "Posted: Wednesday, April 8, 2015 4:09 AM EDT", "Updated 3:57 AM, May 26, 2015".
+STAMP = re.compile(r"\b(?:Posted|Updated|Published|Last\s+updated)\s*(?:on|at)?\s*:?\s*"
+                   r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?(?:\d{1,2}[:/]|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
+#: The opening of a wire story: "LAFAYETTE, La. —", "NEW YORK (AP) --", "(CNN) --".
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([\w .&-]{1,30}\))?"
+    r"|\([\w .&-]{1,30}\))\s*(?:—|–|--|-)\s+(?=[A-Z\"“‘'])"
+)
+#: Reference markers: "[4]", "[12][13]", "[note 1]", "[9]:87".
+CITATION = re.compile(r"(?:\s*\[(?:\d{1,3}|note\s+\d{1,3}|[a-z]|citation needed)\](?::\d+)?)+")
+CITATION_AT_END = re.compile(rf"(?:{CITATION.pattern})\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -54,39 +160,139 @@ def _segmenter():
 
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` with exact offsets, line by line."""
-    out: list[Sentence] = []
-    for line_start, line in _lines(text):
-        out.extend(_segment(line, line_start))
-    return out
+    return [s for line_start, line in _lines(text) for s in _segment(line, line_start)]
 
 
 def claim_sentences(text: str) -> list[Sentence]:
-    """The claim-like sentences of an article: boilerplate, headings and fragments dropped."""
-    out: list[Sentence] = []
-    for line_start, line in _lines(text):
+    """The claim-like sentences of an article: furniture, headings and fragments dropped."""
+    return list(read_text(text).claims)
+
+
+def read_text(text: str) -> TextReading:
+    """Segment ``text`` once; keep its claim-like sentences and say why every other line was dropped.
+
+    Only kept lines are segmented (pysbd is the cost here), and a one-line text always is, so
+    the caller learns whether the text is a single sentence without a second split.
+    """
+    claims: list[Sentence] = []
+    dropped: list[Drop] = []
+    said: set[str] = set()
+    lines = list(_lines(text))
+    single = False
+    for line_start, line in lines:
         body_start = line_start + _markup_prefix_len(line)
         body = text[body_start: line_start + len(line)]
-        if _is_heading_or_boilerplate(line, body):
+        reason = line_reason(line, body)
+        if reason is not None and len(lines) > 1:
+            dropped.append(Drop(reason, body.strip(), body_start + len(body) - len(body.lstrip()),
+                                body_start + len(body.rstrip())))
             continue
-        out.extend(s for s in _segment(body, body_start) if is_claim_like(s.text))
-    return out
+        pieces = _segment(body, body_start)
+        single = len(lines) == 1 and len(pieces) <= 1
+        if reason is not None:
+            dropped.append(Drop(reason, body.strip(), body_start + len(body) - len(body.lstrip()),
+                                body_start + len(body.rstrip())))
+            continue
+        for n, piece in enumerate(pieces):
+            piece, trimmed = _trim(piece, first=n == 0)
+            dropped.extend(trimmed)
+            if piece is None:
+                continue
+            reason = sentence_reason(piece.text)
+            if reason is None and _norm(piece.text) in said:
+                reason = "repeat"
+            if reason is not None:
+                dropped.append(Drop(reason, piece.text, piece.start, piece.end))
+                continue
+            said.add(_norm(piece.text))
+            claims.append(piece)
+    return TextReading(tuple(claims), tuple(dropped), single)
 
 
-def is_single_sentence(text: str) -> bool:
-    """Cheap test used for dataset rows: one sentence, no segmentation needed."""
-    stripped = text.strip()
-    if "\n" not in stripped and not BOUNDARY_HINT.search(stripped):
-        return True
-    return len(split_sentences(stripped)) <= 1
+def line_reason(line: str, body: str) -> str | None:
+    """Why a whole line (paragraph) is page furniture, or None."""
+    stripped = body.strip()
+    if line.lstrip().startswith("#"):
+        return "heading"
+    if COUNTER.match(stripped) or _controls(stripped) >= 3:
+        return "carousel"
+    if CREDIT.search(stripped):
+        return "caption"
+    if EMBED.search(stripped):
+        return "embed"
+    if TEASER_LABEL.match(stripped) or _mostly_url(stripped):
+        return "teaser"
+    if PROMPT.match(stripped):
+        return "prompt"
+    if STAMP.search(stripped):
+        return "dateline"
+    words = WORD.findall(stripped)
+    if BYLINE.match(stripped) or CONTACT.search(stripped) and len(words) < 25:
+        return "byline"
+    if BOILERPLATE.search(stripped) or RIGHTS.search(stripped):
+        return "boilerplate"
+    if SENTENCE_END.search(CITATION_AT_END.sub("", stripped)):
+        return None
+    # No closing punctuation: a heading, a teaser headline or a caption, unless it
+    # is a long paragraph whose writer forgot the full stop.
+    capitalised = sum(1 for w in words if w[0].isupper())
+    if len(words) < 25 or capitalised > 0.6 * len(words):
+        return "heading"
+    return None
+
+
+def sentence_reason(sentence: str) -> str | None:
+    """Why one sentence of a kept paragraph is not a claim, or None."""
+    words = WORD.findall(sentence)
+    if len(words) < 4 or not any(w[0].islower() for w in words if w[0].isalpha()):
+        return "fragment"  # too short, or ALL CAPS / Title Case
+    if PROMPT.match(sentence) or YOUR_DEVICE.search(sentence):
+        return "prompt"
+    if BOILERPLATE.search(sentence):
+        return "boilerplate"
+    return None
 
 
 def is_claim_like(sentence: str) -> bool:
-    words = WORD.findall(sentence)
-    if len(words) < 4:
-        return False
-    if not any(w[0].islower() for w in words if w[0].isalpha()):
-        return False  # ALL CAPS or Title Case fragments
-    return not BOILERPLATE.search(sentence)
+    return sentence_reason(sentence) is None
+
+
+def _trim(piece: Sentence, *, first: bool) -> tuple[Sentence | None, list[Drop]]:
+    """Cut a paragraph's dateline and a sentence's trailing reference markers off ``piece``."""
+    drops: list[Drop] = []
+    start, text = piece.start, piece.text
+    if first:
+        m = DATELINE.match(text)
+        if m:
+            drops.append(Drop("dateline", text[:m.end()].strip(), start, start + len(text[:m.end()].rstrip())))
+            start, text = start + m.end(), text[m.end():]
+    m = CITATION_AT_END.search(text)
+    if m and not text[:m.start()].strip():  # a piece that is only markers ("Tuesday.[4]" split after the stop)
+        return None, drops + [Drop("citation", text.strip(), start + len(text) - len(text.lstrip()),
+                                   start + len(text.rstrip()))]
+    if m:
+        drops.append(Drop("citation", m.group().strip(), start + m.start() + len(m.group()) - len(m.group().lstrip()),
+                          start + m.end()))
+        text = text[:m.start()]
+    text = text.rstrip()
+    if not text:
+        return None, drops
+    return Sentence(start, start + len(text), text), drops
+
+
+def _controls(line: str) -> int:
+    """Player controls in a line's opening: capitalised control words, and words that are never prose."""
+    return sum(1 for w in CONTROL_WORD.findall(line[:200])
+               if w.lower() in CONTROLS and w[0].isupper() or w.lower() in ("autoplay", "playpause"))
+
+
+def _mostly_url(line: str) -> bool:
+    urls = URL.findall(line)
+    return bool(urls) and sum(len(u) for u in urls) >= 0.4 * len(line.strip())
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _lines(text: str):
@@ -102,19 +308,6 @@ def _markup_prefix_len(line: str) -> int:
     if line.lstrip().startswith("#"):
         return 0
     return MARKDOWN_PREFIX.match(line).end()
-
-
-def _is_heading_or_boilerplate(line: str, body: str) -> bool:
-    stripped = body.strip()
-    if line.lstrip().startswith("#") or BOILERPLATE.search(stripped):
-        return True
-    if SENTENCE_END.search(stripped):
-        return False
-    # No closing punctuation: a heading, a teaser headline or a caption, unless it
-    # is a long paragraph whose writer forgot the full stop.
-    words = WORD.findall(stripped)
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return len(words) < 25 or capitalised > 0.6 * len(words)
 
 
 #: The longest text pysbd segments at once. Its time grows with the square of the length

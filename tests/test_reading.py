@@ -119,3 +119,54 @@ def test_non_utf8_article_is_a_problem(tmp_path):
     result = read_paths([str(write(tmp_path / "a.txt", b"Caf\xe9 prices rose 3% in a year.\n"))])
     assert result.documents == ()
     assert result.problems[0].line == 1 and "not UTF-8" in result.problems[0].reason
+
+
+MILL_PAGE = """<!DOCTYPE html><html><head><title>Fire at grain mill injures three</title>
+<meta property="og:site_name" content="The Lakeville Daily">{date}
+<link rel="canonical" href="{url}"></head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav></header>
+<main><article><h1>Fire at grain mill injures three</h1>
+<figure><img src="mill.jpg"><figcaption>Smoke rises over the mill where 12 workers were on shift.</figcaption></figure>
+<p>A fire at the Lakeville grain mill injured three workers on Tuesday morning, the fire chief said.</p>
+<blockquote class="twitter-tweet"><p>Three hurt in the mill fire this morning, 40 firefighters on scene.</p>
+&mdash; Lakeville Fire (@lakevillefire) May 4, 2021</blockquote>
+<p>The fire started in a dryer and was under control within three hours, officials said.</p>
+<aside><p>Another mill fire in 2019 cost the town 80 jobs.</p></aside>
+<p>The mill employs 140 people and ships about 2 million bushels a year.<sup class="reference"><a href="#n1">[1]</a></sup></p>
+<table><tr><td>Injured</td><td>3</td></tr></table>
+<form><p>Sign up for our morning newsletter to get the 5 top stories.</p></form>
+<ul><li><a href="/a">Mayor says 4 new parks are coming</a></li><li><a href="/b">School board cuts 9 bus routes</a></li>
+<li><a href="/c">Police log: 7 cars stolen this week</a></li></ul>
+</article></main><footer><p>Copyright 2021 The Lakeville Daily.</p></footer></body></html>"""
+
+
+def test_html_furniture_is_removed_by_its_markup_and_kept_as_drops(tmp_path):
+    html = MILL_PAGE.format(date='<meta property="article:published_time" content="2021-05-04T08:00:00Z">',
+                            url="https://lakeville.example/news/mill-fire")
+    (doc,) = read_paths([str(write(tmp_path / "mill.html", html))]).documents
+    for said in ("injured three workers", "under control within three hours", "employs 140 people"):
+        assert said in doc.text
+    for furniture in ("12 workers", "40 firefighters", "80 jobs", "[1]", "5 top stories", "4 new parks", "Injured"):
+        assert furniture not in doc.text, furniture
+    reasons = {d.reason for d in doc.dropped}
+    assert {"figcaption", "embed", "aside", "nav", "footer", "form", "table", "citation", "links"} <= reasons
+    assert any("40 firefighters" in d.text for d in doc.dropped if d.reason == "embed")
+    assert doc.date == dt.date(2021, 5, 4) and doc.date_source == "article"
+
+
+def test_an_archive_copy_without_a_date_is_dated_by_its_capture_and_says_so(tmp_path):
+    html = MILL_PAGE.format(date="", url="https://web.archive.org/web/20210509120000/https://lakeville.example/news/mill")
+    (doc,) = read_paths([str(write(tmp_path / "mill.html", html))]).documents
+    assert doc.date == dt.date(2021, 5, 9)
+    assert doc.date_source == "crawl"
+
+
+def test_dataset_and_front_matter_dates_are_the_articles(tmp_path):
+    rows = write(tmp_path / "rows.jsonl", json.dumps({"id": "r1", "text": "The mill employs 140 people.",
+                                                      "date": "2021-05-04"}) + "\n")
+    article = write(tmp_path / "a.md", "---\ndate: 2021-05-04\n---\nThe mill employs 140 people.\n")
+    undated = write(tmp_path / "b.md", "The mill employs 140 people.\n")
+    docs = {d.path: d for d in read_paths([str(rows), str(article), str(undated)]).documents}
+    assert docs[str(rows)].date_source == "article"
+    assert docs[str(article)].date_source == "article"
+    assert docs[str(undated)].date_source is None

@@ -1,4 +1,12 @@
-from consistency.sentences import claim_sentences, is_single_sentence, split_sentences
+"""Sentences, and the claim filter that drops page furniture from plain-text crawls.
+
+Every sentence here was written for these tests, in the shape the widgets take in crawled pages.
+"""
+
+import pytest
+
+from consistency import sentences
+from consistency.sentences import claim_sentences, read_text, split_sentences
 
 ARTICLE = """# Heading of the story
 
@@ -28,6 +36,104 @@ def test_boilerplate_headings_and_teasers_are_dropped():
 
 
 def test_single_sentence_detection():
-    assert is_single_sentence("Strikes were down 90% six days in.")
-    assert is_single_sentence("Dr. Smith said 1.5 million people left.")
-    assert not is_single_sentence("Strikes fell. Officials said 28 ships sank.")
+    assert read_text("Strikes were down 90% six days in.").single
+    assert read_text("Dr. Smith said 1.5 million people left.").single
+    assert read_text("Strikes fell 90%").single  # no full stop: still one claim of a dataset
+    assert not read_text("Strikes fell. Officials said 28 ships sank.").single
+    assert not read_text("Strikes fell.\nShips sank.").single
+
+
+# One line per kind of furniture: (reason, line). Each is dropped whole, with its reason.
+FURNITURE = [
+    ("carousel", "CLOSE Skip in Skip x Embed x Share A crash on the west side left one driver hurt. Sam Poe / The Daily"),
+    ("carousel", "Image 7 of 31 Neighbours gather outside the mill after the fire was put out on Tuesday."),
+    ("carousel", "Mill Fire Footage 0:58 autoplay autoplay Share this video with friends."),
+    ("caption", "Firefighters spray water on the mill roof on Tuesday. (Photo: Dana Reyes)"),
+    ("caption", "Smoke rises over the grain mill in Lakeville on Tuesday. Photo: Dana Reyes, The Lakeville Daily"),
+    ("caption", "Buy Photo The mill's owner speaks to reporters on Tuesday afternoon."),
+    ("embed", "Three hurt in the mill fire this morning. — Lakeville Fire (@lakevillefire) May 4, 2021"),
+    ("embed", "Crews are still at the mill, 40 of them. pic.twitter.com/AbCdEf12"),
+    ("teaser", "READ: Another mill fire last year cost the town its largest employer."),
+    ("teaser", "Read or share this story: https://lakeville.example/news/mill-fire-2021"),
+    ("prompt", "Sign up for our morning newsletter to get the top 5 stories in your inbox."),
+    ("prompt", "Download the Lakeville Daily app for breaking news alerts on your phone."),
+    ("prompt", "Watch Channel 9 News at 6 for more on this developing story."),
+    ("byline", "By Dana Reyes and Sam Poe"),
+    ("byline", "Contact Dana Reyes at dreyes@lakeville.example or 555-0100."),
+    ("byline", "Reporter Sam Poe contributed to this report."),
+    ("dateline", "Posted: Tuesday, May 4, 2021 4:09 AM EDT Updated: Tuesday, May 4, 2021 5:00 AM EDT"),
+    ("boilerplate", "Copyright 2021 The Lakeville Daily. All rights reserved."),
+    ("heading", "Mill Fire Injures Three Workers"),
+]
+
+
+@pytest.mark.parametrize("reason,line", FURNITURE, ids=[f"{r}-{n}" for n, (r, _) in enumerate(FURNITURE)])
+def test_furniture_lines_are_dropped_with_their_reason(reason, line):
+    text = f"A fire at the grain mill injured three workers on Tuesday, the chief said.\n{line}\n"
+    reading = read_text(text)
+    assert [c.text for c in reading.claims] == [
+        "A fire at the grain mill injured three workers on Tuesday, the chief said."]
+    assert [(d.reason, d.text) for d in reading.dropped] == [(reason, line)]
+    drop = reading.dropped[0]
+    assert text[drop.start:drop.end] == drop.text
+
+
+def test_a_prompt_sentence_inside_a_paragraph_goes_alone():
+    text = ("The mill will reopen next week, its owner said. Please check back for updates as we learn more.\n"
+            "Crews worked through the night.\n")
+    reading = read_text(text)
+    assert [c.text for c in reading.claims] == ["The mill will reopen next week, its owner said.",
+                                                 "Crews worked through the night."]
+    assert [d.reason for d in reading.dropped] == ["prompt"]
+
+
+def test_dateline_and_citation_markers_are_cut_off_the_claim():
+    text = ("LAKEVILLE, Minn. (AP) — A fire at a grain mill injured three workers on Tuesday.[4]\n"
+            "The mill employs 140 people, the owner said.[12][13]\n")
+    reading = read_text(text)
+    claims = [c.text for c in reading.claims]
+    assert claims == ["A fire at a grain mill injured three workers on Tuesday.",
+                      "The mill employs 140 people, the owner said."]
+    for c in reading.claims:
+        assert text[c.start:c.end] == c.text
+    assert [(d.reason, d.text) for d in reading.dropped] == [
+        ("dateline", "LAKEVILLE, Minn. (AP) —"), ("citation", "[4]"), ("citation", "[12][13]")]
+
+
+def test_a_repeated_sentence_is_said_once():
+    text = "The mill employs 140 people.\nCrews worked through the night.\nThe mill employs 140 people.\n"
+    reading = read_text(text)
+    assert [c.text for c in reading.claims] == ["The mill employs 140 people.", "Crews worked through the night."]
+    assert [d.reason for d in reading.dropped] == ["repeat"]
+
+
+def test_prose_that_looks_like_furniture_is_kept():
+    kept = [
+        "Skip Wells, a second-year student, was among the four people hurt.",  # a name, not a player control
+        "Police said the video by a bystander shows the driver leaving the scene.",
+        "By Tuesday evening, 12 of the 14 workers had been sent home from hospital.",
+        "Officials said they would watch the river levels closely over the weekend.",
+        "The company's share of the market rose to 14% last year.",
+    ]
+    text = "\n".join(kept) + "\n"
+    assert [c.text for c in read_text(text).claims] == kept
+
+
+def test_each_text_is_segmented_once(monkeypatch):
+    """pysbd runs once per line of an article (it used to run twice on multi-sentence rows)."""
+    real = sentences._segmenter()
+    calls = []
+
+    class Counting:
+        def segment(self, line):
+            calls.append(line)
+            return real.segment(line)
+
+    monkeypatch.setattr(sentences, "_segmenter", lambda: Counting())
+    from consistency.claims import document_claims
+    from consistency.records import Document
+
+    text = "Strikes fell 90% in March. Officials said 28 ships sank. Talks resume on Monday."
+    claims = document_claims(Document(key="k", path="p", text=text, row_id="r1"))
+    assert len(claims) == 3
+    assert calls == [text]

@@ -47,6 +47,15 @@ _INDEX_NAMES = frozenset("s&p sp ftse nasdaq russell stoxx nikkei cac dax asx ts
 _ZONE_RE = re.compile(r"[ \u00a0]*(?:GMT|UTC|EDT|EST|CET|CEST|BST|PST|PDT|CST|CDT|MST|MDT|IST|JST|AEST|AEDT|ET|PT|hrs)(?![\w])")
 
 
+#: Reference markers of encyclopaedia text: "[9]", "[12][13]", "[note 1]", "[9]:87" (a page after a colon).
+_CITATION_RE = re.compile(r"\[(?:\d{1,3}|note[ \u00a0]+\d{1,3})\](?::\d+)?")
+
+
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of reference markers such as "[4]": a pointer to a note, never a quantity."""
+    return [(m.start(), m.end()) for m in _CITATION_RE.finditer(text)]
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Spans of phone numbers."""
     return [(m.start(), m.end()) for m in _PHONE_RE.finditer(text)]

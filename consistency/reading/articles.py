@@ -13,6 +13,20 @@ Front matter gives an article its metadata::
 HTML goes through trafilatura, which keeps the main text and drops navigation,
 footers and comments; its metadata (site name, date, title, canonical URL) fill
 the same fields. Front matter wins over nothing: all fields are optional.
+
+Page furniture in HTML is removed by what the markup says, before trafilatura
+reads the page (`FURNITURE`): captions (``figcaption``, ``figure``), embedded
+posts and players (``blockquote.twitter-tweet`` and the like, ``iframe``,
+``embed``, ``video``), ``aside`` and ``nav`` (and their ARIA roles), forms
+(newsletter boxes), hidden elements, tables, reference markers (``sup`` links
+to a note) and lists that are all links (teasers for other stories). Each
+removed element's text is kept on the document as a `Drop` named after the
+element, so ``consistency extract --explain-drops`` can show it.
+
+A document's date says where it came from (``Document.date_source``):
+``article`` when the page, front matter or dataset row gives it, ``crawl`` when
+the page gives none and it is a web-archive copy: the capture day stands in for
+the publication date, and reports say so.
 """
 
 from __future__ import annotations
@@ -20,11 +34,12 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import logging
+import re
 from typing import Any
 
 import yaml
 
-from ..records import Document, Problem
+from ..records import Document, Drop, Problem
 from .values import parse_date, text_problem
 
 META_KEYS = ("source", "date", "url", "title")
@@ -84,7 +99,8 @@ def read_text_article(data: bytes, *, path: str, key: str) -> tuple[list[Documen
     meta, body, body_line, problems = _front_matter(text, path)
     if not body.strip():
         return [], problems + [Problem(path, None, "empty article")]
-    return [Document(key=key, path=path, text=body, text_line=body_line, **meta)], problems
+    source = "article" if meta.get("date") else None
+    return [Document(key=key, path=path, text=body, text_line=body_line, date_source=source, **meta)], problems
 
 
 def _front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int, list[Problem]]:
@@ -165,18 +181,47 @@ def _key_line(lines: list[str], end: int, key: str) -> int:
     return 1
 
 
+#: (reason, XPath) of page furniture the markup marks as such; removed before extraction.
+FURNITURE: tuple[tuple[str, str], ...] = (
+    ("figcaption", "//figcaption | //figure"),
+    ("embed", "//blockquote[contains(@class, 'twitter') or contains(@class, 'instagram') "
+              "or contains(@class, 'tiktok') or contains(@class, 'embed')] | //iframe | //embed | //object"
+              " | //video | //audio"),
+    ("aside", "//aside | //*[@role='complementary']"),
+    ("nav", "//nav | //*[@role='navigation' or @role='banner']"),
+    ("footer", "//footer | //*[@role='contentinfo']"),
+    ("form", "//form | //*[@role='dialog']"),
+    ("hidden", "//*[@hidden or @aria-hidden='true']"),
+    ("table", "//table"),
+    ("citation", "//sup[a[starts-with(@href, '#')]] | //sup[contains(@class, 'reference')]"),
+)
+#: A list or block whose text is almost all link text, with at least this many links: teasers.
+LINK_LIST_MIN_LINKS = 3
+LINK_LIST_SHARE = 0.8
+_WAYBACK = re.compile(r"web\.archive\.org/web/(\d{4})(\d{2})(\d{2})\d*")
+
+
 def read_html(data: bytes, *, path: str, key: str) -> tuple[list[Document], list[Problem]]:
     import trafilatura
+    from trafilatura.utils import load_html
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    tree = load_html(data)
+    if tree is None:
+        return [], [Problem(path, None, "no main text found in HTML")]
+    crawl = _capture_dates(tree)
+    dropped = remove_furniture(tree)
     extracted = trafilatura.bare_extraction(
-        data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        tree, with_metadata=True, include_comments=False, include_tables=False, include_links=False,
+        include_images=False, favor_precision=True
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
         return [], [Problem(path, None, "no main text found in HTML")]
     date: dt.date | None = parse_date(extracted.date) if extracted.date else None
+    if date is None and crawl:
+        date = min(crawl)  # no publication date in the page: the capture day stands in, and says so
     doc = Document(
         key=key,
         path=path,
@@ -187,5 +232,64 @@ def read_html(data: bytes, *, path: str, key: str) -> tuple[list[Document], list
         title=extracted.title or None,
         # trafilatura re-flows the text: lines of the extract do not map to the file.
         text_line=0,
+        date_source=None if date is None else ("crawl" if date in crawl else "article"),
+        dropped=tuple(dropped),
     )
     return [doc], []
+
+
+def remove_furniture(tree) -> list[Drop]:
+    """Remove the elements `FURNITURE` names, and link lists, from ``tree``; their text as drops."""
+    drops: list[Drop] = []
+    for reason, xpath in FURNITURE:
+        for element in tree.xpath(xpath):
+            if not _attached(element, tree):
+                continue  # already removed with an ancestor
+            text = _text(element)
+            _remove(element)
+            if text:
+                drops.append(Drop(reason, text))
+    for element in tree.xpath("//ul | //ol | //div[not(.//p)] | //section[not(.//p)]"):
+        if not _attached(element, tree):
+            continue
+        links = element.xpath(".//a")
+        text = _text(element)
+        linked = sum(len(_text(a)) for a in links)
+        if len(links) >= LINK_LIST_MIN_LINKS and text and linked >= LINK_LIST_SHARE * len(text):
+            _remove(element)
+            drops.append(Drop("links", text))
+    return drops
+
+
+def _attached(element, root) -> bool:
+    return any(a is root for a in element.iterancestors()) or element is root
+
+
+def _text(element) -> str:
+    return " ".join(" ".join(t.split()) for t in element.itertext() if t.strip())
+
+
+def _remove(element) -> None:
+    """Remove an element but keep the text that follows it (its tail) in the parent."""
+    parent = element.getparent()
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _capture_dates(tree) -> set[dt.date]:
+    """Days of the web-archive captures the page says it is a copy of (its canonical or og:url)."""
+    out: set[dt.date] = set()
+    for url in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content | //base/@href"):
+        m = _WAYBACK.search(url)
+        if m:
+            try:
+                out.add(dt.date(int(m[1]), int(m[2]), int(m[3])))
+            except ValueError:
+                continue
+    return out

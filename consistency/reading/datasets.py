@@ -65,6 +65,7 @@ def row_document(row: Any, *, path: str, key: str, line: int) -> tuple[Document 
         date=date,
         url=(row.get("url") or None),
         text_line=line,
+        date_source="article" if date is not None else None,
     )
     return doc, []
 

@@ -35,6 +35,7 @@ def claim_dict(claim: Claim, spans: tuple[Span, ...]) -> dict:
         "line": claim.line,
         "url": claim.url,
         "date": claim.date.isoformat() if claim.date else None,
+        "date_source": claim.date_source,
         "speaker": claim.speaker,
         "spans": [s.to_dict() for s in spans],
     }
@@ -120,9 +121,26 @@ def report_dict(report: Report) -> dict:
         "summary": summary_dict(report),
         "conflicts": [finding_dict(f) for f in report.findings if f.kind == "conflict"],
         "updates": [finding_dict(f) for f in report.findings if f.kind == "update"],
+        "corrections": [finding_dict(f) for f in report.findings if f.kind == "correction"],
         "groups": [{"id": g.id, "claims": list(g.claim_ids)} for g in report.groups],
         "problems": [p.to_dict() for p in report.problems],
+        "folded": [f.to_dict() for f in report.folded],
     }
+
+
+def footer_lines(report: Report) -> list[str]:
+    """What a human report says below its findings about how the input was read: near-duplicate
+    documents folded into one, and documents dated by the time they were crawled."""
+    lines = []
+    if report.folded:
+        folds = "; ".join(f"{', '.join(d.row_id or d.key for d in f.folded)} into {f.kept.row_id or f.kept.key}"
+                          for f in report.folded)
+        n = sum(len(f.folded) for f in report.folded)
+        lines.append(f"Folded {plural(n, 'near-duplicate document')} into the copy kept: {folds}")
+    crawled = sorted({c.row_id or c.doc_key for c in report.claims if c.date_source == "crawl"})
+    if crawled:
+        lines.append(f"Dated by crawl time, no publication date in the page: {', '.join(crawled)}")
+    return lines
 
 
 def shown_findings(report: Report, options: ReportOptions) -> tuple[list[Finding], list[Finding]]:

@@ -18,8 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Claim, Finding, Report, Span
-from .base import (ReportOptions, location, printable, review_line, segments, shown_findings, summary_dict,
-                   summary_line)
+from .base import (ReportOptions, footer_lines, location, printable, review_line, segments, shown_findings,
+                   summary_dict, summary_line)
 
 OPEN, CLOSE = "«", "»"
 
@@ -45,6 +45,18 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
                     text.stylize("cyan", 2, 2 + len(finding.rule))
                 console.print(text)
         console.print()
+    corrections = [f for f in report.findings if f.kind == "correction" and (options.show_all or f.status == "new")]
+    if corrections:
+        console.print(Text("Corrections (a figure another report says was revised; not conflicts):", style="bold"))
+        for finding in corrections:
+            for line in textwrap.wrap(f"{finding.rule}  {finding.explanation}", options.width,
+                                      initial_indent="  ", subsequent_indent="  "):
+                console.print(Text(line))
+            console.print(Text(f"      {_side_label(finding.a)}  /  {_side_label(finding.b)}", style="dim"))
+        console.print()
+    for line in footer_lines(report):
+        for part in textwrap.wrap(line, options.width, subsequent_indent="  "):
+            console.print(Text(part, style="dim"))
     console.print(_summary(report))
 
 
