@@ -40,6 +40,8 @@ a change stated as a noun followed by "of" ("a cut of 800,000 barrels a day",
 "an increase of 60,600 jobs or one per cent") is "=", as NewsQuant labels "a 4.2
 percent drop"; a range after an approximation word ("about 14-18 mpg", "~25 - 40
 min") is "~" (our records keep such a range's bound as "range").
+Scorelines ("won 3-1", dimension ``score``) and ordinal periods ("its third week") are left
+out of our predictions (`scored`): NewsQuant does not annotate them as quantities.
 ``--confusion`` prints gold against predicted change labels. A range is
 reported in stated order (``Quantity.descending``: "from 208 to 193" is (208, 193)).
 """
@@ -236,7 +238,7 @@ def _unit_name(q: Quantity, names: dict[str, str], count_name: Callable[[Quantit
         base = count_name(q)
     elif q.unit == "fraction" and names is UNIT_NAMES:
         base = "% " + (q.measured or "-")
-    elif q.measured == "age" and q.dimension == "time" and names is UNIT_NAMES:
+    elif q.measured == "age" and q.dimension == "age" and names is UNIT_NAMES:
         base = f"{q.unit} of age"
     else:
         base = names.get(q.unit, q.unit)
@@ -250,8 +252,9 @@ def newsquant_view(q: Quantity, *, nominal: bool = False, approx_range: bool = F
 
 
 def newsquant_tags(text: str) -> list[Tag]:
-    """Our quantities in ``text`` in NewsQuant's terms."""
-    found = extract_quantities(text)
+    """Our quantities in ``text`` in NewsQuant's terms (`scored`: scorelines and ordinal periods,
+    which NewsQuant does not annotate as quantities, left out)."""
+    found = scored(extract_quantities(text))
     return [newsquant_view(q, nominal=n, approx_range=a) for q, (n, a) in zip(found, label_context(text, found), strict=True)]
 
 
@@ -286,8 +289,15 @@ def _midpoints(tags: list[Tag]) -> list[Tag]:
     return [{**t, "value": (t["value"][0] + t["value"][1]) / 2 if isinstance(t["value"], tuple) else t["value"]} for t in tags]
 
 
+def scored(found) -> list[Quantity]:
+    """The quantities NewsQuant's annotation has a place for: not scorelines (it labels 2 of the 7
+    in its sentences, one as a range, one as a "lead"), not ordinal periods ("the second straight
+    year": unlabelled, like every ordinal in it)."""
+    return [q for q in found if q.dimension != "score" and not q.ordinal]
+
+
 def _ours(view: Callable[[Quantity], Tag]) -> Callable[[str], list[Tag]]:
-    return lambda text: [view(q) for q in extract_quantities(text)]
+    return lambda text: [view(q) for q in scored(extract_quantities(text))]
 
 
 def _quantulum(names: dict[str, str] | None) -> Callable[[str], list[Tag]] | None:

@@ -1,9 +1,25 @@
-"""Dates and clock times: found by pattern, resolved by dateparser against the document date.
+"""Dates and clock times: found by pattern, resolved against the document date.
 
-Only spans our own patterns find are handed to dateparser, so its false
-positives on free text ("90% just six days") never become dates. The same spans
-tell the quantity extractor which numbers are days of the month, years or times
-of day, and so are not counts.
+Spans are found by our own patterns, so free text ("90% just six days") never
+becomes a date. Each span is resolved by the same pattern's fields (ISO and
+numeric dates, month names, weekdays, relative words) with plain calendar
+arithmetic; dateparser only reads a span these cannot (cached by phrase and
+anchor day). The same spans tell the quantity extractor which numbers are days
+of the month, years or times of day, and so are not counts.
+
+Resolving as reporters write (against the document's date, the *anchor*):
+
+- a weekday is the most recent such day *including* the anchor day ("early
+  Thursday" in a Thursday article is that Thursday); "last Thursday" the one
+  before the anchor day, "next Thursday" the one after it;
+- in a future context ("is set for", "will", "scheduled", "next", "upcoming"
+  before the date in its clause) a weekday or a month and day without a year
+  resolve forward: "sentencing is set for June 28" in a February article is
+  this June, not last June; otherwise a yearless month and day is the most
+  recent one not after the anchor;
+- a bare weekday is approximate: ``earliest``/``latest`` are a day either side
+  (a late-night event is reported the next day, a crawl date can be a day off),
+  unless the text fixes the day with a date beside it ("Thursday, July 23").
 """
 
 from __future__ import annotations
@@ -93,9 +109,146 @@ def _parser():
     return dateparser
 
 
+_MONTH_NUMBER = {name: n for n, names in enumerate(
+    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+     "sep sept september", "oct october", "nov november", "dec december"), start=1) for name in names.split()}
+_WEEKDAY_NUMBER = {name: n for n, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+_FIELDS_RE = re.compile(r"(?P<word>[A-Za-z]+)|(?P<num>\d+)")
+#: A future context before a date in its clause: the date is ahead of the anchor day.
+FUTURE_RE = re.compile(
+    r"\b(?:will|shall|won'?t|going\s+to|plans?\s+to|expected\s+to|due\s+to|set\s+(?:for|to)|scheduled|slated"
+    r"|due\s+(?:on|in|back)|upcoming|next|until|through|postponed|rescheduled|adjourned)\b|'ll\b",
+    re.I,
+)
+_CLAUSE_BREAK_RE = re.compile(r"[.;!?]|\b(?:but|after|since|when)\b", re.I)
+
+
+def _forward(text: str, start: int) -> bool:
+    """Whether the clause before a date (up to 80 characters) speaks of the future."""
+    before = text[max(0, start - 80):start]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    return bool(FUTURE_RE.search(before))
+
+
+def resolve(phrase: str, kind: str, base: dt.date | None, *, forward: bool = False) -> dt.date | None:
+    """The day a date span means, anchored on ``base``: calendar arithmetic on the span's own
+    fields (`_calendar`), dateparser only for a span that does not fit them."""
+    try:
+        when = _calendar(phrase, kind, base, forward)
+    except ValueError:  # "February 30": no such day
+        return None
+    return when if when is not False else _dateparser(phrase, base, forward)
+
+
+def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt.date | None | bool:
+    """The date by the span's fields, None for an impossible one, False when they do not fit."""
+    words = [m["word"].lower() for m in _FIELDS_RE.finditer(phrase) if m["word"]]
+    nums = [int(m["num"]) for m in _FIELDS_RE.finditer(phrase) if m["num"]]
+    if kind == "iso":
+        return dt.date(nums[0], nums[1], nums[2])
+    if kind == "numeric":
+        month, day, year = nums
+        year += 2000 if year < 100 and year < 50 else 1900 if year < 100 else 0
+        return dt.date(year, month, day) if month <= 12 else dt.date(year, day, month)
+    month = next((_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER), None)
+    if kind in ("month_day", "day_month") and month is not None:
+        day = next((n for n in nums if n <= 31), None)
+        year = next((n for n in nums if n > 31), None)
+        if day is None:
+            return False
+        if year is not None:
+            return dt.date(year, month, day)
+        if base is None:
+            return False
+        return _nearest(base, forward, lambda y: dt.date(y, month, day) if _valid(y, month, day) else None)
+    if kind == "month_year" and month is not None and nums:
+        return dt.date(nums[-1], month, 1)
+    if base is None:
+        return False
+    if kind == "weekday":
+        target = next((_WEEKDAY_NUMBER[w] for w in words if w in _WEEKDAY_NUMBER), None)
+        if target is None:
+            return False
+        back = (base.weekday() - target) % 7
+        ahead = (target - base.weekday()) % 7
+        if "last" in words:
+            return base - dt.timedelta(days=back or 7)
+        if "next" in words:
+            return base + dt.timedelta(days=ahead or 7)
+        if "this" in words or forward:
+            return base + dt.timedelta(days=ahead)
+        return base - dt.timedelta(days=back)
+    if kind == "relative":
+        return _relative(words, nums, base)
+    return False
+
+
+def _relative(words: list[str], nums: list[int], base: dt.date) -> dt.date | bool:
+    if words == ["yesterday"]:
+        return base - dt.timedelta(days=1)
+    if words == ["today"]:
+        return base
+    if words == ["tomorrow"]:
+        return base + dt.timedelta(days=1)
+    unit = words[-1].rstrip("s") if words else ""
+    if len(words) == 2 and words[0] in ("last", "next", "this"):
+        step = {"last": -1, "next": 1, "this": 0}[words[0]]
+        if unit == "week":
+            return base + dt.timedelta(weeks=step)
+        if unit == "month":
+            return _add_months(base, step)
+        if unit == "year":
+            return _add_months(base, 12 * step)
+    if words and words[-1] == "ago":
+        count = nums[0] if nums else _NUMBER_WORDS.get(words[0])
+        unit = words[-2].rstrip("s")
+        if count is None:
+            return False
+        if unit == "day":
+            return base - dt.timedelta(days=count)
+        if unit == "week":
+            return base - dt.timedelta(weeks=count)
+        if unit == "month":
+            return _add_months(base, -count)
+        if unit == "year":
+            return _add_months(base, -12 * count)
+    return False
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, _month_length(year, month + 1)))
+
+
+def _month_length(year: int, month: int) -> int:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).day
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= _month_length(year, month)
+
+
+def _nearest(base: dt.date, forward: bool, make) -> dt.date | None:
+    """The yearless date nearest ``base`` on its side: on or after it when ``forward``, else on or before."""
+    years = (base.year, base.year + 1) if forward else (base.year, base.year - 1)
+    for year in years:
+        when = make(year)
+        if when is not None and (when >= base if forward else when <= base):
+            return when
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
-def _resolve(phrase: str, base: dt.date | None) -> dt.date | None:
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": [], "RETURN_AS_TIMEZONE_AWARE": False}
+def _dateparser(phrase: str, base: dt.date | None, forward: bool) -> dt.date | None:
+    settings = {"PREFER_DATES_FROM": "future" if forward else "past", "REQUIRE_PARTS": [],
+                "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
     try:
@@ -117,32 +270,52 @@ def _granularity(kind: str, phrase: str) -> Literal["day", "month", "year"]:
     return "day"
 
 
+def _fixed_by_date(text: str, spans: list[DateSpan], n: int) -> bool:
+    """A weekday right next to a day-of-month date: "Thursday, July 23", "on July 23 (Thursday)"."""
+    here = spans[n]
+    if re.match(r"(?i)(?:last|next|this)\b", text[here.start:here.end]):
+        return False
+    for other in spans[max(0, n - 1):n] + spans[n + 1:n + 2]:
+        if other.kind not in ("month_day", "day_month", "iso", "numeric"):
+            continue
+        gap = text[here.end:other.start] if other.start >= here.end else text[other.end:here.start]
+        if len(gap) <= 3 and re.fullmatch(r"[\s,(]*|[\s,)]*", gap):
+            return True
+    return False
+
+
 def _has_year(phrase: str) -> bool:
     return bool(re.search(r"\d{4}", phrase))
 
 
 def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMention, ...]:
-    """Dates a text mentions, resolved against ``doc_date`` when relative.
+    """Dates a text mentions, resolved against ``doc_date`` when relative (see the module doc).
 
-    Month-and-day dates without a year take the year from ``doc_date`` (the
-    most recent such date not after it); without ``doc_date`` they, and
-    relative dates ("on Friday", "last year"), are left out rather than
-    resolved against the clock. Years ("in 2019") have year granularity.
-    Clock times are not dates.
+    Month-and-day dates without a year take the year from ``doc_date``;
+    without ``doc_date`` they, and relative dates ("on Friday", "last year"),
+    are left out rather than resolved against the clock. Years ("in 2019")
+    have year granularity. Clock times are not dates.
     """
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for span in date_spans(text):
-        if span.kind == "time":
-            continue
-        phrase = re.sub(r"[ \u00a0]*[-–][ \u00a0]*\d+(?:st|nd|rd|th)?(?=,|\s\d|$)", "", text[span.start: span.end])
+    spans = [s for s in date_spans(text) if s.kind != "time"]
+    for n, span in enumerate(spans):
+        phrase = text[span.start: span.end]
+        if span.kind == "month_day":  # "March 12-14, 2024": the first day
+            phrase = re.sub(r"[ \u00a0]*[-–][ \u00a0]*\d+(?:st|nd|rd|th)?(?=,|\s\d|$)", "", phrase)
         relative = span.kind in ("weekday", "relative") or (span.kind in ("month_day", "day_month") and not _has_year(phrase))
         if relative and doc_date is None:
             continue
-        when = _resolve(phrase, doc_date)
+        if span.kind == "weekday" and _fixed_by_date(text, spans, n):
+            continue  # "Thursday, July 23": the date beside it says which Thursday
+        when = resolve(phrase, span.kind, doc_date, forward=relative and _forward(text, span.start))
         if when is None:
             continue
-        mentions.append(DateMention(text[span.start: span.end], span.start, span.end, when, _granularity(span.kind, phrase), relative))
+        earliest = latest = None
+        if span.kind == "weekday" and not re.match(r"(?i)(?:last|next|this)\b", phrase):
+            earliest, latest = when - dt.timedelta(days=1), when + dt.timedelta(days=1)
+        mentions.append(DateMention(text[span.start: span.end], span.start, span.end, when,
+                                    _granularity(span.kind, phrase), relative, earliest, latest))
         taken.append((span.start, span.end))
     for m in _BARE_YEAR_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or not is_year(text, m.start(), m.start() + 4):

@@ -16,7 +16,7 @@ from consistency.quantities.units import Unit, canonical
 from consistency.records import Bound, Direction, Quantity, QuantityKind
 
 #: Dimensions whose values cannot be negative: "up to 40" starts at 0 for these.
-_NON_NEGATIVE = {"count", "currency", "length", "mass", "time", "area", "volume", "speed", "power", "energy",
+_NON_NEGATIVE = {"count", "currency", "length", "mass", "time", "age", "area", "volume", "speed", "power", "energy",
                  "frequency", "information", "data rate", "concentration", "multiple"}
 
 
@@ -50,6 +50,14 @@ class Draft:
     noun_end: int = 0
     #: Where the change verb governing the number starts, when there is one.
     verb_start: int | None = None
+    #: See `consistency.records.Quantity` for these.
+    person: str | None = None
+    ordinal: bool = False
+    score: tuple[float, float] | None = None
+    outcome: str | None = None
+    cumulative: bool = False
+    corrects: float | None = None
+    superseded: bool = False
 
     @property
     def has_unit(self) -> bool:
@@ -90,6 +98,8 @@ class Draft:
     def dimension(self) -> str:
         if self.currency is not None:
             return "currency"
+        if self.measured == "age" and (self.unit is None or self.unit.dimension == "time"):
+            return "age"  # an attribute of a person, not a duration or a count
         if self.unit is not None:
             return self.unit.dimension
         if self.is_fraction:
@@ -119,6 +129,13 @@ class Draft:
             subject=self.subject,
             per=self.per,
             descending=self.descending and self.bound == "range",
+            person=self.person,
+            ordinal=self.ordinal,
+            score=self.score,
+            outcome=self.outcome,
+            cumulative=self.cumulative,
+            corrects=self.corrects,
+            superseded=self.superseded,
         )
 
     def _canonical(self, low: float, high: float) -> tuple[str | None, tuple[str, float, float] | None]:

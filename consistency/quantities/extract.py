@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from consistency.quantities import change as changes
-from consistency.quantities import identifiers, measured, money, ranges, units
+from consistency.quantities import identifiers, measured, money, people, periods, ranges, revisions, running, scores, units
 from consistency.quantities.dates import date_spans, is_year
 from consistency.quantities.draft import Draft
 from consistency.quantities.numbers import ONES, TEENS, TENS, Number, find_numbers, rescale
@@ -39,24 +39,13 @@ _SIGN_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(\[/:]))(?P<s>[-−–+])$")
 _MINUS_WORD_RE = re.compile(r"(?<![\w])minus[ \u00a0-]$", re.I)
 _OF_UNIT_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+an?(?:[ \u00a0]+US|[ \u00a0]+U\.S\.)?(?=[ \u00a0])")
 _OF_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
+_A_UNIT_RE = re.compile(r"[ \u00a0]+an?(?=[ \u00a0])")
 _OPEN_RE = re.compile(r"[ \u00a0]*\([ \u00a0]*")
 _CLOSE_RE = re.compile(r"[ \u00a0]*\)")
 _OR_MORE_RE = re.compile(r"[ \u00a0]+or[ \u00a0]+(?:more|less|fewer|so)(?=[ \u00a0])", re.I)
 _AGE_OF_RE = re.compile(r"(?P<b>under|over|above|below)?[ \u00a0]*(?:the[ \u00a0]+)?(?<![\w])age[ \u00a0]+of[ \u00a0]+$", re.I)
 _PRONOUN_ONE_RE = re.compile(r"(?:the|each|this|that|any|every|no|which|same|only|one|someone|anyone|everyone|another)[ \u00a0]+$", re.I)
 _RANGE_AFTER_RE = re.compile(r"[ \u00a0]+(?:to|or)[ \u00a0]+(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.I)
-#: A name before an appositive age ("Jane Doe, 44,").
-_APPOSITIVE_BEFORE_RE = re.compile(r"(?<![\w])[A-Z][a-z][\w'’.-]*,[ \u00a0]*$")
-_CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
-)
-_COMMA_AFTER_RE = re.compile(r"[ \u00a0]*,")
-#: A person said to be a number ("she was 10", "he will be 35").
-_PERSON_IS_RE = re.compile(
-    r"(?<![\w])(?:he|she|who|i|we|they|you)[ \u00a0]+(?:is|was|were|are|am|turns|turned|will[ \u00a0]+be|would[ \u00a0]+be|is[ \u00a0]+now)[ \u00a0]+$",
-    re.I,
-)
 _UNIT_DIMENSIONS_FOR_SIGNED_CHANGE = {"percent", "percentage point", "points"}
 
 
@@ -69,8 +58,10 @@ def extract_quantities(text: str, *, doc_date: dt.date | None = None) -> tuple[Q
     del doc_date
     if not text or not any(ch.isdigit() or ch.isalpha() for ch in text):
         return ()
-    blocked = [(s.start, s.end) for s in date_spans(text)] + identifiers.phone_spans(text) + ranges.score_spans(text)
+    extra = scores.scorelines(text) + periods.ordinal_periods(text)
+    blocked = [(s.start, s.end) for s in date_spans(text)] + identifiers.phone_spans(text) + scores.score_spans(text)
     blocked += identifiers.year_range_spans(text) + identifiers.shirt_number_spans(text)
+    blocked += identifiers.citation_spans(text) + [(d.number.start, d.end) for d in extra]
     drafts = _durations_in_words(text) + _folds(text) + _out_of(text)
     taken = [(d.start, d.end) for d in drafts]
     for number in find_numbers(text):
@@ -83,7 +74,21 @@ def extract_quantities(text: str, *, doc_date: dt.date | None = None) -> tuple[Q
     combined = ranges.combine(text, drafts)
     _rate_after_parenthesis(text, combined)
     _money_raised(text, combined)
+    _fraction_points(text, combined)
+    combined = revisions.read_corrections(text, sorted(combined + extra, key=lambda d: d.start))
+    running.mark_running(text, combined)
     return tuple(d.freeze(text) for d in combined)
+
+
+_RATE_WORDS_RE = re.compile(r"(?<![\w])(?:rates?|yields?)(?![\w])", re.I)
+
+
+def _fraction_points(text: str, drafts: list[Draft]) -> None:
+    """"a quarter point", "half a point" beside a rate or a percentage: percentage points."""
+    rate = any(d.dimension == "percent" and not d.number.fraction for d in drafts) or _RATE_WORDS_RE.search(text)
+    for d in drafts:
+        if rate and d.number.fraction and d.unit is not None and d.unit.name == "point":
+            d.unit = _PERCENTAGE_POINT
 
 
 def _money_raised(text: str, drafts: list[Draft]) -> None:
@@ -123,6 +128,7 @@ def _durations_in_words(text: str) -> list[Draft]:
 
 
 _YEAR = units.match_unit(" years", 0).unit  # type: ignore[union-attr]
+_PERCENTAGE_POINT = units.match_unit(" percentage points", 0).unit  # type: ignore[union-attr]
 _SPAN_ADJECTIVE_RE = re.compile(
     r"[ \u00a0]+(?:previous|consecutive|straight|full|successive|additional|more|extra|further|whole|entire)(?=[ \u00a0])",
     re.I,
@@ -246,6 +252,7 @@ def _read_unit(text: str, draft: Draft) -> bool:
         end = found.end
         if found.age:
             draft.measured = "age"
+            draft.person = people.person_after(text, draft.start, found.end)
     draft.end = end
     if draft.currency is None and draft.unit is None and not number.words:
         if _letters_follow(text, end):
@@ -343,10 +350,12 @@ def _read_noun(text: str, draft: Draft) -> bool:
     or_more = _OR_MORE_RE.match(text, pos)  # "30 or more boats"
     pos = or_more.end() if or_more else pos
     if number.fraction:
-        of_unit = _OF_UNIT_RE.match(text, pos)
+        of_unit = _OF_UNIT_RE.match(text, pos) or (_A_UNIT_RE.match(text, pos) if number.words else None)
         found = units.match_unit(text, of_unit.end()) if of_unit else None
-        if found is not None:  # "1/16 of a pint" is an amount in pints
+        if found is not None and found.unit.dimension not in ("count",):
+            # "1/16 of a pint", "half a percentage point", "three quarters of a mile": an amount in that unit
             draft.unit = found.unit
+            draft.end = found.end
             return True
         draft.measured = measured.share_of(text, pos, needs_of=not number.words)[0]
         return True
@@ -363,21 +372,30 @@ def _read_noun(text: str, draft: Draft) -> bool:
             return False
     if noun is None and _is_age(text, draft):
         draft.unit, draft.measured = _YEAR, "age"
+    elif noun is not None and draft.unit is None and _is_age(text, draft, listed=True):
+        draft.unit, draft.measured, draft.counted, draft.subject = _YEAR, "age", False, None  # "ages 17 and 19"
     if noun is None and not number.words and measured.names_follow(text, draft.end):
         return False  # "the 787 Dreamliner", "iPhone 11 Pro": a model name, not a count
     return True
 
 
-def _is_age(text: str, draft: Draft) -> bool:
-    """A bare whole number that is a person's age: "Maddon, 66, said", "he will be 35 by then"."""
+def _is_age(text: str, draft: Draft, *, listed: bool = False) -> bool:
+    """A bare whole number that is a person's age (see `people`): "Maddon, 66, said", "aged 22",
+    "the boy, 9.", "he will be 35 by then"; sets whose age it is. ``listed``: only the age words
+    ("ages 17 and 19"), for a number a noun follows."""
     value = draft.number.value
     if draft.number.words or value is None or not 1 <= value < 120 or value != int(value) or draft.signed:
         return False
-    before = text[max(0, draft.start - 30): draft.start]
-    name = _APPOSITIVE_BEFORE_RE.search(before)
-    if name and name.group().rstrip(", \u00a0").lower() not in _CALENDAR_WORDS and _COMMA_AFTER_RE.match(text, draft.end):
+    if people.age_word_before(text, draft.start):
+        draft.person = people.person_before(text, draft.start)
         return True
-    return bool(_PERSON_IS_RE.search(before)) and not _letters_follow(text, draft.end)
+    if listed:
+        return False
+    person = people.appositive_person(text, draft.start, draft.end)
+    if person is not None:
+        draft.person = person
+        return True
+    return people.person_is(text, draft.start) and not _letters_follow(text, draft.end)
 
 
 def _read_bound_and_change(text: str, draft: Draft) -> None:

@@ -1,5 +1,5 @@
 """Join neighbouring numbers: ranges ("between 300 and 400", "25-30", "from X to Y"),
-scores that are not ranges ("won 3-1"), units shared across a coordination
+units shared across a coordination
 ("eight or nine euros", "7- or 8-inch", "45 and 50 mg"), units carried forward to
 a number that elides them ("from 208 pounds to 193"), and restatements that share
 a change or bound ("lost 190 points, or 0.6%", "more than 100 km (60 miles)").
@@ -11,23 +11,15 @@ import re
 
 from consistency.quantities.draft import Draft
 from consistency.quantities.measured import STOP
-from consistency.quantities.money import currency_after
-from consistency.quantities.units import match_unit
 
 _RANGE_GAP_RE = re.compile(r"[ \u00a0]*(?:-?[ \u00a0]*to[ \u00a0]*-?|through|thru|[-–—]|and)[ \u00a0]*$", re.I)
 _TO_END_RE = re.compile(r"(?<![\w])(?:up[ \u00a0]+)?to[ \u00a0]+$", re.I)
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()]|\.(?!\d)|(?<![\w])(?:and|but|while|from)(?![\w])", re.I)
-_SCORE_RE = re.compile(r"(?<![\w.,$£€/-])(?P<a>\d{1,3})[ \u00a0]?[-–][ \u00a0]?(?P<b>\d{1,3})(?![\w,/]|\.\d|[-–]\d)")
 _BETWEEN_RE = re.compile(r"(?<![\w])between[ \u00a0]+$", re.I)
 _FROM_RE = re.compile(r"(?<![\w])from[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|about[ \u00a0]+|around[ \u00a0]+)?$", re.I)
 _SHARE_GAP_RE = re.compile(r"[ \u00a0]*-?[ \u00a0]*(?:,|or|and|,[ \u00a0]*(?:and|or))[ \u00a0]*$", re.I)
 _PART_OF_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|a|an)[ \u00a0]+", re.I)
 _LEVEL_THEN_CHANGE_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:up|down|off|higher|lower)[ \u00a0]+", re.I)
-_SPORTS_RE = re.compile(
-    r"(?<![\w])(?:won|win|wins|beat|beats|beating|lost|lose|loses|losing|drew|draw|tied|tie|lead|leads|led|"
-    r"victory|defeat|defeated|score|scored|scoreline|aggregate|trailing|trailed|at|a|an)[ \u00a0]+$",
-    re.I,
-)
 
 
 def combine(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -50,21 +42,6 @@ def combine(text: str, drafts: list[Draft]) -> list[Draft]:
     _share_units(text, out)
     _carry_units(text, out)
     _share_apposition(text, out)
-    return out
-
-
-def score_spans(text: str) -> list[tuple[int, int]]:
-    """Sports scores ("won 3-1", "2-2 on aggregate", "tied at 89-89"), which are neither ranges nor dates.
-
-    A dash between two small integers with no unit after them is a score when it
-    does not ascend, or when a result word ("won", "beat", "lead") comes before it.
-    """
-    out = []
-    for m in _SCORE_RE.finditer(text):
-        if match_unit(text, m.end()) or currency_after(text, m.end(), scaled=False, after_symbol=None):
-            continue
-        if int(m["a"]) >= int(m["b"]) or _SPORTS_RE.search(text, max(0, m.start() - 20), m.start()):
-            out.append((m.start(), m.end()))
     return out
 
 

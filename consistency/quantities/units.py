@@ -309,6 +309,15 @@ def _factor_to(expr: str, target: str) -> tuple[float, str]:
     return float(q.magnitude), target
 
 
+@functools.lru_cache(maxsize=16)
+def degree_size(name: str) -> float | None:
+    """Kelvin in one degree of the temperature unit named ``name`` ("degree Fahrenheit" -> 5/9)."""
+    unit = next((u for u in _WORDS.values() if u.name == name and u.dimension == "temperature"), None)
+    if unit is None or unit.pint is None:
+        return None
+    return abs(_temperature(unit.pint, 1.0, True) - _temperature(unit.pint, 0.0, True))
+
+
 def _convert_temperature(expr: str, value: float, delta: bool) -> float:
     if math.isinf(value):
         return value

@@ -1,0 +1,128 @@
+"""People's ages: which numbers are ages, and whose.
+
+An age is an attribute of a person, not a count and not a duration: its
+quantity has ``dimension`` "age" and, where the text says, the ``person`` it
+belongs to, so the rules compare ages only between frames about the same person.
+
+Read as ages:
+
+- "a 55-year-old man", "Jane Doe, 27," and "the boy, 9." (an appositive after a
+  name or a noun phrase), "two men, 23 and 25," (coordinated appositives),
+  "aged 22", "ages 17 and 19", "ranging in age from 17 to 27", "he was 44";
+- whose: the name or noun phrase the age is attached to ("Jane Doe", "the
+  gunman", "a Lakeville resident"); a pronoun ("he was 44") gives no person.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: "aged 22", "age 9", "ages 17 and 19", "ranging in age from 17 to 27", "between the ages of 5 and 9".
+AGE_WORD_BEFORE = re.compile(
+    r"(?<![\w])(?:aged|ages?|in[ \u00a0]+age[ \u00a0]+from|the[ \u00a0]+ages[ \u00a0]+of(?:[ \u00a0]+between)?)"
+    r"[ \u00a0]+(?:(?:between|from)[ \u00a0]+)?$",
+    re.I,
+)
+#: The first number of an age list or range before this one: "ages 17 and ", "aged 17 to ".
+AGE_LIST_BEFORE = re.compile(
+    r"(?<![\w])(?:aged|ages?|age[ \u00a0]+from|ages[ \u00a0]+of(?:[ \u00a0]+between)?)[ \u00a0]+(?:(?:between|from)[ \u00a0]+)?"
+    r"\d{1,3}[ \u00a0]*(?:,|and|to|or|-|–)[ \u00a0]*(?:\d{1,3}[ \u00a0]*(?:,|and|to|or)[ \u00a0]*)*$",
+    re.I,
+)
+#: An appositive age after a name or a noun: "Jane Doe, ", "the victim, ", "two men, 23 and ".
+APPOSITIVE_BEFORE = re.compile(
+    r"(?P<np>(?:\b(?:[Tt]he|[Aa]n?|[Tt]wo|[Tt]hree|[Ff]our|[Bb]oth)[ \u00a0]+)?(?:[A-Za-z][\w'’.-]*[ \u00a0]+){0,3}"
+    r"[A-Za-z][\w'’.-]*),[ \u00a0]*(?:\d{1,3}[ \u00a0]*(?:,|and)[ \u00a0]*)*$"
+)
+#: Words that close a number's appositive: a comma, "and", a full stop or the end of the text.
+APPOSITIVE_AFTER = re.compile(r"[ \u00a0]*(?:,|;|\)|[ \u00a0]and[ \u00a0]+\d|\.(?!\d)|$)")
+#: A person said to be a number ("she was 10", "he will be 35").
+PERSON_IS = re.compile(
+    r"(?<![\w])(?:he|she|who|i|we|they|you)[ \u00a0]+(?:is|was|were|are|am|turns|turned|will[ \u00a0]+be|"
+    r"would[ \u00a0]+be|is[ \u00a0]+now)[ \u00a0]+$",
+    re.I,
+)
+#: Words before an appositive that are no person: calendar words, places of time, function words.
+NOT_A_PERSON = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
+    "yesterday tomorrow all total addition far then now those these them it that this which year years "
+    "overall instance example contrast comparison fact sum short".split()
+)
+_NAME_RE = re.compile(r"(?:[A-Z][\w'’.-]*[ \u00a0]+){0,3}[A-Z][\w'’.-]*$")
+_AFTER_AGE_RE = re.compile(
+    r"[ \u00a0]+(?P<np>(?:[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,3})(?:[ \u00a0]+(?!(?:who|was|is|had|has|and|or)\b)[a-z]+)?"
+    r"|(?!(?:and|or|who|was|is|had|has|of|in|at|from|with)\b)[a-z][a-z'’-]*"
+    r"(?:[ \u00a0]+(?!(?:and|or|who|was|is|had|has|of|in|at|from|with)\b)[a-z][a-z'’-]*)?)"
+)
+#: Verbs that may follow an age's noun without an "-ed" ending ("the 19-year-old man fled").
+_VERBS = frozenset("fled ran told said says shot hit died dies drove left went was is".split())
+_DETERMINER_BEFORE_RE = re.compile(r"(?<![\w])(?P<d>the|a|an)[ \u00a0]+$", re.I)
+
+
+def age_word_before(text: str, start: int) -> bool:
+    """Whether "aged", "ages ... and", "in age from ... to" introduces the number at ``start``."""
+    before = text[max(0, start - 40):start]
+    return bool(AGE_WORD_BEFORE.search(before) or AGE_LIST_BEFORE.search(before))
+
+
+def appositive_person(text: str, start: int, end: int) -> str | None:
+    """The name or noun phrase a bare number is set off from by commas ("Jane Doe, 27,"): the
+    person whose age it is; None when the number is no such appositive."""
+    if not APPOSITIVE_AFTER.match(text, end):
+        return None
+    m = APPOSITIVE_BEFORE.search(text[max(0, start - 60):start])
+    if not m:
+        return None
+    phrase = m["np"].strip()
+    last = phrase.split()[-1].rstrip(".")
+    if last.lower() in NOT_A_PERSON or not last.isalpha():
+        return None
+    listed = bool(re.search(r"\d[ \u00a0]*(?:,|and)[ \u00a0]*$", text[max(0, start - 12):start])) or bool(
+        re.match(r"[ \u00a0]*(?:,[ \u00a0]*)?and[ \u00a0]+\d", text[end:]))
+    if last.islower() and last.endswith("s") and not last.endswith("ss") and not listed:
+        return None  # "total arrests, 40,": a plural noun takes a list of ages ("two men, 23 and 25")
+    return _trim(phrase)
+
+
+def person_is(text: str, start: int) -> bool:
+    """"he was 44", "she will be 35": an age of a person named by a pronoun."""
+    return bool(PERSON_IS.search(text[max(0, start - 30):start]))
+
+
+def person_after(text: str, start: int, end: int) -> str | None:
+    """Who "a 55-year-old man", "the 58-year-old gunman", "17-year-old Jane Doe" is."""
+    m = _AFTER_AGE_RE.match(text, end)
+    if not m:
+        return None
+    noun = m["np"].strip()
+    words = noun.split()
+    if len(words) > 1 and words[-1].islower() and (words[-1].endswith("ed") or words[-1] in _VERBS):
+        noun = " ".join(words[:-1])  # "the 58-year-old gunman died": the gunman
+    det = _DETERMINER_BEFORE_RE.search(text[max(0, start - 6):start])
+    if noun[:1].isupper() and not det:
+        return noun  # a name: "17-year-old Jane Doe"
+    return f"{det['d'].lower()} {noun}" if det else noun
+
+
+def person_before(text: str, start: int) -> str | None:
+    """Who "The driver, aged 22," is: the noun phrase before the age words."""
+    before = text[max(0, start - 80):start]
+    m = re.search(r"(?P<np>(?:\b(?:[Tt]he|[Aa]n?)[ \u00a0]+)?(?:[A-Za-z][\w'’.-]*[ \u00a0]+){0,3}[A-Za-z][\w'’.-]*)"
+                  r",?[ \u00a0]+(?:aged|age)[ \u00a0]+$", before)
+    return _trim(m["np"]) if m else None
+
+
+def _trim(phrase: str) -> str:
+    """A name keeps its capitalised words ("Police identified Jane Doe" -> "Jane Doe"); a noun
+    phrase its determiner and last words ("the gunman")."""
+    name = _NAME_RE.search(phrase)
+    words = phrase.split()
+    if name and words[-1][:1].isupper():
+        kept = [w for w in name.group().split() if w[:1].isupper()]
+        while kept and kept[0].lower() in ("police", "officers", "authorities", "identified", "named", "the", "a"):
+            kept.pop(0)
+        return " ".join(kept) if kept else phrase
+    det = words[0].lower() if words[0].lower() in ("the", "a", "an") else None
+    tail = words[-2:] if len(words) > 2 else words[1:] if det else words
+    return " ".join(([det] if det else []) + tail) if tail else phrase
