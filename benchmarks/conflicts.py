@@ -166,14 +166,12 @@ def heldout_predictions(path: Path = HELDOUT, embedder=None) -> list[tuple[dict,
                     fh.write(json.dumps({"id": side, "text": claim["text"], "date": claim.get("date"),
                                          "source": claim.get("source")}) + "\n")
             report = api.check([str(dataset)], settings, embedder=embedder)
-            conflicts = [f for f in report.findings if f.kind == "conflict"]
-            updates = [f for f in report.findings if f.kind == "update"]
-            if conflicts:
-                out.append((row, "conflict", conflicts[0].rule, conflicts[0].explanation))
-            elif updates:
-                out.append((row, "update", updates[0].rule, updates[0].explanation))
-            else:
+            by_kind = {kind: [f for f in report.findings if f.kind == kind] for kind in ("conflict", "update", "correction")}
+            kind = next((k for k, found in by_kind.items() if found), None)
+            if kind is None:
                 out.append((row, "consistent", None, ""))
+            else:
+                out.append((row, kind, by_kind[kind][0].rule, by_kind[kind][0].explanation))
     return out
 
 

@@ -24,14 +24,7 @@ Comparability (all must hold, else the rules stay silent):
   (killed, wounded, arrested) dated more than EVENT_WINDOW_DAYS apart
   (`different_events`).
 
-Tolerances (documented in docs/rules.md):
-- an approximate or bounded quantity carries its interval (``low``/``high``): the
-  extractor gives "about"/"roughly" +/-10% and "nearly"/"almost" -10%;
-- a number stated with decimals or a scale word ("1.2bn", "3.5%") may be rounded:
-  it stands for +/- half a unit of its last stated digit;
-- a quantity converted from another unit (13 miles vs 21 km) is compared with the
-  rounding tolerance of both statements (half a stated unit);
-- a relative epsilon of 0.1% absorbs floating-point noise in conversions.
+Tolerances by unit kind (`tolerance`, documented in docs/rules.md).
 """
 
 from __future__ import annotations
@@ -43,12 +36,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Claim, Quantity
+from . import attributes
 from . import lexicon as lx
 from .text import View, Word, as_of, contrast, mentions, same_word, significant, stem, times_compatible, view
+from .tolerance import disjoint, interval, rounding_tolerance  # noqa: F401  (the rules import them from here)
 
-EPSILON = 1e-3
-_DECIMALS = re.compile(r"\d[\d,]*\.(\d+)")
-_LEADING = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _POINTS = {"percentage point", "basis point"}
 
 
@@ -87,6 +79,8 @@ def _frames(claim: Claim) -> tuple[Frame, ...]:
     for q in claim.quantities:
         if q.value is None and not (math.isfinite(q.low) or math.isfinite(q.high)):
             continue
+        if not attributes.usable(q):
+            continue  # a value reported as replaced, a scoreline
         if q.dimension in ("time",) and q.kind == "change":
             continue  # "six days into the campaign": a time reference, not a measure
         first = v.word_at(q.start)
@@ -285,13 +279,10 @@ _SMALL = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0
 
 
 def _cumulative(v: View, q: Quantity, head: str | None) -> bool:
-    """Counts that only grow: a death toll, cases, arrests, or a count "since X", "so far"."""
+    """Counts that only grow, on evidence in the number's clause (`attributes.running`)."""
     if q.kind != "level" or q.dimension not in (None, "count"):
         return False
-    text = v.text.lower()
-    if head and any(head.startswith(n) or n.startswith(head) for n in lx.CUMULATIVE_NOUNS):
-        return True
-    return any(re.search(rf"\b{re.escape(m)}\b", text) for m in lx.CUMULATIVE_MARKERS)
+    return attributes.running(q)
 
 
 # --- comparability ---------------------------------------------------------------------------
@@ -542,8 +533,7 @@ _EVENT_VERBS = ("kill", "die", "arrest", "detain", "abduct", "injur", "wound")
 
 
 def _running(f: Frame) -> bool:
-    text = f.view.text.lower()
-    return any(re.search(rf"\b{re.escape(m)}\b", text) for m in lx.CUMULATIVE_MARKERS)
+    return attributes.running(f.q)
 
 
 def different_events(fa: Frame, fb: Frame) -> bool:
@@ -582,6 +572,8 @@ def loose(fa: Frame, fb: Frame) -> bool:
     qa, qb = fa.q, fb.q
     if qa.dimension != qb.dimension or unit_family(qa) != unit_family(qb) or qa.kind != qb.kind:
         return False
+    if not attributes.compatible(qa, qb):
+        return False
     return not (fa.head and fb.head and not same_word(fa.head, fb.head))
 
 
@@ -590,6 +582,8 @@ def comparable(fa: Frame, fb: Frame) -> bool:
     qa, qb = fa.q, fb.q
     if qa.dimension != qb.dimension or unit_family(qa) != unit_family(qb):
         return False
+    if not attributes.compatible(qa, qb):
+        return False  # ages of different people, an ordinal period and an amount of time
     if qa.kind != qb.kind or fa.partitive != fb.partitive:
         return False
     if qa.kind == "change" and qa.change and qb.change and qa.change != qb.change:
@@ -598,68 +592,7 @@ def comparable(fa: Frame, fb: Frame) -> bool:
 
 
 # --- values ----------------------------------------------------------------------------------
-
-def interval(f: Frame, *, converted: bool, precise_other: bool = False) -> tuple[float, float]:
-    """The canonical interval of a frame widened by its rounding tolerance."""
-    q = f.q
-    low, high = f.low, f.high
-    if q.bound == "exact" and q.value not in (None, 0):
-        tol = rounding_tolerance(q, converted=converted, precise_other=precise_other)
-        if tol:
-            scale = (low / q.value) if q.value and math.isfinite(low) else 1.0
-            low = low - tol * abs(scale)
-            if math.isfinite(high):
-                high = high + tol * abs(scale)
-    return low, high
-
-
-def rounding_tolerance(q: Quantity, *, converted: bool, precise_other: bool = False) -> float:
-    """Half a unit of the last stated digit, in the stated unit; 0 for whole counts."""
-    match = _DECIMALS.search(q.text)
-    if match:
-        return 0.5 * 10 ** -len(match.group(1)) * _scale_factor(q)
-    if converted or (q.value and q.value >= 1e5 and _scale_factor(q) > 1):
-        return 0.5 * _scale_factor(q)
-    if q.dimension == "percent" and q.kind == "level" and precise_other:
-        return 0.5  # a whole percentage beside a decimal one may be rounded: "65%" vs "64.5%"
-    return 0.0
-
-
-def _scale_factor(q: Quantity) -> float:
-    """How much one stated unit is worth in ``value`` ("1.2bn": 1e9)."""
-    match = _LEADING.search(q.text)
-    if not match or q.value is None:
-        return 1.0
-    try:
-        stated = float(match.group(0).replace(",", ""))
-    except ValueError:
-        return 1.0
-    if stated == 0:
-        return 1.0
-    ratio = q.value / stated
-    return ratio if ratio >= 1 else 1.0
-
-
-def _decimal(f: Frame) -> bool:
-    return f.q.bound == "exact" and bool(_DECIMALS.search(f.q.text))
-
-
-def disjoint(fa: Frame, fb: Frame) -> bool:
-    """True when no value satisfies both statements, after tolerances."""
-    converted = fa.q.unit != fb.q.unit
-    a_low, a_high = interval(fa, converted=converted, precise_other=_decimal(fb))
-    b_low, b_high = interval(fb, converted=converted, precise_other=_decimal(fa))
-    finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if math.isfinite(x)]
-    eps = EPSILON * max(finite + [1e-12])
-    if a_high + eps < b_low or b_high + eps < a_low:
-        return True
-    # intervals that share one end point, excluded by one side: "19 reviews" vs "more than 19 reviews"
-    if abs(a_high - b_low) <= eps and (fa.strict_high or fb.strict_low):
-        return True
-    if abs(b_high - a_low) <= eps and (fb.strict_high or fa.strict_low):
-        return True
-    return False
-
+# Tolerances (interval, rounding_tolerance, disjoint) live in tolerance.py.
 
 _APPROX = ("at least", "more than", "less than", "fewer than", "over", "nearly", "almost", "about", "roughly",
            "around", "approximately", "some", "up to", "at most", "under", "passed", "topped", "exceeded")

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..records import Claim
+from . import corrections
 from .base import Rule, Verdict, register, spans
 from .frames import Frame, comparable, describe, disjoint, frames, key, loose, same_measure
 
@@ -37,6 +38,8 @@ def _said(f: Frame) -> str:
 
 
 def _reason(fa: Frame, fb: Frame) -> str:
+    if fa.q.dimension == "age":
+        return "the ages of one person differ"
     if fa.q.dimension == "time":
         return "the durations differ"
     exact = fa.q.bound == "exact" and fb.q.bound == "exact"
@@ -53,7 +56,8 @@ def numeric_pairs(a: Claim, b: Claim) -> tuple[NumericVerdict, ...]:
     fas, fbs = frames(a), frames(b)
     out: list[NumericVerdict] = []
     seen: set[tuple[int, int]] = set()
-    partners = {ia: [ib for ib, fb in enumerate(fbs) if comparable(fa, fb)] for ia, fa in enumerate(fas)}
+    partners = {ia: [ib for ib, fb in enumerate(fbs) if comparable(fa, fb) and not corrections.explains(fa, fb)]
+                for ia, fa in enumerate(fas)}  # a corrected figure is COR001's, not a conflict
     # A value of one claim that some value of the other could match (any context), or that a sum
     # of the other's values matches ("11 militants and six soldiers" / "17 people"), is not flagged.
     agreed_a = {ia for ia, fa in enumerate(fas) if _agrees(fa, fbs)}
@@ -192,9 +196,10 @@ class DurationMismatch(_NumericRule):
 class CumulativeUpdate(_NumericRule):
     """A cumulative count reported later with a larger value: an update, not a conflict.
 
-    Reported at info level with kind "update". A measure is cumulative when it
-    only grows over time: a death toll, casualties, cases, arrests, or a count
-    "since the campaign began", "so far", "to date". The claim dated later
+    Reported at info level with kind "update". A count is cumulative when it
+    only grows over time, on evidence in its clause: a death toll or a tally,
+    "since the campaign began", "so far", "to date", "has risen to", "at least
+    N by <date>" ("a total of" alone is none). The claim dated later
     (explicit day in the text, else the document date) must give the larger
     value ("at least 140" then "212" then "passed 300").
 

@@ -17,6 +17,7 @@ from itertools import islice
 
 from ..records import Claim, DateMention
 from . import lexicon as lx
+from .tolerance import dates_overlap
 
 _WORD_RE = re.compile(r"[^\W\d_]+-\d+\b|[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d[\d,.]*\d|\d")
 
@@ -333,9 +334,8 @@ def _periods(text: str) -> set[str]:
 
 def times_compatible(a: View, b: View) -> bool:
     """False when both claims pin times that cannot overlap (October vs September, Q3 vs Q4)."""
-    if a.dates and b.dates:
-        if not any(lo_a <= hi_b and lo_b <= hi_a for _, lo_a, hi_a in a.dates for _, lo_b, hi_b in b.dates):
-            return False
+    if a.dates and b.dates and not dates_overlap(a, b):  # a bare weekday is a day either side
+        return False
     if a.periods and b.periods and not (a.periods & b.periods):
         kinds_a = {p.split()[-1] for p in a.periods}
         kinds_b = {p.split()[-1] for p in b.periods}

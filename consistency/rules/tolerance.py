@@ -1,0 +1,173 @@
+"""Tolerances: how far apart two stated values may be and still both be true.
+
+A quantity's interval (``low``/``high``, from the extractor: "about" +/-10%,
+bounds, ranges) is widened by the *rounding tolerance* of its statement before
+two frames are compared (`disjoint`). The tolerance depends on the kind of
+unit (docs/rules.md, "Tolerances", gives examples that agree and disagree):
+
+- a number stated with decimals ("3.5%", "1.2bn") stands for +/- half a unit of
+  its last stated digit; a whole count is exact;
+- a value *converted* between units (13 miles vs 21 km, 90 minutes vs two
+  hours) may have been rounded to its last significant digit ("100 km (60
+  miles)"): half a unit of that digit, *capped* at ``CONVERTED_CAP`` of the
+  value, so a rounded conversion passes and a different value does not
+  (2 km vs 2,400 m, 90 minutes vs two hours disagree);
+- an *affine* unit (temperatures: degrees Celsius and Fahrenheit have an
+  offset) gets an absolute tolerance of half a stated degree, converted by the
+  size of a degree (5/9 kelvin for Fahrenheit), never a ratio of the value:
+  35 °C and 95 °F agree, 35 °C and 106 °F do not;
+- a relative epsilon of 0.1% absorbs floating-point noise in conversions.
+
+Dates: a bare weekday is approximate (``DateMention.earliest``/``latest``, a
+day either side), so it may be one day off another report's date ("late
+Thursday" / "early Friday"); two weekdays read against the *same* anchor day
+keep their exact days: `dates_overlap`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import TYPE_CHECKING
+
+from ..records import Claim, DateMention, Quantity
+
+if TYPE_CHECKING:
+    from .frames import Frame
+    from .text import View
+
+EPSILON = 1e-3
+#: The most a converted value's rounding may move it, as a share of the value.
+CONVERTED_CAP = 0.05
+#: Dimensions whose units have an offset: a tolerance is a number of degrees, not a ratio.
+AFFINE = frozenset({"temperature"})
+ONE_DAY = dt.timedelta(days=1)
+NO_DAYS = dt.timedelta(0)
+_DECIMALS = re.compile(r"\d[\d,]*\.(\d+)")
+_LEADING = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def interval(f: Frame, *, converted: bool, precise_other: bool = False) -> tuple[float, float]:
+    """The canonical interval of a frame widened by its rounding tolerance."""
+    q = f.q
+    low, high = f.low, f.high
+    if q.bound == "exact" and q.value not in (None, 0):
+        tol = rounding_tolerance(q, converted=converted, precise_other=precise_other) * unit_size(q, low)
+        if tol:
+            low = low - tol
+            if math.isfinite(high):
+                high = high + tol
+    return low, high
+
+
+def unit_size(q: Quantity, low: float) -> float:
+    """How much one stated unit is worth in the frame's canonical interval.
+
+    For a ratio unit the interval's own ratio to the stated value (km -> metres: 1000); for an
+    affine one the size of one degree (degree Fahrenheit -> 5/9 kelvin), whatever the value.
+    """
+    if q.dimension in AFFINE and q.kind == "level" and q.unit:
+        from ..quantities.units import degree_size
+
+        size = degree_size(q.unit)
+        if size is not None:
+            return size
+    if q.value and math.isfinite(low):
+        return abs(low / q.value)
+    return 1.0
+
+
+def rounding_tolerance(q: Quantity, *, converted: bool, precise_other: bool = False) -> float:
+    """The slack of a statement in its stated unit: half a unit of its last stated digit; 0 for
+    whole counts; for a converted value half a unit of its last significant digit, capped at
+    ``CONVERTED_CAP`` of the value (half a degree for an affine unit)."""
+    match = _DECIMALS.search(q.text)
+    if match:
+        return 0.5 * 10 ** -len(match.group(1)) * _scale_factor(q)
+    if converted and q.dimension in AFFINE:
+        return 0.5
+    if converted:
+        half = 0.5 * _last_digit(q) * _scale_factor(q)
+        return min(half, CONVERTED_CAP * abs(q.value or 0)) if q.value else half
+    if q.value and q.value >= 1e5 and _scale_factor(q) > 1:
+        return 0.5 * _scale_factor(q)
+    if q.dimension == "percent" and q.kind == "level" and precise_other:
+        return 0.5  # a whole percentage beside a decimal one may be rounded: "65%" vs "64.5%"
+    return 0.0
+
+
+def _last_digit(q: Quantity) -> float:
+    """The place of the last non-zero digit of a whole stated number ("2,400" -> 100, "90" -> 10)."""
+    if q.value is None:
+        return 1.0
+    stated = abs(q.value) / _scale_factor(q)
+    if stated != int(stated) or stated == 0:
+        return 1.0
+    place, n = 1.0, int(stated)
+    while n % 10 == 0:
+        n //= 10
+        place *= 10
+    return place
+
+
+def _scale_factor(q: Quantity) -> float:
+    """How much one stated unit is worth in ``value`` ("1.2bn": 1e9)."""
+    match = _LEADING.search(q.text)
+    if not match or q.value is None:
+        return 1.0
+    try:
+        stated = float(match.group(0).replace(",", ""))
+    except ValueError:
+        return 1.0
+    if stated == 0:
+        return 1.0
+    ratio = q.value / stated
+    return ratio if ratio >= 1 else 1.0
+
+
+def _decimal(f: Frame) -> bool:
+    return f.q.bound == "exact" and bool(_DECIMALS.search(f.q.text))
+
+
+def disjoint(fa: Frame, fb: Frame) -> bool:
+    """True when no value satisfies both statements, after tolerances."""
+    converted = fa.q.unit != fb.q.unit
+    a_low, a_high = interval(fa, converted=converted, precise_other=_decimal(fb))
+    b_low, b_high = interval(fb, converted=converted, precise_other=_decimal(fa))
+    finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if math.isfinite(x)]
+    eps = EPSILON * max(finite + [1e-12])
+    if a_high + eps < b_low or b_high + eps < a_low:
+        return True
+    # intervals that share one end point, excluded by one side: "19 reviews" vs "more than 19 reviews"
+    if abs(a_high - b_low) <= eps and (fa.strict_high or fb.strict_low):
+        return True
+    if abs(b_high - a_low) <= eps and (fb.strict_high or fa.strict_low):
+        return True
+    return False
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+def dates_overlap(a: View, b: View) -> bool:
+    """Whether some date of claim ``a`` and some date of claim ``b`` can be the same day.
+
+    A bare weekday (``earliest``/``latest`` set) may be one day off the other date, in all: late
+    Thursday night and early Friday are one night. Read against the same anchor day, two
+    weekdays keep their exact days.
+    """
+    same = _anchor(a.claim) == _anchor(b.claim)
+    for da, lo_a, hi_a in a.dates:
+        for db, lo_b, hi_b in b.dates:
+            slack = ONE_DAY if not same and (_approximate(da) or _approximate(db)) else NO_DAYS
+            if lo_a - slack <= hi_b and lo_b - slack <= hi_a:
+                return True
+    return False
+
+
+def _approximate(d: DateMention) -> bool:
+    return d.earliest is not None and d.latest is not None
+
+
+def _anchor(claim: Claim):
+    return claim.date
