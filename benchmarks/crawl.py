@@ -1,0 +1,266 @@
+"""Crawled news as a desk ingests it: what becomes a claim, and are the counts read right?
+
+Usage::
+
+    .venv/bin/python benchmarks/crawl.py [--data DIR] [--claims N] [--claims-out FILE] [--seed S]
+                                         [--gold-out FILE] [--json FILE]
+
+Data: ``news/articles.jsonl`` and ``news/gold_incidents.jsonl`` under ``--data``, else
+``$CONSISTENCY_DATA``, else ``../shared/data`` (see its ``news/README.md``); a missing folder is
+reported and skipped (exit 0). The articles are read the way `benchmarks/news.py` reads them: one
+claims-dataset row per article (ECB+ rows use ``text_numbers_joined``), through `consistency.api`.
+
+Printed:
+
+* **claims, folds and drops**: articles, claims extracted, documents folded into a near-duplicate
+  (`consistency.copies`), lines dropped as page furniture by kind;
+* **a reading sample** of ``--claims`` extracted claims (seeded, the same number from each corpus)
+  written to ``--claims-out`` as JSON Lines with an empty ``judgement`` field: read them and mark
+  each ``claim`` or ``furniture`` to get the share of furniture among extracted claims;
+* **GVA gold counts extracted as such**: for each GVA cluster, whether some claim of its articles
+  carries a count equal to the Gun Violence Archive's number killed (injured) with a killed
+  (injured) word beside it (a benchmark heuristic, not the checker's reading), per cluster to
+  ``--gold-out`` and summed;
+* **cost**: CPU seconds per 1,000 claims of reading (with furniture filter and folding), of
+  extraction, and of embedding 1,000 claims with the default model, measured in one process.
+
+``--classify FILE`` instead reads a findings file written by ``benchmarks/news.py --sample-out``
+(``--sample`` larger than the number of conflicts gives all of them) and counts the flagged
+findings that involve, by signatures independent of the checker's own filter:
+
+* **furniture**: either claim carries a widget's signature: a gallery counter or player controls
+  ("Image 3 of 40", "1 of 12", "Skip", "Embed", "autoplay"), a picture credit ("(Photo: ...)",
+  "Photo:", "Getty Images", "Buy Photo", "Caption"), an embedded post ("pic.twitter.com", "(@handle)"),
+  a reader prompt (sign up, subscribe, download, newsletter, "click", "app"), a byline or contact
+  line ("By Name", an e-mail address), a time stamp ("Posted:", "Updated:"), a citation marker
+  ("[4]") — and, split out, the **carousel**, **caption** and **citation** signatures alone;
+* **copies**: the two claims say the same words (normalised), or come from two articles of which
+  at least half of the shorter one's word 5-grams are in the other (versions of one article);
+* **ages**: an evidence span is a person's age ("55-year-old", "Jane Doe, 27,", "aged 22");
+  **age-vs-age**: both are;
+* **dates**: a date finding (DAT001) with a weekday or a relative day on either side, or a
+  conflict explained by the order of the two reports' dates ("a running count reported later").
+
+Nothing of the data is written into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT))
+from benchdata import data_dir, read_jsonl  # noqa: E402
+from news import dataset, measure_of  # noqa: E402  (articles as news.py reads them; its killed/injured reading)
+
+def counts_read(claims) -> dict[str, set[float]]:
+    """The killed / injured counts the extractor read in ``claims`` (counts only: no ages, durations)."""
+    out: dict[str, set[float]] = {"killed": set(), "injured": set()}
+    for c in claims:
+        for q in c.quantities:
+            if q.value is None or q.dimension not in (None, "count") or q.measured == "age":
+                continue
+            what = measure_of(c.text, q.start, q.end)
+            if what:
+                out[what].add(float(q.value))
+    return out
+
+
+def gold_table(rows: list[dict], claims, gold: dict[str, dict]) -> tuple[list[dict], dict]:
+    by_article: dict[str, list] = defaultdict(list)
+    for c in claims:
+        by_article[c.row_id].append(c)
+    table = []
+    for cluster in sorted({r["cluster"] for r in rows if r["corpus"] == "gva"}):
+        g = gold.get(cluster)
+        if g is None:
+            continue
+        members = [c for r in rows if r["cluster"] == cluster for c in by_article.get(r["id"], [])]
+        read = counts_read(members)
+        row = {"cluster": cluster, "articles": sum(r["cluster"] == cluster for r in rows)}
+        for what in ("killed", "injured"):
+            row[f"gold_{what}"] = g[what]
+            row[f"read_{what}"] = sorted(read[what])
+            row[f"{what}_found"] = float(g[what]) in read[what]
+        table.append(row)
+    summary = {}
+    for what in ("killed", "injured"):
+        stated = [r for r in table if r[f"gold_{what}"] > 0]
+        summary[what] = {"clusters": len(table), "gold_nonzero": len(stated),
+                         "found": sum(r[f"{what}_found"] for r in stated),
+                         "share": round(sum(r[f"{what}_found"] for r in stated) / max(1, len(stated)), 3),
+                         "zero_gold_found": sum(r[f"{what}_found"] for r in table if r[f"gold_{what}"] == 0)}
+    return table, summary
+
+
+def claim_sample(rows: list[dict], claims, n: int, seed: int) -> list[dict]:
+    meta = {r["id"]: r for r in rows}
+    by_corpus: dict[str, list] = defaultdict(list)
+    for c in claims:
+        by_corpus[meta[c.row_id]["corpus"]].append(c)
+    rng = random.Random(seed)
+    per = n // max(1, len(by_corpus))
+    out = []
+    for corpus in sorted(by_corpus):
+        for c in rng.sample(by_corpus[corpus], min(per, len(by_corpus[corpus]))):
+            out.append({"corpus": corpus, "article": c.row_id, "claim": c.id, "text": c.text,
+                        "quantities": [q.text for q in c.quantities], "judgement": ""})
+    return out
+
+
+SIGNATURES = {
+    "carousel": re.compile(r"^\W*(?:image|photo|slide|video)?\s*\d{1,3}\s+of\s+/?\s*\d{1,3}\b|\bSkip\b.*\bEmbed\b"
+                           r"|\bautoplay\b|\bplaypause\b|\bEMBED\b|Skip Ad", re.I),
+    "caption": re.compile(r"\((?:AP )?Photos?\b|\bPhoto(?:s| Source)?:|Getty Images|\bBuy Photo|\bCaption\b|Image \d+ of"),
+    "citation": re.compile(r"\[\d{1,3}\]"),
+    "embed": re.compile(r"pic\.twitter\.com|\(@\w+\)|\bA post shared by\b", re.I),
+    "prompt": re.compile(r"\b(?:sign up|subscribe|download|newsletter|click here|click or tap|mobile app|news app|"
+                         r"check back|stay with)\b", re.I),
+    "byline": re.compile(r"^\W*By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\W*$|[\w.+-]+@[\w-]+\.\w+|contributed to this report"),
+    "stamp": re.compile(r"\b(?:Posted|Updated|Published)\s*:?\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}[:/])"),
+}
+AGE = re.compile(r"\d{1,3}[- ]years?[- ]old|\b(?:aged?|ages)\s+\d|[A-Z][a-z]+,\s+\d{1,3}\s*,")
+RELATIVE_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow"
+                          r"|last (?:week|month|year)|ago)\b")
+
+
+def classify(findings: list[dict], rows: list[dict]) -> dict:
+    """Counts of flagged findings by the classes of the module doc (a finding may be in several)."""
+    from consistency.copies import shingles
+
+    text_of = {r["id"]: r.get("text_numbers_joined") or r["text"] for r in rows}
+    sets: dict[str, frozenset[int]] = {}
+
+    def containment(x: str, y: str) -> float:
+        for k in (x, y):
+            if k not in sets:
+                sets[k] = shingles(text_of.get(k, ""))
+        a, b = sets[x], sets[y]
+        return len(a & b) / max(1, min(len(a), len(b)))
+
+    def age(side: dict) -> bool:
+        text = side["text"]
+        for ev in side.get("evidence", []):
+            at = text.find(ev)
+            window = text[max(0, at - 25): at + len(ev) + 12] if at >= 0 else ev
+            if AGE.search(window) and (re.search(r"year", ev) or re.search(rf"(?:aged?|ages|,)\s*{re.escape(ev)}", window)):
+                return True
+        return False
+
+    counts: Counter = Counter()
+    examples: dict[str, list] = defaultdict(list)
+    for f in findings:
+        if f.get("rule") and f["rule"].startswith("UPD"):
+            continue
+        a, b = f["a"], f["b"]
+        classes = set()
+        for name, pattern in SIGNATURES.items():
+            if pattern.search(a["text"]) or pattern.search(b["text"]):
+                classes.add(name)
+        if classes:
+            classes.add("furniture")
+        same_text = re.findall(r"[^\W_]+", a["text"].lower()) == re.findall(r"[^\W_]+", b["text"].lower())
+        if same_text or (a["article"] != b["article"] and containment(a["article"], b["article"]) >= 0.5):
+            classes.add("copies")
+        if same_text:
+            classes.add("copy-of-itself")
+        aa, ab = age(a), age(b)
+        if aa or ab:
+            classes.add("ages")
+        if aa and ab:
+            classes.add("age-vs-age")
+        if f["rule"] == "DAT001" and (RELATIVE_DAY.search(a["text"]) or RELATIVE_DAY.search(b["text"])) \
+                or "running count reported later" in f["explanation"]:
+            classes.add("dates")
+        for c in classes:
+            counts[c] += 1
+            if len(examples[c]) < 3:
+                examples[c].append((f["rule"], f["explanation"][:100]))
+    return {"findings": len(findings), "by_class": dict(sorted(counts.items())), "examples": dict(examples)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data")
+    ap.add_argument("--claims", type=int, default=300, help="claims in the reading sample")
+    ap.add_argument("--claims-out", default="/tmp/consistency-crawl-claims.jsonl")
+    ap.add_argument("--gold-out", default="/tmp/consistency-crawl-gold.jsonl")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--no-embed", action="store_true", help="skip the embedding cost figure")
+    ap.add_argument("--classify", metavar="FILE", help="count the findings of a benchmarks/news.py sample file by class")
+    ap.add_argument("--json", help="also write the figures as JSON to this file")
+    args = ap.parse_args(argv)
+
+    data = data_dir(args.data)
+    if not (data / "news" / "articles.jsonl").is_file():
+        print(f"skipped: {data / 'news' / 'articles.jsonl'} not found (pass --data DIR)")
+        return 0
+    if args.classify:
+        figures = classify(read_jsonl(Path(args.classify)), read_jsonl(data / "news" / "articles.jsonl"))
+        for key, value in figures.items():
+            print(f"{key}: {value}")
+        if args.json:
+            Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+        return 0
+    from consistency.claims import extract_claims
+    from consistency.reading import read_paths
+
+    rows = read_jsonl(data / "news" / "articles.jsonl")
+    gold = {g["cluster"]: g for g in read_jsonl(data / "news" / "gold_incidents.jsonl")}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = dataset(rows, Path(tmp))
+        cpu = time.process_time()
+        read = read_paths([str(path)])
+        read_cpu = time.process_time() - cpu
+        cpu = time.process_time()
+        claims = extract_claims(read.documents)
+        extract_cpu = time.process_time() - cpu
+    folded = list(getattr(read, "folded", ()) or ())
+    drops = Counter()
+    for doc in read.documents:
+        for d in getattr(doc, "dropped", ()) or ():
+            drops[d.reason] += 1
+    figures = {"articles": len(rows), "documents": len(read.documents), "claims": len(claims),
+               "folded_documents": sum(len(f.folded) for f in folded), "fold_groups": len(folded),
+               "dropped_by_reason": dict(drops.most_common())}
+    sample = claim_sample(rows, claims, args.claims, args.seed)
+    with open(args.claims_out, "w", encoding="utf-8") as fh:
+        for item in sample:
+            fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+    table, summary = gold_table(rows, claims, gold)
+    with open(args.gold_out, "w", encoding="utf-8") as fh:
+        for item in table:
+            fh.write(json.dumps(item) + "\n")
+    figures["gva_gold"] = summary
+    per_k = 1000 / max(1, len(claims))
+    figures["cpu_s_per_1000_claims"] = {"read": round(read_cpu * per_k, 3), "extract": round(extract_cpu * per_k, 3)}
+    if not args.no_embed:
+        from consistency.config import load_settings
+        from consistency.embed import Embedder
+
+        settings = load_settings(start=Path(tempfile.gettempdir()))
+        texts = [c.text for c in random.Random(args.seed).sample(claims, min(1000, len(claims)))]
+        embedder = Embedder(settings.model, batch_size=settings.batch_size)
+        embedder.encode(texts[:8])  # model load and first batch out of the figure
+        cpu = time.process_time()
+        embedder.encode(texts[8:])
+        figures["cpu_s_per_1000_claims"]["embed"] = round((time.process_time() - cpu) * 1000 / max(1, len(texts) - 8), 3)
+    for key, value in figures.items():
+        print(f"{key}: {value}")
+    print(f"claims sample: {len(sample)} -> {args.claims_out}; gold table: {len(table)} clusters -> {args.gold_out}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
