@@ -77,7 +77,7 @@ def fold(documents: Sequence[Document], texts: Sequence[str], *,
     ``texts`` are what each document says, page furniture left out (its claim sentences):
     two pages of one site that share a photo gallery are not copies.
     """
-    articles = [n for n, d in enumerate(documents) if _is_article(d)]
+    articles = [n for n, d in enumerate(documents) if is_article(d)]
     sets = {n: shingles(texts[n]) for n in articles}
     articles = [n for n in articles if len(sets[n]) >= MIN_SHINGLES]
     scores = containments([sets[n] for n in articles])
@@ -110,7 +110,8 @@ def fold(documents: Sequence[Document], texts: Sequence[str], *,
     return folded_out, folds
 
 
-def _is_article(doc: Document) -> bool:
+def is_article(doc: Document) -> bool:
+    """An article (a file, or a dataset row longer than a sentence or so), not a one-claim row."""
     return doc.row_id is None or doc.text.count(" ") >= MIN_SHINGLES + SHINGLE
 
 

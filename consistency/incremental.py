@@ -38,6 +38,7 @@ import numpy as np
 from . import __version__
 from .check import finding_order, run_rules
 from .claims import extract_claims
+from .copies import is_article
 from .config import Settings, load_settings
 from .embed import Embedder, content_key, embedding_model_id
 from .errors import EmptyInputError
@@ -157,6 +158,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     gone_files = [f.key for f in stored_files.values() if f.key not in seen and _covered(f.path, roots)]
     for key in gone_files:
         removed_docs.update(docs_of_file.get(key, []))
+    removed_docs.update(_replaced_versions(store, new_docs))
 
     # row ids are unique across everything stored
     problems_of: dict[str, list[Problem]] = {key: probs for key, _, _, probs in read}
@@ -259,6 +261,15 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     timings["total_s"] = sum(timings.values())
     report = dataclasses.replace(report, stats={**report.stats, "timings": timings, **counters})
     return RunResult(run_id=run_id, since_run=since, report=report, counters=counters, store_path=store.path)
+
+
+def _replaced_versions(store: Store, new_docs: list[tuple[Document, str, str]]) -> set[str]:
+    """Stored articles that a newly read article of the same URL, from another file, replaces (a
+    nightly re-crawl of an updated page). Rows of one dataset file that share a URL are claims of
+    one article, not versions of it: only documents of other files are replaced."""
+    new = {doc.url: file_key for doc, file_key, _ in new_docs if doc.url and is_article(doc)}
+    return {key for url, key, file_key in store.documents.with_urls(new) if file_key != new[url]
+            and key not in {doc.key for doc, _, _ in new_docs}}
 
 
 def _record_findings(store: Store, findings: list[Finding], touched: set[str], removed_ids: set[str],

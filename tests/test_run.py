@@ -214,3 +214,42 @@ def test_dataset_rows_keep_decisions_when_reordered_and_reopen_on_a_changed_valu
     assert code == 1 and fid not in conflict_ids(report) and len(report["conflicts"]) == 1
     with open_store(db) as store:
         assert store.embeddings.count() == store.claims.count()  # the 180 m vector was pruned
+
+
+PAGE_V1 = """---
+source: Harbor Ledger
+date: 2026-03-07
+url: https://ledger.example/halden-bridge
+---
+The Halden bridge will close for repairs on Monday, the city engineer said.
+
+Three people were hurt when a barrier fell on the deck of the old bridge.
+"""
+PAGE_V2 = """---
+source: Harbor Ledger
+date: 2026-03-08
+url: https://ledger.example/halden-bridge
+---
+The Halden bridge will close for repairs on Monday, the city engineer said.
+
+Five people were hurt when a barrier fell on the deck of the old bridge.
+
+The council will meet on Thursday to discuss the cost of the work.
+"""
+
+
+def test_a_new_version_of_a_stored_page_replaces_it(tmp_path, embedder):
+    db = tmp_path / "s.db"
+    night1, night2 = tmp_path / "crawl-1", tmp_path / "crawl-2"
+    night1.mkdir()
+    night2.mkdir()
+    (night1 / "halden.md").write_text(PAGE_V1, encoding="utf-8")
+    run_json(db, night1)
+    (night2 / "halden-bridge-0308.md").write_text(PAGE_V2, encoding="utf-8")  # the same URL, crawled again
+    code, report = run_json(db, night1, night2)
+    assert code == 0 and report["conflicts"] == []  # "three" vs "five hurt": one page's versions, not a conflict
+    with open_store(db) as store:
+        assert [d.file_key for d in store.documents.stored()] == ["halden-bridge-0308.md"]
+        (doc,) = store.documents.load(d.key for d in store.documents.stored())
+    assert "Five people were hurt" in doc.text
+    assert last_run(db)["documents_removed"] == 1

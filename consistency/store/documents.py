@@ -81,9 +81,17 @@ class Documents:
 
     def insert(self, doc: Document, *, file_key: str, content_hash: str, run: int) -> None:
         self.db.execute(
-            "INSERT INTO documents (key, file_key, row_id, path, line, content_hash, data, run) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.key, file_key, doc.row_id, doc.path, doc.line, content_hash, codec.dumps(doc), run))
+            "INSERT INTO documents (key, file_key, row_id, path, line, content_hash, data, run, url) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.key, file_key, doc.row_id, doc.path, doc.line, content_hash, codec.dumps(doc), run, doc.url))
+
+    def with_urls(self, urls: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(url, document key, file key) of the stored documents at any of ``urls``."""
+        out: list[tuple[str, str, str]] = []
+        for batch in chunks(urls):
+            out += [tuple(row) for row in self.db.execute(  # type: ignore[misc]
+                f"SELECT url, key, file_key FROM documents WHERE url IN ({marks(batch)})", batch)]
+        return out
 
     def delete(self, keys: Iterable[str]) -> None:
         """Remove documents with their claims and pairs (foreign keys cascade)."""

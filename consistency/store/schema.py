@@ -135,6 +135,11 @@ SQLITE: tuple[Migration, ...] = (
         "ALTER TABLE findings ADD COLUMN confidence REAL",
         "CREATE INDEX decisions_by ON decisions(by, id)",
     )),
+    (3, "documents by URL: a new version of a stored page replaces it", (
+        "ALTER TABLE documents ADD COLUMN url TEXT",
+        "UPDATE documents SET url = json_extract(data, '$.url')",
+        "CREATE INDEX documents_url ON documents(url)",
+    )),
 )
 
 POSTGRESQL: tuple[Migration, ...] = (
@@ -243,6 +248,11 @@ POSTGRESQL: tuple[Migration, ...] = (
     (2, "review page: finding confidence, decisions by reviewer", (
         "ALTER TABLE findings ADD COLUMN confidence DOUBLE PRECISION",
         "CREATE INDEX decisions_by ON decisions(by, id)",
+    )),
+    (3, "documents by URL: a new version of a stored page replaces it", (
+        "ALTER TABLE documents ADD COLUMN url TEXT",
+        "UPDATE documents SET url = data::json ->> 'url'",
+        "CREATE INDEX documents_url ON documents(url)",
     )),
 )
 
