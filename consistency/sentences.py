@@ -149,6 +149,9 @@ DATELINE = re.compile(
 #: Reference markers: "[4]", "[12][13]", "[note 1]", "[9]:87".
 CITATION = re.compile(r"(?:\s*\[(?:\d{1,3}|note\s+\d{1,3}|[a-z]|citation needed)\](?::\d+)?)+")
 CITATION_AT_END = re.compile(rf"(?:{CITATION.pattern})\s*$")
+CITATION_AT_START = re.compile(rf"^(?:{CITATION.pattern})\s*")
+#: A sentence end hidden by reference markers: "... (UCSB).[21][46] They were ..." (pysbd does not split it).
+MARKED_BOUNDARY = re.compile(r"[.!?][\"'”’)]?(?:\[\d{1,3}\])+(?=\s+[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -266,6 +269,10 @@ def _trim(piece: Sentence, *, first: bool) -> tuple[Sentence | None, list[Drop]]
         if m:
             drops.append(Drop("dateline", text[:m.end()].strip(), start, start + len(text[:m.end()].rstrip())))
             start, text = start + m.end(), text[m.end():]
+    lead = CITATION_AT_START.match(text)
+    if lead and text[lead.end():].strip():  # "[9] [56] Eleven of the injured ...": markers of the sentence before
+        drops.append(Drop("citation", lead.group().strip(), start, start + len(lead.group().rstrip())))
+        start, text = start + lead.end(), text[lead.end():]
     m = CITATION_AT_END.search(text)
     if m and not text[:m.start()].strip():  # a piece that is only markers ("Tuesday.[4]" split after the stop)
         return None, drops + [Drop("citation", text.strip(), start + len(text) - len(text.lstrip()),
@@ -278,6 +285,15 @@ def _trim(piece: Sentence, *, first: bool) -> tuple[Sentence | None, list[Drop]]
     if not text:
         return None, drops
     return Sentence(start, start + len(text), text), drops
+
+
+def _split_marked(piece: str) -> list[str]:
+    """``piece`` split after each sentence end that reference markers hide."""
+    out, cursor = [], 0
+    for m in MARKED_BOUNDARY.finditer(piece):
+        out.append(piece[cursor:m.end()])
+        cursor = m.end()
+    return out + [piece[cursor:]]
 
 
 def _controls(line: str) -> int:
@@ -335,10 +351,10 @@ def _segment(line: str, offset: int) -> list[Sentence]:
         return []
     if len(line) > MAX_SEGMENT_CHARS:
         return [s for start, piece in _bounded_pieces(line) for s in _segment(piece, offset + start)]
-    if not BOUNDARY_HINT.search(line):
+    if not BOUNDARY_HINT.search(line) and not MARKED_BOUNDARY.search(line):
         pieces = [line]
     else:
-        pieces = _segmenter().segment(line)
+        pieces = [part for piece in _segmenter().segment(line) for part in _split_marked(piece)]
     out = []
     cursor = 0
     for piece in pieces:

@@ -137,3 +137,12 @@ def test_each_text_is_segmented_once(monkeypatch):
     claims = document_claims(Document(key="k", path="p", text=text, row_id="r1"))
     assert len(claims) == 3
     assert calls == [text]
+
+
+def test_reference_markers_do_not_hide_a_sentence_end():
+    text = ("The mill opened in 1920 on the river (Lakeville).[21][46] It closed in 1990.\n"
+            "[9] [56] Twelve people worked there at the end.\n")
+    reading = read_text(text)
+    assert [c.text for c in reading.claims] == ["The mill opened in 1920 on the river (Lakeville).",
+                                                 "It closed in 1990.", "Twelve people worked there at the end."]
+    assert [(d.reason, d.text) for d in reading.dropped] == [("citation", "[21][46]"), ("citation", "[9] [56]")]
