@@ -114,8 +114,9 @@ class Quantity:
 class DateMention:
     """A date a claim talks about, resolved against the document date when relative.
 
-    ``earliest``/``latest`` bound the days an approximate mention may mean (a bare weekday:
-    a day either side of ``value``); both None when the mention means ``value`` exactly.
+    ``earliest``/``latest`` bound the days a mention may mean when that is more than its day
+    ("last week": the whole week; a bare weekday: a day either side of ``value``, with
+    ``approximate`` set); both None when the mention means ``value`` (its day, month or year).
     """
 
     text: str
@@ -126,6 +127,7 @@ class DateMention:
     relative: bool = False
     earliest: dt.date | None = None
     latest: dt.date | None = None
+    approximate: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -137,6 +139,7 @@ class DateMention:
             "relative": self.relative,
             "earliest": self.earliest.isoformat() if self.earliest else None,
             "latest": self.latest.isoformat() if self.latest else None,
+            "approximate": self.approximate,
         }
 
 

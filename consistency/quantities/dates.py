@@ -19,7 +19,8 @@ Resolving as reporters write (against the document's date, the *anchor*):
   recent one not after the anchor;
 - a bare weekday is approximate: ``earliest``/``latest`` are a day either side
   (a late-night event is reported the next day, a crawl date can be a day off),
-  unless the text fixes the day with a date beside it ("Thursday, July 23").
+  unless the text fixes the day with a date beside it ("Thursday, July 23");
+  "last week" means that whole week, "two weeks ago" give or take three days.
 """
 
 from __future__ import annotations
@@ -258,6 +259,20 @@ def _dateparser(phrase: str, base: dt.date | None, forward: bool) -> dt.date | N
     return parsed.date() if parsed else None
 
 
+def _days_meant(kind: str, phrase: str, when: dt.date) -> tuple[dt.date | None, dt.date | None, bool]:
+    """(earliest, latest, approximate) of a mention that means more than its day: a bare weekday may
+    be a day off (approximate); "last week" is that whole week; "two weeks ago" give or take 3 days."""
+    low = phrase.lower()
+    if kind == "weekday" and not re.match(r"(?:last|next|this)\b", low):
+        return when - dt.timedelta(days=1), when + dt.timedelta(days=1), True
+    if kind == "relative" and re.fullmatch(r"(?:last|next|this)[ \u00a0]+week", low):
+        monday = when - dt.timedelta(days=when.weekday())
+        return monday, monday + dt.timedelta(days=6), False
+    if kind == "relative" and re.search(r"weeks?[ \u00a0]+ago$", low):
+        return when - dt.timedelta(days=3), when + dt.timedelta(days=3), False
+    return None, None, False
+
+
 def _granularity(kind: str, phrase: str) -> Literal["day", "month", "year"]:
     if kind == "month_year":
         return "month"
@@ -311,11 +326,9 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
         when = resolve(phrase, span.kind, doc_date, forward=relative and _forward(text, span.start))
         if when is None:
             continue
-        earliest = latest = None
-        if span.kind == "weekday" and not re.match(r"(?i)(?:last|next|this)\b", phrase):
-            earliest, latest = when - dt.timedelta(days=1), when + dt.timedelta(days=1)
+        earliest, latest, approximate = _days_meant(span.kind, phrase, when)
         mentions.append(DateMention(text[span.start: span.end], span.start, span.end, when,
-                                    _granularity(span.kind, phrase), relative, earliest, latest))
+                                    _granularity(span.kind, phrase), relative, earliest, latest, approximate))
         taken.append((span.start, span.end))
     for m in _BARE_YEAR_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or not is_year(text, m.start(), m.start() + 4):

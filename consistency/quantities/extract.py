@@ -253,6 +253,9 @@ def _read_unit(text: str, draft: Draft) -> bool:
         if found.age:
             draft.measured = "age"
             draft.person = people.person_after(text, draft.start, found.end)
+        elif found.unit.dimension == "time" and people.age_word_before(text, draft.start):
+            draft.measured = "age"  # "Lyrik Poike, age 2 months"
+            draft.person = people.person_before(text, draft.start)
     draft.end = end
     if draft.currency is None and draft.unit is None and not number.words:
         if _letters_follow(text, end):

@@ -26,7 +26,8 @@ AGE_WORD_BEFORE = re.compile(
 #: The first number of an age list or range before this one: "ages 17 and ", "aged 17 to ".
 AGE_LIST_BEFORE = re.compile(
     r"(?<![\w])(?:aged|ages?|age[ \u00a0]+from|ages[ \u00a0]+of(?:[ \u00a0]+between)?)[ \u00a0]+(?:(?:between|from)[ \u00a0]+)?"
-    r"\d{1,3}[ \u00a0]*(?:,|and|to|or|-|–)[ \u00a0]*(?:\d{1,3}[ \u00a0]*(?:,|and|to|or)[ \u00a0]*)*$",
+    r"\d{1,3}[ \u00a0]*(?:,?[ \u00a0]*and|,?[ \u00a0]*or|,|to|-|–)[ \u00a0]*"
+    r"(?:\d{1,3}[ \u00a0]*(?:,?[ \u00a0]*and|,?[ \u00a0]*or|,|to)[ \u00a0]*)*$",
     re.I,
 )
 #: An appositive age after a name or a noun: "Jane Doe, ", "the victim, ", "two men, 23 and ".
@@ -76,7 +77,7 @@ def appositive_person(text: str, start: int, end: int) -> str | None:
         return None
     phrase = m["np"].strip()
     last = phrase.split()[-1].rstrip(".")
-    if last.lower() in NOT_A_PERSON or not last.isalpha():
+    if last.lower() in NOT_A_PERSON or not re.sub(r"['’-]", "", last).isalpha():
         return None
     listed = bool(re.search(r"\d[ \u00a0]*(?:,|and)[ \u00a0]*$", text[max(0, start - 12):start])) or bool(
         re.match(r"[ \u00a0]*(?:,[ \u00a0]*)?and[ \u00a0]+\d", text[end:]))

@@ -176,7 +176,7 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
 )
 
 #: Ages: "15-year-old", "30 years old", "18 month-old".
-_AGE_RE = re.compile(r"[ \u00a0-]?(?P<u>year|month|week|day)s?[ \u00a0-]old\b", re.I)
+_AGE_RE = re.compile(r"[ \u00a0-]?(?P<u>year|month|week|day)s?[ \u00a0-]olds?\b", re.I)
 _GAP = r"(?:[ \u00a0]?-?[ \u00a0]?)"
 
 

@@ -42,13 +42,22 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
 
 def same_person(a: str | None, b: str | None) -> bool:
-    """Two ages' persons are the same: they share a name, or are the same definite description."""
+    """Two ages' persons are the same: the same name, or the same definite description.
+
+    Names are the same when a surname alone matches the other's last name ("Price" / "Tyrone
+    Price"), or both give a first name, the first names match and one name's words are all in the
+    other ("Edgar Sanchez" / "Edgar Sanchez Rios"). A shared surname alone is a family, not a person
+    ("Nehemiah Griego" / "Sarah Griego").
+    """
     if not a or not b:
         return False
-    names_a = {w.lower() for w in _WORD.findall(a) if w[0].isupper() and w.lower() not in _TITLES}
-    names_b = {w.lower() for w in _WORD.findall(b) if w[0].isupper() and w.lower() not in _TITLES}
+    names_a = [w.lower() for w in _WORD.findall(a) if w[0].isupper() and w.lower() not in _TITLES]
+    names_b = [w.lower() for w in _WORD.findall(b) if w[0].isupper() and w.lower() not in _TITLES]
     if names_a and names_b:
-        return bool(names_a & names_b)
+        if len(names_a) == 1 or len(names_b) == 1:
+            short, long_ = (names_a, names_b) if len(names_a) == 1 else (names_b, names_a)
+            return short[0] == long_[-1]
+        return names_a[0] == names_b[0] and (set(names_a) <= set(names_b) or set(names_b) <= set(names_a))
     if names_a or names_b:
         return False
     wa, wb = a.lower().split(), b.lower().split()

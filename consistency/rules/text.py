@@ -288,7 +288,10 @@ def has_yet(v: View, index: int) -> bool:
 # --- time ------------------------------------------------------------------------------------
 
 def date_interval(d: DateMention) -> tuple[dt.date, dt.date]:
-    """The days a date mention covers: one day, a month, or a year."""
+    """The days a date mention covers: one day, a month, a year, or the span it means ("last week");
+    a bare weekday's day either side is `tolerance.dates_overlap`'s to allow."""
+    if d.earliest is not None and d.latest is not None and not d.approximate:
+        return d.earliest, d.latest
     if d.granularity == "year":
         return dt.date(d.value.year, 1, 1), dt.date(d.value.year, 12, 31)
     if d.granularity == "month":

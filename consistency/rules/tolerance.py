@@ -166,7 +166,7 @@ def dates_overlap(a: View, b: View) -> bool:
 
 
 def _approximate(d: DateMention) -> bool:
-    return d.earliest is not None and d.latest is not None
+    return d.approximate
 
 
 def _anchor(claim: Claim):
