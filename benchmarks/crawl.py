@@ -33,7 +33,8 @@ findings that involve, by signatures independent of the checker's own filter:
   "Photo:", "Getty Images", "Buy Photo", "Caption"), an embedded post ("pic.twitter.com", "(@handle)"),
   a reader prompt (sign up, subscribe, download, newsletter, "click", "app"), a byline or contact
   line ("By Name", an e-mail address), a time stamp ("Posted:", "Updated:"), a citation marker
-  ("[4]") — and, split out, the **carousel**, **caption** and **citation** signatures alone;
+  ("[4]") — and, split out, the **carousel**, **caption** and **citation** signatures alone, and
+  **citation-evidence**: an evidence span on a citation marker (a marker read as a quantity);
 * **copies**: the two claims say the same words (normalised), or come from two articles of which
   at least half of the shorter one's word 5-grams are in the other (versions of one article);
 * **ages**: an evidence span is a person's age ("55-year-old", "Jane Doe, 27,", "aged 22");
@@ -60,7 +61,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 from benchdata import data_dir, read_jsonl  # noqa: E402
-from news import dataset, measure_of  # noqa: E402  (articles as news.py reads them; its killed/injured reading)
+from news import INJURED, KILLED, dataset  # noqa: E402  (articles as news.py reads them; its words)
+
+def measure_of(text: str, start: int, end: int) -> str | None:
+    """killed / injured: the nearest such word in the number's sentence, up to 60 characters after
+    it or 40 before (a benchmark heuristic, not the checker's reading; news.py reads 40 after)."""
+    after = text[end:end + 60]
+    before = text[max(0, start - 40):start]
+    found = []
+    for what, pattern in (("killed", KILLED), ("injured", INJURED)):
+        m = pattern.search(after)
+        if m:
+            found.append((m.start(), what))
+        m = list(pattern.finditer(before))
+        if m:
+            found.append((len(before) - m[-1].end() + 0.5, what))
+    return min(found)[1] if found else None
+
 
 def counts_read(claims) -> dict[str, set[float]]:
     """The killed / injured counts the extractor read in ``claims`` (counts only: no ages, durations)."""
@@ -133,6 +150,16 @@ RELATIVE_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
                           r"|last (?:week|month|year)|ago)\b")
 
 
+def _evidence_at(side: dict, pattern: re.Pattern) -> bool:
+    """Whether an evidence span of a claim lies in (or is) a match of ``pattern``."""
+    spans = [(m.start(), m.end()) for m in pattern.finditer(side["text"])]
+    for ev in side.get("evidence", []):
+        at = side["text"].find(ev)
+        if at >= 0 and any(s < at + len(ev) and at < e for s, e in spans):
+            return True
+    return False
+
+
 def classify(findings: list[dict], rows: list[dict]) -> dict:
     """Counts of flagged findings by the classes of the module doc (a finding may be in several)."""
     from consistency.copies import shingles
@@ -168,6 +195,8 @@ def classify(findings: list[dict], rows: list[dict]) -> dict:
                 classes.add(name)
         if classes:
             classes.add("furniture")
+        if any(_evidence_at(side, SIGNATURES["citation"]) for side in (a, b)):
+            classes.add("citation-evidence")
         same_text = re.findall(r"[^\W_]+", a["text"].lower()) == re.findall(r"[^\W_]+", b["text"].lower())
         if same_text or (a["article"] != b["article"] and containment(a["article"], b["article"]) >= 0.5):
             classes.add("copies")
@@ -243,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
         return 0
-    from consistency.claims import extract_claims
+    from consistency import claims as claims_module
     from consistency.reading import read_paths
 
     rows = read_jsonl(data / "news" / "articles.jsonl")
@@ -254,15 +283,16 @@ def main(argv: list[str] | None = None) -> int:
         read = read_paths([str(path)])
         read_cpu = time.process_time() - cpu
         cpu = time.process_time()
-        claims = extract_claims(read.documents)
+        if hasattr(claims_module, "extract"):
+            extraction = claims_module.extract(read.documents)
+            claims, folded, dropped = list(extraction.claims), list(extraction.folded), extraction.dropped
+        else:  # the checker before page furniture and copies were read
+            claims, folded, dropped = claims_module.extract_claims(read.documents), [], ()
         extract_cpu = time.process_time() - cpu
-    folded = list(getattr(read, "folded", ()) or ())
-    drops = Counter()
-    for doc in read.documents:
-        for d in getattr(doc, "dropped", ()) or ():
-            drops[d.reason] += 1
+    drops = Counter(d.reason for _, d in dropped)
     figures = {"articles": len(rows), "documents": len(read.documents), "claims": len(claims),
                "folded_documents": sum(len(f.folded) for f in folded), "fold_groups": len(folded),
+               "folds": [[f.kept.row_id] + [d.row_id for d in f.folded] for f in folded],
                "dropped_by_reason": dict(drops.most_common())}
     sample = claim_sample(rows, claims, args.claims, args.seed)
     with open(args.claims_out, "w", encoding="utf-8") as fh:

@@ -22,16 +22,19 @@ reason          what is dropped
                 ("CLOSE Skip in Skip x Embed x Share")
 ``caption``     a line carrying a picture credit ("(Photo: Jane Roe)",
                 "Photo: Jane Roe, The Daily", "Credit: ... / Getty Images",
-                "Buy Photo", "View Full Caption")
+                "Buy Photo", "View Full Caption") or a picture's order of
+                people ("(left to right)", "(L-R)")
 ``embed``       embedded social posts: a tweet's "— Name (@handle) date"
                 signature, pic.twitter.com links, embed-code prompts
 ``teaser``      links to other stories: an upper-case label ("READ:", "VIDEO:",
-                "RELATED:") or a line that is mostly a URL
+                "RELATED:"), a line that is mostly a URL, a preview cut off
+                after a comma ("... in court, Monday,...")
 ``prompt``      sentences addressed to the reader: an imperative call to
                 subscribe, download, follow, watch, click..., "Please check
                 back", anything about "your" inbox, phone or app
 ``byline``      "By Jane Roe", contact lines (an e-mail address or @handle),
-                "... contributed to this report"
+                "... contributed to this report", an author's tagline ("Jane
+                Roe is a staff writer for The Daily.")
 ``dateline``    "Posted: <date>" / "Updated <time>" stamps (the whole line), and
                 the "CITY, State (AP) —" opening of a paragraph (only that prefix)
 ``boilerplate`` site-wide lines: copyright, "Source link", "Leave feedback",
@@ -107,7 +110,8 @@ CREDIT = re.compile(
       | \(AP\s+Photo\b
       | \((?:Photos?|Images?|Pictures?)\s+(?:by|courtesy\s+of)\s
       | /\s*(?:Getty\s+Images|AFP|Reuters|AP)\s*\)?\s*$
-      | \b(?:Buy\s+Photo|View\s+Full\s+Caption|Hide\s+Caption|Show\s+Caption|Caption\s+Close)\b""",
+      | \b(?:Buy\s+Photo|View\s+Full\s+Caption|Hide\s+Caption|Show\s+Caption|Caption\s+Close)\b
+      | \((?:left|right|from\s+left|L)\s*(?:-|to|–)?\s*(?:right|left|R)?\)""",
     re.VERBOSE,
 )
 #: An embedded post: a tweet's signature "— Name (@handle) May 3, 2015", a picture link, embed code.
@@ -119,6 +123,8 @@ EMBED = re.compile(
 )
 #: An upper-case label opening a link to another story: "READ: ...", "[WATCH THE VIDEO]", "VIDEO: ...".
 TEASER_LABEL = re.compile(r"^\W*(?:READ|WATCH|VIDEO|VIDEOS|RELATED|MORE|PHOTOS?|GALLERY|SEE|LISTEN)\b[A-Z ]{0,40}[:\]>]")
+#: A preview cut off mid-sentence: "... appears in court, Monday,..."
+CUT_OFF = re.compile(r",\s*(?:\.\.\.|…)\s*$")
 URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|ly|ws|us)/\S*", re.I)
 #: Sentences addressed to the reader: an imperative opening a sentence ("Sign up for...",
 #: "Download the app", "Click or tap to watch", "Please check back").
@@ -136,6 +142,9 @@ YOUR_DEVICE = re.compile(r"\byour\s+(?:inbox|phone|tablet|device|e-?mail|feed|ne
                          r"|\b(?:mobile|news|weather)\s+app\b", re.I)
 #: "By Jane Roe", "By JANE ROE Associated Press", "By Jane Roe and John Doe, Staff Writers".
 BYLINE = re.compile(r"^\W*By\s+(?:[A-Z][\w.'’-]*|and|of|the|staff|,)(?:\s+(?:[A-Z][\w.'’-]*|and|of|the|staff|,|/))*\W*$")
+#: An author's tagline: "Jane Roe is a reporter for The Daily.", "Sam Poe is a staff writer at ...".
+TAGLINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,5}"
+                     r"(?:reporter|writer|correspondent|editor|columnist|producer|journalist)\b", re.I)
 CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:Twitter|Follow)\s*:?\s*@\w+|\bcontributed\s+(?:to\s+this\s+report|reporting)\b",
                      re.I)
 #: "Posted: Wednesday, April 8, 2015 4:09 AM EDT", "Updated 3:57 AM, May 26, 2015".
@@ -223,14 +232,14 @@ def line_reason(line: str, body: str) -> str | None:
         return "caption"
     if EMBED.search(stripped):
         return "embed"
-    if TEASER_LABEL.match(stripped) or _mostly_url(stripped):
+    if TEASER_LABEL.match(stripped) or _mostly_url(stripped) or CUT_OFF.search(stripped):
         return "teaser"
     if PROMPT.match(stripped):
         return "prompt"
     if STAMP.search(stripped):
         return "dateline"
     words = WORD.findall(stripped)
-    if BYLINE.match(stripped) or CONTACT.search(stripped) and len(words) < 25:
+    if BYLINE.match(stripped) or (CONTACT.search(stripped) or TAGLINE.match(stripped)) and len(words) < 25:
         return "byline"
     if BOILERPLATE.search(stripped) or RIGHTS.search(stripped):
         return "boilerplate"
@@ -251,6 +260,8 @@ def sentence_reason(sentence: str) -> str | None:
         return "fragment"  # too short, or ALL CAPS / Title Case
     if PROMPT.match(sentence) or YOUR_DEVICE.search(sentence):
         return "prompt"
+    if (TAGLINE.match(sentence) or CONTACT.search(sentence)) and len(words) < 25:
+        return "byline"  # "Jane Roe is a staff writer for The Daily. Reach her at jroe@daily.example."
     if BOILERPLATE.search(sentence):
         return "boilerplate"
     return None

@@ -146,3 +146,13 @@ def test_reference_markers_do_not_hide_a_sentence_end():
     assert [c.text for c in reading.claims] == ["The mill opened in 1920 on the river (Lakeville).",
                                                  "It closed in 1990.", "Twelve people worked there at the end."]
     assert [(d.reason, d.text) for d in reading.dropped] == [("citation", "[21][46]"), ("citation", "[9] [56]")]
+
+
+@pytest.mark.parametrize("reason,line", [
+    ("caption", "Dana Reyes (left to right), Sam Poe and Lee Park at the mill gate on Tuesday."),
+    ("byline", "Dana Reyes is a staff writer for The Lakeville Daily."),
+    ("teaser", "The mill owner speaks to the council about the fire, Monday,..."),
+])
+def test_more_furniture_shapes(reason, line):
+    reading = read_text(f"The mill employs 140 people, the owner said.\n{line}\n")
+    assert [(d.reason, d.text) for d in reading.dropped] == [(reason, line)]
