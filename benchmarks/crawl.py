@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
 
         settings = load_settings(start=Path(tempfile.gettempdir()))
         texts = [c.text for c in random.Random(args.seed).sample(claims, min(1000, len(claims)))]
-        embedder = Embedder(settings.model, batch_size=settings.batch_size)
+        embedder = Embedder.from_settings(settings)
         embedder.encode(texts[:8])  # model load and first batch out of the figure
         cpu = time.process_time()
         embedder.encode(texts[8:])

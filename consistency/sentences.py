@@ -28,7 +28,7 @@ reason          what is dropped
                 signature, pic.twitter.com links, embed-code prompts
 ``teaser``      links to other stories: an upper-case label ("READ:", "VIDEO:",
                 "RELATED:"), a line that is mostly a URL, a preview cut off
-                after a comma ("... in court, Monday,...")
+                after a comma or a small word ("... in court, Monday,...")
 ``prompt``      sentences addressed to the reader: an imperative call to
                 subscribe, download, follow, watch, click..., "Please check
                 back", anything about "your" inbox, phone or app
@@ -38,7 +38,7 @@ reason          what is dropped
 ``dateline``    "Posted: <date>" / "Updated <time>" stamps (the whole line), and
                 the "CITY, State (AP) —" opening of a paragraph (only that prefix)
 ``boilerplate`` site-wide lines: copyright, "Source link", "Leave feedback",
-                cookie notices, "Advertisement"...
+                cookie notices, "Advertisement", "This is a developing story"...
 ``citation``    a reference marker such as ``[4]`` or ``[note 1]`` at the end
                 of a sentence (trimmed off; inside a sentence it stays in the
                 text and is never read as a quantity)
@@ -85,7 +85,8 @@ BOILERPLATE = re.compile(
       | more\ on\ this\ story\b | advertisement\b | sponsored\b
       | all\ rights\ reserved\b | copyright\b | ©
       | (?:photo|image|video|picture)s?\ (?:credit|by|:)\b | tags?\s*:
-      | we\ use\ cookies\b | this\ (?:article|story)\ (?:was|has\ been)\ (?:updated|corrected)\b
+      | we\ use\ cookies\b | this\ (?:article|story)\ (?:was|has\ been|will\ be)\ (?:updated|corrected)\b
+      | this\ is\ a\ (?:developing|breaking)\ (?:news\ )?story\b | this\ is\ a\ story\ update\b
       | listen\ to\ this\ article\b
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -123,8 +124,8 @@ EMBED = re.compile(
 )
 #: An upper-case label opening a link to another story: "READ: ...", "[WATCH THE VIDEO]", "VIDEO: ...".
 TEASER_LABEL = re.compile(r"^\W*(?:READ|WATCH|VIDEO|VIDEOS|RELATED|MORE|PHOTOS?|GALLERY|SEE|LISTEN)\b[A-Z ]{0,40}[:\]>]")
-#: A preview cut off mid-sentence: "... appears in court, Monday,..."
-CUT_OFF = re.compile(r",\s*(?:\.\.\.|…)\s*$")
+#: A preview cut off mid-sentence, after a comma or a small word: "... in court, Monday,...", "walks from the..."
+CUT_OFF = re.compile(r"(?:,|\b(?:the|a|an|of|from|to|and|or|in|on|at|for|with|by))\s*(?:\.\.\.|…)\s*$", re.I)
 URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|ly|ws|us)/\S*", re.I)
 #: Sentences addressed to the reader: an imperative opening a sentence ("Sign up for...",
 #: "Download the app", "Click or tap to watch", "Please check back").
@@ -134,6 +135,7 @@ PROMPT = re.compile(
       | click | tap | swipe | watch\b | listen\b | stay\s+(?:tuned|with|up) | check\s+back
       | get\s+(?:breaking|the\s+latest|the\s+\w+\s+app|our|alerts|updates|news) | (?:read|see)\s+(?:or\s+share|the\s+full|more|also)
       | want\s+to\s+(?:talk|know|read|see|get) | don'?t\s+miss | share\s+(?:this|your|on)
+      | we(?:'|’)?ll\s+(?:have|bring\s+you)\s+(?:more|updates|the\s+latest) | we\s+will\s+(?:have|bring\s+you)\s+(?:more|updates)
     )""",
     re.VERBOSE | re.I,
 )

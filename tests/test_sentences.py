@@ -152,6 +152,9 @@ def test_reference_markers_do_not_hide_a_sentence_end():
     ("caption", "Dana Reyes (left to right), Sam Poe and Lee Park at the mill gate on Tuesday."),
     ("byline", "Dana Reyes is a staff writer for The Lakeville Daily."),
     ("teaser", "The mill owner speaks to the council about the fire, Monday,..."),
+    ("teaser", "A neighbour who saw the smoke walks us through the..."),
+    ("prompt", "We'll have more on the mill fire on Channel 9 News at 6."),
+    ("boilerplate", "This is a developing story."),
 ])
 def test_more_furniture_shapes(reason, line):
     reading = read_text(f"The mill employs 140 people, the owner said.\n{line}\n")
