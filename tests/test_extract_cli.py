@@ -81,3 +81,53 @@ def test_missing_path_is_a_one_line_error_with_exit_2(run):
     assert result.exit_code == 2
     assert "no-such-file.txt" in result.output
     assert "Traceback" not in result.output
+
+
+CRAWL = """---
+source: Lakeville Daily
+date: 2021-05-04
+---
+CLOSE Skip in Skip x Embed x Share A crash on the west side left one driver hurt. Sam Poe / The Daily
+
+LAKEVILLE, Minn. — A fire at a grain mill injured three workers on Tuesday, the fire chief said.[4]
+
+Firefighters spray water on the mill roof on Tuesday. (Photo: Dana Reyes)
+
+Sign up for our morning newsletter to get the top stories in your inbox.
+"""
+
+
+def test_explain_drops_lists_what_was_left_out_and_why(run, in_tmp):
+    (in_tmp / "mill.md").write_text(CRAWL, encoding="utf-8")
+    result = run("extract", "mill.md", "--explain-drops", "--format", "text")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "mill.md:5 dropped (carousel): CLOSE Skip in Skip x Embed x Share A crash on the west side left one "
+        "driver hurt. Sam Poe / The Daily",
+        "mill.md:7 dropped (dateline): LAKEVILLE, Minn. —",
+        "mill.md:7 dropped (citation): [4]",
+        "mill.md:9 dropped (caption): Firefighters spray water on the mill roof on Tuesday. (Photo: Dana Reyes)",
+        "mill.md:11 dropped (prompt): Sign up for our morning newsletter to get the top stories in your inbox.",
+        "mill.md:7 A fire at a grain mill injured three workers on Tuesday, the fire chief said.",
+        "    'three': exact [3, 3]  count  level measured=worker",
+        "    date 'Tuesday': 2021-05-04 (day)",
+    ]
+
+
+def test_explain_drops_as_json_lines_from_the_console_script(in_tmp):
+    import subprocess
+    import sys
+
+    (in_tmp / "mill.md").write_text(CRAWL, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "consistency", "extract", "mill.md", "--explain-drops"],
+                          capture_output=True, text=True, cwd=in_tmp)
+    assert done.returncode == 0, done.stderr
+    lines = _lines(done.stdout)
+    drops = [line for line in lines if "dropped" in line]
+    assert [d["dropped"] for d in drops] == ["carousel", "dateline", "citation", "caption", "prompt"]
+    assert all(d["path"] == "mill.md" and d["document"] == "mill.md" for d in drops)
+    caption = drops[3]
+    assert CRAWL.split("---\n", 2)[2][caption["start"]:caption["end"]] == caption["text"]
+    claims = [line for line in lines if "dropped" not in line]
+    assert [c["text"] for c in claims] == ["A fire at a grain mill injured three workers on Tuesday, the fire chief said."]
+    assert claims[0]["quantities"][0]["value"] == 3.0
