@@ -375,6 +375,10 @@ class QuantifierConflict(Rule):
                 return
 
 
+#: "No." before a number is the number sign (numero): "No. 1", "no. 3 seed".
+_NUMBER_SIGN = re.compile(r"\.\s*\d")
+
+
 def _quantified(v: View) -> list[tuple[Word, bool, bool, list[Word], Word, set[str]]]:
     """Free "all"/"none" words of a claim with their noun phrase and predicate (kept per claim)."""
     return _memo(v, "quantified", _read_quantified)
@@ -389,6 +393,8 @@ def _read_quantified(v1: View) -> list[tuple[Word, bool, bool, list[Word], Word,
         nothing = w.low in lx.NONE_WORDS
         if not (universal or nothing):
             continue
+        if nothing and _NUMBER_SIGN.match(v1.text, w.end):
+            continue  # "the No. 1 Tar Heels": the number sign of a rank, not the quantifier
         phrase = _phrase_after(v1, w.index)
         if not phrase:
             continue
