@@ -25,8 +25,9 @@ from .config import Settings, load_settings
 from .embed import Embedder
 from .group import Pair, candidate_pairs, components, document_numbers, group_records
 from .reading import read_paths
-from .records import Claim, Finding, Problem, Report, Review, Status
+from .records import Claim, Document, Finding, Problem, Report, Review, Status
 from .rules import select_rules
+from .stories import build as build_stories
 
 #: progress(stage, done, total) — the CLI draws it on stderr.
 Progress = Callable[[str, int, int], None]
@@ -68,7 +69,7 @@ def check(
     extraction = extract_documents(read.documents)
     timings["read_extract_s"] = time.perf_counter() - started
     report = check_claims(extraction.claims, settings, embedder=embedder, statuses=statuses, reviews=reviews,
-                          progress=progress, timings=timings, nli_model=nli_model)
+                          progress=progress, timings=timings, nli_model=nli_model, documents=read.documents)
     return dataclasses.replace(report, problems=read.problems, documents=len(read.documents),
                                folded=extraction.folded)
 
@@ -94,10 +95,13 @@ def check_claims(
     timings: dict[str, float] | None = None,
     vectors: np.ndarray | None = None,
     nli_model: str | None = None,
+    documents: Sequence[Document] | None = None,
 ) -> Report:
     """The pipeline after extraction, for callers that already hold claims.
 
     ``nli_model``: a local CrossEncoder NLI folder; its NLI001 rule judges candidate pairs only.
+    ``documents``: the documents the claims come from (their titles name the stories); by
+    default each claim's document is known only by its key and date.
     """
     timings = {} if timings is None else timings
     rules = _rules(settings, nli_model)  # fail on a bad code before the model loads
@@ -115,16 +119,36 @@ def check_claims(
     pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
                             documents=doc_index, same_document=settings.same_document, index=settings.index,
                             threads=settings.threads)
-    member_lists = components(len(claims), pairs)
     timings["group_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    stories = build_stories(documents or _claim_documents(claims), claims, vectors, pairs,
+                            window_days=settings.story_window_days)
+    candidates = len(pairs)
+    pairs = [p for p in pairs if stories.comparable(claims[p.i], claims[p.j])]
+    timings["stories_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    # groups stay inside a story: a claim pair across two stories is checked, but chaining such
+    # pairs joined every story of a crawl into one group of thousands of claims
+    member_lists = components(len(claims), [p for p in pairs if stories.shared(claims[p.i], claims[p.j]) is not None])
+    timings["group_s"] += time.perf_counter() - started
     started = time.perf_counter()
     findings = run_rules(claims, pairs, rules)
     timings["check_s"] = time.perf_counter() - started
     groups, group_of = group_records(claims, member_lists)
-    findings = [dataclasses.replace(f, group=group_of.get(f.a.id), status=(statuses or {}).get(f.fingerprint, "new"),
+    findings = [dataclasses.replace(f, group=group_of.get(f.a.id), story=stories.shared(f.a, f.b),
+                                    status=(statuses or {}).get(f.fingerprint, "new"),
                                     review=(reviews or {}).get(f.fingerprint)) for f in findings]
-    stats = {"timings": timings, "pairs": len(pairs), "embedded": embedder.encoded}
-    return Report(claims=tuple(claims), findings=tuple(findings), groups=tuple(groups), stats=stats)
+    stats = {"timings": timings, "pairs": len(pairs), "candidate_pairs": candidates, "embedded": embedder.encoded}
+    return Report(claims=tuple(claims), findings=tuple(findings), groups=tuple(groups), stats=stats,
+                  stories=stories.stories)
+
+
+def _claim_documents(claims: Sequence[Claim]) -> list[Document]:
+    """The documents of ``claims`` as far as the claims tell (key, path, date)."""
+    seen: dict[str, Document] = {}
+    for c in claims:
+        seen.setdefault(c.doc_key, Document(key=c.doc_key, path=c.path, text="", date=c.date, row_id=c.row_id))
+    return list(seen.values())
 
 
 VERDICTS = ("conflict", "update", "consistent", "unrelated")

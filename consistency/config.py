@@ -25,6 +25,7 @@ INDEXES = ("auto", "exact", "ann")
 #: Upper bounds that keep a typo from turning into an overflow or an out-of-memory error.
 MAX_NEIGHBORS = 1_000_000
 MAX_BATCH_SIZE = 65_536
+MAX_STORY_WINDOW_DAYS = 36_500
 MAX_THREADS = 1_024
 
 
@@ -62,6 +63,9 @@ class Settings:
     lock_timeout: float = 10.0
     #: baseline file for `check`.
     baseline: str | None = None
+    #: days between two documents' dates beyond which they need more in common (names) to be one
+    #: story, and beyond which claims of two stories are never compared (`consistency.stories`).
+    story_window_days: int = 30
 
     def replace(self, **changes: Any) -> "Settings":
         """A copy with the given settings changed; None values are ignored."""
@@ -197,6 +201,9 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError(f"max_neighbors must be from 1 to {MAX_NEIGHBORS:,}, got {settings.max_neighbors}")
     if not 1 <= settings.batch_size <= MAX_BATCH_SIZE:
         raise ConfigError(f"batch_size must be from 1 to {MAX_BATCH_SIZE:,}, got {settings.batch_size}")
+    if not 0 <= settings.story_window_days <= MAX_STORY_WINDOW_DAYS:
+        raise ConfigError(f"story_window_days must be from 0 to {MAX_STORY_WINDOW_DAYS:,} days, "
+                          f"got {settings.story_window_days}")
     if settings.lock_timeout < 0:
         raise ConfigError(f"lock_timeout must be 0 or more seconds, got {settings.lock_timeout}")
     if settings.backend not in BACKENDS:

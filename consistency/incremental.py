@@ -2,8 +2,10 @@
 
 A run reads only the files that are new or changed since the store last saw
 them (by content hash), re-extracts only the documents inside them that
-changed, embeds only texts the embeddings cache lacks, and matches the new
-claims against every stored claim. Findings are kept by fingerprint; the
+changed, embeds only texts the embeddings cache lacks, attaches the new
+documents to the stored stories (`consistency.stories`), and matches the new
+claims against every stored claim (within a story; across stories only as
+`Stories.comparable` allows). Findings are kept by fingerprint; the
 report of a run holds the findings opened since the last run whose report was
 written, with review decisions applied.
 
@@ -49,6 +51,8 @@ from .rules import select_rules
 from .store import Store, codec, document_hash, open_store, resolve_store_path
 from .store.connection import now
 from .store.hooks import crash_point
+from .stories import Stories, records as story_records
+from .stories import build as build_stories
 from .triage import apply, needs_attention, statuses
 
 #: embedding batches per committed chunk: a killed run loses at most one chunk of work.
@@ -102,7 +106,7 @@ def _signature(settings: Settings, rules, model_id: str) -> str:
     """What stored claims, pairs and findings depend on; a change re-matches everything."""
     return json.dumps({"version": __version__, "model": model_id, "threshold": settings.threshold,
                        "max_neighbors": settings.max_neighbors, "same_document": settings.same_document,
-                       "rules": sorted(r.code for r in rules)}, sort_keys=True)
+                       "story_window_days": settings.story_window_days, "rules": sorted(r.code for r in rules)}, sort_keys=True)
 
 
 def _covered(path: str, roots: list[Path]) -> bool:
@@ -208,6 +212,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     clock = time.perf_counter()
     pairs = []
     pool: dict[int, Claim] = {}
+    stories: Stories | None = None
     if new_claims or (rematch and kept_rows):
         hashes = [r.text_hash for r in kept_rows] + new_hashes
         vectors_of = store.embeddings.get(model_id, hashes)
@@ -219,10 +224,16 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
                                 documents=documents, same_document=settings.same_document, against=against,
                                 index=settings.index, threads=settings.threads)
         old_needed = {p.i for p in pairs if p.i < len(kept_rows)} | {p.j for p in pairs if p.j < len(kept_rows)}
+        if rematch:
+            old_needed = set(range(len(kept_rows)))
         loaded = store.claims.load(kept_rows[i].n for i in old_needed)
         pool = {i: loaded[kept_rows[i].n] for i in old_needed}
         pool.update({len(kept_rows) + k: c for k, c in enumerate(new_claims)})
-    findings = run_rules(pool, pairs, rules)  # type: ignore[arg-type]
+        stories = _stories(store, settings, rematch, [d for d, _, _ in accepted], pool, kept_rows, new_claims,
+                           vectors, pairs, doc_keys, removed_docs)
+        pairs = [p for p in pairs if stories.comparable(pool[p.i], pool[p.j])]
+    findings = [dataclasses.replace(f, story=stories.shared(f.a, f.b)) if stories else f
+                for f in run_rules(pool, pairs, rules)]  # type: ignore[arg-type]
     timings["match_s"] = time.perf_counter() - clock
     crash_point("run:matched")
 
@@ -243,6 +254,10 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
             store.documents.upsert_file(key, where, digest, problems_of[key], run_id)
         for doc, file_key, dh in accepted:
             store.documents.insert(doc, file_key=file_key, content_hash=dh, run=run_id)
+        if rematch:
+            store.stories.clear()
+        if stories is not None:
+            store.stories.insert(stories.placed)
         number_of: dict[int, int] = {i: kept_rows[i].n for i in range(len(kept_rows))}
         for k, (claim, text_hash) in enumerate(zip(new_claims, new_hashes)):
             number_of[len(kept_rows) + k] = store.claims.insert(claim, text_hash)
@@ -270,6 +285,21 @@ def _replaced_versions(store: Store, new_docs: list[tuple[Document, str, str]]) 
     new = {doc.url: file_key for doc, file_key, _ in new_docs if doc.url and is_article(doc)}
     return {key for url, key, file_key in store.documents.with_urls(new) if file_key != new[url]
             and key not in {doc.key for doc, _, _ in new_docs}}
+
+
+def _stories(store: Store, settings: Settings, rematch: bool, documents: list[Document], pool: dict[int, Claim],
+             kept_rows: list, new_claims: list[Claim], vectors: np.ndarray, pairs: list[Pair], doc_keys: list[str],
+             removed_docs: set[str]) -> Stories:
+    """The stories of the store after this run: the new documents attached to the stored stories
+    (all documents clustered afresh when the settings changed)."""
+    if rematch:
+        kept = list(dict.fromkeys(r.doc_key for r in kept_rows))
+        documents = store.documents.load(kept) + documents
+        claims = [pool[i] for i in range(len(kept_rows) + len(new_claims))]
+        return build_stories(documents, claims, vectors, pairs, window_days=settings.story_window_days)
+    stored = [s for s in store.stories.placed() if s.profile.key not in removed_docs]
+    return build_stories(documents, new_claims, vectors[len(kept_rows):], pairs, window_days=settings.story_window_days,
+                         stored=stored, pair_docs=doc_keys)
 
 
 def _record_findings(store: Store, findings: list[Finding], touched: set[str], removed_ids: set[str],
@@ -313,16 +343,19 @@ def _build_report(store: Store, run_id: int, extra_problems: Sequence[Problem]) 
     claims = LazyClaims([data for (data,) in store.db.execute("SELECT data FROM claims ORDER BY n")])
     problems = tuple(store.documents.problems_since(since)) + tuple(extra_problems)
     report = Report(claims=claims, findings=tuple(findings), groups=tuple(groups), problems=problems,  # type: ignore[arg-type]
-                    documents=store.documents.count(), stats={"run": run_id, "since_run": since})
+                    documents=store.documents.count(), stats={"run": run_id, "since_run": since},
+                    stories=story_records(store.stories.placed()))
     return report, since
 
 
 def groups_of(store: Store) -> tuple[list[Group], dict[str, int]]:
-    """The groups of similar claims in the store (connected components of its candidate pairs),
-    and the group of each grouped claim id."""
+    """The groups of similar claims in the store (connected components of its candidate pairs
+    inside one story), and the group of each grouped claim id."""
     rows = store.claims.rows()
     index = {r.n: i for i, r in enumerate(rows)}
-    pairs = [(index[a], index[b]) for a, b in store.claims.all_pairs()]
+    story = store.stories.story_of()
+    same = [story.get(r.doc_key) for r in rows]
+    pairs = [(index[a], index[b]) for a, b in store.claims.all_pairs() if same[index[a]] == same[index[b]]]
     members = components(len(rows), [Pair(i, j, 0.0) for i, j in pairs])
     return group_records(rows, members)  # rows have the `id` grouping needs
 

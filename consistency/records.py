@@ -1,6 +1,6 @@
 """Immutable records passed between the pipeline stages.
 
-Data flows one way: read -> extract -> embed -> group -> check -> triage -> report.
+Data flows one way: read -> extract -> embed -> stories -> group -> check -> triage -> report.
 Every stage takes and returns these frozen dataclasses, never dicts; `to_dict`
 helpers give the JSON shapes that DESIGN section 3 pins.
 """
@@ -330,6 +330,8 @@ class Finding:
     group: int | None = None
     #: the review decision in force, when reviewers decided (a store's log or a baseline entry).
     review: Review | None = None
+    #: the story both claims belong to; None when they come from different stories.
+    story: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +340,32 @@ class Group:
 
     id: int
     claim_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One real-world event and its follow-ups: the documents that report it (`consistency.stories`).
+
+    ``title`` is the title (or first claim) of its most central document, ``entities`` the names
+    it mentions most, ``first``/``last`` the range of its documents' dates, ``documents`` their keys.
+    """
+
+    id: int
+    title: str
+    entities: tuple[str, ...]
+    first: dt.date | None
+    last: dt.date | None
+    documents: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "entities": list(self.entities),
+            "first_date": self.first.isoformat() if self.first else None,
+            "last_date": self.last.isoformat() if self.last else None,
+            "documents": list(self.documents),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +395,7 @@ class Report:
     stats: dict = field(default_factory=dict)
     #: near-duplicate documents folded into one before extraction.
     folded: tuple[Fold, ...] = ()
+    stories: tuple[Story, ...] = ()
 
 
 def _json_number(x: float | None) -> float | None | str:

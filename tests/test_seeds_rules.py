@@ -38,7 +38,10 @@ def test_death_toll_is_reported_as_updates_not_conflicts(report):
     updates = [f for f in report.findings if f.kind == "update"]
     assert {f.rule for f in updates} == {"UPD001"} and all(f.severity == "info" for f in updates)
     values = {frozenset((f.spans_a[0].text, f.spans_b[0].text)) for f in updates}
-    assert frozenset(("140", "212")) in values and frozenset(("212", "300")) in values
+    assert frozenset(("140", "212")) in values
+    # "passed 300" is in Capital Dispatch's report on the Muscat talks, another story, and names
+    # nothing the 212 report names: the two are not compared (consistency.stories)
+    assert frozenset(("212", "300")) not in values
     assert not any({"140", "212", "300"} & {f.spans_a[0].text, f.spans_b[0].text}
                    for f in report.findings if f.kind == "conflict")
 

@@ -34,6 +34,9 @@ def rule_options(f: Callable) -> Callable:
         click.option("--ignore", multiple=True, metavar="CODE|GROUP", help="Skip these rules (repeatable)."),
         click.option("--same-document/--across-documents", "same_document", default=None,
                      help="Also compare claims of the same document. [default: across documents only]"),
+        click.option("--story-window", "story_window_days", type=click.IntRange(min=0), metavar="DAYS",
+                     help="Documents dated further apart need names in common to be one story, and claims "
+                          "of two stories are compared only within this many days. [default: 30]"),
     ]
     return functools.reduce(lambda acc, d: d(acc), reversed(decorators), f)
 

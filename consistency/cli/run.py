@@ -45,7 +45,7 @@ def store_name(where) -> str:
               help="Colour the text report. [default: when stdout is a terminal and NO_COLOR is unset]")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")
 def run(paths, store, lock_timeout, formats, output, model, backend, threshold, batch_size, select, ignore,
-        same_document, fail_on, exit_zero, show_all, color, quiet) -> int:
+        same_document, story_window_days, fail_on, exit_zero, show_all, color, quiet) -> int:
     """Add new and changed articles to a store and report conflicts new since the last run.
 
     Only files that are new or changed since the last run are read, only texts the store has no
@@ -55,7 +55,7 @@ def run(paths, store, lock_timeout, formats, output, model, backend, threshold, 
     """
     settings = settings_from(store=store, lock_timeout=lock_timeout, model=model, backend=backend, threshold=threshold,
                              batch_size=batch_size, select=select, ignore=ignore, same_document=same_document,
-                             fail_on=fail_on)
+                             story_window_days=story_window_days, fail_on=fail_on)
     dests = parse_destinations(formats, output)
 
     def deliver(result: incremental.RunResult) -> None:  # while the run holds the store

@@ -11,7 +11,7 @@ from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
 from .. import __version__
-from ..records import Claim, Finding, Report, Review, Span
+from ..records import Claim, Finding, Report, Review, Span, Story
 from ..triage import needs_attention
 
 #: Version of the JSON report shape; bump on breaking changes only.
@@ -51,6 +51,7 @@ def finding_dict(f: Finding) -> dict:
         "status": f.status,
         "similarity": f.similarity,
         "group": f.group,
+        "story": f.story,
         "explanation": f.explanation,
         "claims": [claim_dict(f.a, f.spans_a), claim_dict(f.b, f.spans_b)],
         "review": f.review.to_dict() if f.review is not None else None,
@@ -77,6 +78,7 @@ def summary_dict(report: Report) -> dict:
         "documents": report.documents,
         "claims": len(report.claims),
         "groups": len(report.groups),
+        "stories": len(report.stories),
         "conflicts": len(conflicts),
         "new": status.get("new", 0),
         "reviewed": status.get("reviewed", 0),
@@ -102,8 +104,10 @@ def summary_line(s: dict) -> str:
         parts.append(f", {s['reviewed']} reviewed" + (f": {detail}" if detail else ""))
     if s["baselined"]:
         parts.append(f", {s['baselined']} baselined")
+    stories = s.get("stories")
+    where = f"{stories} {'story' if stories == 1 else 'stories'} and " if stories else ""
     parts.append(f"), {plural(s['updates'], 'update')} — {s['claims']} claims from {s['documents']} documents "
-                 f"in {s['groups']} groups")
+                 f"in {where}{s['groups']} groups")
     if s["problems"]:
         parts.append(f"; {plural(s['problems'], 'input problem')}")
     return "".join(parts)
@@ -123,6 +127,7 @@ def report_dict(report: Report) -> dict:
         "updates": [finding_dict(f) for f in report.findings if f.kind == "update"],
         "corrections": [finding_dict(f) for f in report.findings if f.kind == "correction"],
         "groups": [{"id": g.id, "claims": list(g.claim_ids)} for g in report.groups],
+        "stories": [s.to_dict() for s in report.stories],
         "problems": [p.to_dict() for p in report.problems],
         "folded": [f.to_dict() for f in report.folded],
     }
@@ -141,6 +146,34 @@ def footer_lines(report: Report) -> list[str]:
     if crawled:
         lines.append(f"Dated by crawl time, no publication date in the page: {', '.join(crawled)}")
     return lines
+
+
+def by_story(report: Report, findings: list[Finding]) -> list[tuple[Story | None, list[Finding]]]:
+    """``findings`` cut into runs of one story each, stories in the order of their first finding;
+    findings across two stories (``story`` None) come last, under None."""
+    stories = {s.id: s for s in report.stories}
+    runs: dict[int | None, list[Finding]] = {}
+    for f in findings:
+        runs.setdefault(f.story if f.story in stories else None, []).append(f)
+    ordered = [(stories[k], v) for k, v in runs.items() if k is not None]
+    return ordered + ([(None, runs[None])] if None in runs else [])
+
+
+def story_heading(story: Story | None) -> tuple[str, str]:
+    """The heading of a story's findings and a line with its names, dates and size."""
+    if story is None:
+        return "Across stories", ("claims of two stories that name the same people, places or day at compatible times, "
+                                  "or that nothing but their wording tells apart")
+    details = []
+    if story.entities:
+        details.append(", ".join(story.entities))
+    if story.first:
+        span = story.first.isoformat()
+        if story.last and story.last != story.first:
+            span += f" to {story.last.isoformat()}"
+        details.append(span)
+    details.append(plural(len(story.documents), "document"))
+    return f"Story {story.id}: {story.title}", " · ".join(details)
 
 
 def shown_findings(report: Report, options: ReportOptions) -> tuple[list[Finding], list[Finding]]:

@@ -23,7 +23,17 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..records import Claim, Finding, Report, Span
-from .base import ReportOptions, location, review_line, segments, summary_dict, summary_line, web_url
+from .base import (
+    ReportOptions,
+    by_story,
+    location,
+    review_line,
+    segments,
+    story_heading,
+    summary_dict,
+    summary_line,
+    web_url,
+)
 
 #: Most groups, and claims per group, written out; the rest are counted.
 MAX_GROUPS = 500
@@ -42,6 +52,7 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
         rules=sorted({(f.rule, f.name) for f in report.findings}),
         statuses=STATUSES,
         conflicts=[_finding(f) for f in report.findings if f.kind == "conflict"],
+        stories=_stories(report),
         updates=[_finding(f) for f in report.findings if f.kind == "update"],
         **_groups(report),
         problems=[str(p) for p in report.problems],
@@ -68,6 +79,15 @@ def _finding(f: Finding) -> dict:
             "review": review_line(f.review), "disputed": bool(f.review and f.review.disagreement),
             "similarity": f"{f.similarity:.2f}", "explanation": f.explanation,
             "claims": [_claim(f.a, f.spans_a), _claim(f.b, f.spans_b)]}
+
+
+def _stories(report: Report) -> list[dict]:
+    """The conflicts under their stories' headings (title; names, dates, documents)."""
+    sections = []
+    for story, findings in by_story(report, [f for f in report.findings if f.kind == "conflict"]):
+        heading, details = story_heading(story) if report.stories else (None, None)
+        sections.append({"heading": heading, "details": details, "findings": [_finding(f) for f in findings]})
+    return sections
 
 
 def _claim(claim: Claim, spans: tuple[Span, ...]) -> dict:

@@ -1,7 +1,8 @@
 """``--format markdown``: a summary for a pull request or ``$GITHUB_STEP_SUMMARY``.
 
-A headline, then a table of the new conflicts (the two claims with the evidence
-in bold, where each comes from, and why they conflict), the updates and, with
+A headline, then a table of the new conflicts per story, under the story's
+title, names and dates (the two claims with the evidence in bold, where each
+comes from, and why they conflict), the updates and, with
 ``--show-all``, the reviewed and baselined conflicts in collapsed sections, and
 the input problems. Every piece of input text is escaped: HTML special
 characters become entities and Markdown punctuation is backslash-escaped, so a
@@ -20,6 +21,7 @@ from typing import TextIO
 from ..records import Claim, Finding, Report, Span
 from .base import (
     ReportOptions,
+    by_story,
     location,
     plural,
     printable,
@@ -27,6 +29,7 @@ from .base import (
     rule_help_uri,
     segments,
     shown_findings,
+    story_heading,
     summary_dict,
     summary_line,
     web_url,
@@ -62,7 +65,7 @@ def lines(report: Report, options: ReportOptions) -> list[str]:
         out.append("No new conflicts.")
     out += ["", _text(summary_line(s)), ""]
     if new:
-        out += _table(new)
+        out += _story_tables(report, new)
     if settled:
         out += _details(f"{plural(len(settled), 'reviewed or baselined conflict')}", _table(settled))
     if updates:
@@ -75,9 +78,26 @@ def lines(report: Report, options: ReportOptions) -> list[str]:
     return out
 
 
-def _table(findings: list[Finding], heads: tuple[str, str] = ("Claim", "Conflicting claim")) -> list[str]:
+def _story_tables(report: Report, findings: list[Finding]) -> list[str]:
+    """One table per story under the story's heading (title, names, dates), MAX_ROWS rows in all."""
+    if not report.stories:
+        return _table(findings)
+    out: list[str] = []
+    shown = 0
+    for story, items in by_story(report, findings):
+        if shown >= MAX_ROWS:
+            break
+        heading, details = story_heading(story)
+        items = items[:MAX_ROWS - shown]
+        out += [f"### {_text(heading)}", "", f"_{_text(details)}_", "", *_table(items, start=shown + 1)]
+        shown += len(items)
+    return out + _more(len(findings), "rows")
+
+
+def _table(findings: list[Finding], heads: tuple[str, str] = ("Claim", "Conflicting claim"),
+           start: int = 1) -> list[str]:
     rows = [f"| # | Rule | {heads[0]} | {heads[1]} | Why |", "| --: | --- | --- | --- | --- |"]
-    for number, f in enumerate(findings[:MAX_ROWS], start=1):
+    for number, f in enumerate(findings[:MAX_ROWS], start=start):
         rule = f"[{_text(f.rule)}]({_url(rule_help_uri(f.rule))}) {_text(f.name)}"
         decided = review_line(f.review)
         status = "" if f.status == "new" else f" ({_text(decided or f.status)})"

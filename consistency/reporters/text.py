@@ -2,8 +2,9 @@
 
 Each conflict shows the two claims side by side with the evidence highlighted
 (bold in a colour terminal, «between guillemets» otherwise), where each claim
-comes from, and one sentence saying why they conflict. Updates follow in a
-short list; the summary line comes last.
+comes from, and one sentence saying why they conflict, under the heading of
+its story (title, names, dates). Updates follow in a short list; the summary
+line comes last.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Claim, Finding, Report, Span
-from .base import (ReportOptions, footer_lines, location, printable, review_line, segments, shown_findings,
-                   summary_dict, summary_line)
+from .base import (ReportOptions, by_story, footer_lines, location, printable, review_line, segments,
+                   shown_findings, story_heading, summary_dict, summary_line)
 
 OPEN, CLOSE = "«", "»"
 
@@ -29,8 +30,16 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
                       force_terminal=options.color, no_color=not options.color, highlight=False,
                       emoji=False, soft_wrap=False)
     conflicts, updates = shown_findings(report, options)
-    for number, finding in enumerate(conflicts, start=1):
-        _conflict(console, number, finding, options)
+    number = 0
+    for story, findings in by_story(report, conflicts):
+        if report.stories:
+            heading, details = story_heading(story)
+            console.print(Text(printable(heading, multiline=False), style="bold underline"), overflow="fold")
+            console.print(Text(printable(f"  {details}", multiline=False), style="dim"), overflow="fold")
+            console.print()
+        for finding in findings:
+            number += 1
+            _conflict(console, number, finding, options)
     if updates:
         console.print(Text("Updates (a later report of a growing total; not conflicts):", style="bold"))
         for finding in updates:

@@ -4,7 +4,7 @@ One SQLite file (default ``~/.local/share/consistency/store.db``; ``--store``,
 ``[tool.consistency] store`` or ``CONSISTENCY_STORE`` choose another), or a
 PostgreSQL database (``--store postgresql://...``) for a desk whose runs and
 reviewers are on different machines, holding input files, documents, claims,
-candidate pairs, the embeddings cache, findings by fingerprint and the
+candidate pairs, the story of each document, the embeddings cache, findings by fingerprint and the
 append-only log of review decisions. A `Store` is a set of repositories over
 one `Database` connection; the repositories' SQL is the same for both
 backends. The schema and its migrations are in `consistency.store.schema`;
@@ -30,6 +30,7 @@ from .embeddings import Embeddings
 from .findings import Decisions, Findings
 from .lock import RunLock
 from .runs import Meta, Runs
+from .stories import StoryDocuments
 
 #: seconds to wait for another process (a run, or a writer in SQLite) before giving up.
 DEFAULT_TIMEOUT = 10.0
@@ -53,6 +54,7 @@ class Store:
         self.embeddings = Embeddings(db)
         self.findings = Findings(db)
         self.decisions = Decisions(db)
+        self.stories = StoryDocuments(db)
 
     @property
     def name(self) -> str:

@@ -141,7 +141,8 @@ def is_store(db: Database) -> bool:
                            "AND tablename = 'migrations'").rows)
 
 
-_TABLES = ("meta", "runs", "files", "documents", "claims", "pairs", "embeddings", "findings", "decisions")
+_TABLES = ("meta", "runs", "files", "documents", "claims", "pairs", "embeddings", "findings", "decisions",
+           "story_documents")
 
 
 def verify_schema(db: Database) -> None:

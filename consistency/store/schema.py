@@ -27,6 +27,10 @@ Version 2 (the review page): ``findings.confidence`` (the finding's calibrated c
 when it has one, for the review queue's order) and an index of decisions by reviewer.
 The paragraph around a claim is read from its stored document (``documents.data`` holds
 the whole text), so nothing else had to be added.
+
+Version 4 (stories): ``story_documents``, the story of each stored document with what the
+stories stage read of it (its vector, names, date, title; `consistency.store.stories`), so
+an incremental run attaches new documents to the stored stories.
 """
 
 from __future__ import annotations
@@ -139,6 +143,15 @@ SQLITE: tuple[Migration, ...] = (
         "ALTER TABLE documents ADD COLUMN url TEXT",
         "UPDATE documents SET url = json_extract(data, '$.url')",
         "CREATE INDEX documents_url ON documents(url)",
+    )),
+    (4, "stories: the story of each document", (
+        """CREATE TABLE story_documents (
+            doc_key TEXT PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE,
+            story INTEGER NOT NULL,
+            vector BLOB NOT NULL,
+            data TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        "CREATE INDEX story_documents_story ON story_documents(story)",
     )),
 )
 
@@ -253,6 +266,15 @@ POSTGRESQL: tuple[Migration, ...] = (
         "ALTER TABLE documents ADD COLUMN url TEXT",
         "UPDATE documents SET url = data::json ->> 'url'",
         "CREATE INDEX documents_url ON documents(url)",
+    )),
+    (4, "stories: the story of each document", (
+        """CREATE TABLE story_documents (
+            doc_key TEXT PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE,
+            story BIGINT NOT NULL,
+            vector BYTEA NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX story_documents_story ON story_documents(story)",
     )),
 )
 

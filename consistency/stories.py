@@ -1,0 +1,562 @@
+"""Stories stage: documents -> stories, each one real-world event and its follow-ups.
+
+Claims are compared within a story; across stories only when the two claims themselves
+name the same people, places or organisations at compatible times, or when one of their
+documents names nothing, so that only wording told the stories apart (`comparable`). Two
+shootings in one city, months apart, are two stories: their death tolls are never compared.
+
+What is read of a document (`profile`):
+
+* **vector**: the mean of its claims' vectors (already computed by the embed stage);
+* **names**: words the document itself writes with a capital inside its sentences more often
+  than without one ("Detroit", "Reid", "FBI"; not "Police" when the text says "police"
+  elsewhere); a sentence's first word counts only when the document shows it is a name
+  elsewhere; numbers and dates (weekdays, months) are not names. Each name is weighted by its
+  rarity over the input (IDF), so "Detroit" in a crawl of Detroit news says little and a
+  victim's name says much;
+* **date**: the document's date (a dataset row's ``date``, an article's front matter).
+
+Two documents score (`Scorer`)::
+
+    cosine(vectors) + NAME_WEIGHT * (cosine(name weights) - NAME_NEUTRAL)  when both have names
+    cosine(vectors)                                                         otherwise
+    - LATE_PENALTY                      when both are dated more than ``window_days`` apart
+
+and a set of documents scores against another set with the mean over their document pairs
+(average linkage). Stories grow by agglomeration (`cluster`): the two adjacent clusters with the
+highest score merge while it is at least THRESHOLD. Clusters are adjacent when one of their
+documents has a claim similar to a claim of the other (a candidate pair of the group stage),
+so documents whose claims would never be compared are never joined. The mean over document
+pairs is computed from per-story sums (`Summary`). An incremental run keeps each document's
+`Profile` in the store (`Placed`); `build` with ``stored`` attaches new documents to the stored
+stories with the same score, and never merges two stored stories.
+
+The constants are calibrated on the tuning half of real news clusters (benchmarks/stories.py,
+which prints the figures for both halves). Dataset rows without an article are documents of one
+claim: they form stories from their own vectors, names and dates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import heapq
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .records import Claim, Document, Story
+
+#: Weight of the name overlap against the vector cosine (calibrated on the tuning half).
+NAME_WEIGHT = 2.0
+#: Name overlap (IDF-weighted cosine) that neither raises nor lowers the score: below it, two
+#: named documents are less alike than their vectors say; above, more.
+NAME_NEUTRAL = 0.3
+#: Score at or above which two stories merge (calibrated on the tuning half).
+THRESHOLD = 0.8
+#: Score taken off a pair of documents dated more than the window apart.
+LATE_PENALTY = 0.2
+#: Score added to a pair of documents dated within the window of each other.
+NEAR_BONUS = 0.4
+#: Default of the ``story_window_days`` setting.
+WINDOW_DAYS = 30
+#: Documents naming the same name may share a story when at most this many documents name it; a
+#: name tells stories apart when, besides, at most half of the documents name it: claims of two
+#: stories that name it may be compared. A commoner name ("Washington", "Street") does neither.
+NAME_PAIRS_UP_TO = 50
+#: Most entities shown for a story.
+SHOWN_ENTITIES = 5
+
+#: A word: starts with a letter; may hold apostrophes, dots and hyphens inside ("O'Brien", "U.S", "al-Sadr").
+_WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?")
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the stories stage reads of one document."""
+
+    key: str
+    vector: np.ndarray
+    #: name -> occurrences in the document.
+    names: Mapping[str, int]
+    date: dt.date | None
+    title: str
+    #: the names each claim of the document mentions, by claim id.
+    claim_names: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: how each name is written, for display ("detroit" -> "Detroit").
+    spelled: Mapping[str, str] = field(default_factory=dict)
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _words(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, str, bool, bool]]:
+    """(key, word, capitalised, sentence-initial) for each word outside the ``skip`` spans."""
+    for start, end in skip:
+        text = text[:start] + " " * (end - start) + text[end:]
+    out = []
+    for m in _WORD.finditer(text):
+        w = _strip_possessive(m.group())
+        out.append((w.lower(), w, w[:1].isupper(), not out))
+    return out
+
+
+#: Month and weekday names and their abbreviations, from the calendar module (English unless a
+#: program sets another LC_TIME locale): dates, not names.
+_CALENDAR = frozenset(w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name,
+                                          *calendar.day_abbr) if w)
+
+
+def _not_names(claim: Claim) -> list[tuple[int, int]]:
+    """Spans of a claim that hold numbers and dates."""
+    return [(q.start, q.end) for q in claim.quantities] + [(d.start, d.end) for d in claim.dates]
+
+
+@dataclass(slots=True)
+class _Casing:
+    """How often each word (lower-cased) is written with a capital inside a sentence, and without one."""
+
+    capital: Counter = field(default_factory=Counter)
+    lower: Counter = field(default_factory=Counter)
+
+    def add(self, words: Iterable[tuple[str, str, bool, bool]]) -> None:
+        for key, _, cap, initial in words:
+            if not cap:
+                self.lower[key] += 1
+            elif not initial:
+                self.capital[key] += 1
+
+    def update(self, other: "_Casing") -> None:
+        self.capital.update(other.capital)
+        self.lower.update(other.lower)
+
+    def says(self, key: str) -> bool | None:
+        """Whether ``key`` is a name here; None when there is no evidence either way."""
+        cap, low = self.capital.get(key, 0), self.lower.get(key, 0)
+        return None if cap + low == 0 else cap > low
+
+
+def read_names(claims: Sequence[Claim], title: str | None = None, *, casing: _Casing | None = None,
+               words: list | None = None) -> tuple[Counter, dict[str, frozenset[str]], dict[str, str]]:
+    """The names a document mentions (with counts), the names of each claim, and how each is spelled.
+
+    A word is a name when, in this document, it is written with a capital inside sentences more
+    often than without one anywhere ("Detroit", "Reid", "FBI"); when the document never writes
+    it inside a sentence (a sentence's first word, a title in title case), ``casing`` (the whole
+    input's evidence) decides, and without any evidence it is not a name. Numbers and dates are
+    not names.
+    """
+    read = words if words is not None else [_words(c.text, _not_names(c)) for c in claims]
+    mine = _Casing()
+    for found in read:
+        mine.add(found)
+
+    def is_name(key: str) -> bool:
+        if len(key) < 2 or key in _CALENDAR:
+            return False
+        verdict = mine.says(key)
+        if verdict is None and casing is not None:
+            verdict = casing.says(key)
+        return bool(verdict)
+
+    names: Counter = Counter()
+    spelled: dict[str, str] = {}
+    per_claim: dict[str, frozenset[str]] = {}
+    for claim, found in zip(claims, read):
+        keys = []
+        for key, word, cap, _ in found:
+            if cap and is_name(key):
+                keys.append(key)
+                spelled.setdefault(key, word)
+        names.update(keys)
+        per_claim[claim.id] = frozenset(keys)
+    if title:
+        names.update(key for key, _, cap, _ in _words(title, []) if cap and is_name(key))
+    return names, per_claim, spelled
+
+
+def profiles(documents: Sequence[Document], claims: Sequence[Claim], vectors: np.ndarray) -> list[Profile]:
+    """One `Profile` per document that has claims, in the order of ``documents``."""
+    rows: dict[str, list[int]] = {}
+    for i, claim in enumerate(claims):
+        rows.setdefault(claim.doc_key, []).append(i)
+    words = [_words(c.text, _not_names(c)) for c in claims]
+    casing = _Casing()
+    for found in words:
+        casing.add(found)
+    out = []
+    for doc in documents:
+        mine = rows.get(doc.key)
+        if not mine:
+            continue
+        vector = np.asarray(vectors[mine], dtype=np.float32).mean(axis=0)
+        vector /= max(float(np.linalg.norm(vector)), 1e-12)
+        doc_claims = [claims[i] for i in mine]
+        names, per_claim, spelled = read_names(doc_claims, doc.title, casing=casing, words=[words[i] for i in mine])
+        out.append(Profile(key=doc.key, vector=vector, names=names, date=doc.date,
+                           title=_title(doc, doc_claims), claim_names=per_claim, spelled=spelled))
+    return out
+
+
+def _title(doc: Document, claims: Sequence[Claim]) -> str:
+    text = (doc.title or claims[0].text).strip()
+    return text if len(text) <= 120 else text[:119].rstrip() + "…"
+
+
+# --- scores ----------------------------------------------------------------------------------
+
+def telling(df: int, n: int) -> bool:
+    """Whether a name found in ``df`` of ``n`` documents tells stories apart (NAME_PAIRS_UP_TO)."""
+    return df <= NAME_PAIRS_UP_TO and 2 * df <= n
+
+
+def idf(df: int, n: int) -> float:
+    """Rarity of a name found in ``df`` of ``n`` documents (smoothed, at least 1)."""
+    return math.log((1 + n) / (1 + df)) + 1.0
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a story keeps of its documents: enough to score it against any document or story.
+
+    ``vector`` and ``names`` are sums over the documents (unit vectors, unit name-weight
+    vectors), so the mean score over all document pairs of two stories is a dot product.
+    """
+
+    keys: list[str]
+    vector: np.ndarray
+    names: dict[str, float]
+    named: int
+    days: list[int]
+    #: documents mentioning each name (the input's document frequencies are their sum).
+    df: Counter
+    title: str = ""
+    titles: list[tuple[float, str]] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.keys)
+
+    def merged(self, other: "Summary") -> "Summary":
+        names = dict(self.names)
+        for k, v in other.names.items():
+            names[k] = names.get(k, 0.0) + v
+        return Summary(keys=sorted(self.keys + other.keys), vector=self.vector + other.vector, names=names,
+                       named=self.named + other.named, days=sorted(self.days + other.days),
+                       df=self.df + other.df, titles=self.titles + other.titles)
+
+
+class Scorer:
+    """The score of two stories (or documents): the mean over their document pairs."""
+
+    def __init__(self, window_days: int = WINDOW_DAYS) -> None:
+        self.window = window_days
+
+    def score(self, a: Summary, b: Summary) -> float:
+        pairs = a.size * b.size
+        total = float(a.vector @ b.vector)
+        small, large = (a.names, b.names) if len(a.names) <= len(b.names) else (b.names, a.names)
+        overlap = sum(v * large[k] for k, v in small.items() if k in large)
+        total += NAME_WEIGHT * (overlap - NAME_NEUTRAL * a.named * b.named)
+        near = self.near_pairs(a.days, b.days)
+        total += NEAR_BONUS * near - LATE_PENALTY * (len(a.days) * len(b.days) - near)
+        return total / pairs
+
+    def scores(self, items: Sequence[Summary], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """`score` of many pairs of items at once (vectorised for single documents)."""
+        if not pairs:
+            return np.zeros(0)
+        i = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
+        j = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
+        vectors = np.stack([it.vector for it in items]).astype(np.float32)
+        total = np.concatenate([np.einsum("ij,ij->i", vectors[i[k:k + 8192]], vectors[j[k:k + 8192]])
+                                for k in range(0, len(pairs), 8192)]).astype(np.float64)
+        names = _name_matrix(items)
+        overlap = np.asarray(names[i].multiply(names[j]).sum(axis=1)).ravel()
+        named = np.array([it.named for it in items], dtype=np.float64)
+        total += NAME_WEIGHT * (overlap - NAME_NEUTRAL * named[i] * named[j])
+        size = np.array([it.size for it in items], dtype=np.float64)
+        single = np.array([len(it.days) == 1 for it in items])
+        day = np.array([it.days[0] if len(it.days) == 1 else 0 for it in items], dtype=np.int64)
+        both = single[i] & single[j]
+        near = both & (np.abs(day[i] - day[j]) <= self.window)
+        total += np.where(near, NEAR_BONUS, np.where(both, -LATE_PENALTY, 0.0))
+        dated = np.array([len(it.days) > 0 for it in items])
+        for k in np.nonzero(~both & dated[i] & dated[j])[0]:
+            a, b = items[i[k]], items[j[k]]
+            n = self.near_pairs(a.days, b.days)
+            total[k] += NEAR_BONUS * n - LATE_PENALTY * (len(a.days) * len(b.days) - n)
+        return total / (size[i] * size[j])
+
+    def near_pairs(self, a: list[int], b: list[int]) -> int:
+        """Pairs of dated documents at most the window apart (``a`` and ``b`` sorted)."""
+        if len(a) > len(b):
+            a, b = b, a
+        near = 0
+        for day in a:
+            near += bisect.bisect_right(b, day + self.window) - bisect.bisect_left(b, day - self.window)
+        return near
+
+
+def _name_matrix(items: Sequence[Summary]):
+    """The items' name weights as a sparse matrix (one row per item)."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for r, it in enumerate(items):
+        for k, v in it.names.items():
+            rows.append(r)
+            cols.append(vocabulary.setdefault(k, len(vocabulary)))
+            values.append(v)
+    return csr_matrix((values, (rows, cols)), shape=(len(items), max(1, len(vocabulary))))
+
+
+def summaries(items: Sequence[Profile], df: Mapping[str, int], n: int) -> list[Summary]:
+    """One single-document `Summary` per profile, names weighted with the given document frequencies."""
+    out = []
+    for p in items:
+        weights = {k: (1 + math.log(c)) * idf(df.get(k, 0), n) for k, c in p.names.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        out.append(Summary(keys=[p.key], vector=np.asarray(p.vector, dtype=np.float64),
+                           names={k: w / norm for k, w in weights.items()}, named=int(bool(weights)),
+                           days=[p.date.toordinal()] if p.date else [], df=Counter(set(p.names)),
+                           titles=[(0.0, p.title)]))
+    return out
+
+
+# --- clustering ------------------------------------------------------------------------------
+
+def document_pairs(claim_pairs: Iterable, item_of_claim: Sequence[int],
+                   names: Sequence[tuple[int, Mapping[str, int]]] = ()) -> set[tuple[int, int]]:
+    """Pairs of items (indexes: documents, or stored stories) that may share a story: with at least
+    one candidate claim pair between them, or with documents naming the same name when at most
+    NAME_PAIRS_UP_TO documents name it. ``names`` are (item, names) of each document."""
+    out = set()
+    for p in claim_pairs:
+        a, b = item_of_claim[p.i], item_of_claim[p.j]
+        if a != b and a >= 0 and b >= 0:
+            out.add((min(a, b), max(a, b)))
+    holders: dict[str, list[int]] = {}
+    for item, found in names:
+        for k in found:
+            holders.setdefault(k, []).append(item)
+    for items in holders.values():
+        if 1 < len(items) <= NAME_PAIRS_UP_TO:
+            out.update((a, b) for a, b in itertools.combinations(sorted(set(items)), 2))
+    return out
+
+
+def cluster(items: Sequence[Summary], adjacent: Iterable[tuple[int, int]], *, window_days: int = WINDOW_DAYS,
+            fixed: int = 0) -> list[list[int]]:
+    """Average-linkage agglomeration: members (indexes into ``items``) of each final cluster.
+
+    ``adjacent`` are the pairs of items that may merge (and, through merges, their clusters).
+    The first ``fixed`` items are stored stories: new items join them, but two of them never merge.
+    The result does not depend on the order of ``items`` beyond ``fixed``: ties are broken by
+    the items' keys.
+    """
+    scorer = Scorer(window_days)
+    clusters: dict[int, Summary] = dict(enumerate(items))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    stored: set[int] = set(range(fixed))
+    neighbours: dict[int, set[int]] = {i: set() for i in range(len(items))}
+    heap: list[tuple[float, str, str, int, int]] = []
+    #: sum of the document-pair scores of two adjacent clusters (average linkage: Lance-Williams).
+    totals: dict[tuple[int, int], float] = {}
+
+    def push(a: int, b: int, total: float) -> None:
+        totals[(a, b) if a < b else (b, a)] = total
+        s = total / (clusters[a].size * clusters[b].size)
+        if s >= THRESHOLD and not (a in stored and b in stored):
+            ka, kb = sorted((clusters[a].keys[0], clusters[b].keys[0]))
+            heapq.heappush(heap, (-round(s, 9), ka, kb, a, b))
+
+    def total(a: int, x: int) -> float:
+        known = totals.pop((a, x) if a < x else (x, a), None)
+        if known is None:
+            known = scorer.score(clusters[a], clusters[x]) * clusters[a].size * clusters[x].size
+        return known
+
+    first = sorted({(min(a, b), max(a, b)) for a, b in adjacent if a != b})
+    for (a, b), s in zip(first, scorer.scores(items, first)):
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+        push(a, b, float(s) * items[a].size * items[b].size)  # a mean score; push takes the sum
+    next_id = len(items)
+    while heap:
+        _, _, _, a, b = heapq.heappop(heap)
+        if a not in clusters or b not in clusters:
+            continue
+        c = next_id
+        next_id += 1
+        near = (neighbours.pop(a) | neighbours.pop(b)) - {a, b}
+        sums = {x: total(a, x) + total(b, x) for x in sorted(near)}
+        totals.pop((a, b), None)
+        clusters[c] = clusters.pop(a).merged(clusters.pop(b))
+        members[c] = members.pop(a) + members.pop(b)
+        if a in stored or b in stored:
+            stored.add(c)
+        neighbours[c] = near
+        for x in sorted(near):
+            neighbours[x] -= {a, b}
+            neighbours[x].add(c)
+            push(c, x, sums[x])
+    return [sorted(m) for m in members.values()]
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A document in its story: what an incremental run keeps of it in the store."""
+
+    profile: Profile
+    story: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stories:
+    """The stories of an input: each document's story id, and what a claim pair may be compared."""
+
+    stories: tuple[Story, ...]
+    story_of: Mapping[str, int]
+    #: names of each claim (by claim id), and the names that tell documents apart (`telling`).
+    claim_names: Mapping[str, frozenset[str]]
+    telling: frozenset[str]
+    dates: Mapping[str, dt.date | None]
+    window_days: int
+    #: whether each document (by key) names anything.
+    named: Mapping[str, bool] = field(default_factory=dict)
+    #: the documents this build placed (not those it was given as stored), to keep in a store.
+    placed: tuple[Placed, ...] = ()
+
+    def story(self, claim: Claim) -> int | None:
+        return self.story_of.get(claim.doc_key)
+
+    def shared(self, a: Claim, b: Claim) -> int | None:
+        """The story of both claims, or None when they belong to different stories."""
+        sa = self.story(a)
+        return sa if sa == self.story(b) else None
+
+    def comparable(self, a: Claim, b: Claim) -> bool:
+        """Whether two claims may be compared: one story; or two stories when
+
+        * one of the two documents names nothing and they are not dated further apart than the
+          window: nothing but wording told the stories apart, and the group stage already judged
+          the claims similar (two undated one-line rows about a night bus);
+        * both documents are dated within the window of each other and the claims name the same
+          day ("on March 6" / "on Friday") or the same name that not most documents mention.
+
+        Two named documents of which one is undated are not compared across stories: the
+        clustering saw their names and split them, and there is no time to show they meet."""
+        sa, sb = self.story(a), self.story(b)
+        if sa is None or sb is None or sa == sb:
+            return True
+        da, db = self.dates.get(a.doc_key), self.dates.get(b.doc_key)
+        if da is not None and db is not None and abs((da - db).days) > self.window_days:
+            return False
+        if not (self.named.get(a.doc_key) and self.named.get(b.doc_key)):
+            return True
+        if da is None or db is None:
+            return False
+        if _days(a) & _days(b):
+            return True
+        shared = self.claim_names.get(a.id, frozenset()) & self.claim_names.get(b.id, frozenset())
+        return bool(shared & self.telling)
+
+
+def _days(claim: Claim) -> frozenset[dt.date]:
+    """The days a claim names (day granularity)."""
+    return frozenset(d.value for d in claim.dates if d.granularity == "day")
+
+
+def build(documents: Sequence[Document], claims: Sequence[Claim], vectors: np.ndarray, claim_pairs: Iterable, *,
+          window_days: int = WINDOW_DAYS, stored: Sequence[Placed] = (),
+          pair_docs: Sequence[str] | None = None) -> Stories:
+    """Cluster ``documents`` into stories, using their claims' ``vectors`` and the candidate
+    ``claim_pairs`` of the group stage (which documents may share a story).
+
+    ``stored``: documents already in stories (an incremental run's store). The new documents join
+    those stories or form new ones; stored stories keep their ids and never merge with each
+    other. ``pair_docs`` then gives the document key of each index the claim pairs use (by
+    default the documents of ``claims``).
+    """
+    new = sorted(profiles(documents, claims, vectors), key=lambda p: p.key)
+    fresh = {p.key for p in new}
+    stored = [s for s in stored if s.profile.key not in fresh]
+    everyone = [s.profile for s in stored] + new
+    df = Counter(k for p in everyone for k in p.names)
+    singles = summaries(everyone, df, len(everyone))
+    story_ids = sorted({s.story for s in stored})
+    slot = {sid: k for k, sid in enumerate(story_ids)}
+    merged: list[Summary | None] = [None] * len(story_ids)
+    item_of_doc: dict[str, int] = {}
+    for s, single in zip(stored, singles):
+        k = slot[s.story]
+        merged[k] = single if merged[k] is None else merged[k].merged(single)  # type: ignore[union-attr]
+        item_of_doc[s.profile.key] = k
+    items: list[Summary] = [m for m in merged if m is not None] + singles[len(stored):]
+    for k, p in enumerate(new):
+        item_of_doc[p.key] = len(story_ids) + k
+    keys = pair_docs if pair_docs is not None else [c.doc_key for c in claims]
+    adjacent = document_pairs(claim_pairs, [item_of_doc.get(k, -1) for k in keys],
+                              [(item_of_doc[p.key], p.names) for p in everyone])
+    groups = cluster(items, adjacent, window_days=window_days, fixed=len(story_ids))
+    members = {p.key: p for p in everyone}
+    story_of: dict[str, int] = {s.profile.key: s.story for s in stored}
+    next_id = max(story_ids, default=0) + 1
+    for group in sorted((g for g in groups if g[0] >= len(story_ids)),
+                        key=lambda g: (-len(g), new[g[0] - len(story_ids)].key)):
+        for i in group:
+            story_of[new[i - len(story_ids)].key] = next_id
+        next_id += 1
+    for group in groups:
+        if group[0] < len(story_ids):
+            for i in group[1:]:
+                story_of[new[i - len(story_ids)].key] = story_ids[group[0]]
+    n = len(everyone)
+    return Stories(stories=records([Placed(members[k], sid) for k, sid in story_of.items()], df),
+                   story_of=story_of,
+                   claim_names={cid: names for p in everyone for cid, names in p.claim_names.items()},
+                   telling=frozenset(k for k, v in df.items() if telling(v, n)),
+                   dates={p.key: p.date for p in everyone}, window_days=window_days,
+                   named={p.key: bool(p.names) for p in everyone},
+                   placed=tuple(Placed(p, story_of[p.key]) for p in new))
+
+
+def records(placed: Sequence[Placed], df: Mapping[str, int] | None = None) -> tuple[Story, ...]:
+    """The `Story` of each story id among ``placed`` documents: largest first, then by first
+    document key; ``df`` (documents naming each name) defaults to the counts over ``placed``."""
+    if df is None:
+        df = Counter(k for s in placed for k in s.profile.names)
+    spelled: dict[str, str] = {}
+    by_story: dict[int, list[Profile]] = {}
+    for s in sorted(placed, key=lambda s: s.profile.key):
+        by_story.setdefault(s.story, []).append(s.profile)
+        for k, w in s.profile.spelled.items():
+            spelled.setdefault(k, w)
+    ordered = sorted(by_story.items(), key=lambda item: (-len(item[1]), item[1][0].key))
+    return tuple(story_record(sid, docs, df, len(placed), spelled) for sid, docs in ordered)
+
+
+def story_record(number: int, docs: Sequence[Profile], df: Mapping[str, int], n: int,
+                 spelled: Mapping[str, str]) -> Story:
+    """A `Story`: its title is the title of the document closest to the story's mean vector;
+    its entities the names most documents of the story mention, rarest first on ties."""
+    centre = np.sum([d.vector for d in docs], axis=0)
+    central = max(docs, key=lambda d: (float(d.vector @ centre), d.key))
+    mentions = Counter(k for d in docs for k in d.names)
+    ranked = sorted(mentions, key=lambda k: (-mentions[k] * idf(df.get(k, 0), n), k))
+    dates = sorted(d.date for d in docs if d.date)
+    return Story(id=number, title=central.title,
+                 entities=tuple(spelled.get(k, k) for k in ranked[:SHOWN_ENTITIES]),
+                 first=dates[0] if dates else None, last=dates[-1] if dates else None,
+                 documents=tuple(sorted(d.key for d in docs)))

@@ -1,0 +1,300 @@
+"""Stories: documents clustered into one real-world event and its follow-ups, with the real model.
+
+The articles are ours: a fictional town (Millbrook), two shootings of the same kind in it ten
+weeks apart, reported by different outlets in different words, and an arrest weeks later.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from importlib.resources import files
+
+import jsonschema
+import pytest
+
+from consistency import api, stories
+from consistency.claims import extract_claims
+from consistency.config import Settings, load_settings
+from consistency.errors import ConfigError
+from consistency.group import candidate_pairs, document_numbers
+from consistency.reading import read_paths
+from consistency.store import open_store
+
+SCHEMA = json.loads(files("consistency").joinpath("schemas/report.schema.json").read_text(encoding="utf-8"))
+
+ARTICLES = {
+    # the laundromat shooting, 14 June, as two outlets tell it
+    "courier-laundromat.md": ("Millbrook Courier", "2025-06-15", "Two dead after gunfire at Carver Street laundromat", """
+Two people were killed and three were wounded when a gunman opened fire inside the Suds & Spin laundromat on Carver Street late Saturday, Millbrook police said.
+
+Police chief Renata Solberg named the dead as Dalia Okafor, 34, and Marcus Tran, 51, both regulars at the laundromat.
+
+Investigators recovered 14 shell casings from the floor of the laundromat, Solberg said.
+
+The gunman fled north on foot toward the Harrow rail yard, according to witnesses.
+"""),
+    "ledger-laundromat.md": ("Valley Ledger", "2025-06-16", "Millbrook mourns laundromat victims", """
+Millbrook is grieving after Saturday night's attack at the Suds & Spin on Carver Street, where Dalia Okafor and Marcus Tran were shot dead.
+
+Chief Renata Solberg told reporters that three other customers were taken to St. Brigid Hospital with gunshot wounds.
+
+Investigators recovered 12 shell casings from the laundromat floor, police said.
+
+Neighbours left flowers outside the laundromat on Sunday morning.
+"""),
+    # a different shooting in the same town, ten weeks later, other victims
+    "courier-busstop.md": ("Millbrook Courier", "2025-08-26", "Shots fired at Ellery Avenue bus shelter", """
+One man was killed and two teenagers were hurt when someone fired from a passing car at a bus shelter on Ellery Avenue on Monday evening, Millbrook police said.
+
+Police identified the man who died as Oren Castellano, 27, a cook at a diner nearby.
+
+Investigators recovered 9 shell casings from the pavement beside the shelter, a police spokesman said.
+
+Officers are searching for a grey sedan seen speeding toward the river.
+"""),
+    # the arrest, five weeks after the laundromat shooting
+    "ledger-arrest.md": ("Valley Ledger", "2025-07-22", "Arrest made in Carver Street laundromat killings", """
+Millbrook detectives have arrested a 22-year-old man in connection with the June shooting at the Suds & Spin laundromat that killed Dalia Okafor and Marcus Tran.
+
+Chief Renata Solberg said the suspect was found at a relative's flat near the Harrow rail yard on Sunday.
+
+He faces two counts of murder and three counts of attempted murder, prosecutors said.
+"""),
+}
+
+
+def write_articles(folder, names=ARTICLES):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        source, date, title, body = ARTICLES[name]
+        (folder / name).write_text(f"---\nsource: {source}\ndate: {date}\ntitle: {title}\n---\n{body}",
+                                   encoding="utf-8")
+    return folder
+
+
+def story_of(report) -> dict[str, int]:
+    """Document key -> story id."""
+    return {key: s.id for s in report.stories for key in s.documents}
+
+
+@pytest.fixture(scope="module")
+def millbrook(tmp_path_factory, embedder):
+    folder = write_articles(tmp_path_factory.mktemp("millbrook"))
+    return api.check([str(folder)], Settings(), embedder=embedder)
+
+
+def test_two_outlets_on_one_event_in_different_words_are_one_story(millbrook):
+    s = story_of(millbrook)
+    assert s["courier-laundromat.md"] == s["ledger-laundromat.md"]
+
+
+def test_same_kind_of_event_in_the_same_town_weeks_apart_is_another_story(millbrook):
+    s = story_of(millbrook)
+    assert s["courier-busstop.md"] != s["courier-laundromat.md"]
+    for f in millbrook.findings:
+        keys = {f.a.doc_key, f.b.doc_key}
+        assert "courier-busstop.md" not in keys, f"a finding pairs the bus-stop shooting: {f.explanation}"
+
+
+def test_the_other_events_figures_would_conflict_without_stories(millbrook, embedder, tmp_path):
+    """The 14 vs 9 shell casings are compared when the two shootings are read on their own: the
+    stories stage, not the wording, keeps them apart in the full input."""
+    folder = write_articles(tmp_path, ["courier-laundromat.md", "courier-busstop.md"])
+    report = api.check([str(folder)], Settings(), embedder=embedder)
+    # read alone, the two articles still form two stories, so nothing is compared ...
+    assert len(report.stories) == 2 and not report.findings
+    # ... while the rules flag the casings when the same two claims are put side by side
+    flagged = api.compare_texts("Investigators recovered 14 shell casings from the floor of the laundromat, Solberg said.",
+                                "Investigators recovered 9 shell casings from the pavement beside the shelter, a police spokesman said.")
+    assert [f.rule for f in flagged] == ["NUM001"]
+
+
+def test_an_arrest_weeks_later_naming_the_victims_joins_the_story(millbrook):
+    s = story_of(millbrook)
+    assert s["ledger-arrest.md"] == s["courier-laundromat.md"]
+    story = next(x for x in millbrook.stories if x.id == s["ledger-arrest.md"])
+    assert {"Okafor", "Solberg"} & set(story.entities)
+    assert str(story.first) == "2025-06-15" and str(story.last) == "2025-07-22"
+
+
+def test_findings_carry_the_story_they_belong_to(millbrook):
+    s = story_of(millbrook)
+    assert [f.rule for f in millbrook.findings] == ["NUM001"], "14 vs 12 shell casings at the laundromat"
+    for f in millbrook.findings:
+        assert f.story == s[f.a.doc_key] == s[f.b.doc_key]
+
+
+def test_input_order_does_not_change_the_stories(embedder, tmp_path):
+    folder = write_articles(tmp_path)
+    read = read_paths([str(folder)])
+    claims = extract_claims(read.documents)
+    vectors = embedder.encode([c.text for c in claims])
+
+    def partition(order):
+        docs = [read.documents[i] for i in order]
+        keys = [d.key for d in docs]
+        mine = [i for k in keys for i, c in enumerate(claims) if c.doc_key == k]
+        cs, vs = [claims[i] for i in mine], vectors[mine]
+        pairs = candidate_pairs(vs, threshold=0.5, documents=document_numbers(c.doc_key for c in cs))
+        result = stories.build(docs, cs, vs, pairs)
+        return sorted(sorted(s.documents) for s in result.stories), [s.title for s in result.stories]
+
+    first = partition(list(range(len(read.documents))))
+    rng = random.Random(4)
+    for _ in range(3):
+        order = list(range(len(read.documents)))
+        rng.shuffle(order)
+        assert partition(order) == first
+
+
+DATASET = [
+    {"id": "quay-1", "text": "The Meridian ferry carries 640 cars on the Dunmore crossing.", "source": "Coast Post",
+     "date": "2025-03-02"},
+    {"id": "quay-2", "text": "The Meridian ferry carries 480 cars on the Dunmore crossing, the operator said.",
+     "source": "Harbour Desk", "date": "2025-03-04"},
+    {"id": "pool-1", "text": "The renovated public pool on Fenwick Road reopens with eight lanes.",
+     "source": "Coast Post", "date": "2025-03-03"},
+    {"id": "tax-1", "text": "Council tax will rise 3% next April, the finance committee said.", "source": "Civic Wire",
+     "date": "2025-02-20"},
+]
+
+
+def test_dataset_rows_form_stories_from_their_own_names(embedder, tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in DATASET), encoding="utf-8")
+    report = api.check([str(path)], Settings(), embedder=embedder)
+    s = story_of(report)
+    assert s["rows.jsonl#quay-1"] == s["rows.jsonl#quay-2"]
+    assert len({s["rows.jsonl#quay-1"], s["rows.jsonl#pool-1"], s["rows.jsonl#tax-1"]}) == 3
+    ferry = next(x for x in report.stories if x.id == s["rows.jsonl#quay-1"])
+    assert {"Meridian", "Dunmore"} <= set(ferry.entities)
+    assert [(f.rule, f.story) for f in report.findings] == [("NUM001", ferry.id)]
+
+
+def test_rows_that_name_nothing_and_carry_no_date_are_still_compared(embedder, tmp_path):
+    """Nothing but wording could tell two such rows apart, and the group stage judged them similar:
+    splitting them into two stories must not hide their conflict."""
+    rows = [{"id": "a", "text": "the night bus runs every 12 minutes on weekdays."},
+            {"id": "b", "text": "during the week there is a night bus every 25 minutes, though riders say it is often "
+                                "late and crowded."}]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    report = api.check([str(path)], Settings(), embedder=embedder)
+    assert len(report.stories) == 2, "the two wordings are not alike enough to be one story by themselves"
+    assert [(f.rule, f.story) for f in report.findings if f.kind == "conflict"] == [("DUR001", None)]
+
+
+def test_json_report_lists_stories_and_each_conflict_names_its_story(millbrook):
+    from consistency.reporters.base import report_dict
+
+    data = json.loads(json.dumps(report_dict(millbrook)))
+    jsonschema.validate(data, SCHEMA)
+    assert data["summary"]["stories"] == len(data["stories"]) == 2
+    ids = {s["id"] for s in data["stories"]}
+    assert all(c["story"] in ids for c in data["conflicts"])
+    laundromat = next(s for s in data["stories"] if "courier-laundromat.md" in s["documents"])
+    assert laundromat["first_date"] == "2025-06-15" and laundromat["last_date"] == "2025-07-22"
+    assert sorted(laundromat["documents"]) == ["courier-laundromat.md", "ledger-arrest.md", "ledger-laundromat.md"]
+
+
+def test_text_report_puts_findings_under_their_story_heading(millbrook):
+    import io
+
+    from consistency.reporters import ReportOptions, get_renderer
+
+    out = io.StringIO()
+    get_renderer("text")(millbrook, out, ReportOptions(width=100))
+    text = out.getvalue()
+    story = next(s for s in millbrook.stories if "courier-laundromat.md" in s.documents)
+    assert f"Story {story.id}: {story.title}" in text
+    assert text.index(f"Story {story.id}:") < text.index("[1]")
+
+
+def test_story_window_days_is_a_setting(tmp_path):
+    assert load_settings(tmp_path, env={}).story_window_days == 30
+    assert load_settings(tmp_path, env={"CONSISTENCY_STORY_WINDOW_DAYS": "7"}).story_window_days == 7
+    (tmp_path / "pyproject.toml").write_text("[tool.consistency]\nstory-window-days = -1\n")
+    with pytest.raises(ConfigError, match="story_window_days must be from 0 to"):
+        load_settings(tmp_path, env={})
+
+
+# --- incremental runs: new articles join the stories kept in the store ---------------------------
+
+def stories_by_document(report: dict) -> dict[str, dict]:
+    """Document key -> its story, from a JSON report."""
+    return {key: s for s in report["stories"] for key in s["documents"]}
+
+
+def test_an_incremental_run_attaches_new_articles_to_the_stored_story(tmp_path, embedder):
+    from test_store import run_json
+
+    corpus = write_articles(tmp_path / "news", ["courier-laundromat.md", "courier-busstop.md"])
+    db = tmp_path / "desk.db"
+    code, first = run_json(db, corpus)
+    assert code == 0 and first["conflicts"] == []
+    before = stories_by_document(first)
+    assert len(first["stories"]) == 2 and first["summary"]["stories"] == 2
+    laundromat = before["courier-laundromat.md"]["id"]
+
+    write_articles(corpus, ["ledger-laundromat.md", "ledger-arrest.md"])
+    code, second = run_json(db, corpus)
+    after = stories_by_document(second)
+    # the stored story keeps its id and gains the second outlet's report and the arrest weeks later
+    assert after["courier-laundromat.md"]["id"] == laundromat
+    assert after["ledger-laundromat.md"]["id"] == after["ledger-arrest.md"]["id"] == laundromat
+    assert after["courier-busstop.md"]["id"] == before["courier-busstop.md"]["id"] != laundromat
+    assert after["ledger-arrest.md"]["last_date"] == "2025-07-22"
+    # the new report's casings (12) are compared with the stored one's (14), within the story
+    assert code == 1 and [(c["rule"], c["story"]) for c in second["conflicts"]] == [("NUM001", laundromat)]
+    assert {cl["path"].rsplit("/", 1)[-1] for cl in second["conflicts"][0]["claims"]} == {
+        "courier-laundromat.md", "ledger-laundromat.md"}
+
+    (corpus / "ledger-arrest.md").unlink()
+    _, third = run_json(db, corpus)
+    assert "ledger-arrest.md" not in stories_by_document(third)
+    assert stories_by_document(third)["ledger-laundromat.md"]["id"] == laundromat
+
+    # a story of several stored documents is scored as their mean, not their sum
+    (corpus / "post-vigil.md").write_text(VIGIL, encoding="utf-8")
+    _, fourth = run_json(db, corpus)
+    assert stories_by_document(fourth)["post-vigil.md"]["id"] == laundromat
+    assert len(fourth["stories"]) == 2
+
+
+VIGIL = """---
+source: Harrow Evening Post
+date: 2025-06-19
+title: Candles on Carver Street
+---
+Hundreds of neighbours held a candlelight vigil outside the Suds & Spin laundromat on Wednesday for Dalia Okafor and Marcus Tran.
+
+Okafor's sister thanked the customers who had sheltered behind the dryers, and Chief Renata Solberg asked witnesses to keep coming forward.
+"""
+
+
+def test_stories_are_kept_in_either_store_backend(store_target, embedder, tmp_path):
+    from consistency import incremental
+
+    corpus = write_articles(tmp_path / "news", ["courier-laundromat.md", "courier-busstop.md"])
+    settings = Settings(store=str(store_target))
+    first = incremental.run([str(corpus)], settings)
+    write_articles(corpus, ["ledger-laundromat.md"])
+    second = incremental.run([str(corpus)], settings)
+    s1 = story_of(first.report)
+    s2 = story_of(second.report)
+    assert s2["ledger-laundromat.md"] == s2["courier-laundromat.md"] == s1["courier-laundromat.md"]
+    assert [f.story for f in second.report.findings] == [s1["courier-laundromat.md"]]
+
+
+def test_a_changed_story_window_clusters_the_store_again(tmp_path, embedder):
+    from test_store import run_json
+
+    corpus = write_articles(tmp_path / "news")
+    db = tmp_path / "desk.db"
+    _, first = run_json(db, corpus)
+    _, again = run_json(db, corpus, extra=("--story-window", "3"))
+    with open_store(db) as store:
+        assert store.runs.all()[-1].counters["pairs"] > 0, "a new window re-matches every stored claim"
+    assert sorted(sorted(s["documents"]) for s in again["stories"]) == sorted(
+        sorted(s["documents"]) for s in first["stories"])
