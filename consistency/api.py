@@ -127,13 +127,16 @@ def check_claims(
     pairs = [p for p in pairs if stories.comparable(claims[p.i], claims[p.j])]
     timings["stories_s"] = time.perf_counter() - started
     started = time.perf_counter()
-    # groups stay inside a story: a claim pair across two stories is checked, but chaining such
-    # pairs joined every story of a crawl into one group of thousands of claims
-    member_lists = components(len(claims), [p for p in pairs if stories.shared(claims[p.i], claims[p.j]) is not None])
-    timings["group_s"] += time.perf_counter() - started
-    started = time.perf_counter()
     findings = run_rules(claims, pairs, rules)
     timings["check_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    # groups stay inside a story: a claim pair across two stories is checked, and joins two groups
+    # only when a rule flagged it; chaining every such pair joined a crawl's stories into one
+    # group of thousands of claims
+    index = {c.id: i for i, c in enumerate(claims)}
+    member_lists = components(len(claims), [p for p in pairs if stories.shared(claims[p.i], claims[p.j]) is not None]
+                              + [Pair(index[f.a.id], index[f.b.id], f.similarity) for f in findings])
+    timings["group_s"] += time.perf_counter() - started
     groups, group_of = group_records(claims, member_lists)
     findings = [dataclasses.replace(f, group=group_of.get(f.a.id), story=stories.shared(f.a, f.b),
                                     status=(statuses or {}).get(f.fingerprint, "new"),

@@ -350,12 +350,14 @@ def _build_report(store: Store, run_id: int, extra_problems: Sequence[Problem]) 
 
 def groups_of(store: Store) -> tuple[list[Group], dict[str, int]]:
     """The groups of similar claims in the store (connected components of its candidate pairs
-    inside one story), and the group of each grouped claim id."""
+    inside one story, and of the pairs of its open findings), and the group of each grouped claim id."""
     rows = store.claims.rows()
     index = {r.n: i for i, r in enumerate(rows)}
     story = store.stories.story_of()
     same = [story.get(r.doc_key) for r in rows]
     pairs = [(index[a], index[b]) for a, b in store.claims.all_pairs() if same[index[a]] == same[index[b]]]
+    row_of = {r.id: i for i, r in enumerate(rows)}
+    pairs += [(row_of[a], row_of[b]) for a, b in store.findings.open_claim_pairs() if a in row_of and b in row_of]
     members = components(len(rows), [Pair(i, j, 0.0) for i, j in pairs])
     return group_records(rows, members)  # rows have the `id` grouping needs
 

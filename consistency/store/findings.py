@@ -53,6 +53,10 @@ class Findings:
                 f"AND (claim_a IN ({marks(batch)}) OR claim_b IN ({marks(batch)}))", batch + batch))
         return out
 
+    def open_claim_pairs(self) -> set[tuple[str, str]]:
+        """The two claim ids of each open finding."""
+        return {(a, b) for a, b in self.db.execute("SELECT claim_a, claim_b FROM findings WHERE closed_run IS NULL")}
+
     def open_all(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT fingerprint FROM findings WHERE closed_run IS NULL")}
 
