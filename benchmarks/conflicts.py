@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/conflicts.py [--data DIR] [--limit N] [--errors N]
     .venv/bin/python benchmarks/conflicts.py --heldout      # tests/data/heldout/pairs.jsonl only
+    .venv/bin/python benchmarks/conflicts.py --float16      # vectors as the store keeps them
 
 Data: ``equate_nat.jsonl`` and ``vitaminc_real_numeric_dev.jsonl`` from ``--data``,
 else ``$CONSISTENCY_DATA`` (or ``$CONSISTENCY_BENCH_DATA``), else ``../shared/data``
@@ -112,11 +113,34 @@ def score_pairs(title: str, rows: list[dict], embedder, views: list[tuple[str, c
     return out
 
 
-def run_benchmarks(folder: Path, limit: int | None, errors: int) -> int:
+class StoredPrecision:
+    """An embeddings cache that keeps vectors as the store does (float16, read back as float32)."""
+
+    def __init__(self) -> None:
+        from consistency.embed import MemoryCache
+
+        self._cache = MemoryCache()
+
+    def get(self, model_id, keys):
+        return self._cache.get(model_id, keys)
+
+    def put(self, model_id, items):
+        from consistency.store.embeddings import rounded
+
+        self._cache.put(model_id, {k: rounded(v) for k, v in items.items()})
+
+
+def run_benchmarks(folder: Path, limit: int | None, errors: int, float16: bool = False) -> int:
     from consistency.config import load_settings
     from consistency.embed import Embedder
 
-    embedder = Embedder.from_settings(load_settings())  # CONSISTENCY_BACKEND=torch etc. pick a backend
+    # CONSISTENCY_BACKEND=torch etc. pick a backend
+    embedder = Embedder.from_settings(load_settings(), cache=StoredPrecision() if float16 else None)
+    if float16:  # every text through the cache first, so the pairs are scored with the stored vectors
+        texts = [r[f] for name in ("equate_nat.jsonl", "vitaminc_real_numeric_dev.jsonl") if (folder / name).is_file()
+                 for r in read_jsonl(folder / name)[:limit] for f in ("premise", "hypothesis")]
+        embedder.encode(list(dict.fromkeys(texts)))
+        print("vectors rounded to float16, as the store keeps them")
     equate = folder / "equate_nat.jsonl"
     vitc = folder / "vitaminc_real_numeric_dev.jsonl"
     if not folder.is_dir():
@@ -207,10 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N pairs of each file")
     parser.add_argument("--errors", type=int, default=0, help="print up to N false alarms per set")
     parser.add_argument("--heldout", action="store_true", help="score tests/data/heldout/pairs.jsonl only")
+    parser.add_argument("--float16", action="store_true",
+                        help="score with vectors rounded to float16, as `consistency run` stores them")
     args = parser.parse_args(argv)
     if args.heldout:
         return run_heldout()
-    return run_benchmarks(data_dir(args.data), args.limit, args.errors)
+    return run_benchmarks(data_dir(args.data), args.limit, args.errors, args.float16)
 
 
 if __name__ == "__main__":

@@ -101,6 +101,102 @@ def candidate_pairs(
     return Pairs(*_cap(i, j, s, max_neighbors))
 
 
+def pairs_with_stored(new: np.ndarray, new_documents: Sequence[str], stored: Iterable[tuple[np.ndarray, Sequence[str], np.ndarray]],
+                      *, first_new: int, threshold: float, max_neighbors: int = 50,
+                      same_document: bool = False) -> Pairs:
+    """The exact pairs of new claims with stored ones and with each other, never holding every vector.
+
+    ``stored`` yields blocks of stored claims (their numbers, ascending, their document keys, their
+    vectors); new claim ``k`` is numbered ``first_new + k`` (above every stored number). The result is
+    what `candidate_pairs` with ``against`` the new rows returns over all vectors in that order (the
+    same pairs, similarities and cap), in those numbers.
+    """
+    k = len(new)
+    empty = np.zeros(0, dtype=np.int64)
+    if k == 0:
+        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
+    new = np.ascontiguousarray(new, dtype=np.float32)
+    doc_number: dict[str, int] = {}
+    new_docs = np.array([doc_number.setdefault(d, len(doc_number)) for d in new_documents])
+    i, j, s = _exact_hits(new, threshold, max_neighbors, None, None if same_document else new_docs)
+    parts = [(first_new + i, first_new + j, s)]
+    held, seen = len(i), 0
+    for numbers, documents, vectors in stored:
+        seen += len(numbers)
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        docs = None if same_document else np.array([doc_number.get(d, -1) for d in documents])
+        step = max(1, BLOCK_BUDGET // max(1, len(vectors)))
+        for begin in range(0, k, step):
+            sims = new[begin:begin + step] @ vectors.T
+            r, c = np.nonzero(sims >= threshold)
+            if docs is not None:
+                keep = new_docs[begin + r] != docs[c]
+                r, c = r[keep], c[keep]
+            parts.append((numbers[c], first_new + begin + r, sims[r, c]))
+            held += len(r)
+        if held > 4 * (seen + k) * max_neighbors:  # a flood of near-duplicates: stay linear
+            parts = [_cap(*_concat(parts), max_neighbors)]
+            held = len(parts[0][0])
+    return Pairs(*_cap(*_concat(parts), max_neighbors))
+
+
+def pairs_from_lists(new: np.ndarray, new_documents: Sequence[str], probes: np.ndarray, homes: np.ndarray,
+                     stored: Iterable[tuple[np.ndarray, np.ndarray, Sequence[str], np.ndarray]], *, first_new: int,
+                     threshold: float, max_neighbors: int = 50, same_document: bool = False) -> Pairs:
+    """Pairs of new claims found through an inverted file kept in the store: what `candidate_pairs`
+    with the ANN index and ``against`` the new rows finds, with the lists persisted.
+
+    ``probes[k]``: the lists new claim ``k`` searches; ``homes[k]``: the list it belongs to;
+    ``stored`` yields the stored members of the probed lists (their lists, numbers, document keys,
+    vectors). Each new claim keeps its ``2 * max_neighbors + 1`` most similar claims among the
+    members of its lists (itself and same-document claims included in that count, as a FAISS
+    search returns them), those at or above ``threshold`` and of another document become pairs,
+    numbered like `pairs_with_stored`, with exact similarities.
+    """
+    k = len(new)
+    empty = np.zeros(0, dtype=np.int64)
+    if k == 0:
+        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
+    new = np.ascontiguousarray(new, dtype=np.float32)
+    doc_number: dict[str, int] = {}
+    new_docs = np.array([doc_number.setdefault(d, len(doc_number)) for d in new_documents])
+    flat = probes.ravel()
+    order = np.argsort(flat, kind="stable")
+    lists_probed, starts = np.unique(flat[order], return_index=True)
+    queries_of = {int(lst): np.unique(q) for lst, q in
+                  zip(lists_probed, np.split(order // probes.shape[1], starts[1:]))}
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []  # query, partner id, doc, sim
+
+    def search(lists: np.ndarray, ids: np.ndarray, docs: np.ndarray, vectors: np.ndarray) -> None:
+        for lst in np.unique(lists):
+            queries = queries_of.get(int(lst))
+            if queries is None:
+                continue
+            inside = lists == lst
+            sims = new[queries] @ vectors[inside].T
+            r, c = np.nonzero(sims >= threshold)
+            parts.append((queries[r], ids[inside][c], docs[inside][c], sims[r, c]))
+
+    search(homes, first_new + np.arange(k), new_docs, new)  # new claims are members of their lists too
+    for lists, numbers, documents, vectors in stored:
+        search(lists, numbers, np.array([doc_number.get(d, -1) for d in documents]), vectors)
+    if not parts:
+        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
+    q, j, d, s = (np.concatenate([p[x] for p in parts]) for x in range(4))
+    # each query's nearest (2k + 1), itself and its own document's claims counted, as a FAISS search
+    order = np.lexsort((j, -s, q))
+    q, j, d, s = q[order], j[order], d[order], s[order]
+    rank = np.arange(len(q)) - np.searchsorted(q, q, side="left")
+    i = first_new + q
+    keep = (rank < 2 * max_neighbors + 1) & (j != i)
+    if not same_document:
+        keep &= d != new_docs[q]
+    i, j, s = i[keep], j[keep], s[keep]
+    i, j = np.minimum(i, j), np.maximum(i, j)
+    i, j, s = _unique(i, j, s, first_new + k)
+    return Pairs(*_cap(i, j, s, max_neighbors))
+
+
 def _exact_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | None, docs: np.ndarray | None):
     n = len(vectors)
     block = max(1, min(1024, BLOCK_BUDGET // n))
@@ -168,8 +264,9 @@ class NeighbourIndex:
     Rows are numbered in the order they are added. ``build`` trains the coarse quantiser
     (``2 * sqrt(n)`` lists, seeded, on a sample) and adds the vectors; ``add`` appends more without
     retraining; ``search`` returns each query's nearest row numbers (-1 pads); ``to_bytes`` /
-    ``from_bytes`` round-trip it, so a store can keep it and a nightly run can query its new
-    claims against everything without reading every vector.
+    ``from_bytes`` round-trip it. A store keeps only the centroids (`centroids`) and each claim's
+    list, in its tables (`consistency.store.neighbours`), so a nightly run reads the vectors of the
+    lists its new claims probe and no others.
     """
 
     def __init__(self, index) -> None:
@@ -177,21 +274,37 @@ class NeighbourIndex:
 
     @classmethod
     def build(cls, vectors: np.ndarray, *, threads: int = 0) -> "NeighbourIndex":
+        built = cls.trained(vectors, threads=threads)
+        built.add(vectors)
+        return built
+
+    @staticmethod
+    def list_count(n: int) -> int:
+        """Lists for ``n`` vectors: ``2 * sqrt(n)``, at least 39 vectors each."""
+        return max(1, min(int(2 * np.sqrt(n)), n // 39))
+
+    @classmethod
+    def trained(cls, sample: np.ndarray, *, lists: int | None = None, threads: int = 0) -> "NeighbourIndex":
+        """An empty index whose coarse quantiser (``lists`` centroids, by default `list_count` of the
+        sample) is trained on ``sample``, seeded."""
         import faiss
 
         if threads:
             faiss.omp_set_num_threads(threads)
-        n, dim = vectors.shape
-        lists = max(1, min(int(2 * np.sqrt(n)), n // 39))
+        n, dim = sample.shape
+        lists = lists or cls.list_count(n)
         index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, lists, faiss.METRIC_INNER_PRODUCT)
         index.cp.seed = 1234
         index.cp.niter = 10
         index.cp.max_points_per_centroid = 64  # train on a sample: the lists only route the search
-        index.train(np.ascontiguousarray(vectors, dtype=np.float32))
+        index.train(np.ascontiguousarray(sample, dtype=np.float32))
         index.nprobe = min(NPROBE, lists)
-        built = cls(index)
-        built.add(vectors)
-        return built
+        return cls(index)
+
+    def centroids(self) -> np.ndarray:
+        """The lists' centroids, one row each."""
+        quantiser = self._index.quantizer
+        return quantiser.reconstruct_n(0, quantiser.ntotal).astype(np.float32)
 
     def add(self, vectors: np.ndarray) -> None:
         self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))

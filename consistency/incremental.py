@@ -44,12 +44,14 @@ from .copies import is_article
 from .config import Settings, load_settings
 from .embed import Embedder, content_key, embedding_model_id
 from .errors import EmptyInputError
-from .group import Pair, candidate_pairs, components, document_numbers, group_records
+from .group import (EXACT_UP_TO, NPROBE, Pair, Pairs, candidate_pairs, components, document_numbers, group_records,
+                    pairs_from_lists, pairs_with_stored)
 from .reading import READERS, discover, read_bytes
 from .records import Claim, Document, Finding, Group, Problem, Report
 from .rules import select_rules
 from .store import Store, codec, document_hash, open_store, resolve_store_path
 from .store.connection import now
+from .store.neighbours import nearest
 from .store.hooks import crash_point
 from .stories import Stories, records as story_records
 from .stories import build as build_stories
@@ -185,20 +187,18 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
 
     # -- embed: only what the cache lacks, committed chunk by chunk ------------------------------
     clock = time.perf_counter()
-    all_rows = store.claims.rows()
-    kept_rows = [r for r in all_rows if r.doc_key not in removed_docs]
-    removed_ids = {r.id for r in all_rows if r.doc_key in removed_docs}
-    wanted = new_hashes + ([r.text_hash for r in kept_rows] if rematch else [])
-    missing = store.embeddings.missing(model_id, wanted)
+    removed_rows = store.claims.of_documents(removed_docs)  # (number, id)
+    removed_ids = {claim_id for _, claim_id in removed_rows}
+    kept_rows = [r for r in store.claims.rows() if r.doc_key not in removed_docs] if rematch else []
+    missing = store.embeddings.missing(model_id, new_hashes + [r.text_hash for r in kept_rows])
     embedded = 0
-    if missing:
+    if missing:  # the model is loaded here, and only here
         embedder = Embedder.from_settings(settings, cache=store.embeddings)
         text_of = dict(zip(new_hashes, (c.text for c in new_claims)))
-        if rematch:
-            lacking = set(missing) - text_of.keys()
-            if lacking:
-                for n, claim in store.claims.load(r.n for r in kept_rows if r.text_hash in lacking).items():
-                    text_of[content_key(claim.text)] = claim.text
+        lacking = set(missing) - text_of.keys()
+        if lacking:
+            for claim in store.claims.load(r.n for r in kept_rows if r.text_hash in lacking).values():
+                text_of[content_key(claim.text)] = claim.text
         chunk = settings.batch_size * CHUNK_BATCHES
         for begin in range(0, len(missing), chunk):
             embedder.encode([text_of[h] for h in missing[begin:begin + chunk]])  # put() commits
@@ -208,29 +208,24 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         embedded = embedder.encoded
     timings["embed_s"] = time.perf_counter() - clock
 
-    # -- match new claims against every stored claim ----------------------------------------------
+    # -- match the new claims against the stored ones (everything against everything on a rematch) ----
     clock = time.perf_counter()
-    pairs = []
-    pool: dict[int, Claim] = {}
+    first_new = store.claims.last_number() + 1  # new claim k is numbered first_new + k until inserted
+    new_vectors = store.embeddings.get(model_id, new_hashes)
+    new = np.stack([new_vectors[h] for h in new_hashes]) if new_hashes else np.zeros((0, 0), dtype=np.float32)
+    total = (len(kept_rows) if rematch else store.claims.count() - len(removed_rows)) + len(new_claims)
+    use_ann = settings.index == "ann" or (settings.index == "auto" and total > EXACT_UP_TO)
+    pairs, vectors_read, gathered = _match(store, settings, model_id, new, new_claims, removed_docs, first_new,
+                                           rematch, use_ann, total)
+    stored_needed = {x for p in pairs for x in (p.i, p.j) if x < first_new}
+    if rematch and gathered is not None:  # the stories stage clusters every document afresh
+        stored_needed = {int(x) for x in gathered[0] if x < first_new}
+    pool: dict[int, Claim] = store.claims.load(stored_needed)
+    pool.update({first_new + k: c for k, c in enumerate(new_claims)})
     stories: Stories | None = None
     if new_claims or (rematch and kept_rows):
-        hashes = [r.text_hash for r in kept_rows] + new_hashes
-        vectors_of = store.embeddings.get(model_id, hashes)
-        vectors = np.stack([vectors_of[h] for h in hashes]).astype(np.float32, copy=False)
-        doc_keys = [r.doc_key for r in kept_rows] + [c.doc_key for c in new_claims]
-        documents = document_numbers(doc_keys)
-        against = None if rematch else np.arange(len(kept_rows), len(hashes))
-        pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
-                                documents=documents, same_document=settings.same_document, against=against,
-                                index=settings.index, threads=settings.threads)
-        old_needed = {p.i for p in pairs if p.i < len(kept_rows)} | {p.j for p in pairs if p.j < len(kept_rows)}
-        if rematch:
-            old_needed = set(range(len(kept_rows)))
-        loaded = store.claims.load(kept_rows[i].n for i in old_needed)
-        pool = {i: loaded[kept_rows[i].n] for i in old_needed}
-        pool.update({len(kept_rows) + k: c for k, c in enumerate(new_claims)})
-        stories = _stories(store, settings, rematch, [d for d, _, _ in accepted], pool, kept_rows, new_claims,
-                           vectors, pairs, doc_keys, removed_docs)
+        stories = _stories(store, settings, rematch, [d for d, _, _ in accepted], pool, new_claims, new, pairs,
+                           gathered, removed_docs, first_new)
         pairs = [p for p in pairs if stories.comparable(pool[p.i], pool[p.j])]
     findings = [dataclasses.replace(f, story=stories.shared(f.a, f.b)) if stories else f
                 for f in run_rules(pool, pairs, rules)]  # type: ignore[arg-type]
@@ -242,7 +237,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     counters = {"files": len(files), "files_read": len(read), "documents_read": len(accepted),
                 "documents_removed": len(removed_docs - {d.key for d, _, _ in accepted}),
                 "claims_added": len(new_claims), "claims_removed": len(removed_ids), "embedded": embedded,
-                "pairs": len(pairs)}
+                "pairs": len(pairs), "claims_read": len(stored_needed), "vectors_read": vectors_read}
     with store.transaction():
         run_id = store.runs.insert(started_at, paths)
         if rematch:
@@ -258,11 +253,13 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
             store.stories.clear()
         if stories is not None:
             store.stories.insert(stories.placed)
-        number_of: dict[int, int] = {i: kept_rows[i].n for i in range(len(kept_rows))}
-        for k, (claim, text_hash) in enumerate(zip(new_claims, new_hashes)):
-            number_of[len(kept_rows) + k] = store.claims.insert(claim, text_hash)
+        number_of = {first_new + k: store.claims.insert(claim, text_hash)
+                     for k, (claim, text_hash) in enumerate(zip(new_claims, new_hashes))}
         crash_point("run:tx-claims")
-        store.claims.insert_pairs(((number_of[p.i], number_of[p.j], round(p.similarity, 6)) for p in pairs), run_id)
+        stored_pairs = [(number_of.get(p.i, p.i), number_of.get(p.j, p.j), round(p.similarity, 6)) for p in pairs]
+        store.claims.insert_pairs(stored_pairs, run_id)
+        _index_new_claims(store, model_id, new, [number_of[first_new + k] for k in range(len(new_claims))], total,
+                          use_ann)
         crash_point("run:tx-pairs")
         opened, closed = _record_findings(store, findings, touched, removed_ids, run_id)
         crash_point("run:tx-findings")
@@ -288,18 +285,90 @@ def _replaced_versions(store: Store, new_docs: list[tuple[Document, str, str]]) 
 
 
 def _stories(store: Store, settings: Settings, rematch: bool, documents: list[Document], pool: dict[int, Claim],
-             kept_rows: list, new_claims: list[Claim], vectors: np.ndarray, pairs: list[Pair], doc_keys: list[str],
-             removed_docs: set[str]) -> Stories:
+             new_claims: list[Claim], new: np.ndarray, pairs: Pairs,
+             gathered: tuple[np.ndarray, np.ndarray] | None, removed_docs: set[str], first_new: int) -> Stories:
     """The stories of the store after this run: the new documents attached to the stored stories
-    (all documents clustered afresh when the settings changed)."""
-    if rematch:
-        kept = list(dict.fromkeys(r.doc_key for r in kept_rows))
+    (all documents clustered afresh when the settings changed). Pairs are numbered by claim
+    number (new claim k: ``first_new + k``)."""
+    if rematch and gathered is not None:
+        ids, vectors = gathered  # ascending: stored claims by number, then the new ones
+        kept = list(dict.fromkeys(pool[int(i)].doc_key for i in ids if i < first_new))
         documents = store.documents.load(kept) + documents
-        claims = [pool[i] for i in range(len(kept_rows) + len(new_claims))]
-        return build_stories(documents, claims, vectors, pairs, window_days=settings.story_window_days)
+        claims = [pool[int(i)] for i in ids]
+        position = [Pair(int(a), int(b), float(s)) for a, b, s in
+                    zip(np.searchsorted(ids, pairs.i), np.searchsorted(ids, pairs.j), pairs.similarity)]
+        return build_stories(documents, claims, vectors, position, window_days=settings.story_window_days)
     stored = [s for s in store.stories.placed() if s.profile.key not in removed_docs]
-    return build_stories(documents, new_claims, vectors[len(kept_rows):], pairs, window_days=settings.story_window_days,
-                         stored=stored, pair_docs=doc_keys)
+    pair_docs = [""] * (first_new + len(new_claims))  # the document of each claim number the pairs use
+    for number, claim in pool.items():
+        pair_docs[number] = claim.doc_key
+    return build_stories(documents, new_claims, new, pairs, window_days=settings.story_window_days,
+                         stored=stored, pair_docs=pair_docs)
+
+
+def _match(store: Store, settings: Settings, model_id: str, new: np.ndarray, new_claims: list[Claim],
+           removed_docs: set[str], first_new: int, rematch: bool, use_ann: bool, total: int
+           ) -> tuple[Pairs, int, tuple[np.ndarray, np.ndarray] | None]:
+    """Candidate pairs, numbered by claim number (new claim k: ``first_new + k``), how many stored
+    vectors were read to find them, and (when every vector was gathered) the numbers and vectors.
+
+    * exact search (up to `EXACT_UP_TO` claims): the stored vectors stream past a block at a time
+      (`group.pairs_with_stored`); only the new claims' vectors are held;
+    * ANN search with the store's neighbour index trained: only the lists the new claims probe are
+      read (`group.pairs_from_lists`);
+    * a rematch (everything against everything), and the ANN search of a store whose index is not
+      trained yet (or has grown fourfold since), gather every vector, as `check` does.
+    """
+    documents = [c.doc_key for c in new_claims]
+    options = {"first_new": first_new, "threshold": settings.threshold, "max_neighbors": settings.max_neighbors,
+               "same_document": settings.same_document}
+    read = [0]
+
+    def counted(blocks):
+        for block in blocks:
+            read[0] += len(block[-1])
+            yield block
+
+    if not rematch and not use_ann:
+        found = pairs_with_stored(new, documents, counted(store.embeddings.scan(model_id, skip_documents=removed_docs)),
+                                  **options)
+        return found, read[0], None
+    trained = store.neighbours.centroids(model_id) if use_ann and not rematch else None
+    if trained is not None and not store.neighbours.needs_training(model_id, total):
+        probes = nearest(new, trained[0], NPROBE)
+        members = store.neighbours.members(model_id, np.unique(probes), skip_documents=removed_docs)
+        return pairs_from_lists(new, documents, probes, probes[:, 0], counted(members), **options), read[0], None
+    numbers: list[np.ndarray] = []
+    doc_keys: list[str] = []
+    blocks: list[np.ndarray] = []
+    for ns, docs, vectors in counted(store.embeddings.scan(model_id, skip_documents=removed_docs)):
+        numbers.append(ns)
+        doc_keys += docs
+        blocks.append(vectors)
+    stored = read[0]
+    empty = np.zeros(0, dtype=np.int64)
+    if not stored + len(new_claims):
+        return Pairs(empty, empty, np.zeros(0, dtype=np.float32)), 0, None
+    ids = np.concatenate(numbers + [first_new + np.arange(len(new_claims))])
+    vectors = np.concatenate(blocks + ([new] if len(new_claims) else []))
+    found = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
+                            documents=document_numbers(doc_keys + documents), same_document=settings.same_document,
+                            against=None if rematch else np.arange(stored, len(ids)), index=settings.index,
+                            threads=settings.threads)
+    return Pairs(ids[found.i], ids[found.j], found.similarity), stored, (ids, vectors)
+
+
+def _index_new_claims(store: Store, model_id: str, new: np.ndarray, numbers: list[int], total: int,
+                      use_ann: bool) -> None:
+    """Keep the store's neighbour index: train it when the ANN search needs it and it is missing or
+    the store outgrew it (reading every vector, rarely), else put the new claims in their lists."""
+    neighbours = store.neighbours
+    if use_ann and total and neighbours.needs_training(model_id, total):
+        neighbours.train(model_id, total, lambda: store.embeddings.scan(model_id))
+        return
+    trained = neighbours.centroids(model_id)
+    if trained is not None and numbers:
+        neighbours.assign(np.array(numbers, dtype=np.int64), new, trained[0])
 
 
 def _record_findings(store: Store, findings: list[Finding], touched: set[str], removed_ids: set[str],
@@ -340,7 +409,7 @@ def _build_report(store: Store, run_id: int, extra_problems: Sequence[Problem]) 
     findings = apply(opened + store.findings.open_of(standing), statuses(decisions=review_of), review_of)
     groups, group_of = groups_of(store)
     findings = sorted((dataclasses.replace(f, group=group_of.get(f.a.id)) for f in findings), key=finding_order)
-    claims = LazyClaims([data for (data,) in store.db.execute("SELECT data FROM claims ORDER BY n")])
+    claims = StoredClaims(store.path, store.claims.count())
     problems = tuple(store.documents.problems_since(since)) + tuple(extra_problems)
     report = Report(claims=claims, findings=tuple(findings), groups=tuple(groups), problems=problems,  # type: ignore[arg-type]
                     documents=store.documents.count(), stats={"run": run_id, "since_run": since},
@@ -362,25 +431,33 @@ def groups_of(store: Store) -> tuple[list[Group], dict[str, int]]:
     return group_records(rows, members)  # rows have the `id` grouping needs
 
 
-class LazyClaims(Sequence[Claim]):
-    """A report's claims, decoded on first access: most reports need only how many there are,
-    and decoding every stored claim would dominate a run that has nothing new."""
+class StoredClaims(Sequence[Claim]):
+    """A report's claims: their number, and the claims themselves read from the store on first access.
 
-    def __init__(self, raw: list[str]) -> None:
-        self._raw = raw
-        self._decoded: dict[int, Claim] = {}
+    Most reports need only how many there are; reading and decoding every stored claim would
+    dominate a run that has little new. The store is opened again when a reporter (HTML) asks for
+    the claims themselves.
+    """
+
+    def __init__(self, store_path, count: int) -> None:
+        self._path = store_path
+        self._count = count
+        self._claims: tuple[Claim, ...] | None = None
+
+    def _all(self) -> tuple[Claim, ...]:
+        if self._claims is None:
+            with open_store(self._path, create=False) as store:
+                self._claims = tuple(codec.loads(Claim, data) for data in store.claims.data()[:self._count])
+        return self._claims
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return self._count
 
     def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if index not in self._decoded:
-            self._decoded[index] = codec.loads(Claim, self._raw[index])
-        return self._decoded[index]
+        return self._all()[index]
+
+    def __iter__(self):
+        return iter(self._all())
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)

@@ -18,6 +18,7 @@ import pytest
 from consistency.errors import NotFoundError, StoreError, StoreLockedError, UsageError
 from consistency.serve import create_app
 from consistency.store import open_store
+from consistency.store.embeddings import rounded
 from consistency.store.schema import LATEST
 
 from test_crash import forked_run
@@ -68,7 +69,14 @@ def test_embeddings_cache_round_trips_vectors(store_target):
         store.embeddings.put("model-x", {"h1": vector})
         store.embeddings.put("model-x", {"h1": vector * 2})  # the first vector stays
         got = store.embeddings.get("model-x", ["h1", "h2"])
-        assert list(got) == ["h1"] and np.array_equal(got["h1"], vector)
+        # stored as float16: the vector comes back rounded to that, as float32
+        assert list(got) == ["h1"] and got["h1"].dtype == np.float32 and np.array_equal(got["h1"], rounded(vector))
+        assert np.abs(got["h1"] - vector).max() < 1e-3
+        assert store.db.execute("SELECT dtype, LENGTH(vector) FROM embeddings").rows == [("float16", 8)]
+        # a float32 row written before vectors were stored compactly still reads exactly
+        store.db.execute("INSERT INTO embeddings (model_id, text_hash, vector) VALUES (?, ?, ?)",
+                         ("model-x", "old", vector.tobytes()))
+        assert np.array_equal(store.embeddings.get("model-x", ["old"])["old"], vector)
         assert store.embeddings.missing("model-x", ["h2", "h1", "h2"]) == ["h2"]
 
 

@@ -4,7 +4,8 @@ One SQLite file (default ``~/.local/share/consistency/store.db``; ``--store``,
 ``[tool.consistency] store`` or ``CONSISTENCY_STORE`` choose another), or a
 PostgreSQL database (``--store postgresql://...``) for a desk whose runs and
 reviewers are on different machines, holding input files, documents, claims,
-candidate pairs, the story of each document, the embeddings cache, findings by fingerprint and the
+candidate pairs, the story of each document, the embeddings cache (and a neighbour index for
+large stores), findings by fingerprint and the
 append-only log of review decisions. A `Store` is a set of repositories over
 one `Database` connection; the repositories' SQL is the same for both
 backends. The schema and its migrations are in `consistency.store.schema`;
@@ -28,6 +29,7 @@ from .database import Database
 from .documents import Documents, document_hash
 from .embeddings import Embeddings
 from .findings import Decisions, Findings
+from .neighbours import Neighbours
 from .lock import RunLock
 from .runs import Meta, Runs
 from .stories import StoryDocuments
@@ -51,6 +53,7 @@ class Store:
         self.runs = Runs(db)
         self.documents = Documents(db)
         self.claims = Claims(db)
+        self.neighbours = Neighbours(db)
         self.embeddings = Embeddings(db)
         self.findings = Findings(db)
         self.decisions = Decisions(db)

@@ -29,6 +29,21 @@ class Claims:
         """Every stored claim, in insertion order."""
         return [ClaimRow(*r) for r in self.db.execute("SELECT n, id, doc_key, text_hash FROM claims ORDER BY n")]
 
+    def of_documents(self, doc_keys: Iterable[str]) -> list[tuple[int, str]]:
+        """(number, id) of the claims of these documents."""
+        out: list[tuple[int, str]] = []
+        for batch in chunks(doc_keys):
+            out += self.db.execute(f"SELECT n, id FROM claims WHERE doc_key IN ({marks(batch)})", batch).rows
+        return out
+
+    def last_number(self) -> int:
+        """The highest claim number stored (0 when none)."""
+        return int(self.db.execute("SELECT MAX(n) FROM claims").fetchone()[0] or 0)
+
+    def data(self) -> list[str]:
+        """Every stored claim as JSON, in claim order (decode with `codec.loads`)."""
+        return [data for (data,) in self.db.execute("SELECT data FROM claims ORDER BY n")]
+
     def ids_of_documents(self, doc_keys: Iterable[str]) -> list[str]:
         out: list[str] = []
         for batch in chunks(doc_keys):

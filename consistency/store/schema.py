@@ -31,6 +31,12 @@ the whole text), so nothing else had to be added.
 Version 4 (stories): ``story_documents``, the story of each stored document with what the
 stories stage read of it (its vector, names, date, title; `consistency.store.stories`), so
 an incremental run attaches new documents to the stored stories.
+
+Version 5 (nightly cost proportional to change): ``embeddings.dtype`` (new vectors are stored as
+``float16``, half the bytes; rows written before say ``float32``), and the neighbour index of
+large stores (`consistency.store.neighbours`): ``neighbour_index`` (per model: the centroids of
+an inverted file and how many claims they were trained on) and ``neighbour_lists`` (each claim's
+list).
 """
 
 from __future__ import annotations
@@ -152,6 +158,20 @@ SQLITE: tuple[Migration, ...] = (
             data TEXT NOT NULL
         ) WITHOUT ROWID""",
         "CREATE INDEX story_documents_story ON story_documents(story)",
+    )),
+    (5, "nightly cost: compact vectors, neighbour index of large stores", (
+        "ALTER TABLE embeddings ADD COLUMN dtype TEXT NOT NULL DEFAULT 'float32'",
+        """CREATE TABLE neighbour_index (
+            model_id TEXT PRIMARY KEY,
+            dim INTEGER NOT NULL,
+            trained_on INTEGER NOT NULL,
+            centroids BLOB NOT NULL
+        )""",
+        """CREATE TABLE neighbour_lists (
+            n INTEGER PRIMARY KEY REFERENCES claims(n) ON DELETE CASCADE,
+            list INTEGER NOT NULL
+        )""",
+        "CREATE INDEX neighbour_lists_list ON neighbour_lists(list)",
     )),
 )
 
@@ -275,6 +295,20 @@ POSTGRESQL: tuple[Migration, ...] = (
             data TEXT NOT NULL
         )""",
         "CREATE INDEX story_documents_story ON story_documents(story)",
+    )),
+    (5, "nightly cost: compact vectors, neighbour index of large stores", (
+        "ALTER TABLE embeddings ADD COLUMN dtype TEXT NOT NULL DEFAULT 'float32'",
+        """CREATE TABLE neighbour_index (
+            model_id TEXT PRIMARY KEY,
+            dim BIGINT NOT NULL,
+            trained_on BIGINT NOT NULL,
+            centroids BYTEA NOT NULL
+        )""",
+        """CREATE TABLE neighbour_lists (
+            n BIGINT PRIMARY KEY REFERENCES claims(n) ON DELETE CASCADE,
+            list BIGINT NOT NULL
+        )""",
+        "CREATE INDEX neighbour_lists_list ON neighbour_lists(list)",
     )),
 )
 
