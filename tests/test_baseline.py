@@ -53,7 +53,7 @@ def test_update_keeps_decisions_and_trims_entries_whose_claims_are_gone(tmp_path
     kept_id = data["findings"][0]["id"]
 
     (corpus / "bridge-c.md").write_text("The Halden bridge is 150 metres long, officials confirmed on Friday.\n")
-    result = invoke("baseline", "update", str(base), str(corpus), "-q")
+    result = invoke("baseline", "update", str(base), str(corpus))  # -q would drop the summary
     assert result.exit_code == 0 and "trimmed" in result.stderr
     updated = json.loads(base.read_text())
     entry = {e["id"]: e for e in updated["findings"]}

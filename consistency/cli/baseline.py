@@ -10,6 +10,7 @@ from .. import api, baseline as baselines
 from ..errors import EmptyInputError
 from ..reporters.base import plural
 from ..store import open_store, resolve_store_path
+from .app import EXIT_ERROR, EXIT_OK
 from .options import model_options, rule_options, settings_from
 from .output import report_problems, write_file
 from .progress import progress_bar
@@ -25,7 +26,8 @@ def baseline() -> None:
 
 
 def _common(f):
-    f = click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")(f)
+    f = click.option("-q", "--quiet", is_flag=True,
+                     help="No progress or summary on stderr; input problems and errors are still shown.")(f)
     f = click.option("--store", type=click.Path(dir_okay=False), metavar="DB",
                      help="Take decisions and notes from this store's review log.")(f)
     f = rule_options(f)
@@ -38,7 +40,7 @@ def _write(file, paths, store, quiet, previous, **options) -> int:
     settings = settings_from(**options)
     with progress_bar(not quiet) as progress:
         report = api.check(paths, settings, progress=progress)
-    report_problems(report.problems, quiet=quiet)
+    report_problems(report.problems)
     if not report.claims:
         raise EmptyInputError("no claims found in the inputs",
                               hint="give article files (.txt/.md/.html) or claim datasets (.jsonl/.csv)")
@@ -48,9 +50,10 @@ def _write(file, paths, store, quiet, previous, **options) -> int:
             decisions = db.decisions.latest()
     update = baselines.build(report.findings, previous, decisions)
     write_file(Path(file), baselines.dumps(update.baseline))
-    click.echo(f"{file}: {plural(len(update.baseline.entries), 'finding')} ({update.added} added, {update.kept} kept, "
-               f"{update.removed} trimmed)", err=True)
-    return 0
+    if not quiet:
+        click.echo(f"{file}: {plural(len(update.baseline.entries), 'finding')} ({update.added} added, "
+                   f"{update.kept} kept, {update.removed} trimmed)", err=True)
+    return EXIT_ERROR if report.problems else EXIT_OK  # written from the good rows, as check reports them
 
 
 @baseline.command("create")

@@ -26,7 +26,8 @@ from .progress import progress_bar
               help="Also show reviewed and baselined findings in text and Markdown output.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report. [default: when stdout is a terminal and NO_COLOR is unset]")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress on stderr; input problems and errors are still shown.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Fail only on findings not in this baseline (`consistency baseline create`).")
 @click.option("--store", type=click.Path(dir_okay=False), metavar="DB",
@@ -49,7 +50,7 @@ def check(paths, formats, output, model, backend, threshold, batch_size, select,
     with progress_bar(not quiet) as progress:
         report = api.check(paths, settings, progress=progress, statuses=statuses, reviews=reviews,
                            nli_model=nli_model)
-    report_problems(report.problems, quiet=quiet)
+    report_problems(report.problems)
     if not report.claims:
         raise EmptyInputError("no claims found in the inputs",
                               hint="give article files (.txt/.md/.html) or claim datasets (.jsonl/.csv)")

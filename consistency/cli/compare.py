@@ -49,7 +49,8 @@ VERDICT_FORMATS = {"text": _text, "jsonl": _jsonl}
 @click.option("--backend", type=click.Choice(BACKENDS), help="Embedding backend. [default: auto]")
 @click.option("--nli-model", metavar="PATH", type=click.Path(),
               help="A local CrossEncoder NLI model judging candidate pairs no rule flagged (off by default).")
-@click.option("-q", "--quiet", is_flag=True, help="No input problems on stderr.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Accepted as in check (there is no progress to hide); input problems and errors are still shown.")
 def compare(claims, pairs_file, formats, output, select, ignore, threshold, model, backend, nli_model,
             quiet) -> int:
     """Compare two claims (A B), or every pair of --pairs FILE.jsonl.
@@ -65,7 +66,7 @@ def compare(claims, pairs_file, formats, output, select, ignore, threshold, mode
     problems = []
     if pairs_file:
         pairs, problems = read_pairs(pairs_file)
-        report_problems(problems, quiet=quiet)
+        report_problems(problems)
         if not pairs:
             raise InputError(f"{pairs_file}: no pairs to compare",
                              hint="write one {\"id\": ..., \"premise\": ..., \"hypothesis\": ...} object per line")

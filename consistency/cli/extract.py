@@ -59,7 +59,8 @@ CLAIM_FORMATS = {"jsonl": _jsonl, "text": _text}
               help="Also list what was not read as a claim and why: page furniture (captions, carousels, "
                    "embedded posts, teasers, prompts, bylines, datelines, citation markers...) and documents "
                    "folded into a copy.")
-@click.option("-q", "--quiet", is_flag=True, help="No input problems on stderr.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Accepted as in check (there is no progress to hide); input problems and errors are still shown.")
 def extract(paths, formats, output, include_all, explain_drops, quiet) -> int:
     """Extract claims and their quantities (value, interval, unit, change, measured thing).
 
@@ -69,7 +70,7 @@ def extract(paths, formats, output, include_all, explain_drops, quiet) -> int:
     """
     dests = parse_destinations(formats, output, list(CLAIM_FORMATS), "jsonl")
     extraction, problems = api.explain(paths)
-    report_problems(problems, quiet=quiet)
+    report_problems(problems)
     if not extraction.claims and not (explain_drops and extraction.dropped):
         raise EmptyInputError("no claims found in the inputs",
                               hint="give article files (.txt/.md/.html) or claim datasets (.jsonl/.csv)")

@@ -118,11 +118,10 @@ def silence_stdout() -> None:
         pass
 
 
-def report_problems(problems: Sequence[Problem], *, quiet: bool) -> None:
+def report_problems(problems: Sequence[Problem]) -> None:
     """Input problems on stderr, one ``path:line: reason`` line each (control characters shown
-    as escapes), at most `MAX_PROBLEMS_SHOWN`, then how many more there are."""
-    if quiet:
-        return
+    as escapes), at most `MAX_PROBLEMS_SHOWN`, then how many more there are. Always, also with
+    ``--quiet``: like ruff's, it drops chatter (progress, run summaries), never what is wrong."""
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         click.echo(printable(str(problem), multiline=False), err=True)
     if len(problems) > MAX_PROBLEMS_SHOWN:

@@ -43,7 +43,8 @@ def store_name(where) -> str:
               help="Also show findings opened since the last run that were already reviewed.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report. [default: when stdout is a terminal and NO_COLOR is unset]")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or input problems on stderr.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress or run summary on stderr; input problems and errors are still shown.")
 def run(paths, store, lock_timeout, formats, output, model, backend, threshold, batch_size, select, ignore,
         same_document, story_window_days, fail_on, exit_zero, show_all, color, quiet) -> int:
     """Add new and changed articles to a store and report conflicts new since the last run.
@@ -60,7 +61,7 @@ def run(paths, store, lock_timeout, formats, output, model, backend, threshold, 
 
     def deliver(result: incremental.RunResult) -> None:  # while the run holds the store
         getattr(progress, "stop", lambda: None)()
-        report_problems(result.report.problems, quiet=quiet)
+        report_problems(result.report.problems)
         write_reports(result.report, dests, color=color, show_all=show_all)
         if not quiet:
             c = result.counters
