@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import time
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, Sequence, Union
 
 import numpy as np
 
@@ -31,23 +32,33 @@ from .stories import build as build_stories
 
 #: progress(stage, done, total) — the CLI draws it on stderr.
 Progress = Callable[[str, int, int], None]
+#: One file or folder, or several.
+Paths = Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]]
 
 
-def extract(paths: Sequence[str]) -> tuple[list[Claim], tuple[Problem, ...]]:
+def path_list(paths: Paths) -> list[str]:
+    """``paths`` as a list of path strings: one path (a ``str`` or a `pathlib.Path`) is a list of one,
+    not a sequence of characters."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    return [os.fsdecode(p) if isinstance(p, bytes) else os.fspath(p) for p in paths]
+
+
+def extract(paths: Paths) -> tuple[list[Claim], tuple[Problem, ...]]:
     """Read ``paths`` and return their claims (with quantity frames) and input problems."""
     extraction, problems = explain(paths)
     return list(extraction.claims), problems
 
 
-def explain(paths: Sequence[str]) -> tuple[Extraction, tuple[Problem, ...]]:
+def explain(paths: Paths) -> tuple[Extraction, tuple[Problem, ...]]:
     """Read ``paths``: their claims, what was dropped from each document and why (page
     furniture, copies folded into another document), and the input problems."""
-    read = read_paths(paths)
+    read = read_paths(path_list(paths))
     return extract_documents(read.documents), read.problems
 
 
 def check(
-    paths: Sequence[str],
+    paths: Paths,
     settings: Settings | None = None,
     *,
     embedder: Embedder | None = None,
@@ -56,7 +67,8 @@ def check(
     progress: Progress | None = None,
     nli_model: str | None = None,
 ) -> Report:
-    """Read, extract, embed, group and check ``paths``; return the full report.
+    """Read, extract, embed, group and check ``paths`` (a file or folder, or a list of them);
+    return the full report.
 
     ``statuses`` maps fingerprints to ``reviewed`` or ``baselined`` (from a
     baseline file or the store); every other finding is ``new``. ``reviews``
@@ -65,7 +77,7 @@ def check(
     settings = settings or load_settings()
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    read = read_paths(sorted(paths))  # the same inputs in any order give the same report
+    read = read_paths(sorted(path_list(paths)))  # the same inputs in any order give the same report
     extraction = extract_documents(read.documents)
     timings["read_extract_s"] = time.perf_counter() - started
     report = check_claims(extraction.claims, settings, embedder=embedder, statuses=statuses, reviews=reviews,
@@ -74,14 +86,14 @@ def check(
                                folded=extraction.folded)
 
 
-def run(paths: Sequence[str], settings: Settings | None = None, *, progress: Progress | None = None,
+def run(paths: Paths, settings: Settings | None = None, *, progress: Progress | None = None,
         mark_reported: bool = True):
     """Incremental run of ``paths`` into the store ``settings.store``: a `consistency.incremental.RunResult`
     whose report holds what is new since the last reported run (see docs/store.md)."""
     from . import incremental
 
     settings = settings or load_settings()
-    return incremental.run(paths, settings, progress=progress, mark_reported=mark_reported)
+    return incremental.run(path_list(paths), settings, progress=progress, mark_reported=mark_reported)
 
 
 def check_claims(
@@ -225,7 +237,7 @@ def _rules(settings: Settings, nli_model: str | None):
 
     rules = select_rules(settings.select, settings.ignore)
     if nli_model and rule_enabled(NLIContradiction, settings.select, settings.ignore):
-        rules.append(NLIContradiction(NLIJudge(nli_model)))
+        rules.append(NLIContradiction(NLIJudge(nli_model, device=settings.device)))
     return rules
 
 

@@ -22,6 +22,8 @@ from .errors import ConfigError
 FAIL_LEVELS = ("info", "warning", "error", "none")
 BACKENDS = ("auto", "onnx-int8", "onnx-fp32", "torch")
 INDEXES = ("auto", "exact", "ann")
+#: where models run: ``auto`` is the first of cuda and mps that is present, else cpu; ``cuda:N`` picks a GPU.
+DEVICES = ("cpu", "auto", "cuda", "mps")
 #: Upper bounds that keep a typo from turning into an overflow or an out-of-memory error.
 MAX_NEIGHBORS = 1_000_000
 MAX_BATCH_SIZE = 65_536
@@ -38,6 +40,8 @@ class Settings:
     backend: str = "auto"
     #: threads for embedding and grouping (0: all cores).
     threads: int = 0
+    #: where the models run: cpu, auto (cuda, then mps, when present), cuda, cuda:N or mps.
+    device: str = "cpu"
     #: grouping search: auto (exact up to `consistency.group.EXACT_UP_TO` claims, an ANN index above),
     #: exact or ann.
     index: str = "auto"
@@ -208,6 +212,8 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError(f"lock_timeout must be 0 or more seconds, got {settings.lock_timeout}")
     if settings.backend not in BACKENDS:
         raise ConfigError(f"backend must be one of {', '.join(BACKENDS)}, got {settings.backend!r}")
+    if settings.device not in DEVICES and not _cuda_index(settings.device):
+        raise ConfigError(f"device must be one of {', '.join(DEVICES)} or cuda:N, got {settings.device!r}")
     if settings.index not in INDEXES:
         raise ConfigError(f"index must be one of {', '.join(INDEXES)}, got {settings.index!r}")
     if not 0 <= settings.threads <= MAX_THREADS:
@@ -215,3 +221,8 @@ def validate(settings: Settings) -> Settings:
     if settings.fail_on not in FAIL_LEVELS:
         raise ConfigError(f"fail_on must be one of {', '.join(FAIL_LEVELS)}, got {settings.fail_on!r}")
     return settings
+
+
+def _cuda_index(device: str) -> bool:
+    """``cuda:0``, ``cuda:1``...: one GPU of several."""
+    return device.startswith("cuda:") and device[5:].isdigit()

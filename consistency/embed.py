@@ -22,11 +22,13 @@ different backends never mix. The cache is anything with `get`/`put`
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Protocol, Sequence
+from typing import Callable, Iterator, Protocol, Sequence
 
 import numpy as np
 
@@ -36,14 +38,45 @@ from .errors import ModelError
 DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DEFAULT_ALIASES = {None, "", "default", "all-MiniLM-L6-v2", DEFAULT_MODEL_NAME}
 
-# Never reach for the network: set before transformers / huggingface_hub / onnxruntime import.
-for _var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
-    os.environ[_var] = "1"
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # ONNX Runtime 1.2x+ has telemetry that writes a device id under the user cache: off, and quiet.
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+
+_OFFLINE_VARIABLES = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
+
+
+@contextlib.contextmanager
+def hub_offline() -> Iterator[None]:
+    """Hugging Face offline mode while our own models load, and only then.
+
+    Loads pass ``local_files_only=True`` too; this also stops any request a library makes on the
+    side. The process's own setting comes back afterwards, so a notebook that checks claims can
+    still ``datasets.load_dataset(...)`` later. ``huggingface_hub`` reads the variables once, when
+    it is first imported, so its module-level flag is set and restored as well.
+    """
+    saved = {name: os.environ.get(name) for name in _OFFLINE_VARIABLES}
+    constants = sys.modules.get("huggingface_hub.constants")
+    flag = getattr(constants, "HF_HUB_OFFLINE", None)
+    os.environ.update(dict.fromkeys(_OFFLINE_VARIABLES, "1"))
+    if constants is not None:
+        constants.HF_HUB_OFFLINE = True
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        constants = sys.modules.get("huggingface_hub.constants")  # maybe imported just now
+        if constants is not None:
+            if flag is None:  # as huggingface_hub computes it from the environment
+                value = os.environ.get("HF_HUB_OFFLINE") or os.environ.get("TRANSFORMERS_OFFLINE") or ""
+                flag = value.upper() in {"1", "ON", "YES", "TRUE"}
+            constants.HF_HUB_OFFLINE = flag
 
 
 class EmbeddingCache(Protocol):
@@ -126,9 +159,29 @@ def embedding_model_id(model: str | None, backend: str | None) -> str:
     return model_id if kind == "torch" else f"{model_id}@{kind}"
 
 
+def torch_device(device: str | None) -> str:
+    """The torch device a ``device`` setting means, checked to be present (`ModelError` if not)."""
+    device = device or "cpu"
+    if device == "cpu":
+        return device
+    import torch
+
+    cuda = torch.cuda.is_available()
+    mps = getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()
+    if device == "auto":
+        return "cuda" if cuda else "mps" if mps else "cpu"
+    if device.startswith("cuda") and cuda and int(device.partition(":")[2] or 0) < torch.cuda.device_count():
+        return device
+    if device == "mps" and mps:
+        return device
+    raise ModelError(f"device {device} is not available here (torch sees "
+                     f"{'CUDA' if cuda else 'no CUDA GPU'}{', MPS' if mps else ''})",
+                     hint="use --device cpu, or --device auto to take a GPU only when there is one")
+
+
 @lru_cache(maxsize=4)
-def load_model(path_or_name: str):
-    """Load a sentence-transformers model once per process, offline."""
+def load_model(path_or_name: str, device: str = "cpu"):
+    """Load a sentence-transformers model once per process and device, offline."""
     import logging
 
     for name in ("sentence_transformers", "transformers", "huggingface_hub"):
@@ -142,7 +195,8 @@ def load_model(path_or_name: str):
         raise ModelError(f"cannot import sentence-transformers: {exc}",
                          hint="reinstall with `pip install -e .`") from None
     try:
-        return SentenceTransformer(path_or_name, device="cpu", local_files_only=True)
+        with hub_offline():
+            return SentenceTransformer(path_or_name, device=device, local_files_only=True)
     except Exception as exc:  # the library raises many types; all mean "cannot load"
         raise ModelError(
             f"cannot load embedding model {path_or_name!r} offline ({type(exc).__name__})",
@@ -161,13 +215,15 @@ class Embedder:
     """Embeds texts with one model and backend, through a cache, in batches."""
 
     def __init__(self, model: str | None = None, *, batch_size: int = 64,
-                 cache: EmbeddingCache | None = None, backend: str | None = None, threads: int = 0) -> None:
+                 cache: EmbeddingCache | None = None, backend: str | None = None, threads: int = 0,
+                 device: str = "cpu") -> None:
         self.backend = resolve_backend(model, backend)
         base_id, self._path = resolve_model(model)
         self.model_id = base_id if self.backend == "torch" else f"{base_id}@{self.backend}"
         self._base_id = base_id
         self.batch_size = batch_size
         self.threads = threads
+        self.device = device
         self.cache: EmbeddingCache = cache if cache is not None else MemoryCache()
         self.encoded = 0  # texts actually run through the model
         self._encoder = None
@@ -175,14 +231,14 @@ class Embedder:
     @classmethod
     def from_settings(cls, settings, *, cache: EmbeddingCache | None = None) -> "Embedder":
         return cls(settings.model, batch_size=settings.batch_size, cache=cache, backend=settings.backend,
-                   threads=settings.threads)
+                   threads=settings.threads, device=settings.device)
 
     @property
     def model(self):
         """The loaded backend (a SentenceTransformer for torch, an `OnnxEncoder` otherwise)."""
         if self._encoder is None:
             if self.backend == "torch":
-                self._encoder = load_model(self._path)
+                self._encoder = load_model(self._path, torch_device(self.device))
                 if self.threads:
                     import torch
 
@@ -190,7 +246,7 @@ class Embedder:
             else:
                 from .onnx_backend import load_encoder
 
-                self._encoder = load_encoder(self._base_id, self._path, self.backend, self.threads)
+                self._encoder = load_encoder(self._base_id, self._path, self.backend, self.threads, self.device)
         return self._encoder
 
     @property

@@ -28,7 +28,8 @@ DEFAULT_LABELS = ("contradiction", "entailment", "neutral")
 class NLIJudge:
     """A CrossEncoder NLI model loaded from a local folder, with a probability threshold."""
 
-    def __init__(self, path: str | os.PathLike, *, min_probability: float = 0.5, batch_size: int = 32) -> None:
+    def __init__(self, path: str | os.PathLike, *, min_probability: float = 0.5, batch_size: int = 32,
+                 device: str = "cpu") -> None:
         folder = Path(path)
         if not folder.is_dir():
             raise ModelError(f"NLI model folder not found: {path}",
@@ -36,7 +37,12 @@ class NLIJudge:
         try:
             from sentence_transformers import CrossEncoder
 
-            self.model = CrossEncoder(str(folder), device="cpu", local_files_only=True)
+            from .embed import hub_offline, torch_device
+
+            with hub_offline():
+                self.model = CrossEncoder(str(folder), device=torch_device(device), local_files_only=True)
+        except ModelError:
+            raise
         except Exception as exc:  # noqa: BLE001 - any loader failure is a model error for the user
             raise ModelError(f"cannot load the NLI model at {path}: {exc}".splitlines()[0],
                              hint="pass --nli-model a local sentence-transformers CrossEncoder folder") from exc

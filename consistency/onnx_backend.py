@@ -136,9 +136,24 @@ def _export(model_path: str, variant: str, out: Path) -> None:
 
 
 @functools.lru_cache(maxsize=4)
-def load_encoder(model_id: str, model_path: str, variant: str, threads: int = 0) -> "OnnxEncoder":
-    """An `OnnxEncoder`, loaded once per process for each model, variant and thread count."""
-    return OnnxEncoder.load(model_id, model_path, variant, threads=threads)
+def load_encoder(model_id: str, model_path: str, variant: str, threads: int = 0,
+                 device: str = "cpu") -> "OnnxEncoder":
+    """An `OnnxEncoder`, loaded once per process for each model, variant, thread count and device."""
+    return OnnxEncoder.load(model_id, model_path, variant, threads=threads, device=device)
+
+
+def providers(device: str, available: Sequence[str]) -> list[str]:
+    """ONNX Runtime execution providers for a ``device`` setting (`ModelError` when it is not there)."""
+    cuda = "CUDAExecutionProvider" in available
+    if device == "cpu" or (device == "auto" and not cuda):
+        return ["CPUExecutionProvider"]
+    if device in ("auto", "cuda") and cuda:
+        return ["CUDAExecutionProvider", "CPUExecutionProvider"]
+    if device == "mps":
+        raise ModelError("the ONNX backends have no mps device",
+                         hint="use --backend torch --device mps, or --device cpu")
+    raise ModelError(f"device {device} is not available to ONNX Runtime (its providers: {', '.join(available)})",
+                     hint="use --device cpu, --device auto, or --backend torch for another GPU set-up")
 
 
 @dataclass
@@ -151,20 +166,22 @@ class OnnxEncoder:
     inputs: tuple[str, ...]
 
     @classmethod
-    def load(cls, model_id: str, model_path: str, variant: str, *, threads: int = 0) -> "OnnxEncoder":
+    def load(cls, model_id: str, model_path: str, variant: str, *, threads: int = 0,
+             device: str = "cpu") -> "OnnxEncoder":
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - a broken install
             raise ModelError(f"cannot import the ONNX backend: {exc}",
                              hint="reinstall with `pip install -e .`, or use --backend torch") from None
+        chosen = providers(device, ort.get_available_providers())
         folder = ensure_export(model_id, model_path, variant)
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        session = ort.InferenceSession(str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"])
+        session = ort.InferenceSession(str(folder / "model.onnx"), options, providers=chosen)
         tokenizer = Tokenizer.from_file(str(Path(model_path) / "tokenizer.json"))
         tokenizer.no_padding()  # the bundled tokenizer.json pads every text to 128 tokens
         tokenizer.enable_truncation(meta["max_seq_length"])

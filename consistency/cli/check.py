@@ -34,16 +34,17 @@ from .progress import progress_bar
               help="Mark findings decided in this store's review log as reviewed.")
 @click.option("--nli-model", metavar="PATH", type=click.Path(),
               help="A local CrossEncoder NLI model judging candidate pairs no rule flagged (NLI001; off by default).")
-def check(paths, formats, output, model, backend, threshold, batch_size, select, ignore, same_document,
-          story_window_days, fail_on, exit_zero, show_all, color, quiet, baseline_file=None, store=None, nli_model=None) -> int:
+def check(paths, formats, output, model, backend, device, threshold, batch_size, select, ignore, same_document,
+          story_window_days, fail_on, exit_zero, show_all, color, quiet, baseline_file=None, store=None,
+          nli_model=None) -> int:
     """Check articles and claim datasets for conflicting claims.
 
     PATHS are files or folders: .txt/.md/.html articles and .jsonl/.csv claim datasets.
     Exit codes: 0 no new conflicts, 1 new conflicts at or above --fail-on, 2 usage or input
     error (bad rows are reported as path:line: reason; the other rows are still checked).
     """
-    settings = settings_from(model=model, backend=backend, threshold=threshold, batch_size=batch_size, select=select,
-                             ignore=ignore, same_document=same_document,
+    settings = settings_from(model=model, backend=backend, device=device, threshold=threshold, batch_size=batch_size,
+                             select=select, ignore=ignore, same_document=same_document,
                              story_window_days=story_window_days, fail_on=fail_on)
     dests = parse_destinations(formats, output)
     statuses, reviews = known_statuses(baseline_file or settings.baseline, store)

@@ -14,7 +14,7 @@ from ..reading.values import text_problem
 from ..reporters.base import printable
 from ..reporters.jsonl import json_line
 from .app import EXIT_CONFLICTS, EXIT_ERROR, EXIT_OK
-from .options import settings_from
+from .options import device_option, settings_from
 from .output import deliver, output_options, parse_destinations, report_problems
 
 
@@ -47,11 +47,12 @@ VERDICT_FORMATS = {"text": _text, "jsonl": _jsonl}
               help="Similarity below which a pair without findings is 'unrelated'. [default: 0.5]")
 @click.option("--model", metavar="PATH|NAME", help="Embedding model (default: the bundled all-MiniLM-L6-v2).")
 @click.option("--backend", type=click.Choice(BACKENDS), help="Embedding backend. [default: auto]")
+@device_option
 @click.option("--nli-model", metavar="PATH", type=click.Path(),
               help="A local CrossEncoder NLI model judging candidate pairs no rule flagged (off by default).")
 @click.option("-q", "--quiet", is_flag=True,
               help="Accepted as in check (there is no progress to hide); input problems and errors are still shown.")
-def compare(claims, pairs_file, formats, output, select, ignore, threshold, model, backend, nli_model,
+def compare(claims, pairs_file, formats, output, select, ignore, threshold, model, backend, device, nli_model,
             quiet) -> int:
     """Compare two claims (A B), or every pair of --pairs FILE.jsonl.
 
@@ -79,7 +80,8 @@ def compare(claims, pairs_file, formats, output, select, ignore, threshold, mode
     else:
         raise UsageError(f"compare needs two claims, got {len(claims)}",
                          hint="quote each claim: consistency compare \"A\" \"B\", or use --pairs FILE.jsonl")
-    settings = settings_from(select=select, ignore=ignore, threshold=threshold, model=model, backend=backend)
+    settings = settings_from(select=select, ignore=ignore, threshold=threshold, model=model, backend=backend,
+                             device=device)
     results = api.compare_pairs(pairs, settings, nli_model=nli_model)
     deliver(dests, lambda fmt, out, _stdout: VERDICT_FORMATS[fmt](results, out, bool(pairs_file)))
     if problems:

@@ -8,7 +8,14 @@ from typing import Callable
 
 import click
 
-from ..config import BACKENDS, FAIL_LEVELS, Settings, load_settings
+from ..config import BACKENDS, DEVICES, FAIL_LEVELS, Settings, load_settings
+
+
+#: ``--device``: where the models run.
+device_option = click.option(
+    "--device", metavar="|".join(DEVICES) + "|cuda:N",
+    help="Where the models run: cpu, auto (a CUDA or Apple MPS GPU when present, else cpu), cuda, cuda:N "
+         "or mps. [default: cpu]")
 
 
 def model_options(f: Callable) -> Callable:
@@ -20,6 +27,7 @@ def model_options(f: Callable) -> Callable:
         click.option("--backend", type=click.Choice(BACKENDS),
                      help="Embedding backend: ONNX Runtime int8 or fp32, or torch (sentence-transformers). "
                           "[default: auto: onnx-int8 for the bundled model, torch for others]"),
+        device_option,
         click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), metavar="FLOAT",
                      help="Cosine similarity at or above which two claims are compared. [default: 0.5]"),
         click.option("--batch-size", type=click.IntRange(min=1), help="Embedding batch size. [default: 64]"),
