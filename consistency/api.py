@@ -30,7 +30,8 @@ from .records import Claim, Document, Finding, Problem, Report, Review, Status
 from .rules import select_rules
 from .stories import build as build_stories
 
-#: progress(stage, done, total) — the CLI draws it on stderr.
+#: progress(stage, done, total) — the CLI draws it on stderr: a bar when ``total`` is known, a spinner
+#: when it is 0. Stages of `check`: read, embed, group, stories, check (in that order).
 Progress = Callable[[str, int, int], None]
 #: One file or folder, or several.
 Paths = Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]]
@@ -77,6 +78,8 @@ def check(
     settings = settings or load_settings()
     timings: dict[str, float] = {}
     started = time.perf_counter()
+    if progress is not None:
+        progress("read", 0, 0)
     read = read_paths(sorted(path_list(paths)))  # the same inputs in any order give the same report
     extraction = extract_documents(read.documents)
     timings["read_extract_s"] = time.perf_counter() - started
@@ -127,18 +130,24 @@ def check_claims(
         vectors = embedder.encode([c.text for c in claims], progress=step)
     timings["embed_s"] = time.perf_counter() - started
     started = time.perf_counter()
+    if progress is not None:
+        progress("group", 0, 0)
     doc_index = document_numbers(c.doc_key for c in claims)
     pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
                             documents=doc_index, same_document=settings.same_document, index=settings.index,
                             threads=settings.threads)
     timings["group_s"] = time.perf_counter() - started
     started = time.perf_counter()
+    if progress is not None:
+        progress("stories", 0, 0)
     stories = build_stories(documents or _claim_documents(claims), claims, vectors, pairs,
                             window_days=settings.story_window_days)
     candidates = len(pairs)
     pairs = [p for p in pairs if stories.comparable(claims[p.i], claims[p.j])]
     timings["stories_s"] = time.perf_counter() - started
     started = time.perf_counter()
+    if progress is not None:
+        progress("check", 0, 0)
     findings = run_rules(claims, pairs, rules)
     timings["check_s"] = time.perf_counter() - started
     started = time.perf_counter()

@@ -105,3 +105,49 @@ def test_ctrl_c_during_start_up_exits_130_without_a_traceback(tmp_path, module):
     assert child.exitstatus == 130, out[-3000:]
     assert "Traceback" not in out and "KeyboardInterrupt" not in out
     assert out.rstrip().endswith("interrupted")
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_progress_names_every_stage_on_stderr_while_stdout_is_piped(tmp_path, no_color):
+    """Progress used to show only embedding: nothing while files were read and claims extracted, and
+    a full bar while grouping and rules ran. Now every stage draws, on stderr only: a spinner for
+    the stages without a known total (read, group, check), a bar with counts for embedding."""
+    from pathlib import Path
+
+    (tmp_path / "c.jsonl").write_text(
+        '{"id": "a", "text": "The ferry carries 1,200 passengers on weekdays."}\n'
+        '{"id": "b", "text": "The ferry carries 800 passengers on weekdays."}\n')
+    from terminal import CONSOLE_SCRIPT
+
+    session = in_terminal(["-c", f"{CONSOLE_SCRIPT} check c.jsonl > out.txt"], columns=120, cwd=tmp_path,
+                          env=_env(no_color), command=Path("/bin/bash"))
+    _assert_clean(session)
+    assert session.exit_code == 1
+    shown = session.raw
+    stages = [shown.find(f" {stage} ") for stage in ("read", "embed", "group", "check")]
+    assert -1 not in stages and stages == sorted(stages), shown[-2000:]
+    assert "2/2" in shown and "0/?" in shown  # a bar with counts; a stage without a total
+    assert any(spinner in shown for spinner in "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+    assert (COLOUR.search(shown) is None) == no_color
+    report = (tmp_path / "out.txt").read_text()
+    assert "\x1b" not in report and "1 conflict (1 new)" in report
+    assert {len(line) for line in report.splitlines() if line.startswith(("┌", "│", "└"))} == {100}
+
+
+@pytest.mark.parametrize("columns", [None, "150", "72"])
+def test_piped_text_report_takes_its_width_from_columns(tmp_path, columns):
+    """Piped output was always 100 columns; ``COLUMNS`` (as ``COLUMNS=$COLUMNS cmd | less`` passes it)
+    now sets it, as it does for most command-line tools."""
+    import subprocess
+
+    from terminal import CONSOLE_SCRIPT
+
+    (tmp_path / "c.jsonl").write_text(
+        '{"id": "a", "text": "The ferry carries 1,200 passengers on weekdays."}\n'
+        '{"id": "b", "text": "The ferry carries 800 passengers on weekdays."}\n')
+    env = terminal_env(**({"COLUMNS": columns} if columns else {}))
+    done = subprocess.run([str(CONSOLE_SCRIPT), "check", "c.jsonl", "-q"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 1, done.stderr
+    widths = {len(line) for line in done.stdout.splitlines() if line.startswith(("┌", "│", "└"))}
+    assert widths == {int(columns or 100)}

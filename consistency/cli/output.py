@@ -82,10 +82,17 @@ def write_reports(report: Report, dests: list[Destination], *, color: bool | Non
     def render(fmt: str, out: TextIO, to_stdout: bool) -> None:
         terminal = to_stdout and sys.stdout.isatty()
         use_color = (terminal and not os.environ.get("NO_COLOR")) if color is None else color and to_stdout
-        width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
+        width = (shutil.get_terminal_size((100, 24)).columns if terminal  # COLUMNS first, then the terminal's
+                 else _columns(100) if to_stdout else 100)  # a file: always 100
         get_renderer(fmt)(report, out, ReportOptions(color=use_color, width=max(width, 60), show_all=show_all))
 
     deliver(dests, render)
+
+
+def _columns(default: int) -> int:
+    """``COLUMNS`` when it is set to a number (a pipe has no width of its own), else ``default``."""
+    value = os.environ.get("COLUMNS", "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else default
 
 
 def deliver(dests: list[Destination], render: Callable[[str, TextIO, bool], None]) -> None:
