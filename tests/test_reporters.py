@@ -227,3 +227,22 @@ def test_the_text_table_never_splits_path_and_line(report):
         assert any(re.search(r"\.jsonl:10\b", cell) for cell in cells), (width, cells)
         assert any(re.search(r"\.md:1234\b", cell) for cell in cells), (width, cells)
         assert max(len(line) for line in lines if line.startswith(("│", "┌", "└"))) == width
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_markdown_updates_put_the_earlier_report_in_the_earlier_column(report, swap):
+    """The table wrote claim a under "Earlier" whatever its date (the golden file pinned a later
+    report there); both sides of each update, in either order, now go by date, as in the text report."""
+    updates = [f for f in report.findings if f.kind == "update"]
+    assert updates
+    if swap:
+        updates = [dataclasses.replace(f, a=f.b, b=f.a, spans_a=f.spans_b, spans_b=f.spans_a) for f in updates]
+        report = dataclasses.replace(report, findings=tuple(f for f in report.findings if f.kind != "update")
+                                     + tuple(updates))
+    out = render("markdown", report)
+    table = out[out.index("| Earlier | Later |"):]
+    rows = [line for line in table.splitlines()[2:] if line.startswith("| ")]
+    assert len(rows) == len(updates)
+    for row in rows:
+        earlier, later = (re.findall(r"\d{4}-\d\d-\d\d", cell) for cell in row.split(" | ")[2:4])
+        assert earlier and later and earlier[0] <= later[0], row

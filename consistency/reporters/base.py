@@ -183,6 +183,14 @@ def shown_findings(report: Report, options: ReportOptions) -> tuple[list[Finding
     return [f for f in shown if f.kind == "conflict"], [f for f in shown if f.kind == "update"]
 
 
+def earlier_first(f: Finding) -> tuple[tuple[Claim, tuple[Span, ...]], tuple[Claim, tuple[Span, ...]]]:
+    """An update's two sides as ``(claim, spans)``, the earlier report first (an undated side last):
+    the order every report shows them in."""
+    sides = [(f.a, f.spans_a), (f.b, f.spans_b)]
+    sides.sort(key=lambda side: (side[0].date is None, side[0].date or 0))
+    return sides[0], sides[1]
+
+
 def segments(text: str, spans: tuple[Span, ...]) -> list[tuple[str, bool]]:
     """``text`` cut into ``(piece, is_evidence)`` runs; overlapping or stray spans are skipped."""
     out: list[tuple[str, bool]] = []

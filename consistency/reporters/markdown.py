@@ -22,6 +22,7 @@ from ..records import Claim, Finding, Report, Span
 from .base import (
     ReportOptions,
     by_story,
+    earlier_first,
     location,
     plural,
     printable,
@@ -70,7 +71,7 @@ def lines(report: Report, options: ReportOptions) -> list[str]:
         out += _details(f"{plural(len(settled), 'reviewed or baselined conflict')}", _table(settled))
     if updates:
         out += _details(f"{plural(len(updates), 'update')} (a later report of a growing total; not a conflict)",
-                        _table(updates, ("Earlier", "Later")))
+                        _table(updates, ("Earlier", "Later"), sides=earlier_first))
     if report.problems:
         out += [f"### Input problems ({len(report.problems)})", ""]
         out += [f"- {_text(str(p))}" for p in report.problems[:MAX_ROWS]]
@@ -94,14 +95,21 @@ def _story_tables(report: Report, findings: list[Finding]) -> list[str]:
     return out + _more(len(findings), "rows")
 
 
+def _sides(f: Finding):
+    return (f.a, f.spans_a), (f.b, f.spans_b)
+
+
 def _table(findings: list[Finding], heads: tuple[str, str] = ("Claim", "Conflicting claim"),
-           start: int = 1) -> list[str]:
+           start: int = 1, sides=_sides) -> list[str]:
+    """A table of findings numbered from ``start``; ``sides(finding)`` gives its two ``(claim, spans)``
+    in column order."""
     rows = [f"| # | Rule | {heads[0]} | {heads[1]} | Why |", "| --: | --- | --- | --- | --- |"]
     for number, f in enumerate(findings[:MAX_ROWS], start=start):
+        (a, spans_a), (b, spans_b) = sides(f)
         rule = f"[{_text(f.rule)}]({_url(rule_help_uri(f.rule))}) {_text(f.name)}"
         decided = review_line(f.review)
         status = "" if f.status == "new" else f" ({_text(decided or f.status)})"
-        rows.append(f"| {number} | {rule}{status} | {_claim(f.a, f.spans_a)} | {_claim(f.b, f.spans_b)} | "
+        rows.append(f"| {number} | {rule}{status} | {_claim(a, spans_a)} | {_claim(b, spans_b)} | "
                     f"{_text(f.explanation)} |")
     return [*rows, "", *_more(len(findings), "rows")]
 

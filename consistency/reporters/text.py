@@ -19,8 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Claim, Finding, Report, Span
-from .base import (ReportOptions, by_story, footer_lines, location, printable, review_line, segments,
-                   shown_findings, story_heading, summary_dict, summary_line)
+from .base import (ReportOptions, by_story, earlier_first, footer_lines, location, printable, review_line,
+                   segments, shown_findings, story_heading, summary_dict, summary_line)
 
 OPEN, CLOSE = "«", "»"
 
@@ -43,7 +43,7 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
     if updates:
         console.print(Text("Updates (a later report of a growing total; not conflicts):", style="bold"))
         for finding in updates:
-            earlier, later = sorted((finding.a, finding.b), key=lambda c: (c.date is None, c.date or 0))
+            (earlier, _), (later, _) = earlier_first(finding)
             lines = textwrap.wrap(printable(f"{finding.rule}  {finding.explanation}", multiline=False),
                                   options.width, initial_indent="  ", subsequent_indent="  ")
             lines += [f"      {line}" for line in _wrap_label(
