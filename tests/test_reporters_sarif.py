@@ -153,3 +153,22 @@ def test_csv_rows_are_located_by_their_line(embedder, tmp_path):
               loc["properties"]["rowId"]) for loc in (*result["locations"], *result["relatedLocations"])]
     # A row is located at the line it starts on, after a quoted field that spans two lines too.
     assert sorted(where) == [("claims.csv", 2, "c-1"), ("claims.csv", 4, "c-2")]
+
+
+def test_execution_is_unsuccessful_exactly_when_the_exit_code_is_2(tmp_path):
+    """SARIF said ``executionSuccessful: true`` also when bad rows made the run exit 2."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    console = Path(sys.executable).with_name("consistency")
+    rows = ['{"id": "a", "text": "The ferry carries 1,200 passengers on weekdays."}',
+            '{"id": "b", "text": "The ferry carries 800 passengers on weekdays."}']
+    for extra, code in (([], 1), (["not json"], 2)):
+        (tmp_path / "c.jsonl").write_text("\n".join(rows + extra) + "\n")
+        done = subprocess.run([str(console), "check", "c.jsonl", "-q", "-f", "sarif"], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == code, done.stderr
+        invocation = json.loads(done.stdout)["runs"][0]["invocations"][0]
+        assert invocation["executionSuccessful"] is (code != 2)
+        assert len(invocation["toolExecutionNotifications"]) == len(extra)

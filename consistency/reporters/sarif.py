@@ -13,7 +13,8 @@ losing them.
 Updates (a later, larger value of a growing total) are not written: they are
 not problems, and as results they would open code-scanning alerts that someone
 has to dismiss by hand. The json, jsonl, markdown and html formats list them.
-Bad input rows appear as error notifications of the run's invocation.
+Bad input rows appear as error notifications of the run's invocation, which then has
+``executionSuccessful: false`` (the exit code is 2).
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def sarif_log(report: Report) -> dict:
                 "rules": [_rule(rule) for rule in rules],
             }},
             "invocations": [{
-                "executionSuccessful": True,
+                # false when input problems make the exit code 2: each is an error notification
+                "executionSuccessful": not report.problems,
                 "toolExecutionNotifications": [_notification(p) for p in report.problems],
             }],
             "results": results,
