@@ -14,7 +14,7 @@ import sys
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from .store.connection import is_url
 from .errors import ConfigError
@@ -80,13 +80,26 @@ class Settings:
 ENV_PREFIX = "CONSISTENCY_"
 
 
-def load_settings(start: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
-    """Defaults, overridden by pyproject.toml (found upward from ``start``), then the environment."""
+def load_settings(start: Path | None = None, env: Mapping[str, str] | None = None, *,
+                  config: str | os.PathLike | None = None, paths: Sequence[str] = ()) -> Settings:
+    """Defaults, overridden by a configuration file, then the environment.
+
+    The file is ``config`` when given (a ``pyproject.toml`` with ``[tool.consistency]``, or any
+    other TOML file holding the settings at its top level); else the nearest ``pyproject.toml``
+    with a ``[tool.consistency]`` table upward from the first of ``paths`` (the inputs), as ruff
+    finds its configuration; else upward from ``start`` (the working folder).
+    """
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
-    pyproject = find_pyproject(start or Path.cwd())
-    if pyproject is not None:
-        values.update(_from_pyproject(pyproject))
+    if config is not None:
+        path = Path(config)
+        if not path.is_file():
+            raise ConfigError(f"no configuration file {path}", hint="give --config an existing TOML file")
+        values.update(_from_pyproject(path))
+    else:
+        pyproject = discover_config(paths, start or Path.cwd())
+        if pyproject is not None:
+            values.update(_from_pyproject(pyproject))
     values.update(_from_env(env))
     try:
         return validate(Settings(**values))
@@ -94,12 +107,35 @@ def load_settings(start: Path | None = None, env: Mapping[str, str] | None = Non
         raise ConfigError(str(exc)) from None
 
 
+def discover_config(paths: Sequence[str], start: Path) -> Path | None:
+    """The ``pyproject.toml`` that configures ``paths``: upward from the first input, else from ``start``."""
+    for path in list(paths)[:1]:
+        try:
+            resolved = Path(path).resolve()
+            found = find_pyproject(resolved if resolved.is_dir() else resolved.parent)
+        except OSError:
+            found = None
+        if found is not None:
+            return found
+    return find_pyproject(start)
+
+
 def find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` upward from ``start`` that has a ``[tool.consistency]`` table."""
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if candidate.is_file() and _configures_us(candidate):
             return candidate
     return None
+
+
+def _configures_us(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` has our table (one that cannot be read does: its error is shown)."""
+    try:
+        tool = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return True
+    return isinstance(tool, dict) and "consistency" in tool
 
 
 def _from_pyproject(path: Path) -> dict[str, Any]:
@@ -112,7 +148,11 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
     except ValueError:  # an integer longer than Python reads from text
         raise ConfigError(f"cannot read {path}: a number with more than {sys.get_int_max_str_digits()} digits") \
             from None
-    section = data.get("tool", {}).get("consistency", {})
+    tool = data.get("tool", {})
+    if path.name != "pyproject.toml" and not (isinstance(tool, dict) and "consistency" in tool):
+        section = data  # a file of its own (--config consistency.toml): the settings at the top level
+    else:
+        section = tool.get("consistency", {}) if isinstance(tool, dict) else {}
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.consistency] must be a table")
     out = {}

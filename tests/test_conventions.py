@@ -50,3 +50,75 @@ def test_quiet_still_prints_the_findings_and_errors(tmp_path):
     assert done.returncode == 1 and "1 conflict" in done.stdout
     done = console("check", "missing.jsonl", "-q", cwd=tmp_path)
     assert done.returncode == 2 and done.stderr.startswith("error[CNS1")
+
+
+# -- --select / --ignore: comma lists, prefixes and groups, as in ruff --------------------------------
+@pytest.mark.parametrize("args,conflicts", [
+    (["--select", "DIR001,NUM001"], 1),
+    (["--select", "DIR001,DAT001"], 0),
+    (["--select", "NUM,time"], 1),  # a code prefix and a group
+    (["--ignore", "numeric,logic"], 0),
+    (["--ignore", "DIR001, NUM001", "--ignore", "QNT001"], 0),
+])
+def test_select_and_ignore_take_comma_lists(run, args, conflicts):
+    jsonl(Path("c.jsonl"), GOOD, OTHER)
+    result = run("check", "c.jsonl", "-q", "-f", "json", *args)
+    assert result.exit_code == (1 if conflicts else 0), result.stderr
+    assert len(json.loads(result.stdout)["conflicts"]) == conflicts
+
+
+def test_an_unknown_code_in_a_comma_list_is_named(tmp_path):
+    jsonl(tmp_path / "c.jsonl", GOOD, OTHER)
+    done = console("check", "c.jsonl", "--select", "NUM001,XYZ999", cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.startswith("error[CNS1") and "'XYZ999'" in done.stderr
+    assert "NUM001,XYZ999" not in done.stderr
+
+
+# -- --statistics, and json-lines as a format name ----------------------------------------------------
+def test_statistics_count_conflicts_by_rule_and_files_are_still_written(tmp_path):
+    jsonl(tmp_path / "c.jsonl", GOOD, OTHER, {"id": "ferry-3", "text": "The ferry carries 950 passengers on weekdays."})
+    done = console("check", "c.jsonl", "-q", "--statistics", "-f", "json:r.json", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert done.stdout.splitlines() == [f"{len(report['conflicts']):>5}\tNUM001\tnumeric-mismatch\t"
+                                        f"({len(report['conflicts'])} new)"]
+    assert len(report["conflicts"]) == 3
+
+
+def test_json_lines_is_an_alias_of_jsonl(run):
+    jsonl(Path("c.jsonl"), GOOD, OTHER)
+    plain = run("check", "c.jsonl", "-q", "-f", "jsonl")
+    for alias in ("json-lines", "JSON-Lines"):
+        result = run("check", "c.jsonl", "-q", "-f", alias)
+        assert result.exit_code == 1 and result.stdout == plain.stdout
+    assert run("extract", "c.jsonl", "-f", "json-lines").stdout == run("extract", "c.jsonl").stdout
+
+
+# -- configuration: --config FILE, and discovery upward from the inputs -------------------------------
+def test_settings_are_found_upward_from_the_inputs_not_only_the_working_folder(tmp_path):
+    """Run from outside the project (a CI step, a notebook): the project's pyproject.toml applies."""
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    (project / "pyproject.toml").write_text('[tool.consistency]\nfail_on = "none"\n')
+    # a pyproject.toml without our table on the way up is not the one
+    (project / "data" / "pyproject.toml").write_text('[project]\nname = "claims"\n')
+    jsonl(project / "data" / "c.jsonl", GOOD, OTHER)
+    assert console("check", "project/data/c.jsonl", "-q", cwd=tmp_path).returncode == 0
+    assert console("check", "project/data", "-q", cwd=tmp_path).returncode == 0
+    # a command-line option still wins
+    assert console("check", "project/data/c.jsonl", "-q", "--fail-on", "warning", cwd=tmp_path).returncode == 1
+
+
+def test_config_file_replaces_discovery(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.consistency]\nignore = ["NUM001"]\n')
+    jsonl(tmp_path / "c.jsonl", GOOD, OTHER)
+    (tmp_path / "strict.toml").write_text('fail_on = "info"\n')
+    (tmp_path / "other.toml").write_text('[tool.consistency]\nselect = ["DAT001"]\n')
+    assert console("check", "c.jsonl", "-q", cwd=tmp_path).returncode == 0
+    assert console("check", "c.jsonl", "-q", "--config", "strict.toml", cwd=tmp_path).returncode == 1
+    assert console("check", "c.jsonl", "-q", "--config", "other.toml", cwd=tmp_path).returncode == 0
+    done = console("check", "c.jsonl", "-q", "--config", "missing.toml", cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.startswith("error[CNS1") and "missing.toml" in done.stderr
+    (tmp_path / "bad.toml").write_text("threshold = true\n")
+    done = console("check", "c.jsonl", "-q", "--config", "bad.toml", cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.startswith("error[CNS102]") and "bad.toml" in done.stderr

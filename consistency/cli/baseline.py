@@ -37,7 +37,7 @@ def _common(f):
 
 
 def _write(file, paths, store, quiet, previous, **options) -> int:
-    settings = settings_from(**options)
+    settings = settings_from(paths=paths, **options)
     with progress_bar(not quiet) as progress:
         report = api.check(paths, settings, progress=progress)
     report_problems(report.problems)

@@ -8,6 +8,7 @@ from .. import api
 from ..errors import EmptyInputError
 from ..records import SEVERITY_ORDER, Report
 from ..reporters import FORMATS
+from ..reporters.base import rule_statistics
 from .app import EXIT_CONFLICTS, EXIT_ERROR, EXIT_OK
 from .options import fail_on_option, model_options, rule_options, settings_from
 from .output import FORMAT_HELP, output_options, parse_destinations, report_problems, write_reports
@@ -28,14 +29,17 @@ from .progress import progress_bar
               help="Colour the text report. [default: when stdout is a terminal and NO_COLOR is unset]")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress on stderr; input problems and errors are still shown.")
+@click.option("--statistics", is_flag=True,
+              help="Print conflicts counted by rule instead of the stdout report (-f FORMAT:FILE is still written).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Fail only on findings not in this baseline (`consistency baseline create`).")
 @click.option("--store", type=click.Path(dir_okay=False), metavar="DB",
               help="Mark findings decided in this store's review log as reviewed.")
 @click.option("--nli-model", metavar="PATH", type=click.Path(),
               help="A local CrossEncoder NLI model judging candidate pairs no rule flagged (NLI001; off by default).")
-def check(paths, formats, output, model, backend, device, threshold, batch_size, select, ignore, same_document,
-          story_window_days, fail_on, exit_zero, show_all, color, quiet, baseline_file=None, store=None,
+def check(paths, formats, output, model, backend, device, threshold, config_file, batch_size, select, ignore,
+          same_document, story_window_days, fail_on, exit_zero, show_all, color, quiet, statistics=False,
+          baseline_file=None, store=None,
           nli_model=None) -> int:
     """Check articles and claim datasets for conflicting claims.
 
@@ -43,9 +47,9 @@ def check(paths, formats, output, model, backend, device, threshold, batch_size,
     Exit codes: 0 no new conflicts, 1 new conflicts at or above --fail-on, 2 usage or input
     error (bad rows are reported as path:line: reason; the other rows are still checked).
     """
-    settings = settings_from(model=model, backend=backend, device=device, threshold=threshold, batch_size=batch_size,
-                             select=select, ignore=ignore, same_document=same_document,
-                             story_window_days=story_window_days, fail_on=fail_on)
+    settings = settings_from(config_file=config_file, paths=paths, model=model, backend=backend, device=device,
+                             threshold=threshold, batch_size=batch_size, select=select, ignore=ignore,
+                             same_document=same_document, story_window_days=story_window_days, fail_on=fail_on)
     dests = parse_destinations(formats, output)
     statuses, reviews = known_statuses(baseline_file or settings.baseline, store)
     with progress_bar(not quiet) as progress:
@@ -55,12 +59,22 @@ def check(paths, formats, output, model, backend, device, threshold, batch_size,
     if not report.claims:
         raise EmptyInputError("no claims found in the inputs",
                               hint="give article files (.txt/.md/.html) or claim datasets (.jsonl/.csv)")
+    if statistics:
+        dests = [d for d in dests if d.path is not None]
     write_reports(report, dests, color=color, show_all=show_all)
+    if statistics:
+        print_statistics(report)
     if report.problems:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
     return exit_code(report, settings.fail_on)
+
+
+def print_statistics(report: Report) -> None:
+    """``--statistics``: one line per rule with conflicts, as ruff prints it: count, code, name."""
+    for code, name, total, new in rule_statistics(report):
+        click.echo(f"{total:>5}\t{code}\t{name}\t({new} new)")
 
 
 def known_statuses(baseline_file: str | None, store: str | None) -> tuple[dict | None, dict | None]:

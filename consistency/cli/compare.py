@@ -14,7 +14,7 @@ from ..reading.values import text_problem
 from ..reporters.base import printable
 from ..reporters.jsonl import json_line
 from .app import EXIT_CONFLICTS, EXIT_ERROR, EXIT_OK
-from .options import device_option, settings_from
+from .options import config_option, device_option, settings_from
 from .output import deliver, output_options, parse_destinations, report_problems
 
 
@@ -41,18 +41,19 @@ VERDICT_FORMATS = {"text": _text, "jsonl": _jsonl}
 @output_options(list(VERDICT_FORMATS), "text",
                 "text: one readable line per pair; jsonl: {id, verdict, rule, explanation, similarity}. "
                 "Optionally with a destination file; repeatable (-f jsonl:verdicts.jsonl). [default: text]")
-@click.option("--select", multiple=True, metavar="CODE|GROUP", help="Run only these rules (repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODE|GROUP", help="Skip these rules (repeatable).")
+@click.option("--select", multiple=True, metavar="CODE|GROUP", help="Run only these rules (a comma list, repeatable).")
+@click.option("--ignore", multiple=True, metavar="CODE|GROUP", help="Skip these rules (a comma list, repeatable).")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), metavar="FLOAT",
               help="Similarity below which a pair without findings is 'unrelated'. [default: 0.5]")
 @click.option("--model", metavar="PATH|NAME", help="Embedding model (default: the bundled all-MiniLM-L6-v2).")
 @click.option("--backend", type=click.Choice(BACKENDS), help="Embedding backend. [default: auto]")
 @device_option
+@config_option
 @click.option("--nli-model", metavar="PATH", type=click.Path(),
               help="A local CrossEncoder NLI model judging candidate pairs no rule flagged (off by default).")
 @click.option("-q", "--quiet", is_flag=True,
               help="Accepted as in check (there is no progress to hide); input problems and errors are still shown.")
-def compare(claims, pairs_file, formats, output, select, ignore, threshold, model, backend, device, nli_model,
+def compare(claims, pairs_file, formats, output, select, ignore, threshold, model, backend, device, config_file, nli_model,
             quiet) -> int:
     """Compare two claims (A B), or every pair of --pairs FILE.jsonl.
 
@@ -80,8 +81,8 @@ def compare(claims, pairs_file, formats, output, select, ignore, threshold, mode
     else:
         raise UsageError(f"compare needs two claims, got {len(claims)}",
                          hint="quote each claim: consistency compare \"A\" \"B\", or use --pairs FILE.jsonl")
-    settings = settings_from(select=select, ignore=ignore, threshold=threshold, model=model, backend=backend,
-                             device=device)
+    settings = settings_from(config_file=config_file, select=select, ignore=ignore, threshold=threshold,
+                             model=model, backend=backend, device=device)
     results = api.compare_pairs(pairs, settings, nli_model=nli_model)
     deliver(dests, lambda fmt, out, _stdout: VERDICT_FORMATS[fmt](results, out, bool(pairs_file)))
     if problems:

@@ -19,7 +19,8 @@ device_option = click.option(
 
 
 def model_options(f: Callable) -> Callable:
-    """--model / --threshold / --batch-size: what embedding and grouping need."""
+    """--model / --backend / --device / --threshold / --batch-size, and --config: what embedding and
+    grouping need."""
     decorators = [
         click.option("--model", metavar="PATH|NAME",
                      help="Embedding model: a local sentence-transformers folder or a name in the local "
@@ -31,6 +32,7 @@ def model_options(f: Callable) -> Callable:
         click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), metavar="FLOAT",
                      help="Cosine similarity at or above which two claims are compared. [default: 0.5]"),
         click.option("--batch-size", type=click.IntRange(min=1), help="Embedding batch size. [default: 64]"),
+        config_option,
     ]
     return functools.reduce(lambda acc, d: d(acc), reversed(decorators), f)
 
@@ -38,8 +40,10 @@ def model_options(f: Callable) -> Callable:
 def rule_options(f: Callable) -> Callable:
     decorators = [
         click.option("--select", multiple=True, metavar="CODE|GROUP",
-                     help="Run only these rules (codes, names or groups; repeatable)."),
-        click.option("--ignore", multiple=True, metavar="CODE|GROUP", help="Skip these rules (repeatable)."),
+                     help="Run only these rules: codes, code prefixes (NUM), names or groups; a comma list, "
+                          "repeatable."),
+        click.option("--ignore", multiple=True, metavar="CODE|GROUP",
+                     help="Skip these rules (as --select: a comma list, repeatable)."),
         click.option("--same-document/--across-documents", "same_document", default=None,
                      help="Also compare claims of the same document. [default: across documents only]"),
         click.option("--story-window", "story_window_days", type=click.IntRange(min=0), metavar="DAYS",
@@ -55,12 +59,22 @@ def fail_on_option(f: Callable) -> Callable:
                              "[default: warning]")(f)
 
 
-def settings_from(**options) -> Settings:
-    """Settings from pyproject/env, overridden by the options the user gave."""
+#: ``--config FILE``: the settings file instead of the discovered pyproject.toml.
+config_option = click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+    help="Read settings from FILE (a pyproject.toml with [tool.consistency], or a TOML file of settings) "
+         "instead of the nearest pyproject.toml upward from the first input.")
+
+
+def settings_from(*, config_file: str | None = None, paths=(), **options) -> Settings:
+    """Settings from the configuration file (``--config``, else the pyproject.toml found upward from
+    the first input, else from the working folder) and the environment, overridden by the options
+    the user gave."""
     for key in ("select", "ignore"):
-        if key in options:
-            options[key] = tuple(options[key]) or None
-    return load_settings().replace(**options)
+        if key in options:  # repeatable, and each a comma list (--select NUM001,DIR --select quantifier)
+            options[key] = tuple(code.strip() for value in options[key] for code in value.split(",")
+                                 if code.strip()) or None
+    return load_settings(config=config_file, paths=paths).replace(**options)
 
 
 def stderr_is_terminal() -> bool:

@@ -32,6 +32,9 @@ FORMAT_HELP = ("Report format, optionally with a destination file; repeatable "
                "(-f json -f sarif:out.sarif -f html:report.html): " + ", ".join(FORMATS) + ". [default: text]")
 
 
+#: Other names a format is known by elsewhere (``json-lines`` in the JSON Lines spec and in other tools).
+FORMAT_ALIASES = {"json-lines": "jsonl", "ndjson": "jsonl"}
+
 #: Input problems printed on stderr; the rest are counted (every one is in the JSON report).
 MAX_PROBLEMS_SHOWN = 100
 
@@ -62,6 +65,7 @@ def parse_destinations(formats: tuple[str, ...], output: str | None, choices: Se
     for spec in specs:
         name, _, path = spec.partition(":")
         name = name.strip().lower()
+        name = FORMAT_ALIASES.get(name, name)
         if name not in choices:
             raise UsageError(f"unknown format {name!r} in --format {spec}", hint=f"use one of {', '.join(choices)}")
         dests.append(Destination(name, path or None))

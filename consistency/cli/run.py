@@ -45,8 +45,8 @@ def store_name(where) -> str:
               help="Colour the text report. [default: when stdout is a terminal and NO_COLOR is unset]")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress or run summary on stderr; input problems and errors are still shown.")
-def run(paths, store, lock_timeout, formats, output, model, backend, device, threshold, batch_size, select, ignore,
-        same_document, story_window_days, fail_on, exit_zero, show_all, color, quiet) -> int:
+def run(paths, store, lock_timeout, formats, output, model, backend, device, threshold, config_file, batch_size,
+        select, ignore, same_document, story_window_days, fail_on, exit_zero, show_all, color, quiet) -> int:
     """Add new and changed articles to a store and report conflicts new since the last run.
 
     Only files that are new or changed since the last run are read, only texts the store has no
@@ -54,9 +54,10 @@ def run(paths, store, lock_timeout, formats, output, model, backend, device, thr
     reviewed (`consistency review`) stay reviewed. Exit codes: 0 nothing new, 1 new conflicts,
     2 usage, input or store error (also when another run holds the store past --lock-timeout).
     """
-    settings = settings_from(store=store, lock_timeout=lock_timeout, model=model, backend=backend, device=device,
-                             threshold=threshold, batch_size=batch_size, select=select, ignore=ignore,
-                             same_document=same_document, story_window_days=story_window_days, fail_on=fail_on)
+    settings = settings_from(config_file=config_file, paths=paths, store=store, lock_timeout=lock_timeout,
+                             model=model, backend=backend, device=device, threshold=threshold,
+                             batch_size=batch_size, select=select, ignore=ignore, same_document=same_document,
+                             story_window_days=story_window_days, fail_on=fail_on)
     dests = parse_destinations(formats, output)
 
     def deliver(result: incremental.RunResult) -> None:  # while the run holds the store

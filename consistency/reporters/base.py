@@ -183,6 +183,18 @@ def shown_findings(report: Report, options: ReportOptions) -> tuple[list[Finding
     return [f for f in shown if f.kind == "conflict"], [f for f in shown if f.kind == "update"]
 
 
+def rule_statistics(report: Report) -> list[tuple[str, str, int, int]]:
+    """``(code, name, conflicts, new)`` per rule with conflicts, most conflicts first (``--statistics``)."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for f in report.findings:
+        if f.kind == "conflict":
+            count = counts.setdefault((f.rule, f.name), [0, 0])
+            count[0] += 1
+            count[1] += f.status == "new"
+    return sorted(((code, name, total, new) for (code, name), (total, new) in counts.items()),
+                  key=lambda row: (-row[2], row[0]))
+
+
 def earlier_first(f: Finding) -> tuple[tuple[Claim, tuple[Span, ...]], tuple[Claim, tuple[Span, ...]]]:
     """An update's two sides as ``(claim, spans)``, the earlier report first (an undated side last):
     the order every report shows them in."""
