@@ -70,6 +70,9 @@ class Settings:
     #: days between two documents' dates beyond which they need more in common (names) to be one
     #: story, and beyond which claims of two stories are never compared (`consistency.stories`).
     story_window_days: int = 30
+    #: what `check` and `run` read when given no PATH (relative to the configuration file): the
+    #: whole dataset, for a pre-commit hook that must not check only the staged files.
+    paths: tuple[str, ...] = ()
 
     def replace(self, **changes: Any) -> "Settings":
         """A copy with the given settings changed; None values are ignored."""
@@ -161,6 +164,8 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
         out[name] = _coerce(name, raw, f"{path} [tool.consistency] {key}")
         if name in ("store", "baseline") and isinstance(out[name], str) and not is_url(out[name]):
             out[name] = str((path.parent / out[name]).resolve())
+        if name == "paths":
+            out[name] = tuple(os.path.relpath(path.parent / p) for p in out[name])
     return out
 
 

@@ -85,7 +85,7 @@ def test_the_action_declares_what_it_uses():
     used = set(re.findall(r"inputs\.([a-z-]+)", text))
     assert used == set(action["inputs"]), "every input is used and every used input is declared"
     assert [s["uses"].split("@")[0] for s in action["runs"]["steps"] if "uses" in s] == \
-        ["actions/setup-python", "github/codeql-action/upload-sarif"]
+        ["actions/setup-python", "actions/cache", "github/codeql-action/upload-sarif"]
     for step in action["runs"]["steps"]:
         # Inputs reach scripts through env, never pasted into the script (script injection).
         assert "${{" not in step.get("run", "")
@@ -103,6 +103,80 @@ def test_the_example_workflow_uses_the_action_with_its_inputs():
     assert yaml.safe_load(re.search(r"```yaml\n(name: claims.*?)```", docs, re.DOTALL).group(1)) == workflow, \
         "docs/ci.md shows the example workflow"
     assert "consistency-dev/consistency@" in body
+
+
+#: ``uses: owner/repo@<40 hex>  # vX`` -- a tag can be moved to other code; a commit cannot.
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+
+
+@pytest.mark.parametrize("name", ["action.yml", "examples/consistency-workflow.yml", "docs/ci.md", "README.md"])
+def test_third_party_actions_are_pinned_to_commit_hashes(name):
+    """They were referenced by tag (``@v5``, ``@v3``)."""
+    used = re.findall(r"uses:\s*([^\s#]+)", (ROOT / name).read_text(encoding="utf-8"))
+    third_party = [u for u in used if not u.startswith("consistency-dev/consistency@")]
+    assert third_party or name == "README.md"
+    for ref in third_party:
+        assert PINNED.match(ref), f"{name}: {ref} is not pinned to a commit"
+
+
+def test_the_action_installs_a_pinned_cpu_torch_and_caches_pip():
+    """torch was installed unpinned, and every run downloaded it again."""
+    steps = load("action.yml")["runs"]["steps"]
+    install = next(s for s in steps if s.get("name") == "Install consistency")["run"]
+    assert re.search(r'"torch==2\.13\.0" --index-url "\$TORCH_INDEX_URL"', install)
+    bootstrap = (ROOT / "scripts" / "bootstrap").read_text(encoding="utf-8")
+    assert "torch==2.13.0" in bootstrap, "the version the tests run with"
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == "${{ steps.pip-cache.outputs.dir }}" and "torch2.13.0" in cache["with"]["key"]
+    assert steps.index(cache) < steps.index(next(s for s in steps if s.get("name") == "Install consistency"))
+
+
+def test_the_plain_steps_in_docs_ci_write_the_summary_when_the_check_fails(tmp_path):
+    """The documented step ran ``consistency check ...; code=$?`` under GitHub's ``bash -e``: the
+    step stopped at the failing check and never wrote the job summary."""
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    section = docs.split("Without the action, the same in plain steps", 1)[1]
+    steps = yaml.safe_load(re.search(r"```yaml\n(.*?)```", section, re.DOTALL).group(1))
+    script = next(s["run"] for s in steps if "run" in s and "consistency check" in s["run"])
+    (tmp_path / "data").mkdir()
+    shutil.copy(ROOT / "examples" / "claims.jsonl", tmp_path / "data" / "claims.jsonl")
+    CliRunner().invoke(cli, ["baseline", "create", str(tmp_path / "empty.json"), str(ROOT / "examples")])
+    (tmp_path / "consistency-baseline.json").write_text(
+        json.dumps({**json.loads((tmp_path / "empty.json").read_text()), "findings": []}))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONSISTENCY_")}
+    env.update(PATH=f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}",
+               GITHUB_STEP_SUMMARY=str(tmp_path / "step-summary.md"))
+    done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 1, done.stderr
+    assert "**1 new conflict**" in (tmp_path / "step-summary.md").read_text()
+
+
+def test_the_pre_commit_hook_checks_the_whole_dataset_not_the_staged_files(tmp_path):
+    """It checked only the staged files: a new row contradicting an unchanged file passed. It now
+    runs its entry without file names (``pass_filenames: false``) on the ``paths`` setting, and
+    installs the CPU build of torch."""
+    hooks = load(".pre-commit-hooks.yaml")
+    for hook in hooks:
+        assert hook["pass_filenames"] is False and hook["require_serial"] is True
+    deps = hooks[0]["additional_dependencies"]
+    assert "--extra-index-url=https://download.pytorch.org/whl/cpu" in deps and "torch==2.13.0" in deps
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "old.jsonl").write_text(
+        '{"id": "ferry-1", "text": "The ferry carries 1,200 passengers on weekdays."}\n')
+    (tmp_path / "data" / "new.jsonl").write_text(  # the staged file
+        '{"id": "ferry-2", "text": "The ferry carries 800 passengers on weekdays."}\n')
+    (tmp_path / "pyproject.toml").write_text('[tool.consistency]\npaths = ["data/"]\n')
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONSISTENCY_")}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    done = subprocess.run(shlex.split(hooks[0]["entry"]), cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=600, check=False)
+    assert done.returncode == 1, done.stderr
+    assert "data/old.jsonl:1" in done.stdout and "data/new.jsonl:1" in done.stdout
+    (tmp_path / "pyproject.toml").write_text('[tool.consistency]\n')
+    done = subprocess.run(shlex.split(hooks[0]["entry"]), cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=600, check=False)
+    assert done.returncode == 2 and "paths" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_the_pre_commit_hooks_run_the_check():

@@ -10,13 +10,13 @@ from ..records import SEVERITY_ORDER, Report
 from ..reporters import FORMATS
 from ..reporters.base import rule_statistics
 from .app import EXIT_CONFLICTS, EXIT_ERROR, EXIT_OK
-from .options import fail_on_option, model_options, rule_options, settings_from
+from .options import configured_paths, fail_on_option, model_options, rule_options, settings_from
 from .output import FORMAT_HELP, output_options, parse_destinations, report_problems, write_reports
 from .progress import progress_bar
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @output_options(list(FORMATS), "text", FORMAT_HELP)
 @model_options
 @rule_options
@@ -39,17 +39,18 @@ from .progress import progress_bar
               help="A local CrossEncoder NLI model judging candidate pairs no rule flagged (NLI001; off by default).")
 def check(paths, formats, output, model, backend, device, threshold, config_file, batch_size, select, ignore,
           same_document, story_window_days, fail_on, exit_zero, show_all, color, quiet, statistics=False,
-          baseline_file=None, store=None,
-          nli_model=None) -> int:
+          baseline_file=None, store=None, nli_model=None) -> int:
     """Check articles and claim datasets for conflicting claims.
 
-    PATHS are files or folders: .txt/.md/.html articles and .jsonl/.csv claim datasets.
+    PATHS are files or folders: .txt/.md/.html articles and .jsonl/.csv claim datasets (none: the
+    paths setting under [tool.consistency], so a pre-commit hook checks the whole dataset).
     Exit codes: 0 no new conflicts, 1 new conflicts at or above --fail-on, 2 usage or input
     error (bad rows are reported as path:line: reason; the other rows are still checked).
     """
     settings = settings_from(config_file=config_file, paths=paths, model=model, backend=backend, device=device,
                              threshold=threshold, batch_size=batch_size, select=select, ignore=ignore,
                              same_document=same_document, story_window_days=story_window_days, fail_on=fail_on)
+    paths = configured_paths(paths, settings)
     dests = parse_destinations(formats, output)
     statuses, reviews = known_statuses(baseline_file or settings.baseline, store)
     with progress_bar(not quiet) as progress:

@@ -9,6 +9,7 @@ from typing import Callable
 import click
 
 from ..config import BACKENDS, DEVICES, FAIL_LEVELS, Settings, load_settings
+from ..errors import UsageError
 
 
 #: ``--device``: where the models run.
@@ -79,3 +80,13 @@ def settings_from(*, config_file: str | None = None, paths=(), **options) -> Set
 
 def stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
+
+
+def configured_paths(paths: tuple[str, ...], settings: Settings) -> tuple[str, ...]:
+    """The PATH arguments, else the ``paths`` setting (the whole dataset, for a pre-commit hook)."""
+    if paths:
+        return paths
+    if settings.paths:
+        return settings.paths
+    raise UsageError("no PATH given and no paths setting",
+                     hint='give files or folders, or set paths = ["data/"] under [tool.consistency]')

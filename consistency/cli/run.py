@@ -9,7 +9,7 @@ from ..reporters import FORMATS
 from ..store.postgres import display_url
 from .app import EXIT_ERROR, EXIT_OK
 from .check import exit_code
-from .options import fail_on_option, model_options, rule_options, settings_from
+from .options import configured_paths, fail_on_option, model_options, rule_options, settings_from
 from .output import FORMAT_HELP, output_options, parse_destinations, report_problems, write_reports
 from .progress import progress_bar
 
@@ -32,7 +32,7 @@ def store_name(where) -> str:
 
 
 @click.command("run")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @store_options
 @output_options(list(FORMATS), "text", FORMAT_HELP)
 @model_options
@@ -58,6 +58,7 @@ def run(paths, store, lock_timeout, formats, output, model, backend, device, thr
                              model=model, backend=backend, device=device, threshold=threshold,
                              batch_size=batch_size, select=select, ignore=ignore, same_document=same_document,
                              story_window_days=story_window_days, fail_on=fail_on)
+    paths = configured_paths(paths, settings)
     dests = parse_destinations(formats, output)
 
     def deliver(result: incremental.RunResult) -> None:  # while the run holds the store
