@@ -73,6 +73,14 @@ def test_the_wheel_carries_py_typed(tmp_path):
                            "-w", str(tmp_path / "dist"), str(source)], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     (wheel,) = (tmp_path / "dist").glob("*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
     assert "consistency/py.typed" in names
     assert "consistency/schemas/report.schema.json" in names
+    # the distribution is claim-consistency ("consistency" on the index is another project); the
+    # import package and the command stay consistency
+    assert wheel.name.startswith("claim_consistency-")
+    info = next(n for n in names if n.endswith(".dist-info/METADATA"))
+    assert "\nName: claim-consistency\n" in archive.read(info).decode()
+    entry_points = archive.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
+    assert "consistency = consistency.cli:run_main" in entry_points

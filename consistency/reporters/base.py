@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
-from .. import __version__
+from .. import DISTRIBUTION, __version__
 from ..records import Claim, Finding, Report, Review, Span, Story
 from ..triage import needs_attention
 
@@ -258,7 +258,7 @@ def docs_url() -> str:
     try:
         from importlib.metadata import PackageNotFoundError, metadata
 
-        for entry in metadata("consistency").get_all("Project-URL") or []:
+        for entry in metadata(DISTRIBUTION).get_all("Project-URL") or []:
             label, _, url = entry.partition(",")
             if label.strip().lower() == "documentation" and url.strip():
                 return url.strip().rstrip("/")

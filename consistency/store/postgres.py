@@ -11,7 +11,7 @@ must agree with each other (a report, a review page) run in one REPEATABLE READ
 transaction. The append-only review log is enforced by triggers; on every open
 the store refuses triggers, rules and views it did not create.
 
-Needs the ``psycopg`` package: ``pip install 'consistency[postgresql]'``.
+Needs the ``psycopg`` package: ``pip install 'claim-consistency[postgresql]'``.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def connect(url: str, *, create: bool, timeout: float) -> PostgresDatabase:
         import psycopg
     except ImportError:
         raise StoreError(f"the store {name} is a PostgreSQL database, and the psycopg package is not installed",
-                         hint="pip install 'consistency[postgresql]'") from None
+                         hint="pip install 'claim-consistency[postgresql]'") from None
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=max(2, int(timeout) or 2))
     except (psycopg.Error, ValueError) as exc:
