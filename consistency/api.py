@@ -89,6 +89,34 @@ def check(
                                folded=extraction.folded)
 
 
+def check_frame(
+    frame,
+    settings: Settings | None = None,
+    *,
+    id: str = "id",
+    text: str = "text",
+    source: str = "source",
+    date: str = "date",
+    url: str = "url",
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """`check` for a pandas DataFrame of claims, one row per claim, as a claims dataset file.
+
+    The keyword arguments name the columns (``text="claim"``); ``source``, ``date`` and ``url``
+    are optional. Bad rows are the report's ``problems`` (path ``<frame>``, line = row number from
+    1), as for a file; the others are checked. ``report.to_pandas()`` gives the findings back as a
+    DataFrame. Needs pandas.
+    """
+    from .dataframes import claim_documents
+
+    settings = settings or load_settings()
+    docs, problems = claim_documents(frame, {"id": id, "text": text, "source": source, "date": date, "url": url})
+    extraction = extract_documents(docs)
+    report = check_claims(extraction.claims, settings, embedder=embedder, progress=progress)
+    return dataclasses.replace(report, problems=tuple(problems), documents=len(docs), folded=extraction.folded)
+
+
 def run(paths: Paths, settings: Settings | None = None, *, progress: Progress | None = None,
         mark_reported: bool = True):
     """Incremental run of ``paths`` into the store ``settings.store``: a `consistency.incremental.RunResult`

@@ -397,6 +397,13 @@ class Report:
     folded: tuple[Fold, ...] = ()
     stories: tuple[Story, ...] = ()
 
+    def to_pandas(self):
+        """The findings as a pandas DataFrame, one row per finding with both claims (``a_*``,
+        ``b_*`` columns); see `consistency.dataframes.findings_frame`. Needs pandas."""
+        from .dataframes import findings_frame
+
+        return findings_frame(self)
+
 
 def _json_number(x: float | None) -> float | None | str:
     """JSON has no infinity: open bounds are written as null."""

@@ -147,13 +147,13 @@ def read_paths(paths: list[str] | tuple[str, ...]) -> ReadResult:
         docs, probs = reader(data, path=str(file), key=key)
         documents.extend(docs)
         problems.extend(probs)
-    _check_unique_row_ids(documents, problems)
+    check_unique_row_ids(documents, problems)
     order = {str(f): n for n, (f, _) in enumerate(files)}
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0))  # file order, then line
     return ReadResult(tuple(documents), tuple(problems), tuple(str(f) for f, _ in files))
 
 
-def _check_unique_row_ids(documents: list[Document], problems: list[Problem]) -> None:
+def check_unique_row_ids(documents: list[Document], problems: list[Problem]) -> None:
     """Row ids are unique across all datasets read together; later duplicates are bad rows."""
     first: dict[str, Document] = {}
     keep = []
