@@ -8,6 +8,7 @@
         {
           "id": "41fb87b1ae51c2db14f0",
           "rule": "DIR001",
+          "explanation": "exports: rose vs fell (same period)",
           "claims": ["capital-dispatch.html:377f6a4cbe", "gulf-observer.txt:9c1d2e3f4a"],
           "decision": "open"
         }
@@ -16,8 +17,8 @@
 
 Entries are sorted by ``id`` (the finding's fingerprint, which ignores
 positions), keys are always in the same order, and there are no timestamps or
-line numbers, so the file diffs cleanly in review. ``rule`` and ``claims`` are
-for humans; ``decision`` is ``open`` (accepted, not reviewed) or a review
+line numbers, so the file diffs cleanly in review. ``rule``, ``explanation`` and ``claims`` are
+for humans (a pull-request reviewer sees what is being accepted); ``decision`` is ``open`` (accepted, not reviewed) or a review
 decision (``confirmed``, ``dismissed``, ``resolved``) with an optional ``note``,
 which people may edit by hand. `consistency check --baseline FILE` marks every
 finding in the file ``baselined`` and fails only on the others.
@@ -50,10 +51,14 @@ class Entry:
     claims: tuple[str, ...]
     decision: str = "open"
     note: str = ""
+    #: what was found, so a pull-request reviewer sees what is being accepted
+    explanation: str = ""
 
     def to_dict(self) -> dict:
-        out: dict[str, Any] = {"id": self.id, "rule": self.rule, "claims": list(self.claims),
-                               "decision": self.decision}
+        out: dict[str, Any] = {"id": self.id, "rule": self.rule}
+        if self.explanation:
+            out["explanation"] = self.explanation
+        out.update({"claims": list(self.claims), "decision": self.decision})
         if self.note:
             out["note"] = self.note
         return out
@@ -95,10 +100,17 @@ def build(findings: Sequence[Finding], previous: Baseline | None = None,
             decision, note = decided.decision, decided.note
         else:
             decision, note = "open", ""
-        entries[f.fingerprint] = Entry(f.fingerprint, f.rule, tuple(sorted((f.a.id, f.b.id))), decision, note)
+        entries[f.fingerprint] = Entry(f.fingerprint, f.rule, tuple(sorted((f.a.id, f.b.id))), decision, note,
+                                       f.explanation)
     kept = len(entries.keys() & old.keys())
     return Update(Baseline(tuple(entries[k] for k in sorted(entries))), kept=kept,
                   added=len(entries) - kept, removed=len(old.keys() - entries.keys()))
+
+
+def decide(baseline: Baseline, fingerprint: str, decision: str, note: str = "") -> Baseline:
+    """``baseline`` with the entry ``fingerprint`` decided (`baseline audit`)."""
+    return Baseline(tuple(Entry(e.id, e.rule, e.claims, decision, note or e.note, e.explanation)
+                          if e.id == fingerprint else e for e in baseline.entries))
 
 
 def dumps(baseline: Baseline) -> str:
@@ -157,6 +169,7 @@ def _entry(raw: Any, where: str) -> Entry:
         raise BaselineError(f"{where}: must be an object with 'id', 'rule', 'claims' and 'decision'")
     fid, rule, claims = raw.get("id"), raw.get("rule"), raw.get("claims", [])
     decision, note = raw.get("decision", "open"), raw.get("note", "")
+    explanation = raw.get("explanation", "")
     if not isinstance(fid, str) or not _ID.match(fid):
         raise BaselineError(f"{where}: 'id' must be a finding id (hex), got {fid!r}")
     if not isinstance(rule, str) or not rule:
@@ -167,8 +180,11 @@ def _entry(raw: Any, where: str) -> Entry:
         raise BaselineError(f"{where}: 'decision' must be one of {', '.join(DECISIONS)}, got {decision!r}")
     if not isinstance(note, str):
         raise BaselineError(f"{where}: 'note' must be a string")
-    for name, value in (("rule", rule), ("note", note), *(("claims", c) for c in claims)):
+    if not isinstance(explanation, str):
+        raise BaselineError(f"{where}: 'explanation' must be a string")
+    for name, value in (("rule", rule), ("note", note), ("explanation", explanation),
+                        *(("claims", c) for c in claims)):
         why = text_problem(value)
         if why:
             raise BaselineError(f"{where}: '{name}' {why}")
-    return Entry(fid, rule, tuple(claims), decision, note)
+    return Entry(fid, rule, tuple(claims), decision, note, explanation)

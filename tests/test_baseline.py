@@ -22,7 +22,7 @@ def test_baseline_round_trip(tmp_path, embedder):
     data = json.loads(text)
     assert data["version"] == 1 and len(data["findings"]) >= 1
     assert [e["id"] for e in data["findings"]] == sorted(e["id"] for e in data["findings"])
-    assert all(list(e) == ["id", "rule", "claims", "decision"] for e in data["findings"])
+    assert all(list(e) == ["id", "rule", "explanation", "claims", "decision"] for e in data["findings"])
     assert "line" not in text and "20" + "26-" not in text  # no line numbers, no timestamps
     assert text.endswith("\n") and text == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     # recreating gives the same bytes: diff-friendly

@@ -122,3 +122,26 @@ def test_config_file_replaces_discovery(tmp_path):
     (tmp_path / "bad.toml").write_text("threshold = true\n")
     done = console("check", "c.jsonl", "-q", "--config", "bad.toml", cwd=tmp_path)
     assert done.returncode == 2 and done.stderr.startswith("error[CNS102]") and "bad.toml" in done.stderr
+
+
+# -- baseline: entries say what was accepted; an audit loop over them (detect-secrets) ---------------
+def test_baseline_entries_carry_the_explanation_and_audit_records_decisions(tmp_path):
+    jsonl(tmp_path / "c.jsonl", GOOD, OTHER, {"id": "ferry-3", "text": "The ferry carries 950 passengers on weekdays."})
+    assert console("baseline", "create", "b.json", "c.jsonl", "-q", cwd=tmp_path).returncode == 0
+    entries = json.loads((tmp_path / "b.json").read_text())["findings"]
+    assert len(entries) == 3 and all(e["decision"] == "open" for e in entries)
+    assert all("passengers" in e["explanation"] for e in entries), "a reviewer of the diff sees what is accepted"
+    done = subprocess.run([str(CONSOLE), "baseline", "audit", "b.json", "c.jsonl"], cwd=tmp_path,
+                          input="y\ne\ntwo different ferries\nn\ns\n", capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("passengers") >= 6 and "[3/3]" in done.stdout
+    assert done.stderr.splitlines()[-1] == "b.json: 2 decided, 1 still open"
+    after = {e["id"]: e for e in json.loads((tmp_path / "b.json").read_text())["findings"]}
+    order = [e["id"] for e in entries]
+    assert [after[i]["decision"] for i in order] == ["confirmed", "dismissed", "open"]
+    assert after[order[1]]["note"] == "two different ferries"
+    # the next audit shows only what is still open; check --baseline still accepts every entry
+    again = subprocess.run([str(CONSOLE), "baseline", "audit", "b.json", "c.jsonl"], cwd=tmp_path, input="q\n",
+                           capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0 and "[1/1]" in again.stdout
+    assert console("check", "c.jsonl", "--baseline", "b.json", "-q", cwd=tmp_path).returncode == 0

@@ -1,4 +1,4 @@
-"""``consistency baseline create|update FILE PATH...``: the findings a team accepts, for CI."""
+"""``consistency baseline create|update|audit FILE PATH...``: the findings a team accepts, for CI."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..errors import EmptyInputError
 from ..reporters.base import plural
 from ..store import open_store, resolve_store_path
 from .app import EXIT_ERROR, EXIT_OK
-from .options import model_options, rule_options, settings_from
+from .options import configured_paths, model_options, rule_options, settings_from
 from .output import report_problems, write_file
 from .progress import progress_bar
 
@@ -72,3 +72,57 @@ def update(file, paths, store, quiet, **options) -> int:
     a value changed) are trimmed.
     """
     return _write(file, paths, store, quiet, baselines.load(file), **options)
+
+
+AUDIT_KEYS = {"y": "confirmed", "n": "dismissed"}
+AUDIT_HELP = "y real conflict · n not a conflict · e note · s skip · q quit"
+
+
+@baseline.command("audit")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path())
+@model_options
+@rule_options
+@click.option("--all", "audit_all", is_flag=True, help="Also go through entries already decided.")
+def audit(file, paths, audit_all, **options) -> int:
+    """Go through FILE's undecided entries one by one, as detect-secrets' audit does.
+
+    Each entry is shown with both claims from PATHS (none: the paths setting) and its explanation;
+    answer y (a real conflict: confirmed), n (not a conflict: dismissed), e (add a note), s (skip)
+    or q (quit). Every answer is written to FILE at once, so Ctrl-C (exit 130) keeps what was decided.
+    """
+    from .review import read_key, show_finding
+
+    settings = settings_from(paths=paths, **options)
+    paths = configured_paths(paths, settings)
+    current = baselines.load(file)
+    with progress_bar(True) as progress:
+        report = api.check(paths, settings, progress=progress)
+    report_problems(report.problems)
+    found = {f.fingerprint: f for f in report.findings}
+    todo = [e for e in current.entries if (audit_all or e.decision == "open") and e.id in found]
+    gone = sum(1 for e in current.entries if e.id not in found)
+    if gone:
+        click.echo(f"{file}: {plural(gone, 'entry')} no longer found in the inputs "
+                   f"(`consistency baseline update` trims them)", err=True)
+    decided = 0
+    for number, entry in enumerate(todo, start=1):
+        show_finding(found[entry.id], number=number)
+        if entry.decision != "open" or entry.note:
+            click.echo(f"    baseline: {entry.decision}" + (f" · note: {entry.note}" if entry.note else ""))
+        note = ""
+        while True:
+            key = read_key(f"  [{number}/{len(todo)}] {AUDIT_HELP}: ")
+            if key == "e":
+                note = click.prompt("  note", default="", show_default=False).strip()
+                continue
+            break
+        if key == "q":
+            break
+        if key in AUDIT_KEYS:
+            current = baselines.decide(current, entry.id, AUDIT_KEYS[key], note)
+            write_file(Path(file), baselines.dumps(current))
+            decided += 1
+    still_open = sum(1 for e in current.entries if e.decision == "open")
+    click.echo(f"{file}: {decided} decided, {still_open} still open", err=True)
+    return EXIT_ERROR if report.problems else EXIT_OK

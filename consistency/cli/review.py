@@ -81,7 +81,7 @@ def _state(review: Review | None) -> str:
     return text
 
 
-def _show(f: Finding, review: Review | None = None, *, number: int | None = None, context=None) -> None:
+def show_finding(f: Finding, review: Review | None = None, *, number: int | None = None, context=None) -> None:
     head = f"[{number}] " if number is not None else ""
     click.echo(f"{head}{f.fingerprint[:12]}  {f.rule} {f.name}  {f.severity} · {_state(review)}")
     click.echo(f"    {printable(f.explanation)}")
@@ -113,7 +113,7 @@ def _show_side(side: Side) -> None:
     click.echo(click.wrap_text(claim, width=width, initial_indent="      ", subsequent_indent="      "))
 
 
-def _key(prompt: str) -> str:
+def read_key(prompt: str) -> str:
     """One key: read raw from a terminal; from piped input, the first character of a line.
     Ctrl-C raises KeyboardInterrupt (exit 130); end of input returns "q"."""
     click.echo(prompt, nl=False)
@@ -157,8 +157,8 @@ def review(ctx: click.Context, store, by, note) -> int | None:
         while position < len(pending):
             f, current = pending[position]
             docs = {d.key: d for d in db.documents.load({f.a.doc_key, f.b.doc_key})}
-            _show(f, current, number=position + 1, context=sides(f, docs))
-            key = _key(f"  [{position + 1}/{len(pending)}] real conflict? {HELP}: ")
+            show_finding(f, current, number=position + 1, context=sides(f, docs))
+            key = read_key(f"  [{position + 1}/{len(pending)}] real conflict? {HELP}: ")
             if key == "q":
                 break
             if key == "e":
@@ -211,7 +211,7 @@ def list_(ctx: click.Context, store, include_all, fmt) -> int:
         } for f, d in rows], indent=2, ensure_ascii=False))
         return 0
     for number, (f, decision) in enumerate(rows, start=1):
-        _show(f, decision, number=number)
+        show_finding(f, decision, number=number)
     click.echo(f"{len(rows)} conflict{'' if len(rows) == 1 else 's'}")
     return 0
 
