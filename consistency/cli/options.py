@@ -88,5 +88,5 @@ def configured_paths(paths: tuple[str, ...], settings: Settings) -> tuple[str, .
         return paths
     if settings.paths:
         return settings.paths
-    raise UsageError("no PATH given and no paths setting",
+    raise UsageError("no PATHS given and no paths setting",
                      hint='give files or folders, or set paths = ["data/"] under [tool.consistency]')
