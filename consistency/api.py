@@ -177,6 +177,7 @@ def check_claims(
     if progress is not None:
         progress("check", 0, 0)
     findings = run_rules(claims, pairs, rules)
+    findings, suppressed = _unsuppressed(findings)
     timings["check_s"] = time.perf_counter() - started
     started = time.perf_counter()
     # groups stay inside a story: a claim pair across two stories is checked, and joins two groups
@@ -190,7 +191,8 @@ def check_claims(
     findings = [dataclasses.replace(f, group=group_of.get(f.a.id), story=stories.shared(f.a, f.b),
                                     status=(statuses or {}).get(f.fingerprint, "new"),
                                     review=(reviews or {}).get(f.fingerprint)) for f in findings]
-    stats = {"timings": timings, "pairs": len(pairs), "candidate_pairs": candidates, "embedded": embedder.encoded}
+    stats = {"timings": timings, "pairs": len(pairs), "candidate_pairs": candidates, "embedded": embedder.encoded,
+             "suppressed": suppressed}
     return Report(claims=tuple(claims), findings=tuple(findings), groups=tuple(groups), stats=stats,
                   stories=stories.stories)
 
@@ -266,6 +268,20 @@ def compare_pairs(
             findings = _compare_findings(premise, hypothesis, plugins)
         out.append(_verdict(pair_id, findings, sim, candidate))
     return out
+
+
+def _unsuppressed(findings: list[Finding]) -> tuple[list[Finding], int]:
+    """The findings no row suppresses (a claim's ``ignore``: ``"consistency": {"ignore": [...]}``),
+    and how many were suppressed."""
+    from .rules.base import REGISTRY, rule_enabled
+
+    def suppressed(f: Finding) -> bool:
+        tokens = f.a.ignore + f.b.ignore
+        rule = REGISTRY.get(f.rule)
+        return bool(tokens) and rule is not None and not rule_enabled(rule, ignore=tokens)
+
+    kept = [f for f in findings if not suppressed(f)]
+    return kept, len(findings) - len(kept)
 
 
 def _rules(settings: Settings, nli_model: str | None):

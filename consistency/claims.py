@@ -109,6 +109,7 @@ def _claim(doc: Document, claim_id: str, text: str, *, start: int, line: int | N
         source=doc.source,
         date=doc.date,
         date_source=doc.date_source,
+        ignore=doc.ignore,
         url=doc.url,
         row_id=doc.row_id,
         speaker=find_speaker(text),

@@ -189,6 +189,9 @@ class Document:
     date_source: str | None = None
     #: page furniture the reader removed before ``text`` (HTML elements), with reasons.
     dropped: tuple[Drop, ...] = ()
+    #: rule codes, prefixes, names or groups a dataset row suppresses for its own claims
+    #: (``"consistency": {"ignore": ["NUM001"]}``), as a ``# noqa`` comment does in code.
+    ignore: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +247,8 @@ class Claim:
     dates: tuple[DateMention, ...] = ()
     #: where ``date`` comes from: ``article`` or ``crawl`` (see `Document.date_source`).
     date_source: str | None = None
+    #: rules its row suppresses (see `Document.ignore`): a finding with this claim is not reported.
+    ignore: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
         # Equal claims have equal ids and texts. The generated hash reads every quantity and

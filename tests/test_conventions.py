@@ -145,3 +145,34 @@ def test_baseline_entries_carry_the_explanation_and_audit_records_decisions(tmp_
                            capture_output=True, text=True, timeout=600)
     assert again.returncode == 0 and "[1/1]" in again.stdout
     assert console("check", "c.jsonl", "--baseline", "b.json", "-q", cwd=tmp_path).returncode == 0
+
+
+# -- inline suppression in a curated dataset (a row's own "# noqa") ----------------------------------
+@pytest.mark.parametrize("ignore,conflicts", [(["NUM001"], 0), (["numeric"], 0), (["NUM"], 0), (["DIR001"], 1)])
+def test_a_row_suppresses_rules_for_its_own_claims(run, ignore, conflicts):
+    jsonl(Path("c.jsonl"), {**GOOD, "consistency": {"ignore": ignore}}, OTHER,
+          {"id": "ferry-3", "text": "The ferry carries 950 passengers on weekdays."})
+    result = run("check", "c.jsonl", "-q", "-f", "json")
+    report = json.loads(result.stdout)
+    # the other two rows still conflict with each other
+    assert len(report["conflicts"]) == 1 + 2 * conflicts, result.stderr
+    assert all("ferry" in c["claims"][0]["id"] for c in report["conflicts"])
+    if conflicts == 0:
+        assert {c["claims"][0]["id"] for c in report["conflicts"]} | {c["claims"][1]["id"] for c in report["conflicts"]} \
+            == {"ferry-2", "ferry-3"}
+
+
+def test_inline_suppression_in_csv_and_bad_suppressions_are_bad_rows(tmp_path):
+    (tmp_path / "c.csv").write_text(
+        "id,text,consistency.ignore\n"
+        f'ferry,"{GOOD["text"]}","NUM001, DIR001"\n'
+        f'ferry-2,"{OTHER["text"]}",\n'
+        "bridge,The bridge is 180 metres long.,XYZ999\n")
+    jsonl(tmp_path / "d.jsonl", {**GOOD, "id": "ferry-4", "text": "The ferry carries 700 passengers on weekdays.",
+                                 "consistency": "NUM001"})
+    done = console("check", "c.csv", "d.jsonl", "-q", "-f", "json", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "c.csv:4: unknown rule or group 'XYZ999' in consistency.ignore",
+        "d.jsonl:1: 'consistency' must be {\"ignore\": [rule codes or groups]}"], done.stderr
+    assert json.loads(done.stdout)["conflicts"] == []

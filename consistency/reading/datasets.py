@@ -52,6 +52,7 @@ def row_document(row: Any, *, path: str, key: str, line: int) -> tuple[Document 
         date = parse_date(row["date"])
         if date is None:
             reasons.append(f"bad date {shown(row['date'])}; use ISO 8601 such as 2026-03-07")
+    ignore = _suppressed(row, reasons)
     if reasons:
         return None, [Problem(path, line, "; ".join(dict.fromkeys(reasons)))]
     row_id = str(row_id).strip()
@@ -66,8 +67,30 @@ def row_document(row: Any, *, path: str, key: str, line: int) -> tuple[Document 
         url=(row.get("url") or None),
         text_line=line,
         date_source="article" if date is not None else None,
+        ignore=ignore,
     )
     return doc, []
+
+
+def _suppressed(row: dict, reasons: list[str]) -> tuple[str, ...]:
+    """The rules a row suppresses for its claims: ``"consistency": {"ignore": [...]}`` in JSONL, a
+    ``consistency.ignore`` column (a comma list) in CSV. An unknown code is a bad row, never ignored."""
+    raw = row.get("consistency")
+    if raw is None and row.get("consistency.ignore") is not None:
+        raw = {"ignore": str(row["consistency.ignore"]).split(",")}
+    if raw is None:
+        return ()
+    tokens = raw.get("ignore") if isinstance(raw, dict) and set(raw) <= {"ignore"} else None
+    if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
+        reasons.append("'consistency' must be {\"ignore\": [rule codes or groups]}")
+        return ()
+    from ..rules.base import REGISTRY, rule_enabled
+
+    tokens = [t.strip() for t in tokens if t.strip()]
+    for token in tokens:
+        if not any(rule_enabled(rule, select=[token]) for rule in REGISTRY.values()):
+            reasons.append(f"unknown rule or group {shown(token)} in consistency.ignore")
+    return tuple(tokens)
 
 
 def read_jsonl(data: bytes, *, path: str, key: str) -> tuple[list[Document], list[Problem]]:
