@@ -15,13 +15,12 @@ URL_SCHEMES = ("postgresql://", "postgres://")
 
 
 def default_store_path() -> Path:
-    """``$XDG_DATA_HOME/consistency/store.db`` (``~/.local/share/...`` without it;
-    ``%LOCALAPPDATA%\\consistency\\store.db`` on Windows)."""
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        base = Path(os.environ["LOCALAPPDATA"])
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "consistency" / "store.db"
+    """``store.db`` in the user data folder, as platformdirs finds it: ``$XDG_DATA_HOME/consistency``
+    (``~/.local/share/consistency`` without it) on Linux, ``~/Library/Application Support/consistency``
+    on macOS, ``%LOCALAPPDATA%\\consistency`` on Windows."""
+    import platformdirs
+
+    return platformdirs.user_data_path("consistency", appauthor=False) / "store.db"
 
 
 def is_url(target: str | os.PathLike | None) -> bool:
