@@ -48,3 +48,15 @@ def test_every_setting_is_in_the_settings_table(name):
                                                                                  re.MULTILINE), \
         f"setting {name} is not in README.md's settings table"
     assert f"CONSISTENCY_{name.upper()}" in readme, f"CONSISTENCY_{name.upper()} is not in README.md"
+
+
+def test_the_api_reference_is_generated_from_the_docstrings():
+    """docs/api.md is what ``python -m consistency.apidoc`` writes: a changed signature or
+    docstring without the regenerated page fails here."""
+    from consistency import api, apidoc
+
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    assert page == apidoc.page(), "run: python -m consistency.apidoc > docs/api.md"
+    for name in ("check", "check_frame", "run", "extract", "compare_pairs"):
+        assert f"### `consistency.api.{name}(" in page and getattr(api, name).__doc__.split("\n")[0].strip() in page
+    assert "`to_pandas()`" in page and "* `device: str = 'cpu'`" in page
