@@ -54,7 +54,9 @@ def read_document(doc: Document) -> tuple[list[Claim], tuple[Drop, ...]]:
         seen[base] += 1
         claim_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
         claims.append(_claim(doc, claim_id, sentence.text, start=sentence.start,
-                             line=_line_of(doc, sentence.start)))
+                             line=_line_of(doc, sentence.start),
+                             column=sentence.start - doc.text.rfind("\n", 0, sentence.start)
+                             if doc.row_id is None and doc.text_line else None))
     if not claims and doc.row_id is not None and not copies.is_article(doc):
         # A dataset row is a claim its curator wrote down: when splitting leaves nothing claim-like
         # (one sentence broken over lines, a short row), the row is kept whole, never dropped.
@@ -97,7 +99,8 @@ def extract_claims(documents: Iterable[Document]) -> list[Claim]:
     return list(extract(documents).claims)
 
 
-def _claim(doc: Document, claim_id: str, text: str, *, start: int, line: int | None) -> Claim:
+def _claim(doc: Document, claim_id: str, text: str, *, start: int, line: int | None,
+           column: int | None = None) -> Claim:
     return Claim(
         id=claim_id,
         text=text,
@@ -110,6 +113,7 @@ def _claim(doc: Document, claim_id: str, text: str, *, start: int, line: int | N
         date=doc.date,
         date_source=doc.date_source,
         ignore=doc.ignore,
+        column=column,
         url=doc.url,
         row_id=doc.row_id,
         speaker=find_speaker(text),

@@ -249,6 +249,9 @@ class Claim:
     date_source: str | None = None
     #: rules its row suppresses (see `Document.ignore`): a finding with this claim is not reported.
     ignore: tuple[str, ...] = ()
+    #: 1-based column in ``path`` where ``text`` starts, when the file's own text is read (a text
+    #: or Markdown article; None for HTML and dataset rows, whose text is not the file's text).
+    column: int | None = None
 
     def __hash__(self) -> int:
         # Equal claims have equal ids and texts. The generated hash reads every quantity and

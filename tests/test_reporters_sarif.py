@@ -172,3 +172,29 @@ def test_execution_is_unsuccessful_exactly_when_the_exit_code_is_2(tmp_path):
         invocation = json.loads(done.stdout)["runs"][0]["invocations"][0]
         assert invocation["executionSuccessful"] is (code != 2)
         assert len(invocation["toolExecutionNotifications"]) == len(extra)
+
+
+def test_article_sentences_carry_their_columns(tmp_path):
+    """Locations had lines without columns; a sentence of a text or Markdown article now points at
+    its own span (columns in code points, as the run's columnKind says)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    console = Path(sys.executable).with_name("consistency")
+    (tmp_path / "a.md").write_text("---\nsource: Harbour News\n---\n"
+                                   "Storms closed the port. The ferry carries 1,200 passengers on weekdays.\n")
+    (tmp_path / "b.md").write_text("The ferry carries 800 passengers on weekdays, the operator said.\n")
+    done = subprocess.run([str(console), "check", "a.md", "b.md", "-q", "-f", "sarif"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 1, done.stderr
+    run = json.loads(done.stdout)["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    (result,) = run["results"]
+    for location in (result["locations"][0], result["relatedLocations"][0]):
+        physical = location["physicalLocation"]
+        region = physical["region"]
+        line = (tmp_path / physical["artifactLocation"]["uri"]).read_text().splitlines()[region["startLine"] - 1]
+        assert line[region["startColumn"] - 1:region["endColumn"] - 1] == region["snippet"]["text"]
+    assert {r["physicalLocation"]["region"]["startColumn"] for r in
+            (result["locations"][0], result["relatedLocations"][0])} == {1, 25}

@@ -3,7 +3,8 @@
 One run; ``tool.driver.rules`` lists every rule in the catalogue with its
 docstring as help and a ``helpUri`` into docs/rules.md. Each conflict is one
 result: claim A is the location, claim B a related location the message links
-to (``[...](1)``); article sentences point at their file and line, dataset rows
+to (``[...](1)``); article sentences point at their file, line and columns (text and
+Markdown; an HTML sentence has no line of its own), dataset rows
 at the row's line with the row id in the location's message and properties.
 ``partialFingerprints`` carry our fingerprint, so an alert keeps its identity
 when lines move. Reviewed and baselined conflicts are kept as results with an
@@ -57,6 +58,7 @@ def sarif_log(report: Report) -> dict:
                 "informationUri": repository_url(),
                 "rules": [_rule(rule) for rule in rules],
             }},
+            "columnKind": "unicodeCodePoints",  # columns count characters, as Python does
             "invocations": [{
                 # false when input problems make the exit code 2: each is an error notification
                 "executionSuccessful": not report.problems,
@@ -124,8 +126,13 @@ def _plain(text: str) -> str:
 def _location(claim: Claim) -> dict:
     # GitHub code scanning needs a region; a sentence of an HTML article has no
     # line of its own, so it points at the top of the file (the snippet says which).
+    region: dict = {"startLine": claim.line or 1}
+    if claim.line and claim.column:  # the sentence's own span in a text or Markdown file
+        region["startColumn"] = claim.column
+        if "\n" not in claim.text:
+            region["endColumn"] = claim.column + len(claim.text)
     physical: dict = {"artifactLocation": {"uri": artifact_uri(claim.path)},
-                      "region": {"startLine": claim.line or 1, "snippet": {"text": claim.text}}}
+                      "region": {**region, "snippet": {"text": claim.text}}}
     what = f"row {claim.row_id}" if claim.row_id else "sentence"
     properties = {"claimId": claim.id, "rowId": claim.row_id, "source": claim.source,
                   "date": claim.date.isoformat() if claim.date else None, "url": claim.url}
