@@ -113,7 +113,7 @@ def check_frame(
     settings = settings or load_settings()
     docs, problems = claim_documents(frame, {"id": id, "text": text, "source": source, "date": date, "url": url})
     extraction = extract_documents(docs)
-    report = check_claims(extraction.claims, settings, embedder=embedder, progress=progress)
+    report = check_claims(extraction.claims, settings, embedder=embedder, progress=progress, documents=docs)
     return dataclasses.replace(report, problems=tuple(problems), documents=len(docs), folded=extraction.folded)
 
 
