@@ -23,6 +23,9 @@ Printed:
   injured (read from the words around the number: a benchmark heuristic, not the checker's), how
   many sides agree with the Gun Violence Archive's count, and how many flagged pairs have exactly
   one side matching the gold (the checker found the outlet that disagrees);
+* stories, groups and the largest group; **disputed facts** (conflicts of one rule linking
+  claims of one story, shown as one item), the conflicts they hold, and the items a report shows
+  (facts plus conflicts outside a fact);
 * a reading sample (``--sample N`` conflicts, seeded, across clusters) written as JSON Lines to
   ``--sample-out`` (default ``/tmp/consistency-news-sample.jsonl``) with both claims, the rule,
   explanation, clusters and an empty ``judgement`` field to fill in by hand.
@@ -154,6 +157,11 @@ def main(argv: list[str] | None = None) -> int:
         "by_rule": dict(Counter(f.rule for f in conflicts).most_common()),
         "largest_group": max((len(g.claim_ids) for g in report.groups), default=0),
         "groups": len(report.groups),
+        "stories": len(report.stories),
+        # disputed facts: the items a reader sees instead of every pairwise conflict
+        "facts": len(report.facts), "conflicts_in_facts": sum(len(f.findings) for f in report.facts),
+        "largest_fact": max((len(f.findings) for f in report.facts), default=0),
+        "report_items": len(report.facts) + sum(f.fact is None for f in conflicts),
         "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
         "timings": {k: round(v, 2) for k, v in report.stats.get("timings", {}).items()},
     }

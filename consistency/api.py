@@ -24,6 +24,7 @@ from .claims import Extraction
 from .claims import extract as extract_documents
 from .config import Settings, load_settings
 from .embed import Embedder
+from .facts import with_facts
 from .group import Pair, candidate_pairs, components, document_numbers, group_records
 from .reading import read_paths
 from .records import Claim, Document, Finding, Problem, Report, Review, Status
@@ -193,8 +194,8 @@ def check_claims(
                                     review=(reviews or {}).get(f.fingerprint)) for f in findings]
     stats = {"timings": timings, "pairs": len(pairs), "candidate_pairs": candidates, "embedded": embedder.encoded,
              "suppressed": suppressed}
-    return Report(claims=tuple(claims), findings=tuple(findings), groups=tuple(groups), stats=stats,
-                  stories=stories.stories)
+    return with_facts(Report(claims=tuple(claims), findings=tuple(findings), groups=tuple(groups), stats=stats,
+                             stories=stories.stories))
 
 
 def _claim_documents(claims: Sequence[Claim]) -> list[Document]:

@@ -44,6 +44,7 @@ from .copies import is_article
 from .config import Settings, load_settings
 from .embed import Embedder, content_key, embedding_model_id
 from .errors import EmptyInputError
+from .facts import with_facts
 from .group import (EXACT_UP_TO, NPROBE, Pair, Pairs, candidate_pairs, components, document_numbers, group_records,
                     pairs_from_lists, pairs_with_stored)
 from .reading import READERS, discover, read_bytes
@@ -414,7 +415,7 @@ def _build_report(store: Store, run_id: int, extra_problems: Sequence[Problem]) 
     report = Report(claims=claims, findings=tuple(findings), groups=tuple(groups), problems=problems,  # type: ignore[arg-type]
                     documents=store.documents.count(), stats={"run": run_id, "since_run": since},
                     stories=story_records(store.stories.placed()))
-    return report, since
+    return with_facts(report), since
 
 
 def groups_of(store: Store) -> tuple[list[Group], dict[str, int]]:

@@ -340,6 +340,8 @@ class Finding:
     review: Review | None = None
     #: the story both claims belong to; None when they come from different stories.
     story: int | None = None
+    #: the disputed fact this conflict is one pair of (`consistency.facts`); None when it stands alone.
+    fact: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +350,35 @@ class Group:
 
     id: int
     claim_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """One value of a disputed fact: the evidence as written, and the claims giving it."""
+
+    value: str
+    claims: tuple[Claim, ...]
+
+    def to_dict(self) -> dict:
+        return {"value": self.value, "claims": [c.id for c in self.claims],
+                "sources": list(dict.fromkeys(c.source for c in self.claims if c.source))}
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Conflicts of one rule about one measure of one story, as values and who reported each
+    (`consistency.facts`); ``findings`` are the fingerprints of its pairwise conflicts."""
+
+    id: int
+    story: int | None
+    rule: str
+    name: str
+    values: tuple[Reported, ...]
+    findings: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "story": self.story, "rule": self.rule, "name": self.name,
+                "values": [v.to_dict() for v in self.values], "findings": list(self.findings)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +435,7 @@ class Report:
     #: near-duplicate documents folded into one before extraction.
     folded: tuple[Fold, ...] = ()
     stories: tuple[Story, ...] = ()
+    facts: tuple[Fact, ...] = ()
 
     def to_pandas(self):
         """The findings as a pandas DataFrame, one row per finding with both claims (``a_*``,

@@ -11,7 +11,7 @@ from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
 from .. import DISTRIBUTION, __version__
-from ..records import Claim, Finding, Report, Review, Span, Story
+from ..records import Claim, Fact, Finding, Report, Review, Span, Story
 from ..triage import needs_attention
 
 #: Version of the JSON report shape; bump on breaking changes only.
@@ -52,6 +52,7 @@ def finding_dict(f: Finding) -> dict:
         "similarity": f.similarity,
         "group": f.group,
         "story": f.story,
+        "fact": f.fact,
         "explanation": f.explanation,
         "claims": [claim_dict(f.a, f.spans_a), claim_dict(f.b, f.spans_b)],
         "review": f.review.to_dict() if f.review is not None else None,
@@ -128,6 +129,7 @@ def report_dict(report: Report) -> dict:
         "corrections": [finding_dict(f) for f in report.findings if f.kind == "correction"],
         "groups": [{"id": g.id, "claims": list(g.claim_ids)} for g in report.groups],
         "stories": [s.to_dict() for s in report.stories],
+        "facts": [f.to_dict() for f in report.facts],
         "problems": [p.to_dict() for p in report.problems],
         "folded": [f.to_dict() for f in report.folded],
     }
@@ -157,6 +159,33 @@ def by_story(report: Report, findings: list[Finding]) -> list[tuple[Story | None
         runs.setdefault(f.story if f.story in stories else None, []).append(f)
     ordered = [(stories[k], v) for k, v in runs.items() if k is not None]
     return ordered + ([(None, runs[None])] if None in runs else [])
+
+
+def by_fact(report: Report, findings: list[Finding]) -> list[Finding | tuple[Fact, list[Finding]]]:
+    """``findings`` with the conflicts of each disputed fact gathered into one item (the fact and
+    its shown conflicts) at the place of its first one."""
+    facts = {f.id: f for f in report.facts}
+    out: list = []
+    at: dict[int, int] = {}
+    for f in findings:
+        if f.fact not in facts:
+            out.append(f)
+        elif f.fact in at:
+            out[at[f.fact]][1].append(f)
+        else:
+            at[f.fact] = len(out)
+            out.append((facts[f.fact], [f]))
+    return out
+
+
+def fact_lines(fact: Fact) -> list[tuple[str, str]]:
+    """(value, who reported it) per value of ``fact``: ``("5", "Outlet A, Outlet B (3 claims)")``."""
+    out = []
+    for v in fact.values:
+        names = list(dict.fromkeys(c.source or location(c) for c in v.claims))
+        who = ", ".join(names) + (f" ({len(v.claims)} claims)" if len(v.claims) > len(names) else "")
+        out.append((v.value, who))
+    return out
 
 
 def story_heading(story: Story | None) -> tuple[str, str]:

@@ -18,11 +18,13 @@ import re
 from collections.abc import Iterable
 from typing import TextIO
 
-from ..records import Claim, Finding, Report, Span
+from ..records import Claim, Fact, Finding, Report, Span
 from .base import (
     ReportOptions,
+    by_fact,
     by_story,
     earlier_first,
+    fact_lines,
     location,
     plural,
     printable,
@@ -82,29 +84,33 @@ def lines(report: Report, options: ReportOptions) -> list[str]:
 def _story_tables(report: Report, findings: list[Finding]) -> list[str]:
     """One table per story under the story's heading (title, names, dates), MAX_ROWS rows in all."""
     if not report.stories:
-        return _table(findings)
+        return _table(by_fact(report, findings))
     out: list[str] = []
-    shown = 0
+    shown = total = 0
     for story, items in by_story(report, findings):
+        total += len(by_fact(report, items))
         if shown >= MAX_ROWS:
-            break
+            continue
         heading, details = story_heading(story)
-        items = items[:MAX_ROWS - shown]
-        out += [f"### {_text(heading)}", "", f"_{_text(details)}_", "", *_table(items, start=shown + 1)]
-        shown += len(items)
-    return out + _more(len(findings), "rows")
+        rows = by_fact(report, items)[:MAX_ROWS - shown]
+        out += [f"### {_text(heading)}", "", f"_{_text(details)}_", "", *_table(rows, start=shown + 1)]
+        shown += len(rows)
+    return out + _more(total, "rows")
 
 
 def _sides(f: Finding):
     return (f.a, f.spans_a), (f.b, f.spans_b)
 
 
-def _table(findings: list[Finding], heads: tuple[str, str] = ("Claim", "Conflicting claim"),
+def _table(findings: list, heads: tuple[str, str] = ("Claim", "Conflicting claim"),
            start: int = 1, sides=_sides) -> list[str]:
-    """A table of findings numbered from ``start``; ``sides(finding)`` gives its two ``(claim, spans)``
-    in column order."""
+    """A table of findings numbered from ``start``, and a row per disputed fact (an item ``(fact, its
+    findings)`` of `by_fact`); ``sides(finding)`` gives its two ``(claim, spans)`` in column order."""
     rows = [f"| # | Rule | {heads[0]} | {heads[1]} | Why |", "| --: | --- | --- | --- | --- |"]
     for number, f in enumerate(findings[:MAX_ROWS], start=start):
+        if isinstance(f, tuple):
+            rows.append(_fact_row(number, *f))
+            continue
         (a, spans_a), (b, spans_b) = sides(f)
         rule = f"[{_text(f.rule)}]({_url(rule_help_uri(f.rule))}) {_text(f.name)}"
         decided = review_line(f.review)
@@ -112,6 +118,16 @@ def _table(findings: list[Finding], heads: tuple[str, str] = ("Claim", "Conflict
         rows.append(f"| {number} | {rule}{status} | {_claim(a, spans_a)} | {_claim(b, spans_b)} | "
                     f"{_text(f.explanation)} |")
     return [*rows, "", *_more(len(findings), "rows")]
+
+
+def _fact_row(number: int, fact: Fact, shown: list[Finding]) -> str:
+    """A disputed fact in one row: the most reported value, then the others, each with who reported it."""
+    values = [f"**{_text(value)}** — {_text(who)}" for value, who in fact_lines(fact)]
+    claims = len({c.id for v in fact.values for c in v.claims})
+    rule = f"[{_text(fact.rule)}]({_url(rule_help_uri(fact.rule))}) {_text(fact.name)}"
+    why = (f"disputed fact {fact.id}: {plural(len(fact.findings), 'conflict')} between {claims} claims; "
+           f"for example: {shown[0].explanation}")
+    return f"| {number} | {rule} | {values[0]} | {'<br>'.join(values[1:])} | {_text(why)} |"
 
 
 def _claim(claim: Claim, spans: tuple[Span, ...]) -> str:

@@ -18,11 +18,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..records import Claim, Finding, Report, Span
-from .base import (ReportOptions, by_story, earlier_first, footer_lines, location, printable, review_line,
-                   segments, shown_findings, story_heading, summary_dict, summary_line)
+from ..records import Claim, Fact, Finding, Report, Span
+from .base import (ReportOptions, by_fact, by_story, earlier_first, fact_lines, footer_lines, location, plural,
+                   printable, review_line, segments, shown_findings, story_heading, summary_dict, summary_line)
 
 OPEN, CLOSE = "«", "»"
+#: Most pairwise finding ids a disputed fact lists (all are in the JSON report).
+MAX_FACT_IDS = 4
 
 
 def render(report: Report, out: TextIO, options: ReportOptions) -> None:
@@ -37,9 +39,12 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
             console.print(Text(printable(heading, multiline=False), style="bold underline"), overflow="fold")
             console.print(Text(printable(f"  {details}", multiline=False), style="dim"), overflow="fold")
             console.print()
-        for finding in findings:
+        for item in by_fact(report, findings):
             number += 1
-            _conflict(console, number, finding, options)
+            if isinstance(item, tuple):
+                _fact(console, number, *item, options)
+            else:
+                _conflict(console, number, item, options)
     if updates:
         console.print(Text("Updates (a later report of a growing total; not conflicts):", style="bold"))
         for finding in updates:
@@ -67,6 +72,29 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
         for part in textwrap.wrap(line, options.width, subsequent_indent="  "):
             console.print(Text(part, style="dim"))
     console.print(_summary(report))
+
+
+def _fact(console: Console, number: int, fact: Fact, shown: list[Finding], options: ReportOptions) -> None:
+    """A disputed fact: each value once with who reported it, not every pair of claims."""
+    first = shown[0]
+    claims = {c.id for v in fact.values for c in v.claims}
+    console.print(Text.assemble(
+        (f"[{number}] ", "bold"),
+        (fact.rule, "bold red" if first.severity == "error" else "bold yellow"),
+        f" {fact.name}  ",
+        (f"{first.severity} · disputed fact {fact.id}: {plural(len(fact.findings), 'conflict')} between "
+         f"{len(claims)} claims", "dim"),
+    ))
+    for value, who in fact_lines(fact):
+        lines = textwrap.wrap(printable(f"{OPEN}{value}{CLOSE} — {who}", multiline=False), options.width - 4,
+                              subsequent_indent="  ")
+        for line in lines:
+            console.print(Text(f"    {line}"))
+    ids = ", ".join(f.fingerprint[:12] for f in shown[:MAX_FACT_IDS]) + (", …" if len(shown) > MAX_FACT_IDS else "")
+    for line in textwrap.wrap(printable(f"for example: {first.explanation}; ids {ids}", multiline=False),
+                              options.width - 4):
+        console.print(Text(f"    {line}", style="dim"))
+    console.print()
 
 
 def _conflict(console: Console, number: int, f: Finding, options: ReportOptions) -> None:
