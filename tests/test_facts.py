@@ -94,8 +94,10 @@ def test_the_console_script_shows_the_fact(kestrel):
 
     folder, _ = kestrel
     script = Path(sys.executable).with_name("consistency")
+    import os
+
     out = subprocess.run([str(script), "check", str(folder), "--no-color"], capture_output=True, text=True,
-                         timeout=300)
+                         timeout=300, env={**os.environ, "COLUMNS": "120"})
     assert out.returncode == 1, out.stderr
     assert "disputed fact 1: 3 conflicts between 4 claims" in out.stdout
     assert "3 conflicts (3 new)" in out.stdout, "the summary still counts the pairwise conflicts"
