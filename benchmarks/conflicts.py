@@ -211,10 +211,10 @@ def heldout_scores(predictions) -> dict:
     return m
 
 
-def run_heldout() -> int:
-    predictions = heldout_predictions()
+def run_heldout(path: Path = HELDOUT) -> int:
+    predictions = heldout_predictions(path)
     m = heldout_scores(predictions)
-    print(f"held-out pairs: {len(predictions)} ({m['pos']} conflicts)")
+    print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {len(predictions)} pairs ({m['pos']} conflicts)")
     print(line("ours", m))
     print(f"  updates found {m['update_recall']:.2f} of those labelled update; {m['update_false']} wrong updates;"
           f" rule agrees on {m['rule_agree']} of {m['tp']} caught conflicts")
@@ -233,7 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", action="store_true", help="score tests/data/heldout/pairs.jsonl only")
     parser.add_argument("--float16", action="store_true",
                         help="score with vectors rounded to float16, as `consistency run` stores them")
+    parser.add_argument("--pairs", help="score this pair file (the held-out format) instead: "
+                                        "tests/data/voices/pairs.jsonl holds pairs in another voice, never tuned on")
     args = parser.parse_args(argv)
+    if args.pairs:
+        return run_heldout(Path(args.pairs).resolve())
     if args.heldout:
         return run_heldout()
     return run_benchmarks(data_dir(args.data), args.limit, args.errors, args.float16)

@@ -38,6 +38,7 @@ measure the rules, not the model.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -56,9 +57,17 @@ KILLED = re.compile(r"\b(kill\w*|dead|die[ds]?|dying|death\w*|fatal\w*|murder\w*
 INJURED = re.compile(r"\b(injur\w*|wound\w*|hurt|hospitali[sz]ed|shot|hit)\b", re.I)
 
 
-def load(data: Path, corpora: set[str], clusters: int | None, seed: int) -> list[dict]:
+def half_of(row: dict) -> str:
+    """``tune`` or ``held``: a seeded hash of the cluster (of the ECB+ topic, so both sub-topics of a
+    topic fall in one half). Judgements used to fit the confidence model come from the tuning half;
+    precision is read on the held-back half."""
+    key = row.get("topic") or row["cluster"]
+    return "tune" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 0 else "held"
+
+
+def load(data: Path, corpora: set[str], clusters: int | None, seed: int, half: str | None = None) -> list[dict]:
     rows = read_jsonl(data / "news" / "articles.jsonl")
-    rows = [r for r in rows if r["corpus"] in corpora]
+    rows = [r for r in rows if r["corpus"] in corpora and (half is None or half_of(r) == half)]
     if clusters:
         by_cluster: dict[str, list[dict]] = defaultdict(list)
         for r in rows:
@@ -112,10 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data")
     ap.add_argument("--corpus", default="gva,basil,ecb+", help="comma list of gva, basil, ecb+")
     ap.add_argument("--clusters", type=int, help="only this many clusters (seeded; ECB+ topics kept whole)")
+    ap.add_argument("--half", choices=("tune", "held"), help="only the tuning or the held-back half of the clusters")
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--sample-out", default="/tmp/consistency-news-sample.jsonl")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--json", help="also write the figures as JSON to this file")
+    ap.add_argument("--min-confidence", type=float,
+                    help="report findings from this confidence on (default: the calibrated cut-off)")
     args = ap.parse_args(argv)
 
     data = data_dir(args.data)
@@ -127,10 +139,12 @@ def main(argv: list[str] | None = None) -> int:
     from consistency.embed import Embedder
 
     corpora = {c.strip() for c in args.corpus.split(",") if c.strip()}
-    rows = load(data, corpora, args.clusters, args.seed)
+    rows = load(data, corpora, args.clusters, args.seed, args.half)
     article = {r["id"]: r for r in rows}
     gold = {g["cluster"]: g for g in read_jsonl(data / "news" / "gold_incidents.jsonl")}
     settings = load_settings(start=Path(tempfile.gettempdir()))
+    if args.min_confidence is not None:
+        settings = settings.replace(min_confidence=args.min_confidence)
     embedder = Embedder.from_settings(settings, cache=DiskCache())
     started, cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory() as tmp:
@@ -207,6 +221,8 @@ def gold_agreement(conflicts, meta, gold) -> dict:
 
 
 def write_sample(conflicts, meta, args) -> None:
+    from consistency.claims import text_hash
+
     rng = random.Random(args.seed)
     by_cluster: dict[str, list] = defaultdict(list)
     for f in conflicts:
@@ -225,11 +241,11 @@ def write_sample(conflicts, meta, args) -> None:
             fh.write(json.dumps({
                 "id": f.fingerprint, "rule": f.rule, "explanation": f.explanation,
                 "similarity": f.similarity, "confidence": getattr(f, "confidence", None),
-                "clusters": [ma["cluster"], mb["cluster"]], "corpus": ma["corpus"],
+                "clusters": [ma["cluster"], mb["cluster"]], "corpus": ma["corpus"], "half": half_of(ma),
                 "a": {"article": ma["id"], "source": ma.get("source"), "date": ma.get("date"), "text": f.a.text,
-                      "evidence": [s.text for s in f.spans_a]},
+                      "claim": text_hash(f.a.text)[:16], "evidence": [s.text for s in f.spans_a]},
                 "b": {"article": mb["id"], "source": mb.get("source"), "date": mb.get("date"), "text": f.b.text,
-                      "evidence": [s.text for s in f.spans_b]},
+                      "claim": text_hash(f.b.text)[:16], "evidence": [s.text for s in f.spans_b]},
                 "judgement": "",
             }, ensure_ascii=False) + "\n")
     print(f"sample: {len(picked)} conflicts from {len({meta(f.a)['cluster'] for f in picked})} clusters "

@@ -177,7 +177,7 @@ def check_claims(
     started = time.perf_counter()
     if progress is not None:
         progress("check", 0, 0)
-    findings = run_rules(claims, pairs, rules)
+    findings = confident(run_rules(claims, pairs, rules, embedder=embedder), settings)
     findings, suppressed = _unsuppressed(findings)
     timings["check_s"] = time.perf_counter() - started
     started = time.perf_counter()
@@ -228,11 +228,12 @@ class Comparison:
 
 
 def compare_texts(premise: str, hypothesis: str, settings: Settings | None = None, *,
-                  nli_model: str | None = None) -> list[Finding]:
-    """Run the rules on two claims directly, without embedding or grouping."""
+                  nli_model: str | None = None, embedder: Embedder | None = None) -> list[Finding]:
+    """Run the rules on two claims directly, without grouping (the model compares their phrases)."""
     settings = settings or load_settings()
     rules = _rules(settings, nli_model)
-    return _compare_findings(premise, hypothesis, rules)
+    embedder = embedder or Embedder.from_settings(settings)
+    return confident(_compare_findings(premise, hypothesis, rules, embedder=embedder), settings)
 
 
 def compare_pairs(
@@ -261,12 +262,15 @@ def compare_pairs(
         va = embedder.encode([p[1] for p in pairs])
         vb = embedder.encode([p[2] for p in pairs])
         similarities = [float(x) for x in np.sum(_unit(va) * _unit(vb), axis=1)]
+    else:
+        embedder = None
     out = []
     for (pair_id, premise, hypothesis), sim in zip(pairs, similarities):
-        findings = _compare_findings(premise, hypothesis, explicit)
+        findings = confident(_compare_findings(premise, hypothesis, explicit, embedder=embedder, similarity=sim),
+                             settings)
         candidate = sim is None or sim >= settings.threshold
         if not findings and plugins and candidate:
-            findings = _compare_findings(premise, hypothesis, plugins)
+            findings = _compare_findings(premise, hypothesis, plugins, similarity=sim)
         out.append(_verdict(pair_id, findings, sim, candidate))
     return out
 
@@ -285,6 +289,20 @@ def _unsuppressed(findings: list[Finding]) -> tuple[list[Finding], int]:
     return kept, len(findings) - len(kept)
 
 
+def min_confidence(settings: Settings) -> float:
+    """The confidence below which findings stay out of reports: the setting, else the calibrated cut-off."""
+    from .rules.compare import model
+
+    return settings.min_confidence if settings.min_confidence is not None else model().cutoff
+
+
+def confident(findings: Sequence[Finding], settings: Settings) -> list[Finding]:
+    """The findings at or above `min_confidence` (updates and corrections are always kept: they are
+    information, not alarms)."""
+    cut = min_confidence(settings)
+    return [f for f in findings if f.kind != "conflict" or f.confidence >= cut]
+
+
 def _rules(settings: Settings, nli_model: str | None):
     from .nli import NLIContradiction, NLIJudge
     from .rules.base import rule_enabled
@@ -295,7 +313,8 @@ def _rules(settings: Settings, nli_model: str | None):
     return rules
 
 
-def _compare_findings(premise: str, hypothesis: str, rules) -> list[Finding]:
+def _compare_findings(premise: str, hypothesis: str, rules, *, embedder: Embedder | None = None,
+                      similarity: float | None = None) -> list[Finding]:
     from .claims import document_claims
     from .records import Document
 
@@ -305,8 +324,9 @@ def _compare_findings(premise: str, hypothesis: str, rules) -> list[Finding]:
     b = document_claims(Document(key="hypothesis", path="<hypothesis>", text=hypothesis, row_id="hypothesis",
                                  date=UNDATED))
     claims = a + b
-    pairs = [Pair(i, len(a) + j, 1.0) for i in range(len(a)) for j in range(len(b))]
-    return run_rules(claims, pairs, rules)
+    sim = 1.0 if similarity is None else similarity
+    pairs = [Pair(i, len(a) + j, sim) for i in range(len(a)) for j in range(len(b))]
+    return run_rules(claims, pairs, rules, embedder=embedder, given=True)
 
 
 def _verdict(pair_id: str, findings: list[Finding], sim: float | None, candidate: bool) -> Comparison:

@@ -6,6 +6,8 @@ import hashlib
 import re
 from typing import Iterable, Sequence
 
+import numpy as np
+
 from .group import Pair
 from .records import SEVERITY_ORDER, Claim, Finding
 from .rules import Rule
@@ -28,14 +30,59 @@ def fingerprint(rule: str, a: Claim, key_a: str, b: Claim, key_b: str) -> str:
     return digest.hexdigest()[:20]
 
 
-def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Rule]) -> list[Finding]:
+class PhraseSimilarity:
+    """Cosine similarity of short phrases (measures, predicates, holders) with the claims' model,
+    embedded in one batch before the rules run (`prime`) and cached by the embedder."""
+
+    def __init__(self, embedder) -> None:
+        self.parent = embedder
+        self.embedder = None  # the parent's model with its own cache: phrases never fill a store's cache
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def prime(self, texts: Iterable[str]) -> None:
+        missing = sorted({t for t in texts if t and t not in self.vectors})
+        if missing:
+            if self.embedder is None:
+                self.embedder = self.parent.scratch()
+            for text, vector in zip(missing, self.embedder.encode(missing)):
+                self.vectors[text] = vector
+
+    def __call__(self, x: str, y: str) -> float:
+        self.prime((x, y))
+        return float(np.dot(self.vectors[x], self.vectors[y]))
+
+
+def prime_frames(claims: Sequence[Claim], pairs: Sequence[Pair], similar: PhraseSimilarity | None) -> None:
+    """Parse, in one batch, the claims of candidate pairs with numbers on both sides, and embed
+    their frames' phrases: the rules then read cached parses and vectors."""
+    from .parsing import parse_many
+    from .rules.frames import frames, needs_parse
+
+    wanted = {i for p in pairs for i in (p.i, p.j) if needs_parse(claims[p.i]) and needs_parse(claims[p.j])}
+    chosen = [claims[i] for i in sorted(wanted)]
+    parse_many([c.text for c in chosen])
+    if similar is not None:
+        similar.prime(x for c in chosen for f in frames(c)
+                      for x in (f.slots.phrase, f.slots.predicate, f.slots.holder, f.slots.subject, f.slots.context))
+
+
+def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Rule], *,
+              embedder=None, given: bool = False) -> list[Finding]:
     """Every rule on every pair; one finding per fingerprint (the most similar pair wins).
+
+    ``embedder`` (the claims' `Embedder`) lets the rules compare phrases by meaning; without it
+    they fall back to word overlap. ``given``: the pairs were handed over to compare (`compare`),
+    not found by similarity.
 
     A claim is never compared with its own copy: pairs of claims that say the same words in the
     same order (`_copies`) are skipped, whichever documents they come from.
     """
+    from .rules.compare import PairContext, rule_prior
+
     best: dict[str, Finding] = {}
     pairs = [p for p in pairs if not _copies(claims[p.i], claims[p.j])]
+    similar = PhraseSimilarity(embedder) if embedder is not None else None
+    prime_frames(claims, pairs, similar)
     for rule in rules:  # a plug-in (NLI) judges all candidate pairs in one batch
         if getattr(rule, "plugin", False) and hasattr(rule, "prime"):
             rule.prime([(claims[p.i], claims[p.j]) for p in pairs])
@@ -43,18 +90,16 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
                for rule in sorted(rules, key=lambda r: getattr(r, "plugin", False))]
     for pair in pairs:
         a, b = claims[pair.i], claims[pair.j]
+        ctx = PairContext(similarity=pair.similarity, given=given, similar=similar)
         flagged = False
         for rule, plugin in ordered:
             if flagged and plugin:
                 continue  # plug-ins only speak where no explicit rule did
-            for verdict in rule.check(a, b):
+            for verdict in rule.check(a, b, ctx):
                 flagged = True
                 kind = verdict.kind or rule.kind
                 fp = fingerprint(rule.code, a, verdict.key_a, b, verdict.key_b)
-                current = best.get(fp)
-                if current is not None and current.similarity >= pair.similarity:
-                    continue
-                best[fp] = Finding(
+                found = Finding(
                     rule=rule.code,
                     name=rule.name,
                     severity="info" if kind == "update" else rule.severity,
@@ -66,8 +111,19 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
                     explanation=verdict.explanation,
                     fingerprint=fp,
                     similarity=round(pair.similarity, 4),
+                    confidence=round(verdict.confidence if verdict.confidence is not None else rule_prior(rule, given), 4),
                 )
+                current = best.get(fp)
+                if current is None or _preferred(found, current):
+                    best[fp] = found
     return sorted(best.values(), key=finding_order)
+
+
+def _preferred(x: Finding, y: Finding) -> bool:
+    """Of two findings with one fingerprint (several pairs of claims say the same), the most similar
+    pair's, then the most confident, then the first by claim ids: never the order pairs came in."""
+    return (x.similarity, x.confidence) > (y.similarity, y.confidence) or (
+        (x.similarity, x.confidence) == (y.similarity, y.confidence) and (x.a.id, x.b.id) < (y.a.id, y.b.id))
 
 
 def _copies(a: Claim, b: Claim) -> bool:
@@ -80,4 +136,5 @@ _WORDS = re.compile(r"[^\W_]+")
 
 
 def finding_order(f: Finding) -> tuple:
-    return (-SEVERITY_ORDER[f.severity], f.rule, f.a.path, f.a.line or 0, f.a.id, f.b.id)
+    """Most severe first, then most probably confirmed (docs/rules.md, "Confidence")."""
+    return (-SEVERITY_ORDER[f.severity], -round(f.confidence, 4), f.rule, f.a.path, f.a.line or 0, f.a.id, f.b.id)

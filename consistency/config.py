@@ -59,6 +59,9 @@ class Settings:
     ignore: tuple[str, ...] = ()
     #: optional local CrossEncoder NLI model for non-numeric contradictions.
     nli_model: str | None = None
+    #: findings whose calibrated confidence is below this stay out of reports and exit codes
+    #: (None: the cut-off calibrated with the model, docs/rules.md "Confidence"; 0 shows everything).
+    min_confidence: float | None = None
     #: store of `consistency run`, `review` and `serve`: an SQLite path or a postgresql:// URL (None:
     #: the default under the user data folder, ``$XDG_DATA_HOME/consistency/store.db``, see
     #: `consistency.store.default_store_path`).
@@ -178,6 +181,10 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
     return out
 
 
+#: settings that are a number or unset (None by default).
+_OPTIONAL_FLOATS = frozenset({"min_confidence"})
+
+
 def _coerce(name: str, raw: Any, where: str) -> Any:
     """``raw`` (a TOML value, or the text of an environment variable) as the setting's type.
 
@@ -190,6 +197,11 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
         raise ConfigError(f"unknown setting {name!r} in {where}", hint=f"known settings: {', '.join(known)}")
     default = known[name].default
     text = isinstance(raw, str)
+    if name in _OPTIONAL_FLOATS:
+        number = _number(raw)
+        if number is None or not math.isfinite(number):
+            raise _bad(raw, name, where, "a number")
+        return float(number)
     if isinstance(default, bool):
         if isinstance(raw, bool):
             return raw
@@ -253,6 +265,8 @@ def validate(settings: Settings) -> Settings:
     if not 0 <= settings.story_window_days <= MAX_STORY_WINDOW_DAYS:
         raise ConfigError(f"story_window_days must be from 0 to {MAX_STORY_WINDOW_DAYS:,} days, "
                           f"got {settings.story_window_days}")
+    if settings.min_confidence is not None and not 0.0 <= settings.min_confidence <= 1.0:
+        raise ConfigError(f"min_confidence must be between 0 and 1, got {settings.min_confidence}")
     if settings.lock_timeout < 0:
         raise ConfigError(f"lock_timeout must be 0 or more seconds, got {settings.lock_timeout}")
     if settings.backend not in BACKENDS:

@@ -23,6 +23,7 @@ different backends never mix. The cache is anything with `get`/`put`
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import os
 import sys
@@ -232,6 +233,15 @@ class Embedder:
     def from_settings(cls, settings, *, cache: EmbeddingCache | None = None) -> "Embedder":
         return cls(settings.model, batch_size=settings.batch_size, cache=cache, backend=settings.backend,
                    threads=settings.threads, device=settings.device)
+
+    def scratch(self) -> "Embedder":
+        """The same loaded model with its own in-process cache and counter: for short-lived texts
+        (the rules' phrases) that must not fill a store's cache nor count as embedded claims."""
+        other = copy.copy(self)
+        other._encoder = self.model  # loaded once, shared
+        other.cache = MemoryCache()
+        other.encoded = 0
+        return other
 
     @property
     def model(self):

@@ -193,8 +193,9 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     kept_rows = [r for r in store.claims.rows() if r.doc_key not in removed_docs] if rematch else []
     missing = store.embeddings.missing(model_id, new_hashes + [r.text_hash for r in kept_rows])
     embedded = 0
-    if missing:  # the model is loaded here, and only here
-        embedder = Embedder.from_settings(settings, cache=store.embeddings)
+    # the model is loaded only when a text (a claim, or a phrase the rules compare) has no stored vector
+    embedder = Embedder.from_settings(settings, cache=store.embeddings)
+    if missing:
         text_of = dict(zip(new_hashes, (c.text for c in new_claims)))
         lacking = set(missing) - text_of.keys()
         if lacking:
@@ -228,8 +229,11 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         stories = _stories(store, settings, rematch, [d for d, _, _ in accepted], pool, new_claims, new, pairs,
                            gathered, removed_docs, first_new)
         pairs = [p for p in pairs if stories.comparable(pool[p.i], pool[p.j])]
+    from .api import confident
+
+    # below the confidence cut-off a finding is not one of this run's (as in `check`)
     findings = [dataclasses.replace(f, story=stories.shared(f.a, f.b)) if stories else f
-                for f in run_rules(pool, pairs, rules)]  # type: ignore[arg-type]
+                for f in confident(run_rules(pool, pairs, rules, embedder=embedder), settings)]  # type: ignore[arg-type]
     timings["match_s"] = time.perf_counter() - clock
     crash_point("run:matched")
 

@@ -119,7 +119,7 @@ class NLIContradiction(Rule):
         for pair, p in zip(todo, self.judge.contradictions(todo)):
             self._cache[pair] = p
 
-    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
+    def check(self, a: Claim, b: Claim, ctx=None) -> Iterable[Verdict]:
         pair = (a.text, b.text)
         if pair not in self._cache:
             self.prime([(a, b)])

@@ -342,6 +342,8 @@ class Finding:
     story: int | None = None
     #: the disputed fact this conflict is one pair of (`consistency.facts`); None when it stands alone.
     fact: int | None = None
+    #: calibrated probability that a reviewer confirms the finding (docs/rules.md, "Confidence").
+    confidence: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ def test_consistent_pair_exits_0():
 def test_pairs_file_jsonl_one_verdict_per_pair(tmp_path):
     rows = [
         {"id": "c", "premise": "Exports rose 3% in October.", "hypothesis": "Exports fell 2% in October."},
-        {"id": "s", "premise": "The regional hospital has 500 beds.", "hypothesis": "The field clinic has 320 beds."},
+        {"id": "s", "premise": "The coastal trail is 13 miles long.", "hypothesis": "The coastal trail runs for 21 kilometres."},
         {"id": "u", "premise": "The cat slept on the mat.", "hypothesis": "Norway's oil exports fell sharply."},
     ]
     path = tmp_path / "pairs.jsonl"

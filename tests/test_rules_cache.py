@@ -75,7 +75,7 @@ def test_findings_do_not_depend_on_what_is_cached(claims):
     # equal but distinct claim objects, and the pairs in the other order
     copies = [dataclasses.replace(c) for c in some]
     reverse = _summary(run_rules(copies, list(reversed(_all_pairs(copies))), rules))
-    assert cold and {r[1] for r in cold} >= {"NUM001", "DAT001", "ANT001"}
+    assert cold and {r[1] for r in cold} >= {"NUM001", "ANT001"}
     assert cold == warm == reverse
 
 

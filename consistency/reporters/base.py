@@ -50,6 +50,7 @@ def finding_dict(f: Finding) -> dict:
         "kind": f.kind,
         "status": f.status,
         "similarity": f.similarity,
+        "confidence": f.confidence,
         "group": f.group,
         "story": f.story,
         "fact": f.fact,

@@ -77,7 +77,7 @@ def _sha256(text: str) -> str:
 def _finding(f: Finding) -> dict:
     return {"rule": f.rule, "name": f.name, "severity": f.severity, "status": f.status, "id": f.fingerprint,
             "review": review_line(f.review), "disputed": bool(f.review and f.review.disagreement),
-            "similarity": f"{f.similarity:.2f}", "explanation": f.explanation,
+            "similarity": f"{f.similarity:.2f}", "confidence": f"{f.confidence:.2f}", "explanation": f.explanation,
             "claims": [_claim(f.a, f.spans_a), _claim(f.b, f.spans_b)]}
 
 

@@ -106,7 +106,7 @@ def _table(findings: list, heads: tuple[str, str] = ("Claim", "Conflicting claim
            start: int = 1, sides=_sides) -> list[str]:
     """A table of findings numbered from ``start``, and a row per disputed fact (an item ``(fact, its
     findings)`` of `by_fact`); ``sides(finding)`` gives its two ``(claim, spans)`` in column order."""
-    rows = [f"| # | Rule | {heads[0]} | {heads[1]} | Why |", "| --: | --- | --- | --- | --- |"]
+    rows = [f"| # | Rule | {heads[0]} | {heads[1]} | Why | Confidence |", "| --: | --- | --- | --- | --- | --: |"]
     for number, f in enumerate(findings[:MAX_ROWS], start=start):
         if isinstance(f, tuple):
             rows.append(_fact_row(number, *f))
@@ -116,7 +116,7 @@ def _table(findings: list, heads: tuple[str, str] = ("Claim", "Conflicting claim
         decided = review_line(f.review)
         status = "" if f.status == "new" else f" ({_text(decided or f.status)})"
         rows.append(f"| {number} | {rule}{status} | {_claim(a, spans_a)} | {_claim(b, spans_b)} | "
-                    f"{_text(f.explanation)} |")
+                    f"{_text(f.explanation)} | {f.confidence:.2f} |")
     return [*rows, "", *_more(len(findings), "rows")]
 
 
@@ -127,7 +127,8 @@ def _fact_row(number: int, fact: Fact, shown: list[Finding]) -> str:
     rule = f"[{_text(fact.rule)}]({_url(rule_help_uri(fact.rule))}) {_text(fact.name)}"
     why = (f"disputed fact {fact.id}: {plural(len(fact.findings), 'conflict')} between {claims} claims; "
            f"for example: {shown[0].explanation}")
-    return f"| {number} | {rule} | {values[0]} | {'<br>'.join(values[1:])} | {_text(why)} |"
+    confidence = max(f.confidence for f in shown)  # the fact is as probable as its most probable pair
+    return f"| {number} | {rule} | {values[0]} | {'<br>'.join(values[1:])} | {_text(why)} | {confidence:.2f} |"
 
 
 def _claim(claim: Claim, spans: tuple[Span, ...]) -> str:

@@ -94,7 +94,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict:
         "locations": [_location(f.a)],
         "relatedLocations": [{**_location(f.b), "id": 1}],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
-        "properties": {"status": f.status, "similarity": f.similarity, "group": f.group,
+        "properties": {"status": f.status, "similarity": f.similarity, "confidence": f.confidence, "group": f.group,
                        "claims": [f.a.id, f.b.id], "review": f.review.to_dict() if f.review else None},
     }
     if f.rule in index:

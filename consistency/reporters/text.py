@@ -102,7 +102,8 @@ def _conflict(console: Console, number: int, f: Finding, options: ReportOptions)
         (f"[{number}] ", "bold"),
         (f.rule, "bold red" if f.severity == "error" else "bold yellow"),
         f" {f.name}  ",
-        (f"{f.severity} · {f.status} · similarity {f.similarity:.2f} · id {f.fingerprint[:12]}", "dim"),
+        (f"{f.severity} · {f.status} · confidence {f.confidence:.2f} · similarity {f.similarity:.2f} · id {f.fingerprint[:12]}",
+         "dim"),
     )
     console.print(head)
     decided = review_line(f.review)

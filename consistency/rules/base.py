@@ -33,6 +33,8 @@ class Verdict:
     key_a: str
     key_b: str
     kind: FindingKind | None = None
+    #: calibrated probability that a reviewer confirms the finding (None: the rule's prior).
+    confidence: float | None = None
 
 
 class Rule:
@@ -44,8 +46,12 @@ class Rule:
     #: A plug-in rule needs something the caller provides (a model): it is listed in
     #: the catalogue but `select_rules` does not build it; the API does, on request.
     plugin: ClassVar[bool] = False
+    #: the confidence of a finding whose verdict carries none: the share of this rule's findings
+    #: reviewers confirmed on real news (docs/rules.md, "Confidence").
+    prior: ClassVar[float] = 0.5
 
-    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:  # pragma: no cover - interface
+    def check(self, a: Claim, b: Claim, ctx=None) -> Iterable[Verdict]:  # pragma: no cover - interface
+        """Verdicts on one candidate pair; ``ctx`` is a `consistency.rules.compare.PairContext`."""
         raise NotImplementedError
 
     @classmethod

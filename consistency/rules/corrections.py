@@ -7,7 +7,8 @@ from typing import Iterable
 
 from ..records import Claim
 from .base import Rule, Verdict, register, spans
-from .frames import Frame, comparable, describe, frames, key
+from .compare import PairContext, comparable
+from .frames import Frame, describe, frames, key, same_kind
 
 
 def corrected(old: Frame, new: Frame) -> bool:
@@ -53,13 +54,14 @@ class Correction(Rule):
     severity = "info"
     kind = "correction"
 
-    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
+    def check(self, a: Claim, b: Claim, ctx: PairContext | None = None) -> Iterable[Verdict]:
+        ctx = ctx or PairContext()
         for fa in frames(a):
             for fb in frames(b):
                 for old, new, swap in ((fa, fb, False), (fb, fa, True)):
-                    if not corrected(old, new) or not comparable(old, new):
+                    if not corrected(old, new) or not same_kind(old, new) or not comparable(old, new, ctx):
                         continue
-                    what = new.head_text or old.head_text or "figure"
+                    what = new.slots.measure or old.slots.measure or "figure"
                     explanation = (f"{what}: {describe(old)} corrected to {describe(new)} "
                                    f"(a correction, not a conflict)")
                     sa = (old.q.start, old.q.end, old.q.text, key(old))

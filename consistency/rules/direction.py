@@ -6,7 +6,8 @@ from typing import Iterable
 
 from ..records import Claim
 from .base import Rule, Verdict, register, spans
-from .frames import frames, key, same_measure
+from .compare import SAME_MEASURE, PairContext, alignment
+from .frames import frames, key
 
 
 @register
@@ -35,7 +36,8 @@ class DirectionMismatch(Rule):
     groups = ("numeric", "direction")
     severity = "error"
 
-    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
+    def check(self, a: Claim, b: Claim, ctx: PairContext | None = None) -> Iterable[Verdict]:
+        ctx = ctx or PairContext()
         for fa in frames(a):
             if fa.q.kind != "change" or not fa.q.change:
                 continue
@@ -43,15 +45,16 @@ class DirectionMismatch(Rule):
                 if (fb.q.kind != "change" or not fb.q.change or fb.q.change == fa.q.change
                         or fb.q.dimension != fa.q.dimension):
                     continue
-                if not same_measure(fa, fb):
+                same = alignment(fa, fb, ctx)
+                if same < SAME_MEASURE:
                     continue
-                what = " ".join(w.text for w in fa.context if w.low not in ("rose", "fell")) or fa.head_text
-                what = what or "the measure"
+                what = fa.slots.measure or fb.slots.measure or "the measure"
                 yield Verdict(
                     spans_a=spans((fa.q.start, fa.q.end, fa.q.text, key(fa))),
                     spans_b=spans((fb.q.start, fb.q.end, fb.q.text, key(fb))),
                     explanation=f"{what}: {fa.q.change} {fa.q.text} vs {fb.q.change} {fb.q.text}",
-                    key_a=f"{fa.head}|{fa.q.change}",
-                    key_b=f"{fb.head}|{fb.q.change}",
+                    key_a=f"{fa.q.dimension}|{fa.q.change}",
+                    key_b=f"{fb.q.dimension}|{fb.q.change}",
+                    confidence=same,
                 )
                 return

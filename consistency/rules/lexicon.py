@@ -179,25 +179,4 @@ REMAINDER = frozenset({"remain", "remained", "remaining", "remains", "survived",
                        "still", "intact", "operational", "escaped", "left", "spared", "unharmed", "afloat",
                        "undamaged", "functioning", "active", "open"})
 
-#: Measures that only grow over time: a later, larger value is an update.
-CUMULATIVE_MARKERS = frozenset({"toll", "so far", "to date", "since", "cumulative", "total", "in all",
-                                "overall", "tally", "running"})
-#: Counted nouns that are cumulative by nature.
-CUMULATIVE_NOUNS = frozenset({"death", "die", "kill", "dead", "fatality", "casualty", "toll", "case",
-                              "infection", "arrest", "injur", "wound", "victim", "displac", "evacu",
-                              "refuge", "download", "signatur", "vaccin"})
 
-#: Words that name what a count of deaths is: all normalised to "death".
-DEATH_WORDS = frozenset({"death", "die", "kill", "dead", "fatality", "fatalities", "toll", "killed", "deaths"})
-
-#: Nouns that name a measure standing before its number ("turnout was 38%", "toll rose to 212").
-MEASURE_NOUNS = frozenset({"toll", "turnout", "population", "attendance", "inflation", "unemployment",
-                           "rate", "price", "cost", "budget", "deficit", "debt", "revenue", "profit",
-                           "sales", "growth", "yield", "score", "temperature", "capacity", "salary",
-                           "wage", "fine", "bail", "ransom", "valuation", "tally", "count", "majority",
-                           "margin", "age", "height", "length", "distance", "weight", "share", "stake",
-                           "output", "production", "exports", "imports", "gdp", "index", "shares",
-                           "stock", "fee", "fare", "rent", "bill", "award", "damages", "compensation",
-                           "reward", "subsidy", "funding", "loan", "bonus", "pension", "tax", "tariff",
-                           "duration", "sentence", "term", "record", "support", "approval", "audience",
-                           "viewers", "visitors", "passengers", "casualties", "deaths", "injuries"})

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable
 
 from ..records import Claim
 from . import corrections
 from .base import Rule, Verdict, register, spans
-from .frames import Frame, comparable, describe, disjoint, frames, key, loose, same_measure
+from .compare import SAME_MEASURE, PairContext, alignment, apart, score
+from .frames import Frame, bounds_apart, describe, disjoint, frames, key, same_kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,7 @@ class NumericVerdict:
     fa: Frame
     fb: Frame
     explanation: str
+    confidence: float
 
 
 def _span(f: Frame) -> tuple[int, int, str, str]:
@@ -38,10 +39,14 @@ def _said(f: Frame) -> str:
 
 
 def _reason(fa: Frame, fb: Frame) -> str:
-    if fa.q.dimension == "age":
+    if fa.is_age:
         return "the ages of one person differ"
+    if not disjoint(fa, fb):
+        return "bounds on different figures (each writer names the nearest bound of what they know)"
     if fa.q.dimension == "time":
         return "the durations differ"
+    if fa.q.dimension == "date":
+        return "the same event cannot happen on both dates"
     exact = fa.q.bound == "exact" and fb.q.bound == "exact"
     if exact and fa.q.dimension in (None, "count") and fb.q.dimension in (None, "count"):
         return "exact counts differ"
@@ -50,56 +55,115 @@ def _reason(fa: Frame, fb: Frame) -> str:
     return "the values differ beyond the stated approximation or bound"
 
 
-@lru_cache(maxsize=4096)
-def numeric_pairs(a: Claim, b: Claim) -> tuple[NumericVerdict, ...]:
-    """Every numeric conflict, duration conflict and update between two claims."""
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    """A number of one claim and its most probable partner in the other claim."""
+
+    fa: Frame
+    fb: Frame
+    #: `compare.alignment`: how probably the two measure the same thing.
+    alignment: float
+    #: log of the number of same-kind numbers on both sides (a feature of the score).
+    ambiguity: float
+    #: the values cannot both be true (after tolerances), and no sum of the other side's counts matches.
+    disjoint: bool
+
+
+#: Partners scored within this of a number's best partner (and at least `SUPPORT` times its score)
+#: are as good a match: when one of them agrees with the number, the number is supported and is not
+#: flagged.
+MARGIN = 0.15
+SUPPORT = 0.75
+
+
+def alignments(a: Claim, b: Claim, ctx: PairContext) -> list[Aligned]:
+    """Numbers of ``a`` and ``b`` that most probably measure the same thing, each with its partner.
+
+    Every same-kind pair is scored (`compare.alignment`). A number is *supported* when a partner
+    scored within `MARGIN` of its best agrees with it (or a sum of the other claim's counts
+    matches it: "11 militants and six soldiers" / "17 people"). A pair is returned when each is
+    among the other's best partners; it is ``disjoint`` when their values cannot both be true
+    and neither number is supported — a candidate conflict. One pair per number of ``a``.
+    """
     fas, fbs = frames(a), frames(b)
-    out: list[NumericVerdict] = []
-    seen: set[tuple[int, int]] = set()
-    partners = {ia: [ib for ib, fb in enumerate(fbs) if comparable(fa, fb) and not corrections.explains(fa, fb)]
-                for ia, fa in enumerate(fas)}  # a corrected figure is COR001's, not a conflict
-    # A value of one claim that some value of the other could match (any context), or that a sum
-    # of the other's values matches ("11 militants and six soldiers" / "17 people"), is not flagged.
-    agreed_a = {ia for ia, fa in enumerate(fas) if _agrees(fa, fbs)}
-    agreed_b = {ib for ib, fb in enumerate(fbs) if _agrees(fb, fas)}
-    for ia, ibs in partners.items():
-        if not ibs:
+    scores: dict[tuple[int, int], tuple[float, float]] = {}
+    for ia, fa in enumerate(fas):
+        candidates = [ib for ib, fb in enumerate(fbs) if same_kind(fa, fb)]
+        if not candidates:
             continue
-        fa = fas[ia]
-        for ib in ibs:
-            fb = fbs[ib]
-            update = _update(fa, fb)
-            if update:
-                out.append(NumericVerdict("UPD001", fa, fb, update))
-                seen.add((ia, ib))
-                break
-        else:
-            if ia in agreed_a:
-                continue
-            ib = next((ib for ib in ibs if ib not in agreed_b), None)
-            if ib is None:
-                continue
-            fb = fbs[ib]
-            code = "DUR001" if fa.q.dimension == "time" else "NUM001"
-            reason = _reason(fa, fb)
-            if (fa.cumulative or fb.cumulative) and fa.when and fb.when and fa.when != fb.when:
-                later = fa if fa.when > fb.when else fb
-                earlier = fb if later is fa else fa
-                if later.high < earlier.low:
-                    reason += " (a running count reported later cannot be smaller)"
-            out.append(NumericVerdict(code, fa, fb, f"{_said(fa)} vs {_said(fb)}: {reason}"))
+        amb = math.log(len(candidates) * max(1, sum(same_kind(x, fa) for x in fas)))
+        for ib in candidates:
+            # another time or place is not the same measure; a corrected figure is COR001's
+            if not apart(fa, fbs[ib]) and not corrections.explains(fa, fbs[ib]):
+                scores[(ia, ib)] = (alignment(fa, fbs[ib], ctx, ambiguity=amb), amb)
+    if not scores:
+        return []
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for (ia, ib), (sc, _) in scores.items():
+        best_a[ia] = max(best_a.get(ia, 0.0), sc)
+        best_b[ib] = max(best_b.get(ib, 0.0), sc)
+    close = {k for k, (sc, _) in scores.items() if sc >= best_a[k[0]] - MARGIN and sc >= best_b[k[1]] - MARGIN}
+    differ = {k: disjoint(fas[k[0]], fbs[k[1]]) or bounds_apart(fas[k[0]], fbs[k[1]]) for k in scores}
+
+    def near(score: float, best: float) -> bool:  # as good a match as the best one
+        return score >= best - MARGIN and score >= SUPPORT * best
+
+    supported_a = {ia for (ia, ib) in scores if not differ[(ia, ib)] and near(scores[(ia, ib)][0], best_a[ia])}
+    supported_b = {ib for (ia, ib) in scores if not differ[(ia, ib)] and near(scores[(ia, ib)][0], best_b[ib])}
+    supported_a |= {ia for ia in best_a if _sums_to(fas[ia], [f for f in fbs if same_kind(fas[ia], f)])}
+    supported_b |= {ib for ib in best_b if _sums_to(fbs[ib], [f for f in fas if same_kind(fbs[ib], f)])}
+    out: list[Aligned] = []
+    for ia in sorted(best_a):
+        mine = sorted(((scores[k][0], k[1]) for k in close if k[0] == ia), key=lambda t: (-t[0], t[1]))
+        if not mine:
+            continue
+        sc, ib = mine[0]
+        conflict = differ[(ia, ib)] and ia not in supported_a and ib not in supported_b
+        out.append(Aligned(fas[ia], fbs[ib], sc, scores[(ia, ib)][1], conflict))
+    return out
+
+
+def numeric_pairs(a: Claim, b: Claim, ctx: PairContext | None = None) -> tuple[NumericVerdict, ...]:
+    """Every numeric conflict, duration conflict and update between two claims.
+
+    Each number of ``a`` is aligned with the number of ``b`` that most probably measures the
+    same thing (`alignments`); a number whose partner agrees with it (or that a sum of the
+    other claim's counts matches: "11 militants and six soldiers" / "17 people") is not
+    flagged. A disjoint partner is a conflict with a calibrated confidence
+    (`compare.score`), or an update when the count is cumulative and the later report is larger.
+    """
+    ctx = ctx or PairContext()
+    out: list[NumericVerdict] = []
+    for al in alignments(a, b, ctx):
+        fa, fb = al.fa, al.fb
+        update = _update(fa, fb) if al.alignment >= SAME_MEASURE else None
+        if update:
+            out.append(NumericVerdict("UPD001", fa, fb, update, al.alignment))
+            continue
+        if not al.disjoint:
+            continue
+        confidence = score(fa, fb, ctx, ambiguity=al.ambiguity)
+        if confidence < FLOOR:
+            continue
+        code = "NUM001" if fa.is_age else {"time": "DUR001", "date": "DAT001"}.get(fa.q.dimension, "NUM001")
+        out.append(NumericVerdict(code, fa, fb, f"{_said(fa)} vs {_said(fb)}: {_reason(fa, fb)}", confidence))
     return tuple(out)
 
 
-def _agrees(f: Frame, others: tuple[Frame, ...]) -> bool:
-    same = [o for o in others if loose(f, o)]
-    if any(not disjoint(f, o) for o in same):
-        return True
-    exact = [o for o in same if o.q.bound == "exact" and o.q.dimension in (None, "count")]
-    if len(exact) >= 2:
-        total = sum(o.low for o in exact)
-        return f.low - 1e-9 <= total <= f.high + 1e-9
-    return False
+#: Pairs scored below this are not findings at all (the report's own cut-off, `--min-confidence`,
+#: is applied later and is higher by default).
+FLOOR = 0.05
+
+
+def _sums_to(f: Frame, others: list[Frame]) -> bool:
+    if f.q.bound != "exact" or not math.isfinite(f.high):
+        return False
+    exact = [o for o in others if o.q.bound == "exact" and o.q.dimension in (None, "count")]
+    if len(exact) < 2:
+        return False
+    total = sum(o.low for o in exact)
+    return f.low - 1e-9 <= total <= f.high + 1e-9
 
 
 def _update(fa: Frame, fb: Frame) -> str | None:
@@ -113,35 +177,48 @@ def _update(fa: Frame, fb: Frame) -> str | None:
         return None
     if not (disjoint(fa, fb) or not math.isfinite(earlier.high) or not math.isfinite(later.high)):
         return None
-    what = next((f.head_text for f in (later, earlier) if f.view.text.lower().find(f.head_text.lower()) < f.q.start
-                 and f.head_text), None) or later.head_text or earlier.head_text or "count"
+    what = later.slots.measure or earlier.slots.measure or later.slots.predicate or "count"
     return (f"{what}: {_said(earlier)} ({earlier.when.isoformat()}) then {_said(later)} ({later.when.isoformat()}):"
             " a cumulative count reported later; an update, not a conflict")
 
 
 def _verdict(v: NumericVerdict, kind=None) -> Verdict:
     return Verdict(spans_a=spans(_span(v.fa)), spans_b=spans(_span(v.fb)), explanation=v.explanation,
-                   key_a=key(v.fa), key_b=key(v.fb), kind=kind)
+                   key_a=key(v.fa), key_b=key(v.fb), kind=kind, confidence=v.confidence)
 
 
 class _NumericRule(Rule):
     """The verdicts of `numeric_pairs` that carry this rule's code."""
 
-    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
-        for v in numeric_pairs(a, b):
+    def check(self, a: Claim, b: Claim, ctx: PairContext | None = None) -> Iterable[Verdict]:
+        for v in ctx_pairs(a, b, ctx):
             if v.code == self.code:
                 yield _verdict(v, kind=self.kind)
+
+
+def ctx_pairs(a: Claim, b: Claim, ctx: PairContext | None) -> tuple[NumericVerdict, ...]:
+    """`numeric_pairs` once per pair and context (the three numeric rules share it)."""
+    if ctx is None:
+        return numeric_pairs(a, b)
+    memo = ctx.memo.setdefault("numeric_pairs", {})
+    found = memo.get((id(a), id(b)))
+    if found is None:
+        found = memo[(id(a), id(b))] = numeric_pairs(a, b, ctx)
+    return found
 
 
 @register
 class NumericMismatch(_NumericRule):
     """Two claims give incompatible values for the same measure of the same thing.
 
-    Flags a pair when both claims state a quantity of the same dimension, the same
-    counted noun or measure of the same subject at compatible times ("32 ships" /
-    "28 ships", "down 90%" / "down about 60%"), and the two value intervals are
-    disjoint after the tolerance for approximation ("about", "nearly"), bounds
-    ("more than", "at least"), ranges and rounding (see docs/rules.md).
+    Each number of one claim is aligned with the number of the other claim that most
+    probably measures the same thing (same kind of number; measure, predicate, holder and
+    subject compared by meaning from the sentence's parse: "32 of Iran's navy ships" /
+    "28 Iranian navy ships had been sunk"). The pair is flagged when the two value intervals
+    are disjoint after the tolerances for approximation ("about", "nearly"), bounds ("more
+    than", "at least"), ranges, rounding and conversion (docs/rules.md, "Tolerances"), and
+    no other number of the other claim agrees with it. Its confidence is the calibrated
+    probability that a reviewer confirms it (docs/rules.md, "Confidence").
 
     Example::
 
@@ -149,14 +226,12 @@ class NumericMismatch(_NumericRule):
         Officials said 28 Iranian navy ships had been sunk.
         -> 32 ships vs 28 ships: exact counts differ
 
-    Not flagged: "about 30 ships" vs "32 ships" (within approximation); "13 miles"
-    vs "21 km" (equal after conversion); "500 beds" at a hospital vs "320 beds" at
-    a clinic (different subjects); October vs September figures (different
-    times); a claim that also states a value consistent with the other side; a
-    larger cumulative count reported later (that is UPD001, an update); figures
-    of different events ("kills 12 in Nigeria church" vs "kills 37 at mosque in
-    Afghanistan": places, venues, kinds of event or regions differ on both sides;
-    per-event counts reported more than a week apart).
+    Not flagged: "about 30 ships" vs "32 ships" (within approximation); "13 miles" vs "21 km"
+    (equal after conversion); October vs September figures, or figures for Kano and for
+    Peshawar (another time or place is evidence of another occasion); a claim that also
+    states a value consistent with the other side; a larger cumulative count reported later
+    (UPD001, an update); a figure the other claim says was corrected (COR001); ages of
+    different people.
     """
 
     code = "NUM001"
@@ -190,6 +265,33 @@ class DurationMismatch(_NumericRule):
     groups = ("numeric", "time")
     severity = "error"
 
+
+
+@register
+class DateMismatch(_NumericRule):
+    """Two claims give different dates for the same event.
+
+    Dates are read like numbers (`consistency.rules.frames`: a day, a month or a year, after
+    resolving "on Friday" against the document date; "before 1980", "after 2011" and "by
+    March 20" as open intervals) and compared when the two dates most probably say when the
+    same thing happened: the same predicate or one of the same meaning ("opened" / "started",
+    "born"), the same holder, no evidence of another event. The intervals must be disjoint.
+
+    Example::
+
+        Indirect talks between Washington and Tehran opened in Muscat on March 12.
+        The talks in Muscat started on March 14.
+        -> opened on March 12 vs started on March 14: the same event cannot happen on both dates
+
+    Not flagged: dates of different events ("rose on Monday" vs "fell on Tuesday"); March vs
+    March 12 (they overlap); "since March 2", "until Friday", "as of 2017" (a span or the time of
+    a figure, not an event's date); dates in an attribution ("officials said on Friday").
+    """
+
+    code = "DAT001"
+    name = "date-mismatch"
+    groups = ("time",)
+    severity = "error"
 
 
 @register
@@ -248,11 +350,15 @@ class PercentPointsMismatch(Rule):
     groups = ("numeric",)
     severity = "error"
 
-    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
+    def check(self, a: Claim, b: Claim, ctx: PairContext | None = None) -> Iterable[Verdict]:
+        ctx = ctx or PairContext()
         for fa in frames(a):
             for fb in frames(b):
                 pts, pct = _points_and_percent(fa, fb)
-                if pts is None or not same_measure(fa, fb):
+                if pts is None:
+                    continue
+                same = alignment(fa, fb, ctx)
+                if same < SAME_MEASURE:
                     continue
                 if pts.q.change and pct.q.change and pts.q.change != pct.q.change:
                     continue
@@ -270,7 +376,7 @@ class PercentPointsMismatch(Rule):
                 if bad:
                     expl = f"{_said(pts)} vs {_said(pct)}: {why}"
                     yield Verdict(spans_a=spans(_span(fa)), spans_b=spans(_span(fb)), explanation=expl,
-                                  key_a=key(fa), key_b=key(fb))
+                                  key_a=key(fa), key_b=key(fb), confidence=same)
                     return
 
 
@@ -283,7 +389,7 @@ def _points_and_percent(fa: Frame, fb: Frame) -> tuple[Frame | None, Frame | Non
 
 
 def _level(f: Frame) -> float | None:
-    for q in f.view.claim.quantities:
+    for q in f.claim.quantities:
         if q.kind == "level" and q.dimension == "percent" and q.bound == "exact" and q.value:
             return q.value
     return None

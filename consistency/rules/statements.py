@@ -8,8 +8,6 @@ subject: a shared content word and no contrasting one ("hospital" / "clinic",
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from functools import lru_cache
 from typing import Iterable
 
@@ -19,8 +17,6 @@ from .base import Rule, Verdict, register, spans
 from .text import View, Word, contrast, has_yet, mentions, same_word, significant, times_compatible, view
 
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "last", "final", "next", "previous", "another"}
-_YEAR_AFTER = re.compile(r"\s*,?\s*(\d{4})\b")
-_DATE_PREPS = {"since", "until", "till", "by", "from", "before", "after", "through"}
 _STATE = {"is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "stayed", "stays",
           "stay", "being", "kept", "keeps", "reopened", "closed"}
 
@@ -163,153 +159,6 @@ def _span(w: Word, norm: str) -> tuple[int, int, str, str]:
     return (w.start, w.end, w.text, norm)
 
 
-# --- DAT001 ------------------------------------------------------------------------------------
-
-def _event_words(v: View) -> list[tuple[str, Word]]:
-    return _memo(v, "event_words", _read_event_words)
-
-
-def _read_event_words(v: View) -> list[tuple[str, Word]]:
-    out = []
-    for w in v.words:
-        if not _free(v, w) or w.index in v.negated or not w.low.isalpha():
-            continue
-        for group, stems in lx.EVENT_GROUPS.items():
-            if _stem_in(w, stems):
-                out.append((group, w))
-    return out
-
-
-def _event_dates(v: View, w: Word):
-    """The explicit dates that say when the event of word ``w`` happened (kept per claim)."""
-    cache = _memo(v, "event_dates", _new_dict)
-    out = cache.get(w.index)
-    if out is None:
-        out = cache[w.index] = _read_event_dates(v, w)
-    return out
-
-
-def _read_event_dates(v: View, w: Word):
-    out = []
-    for d, lo, hi in v.dates:
-        year = _YEAR_AFTER.match(v.text[d.end:])
-        if d.relative and d.granularity == "day" and year:
-            # "born February 17 , 1990": the extractor missed the year; read it here
-            try:
-                lo = hi = d.value.replace(year=int(year.group(1)))
-            except ValueError:
-                continue
-        first = v.word_at(d.start)
-        if first is None:
-            continue
-        prev = v.words[first.index - 1].low if first.index > 0 else ""
-        prev2 = v.words[first.index - 2].low if first.index > 1 else ""
-        prep = prev if prev in _DATE_PREPS else prev2 if prev2 in _DATE_PREPS else None
-        if prep == "before":
-            lo, hi = dt.date.min, lo - dt.timedelta(days=1)
-        elif prep == "after":
-            lo, hi = hi + dt.timedelta(days=1), dt.date.max
-        elif prep == "by":
-            lo = dt.date.min
-        elif prep is not None:
-            continue  # "since March 2", "until Friday": a span, not the event's date
-        if v.clause_of[first.index] == v.clause_of[w.index] or first.index > w.index:
-            out.append((d, lo, hi))
-    return out
-
-
-@register
-class DateMismatch(Rule):
-    """Two claims give different dates for the same one-off event.
-
-    Flags a pair when both claims say the same kind of one-off event happened
-    (opened/started/began/launched, ended/closed, signed, died, arrived, was held,
-    was announced, was elected, resigned, was arrested, crashed) to the same
-    subject, each with an explicit date, and the dates cannot overlap (a day, a
-    month or a year, after resolving "on Friday" against the document date).
-
-    Example::
-
-        Indirect talks between Washington and Tehran opened in Muscat on March 12.
-        The talks in Muscat started on March 14.
-        -> talks: opened on March 12 vs started on March 14
-
-    Not flagged: different events of one subject ("rose on Monday" vs "fell on
-    Tuesday" are not one-off events); different rounds ("the first round" vs
-    "the second round"); dates in an attribution ("officials said on Friday");
-    "since March 2" or "until Friday" (a span, not the event's date); March vs
-    March 12. "before 1980", "after 2011" and "by March 20" are read as open
-    intervals: "born on 25 April 1987" vs "born before 1980" is flagged.
-    """
-
-    code = "DAT001"
-    name = "date-mismatch"
-    groups = ("time",)
-    severity = "error"
-
-    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
-        va, vb = view(a), view(b)
-        if not va.dates or not vb.dates:
-            return
-        events_a, events_b = _event_words(va), _event_words(vb)
-        if not events_a or not events_b:
-            return
-        for group, wa in events_a:
-            dates_a = _event_dates(va, wa)
-            if not dates_a:
-                continue
-            for group_b, wb in events_b:
-                if group_b != group:
-                    continue
-                dates_b = _event_dates(vb, wb)
-                if not dates_b or not _subject_only(va, wa, vb, wb):
-                    continue
-                if any(_overlap_dates(x, y) for x in dates_a for y in dates_b):
-                    continue
-                da, _, _ = dates_a[0]
-                db, _, _ = dates_b[0]
-                shared = [w for w in _before(va, wa) + _before(vb, wb) + _after(va, wa) if mentions(va, w.stem)
-                          and mentions(vb, w.stem)]
-                shared.sort(key=lambda w: w.proper)  # "talks" names the event better than "Muscat"
-                what = shared[0].text if shared else group
-                yield Verdict(
-                    spans_a=spans(_span(wa, group), (da.start, da.end, da.text, da.value.isoformat())),
-                    spans_b=spans(_span(wb, group), (db.start, db.end, db.text, db.value.isoformat())),
-                    explanation=f"{what}: {wa.text} on {da.text} vs {wb.text} on {db.text}: "
-                                "the same event cannot happen on both dates",
-                    key_a=f"{group}|{da.value.isoformat()}",
-                    key_b=f"{group}|{db.value.isoformat()}",
-                )
-                return
-
-
-def _yearless(d, lo) -> bool:
-    """A month-and-day date whose year was only guessed from the document date ("on March 12")."""
-    return d.relative and d.granularity == "day" and not re.search(r"\d{4}", d.text) \
-        and not re.search(r"(?i)day\b|yesterday|today|tomorrow|week", d.text) and lo.year == d.value.year
-
-
-def _overlap_dates(x, y) -> bool:
-    (da, lo_a, hi_a), (db, lo_b, hi_b) = x, y
-    ya, yb = _yearless(da, lo_a) and lo_a == hi_a, _yearless(db, lo_b) and lo_b == hi_b
-    if ya != yb:  # one year guessed, the other stated: compare what both say
-        other_lo, other_hi = (lo_b, hi_b) if ya else (lo_a, hi_a)
-        day = lo_a if ya else lo_b
-        if other_lo == other_hi:
-            return (day.month, day.day) == (other_lo.month, other_lo.day)
-        return True
-    return lo_a <= hi_b and lo_b <= hi_a
-
-
-def _subject_only(va: View, wa: Word, vb: View, wb: Word) -> bool:
-    sa, sb = _before(va, wa), _before(vb, wb)
-    if not _overlap(sa, sb + _after(vb, wb)) and not _overlap(sa + _after(va, wa), sb):
-        return False
-    if contrast(sa, va, sb, vb):
-        return False
-    return not _ordinal_clash(va, vb)
-
-
 # --- QNT001 ------------------------------------------------------------------------------------
 
 def _phrase_after(v: View, index: int) -> list[Word]:
@@ -361,7 +210,7 @@ class QuantifierConflict(Rule):
     groups = ("logic",)
     severity = "error"
 
-    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
+    def check(self, a: Claim, b: Claim, ctx=None) -> Iterable[Verdict]:
         va, vb = view(a), view(b)
         if not _quantified(va) and not _quantified(vb):
             return
@@ -500,7 +349,7 @@ class NegationConflict(Rule):
     groups = ("logic",)
     severity = "error"
 
-    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
+    def check(self, a: Claim, b: Claim, ctx=None) -> Iterable[Verdict]:
         va, vb = view(a), view(b)
         words_a, _, any_neg_a = _predicates(va)
         _, words_b, any_neg_b = _predicates(vb)
@@ -574,7 +423,7 @@ class AntonymConflict(Rule):
     groups = ("logic",)
     severity = "error"
 
-    def check(self, a: Claim, b: Claim) -> Iterable[Verdict]:
+    def check(self, a: Claim, b: Claim, ctx=None) -> Iterable[Verdict]:
         va, vb = view(a), view(b)
         sides_a, sides_b = _antonym_words(va), _antonym_words(vb)
         if not sides_a or not sides_b:

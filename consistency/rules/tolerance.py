@@ -52,7 +52,7 @@ def interval(f: Frame, *, converted: bool, precise_other: bool = False) -> tuple
     """The canonical interval of a frame widened by its rounding tolerance."""
     q = f.q
     low, high = f.low, f.high
-    if q.bound == "exact" and q.value not in (None, 0):
+    if q.bound == "exact" and q.value not in (None, 0) and q.dimension != "date":  # a date is its days
         tol = rounding_tolerance(q, converted=converted, precise_other=precise_other) * unit_size(q, low)
         if tol:
             low = low - tol
@@ -135,8 +135,12 @@ def disjoint(fa: Frame, fb: Frame) -> bool:
     converted = fa.q.unit != fb.q.unit
     a_low, a_high = interval(fa, converted=converted, precise_other=_decimal(fb))
     b_low, b_high = interval(fb, converted=converted, precise_other=_decimal(fa))
+    if fa.q.dimension == "date" and _weekday_slack(fa, fb):
+        a_low, a_high = a_low - 1, a_high + 1
     finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if math.isfinite(x)]
-    eps = EPSILON * max(finite + [1e-12])
+    # floating-point noise of unit conversions; values stated in one unit compare exactly (a date
+    # frame's value is a day number near 740,000: 0.1 % of it would be two years)
+    eps = (EPSILON if converted else 1e-9) * max(finite + [1e-12])
     if a_high + eps < b_low or b_high + eps < a_low:
         return True
     # intervals that share one end point, excluded by one side: "19 reviews" vs "more than 19 reviews"
@@ -163,6 +167,14 @@ def dates_overlap(a: View, b: View) -> bool:
             if lo_a - slack <= hi_b and lo_b - slack <= hi_a:
                 return True
     return False
+
+
+def _weekday_slack(fa: Frame, fb: Frame) -> bool:
+    """Date frames of which one is a bare weekday, read against different anchor days: a day of
+    slack, as `dates_overlap` allows."""
+    if _anchor(fa.claim) == _anchor(fb.claim):
+        return False
+    return any(d.approximate and d.start == f.q.start for f in (fa, fb) for d in f.claim.dates)
 
 
 def _approximate(d: DateMention) -> bool:

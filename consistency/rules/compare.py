@@ -1,0 +1,334 @@
+"""Comparability by meaning, and the calibrated confidence of a numeric finding.
+
+Two frames (numbers read in their claims, `consistency.rules.frames`) of the same kind of
+number are described by features of their slots, compared by meaning rather than by
+identical words:
+
+- how similar the measure and predicate phrases are (embedding cosine with the loaded
+  model: "navy ships sunk" / "vessels destroyed"), and whether their head nouns and verbs
+  are the same lemma;
+- positive evidence of a difference: both name a holder and the holders differ, both name
+  a place and the places differ, both carry explicit dates that cannot overlap, one counts
+  a part of a group ("four of the officers") or an increment ("another 1,000") and the
+  other does not, one side is negated;
+- how similar the two claims are as a whole, how far apart their documents are dated, how many numbers of the same kind each claim holds
+  (ambiguity), and how far apart the two values are.
+
+`Model` turns the features into a probability that a reviewer confirms the conflict: a
+logistic regression whose weights live in ``confidence.json`` beside this module, fitted
+by ``benchmarks/calibrate.py`` on data the team did not write. There are two models, one
+per population of pairs, because the same features mean different odds in each:
+
+- **given** pairs, handed to `consistency compare` as meant to be about one thing
+  (fitted on VitaminC dev and EQUATE);
+- **found** pairs, found by similarity among many claims (`check`, `run`): fitted on
+  reviewed findings of real news (``benchmarks/labels/news.jsonl``), where most similar
+  pairs measure different things.
+
+See docs/rules.md, "Confidence". The same score aligns the numbers of two claims: each
+number is matched with the number of the other claim it most probably measures the same
+thing as.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .frames import Frame, bounds_apart, disjoint
+from .lexicon import STOP
+
+#: cosine similarity of two short texts (phrases); None when no model is at hand.
+Similar = Callable[[str, str], float]
+
+
+@dataclass(slots=True)
+class PairContext:
+    """What the engine knows about a candidate pair beyond the two claims."""
+
+    #: cosine similarity of the two claims' embeddings (1.0 when unknown).
+    similarity: float = 1.0
+    #: the pair was given to compare (`consistency compare`), not found by similarity among many
+    #: claims: its two claims are meant to be about the same thing, which raises the prior.
+    given: bool = False
+    #: phrase similarity (embedding cosine); None falls back to word overlap.
+    similar: Similar | None = None
+    memo: dict = field(default_factory=dict)
+
+    def sim(self, x: str, y: str) -> float:
+        if not x or not y:
+            return 0.0
+        if x.lower() == y.lower():
+            return 1.0
+        key = (x, y) if x <= y else (y, x)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = float(self.similar(x, y)) if self.similar else _overlap(x, y)
+        return found
+
+
+def _overlap(x: str, y: str) -> float:
+    a, b = set(x.lower().split()), set(y.lower().split())
+    return len(a & b) / max(1, len(a | b))
+
+
+FEATURES = (
+    "bias",
+    "sentence_sim",          # cosine of the two claims
+    "phrase_sim",            # cosine of measure+predicate phrases (0 when a side has none)
+    "phrase_missing",        # a side has neither measure nor predicate
+    "same_head",             # measure head nouns are one lemma
+    "head_differs",          # both have head nouns, different lemmas
+    "same_predicate",        # predicates are one lemma
+    "predicate_gap",         # both have predicates, different: 1 - cosine
+    "holder_gap",            # both name holders: 1 - cosine
+    "subject_gap",           # both predicates have subjects (not the measure): 1 - cosine
+    "holder_differs",        # both name holders and share no word ("Echenique" / "Artino")
+    "subject_differs",       # both predicates have subjects that share no word
+    "contrast",              # a word of each side's slots that the other claim never mentions
+    "place_differs",         # both name places, no shared word
+    "date_gap",              # explicit dates that cannot overlap: log1p(days apart)
+    "doc_gap",               # log1p(days between the documents' dates)
+    "qualifier_mismatch",    # part / increment / still / all on one side only
+    "negation_mismatch",
+    "slot_overlap",          # shared words of measure, context, holder and place (Jaccard)
+    "context_sim",           # cosine of the two contexts ("in North America" / "worldwide")
+    "open_bounds",           # two bounds in one direction on different values ("over 10m" / "over 12m")
+    "value_gap",             # |log ratio| of the two values (capped)
+    "approximate",           # a side is approximate or a bound
+    "ambiguity",             # log(number of same-kind numbers in a * in b)
+    "is_count",
+    "is_percent",
+    "is_money",
+    "is_time",
+    "is_date",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    weights: tuple[float, ...]
+    #: the default cut-off: findings below it stay out of the default report.
+    cutoff: float = 0.5
+    trained_on: str = ""
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = float(np.dot(self.weights, x))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+POPULATIONS = ("given", "found")
+
+
+@lru_cache(maxsize=2)
+def model(given: bool = False) -> Model:
+    """The calibrated weights shipped with the package for given or found pairs."""
+    try:
+        raw = json.loads(resources.files(__package__).joinpath("confidence.json").read_text(encoding="utf-8"))
+        entry = raw["models"]["given" if given else "found"]
+        weights = tuple(float(entry["weights"][name]) for name in FEATURES)
+        return Model(weights, float(raw.get("cutoff", 0.5)), str(entry.get("trained_on", "")))
+    except (FileNotFoundError, KeyError):  # an untrained checkout: a hand-set prior
+        return PRIOR
+
+
+@lru_cache(maxsize=1)
+def _priors() -> dict[str, float]:
+    try:
+        raw = json.loads(resources.files(__package__).joinpath("confidence.json").read_text(encoding="utf-8"))
+        return {str(k): float(v) for k, v in raw.get("priors", {}).items()}
+    except FileNotFoundError:
+        return {}
+
+
+def rule_prior(rule, given: bool) -> float:
+    """The confidence of a finding whose rule has no model of its own (negation, antonyms,
+    quantifiers): on found pairs, the share of that rule's findings reviewers confirmed on real
+    news (smoothed: (confirmed + 1) / (reviewed + 2), written by ``benchmarks/calibrate.py``);
+    on given pairs, and for a rule never reviewed, the rule's own prior."""
+    return rule.prior if given else _priors().get(rule.code, rule.prior)
+
+
+#: Before calibration: similar phrases and no evidence of a difference make a conflict likely.
+PRIOR = Model(tuple({"bias": -2.0, "sentence_sim": 1.5, "phrase_sim": 2.5, "same_head": 1.0, "head_differs": -1.5,
+                     "same_predicate": 0.8, "predicate_gap": -2.5, "holder_gap": -2.0, "place_differs": -1.5,
+                     "date_gap": -1.0, "qualifier_mismatch": -2.0, "negation_mismatch": -1.5,
+                     "ambiguity": -0.5}.get(name, 0.0) for name in FEATURES))
+
+
+def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) -> list[float]:
+    sa, sb = fa.slots, fb.slots
+    both_heads = bool(sa.head and sb.head)
+    both_preds = bool(sa.predicate and sb.predicate)
+    pred_same = both_preds and sa.predicate == sb.predicate
+    holder_gap = 1.0 - ctx.sim(sa.holder, sb.holder) if sa.holder and sb.holder else 0.0
+    place_differs = _places_differ(sa, sb)
+    qa = sa.qualifiers & _PART_QUALIFIERS
+    qb = sb.qualifiers & _PART_QUALIFIERS
+    dim = fa.q.dimension
+    va, vb = _value(fa), _value(fb)
+    if dim == "date":  # days apart, on the scale of a log ratio
+        gap = min(5.0, math.log1p(abs(va - vb)) / 2) if va and vb else 1.0
+    else:
+        gap = min(5.0, abs(math.log(abs(va) / abs(vb)))) if va and vb and va * vb > 0 else 1.0
+    x = {
+        "bias": 1.0,
+        "sentence_sim": ctx.similarity,
+        "phrase_sim": ctx.sim(sa.phrase, sb.phrase),
+        "phrase_missing": float(not sa.phrase or not sb.phrase),
+        "same_head": float(both_heads and sa.head == sb.head),
+        "head_differs": float(both_heads and sa.head != sb.head),
+        "same_predicate": float(pred_same),
+        "predicate_gap": (1.0 - ctx.sim(sa.predicate, sb.predicate)) if both_preds and not pred_same else 0.0,
+        "holder_gap": holder_gap,
+        "subject_gap": 1.0 - ctx.sim(sa.subject, sb.subject) if sa.subject and sb.subject else 0.0,
+        "holder_differs": float(_disjoint_words(sa.holder, sb.holder)),
+        "subject_differs": float(_disjoint_words(sa.subject, sb.subject)),
+        "contrast": float(_contrast(sa, fb) and _contrast(sb, fa)),
+        "place_differs": float(place_differs),
+        "date_gap": 0.0 if dim == "date" else _date_gap(fa, fb),
+        "doc_gap": math.log1p(abs((fa.claim.date - fb.claim.date).days)) if fa.claim.date and fb.claim.date else 0.0,
+        "qualifier_mismatch": float(len(qa ^ qb)),
+        "negation_mismatch": float(sa.negated != sb.negated),
+        "slot_overlap": _jaccard(_slot_words(sa), _slot_words(sb)),
+        "context_sim": ctx.sim(sa.context, sb.context) if sa.context and sb.context else 0.0,
+        "open_bounds": float(bounds_apart(fa, fb) and not disjoint(fa, fb)),
+        "value_gap": gap,
+        "approximate": float(fa.q.bound != "exact" or fb.q.bound != "exact"),
+        "ambiguity": ambiguity,
+        "is_count": float(dim in (None, "count")),
+        "is_percent": float(dim in ("percent", "percentage point")),
+        "is_money": float(dim == "currency"),
+        "is_time": float(dim == "time"),
+        "is_date": float(dim == "date"),
+    }
+    return [x[name] for name in FEATURES]
+
+
+def _slot_words(s) -> set[str]:
+    words = " ".join((s.measure, s.context, s.holder, s.place)).lower().split()
+    return {w for w in words if w.isalpha() and w not in STOP}
+
+
+def _disjoint_words(x: str, y: str) -> bool:
+    """Both phrases present and without a content word in common; a word that begins another
+    ("Iran" / "Iranian", "Brazil" / "Brazilian") is in common."""
+    wx = {w for w in x.lower().split() if w.isalpha() and w not in STOP}
+    wy = {w for w in y.lower().split() if w.isalpha() and w not in STOP}
+    return bool(wx and wy and not any(_same_stem(a, b) for a in wx for b in wy))
+
+
+def _same_stem(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return short == long_ or (len(short) >= 4 and long_.startswith(short))
+
+
+def _contrast(s, other: Frame) -> bool:
+    """A word naming who or what (subject, measure, holder) that the other claim never mentions."""
+    mine = " ".join((s.subject, s.measure, s.holder)).lower().split()
+    theirs = other.claim.text.lower()
+    return any(w.isalpha() and w not in STOP and len(w) > 2 and w not in theirs for w in mine)
+
+
+def _jaccard(x: set[str], y: set[str]) -> float:
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+_PART_QUALIFIERS = frozenset({"partitive", "increment", "still", "all"})
+
+
+def _value(f: Frame) -> float:
+    if f.q.value is not None:
+        return float(f.q.value)
+    finite = [v for v in (f.low, f.high) if math.isfinite(v)]
+    return sum(finite) / len(finite) if finite else 0.0
+
+
+def _date_gap(fa: Frame, fb: Frame) -> float:
+    """Days between explicit dates of the two claims that cannot overlap (0 when they can, with a
+    bare weekday's day of slack: `tolerance.dates_overlap`)."""
+    from .text import view
+    from .tolerance import dates_overlap
+
+    va, vb = view(fa.claim), view(fb.claim)
+    if not va.dates or not vb.dates or dates_overlap(va, vb):
+        return 0.0
+    days = min(min(abs((lo_a - hi_b).days), abs((lo_b - hi_a).days))
+               for _, lo_a, hi_a in va.dates for _, lo_b, hi_b in vb.dates)
+    return math.log1p(days)
+
+
+def score(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) -> float:
+    """The calibrated probability that the two frames are the same measure in real conflict
+    (when their values are disjoint) — also the alignment score of the two numbers."""
+    return model(ctx.given).probability(features(fa, fb, ctx, ambiguity=ambiguity))
+
+
+def alignment(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) -> float:
+    """How probably two frames measure the same thing, whatever their values: the given-pair
+    model's score with the value features neutral. Used to match each number with its partner
+    and, against `SAME_MEASURE`, by the rules that need one measure (NUM002, DIR001, UPD001).
+
+    The given-pair model answers "same measure?" for pairs meant to be about one thing; the
+    found-pair model's low odds (most similar news claims are not in conflict) belong to the
+    finding's confidence, not to the question which number measures what."""
+    if apart(fa, fb):
+        return 0.0
+    x = features(fa, fb, ctx, ambiguity=ambiguity)
+    for name in _VALUE_FEATURES:
+        x[FEATURES.index(name)] = 0.0
+    return model(True).probability(x)
+
+
+def apart(fa: Frame, fb: Frame) -> str:
+    """Positive evidence that two frames are about different occasions, whatever their measure:
+    explicit times that cannot overlap ("in October" / "in September", "on Monday" / "on
+    Tuesday"), or different named places ("in Kano" / "in Peshawar"). '' when there is none.
+
+    A veto, not a feature: measured on the pairs of `benchmarks/calibrate.py`, non-overlapping
+    times occur in 2.6 % of VitaminC conflicts (a revision changing a figure and its year) and
+    11 % of its non-conflicts, and in none of the 49 confirmed news findings against 3 % of the
+    306 dismissed ones."""
+    if fa.q.dimension != "date" and (_date_gap(fa, fb) > 0 or _months_differ(fa.claim.text, fb.claim.text)):
+        return "different dates"
+    if _places_differ(fa.slots, fb.slots):
+        return "different places"
+    return ""
+
+
+_MONTH = re.compile(r"\b(" + "|".join(m for m in calendar.month_name if m) + r")\b")
+
+
+def _months_differ(x: str, y: str) -> bool:
+    """Both texts name months (no year needed: "in October" / "in September") and none in common."""
+    mx, my = set(_MONTH.findall(x)), set(_MONTH.findall(y))
+    return bool(mx and my and not mx & my)
+
+
+def _places_differ(sa, sb) -> bool:
+    """Both name places, with no word in common and neither the other's initials ("UK" / "United
+    Kingdom")."""
+    if not sa.place or not sb.place:
+        return False
+    wa, wb = sa.place.split(), sb.place.split()
+    if {w.lower() for w in wa} & {w.lower() for w in wb}:
+        return False
+    initials = lambda words: "".join(w[0] for w in words if w[0].isupper())  # noqa: E731
+    return sa.place.replace(".", "") != initials(wb) and sb.place.replace(".", "") != initials(wa)
+
+
+_VALUE_FEATURES = ("value_gap", "approximate", "open_bounds")
+#: Two frames whose alignment reaches this are taken to measure the same thing (NUM002, DIR001).
+SAME_MEASURE = 0.5
+
+
+def comparable(fa: Frame, fb: Frame, ctx: PairContext) -> bool:
+    return alignment(fa, fb, ctx) >= SAME_MEASURE

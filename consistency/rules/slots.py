@@ -1,0 +1,319 @@
+"""What a number is about, read from the dependency parse: the slots of a quantity frame.
+
+For every quantity of a claim (from the extractor, with character offsets) the parse
+gives:
+
+- **measure**: the counted noun or the measure noun with its modifiers ("navy ships",
+  "approval rating", "death toll"); for a number that stands alone as the object of a
+  verb ("killed 12") there is none and the predicate names the measure;
+- **predicate**: the verb (or predicative adjective) the measure hangs from, lemmatised,
+  with its particle ("sink", "kill", "wound", "rise", "still fly");
+- **holder**: whose measure it is: a possessor ("Iran's ships"), a proper modifier
+  ("Iranian navy"), an ``of``/``at`` phrase ("beds at the hospital"), or the subject of
+  a verb whose object is the measure ("the hospital has 500 beds", "the film holds a
+  rating of 60%");
+- **place**: ``in``/``at``/``near`` phrases of the predicate;
+- **qualifiers**: a part of a group ("four of the officers"), a total, an increment
+  ("another 1,000", "5 more"), "all", "so far", "still", negation.
+
+Nothing here decides whether two frames are comparable: `consistency.rules.compare`
+turns pairs of slots into features and a calibrated score.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+from dataclasses import dataclass
+
+from ..parsing import Parse, Token
+
+_NOUNS = ("NOUN", "PROPN")
+#: dependency labels that attach a number to the noun it counts.
+_COUNTS = ("nummod", "quantmod", "amod", "compound", "nmod", "appos", "det", "npadvmod")
+#: dependency labels of a number that is itself an argument of a verb ("killed 12", "rose 5%").
+_ARGS = ("dobj", "attr", "npadvmod", "nsubj", "nsubjpass", "oprd", "acomp", "advmod", "conj", "appos", "ROOT")
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "off", "on"})
+_INCREMENT = frozenset({"another", "other", "more", "additional", "extra", "further", "new"})
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """The slots of one quantity (empty strings when the parse does not say)."""
+
+    measure: str = ""
+    #: lemma of the measure's head noun ("ship", "rating", "toll").
+    head: str = ""
+    predicate: str = ""
+    #: the predicate as written ("opened", "were killed" -> "killed").
+    verb: str = ""
+    holder: str = ""
+    #: the subject of the predicate when it is not the measure itself ("the first round of talks"
+    #: opened on March 12; "the gunman" killed 12).
+    subject: str = ""
+    place: str = ""
+    qualifiers: frozenset[str] = frozenset()
+    negated: bool = False
+    #: modifiers that narrow the measure: prepositional and adverbial phrases of the number, its
+    #: noun or (when it is the verb's only number) its verb ("in North America", "worldwide").
+    context: str = ""
+    #: the words a reader would use to say what is counted or measured: measure, predicate and
+    #: context ("navy ships sunk", "people killed", "grossed in other territories"); embedded
+    #: for comparability.
+    phrase: str = ""
+
+
+def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
+    """The slots of the quantity at ``start:end`` of the parsed sentence; ``avoid`` are the spans
+    of the sentence's other numbers and dates (never part of this number's context)."""
+    span = p.tokens_in(start, end)
+    if not span:
+        return Slots()
+    inside = {t.i for t in span}
+    blocked = {t.i for s, e in avoid for t in p.tokens_in(s, e)} - inside
+    anchor = next((t for t in reversed(span) if t.head not in inside or t.head == t.i), span[-1])
+    qualifiers: set[str] = set()
+    noun = _counted_noun(p, anchor, inside, qualifiers)
+    verb = _predicate(p, noun or anchor, inside)
+    holder = _holder(p, noun, verb, anchor, inside)
+    place = _place(p, [anchor] + ([noun] if noun is not None else []), verb, inside | blocked)
+    negated = False
+    pred = ""
+    if verb is not None:
+        kids = p.children(verb.i)
+        negated = any(k.dep == "neg" for k in kids)
+        particle = " ".join(k.lemma for k in kids if k.dep == "prt")
+        still = any(k.low == "still" for k in kids)
+        word = verb.lemma
+        if verb.lemma == "be":
+            comp = next((k for k in kids if k.dep in ("acomp", "attr") and k.i not in inside), None)
+            word = comp.lemma if comp is not None else ""
+        pred = " ".join(x for x in ("still" if still else "", word, particle) if x)
+        if still:
+            qualifiers.add("still")
+        if any(k.low in ("far", "so") for k in kids if k.dep == "advmod") or "so far" in p.text[verb.start:].lower()[:60]:
+            qualifiers.add("so far")
+    for t in (noun, anchor):
+        if t is None:
+            continue
+        for k in p.children(t.i):
+            if k.low in _INCREMENT and k.i not in inside and k.dep in ("amod", "advmod", "det", "quantmod") \
+                    and not (k.i + 1 < len(p.tokens) and p.tokens[k.i + 1].low == "than"):
+                qualifiers.add("increment")
+            if k.low in ("all", "every", "entire") and k.dep in ("predet", "det", "amod", "quantmod", "advmod"):
+                qualifiers.add("all")
+    if span[0].i > 0 and p.tokens[span[0].i - 1].low == "all":
+        qualifiers.add("all")
+    measure = _phrase(p, noun, inside) if noun is not None else ""
+    if noun is not None and noun.lemma == "total":
+        qualifiers.add("total")
+    context = _context(p, anchor, noun, verb, inside, blocked)
+    subject = ""
+    if verb is not None:
+        subj = _subject_of(p, verb, lambda k: k.i not in inside and (noun is None or k.i != noun.i))
+        if subj is not None and subj.pos not in ("PRON",):
+            subject = _noun_phrase(p, subj, inside | blocked)
+    surface = verb.text if verb is not None and verb.lemma != "be" else pred
+    if context and _words(context) <= _words(measure):
+        context = ""  # "all 32 of Iran's navy ships": the of-phrase is the measure itself
+    # without a measure (a date: "talks opened on March 12"), what the number is about is the
+    # predicate's subject
+    phrase = " ".join(x for x in (measure or subject, surface, context) if x)
+    return Slots(measure=measure, head=noun.lemma if noun is not None else "", predicate=pred, verb=surface,
+                 holder=holder, subject=subject,
+                 place=place, qualifiers=frozenset(qualifiers), negated=negated, context=context, phrase=phrase)
+
+
+_MODIFIERS = ("prep", "advmod", "npadvmod", "agent")
+_CONTEXT_WORDS = 6
+
+
+def _context(p: Parse, anchor: Token, noun: Token | None, verb: Token | None, inside: set[int],
+             blocked: set[int]) -> str:
+    """Prepositional and adverbial modifiers that narrow what the number measures: those of the
+    number and its noun, else those of its verb ("grossed $2m in North America")."""
+    parts = _modifiers(p, [anchor] + ([noun] if noun is not None else []), inside, blocked)
+    if not parts and verb is not None:
+        parts = _modifiers(p, [verb], inside, blocked)
+    return " ".join(parts)
+
+
+def _modifiers(p: Parse, owners: list[Token], inside: set[int], blocked: set[int]) -> list[str]:
+    parts: list[str] = []
+    for owner in owners:
+        for k in p.children(owner.i):
+            if k.dep not in _MODIFIERS or k.i in inside or k.low in _BOUND_WORDS:
+                continue
+            sub = p.subtree(k.i)
+            if any(t.i in blocked or t.i in inside for t in sub) or len(sub) > _CONTEXT_WORDS:
+                continue
+            parts.append(" ".join(t.text for t in sub))
+    return parts
+
+
+#: words the extractor reads as a bound or approximation, not as what is measured.
+_BOUND_WORDS = frozenset({"so", "far", "still", "than", "about", "nearly", "almost", "around", "roughly",
+                          "approximately", "over", "under", "up", "more", "less", "least", "most"})
+
+
+def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str]) -> Token | None:
+    head = p.tokens[anchor.head]
+    # "28 Iranian navy ships", "a 55-year-old man": the number modifies a noun
+    if anchor.dep in _COUNTS and head.pos in _NOUNS and head.i not in inside:
+        if head.lemma in ("total", "number", "count", "tally"):
+            qualifiers.add("total")
+        return head
+    # "four of the officers": the number heads a partitive
+    for k in p.children(anchor.i):
+        if k.dep == "prep" and k.low == "of":
+            obj = next((x for x in p.children(k.i) if x.dep == "pobj"), None)
+            if obj is not None and obj.pos in _NOUNS:
+                if not any(x.low in ("all", "every") for x in p.tokens[max(0, anchor.i - 2):anchor.i]):
+                    qualifiers.add("partitive")
+                return obj
+    # "an approval rating of 60%", "a population of 5,000": the number is the object of "of"
+    if anchor.dep == "pobj" and head.low == "of":
+        owner = p.tokens[head.head]
+        if owner.pos in _NOUNS and owner.i not in inside:
+            return owner
+    # "the toll rose to 212", "inflation rose 5%", "the film holds a rating of 60%": the subject
+    verb = _verb_of(p, anchor)
+    if verb is not None:
+        subject = _subject_of(p, verb, lambda k: k.pos in _NOUNS and k.i not in inside)
+        if subject is not None and _measure_like(p, subject, anchor):
+            return subject
+    # a number with its own noun inside the quantity span ("$41.8 million", "32 percent")
+    return None
+
+
+def _measure_like(p: Parse, subject: Token, anchor: Token) -> bool:
+    """A subject that names what the number measures: the number is the verb's object, an
+    adverbial ("rose 5%"), or the object of to/by ("rose to 212", "fell by half") — not a
+    subject that merely does something to a counted object ("the gunman killed 12")."""
+    return anchor.dep in ("npadvmod", "attr", "acomp", "advmod") or (
+        anchor.dep == "pobj" and p.tokens[anchor.head].low in ("to", "by", "from", "at", "of")) or (
+        anchor.dep == "dobj" and p.tokens[anchor.head].lemma in _LEVEL_VERBS)
+
+
+#: verbs whose object is a level of their subject ("the index hit 5,000", "turnout reached 38%").
+_LEVEL_VERBS = frozenset({"reach", "hit", "top", "pass", "exceed", "total", "stand", "rise", "fall", "climb",
+                          "drop", "jump", "increase", "decrease", "grow", "decline", "surge", "plunge", "gain",
+                          "lose", "hold", "have", "score", "record", "post", "register"})
+
+
+def _verb_of(p: Parse, t: Token) -> Token | None:
+    cur = t
+    for _ in range(6):
+        if cur.head == cur.i:
+            return cur if cur.pos in ("VERB", "AUX") else None
+        cur = p.tokens[cur.head]
+        if cur.pos in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def _predicate(p: Parse, t: Token, inside: set[int]) -> Token | None:
+    """The verb (or copula) the measure hangs from; adjectival participles count ("people injured")."""
+    for k in p.children(t.i):
+        if k.dep in ("acl", "relcl", "amod") and k.tag in ("VBN", "VBD", "VBG") and k.i not in inside:
+            return k  # "12 people injured", "ships destroyed", "vessels still flying"
+    return _verb_of(p, t)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in text.replace("'s", " ").replace("’s", " ").split() if w.isalpha() and w.lower() != "of"}
+
+
+def _subject_of(p: Parse, verb: Token, ok) -> Token | None:
+    """The subject of a verb; a conjoined verb without one shares its head verb's ("a clinic set
+    up near the port has 320 beds", parsed as "set ... and has")."""
+    seen = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        found = next((k for k in p.children(verb.i) if k.dep in _SUBJECTS and ok(k)), None)
+        if found is not None or verb.dep != "conj" or verb.head == verb.i:
+            return found
+        verb = p.tokens[verb.head]
+    return None
+
+
+def _holder(p: Parse, noun: Token | None, verb: Token | None, anchor: Token, inside: set[int]) -> str:
+    parts: list[str] = []
+    if noun is not None:
+        for k in p.children(noun.i):
+            if k.i in inside:
+                continue
+            if k.dep == "poss":
+                parts.append(_phrase(p, k, inside))
+            elif k.dep in ("amod", "compound") and k.pos == "PROPN" or (k.dep == "amod" and k.text[:1].isupper()
+                                                                          and k.i > 0):
+                parts.append(k.text)
+            elif k.dep == "prep" and k.low in ("of", "at", "for", "aboard", "on"):
+                obj = next((x for x in p.children(k.i) if x.dep == "pobj"), None)
+                if obj is not None and obj.pos in _NOUNS and obj.i not in inside:
+                    parts.append(_phrase(p, obj, inside))
+    if not parts and verb is not None and (noun is None or noun.dep in ("dobj", "attr", "pobj")):
+        subject = _subject_of(p, verb, lambda k: k.i not in inside and k.pos in _NOUNS
+                              and (noun is None or k.i != noun.i))
+        # a named subject owns what it has, won or counted ("Saprissa won 34 titles", "the hospital has
+        # 500 beds"); a common-noun agent does not ("the gunman killed 12")
+        if subject is not None and (subject.pos == "PROPN" or verb.lemma in ("have", "hold", "be")):
+            parts.append(_phrase(p, subject, inside))
+    return " ".join(parts)
+
+
+def _place(p: Parse, owners: list[Token], verb: Token | None, skip: set[int]) -> str:
+    """A named place in an in/at/near phrase of the number or its noun, else of its verb when the
+    number has no modifier of its own; one level down too ("at a church in Kano"). Dates and
+    other numbers (``skip``) are not places ("in October")."""
+    own = [k for o in owners for k in p.children(o.i) if k.dep == "prep" and k.i not in skip]
+    for owner in owners if own or verb is None else owners + [verb]:
+        for k in p.children(owner.i):
+            name = _named_object(p, k, skip, depth=2)
+            if name:
+                return name
+    return ""
+
+
+#: Month and weekday names (from `calendar`) are times, not places, also when no date was read.
+_CALENDAR = frozenset(n.lower() for n in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if n)
+
+
+def _named_object(p: Parse, prep: Token, skip: set[int], depth: int) -> str:
+    if prep.dep != "prep" or prep.low not in _PLACE_PREPS:
+        return ""
+    obj = next((x for x in p.children(prep.i) if x.dep == "pobj"), None)
+    if obj is None or obj.i in skip:
+        return ""
+    if obj.pos == "PROPN" and obj.low not in _CALENDAR:
+        return _phrase(p, obj, skip)
+    for k in p.children(obj.i) if depth > 1 else ():
+        name = _named_object(p, k, skip, depth - 1)
+        if name:
+            return name
+    return ""
+
+
+def _noun_phrase(p: Parse, t: Token, skip: set[int], limit: int = 8) -> str:
+    """A noun with its modifiers and of-complements, without clauses ("the first round of talks")."""
+    keep = {t.i}
+    for k in p.children(t.i):
+        if k.dep in ("relcl", "acl", "appos", "punct", "cc", "conj") or k.i in skip:
+            continue
+        keep |= {x.i for x in p.subtree(k.i) if x.i not in skip}
+    words = [x for x in p.tokens if x.i in keep and x.pos not in ("DET", "PUNCT")]
+    return " ".join(x.text for x in words[:limit])
+
+
+def _phrase(p: Parse, t: Token, inside: set[int]) -> str:
+    """A noun with its compound and adjective modifiers, in text order ("Iranian navy ships")."""
+    keep = [t]
+    for k in p.children(t.i):
+        if k.i in inside or k.pos in ("NUM", "DET", "PUNCT"):
+            continue
+        if k.dep in ("compound", "amod", "nmod", "poss") and k.i < t.i:
+            keep.extend(x for x in p.subtree(k.i) if x.i not in inside and x.pos not in ("DET", "PUNCT", "NUM")
+                        and x.dep != "case")
+    keep.sort(key=lambda x: x.i)
+    return " ".join(x.text for x in keep)
