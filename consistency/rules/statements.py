@@ -8,6 +8,7 @@ subject: a shared content word and no contrasting one ("hospital" / "clinic",
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable
 
