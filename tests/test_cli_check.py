@@ -53,6 +53,19 @@ def test_seeds_json_report_follows_the_contract(run):
                 assert claim["text"][span["start"]:span["end"]] == span["text"]
 
 
+def test_min_confidence_sets_the_cut_off_and_every_conflict_carries_its_confidence(run, monkeypatch):
+    every = json.loads(run("check", str(SEEDS), "-f", "json", "-q", "--min-confidence", "0").stdout)["conflicts"]
+    default = json.loads(run("check", str(SEEDS), "-f", "json", "-q").stdout)["conflicts"]
+    strict = run("check", str(SEEDS), "-f", "json", "-q", "--min-confidence", "0.5")
+    assert all(0.0 <= c["confidence"] <= 1.0 for c in every)
+    assert {c["id"] for c in default} == {c["id"] for c in every if c["confidence"] >= 0.1}
+    confident = json.loads(strict.stdout)["conflicts"]
+    assert confident and {c["id"] for c in confident} == {c["id"] for c in every if c["confidence"] >= 0.5}
+    assert len(confident) < len(every)
+    monkeypatch.setenv("CONSISTENCY_MIN_CONFIDENCE", "0.5")
+    assert json.loads(run("check", str(SEEDS), "-f", "json", "-q").stdout)["conflicts"] == confident
+
+
 def test_dataset_conflict_uses_row_ids_and_exit_1(run, in_tmp):
     data = write_jsonl(in_tmp / "claims.jsonl", BRIDGE)
     result = run("check", str(data), "-f", "json", "-q")
@@ -119,6 +132,7 @@ def test_csv_bad_row_is_named_by_line(run, in_tmp):
     (["check", "no/such/path"], "no/such/path"),
     (["check", "."], "no claims"),
     (["check", "SEEDS", "--threshold", "2"], "--threshold"),
+    (["check", "SEEDS", "--min-confidence", "1.5"], "--min-confidence"),
     (["check", "SEEDS", "--select", "XYZ999"], "XYZ999"),
     (["check", "SEEDS", "-f", "yaml"], "yaml"),
     (["check", "SEEDS", "--model", "/nonexistent/model-folder"], "/nonexistent/model-folder"),

@@ -10,7 +10,7 @@ from ..records import SEVERITY_ORDER, Report
 from ..reporters import FORMATS
 from ..reporters.base import rule_statistics
 from .app import EXIT_CONFLICTS, EXIT_ERROR, EXIT_OK
-from .options import configured_paths, fail_on_option, model_options, rule_options, settings_from
+from .options import confidence_option, configured_paths, fail_on_option, model_options, rule_options, settings_from
 from .output import FORMAT_HELP, output_options, parse_destinations, report_problems, write_reports
 from .progress import progress_bar
 
@@ -20,6 +20,7 @@ from .progress import progress_bar
 @output_options(list(FORMATS), "text", FORMAT_HELP)
 @model_options
 @rule_options
+@confidence_option
 @fail_on_option
 @click.option("--exit-zero", is_flag=True,
               help="Exit 0 even when there are new conflicts (input and usage errors still exit 2).")
@@ -38,7 +39,7 @@ from .progress import progress_bar
 @click.option("--nli-model", metavar="PATH", type=click.Path(),
               help="A local CrossEncoder NLI model judging candidate pairs no rule flagged (NLI001; off by default).")
 def check(paths, formats, output, model, backend, device, threshold, config_file, batch_size, select, ignore,
-          same_document, story_window_days, fail_on, exit_zero, show_all, color, quiet, statistics=False,
+          same_document, story_window_days, min_confidence, fail_on, exit_zero, show_all, color, quiet, statistics=False,
           baseline_file=None, store=None, nli_model=None) -> int:
     """Check articles and claim datasets for conflicting claims.
 
@@ -49,7 +50,8 @@ def check(paths, formats, output, model, backend, device, threshold, config_file
     """
     settings = settings_from(config_file=config_file, paths=paths, model=model, backend=backend, device=device,
                              threshold=threshold, batch_size=batch_size, select=select, ignore=ignore,
-                             same_document=same_document, story_window_days=story_window_days, fail_on=fail_on)
+                             same_document=same_document, story_window_days=story_window_days,
+                             min_confidence=min_confidence, fail_on=fail_on)
     paths = configured_paths(paths, settings)
     dests = parse_destinations(formats, output)
     statuses, reviews = known_statuses(baseline_file or settings.baseline, store)

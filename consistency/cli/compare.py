@@ -14,7 +14,7 @@ from ..reading.values import text_problem
 from ..reporters.base import printable
 from ..reporters.jsonl import json_line
 from .app import EXIT_CONFLICTS, EXIT_ERROR, EXIT_OK
-from .options import config_option, device_option, settings_from
+from .options import confidence_option, config_option, device_option, settings_from
 from .output import deliver, output_options, parse_destinations, report_problems
 
 
@@ -48,13 +48,14 @@ VERDICT_FORMATS = {"text": _text, "jsonl": _jsonl}
 @click.option("--model", metavar="PATH|NAME", help="Embedding model (default: the bundled all-MiniLM-L6-v2).")
 @click.option("--backend", type=click.Choice(BACKENDS), help="Embedding backend. [default: auto]")
 @device_option
+@confidence_option
 @config_option
 @click.option("--nli-model", metavar="PATH", type=click.Path(),
               help="A local CrossEncoder NLI model judging candidate pairs no rule flagged (off by default).")
 @click.option("-q", "--quiet", is_flag=True,
               help="Accepted as in check (there is no progress to hide); input problems and errors are still shown.")
-def compare(claims, pairs_file, formats, output, select, ignore, threshold, model, backend, device, config_file, nli_model,
-            quiet) -> int:
+def compare(claims, pairs_file, formats, output, select, ignore, threshold, model, backend, device, min_confidence,
+            config_file, nli_model, quiet) -> int:
     """Compare two claims (A B), or every pair of --pairs FILE.jsonl.
 
     Verdicts: conflict (a rule found one), update (a cumulative count reported later),
@@ -82,7 +83,7 @@ def compare(claims, pairs_file, formats, output, select, ignore, threshold, mode
         raise UsageError(f"compare needs two claims, got {len(claims)}",
                          hint="quote each claim: consistency compare \"A\" \"B\", or use --pairs FILE.jsonl")
     settings = settings_from(config_file=config_file, select=select, ignore=ignore, threshold=threshold,
-                             model=model, backend=backend, device=device)
+                             model=model, backend=backend, device=device, min_confidence=min_confidence)
     results = api.compare_pairs(pairs, settings, nli_model=nli_model)
     deliver(dests, lambda fmt, out, _stdout: VERDICT_FORMATS[fmt](results, out, bool(pairs_file)))
     if problems:

@@ -54,6 +54,13 @@ def rule_options(f: Callable) -> Callable:
     return functools.reduce(lambda acc, d: d(acc), reversed(decorators), f)
 
 
+#: ``--min-confidence``: the cut-off under which conflicts stay out of the report.
+confidence_option = click.option(
+    "--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0), metavar="P",
+    help="Report conflicts whose calibrated confidence (the probability that a reviewer confirms them) is "
+         "at least P; 0 shows every finding. [default: 0.1, the calibrated cut-off]")
+
+
 def fail_on_option(f: Callable) -> Callable:
     return click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
                         help="Lowest severity of a new finding that makes the exit code 1. "

@@ -9,7 +9,7 @@ from ..reporters import FORMATS
 from ..store.postgres import display_url
 from .app import EXIT_ERROR, EXIT_OK
 from .check import exit_code
-from .options import configured_paths, fail_on_option, model_options, rule_options, settings_from
+from .options import confidence_option, configured_paths, fail_on_option, model_options, rule_options, settings_from
 from .output import FORMAT_HELP, output_options, parse_destinations, report_problems, write_reports
 from .progress import progress_bar
 
@@ -37,6 +37,7 @@ def store_name(where) -> str:
 @output_options(list(FORMATS), "text", FORMAT_HELP)
 @model_options
 @rule_options
+@confidence_option
 @fail_on_option
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are new conflicts.")
 @click.option("--show-all", is_flag=True,
@@ -46,7 +47,8 @@ def store_name(where) -> str:
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress or run summary on stderr; input problems and errors are still shown.")
 def run(paths, store, lock_timeout, formats, output, model, backend, device, threshold, config_file, batch_size,
-        select, ignore, same_document, story_window_days, fail_on, exit_zero, show_all, color, quiet) -> int:
+        select, ignore, same_document, story_window_days, min_confidence, fail_on, exit_zero, show_all, color,
+        quiet) -> int:
     """Add new and changed articles to a store and report conflicts new since the last run.
 
     Only files that are new or changed since the last run are read, only texts the store has no
@@ -57,7 +59,7 @@ def run(paths, store, lock_timeout, formats, output, model, backend, device, thr
     settings = settings_from(config_file=config_file, paths=paths, store=store, lock_timeout=lock_timeout,
                              model=model, backend=backend, device=device, threshold=threshold,
                              batch_size=batch_size, select=select, ignore=ignore, same_document=same_document,
-                             story_window_days=story_window_days, fail_on=fail_on)
+                             story_window_days=story_window_days, min_confidence=min_confidence, fail_on=fail_on)
     paths = configured_paths(paths, settings)
     dests = parse_destinations(formats, output)
 
