@@ -64,7 +64,13 @@ def _values(found: Sequence[Finding]) -> tuple[Reported, ...]:
             text = " … ".join(s.text for s in spans)
             values.setdefault(" ".join(text.casefold().split()), (text, {}))[1].setdefault(claim.id, claim)
     ordered = sorted(values.items(), key=lambda kv: (-len(kv[1][1]), kv[0]))
-    return tuple(Reported(value=text, claims=tuple(claims.values())) for _, (text, claims) in ordered)
+    # claims of a value by outlet, then place: not the order the findings came in (that is by confidence)
+    return tuple(Reported(value=text, claims=tuple(sorted(claims.values(), key=_claim_order)))
+                 for _, (text, claims) in ordered)
+
+
+def _claim_order(claim: Claim) -> tuple:
+    return (claim.source or "", claim.path, claim.line or 0, claim.id)
 
 
 def with_facts(report: Report) -> Report:

@@ -83,7 +83,7 @@ def _fact(console: Console, number: int, fact: Fact, shown: list[Finding], optio
         (fact.rule, "bold red" if first.severity == "error" else "bold yellow"),
         f" {fact.name}  ",
         (f"{first.severity} · disputed fact {fact.id}: {plural(len(fact.findings), 'conflict')} between "
-         f"{len(claims)} claims", "dim"),
+         f"{len(claims)} claims · confidence {max(f.confidence for f in shown):.2f}", "dim"),
     ))
     for value, who in fact_lines(fact):
         lines = textwrap.wrap(printable(f"{OPEN}{value}{CLOSE} — {who}", multiline=False), options.width - 4,
