@@ -84,9 +84,8 @@ def candidate_pairs(
     ``threads``: for the ANN index (0: all cores).
     """
     n = len(vectors)
-    empty = np.zeros(0, dtype=np.int64)
     if n < 2:
-        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
+        return _no_pairs()
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     docs = None if documents is None or same_document else np.asarray(documents)
     new = None if against is None else np.unique(np.asarray(against, dtype=np.int64))
@@ -101,6 +100,18 @@ def candidate_pairs(
     return Pairs(*_cap(i, j, s, max_neighbors))
 
 
+def _no_pairs() -> Pairs:
+    empty = np.zeros(0, dtype=np.int64)
+    return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
+
+
+def _number_documents(documents: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
+    """The new claims' document keys numbered in order of first appearance (stored claims of other
+    documents look theirs up in the dict, -1 when absent), and each new claim's number."""
+    doc_number: dict[str, int] = {}
+    return doc_number, np.array([doc_number.setdefault(d, len(doc_number)) for d in documents])
+
+
 def pairs_with_stored(new: np.ndarray, new_documents: Sequence[str], stored: Iterable[tuple[np.ndarray, Sequence[str], np.ndarray]],
                       *, first_new: int, threshold: float, max_neighbors: int = 50,
                       same_document: bool = False) -> Pairs:
@@ -112,12 +123,10 @@ def pairs_with_stored(new: np.ndarray, new_documents: Sequence[str], stored: Ite
     same pairs, similarities and cap), in those numbers.
     """
     k = len(new)
-    empty = np.zeros(0, dtype=np.int64)
     if k == 0:
-        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
+        return _no_pairs()
     new = np.ascontiguousarray(new, dtype=np.float32)
-    doc_number: dict[str, int] = {}
-    new_docs = np.array([doc_number.setdefault(d, len(doc_number)) for d in new_documents])
+    doc_number, new_docs = _number_documents(new_documents)
     i, j, s = _exact_hits(new, threshold, max_neighbors, None, None if same_document else new_docs)
     parts = [(first_new + i, first_new + j, s)]
     held, seen = len(i), 0
@@ -154,12 +163,10 @@ def pairs_from_lists(new: np.ndarray, new_documents: Sequence[str], probes: np.n
     numbered like `pairs_with_stored`, with exact similarities.
     """
     k = len(new)
-    empty = np.zeros(0, dtype=np.int64)
     if k == 0:
-        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
+        return _no_pairs()
     new = np.ascontiguousarray(new, dtype=np.float32)
-    doc_number: dict[str, int] = {}
-    new_docs = np.array([doc_number.setdefault(d, len(doc_number)) for d in new_documents])
+    doc_number, new_docs = _number_documents(new_documents)
     flat = probes.ravel()
     order = np.argsort(flat, kind="stable")
     lists_probed, starts = np.unique(flat[order], return_index=True)
@@ -181,7 +188,7 @@ def pairs_from_lists(new: np.ndarray, new_documents: Sequence[str], probes: np.n
     for lists, numbers, documents, vectors in stored:
         search(lists, numbers, np.array([doc_number.get(d, -1) for d in documents]), vectors)
     if not parts:
-        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
+        return _no_pairs()
     q, j, d, s = (np.concatenate([p[x] for p in parts]) for x in range(4))
     # each query's nearest (2k + 1), itself and its own document's claims counted, as a FAISS search
     order = np.lexsort((j, -s, q))
