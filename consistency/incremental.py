@@ -38,6 +38,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from . import __version__
+from .api import confident
 from .check import finding_order, run_rules
 from .claims import extract_claims
 from .copies import is_article
@@ -229,8 +230,6 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         stories = _stories(store, settings, rematch, [d for d, _, _ in accepted], pool, new_claims, new, pairs,
                            gathered, removed_docs, first_new)
         pairs = [p for p in pairs if stories.comparable(pool[p.i], pool[p.j])]
-    from .api import confident
-
     # below the confidence cut-off a finding is not one of this run's (as in `check`)
     findings = [dataclasses.replace(f, story=stories.shared(f.a, f.b)) if stories else f
                 for f in confident(run_rules(pool, pairs, rules, embedder=embedder), settings)]  # type: ignore[arg-type]

@@ -45,6 +45,7 @@ import numpy as np
 
 from .frames import Frame, bounds_apart, disjoint
 from .lexicon import STOP
+from .text import same_word
 
 #: cosine similarity of two short texts (phrases); None when no model is at hand.
 Similar = Callable[[str, str], float]
@@ -128,25 +129,30 @@ class Model:
 POPULATIONS = ("given", "found")
 
 
+@lru_cache(maxsize=1)
+def _shipped() -> dict:
+    """``confidence.json`` beside this module, read once ({} in an untrained checkout)."""
+    try:
+        return json.loads(resources.files(__package__).joinpath("confidence.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
 @lru_cache(maxsize=2)
 def model(given: bool = False) -> Model:
     """The calibrated weights shipped with the package for given or found pairs."""
+    raw = _shipped()
     try:
-        raw = json.loads(resources.files(__package__).joinpath("confidence.json").read_text(encoding="utf-8"))
         entry = raw["models"]["given" if given else "found"]
         weights = tuple(float(entry["weights"][name]) for name in FEATURES)
         return Model(weights, float(raw.get("cutoff", 0.5)), str(entry.get("trained_on", "")))
-    except (FileNotFoundError, KeyError):  # an untrained checkout: a hand-set prior
+    except KeyError:  # an untrained checkout: a hand-set prior
         return PRIOR
 
 
 @lru_cache(maxsize=1)
 def _priors() -> dict[str, float]:
-    try:
-        raw = json.loads(resources.files(__package__).joinpath("confidence.json").read_text(encoding="utf-8"))
-        return {str(k): float(v) for k, v in raw.get("priors", {}).items()}
-    except FileNotFoundError:
-        return {}
+    return {str(k): float(v) for k, v in _shipped().get("priors", {}).items()}
 
 
 def rule_prior(rule, given: bool) -> float:
@@ -219,16 +225,11 @@ def _slot_words(s) -> set[str]:
 
 
 def _disjoint_words(x: str, y: str) -> bool:
-    """Both phrases present and without a content word in common; a word that begins another
-    ("Iran" / "Iranian", "Brazil" / "Brazilian") is in common."""
+    """Both phrases present and without a content word in common (`text.same_word`: "Iran" /
+    "Iranian" is one word)."""
     wx = {w for w in x.lower().split() if w.isalpha() and w not in STOP}
     wy = {w for w in y.lower().split() if w.isalpha() and w not in STOP}
-    return bool(wx and wy and not any(_same_stem(a, b) for a in wx for b in wy))
-
-
-def _same_stem(a: str, b: str) -> bool:
-    short, long_ = sorted((a, b), key=len)
-    return short == long_ or (len(short) >= 4 and long_.startswith(short))
+    return bool(wx and wy and not any(same_word(a, b) for a in wx for b in wy))
 
 
 def _contrast(s, other: Frame) -> bool:
@@ -279,9 +280,13 @@ def alignment(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0)
 
     The given-pair model answers "same measure?" for pairs meant to be about one thing; the
     found-pair model's low odds (most similar news claims are not in conflict) belong to the
-    finding's confidence, not to the question which number measures what."""
-    if apart(fa, fb):
-        return 0.0
+    finding's confidence, not to the question which number measures what. 0 when the frames
+    are `apart`; `measure_score` is the score without that veto, for callers that checked it."""
+    return 0.0 if apart(fa, fb) else measure_score(fa, fb, ctx, ambiguity=ambiguity)
+
+
+def measure_score(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) -> float:
+    """`alignment` without the `apart` veto."""
     x = features(fa, fb, ctx, ambiguity=ambiguity)
     for name in _VALUE_FEATURES:
         x[FEATURES.index(name)] = 0.0

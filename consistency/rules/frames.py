@@ -102,7 +102,7 @@ def _read(claim: Claim) -> tuple[Frame, ...]:
         out.append(Frame(claim, q, slots, low, high,
                          strict_low and math.isinf(high) and q.bound != "range",
                          strict_high and (math.isinf(low) or q.bound == "upper") and q.bound != "range",
-                         when, _cumulative(claim.text, q, slots)))
+                         when, _cumulative(q)))
     return tuple(out)
 
 
@@ -214,7 +214,7 @@ _HOURS_AND = re.compile(r"\b(an?|one|two|three|four|five|six|\d+(?:\.\d+)?)\s+(h
 _SMALL = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0}
 
 
-def _cumulative(text: str, q: Quantity, slots: Slots) -> bool:
+def _cumulative(q: Quantity) -> bool:
     """Counts that only grow, on evidence in the number's clause (`attributes.running`)."""
     if q.kind != "level" or q.dimension not in (None, "count"):
         return False

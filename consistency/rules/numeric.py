@@ -14,7 +14,7 @@ from typing import Iterable
 from ..records import Claim
 from . import corrections
 from .base import Rule, Verdict, register, spans
-from .compare import SAME_MEASURE, PairContext, alignment, apart, score
+from .compare import SAME_MEASURE, PairContext, alignment, apart, measure_score, score
 from .frames import Frame, bounds_apart, describe, disjoint, frames, key, same_kind
 
 
@@ -95,7 +95,7 @@ def alignments(a: Claim, b: Claim, ctx: PairContext) -> list[Aligned]:
         for ib in candidates:
             # another time or place is not the same measure; a corrected figure is COR001's
             if not apart(fa, fbs[ib]) and not corrections.explains(fa, fbs[ib]):
-                scores[(ia, ib)] = (alignment(fa, fbs[ib], ctx, ambiguity=amb), amb)
+                scores[(ia, ib)] = (measure_score(fa, fbs[ib], ctx, ambiguity=amb), amb)
     if not scores:
         return []
     best_a: dict[int, float] = {}
