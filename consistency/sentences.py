@@ -162,7 +162,13 @@ CITATION = re.compile(r"(?:\s*\[(?:\d{1,3}|note\s+\d{1,3}|[a-z]|citation needed)
 CITATION_AT_END = re.compile(rf"(?:{CITATION.pattern})\s*$")
 CITATION_AT_START = re.compile(rf"^(?:{CITATION.pattern})\s*")
 #: A sentence end hidden by reference markers: "... (UCSB).[21][46] They were ..." (pysbd does not split it).
-MARKED_BOUNDARY = re.compile(r"[.!?][\"'”’)]?(?:\[\d{1,3}\])+(?=\s+[A-Z])")
+MARKED_BOUNDARY = re.compile(
+    r"[.!?][\"'”’)]?(?:\[\d{1,3}\])+(?=\s+[A-Z])"
+    # ... or a sentence end glued to the next sentence by a crawl that joined paragraphs
+    # ("at the scene.The shooting"): after a lower-case word or a capitalised one of five letters
+    # or more, so "Mr.Poe", "Gov.Reyes" and "U.S.A" stay whole.
+    r"|(?:\b[a-z][a-z'’-]+|\b[A-Z][a-z'’-]{4,})[.!?][\"”’)]?(?=[A-Z][a-z])"
+)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ Every sentence here was written for these tests, in the shape the widgets take i
 import pytest
 
 from consistency import sentences
+from consistency.quantities import extract_quantities
 from consistency.sentences import claim_sentences, read_text, split_sentences
 
 ARTICLE = """# Heading of the story
@@ -159,3 +160,17 @@ def test_reference_markers_do_not_hide_a_sentence_end():
 def test_more_furniture_shapes(reason, line):
     reading = read_text(f"The mill employs 140 people, the owner said.\n{line}\n")
     assert [(d.reason, d.text) for d in reading.dropped] == [(reason, line)]
+
+
+def test_sentences_glued_by_a_crawl_are_split():
+    # Paragraphs joined without a space ("the scene.The ..."): each sentence is a claim of its own,
+    # so an age set off after a name ("Ford, 38,") is read at the start of its sentence.
+    text = ("Two men were hurt at the mill on Tuesday night.The owner, Sam Ford, said the gate was open."
+            "Ford, 38, a Lakeville resident, was not there. Gov. Dana Reyes visited.Mr.Poe did not.\n")
+    reading = read_text(text)
+    assert [c.text for c in reading.claims] == [
+        "Two men were hurt at the mill on Tuesday night.", "The owner, Sam Ford, said the gate was open.",
+        "Ford, 38, a Lakeville resident, was not there.", "Gov. Dana Reyes visited.", "Mr.Poe did not."]
+    assert [(s.start, s.end) for s in reading.claims][1] == (47, 91)
+    ages = [q for c in reading.claims for q in extract_quantities(c.text) if q.dimension == "age"]
+    assert [(q.value, q.person) for q in ages] == [(38, "Ford")]
