@@ -22,6 +22,23 @@ def data_dir(arg: str | os.PathLike | None) -> Path:
     return ROOT.parent / "shared" / "data"
 
 
+def news_data(arg: str | os.PathLike | None) -> Path | None:
+    """The data folder (`data_dir`) when it holds ``news/articles.jsonl``; None, said on stdout, when not."""
+    data = data_dir(arg)
+    if not (data / "news" / "articles.jsonl").is_file():
+        print(f"skipped: {data / 'news' / 'articles.jsonl'} not found (pass --data DIR)")
+        return None
+    return data
+
+
+def emit(figures: dict, json_path: str | None) -> None:
+    """Print the figures one per line, and write them as JSON to ``json_path`` when given."""
+    for key, value in figures.items():
+        print(f"{key}: {value}")
+    if json_path:
+        Path(json_path).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+
+
 def read_jsonl(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
