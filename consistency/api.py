@@ -22,10 +22,11 @@ import numpy as np
 from .check import run_rules
 from .claims import Extraction
 from .claims import extract as extract_documents
+from .clauses import claim_clauses
 from .config import Settings, load_settings
 from .embed import Embedder
 from .facts import with_facts
-from .group import Pair, candidate_pairs, components, document_numbers, group_records
+from .group import Pair, candidate_pairs, claim_pairs, components, document_numbers, group_records
 from .reading import read_paths
 from .records import Claim, Document, Finding, Problem, Report, Review, Status
 from .rules import select_rules
@@ -145,7 +146,9 @@ def check_claims(
 
     ``nli_model``: a local CrossEncoder NLI folder; its NLI001 rule judges candidate pairs only.
     ``documents``: the documents the claims come from (their titles name the stories); by
-    default each claim's document is known only by its key and date.
+    default each claim's document is known only by its key and date. ``vectors``: the claims'
+    own vectors, when already computed; a long sentence of several facts is also matched by its
+    clauses (`consistency.clauses`), embedded here: a pair's similarity is its best pair of units.
     """
     timings = {} if timings is None else timings
     rules = _rules(settings, nli_model)  # fail on a bad code before the model loads
@@ -154,17 +157,28 @@ def check_claims(
         return Report(claims=(), findings=(), groups=(), stats={"timings": timings})
     embedder = embedder or Embedder.from_settings(settings)
     started = time.perf_counter()
+    step = (lambda done, total: progress("embed", done, total)) if progress else None
     if vectors is None:
-        step = (lambda done, total: progress("embed", done, total)) if progress else None
         vectors = embedder.encode([c.text for c in claims], progress=step)
     timings["embed_s"] = time.perf_counter() - started
     started = time.perf_counter()
+    # a long sentence of several facts is matched by its clauses too (the best unit pair counts)
+    clauses = claim_clauses(claims)
+    numbers = np.arange(len(claims))
+    owner = np.concatenate([numbers, np.repeat(numbers, [len(cs) for cs in clauses])])  # each unit's claim
+    units = vectors
+    if len(owner) > len(claims):
+        units = np.concatenate([vectors, embedder.encode([c.text for cs in clauses for c in cs], progress=step)])
+    timings["clauses_s"] = time.perf_counter() - started
+    started = time.perf_counter()
     if progress is not None:
         progress("group", 0, 0)
-    doc_index = document_numbers(c.doc_key for c in claims)
-    pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
-                            documents=doc_index, same_document=settings.same_document, index=settings.index,
+    doc_index = np.asarray(document_numbers(c.doc_key for c in claims))
+    pairs = candidate_pairs(units, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
+                            documents=doc_index[owner], same_document=settings.same_document, index=settings.index,
                             threads=settings.threads)
+    if len(owner) > len(claims):
+        pairs = claim_pairs(pairs, owner, settings.max_neighbors)
     timings["group_s"] = time.perf_counter() - started
     started = time.perf_counter()
     if progress is not None:

@@ -100,6 +100,18 @@ def candidate_pairs(
     return Pairs(*_cap(i, j, s, max_neighbors))
 
 
+def claim_pairs(pairs: Pairs, owner: np.ndarray, max_neighbors: int = 50) -> Pairs:
+    """Pairs of units (claims and their clauses, `consistency.clauses`) -> pairs of the claims they
+    belong to (``owner[u]``), each with the similarity of its best unit pair; a claim is never paired
+    with itself, and the neighbour cap applies again to the claim pairs."""
+    i, j = owner[pairs.i], owner[pairs.j]
+    keep = i != j
+    i, j, s = np.minimum(i, j)[keep], np.maximum(i, j)[keep], pairs.similarity[keep]
+    order = np.lexsort((-s, j, i))  # each claim pair's best unit pair first
+    i, j, s = _unique(i[order], j[order], s[order], int(owner.max()) + 1)
+    return Pairs(*_cap(i, j, s, max_neighbors))
+
+
 def _no_pairs() -> Pairs:
     empty = np.zeros(0, dtype=np.int64)
     return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
