@@ -4,7 +4,7 @@
 Usage::
 
     .venv/bin/python benchmarks/grouping.py [--data DIR] [--split dev|train|all]
-    .venv/bin/python benchmarks/grouping.py --scale [20000 100000 300000 1000000] [--threads 1]
+    .venv/bin/python benchmarks/grouping.py --scale [20000 100000 300000 1000000] [--threads 2] [--options]
 
 Data: ``stsb_headlines_pairs.jsonl`` and ``checkthat2020_clusters.jsonl`` from
 ``--data``, else ``$CONSISTENCY_DATA`` (or ``$CONSISTENCY_BENCH_DATA``), else
@@ -23,9 +23,12 @@ Data: ``stsb_headlines_pairs.jsonl`` and ``checkthat2020_clusters.jsonl`` from
   the singleton distractor claims, unless ``--no-distractors``); gold pairs are
   pairs of one cluster; pairwise P = |predicted & gold| / |predicted|, R = |predicted & gold| / |gold|.
 
-``--scale``: time, peak memory and pair recall of `group.candidate_pairs` + `group.components` at
-each size (default 20k, 100k, 300k and 1M vectors), each run in a process of its own (CPU seconds
-and peak RSS of that process, vectors included), beside ``util.community_detection`` at 20k and 40k.
+``--scale``: CPU and wall seconds, peak memory and pair recall of `group.candidate_pairs` +
+`group.components` at each size (default 20k, 100k, 300k and 1M vectors), each run in a process of
+its own limited to ``--threads`` threads (peak RSS of that process, vectors included), beside
+``util.community_detection`` at 20k and 40k; with ``--options``, the search options side by side at
+100k: our inverted file at 8, 16 and 32 probes and 1 or 2 threads, FAISS's own IVF search and an
+HNSW graph (each claim's ``2k + 1`` nearest), exact blocks in float32 and over float16 vectors.
 The vectors are synthetic from real ones: the texts of the data files embedded with the default
 backend, then noisy copies of them (``base + s * noise``, ``s`` uniform in [0.3, 1.2], cosine to
 the base 0.64-0.96), so neighbourhoods are as crowded as copies make them. Pair recall is against
@@ -116,6 +119,10 @@ def compare(title: str, vectors: np.ndarray, score) -> None:
 
 SCALE_SIZES = [20_000, 100_000, 300_000, 1_000_000]
 BASE_CACHE = Path("/tmp/consistency-bench-grouping-base.npy")
+EXACT_CACHE = "/tmp/consistency-bench-grouping-exact-{n}.npz"
+#: what `--scale` measures at 100k claims, side by side: (method, threads, nprobe).
+OPTIONS_AT_100K = [("ours", 1, 16), ("ours", 2, 16), ("ours", 2, 8), ("ours", 2, 32), ("faiss-ivf", 2, 16),
+                   ("faiss-hnsw", 2, 0), ("exact", 2, 0), ("exact-fp16", 2, 0)]
 
 
 def base_vectors(folder: Path) -> np.ndarray:
@@ -150,50 +157,128 @@ def synthetic(base: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
     return out
 
 
-def scale_one(method: str, n: int, threads: int, folder: Path) -> dict:
-    """One measurement, meant to run in a process of its own (see `scale`)."""
+def scale_one(method: str, n: int, threads: int, nprobe: int, folder: Path) -> dict:
+    """One measurement, meant to run in a process of its own (see `scale`): CPU and wall seconds of
+    the grouping (pairs and components), the process's peak RSS, and the pair recall against exact."""
     import resource
 
+    from consistency import group
     from consistency.config import Settings
-    from consistency.group import candidate_pairs, components
 
     settings = Settings()
     vectors = synthetic(base_vectors(folder), n)
-    cpu = time.process_time()
+    if nprobe:
+        group.NPROBE = nprobe
+    cpu, wall = time.process_time(), time.perf_counter()
     if method == "community_detection":
         import torch
         from sentence_transformers import util
 
         torch.set_num_threads(threads)
-        cpu = time.process_time()
+        cpu, wall = time.process_time(), time.perf_counter()
         groups = util.community_detection(torch.from_numpy(vectors), threshold=settings.threshold,
                                           min_community_size=2, batch_size=1024)
         result = {"pairs": None, "groups": len(groups)}
+        pairs = None
     else:
-        pairs = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
-                                index=method, threads=threads)
-        groups = components(n, pairs)
+        pairs = SEARCHES[method](vectors, settings, threads)
+        groups = group.components(n, pairs)
         result = {"pairs": len(pairs), "groups": len(groups), "largest": len(groups[0]) if groups else 0}
     result["cpu"] = time.process_time() - cpu
-    if method == "auto":
-        result["recall"], result["recall_over"] = recall(vectors, pairs, settings)
+    result["wall"] = time.perf_counter() - wall
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if pairs is not None:
+        result["recall"], result["recall_over"] = recall(vectors, pairs, settings)
     return result
 
 
+def _ours(index: str):
+    def search(vectors, settings, threads):
+        from consistency.group import candidate_pairs
+
+        return candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
+                               index=index, threads=threads)
+    return search
+
+
+def _exact_fp16(vectors, settings, threads):
+    """Exact upper-triangle blocks over vectors held as float16, each block widened to float32 for
+    the matrix product (half the memory of float32 vectors)."""
+    from consistency.group import Pairs, _cap, _concat
+
+    half = vectors.astype(np.float16)
+    n, k = len(half), settings.max_neighbors
+    parts, held = [], 0
+    for begin in range(0, n, 1024):
+        sims = half[begin:begin + 1024].astype(np.float32) @ half[begin:].astype(np.float32).T
+        r, c = np.nonzero(sims >= settings.threshold)
+        i, j = r + begin, c + begin
+        keep = j > i
+        parts.append((i[keep], j[keep], sims[r, c][keep]))
+        held += int(keep.sum())
+        if held > 4 * n * k:
+            parts, held = [_cap(*_concat(parts), k)], 0
+    return Pairs(*_cap(*_concat(parts), k))
+
+
+def _faiss_search(kind: str):
+    """FAISS's own search (each claim's ``2k + 1`` nearest, kept at or above the threshold): an IVF
+    index with the same lists and probes as ours, or an HNSW graph (M 32, efSearch 128)."""
+    def search(vectors, settings, threads):
+        import faiss
+
+        from consistency import group
+
+        faiss.omp_set_num_threads(threads)
+        n, dim = vectors.shape
+        if kind == "hnsw":
+            index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = 40
+            index.add(vectors)
+            index.hnsw.efSearch = 128
+        else:
+            centroids = group.train_centroids(vectors, threads=threads)
+            quantiser = faiss.IndexFlatIP(dim)
+            quantiser.add(centroids)
+            index = faiss.IndexIVFFlat(quantiser, dim, len(centroids), faiss.METRIC_INNER_PRODUCT)
+            index.is_trained = True
+            index.add(vectors)
+            index.nprobe = group.NPROBE
+        width = 2 * settings.max_neighbors + 1
+        parts = []
+        for begin in range(0, n, 8192):
+            sims, found = index.search(vectors[begin:begin + 8192], width)
+            i = np.repeat(np.arange(begin, begin + len(found)), width)
+            j, s = found.ravel(), sims.ravel()
+            keep = (j >= 0) & (j != i) & (s >= settings.threshold)
+            parts.append((i[keep], j[keep], s[keep]))
+        i, j, s = group._concat(parts)
+        i, j, s = group._ordered(i, j, s, n)
+        return group.Pairs(*group._cap(i, j, s, settings.max_neighbors))
+    return search
+
+
+SEARCHES = {"ours": _ours("auto"), "exact": _ours("exact"), "exact-fp16": _exact_fp16,
+            "faiss-ivf": _faiss_search("ivf"), "faiss-hnsw": _faiss_search("hnsw")}
+
+
 def recall(vectors: np.ndarray, pairs, settings) -> tuple[float, str]:
-    """Pair recall of ``pairs`` against exact search with the same cap."""
-    from consistency.group import EXACT_UP_TO, candidate_pairs
+    """Pair recall of ``pairs`` against exact search with the same cap: over all exact pairs up to
+    100k (computed once per size, cached in /tmp), else over the exact top-k pairs of 2,000 sampled claims."""
+    from consistency.group import candidate_pairs
 
     n = len(vectors)
-    found = set(zip(pairs.i.tolist(), pairs.j.tolist()))
-    if n <= EXACT_UP_TO:
-        return 1.0, "exact search (the same method)"
+    key = pairs.i.astype(np.int64) * n + pairs.j
     if n <= 100_000:
-        exact = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
-                                index="exact")
-        want = set(zip(exact.i.tolist(), exact.j.tolist()))
-        return len(want & found) / max(1, len(want)), f"all {len(want)} exact pairs"
+        cache = Path(EXACT_CACHE.format(n=n))
+        if cache.is_file():
+            want = np.load(cache)["key"]
+        else:
+            exact = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
+                                    index="exact")
+            want = exact.i.astype(np.int64) * n + exact.j
+            np.savez(cache, key=want)
+        return float(np.isin(want, key).mean()) if len(want) else 1.0, f"all {len(want)} exact pairs"
     rows = np.random.default_rng(1).choice(n, 2000, replace=False)
     want = set()
     for begin in range(0, len(rows), 200):
@@ -202,40 +287,56 @@ def recall(vectors: np.ndarray, pairs, settings) -> tuple[float, str]:
         sims[np.arange(len(part)), part] = -1
         top = np.argsort(-sims, axis=1, kind="stable")[:, :settings.max_neighbors]
         for r, x in enumerate(part.tolist()):
-            want.update((min(x, y), max(x, y)) for y in top[r].tolist() if sims[r, y] >= settings.threshold)
-    return len(want & found) / max(1, len(want)), f"the exact top-k pairs of 2000 sampled claims ({len(want)})"
+            want.update(min(x, y) * n + max(x, y) for y in top[r].tolist() if sims[r, y] >= settings.threshold)
+    found = np.isin(np.fromiter(want, dtype=np.int64, count=len(want)), key)
+    return float(found.mean()) if len(want) else 1.0, f"the exact top-k pairs of 2000 sampled claims ({len(want)})"
 
 
-def scale(sizes: list[int], threads: int, folder: Path) -> None:
+def scale(sizes: list[int], threads: int, folder: Path, options: bool) -> None:
     import json
+    import os
     import subprocess
 
     from consistency.group import EXACT_UP_TO
 
     base = base_vectors(folder)
-    print(f"synthetic vectors from {len(base)} real ones; {threads} thread(s); CPU seconds and peak RSS "
-          "of a process of its own per line")
-    print(f"  {'method':<22} {'n':>9} {'CPU s':>8} {'peak MB':>8} {'pairs':>9} {'groups':>8} {'largest':>8}  pair recall")
-    runs = [("auto", n) for n in sizes] + [("community_detection", n) for n in (20_000, 40_000)]
-    for method, n in runs:
+    print(f"synthetic vectors from {len(base)} real ones; CPU seconds, wall seconds and peak RSS of a process "
+          "of its own per line (numpy, FAISS and torch limited to the threads shown)")
+    print(f"  {'method':<24} {'n':>9} {'thr':>3} {'CPU s':>8} {'wall s':>7} {'peak MB':>8} {'pairs':>9} {'groups':>8} "
+          f"{'largest':>8}  pair recall")
+    runs = [("ours", n, threads, 0) for n in sizes]
+    if options:
+        runs += [(m, 100_000, t, p) for m, t, p in OPTIONS_AT_100K]
+    runs += [("community_detection", n, threads, 0) for n in (20_000, 40_000)]
+    env = {**os.environ}
+    for method, n, thr, nprobe in runs:
         code = (f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import grouping; "
-                f"print(json.dumps(grouping.scale_one({method!r}, {n}, {threads}, grouping.Path({str(folder)!r}))))")
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+                f"print(json.dumps(grouping.scale_one({method!r}, {n}, {thr}, {nprobe}, grouping.Path({str(folder)!r}))))")
+        limits = {name: str(thr) for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**env, **limits})
         if proc.returncode:
-            print(f"  {method:<22} {n:>9} failed: {proc.stderr.strip().splitlines()[-1:]}")
+            print(f"  {method:<24} {n:>9} failed: {proc.stderr.strip().splitlines()[-1:]}", flush=True)
             continue
         r = json.loads(proc.stdout.strip().splitlines()[-1])
-        label = method if method != "auto" else ("ours (exact)" if n <= EXACT_UP_TO else "ours (IVF index)")
+        label = method
+        if method == "ours":
+            label = "ours (exact)" if n <= EXACT_UP_TO else f"ours (IVF, nprobe {nprobe or 16})"
+        elif method == "faiss-ivf":
+            label = f"faiss IVF (nprobe {nprobe})"
         rec = f"{r['recall']:.4f} over {r['recall_over']}" if "recall" in r else ""
-        print(f"  {label:<22} {n:>9} {r['cpu']:>8.1f} {r['peak_mb']:>8.0f} {r['pairs'] if r['pairs'] is not None else '-':>9} "
-              f"{r['groups']:>8} {r.get('largest', '-'):>8}  {rec}", flush=True)
+        print(f"  {label:<24} {n:>9} {thr:>3} {r['cpu']:>8.1f} {r['wall']:>7.1f} {r['peak_mb']:>8.0f} "
+              f"{r['pairs'] if r['pairs'] is not None else '-':>9} {r['groups']:>8} {r.get('largest', '-'):>8}  {rec}",
+              flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, nargs="*", metavar="N",
                         help=f"time, memory and recall at these sizes [default: {SCALE_SIZES}]")
-    parser.add_argument("--threads", type=int, default=1, help="--scale: threads (default 1)")
+    parser.add_argument("--threads", type=int, default=2, help="--scale: threads (default 2)")
+    parser.add_argument("--options", action="store_true",
+                        help="--scale: also the search options side by side at 100k (IVF probes, FAISS IVF and HNSW, "
+                             "exact float32 and float16)")
     parser.add_argument("--data")
     parser.add_argument("--split", default="dev", choices=["dev", "train", "all"])
     parser.add_argument("--no-distractors", action="store_true", help="CheckThat!: leave out distractor claims")
@@ -245,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark data folder {folder} not found; skipping (give --data DIR or set CONSISTENCY_DATA)")
         return 0
     if args.scale is not None:
-        scale(args.scale or SCALE_SIZES, args.threads, folder)
+        scale(args.scale or SCALE_SIZES, args.threads, folder, args.options)
         return 0
     from consistency.embed import Embedder
 

@@ -176,7 +176,7 @@ def check_claims(
     doc_index = np.asarray(document_numbers(c.doc_key for c in claims))
     pairs = candidate_pairs(units, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
                             documents=doc_index[owner], same_document=settings.same_document, index=settings.index,
-                            threads=settings.threads)
+                            threads=settings.threads, exact_up_to=settings.exact_up_to)
     if len(owner) > len(claims):
         pairs = claim_pairs(pairs, owner, settings.max_neighbors)
     timings["group_s"] = time.perf_counter() - started

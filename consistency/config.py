@@ -42,9 +42,11 @@ class Settings:
     threads: int = 0
     #: where the models run: cpu, auto (cuda, then mps, when present), cuda, cuda:N or mps.
     device: str = "cpu"
-    #: grouping search: auto (exact up to `consistency.group.EXACT_UP_TO` claims, an ANN index above),
-    #: exact or ann.
+    #: grouping search: auto (exact up to ``exact_up_to`` claims, an ANN index above), exact or ann.
     index: str = "auto"
+    #: with ``index = "auto"``, the most claims searched exactly (a run counts every stored claim);
+    #: the default is `consistency.group.EXACT_UP_TO`.
+    exact_up_to: int = 30_000
     #: cosine similarity at or above which two claims are compared.
     threshold: float = 0.5
     #: most neighbours kept per claim, so near-duplicate floods stay linear.
@@ -275,6 +277,8 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError(f"device must be one of {', '.join(DEVICES)} or cuda:N, got {settings.device!r}")
     if settings.index not in INDEXES:
         raise ConfigError(f"index must be one of {', '.join(INDEXES)}, got {settings.index!r}")
+    if settings.exact_up_to < 1:
+        raise ConfigError(f"exact_up_to must be at least 1, got {settings.exact_up_to}")
     if not 0 <= settings.threads <= MAX_THREADS:
         raise ConfigError(f"threads must be 0 (all cores) to {MAX_THREADS:,}, got {settings.threads}")
     if settings.fail_on not in FAIL_LEVELS:

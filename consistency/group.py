@@ -2,14 +2,16 @@
 
 Two searches, one result shape:
 
-* **exact** (up to `EXACT_UP_TO` claims, or ``index="exact"``): similarities block by
-  block over the upper triangle only (rows ``[b, e)`` against rows ``b..n``), so each
-  pair is computed once and memory stays linear: a block is at most `BLOCK_BUDGET`
-  floats. Hits are collected with numpy (`np.nonzero`), never a Python loop per hit.
-* **ann** (above that, or ``index="ann"``): a FAISS inverted-file index (`IVF`),
-  searched for each claim's nearest neighbours; its pair recall against exact is
-  measured by ``benchmarks/grouping.py --scale``. The similarities of the pairs it
-  finds are recomputed exactly, so both searches report the same numbers.
+* **exact** (up to `EXACT_UP_TO` claims, the ``exact_up_to`` setting, or
+  ``index="exact"``): similarities block by block over the upper triangle only (rows
+  ``[b, e)`` against rows ``b..n``), so each pair is computed once and memory stays
+  linear: a block is at most `BLOCK_BUDGET` floats. Hits are collected with numpy (`np.nonzero`), never a Python loop per hit.
+* **ann** (above that, or ``index="ann"``): an inverted file: k-means centroids
+  (`train_centroids`, FAISS k-means on a sample), each claim in the list of its
+  nearest centroid, and each claim compared with the members of its `NPROBE`
+  nearest lists, one matrix product per list (BLAS speed, similarities exact, so
+  both searches report the same numbers for the pairs they find). Its pair recall
+  against exact is measured by ``benchmarks/grouping.py --scale``.
 
 **Neighbour cap.** A claim with more than ``max_neighbors`` partners above the
 threshold keeps its ``max_neighbors`` most similar ones, and a pair is kept when
@@ -23,6 +25,7 @@ reports.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
@@ -32,8 +35,11 @@ from .records import Group
 
 #: floats per similarity block: 32M float32 = 128 MB.
 BLOCK_BUDGET = 1 << 25
-#: ``index="auto"`` searches exactly up to this many claims, with the ANN index above.
+#: ``index="auto"`` searches exactly up to this many claims, with the ANN index above (the default
+#: of the ``exact_up_to`` setting).
 EXACT_UP_TO = 30_000
+#: queries the inverted file searches together (see `_probe_hits`).
+QUERY_CHUNK = 1 << 15
 #: IVF lists probed per query (of ``2 * sqrt(n)``): pair recall 0.997 at 100k (benchmarks/grouping.py --scale).
 NPROBE = 16
 
@@ -74,14 +80,15 @@ def candidate_pairs(
     against: np.ndarray | None = None,
     index: str = "auto",
     threads: int = 0,
+    exact_up_to: int = EXACT_UP_TO,
 ) -> Pairs:
     """Pairs ``i < j`` with cosine similarity >= ``threshold`` (vectors are unit length), capped.
 
     ``documents`` gives each row's document number; unless ``same_document``,
     rows of one document are not paired. With ``against`` (an index array), only
     pairs with at least one side in it are returned: new claims against all (the
-    cap then sees only those pairs). ``index``: ``auto``, ``exact`` or ``ann``;
-    ``threads``: for the ANN index (0: all cores).
+    cap then sees only those pairs). ``index``: ``auto`` (exact up to ``exact_up_to`` rows),
+    ``exact`` or ``ann``; ``threads``: for the ANN index (0: all cores).
     """
     n = len(vectors)
     if n < 2:
@@ -89,14 +96,12 @@ def candidate_pairs(
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     docs = None if documents is None or same_document else np.asarray(documents)
     new = None if against is None else np.unique(np.asarray(against, dtype=np.int64))
-    use_ann = index == "ann" or (index == "auto" and n > EXACT_UP_TO)
+    use_ann = index == "ann" or (index == "auto" and n > exact_up_to)
     if use_ann:
         i, j, s = _ann_hits(vectors, threshold, max_neighbors, new, docs, threads)
     else:
         i, j, s = _exact_hits(vectors, threshold, max_neighbors, new, docs)
-    i, j = np.minimum(i, j), np.maximum(i, j)
-    if use_ann:  # a pair may be found from both sides
-        i, j, s = _unique(i, j, s, n)
+        i, j = np.minimum(i, j), np.maximum(i, j)
     return Pairs(*_cap(i, j, s, max_neighbors))
 
 
@@ -169,51 +174,89 @@ def pairs_from_lists(new: np.ndarray, new_documents: Sequence[str], probes: np.n
 
     ``probes[k]``: the lists new claim ``k`` searches; ``homes[k]``: the list it belongs to;
     ``stored`` yields the stored members of the probed lists (their lists, numbers, document keys,
-    vectors). Each new claim keeps its ``2 * max_neighbors + 1`` most similar claims among the
-    members of its lists (itself and same-document claims included in that count, as a FAISS
-    search returns them), those at or above ``threshold`` and of another document become pairs,
-    numbered like `pairs_with_stored`, with exact similarities.
+    vectors). Every member of a probed list at or above ``threshold`` (of another document) pairs
+    with the new claim, numbered like `pairs_with_stored`, before the cap.
     """
     k = len(new)
     if k == 0:
         return _no_pairs()
     new = np.ascontiguousarray(new, dtype=np.float32)
     doc_number, new_docs = _number_documents(new_documents)
-    flat = probes.ravel()
-    order = np.argsort(flat, kind="stable")
-    lists_probed, starts = np.unique(flat[order], return_index=True)
-    queries_of = {int(lst): np.unique(q) for lst, q in
-                  zip(lists_probed, np.split(order // probes.shape[1], starts[1:]))}
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []  # query, partner id, doc, sim
-
-    def search(lists: np.ndarray, ids: np.ndarray, docs: np.ndarray, vectors: np.ndarray) -> None:
-        for lst in np.unique(lists):
-            queries = queries_of.get(int(lst))
-            if queries is None:
-                continue
-            inside = lists == lst
-            sims = new[queries] @ vectors[inside].T
-            r, c = np.nonzero(sims >= threshold)
-            parts.append((queries[r], ids[inside][c], docs[inside][c], sims[r, c]))
-
-    search(homes, first_new + np.arange(k), new_docs, new)  # new claims are members of their lists too
-    for lists, numbers, documents, vectors in stored:
-        search(lists, numbers, np.array([doc_number.get(d, -1) for d in documents]), vectors)
-    if not parts:
-        return _no_pairs()
-    q, j, d, s = (np.concatenate([p[x] for p in parts]) for x in range(4))
-    # each query's nearest (2k + 1), itself and its own document's claims counted, as a FAISS search
-    order = np.lexsort((j, -s, q))
-    q, j, d, s = q[order], j[order], d[order], s[order]
-    rank = np.arange(len(q)) - np.searchsorted(q, q, side="left")
-    i = first_new + q
-    keep = (rank < 2 * max_neighbors + 1) & (j != i)
-    if not same_document:
-        keep &= d != new_docs[q]
-    i, j, s = i[keep], j[keep], s[keep]
-    i, j = np.minimum(i, j), np.maximum(i, j)
-    i, j, s = _unique(i, j, s, first_new + k)
+    numbers = first_new + np.arange(k)
+    members = itertools.chain([(homes, numbers, None, new)],  # new claims are members of their lists too
+                              ((lists, ids, np.array([doc_number.get(d, -1) for d in documents]), vectors)
+                               for lists, ids, documents, vectors in stored))
+    i, j, s = _probe_hits(new, numbers, None if same_document else new_docs, probes, members, threshold,
+                          max_neighbors, first_new + k)
     return Pairs(*_cap(i, j, s, max_neighbors))
+
+
+def _probe_hits(queries: np.ndarray, query_ids: np.ndarray, query_docs: np.ndarray | None, probes: np.ndarray,
+                members: Iterable[tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]], threshold: float,
+                k: int, n: int):
+    """Pairs ``i < j`` (ids) of each query with every member of the lists it probes at or above
+    ``threshold``: one matrix product per list (the queries probing it against its members), so the
+    search runs at BLAS speed. ``members`` yields blocks (each member's list, ids, document numbers
+    (None: the queries' own), vectors); ``query_ids`` are ascending; ``n`` bounds the ids.
+
+    Memory stays linear: queries are searched `QUERY_CHUNK` at a time, and once a chunk is done each
+    query keeps its ``k`` best partners among those that are queries too (a pair of two queries is
+    seen from both sides, so what either side's top ``k`` holds survives, as `_cap` keeps it);
+    partners that are not queries (stored claims) are all kept for the cap."""
+    blocks = members if len(queries) <= QUERY_CHUNK else list(members)
+    kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for begin in range(0, len(queries), QUERY_CHUNK):
+        chunk = probes[begin:begin + QUERY_CHUNK]
+        flat = chunk.ravel()
+        order = np.argsort(flat, kind="stable")
+        probed, starts = np.unique(flat[order], return_index=True)
+        queries_of = dict(zip(probed.tolist(), np.split(begin + order // chunk.shape[1], starts[1:])))
+        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # query position, partner id, similarity
+        held = 0
+        for lists, ids, docs, vectors in blocks:
+            if docs is None:
+                docs = query_docs
+            by_list = np.argsort(lists, kind="stable")
+            present, firsts = np.unique(lists[by_list], return_index=True)
+            for lst, rows in zip(present.tolist(), np.split(by_list, firsts[1:])):
+                q = queries_of.get(lst)
+                if q is None:
+                    continue
+                sims = queries[q] @ vectors[rows].T
+                r, c = np.nonzero(sims >= threshold)
+                at, j, s = q[r], ids[rows[c]], sims[r, c]
+                keep = query_ids[at] != j
+                if query_docs is not None:
+                    keep &= query_docs[at] != docs[rows[c]]
+                parts.append((at[keep], j[keep], s[keep]))
+                held += int(keep.sum())
+                if held > 4 * len(chunk) * max(k, 16):  # a flood of near-duplicates: cut early, stay linear
+                    parts = [_each_query_top(*_concat(parts), query_ids, k)]
+                    held = len(parts[0][0])
+        at, j, s = _each_query_top(*_concat(parts), query_ids, k)
+        kept.append((query_ids[at], j, s))
+    return _ordered(*_concat(kept), n)
+
+
+def _each_query_top(at: np.ndarray, j: np.ndarray, s: np.ndarray, query_ids: np.ndarray, k: int):
+    """Hits (query position, partner id, similarity) cut to each query's top ``k`` (by similarity,
+    then partner) among its partners that are queries; hits of other partners all stay."""
+    if len(at) == 0:
+        return at, j, s
+    order = np.lexsort((j, -s, at))
+    ranked = at[order]
+    rank = np.arange(len(order)) - np.searchsorted(ranked, ranked, side="left")
+    top = np.zeros(len(at), dtype=bool)
+    top[order[rank < k]] = True
+    where = np.minimum(np.searchsorted(query_ids, j), len(query_ids) - 1)
+    keep = top | (query_ids[where] != j)
+    return at[keep], j[keep], s[keep]
+
+
+def _ordered(i: np.ndarray, j: np.ndarray, s: np.ndarray, n: int):
+    """Pairs as ``i < j``, each once (a pair of two queries is found from both sides)."""
+    i, j = np.minimum(i, j), np.maximum(i, j)
+    return _unique(i, j, s, n)
 
 
 def _exact_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | None, docs: np.ndarray | None):
@@ -251,105 +294,49 @@ def _exact_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray |
 
 def _ann_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | None, docs: np.ndarray | None,
               threads: int = 0):
-    """Each (new) row's ``2k + 1`` nearest rows by a `NeighbourIndex`, as hits above the threshold."""
-    index = NeighbourIndex.build(vectors, threads=threads)
-    queries = np.arange(len(vectors)) if new is None else new
-    width = min(len(vectors), 2 * k + 1)  # itself and same-document partners are dropped: look past them
-    found = index.search(vectors[queries], width)
-    i = np.repeat(queries, width)
-    j = found.ravel()
-    keep = (j >= 0) & (i != j)
-    i, j = i[keep], j[keep]
-    if docs is not None:
-        keep = docs[i] != docs[j]
-        i, j = i[keep], j[keep]
-    s = _dots(vectors, i, j)  # exact, whatever the index computed
-    keep = s >= threshold
-    return i[keep], j[keep], s[keep]
+    """The hits of each (new) row in the `NPROBE` lists nearest to it, of an inverted file over all
+    rows (`train_centroids`, each row in the list of its nearest centroid)."""
+    centroids = train_centroids(vectors, threads=threads)
+    everyone = np.arange(len(vectors))
+    asking = vectors if new is None else vectors[new]  # no copy of every vector
+    probes = nearest(asking, centroids, NPROBE)
+    homes = probes[:, 0] if new is None else nearest(vectors, centroids, 1)[:, 0]
+    asking_docs = docs if docs is None or new is None else docs[new]
+    return _probe_hits(asking, everyone if new is None else new, asking_docs,
+                       probes, [(homes, everyone, docs, vectors)], threshold, k, len(vectors))
 
 
-def _dots(vectors: np.ndarray, i: np.ndarray, j: np.ndarray, chunk: int = 1 << 16) -> np.ndarray:
-    """``vectors[i] . vectors[j]`` row by row, a chunk at a time (memory stays small)."""
-    out = np.empty(len(i), dtype=np.float32)
-    for begin in range(0, len(i), chunk):
-        a, b = vectors[i[begin:begin + chunk]], vectors[j[begin:begin + chunk]]
-        out[begin:begin + chunk] = np.einsum("ij,ij->i", a, b)
+def nearest(vectors: np.ndarray, centroids: np.ndarray, probes: int) -> np.ndarray:
+    """Each vector's ``probes`` nearest centroids (by inner product), nearest first."""
+    probes = min(probes, len(centroids))
+    out = np.empty((len(vectors), probes), dtype=np.int64)
+    for begin in range(0, len(vectors), 4096):
+        sims = vectors[begin:begin + 4096] @ centroids.T
+        top = np.argpartition(-sims, probes - 1, axis=1)[:, :probes]
+        order = np.argsort(-np.take_along_axis(sims, top, axis=1), axis=1, kind="stable")
+        out[begin:begin + 4096] = np.take_along_axis(top, order, axis=1)
     return out
 
 
-class NeighbourIndex:
-    """An approximate nearest-neighbour index over unit vectors (FAISS IVF, inner product).
+def list_count(n: int) -> int:
+    """Lists of an inverted file over ``n`` vectors: ``2 * sqrt(n)``, at least 39 vectors each."""
+    return max(1, min(int(2 * np.sqrt(n)), n // 39))
 
-    Rows are numbered in the order they are added. ``build`` trains the coarse quantiser
-    (``2 * sqrt(n)`` lists, seeded, on a sample) and adds the vectors; ``add`` appends more without
-    retraining; ``search`` returns each query's nearest row numbers (-1 pads); ``to_bytes`` /
-    ``from_bytes`` round-trip it. A store keeps only the centroids (`centroids`) and each claim's
-    list, in its tables (`consistency.store.neighbours`), so a nightly run reads the vectors of the
-    lists its new claims probe and no others.
-    """
 
-    def __init__(self, index) -> None:
-        self._index = index
+def train_centroids(sample: np.ndarray, *, lists: int | None = None, threads: int = 0) -> np.ndarray:
+    """The centroids of an inverted file (``lists`` of them, by default `list_count` of the sample):
+    spherical FAISS k-means on ``sample`` (as an inner-product IVF index trains), seeded, 10
+    iterations on at most 64 vectors per centroid (the lists only route the search: every pair is
+    scored exactly)."""
+    import faiss
 
-    @classmethod
-    def build(cls, vectors: np.ndarray, *, threads: int = 0) -> "NeighbourIndex":
-        built = cls.trained(vectors, threads=threads)
-        built.add(vectors)
-        return built
-
-    @staticmethod
-    def list_count(n: int) -> int:
-        """Lists for ``n`` vectors: ``2 * sqrt(n)``, at least 39 vectors each."""
-        return max(1, min(int(2 * np.sqrt(n)), n // 39))
-
-    @classmethod
-    def trained(cls, sample: np.ndarray, *, lists: int | None = None, threads: int = 0) -> "NeighbourIndex":
-        """An empty index whose coarse quantiser (``lists`` centroids, by default `list_count` of the
-        sample) is trained on ``sample``, seeded."""
-        import faiss
-
-        if threads:
-            faiss.omp_set_num_threads(threads)
-        n, dim = sample.shape
-        lists = lists or cls.list_count(n)
-        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, lists, faiss.METRIC_INNER_PRODUCT)
-        index.cp.seed = 1234
-        index.cp.niter = 10
-        index.cp.max_points_per_centroid = 64  # train on a sample: the lists only route the search
-        index.train(np.ascontiguousarray(sample, dtype=np.float32))
-        index.nprobe = min(NPROBE, lists)
-        return cls(index)
-
-    def centroids(self) -> np.ndarray:
-        """The lists' centroids, one row each."""
-        quantiser = self._index.quantizer
-        return quantiser.reconstruct_n(0, quantiser.ntotal).astype(np.float32)
-
-    def add(self, vectors: np.ndarray) -> None:
-        self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-
-    def search(self, queries: np.ndarray, width: int) -> np.ndarray:
-        """Row numbers of the ``width`` nearest rows of each query, most similar first."""
-        queries = np.ascontiguousarray(queries, dtype=np.float32)
-        found = np.empty((len(queries), width), dtype=np.int64)
-        for begin in range(0, len(queries), 4096):
-            _, found[begin:begin + 4096] = self._index.search(queries[begin:begin + 4096], width)
-        return found
-
-    def __len__(self) -> int:
-        return int(self._index.ntotal)
-
-    def to_bytes(self) -> bytes:
-        import faiss
-
-        return faiss.serialize_index(self._index).tobytes()
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> "NeighbourIndex":
-        import faiss
-
-        index = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
-        return cls(index)
+    if threads:
+        faiss.omp_set_num_threads(threads)
+    n, dim = sample.shape
+    lists = lists or list_count(n)
+    kmeans = faiss.Kmeans(dim, lists, niter=10, seed=1234, spherical=True, max_points_per_centroid=64)
+    kmeans.train(np.ascontiguousarray(sample, dtype=np.float32))
+    return np.ascontiguousarray(kmeans.centroids, dtype=np.float32)
 
 
 def _unique(i: np.ndarray, j: np.ndarray, s: np.ndarray, n: int):

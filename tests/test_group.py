@@ -117,13 +117,14 @@ def test_components_from_pair_arrays_match_pair_records():
     assert group.components(300, pairs) == group.components(300, list(pairs))
 
 
-def test_neighbour_index_round_trips_and_grows():
+def test_ann_index_finds_every_pair_above_the_threshold_in_the_probed_lists(monkeypatch):
+    """With as many probes as lists, the inverted file compares every pair: exactly the exact pairs."""
     v = clustered(2000, 16, 9, spread=0.3)
-    built = group.NeighbourIndex.build(v[:1500])
-    again = group.NeighbourIndex.from_bytes(built.to_bytes())
-    again.add(v[1500:])
-    assert len(again) == 2000
-    whole = group.NeighbourIndex.build(v[:1500])
-    whole.add(v[1500:])
-    assert np.array_equal(again.search(v[1500:], 5), whole.search(v[1500:], 5))
-    assert (again.search(v[1500:], 1)[:, 0] == np.arange(1500, 2000)).mean() > 0.99  # each finds itself
+    docs = np.arange(2000) // 4
+    exact = group.candidate_pairs(v, threshold=0.75, max_neighbors=6, documents=docs, index="exact")
+    lists = group.list_count(2000)
+    monkeypatch.setattr(group, "NPROBE", lists)
+    ann = group.candidate_pairs(v, threshold=0.75, max_neighbors=6, documents=docs, index="ann")
+    assert lists > 16 and len(exact) > 1000
+    assert (ann.i.tolist(), ann.j.tolist()) == (exact.i.tolist(), exact.j.tolist())
+    assert np.allclose(ann.similarity, exact.similarity, atol=1e-6)

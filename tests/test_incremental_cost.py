@@ -89,10 +89,10 @@ def word_rows(count: int, seed: int = 3) -> list[tuple[str, str]]:
 
 
 def test_a_large_store_reads_only_the_lists_its_new_claims_probe(store_target, tmp_path, embedder):
-    from consistency.group import NPROBE, NeighbourIndex
+    from consistency.group import NPROBE, list_count
 
     rows = word_rows(700)
-    assert NeighbourIndex.list_count(len(rows)) > NPROBE  # more lists than a claim probes
+    assert list_count(len(rows)) > NPROBE  # more lists than a claim probes
     folder = tmp_path / "data"
     folder.mkdir()
     write_rows(folder / "a.jsonl", rows)
@@ -130,3 +130,36 @@ def partners(target: str, claim_id: str) -> set[str]:
         id_of = {r.n: r.id for r in store.claims.rows()}
         return {id_of[b] if id_of[a] == claim_id else id_of[a] for a, b in store.claims.all_pairs()
                 if claim_id in (id_of[a], id_of[b])}
+
+
+def test_a_store_crossing_exact_up_to_trains_its_index_and_finds_the_exact_pairs(store_target, tmp_path, embedder):
+    """``exact_up_to`` is small here so that a few hundred claims cross it: the run that crosses it
+    trains the store's neighbour index, the next one searches through it, and both find the pairs
+    exact search finds (with no more lists than a claim probes, the index compares every pair)."""
+    from consistency.group import NPROBE, list_count
+
+    rows = word_rows(420, seed=5)
+    near = [(f"n{k}", rows[k][1].replace(f"number {k}.", f"number {k} again.")) for k in range(0, 420, 60)]
+    assert list_count(len(rows) + len(near)) <= NPROBE
+    found = {}
+    for name, index in (("ann", "auto"), ("exact", "exact")):
+        folder = tmp_path / name
+        folder.mkdir()
+        settings = Settings(store=store_target if name == "ann" else str(tmp_path / "exact.db"), index=index,
+                            exact_up_to=400)
+        for step, batch in enumerate((rows[:380], rows[380:], near)):
+            write_rows(folder / f"{step}.jsonl", batch)
+            counters = api.run([str(folder)], settings).counters
+            with open_store(settings.store) as store:
+                trained = store.db.execute("SELECT trained_on FROM neighbour_index").fetchall()
+                listed = store.db.execute("SELECT COUNT(*) FROM neighbour_lists").fetchone()[0]
+            if name == "ann":
+                # below exact_up_to no index; the crossing run trains it on every claim; the next one uses it
+                assert trained == ([] if step == 0 else [(420,)])
+                assert listed == (0, 420, 420 + len(near))[step]
+                assert counters["vectors_read"] == (0, 380, 420)[step]
+        with open_store(settings.store) as store:
+            id_of = {r.n: r.id for r in store.claims.rows()}
+            found[name] = {(id_of[a], id_of[b]) for a, b in store.claims.all_pairs()}
+    assert {(f"w{k}", f"n{k}") for k in range(0, 420, 60)} <= found["exact"]
+    assert found["ann"] == found["exact"]

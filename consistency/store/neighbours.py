@@ -1,13 +1,13 @@
 """The neighbour index of a large store: an inverted file whose lists live in the store's tables.
 
-Above `consistency.group.EXACT_UP_TO` claims (or with ``index = "ann"``), a run does not pass
+Above ``exact_up_to`` claims (`consistency.group.EXACT_UP_TO` unless configured; or with ``index = "ann"``), a run does not pass
 over every stored vector: each claim belongs to the list of its nearest centroid
 (``neighbour_lists``), and a new claim is compared only with the claims of its `NPROBE` nearest
-lists (`consistency.group.NPROBE`), read from the store by list. The centroids (``neighbour_index``, one row per model) are
-trained with FAISS k-means on a sample, as `consistency.group.NeighbourIndex` trains its
-quantiser (``2 * sqrt(n)`` lists), once, and again when the store has grown fourfold since; only
-then does a run read every vector. A query returns each new claim's ``width`` most similar claims
-among its lists, with similarities computed exactly from the stored vectors.
+lists (`consistency.group.NPROBE`), read from the store by list. The centroids (``neighbour_index``,
+one row per model) are trained with FAISS k-means on a sample (`consistency.group.train_centroids`,
+``2 * sqrt(n)`` lists), once, and again when the store has grown fourfold since; only then does a
+run read every vector. A new claim pairs with every member of its lists at or above the threshold
+(`consistency.group.pairs_from_lists`), with similarities computed exactly from the stored vectors.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from ..group import NeighbourIndex
+from ..group import list_count, nearest, train_centroids
 from .database import Database
 from .embeddings import decode
 from ._sql import chunks, marks
@@ -45,12 +45,12 @@ class Neighbours:
         """Centroids for a store of ``total`` claims, trained on a sample of ``scan()`` (blocks of
         stored claims' numbers, document keys, vectors), and every stored claim put in its list;
         reads the vectors twice, a block at a time."""
-        lists = NeighbourIndex.list_count(total)
+        lists = list_count(total)
         step = max(1, total // (64 * lists))
         sample = [block[::step] for _, _, block in scan()]
         if not sample:
             raise ValueError("no stored vectors to train on")
-        centroids = NeighbourIndex.trained(np.concatenate(sample), lists=lists).centroids()
+        centroids = train_centroids(np.concatenate(sample), lists=lists)
         self.db.execute("DELETE FROM neighbour_index WHERE model_id = ?", (model_id,))
         self.db.execute("INSERT INTO neighbour_index (model_id, dim, trained_on, centroids) VALUES (?, ?, ?, ?)",
                         (model_id, centroids.shape[1], total, centroids.tobytes()))
@@ -81,16 +81,4 @@ class Neighbours:
                        [r[2] for r in rows], np.stack([decode(r[3], r[4]) for r in rows]))
 
 
-def nearest(vectors: np.ndarray, centroids: np.ndarray, probes: int) -> np.ndarray:
-    """Each vector's ``probes`` nearest centroids (by inner product), nearest first."""
-    probes = min(probes, len(centroids))
-    out = np.empty((len(vectors), probes), dtype=np.int64)
-    for begin in range(0, len(vectors), 4096):
-        sims = vectors[begin:begin + 4096] @ centroids.T
-        top = np.argpartition(-sims, probes - 1, axis=1)[:, :probes]
-        order = np.argsort(-np.take_along_axis(sims, top, axis=1), axis=1, kind="stable")
-        out[begin:begin + 4096] = np.take_along_axis(top, order, axis=1)
-    return out
-
-
-__all__ = ["Neighbours", "nearest"]
+__all__ = ["Neighbours"]
