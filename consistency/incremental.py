@@ -46,14 +46,13 @@ from .config import Settings, load_settings
 from .embed import Embedder, content_key, embedding_model_id
 from .errors import EmptyInputError
 from .facts import with_facts
-from .group import (EXACT_UP_TO, NPROBE, Pair, Pairs, candidate_pairs, components, document_numbers, group_records,
-                    pairs_from_lists, pairs_with_stored)
+from .group import (NPROBE, Pair, Pairs, candidate_pairs, components, document_numbers, group_records,
+                    nearest, pairs_from_lists, pairs_with_stored)
 from .reading import READERS, discover, read_bytes
 from .records import Claim, Document, Finding, Group, Problem, Report
 from .rules import select_rules
 from .store import Store, codec, document_hash, open_store, resolve_store_path
 from .store.connection import now
-from .store.neighbours import nearest
 from .store.hooks import crash_point
 from .stories import Stories, records as story_records
 from .stories import build as build_stories
@@ -217,7 +216,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     new_vectors = store.embeddings.get(model_id, new_hashes)
     new = np.stack([new_vectors[h] for h in new_hashes]) if new_hashes else np.zeros((0, 0), dtype=np.float32)
     total = (len(kept_rows) if rematch else store.claims.count() - len(removed_rows)) + len(new_claims)
-    use_ann = settings.index == "ann" or (settings.index == "auto" and total > EXACT_UP_TO)
+    use_ann = settings.index == "ann" or (settings.index == "auto" and total > settings.exact_up_to)
     pairs, vectors_read, gathered = _match(store, settings, model_id, new, new_claims, removed_docs, first_new,
                                            rematch, use_ann, total)
     stored_needed = {x for p in pairs for x in (p.i, p.j) if x < first_new}
@@ -246,6 +245,9 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         run_id = store.runs.insert(started_at, paths)
         if rematch:
             store.claims.delete_pairs()
+        regroup = not rematch and store.groups.kept()  # else every group is rebuilt below
+        # the groups of the claims going away lose them: their other members are regrouped
+        touched_claims = store.groups.around(n for n, _ in removed_rows) if regroup else set()
         store.documents.delete(removed_docs)
         store.documents.delete_files(gone_files)
         crash_point("run:tx-removed")
@@ -265,8 +267,15 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         _index_new_claims(store, model_id, new, [number_of[first_new + k] for k in range(len(new_claims))], total,
                           use_ann)
         crash_point("run:tx-pairs")
-        opened, closed = _record_findings(store, findings, touched, removed_ids, run_id)
+        opened, closed, changed = _record_findings(store, findings, touched, removed_ids, run_id)
         crash_point("run:tx-findings")
+        if regroup:
+            touched_claims.update(number_of.values())
+            touched_claims.update(x for a, b, _ in stored_pairs for x in (a, b))
+            touched_claims.update(store.claims.numbers_of_ids(changed))
+            counters["claims_regrouped"] = store.groups.update(touched_claims)
+        else:
+            store.groups.rebuild()
         if removed_ids:
             store.embeddings.prune()  # vectors no stored claim uses any more
         store.meta.set("signature", signature)
@@ -316,7 +325,7 @@ def _match(store: Store, settings: Settings, model_id: str, new: np.ndarray, new
     """Candidate pairs, numbered by claim number (new claim k: ``first_new + k``), how many stored
     vectors were read to find them, and (when every vector was gathered) the numbers and vectors.
 
-    * exact search (up to `EXACT_UP_TO` claims): the stored vectors stream past a block at a time
+    * exact search (up to ``settings.exact_up_to`` claims): the stored vectors stream past a block at a time
       (`group.pairs_with_stored`); only the new claims' vectors are held;
     * ANN search with the store's neighbour index trained: only the lists the new claims probe are
       read (`group.pairs_from_lists`);
@@ -358,7 +367,7 @@ def _match(store: Store, settings: Settings, model_id: str, new: np.ndarray, new
     found = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
                             documents=document_numbers(doc_keys + documents), same_document=settings.same_document,
                             against=None if rematch else np.arange(stored, len(ids)), index=settings.index,
-                            threads=settings.threads)
+                            threads=settings.threads, exact_up_to=settings.exact_up_to)
     return Pairs(ids[found.i], ids[found.j], found.similarity), stored, (ids, vectors)
 
 
@@ -376,10 +385,13 @@ def _index_new_claims(store: Store, model_id: str, new: np.ndarray, numbers: lis
 
 
 def _record_findings(store: Store, findings: list[Finding], touched: set[str], removed_ids: set[str],
-                     run_id: int) -> tuple[int, int]:
+                     run_id: int) -> tuple[int, int, set[str]]:
+    """Store this run's findings; returns how many were opened and closed, and the claim ids of the
+    findings that opened, closed or changed claims (their groups may change)."""
     found = {f.fingerprint: f for f in findings}
     stored = store.findings.get(found)
     opened = 0
+    changed: set[str] = set()
     for fp, f in found.items():
         before = stored.get(fp)
         if before is None:
@@ -391,11 +403,15 @@ def _record_findings(store: Store, findings: list[Finding], touched: set[str], r
         elif (before.claim_a in removed_ids or before.claim_b in removed_ids
               or f.similarity > before.similarity or fp in touched):
             store.findings.update(f, run_id, reopen=False)
+            changed.update((before.claim_a, before.claim_b))
         else:
             store.findings.seen([fp], run_id)
+            continue
+        changed.update((f.a.id, f.b.id))
     closing = sorted(touched - found.keys())
+    changed.update(x for c in store.findings.get(closing).values() for x in (c.claim_a, c.claim_b))
     store.findings.close(closing, run_id)
-    return opened, len(closing)
+    return opened, len(closing), changed
 
 
 def build_report(store: Store, run_id: int, *, extra_problems: Sequence[Problem] = ()) -> tuple[Report, int]:
@@ -423,16 +439,30 @@ def _build_report(store: Store, run_id: int, extra_problems: Sequence[Problem]) 
 
 def groups_of(store: Store) -> tuple[list[Group], dict[str, int]]:
     """The groups of similar claims in the store (connected components of its candidate pairs
-    inside one story, and of the pairs of its open findings), and the group of each grouped claim id."""
-    rows = store.claims.rows()
-    index = {r.n: i for i, r in enumerate(rows)}
-    story = store.stories.story_of()
-    same = [story.get(r.doc_key) for r in rows]
-    pairs = [(index[a], index[b]) for a, b in store.claims.all_pairs() if same[index[a]] == same[index[b]]]
-    row_of = {r.id: i for i, r in enumerate(rows)}
-    pairs += [(row_of[a], row_of[b]) for a, b in store.findings.open_claim_pairs() if a in row_of and b in row_of]
-    members = components(len(rows), [Pair(i, j, 0.0) for i, j in pairs])
-    return group_records(rows, members)  # rows have the `id` grouping needs
+    inside one story, and of the pairs of its open findings; `consistency.store.groups` keeps
+    them run by run), numbered largest first, and the group of each grouped claim id."""
+    if store.groups.kept():
+        rows = store.groups.members()  # (number, root, id), by number
+        members: dict[int, list[int]] = {}
+        for k, (_, root, _) in enumerate(rows):
+            members.setdefault(root, []).append(k)
+        ids = [_Id(claim_id) for _, _, claim_id in rows]
+    else:  # a store written before groups were kept: its next run keeps them
+        every = store.claims.rows()
+        position = {r.n: k for k, r in enumerate(every)}
+        edges = store.groups.edges()
+        members = {k: m for k, m in enumerate(components(len(every), [Pair(position[a], position[b], 0.0)
+                                                                      for a, b in edges]))}
+        ids = [_Id(r.id) for r in every]
+    ordered = sorted(members.values(), key=lambda m: (-len(m), m[0]))
+    return group_records(ids, ordered)
+
+
+@dataclass(frozen=True, slots=True)
+class _Id:
+    """What `group_records` needs of a claim."""
+
+    id: str
 
 
 class StoredClaims(Sequence[Claim]):

@@ -4,7 +4,7 @@ One SQLite file (default ``~/.local/share/consistency/store.db``; ``--store``,
 ``[tool.consistency] store`` or ``CONSISTENCY_STORE`` choose another), or a
 PostgreSQL database (``--store postgresql://...``) for a desk whose runs and
 reviewers are on different machines, holding input files, documents, claims,
-candidate pairs, the story of each document, the embeddings cache (and a neighbour index for
+candidate pairs, the story of each document, the groups of similar claims, the embeddings cache (and a neighbour index for
 large stores), findings by fingerprint and the
 append-only log of review decisions. A `Store` is a set of repositories over
 one `Database` connection; the repositories' SQL is the same for both
@@ -29,6 +29,7 @@ from .database import Database
 from .documents import Documents, document_hash
 from .embeddings import Embeddings
 from .findings import Decisions, Findings
+from .groups import Groups
 from .neighbours import Neighbours
 from .lock import RunLock
 from .runs import Meta, Runs
@@ -58,6 +59,7 @@ class Store:
         self.findings = Findings(db)
         self.decisions = Decisions(db)
         self.stories = StoryDocuments(db)
+        self.groups = Groups(db)
 
     @property
     def name(self) -> str:

@@ -37,6 +37,11 @@ Version 5 (nightly cost proportional to change): ``embeddings.dtype`` (new vecto
 large stores (`consistency.store.neighbours`): ``neighbour_index`` (per model: the centroids of
 an inverted file and how many claims they were trained on) and ``neighbour_lists`` (each claim's
 list).
+
+Version 6 (groups touched, not rebuilt): ``claim_groups``, each grouped claim's number and its
+group's root (the smallest claim number in it), kept up to date by each run around the claims it
+touched (`consistency.store.groups`); meta ``groups`` says the table is kept (a store migrated
+from version 5 has it filled by its next run).
 """
 
 from __future__ import annotations
@@ -172,6 +177,13 @@ SQLITE: tuple[Migration, ...] = (
             list INTEGER NOT NULL
         )""",
         "CREATE INDEX neighbour_lists_list ON neighbour_lists(list)",
+    )),
+    (6, "groups touched, not rebuilt: each grouped claim's group", (
+        """CREATE TABLE claim_groups (
+            n INTEGER PRIMARY KEY REFERENCES claims(n) ON DELETE CASCADE,
+            root INTEGER NOT NULL
+        )""",
+        "CREATE INDEX claim_groups_root ON claim_groups(root)",
     )),
 )
 
@@ -309,6 +321,13 @@ POSTGRESQL: tuple[Migration, ...] = (
             list BIGINT NOT NULL
         )""",
         "CREATE INDEX neighbour_lists_list ON neighbour_lists(list)",
+    )),
+    (6, "groups touched, not rebuilt: each grouped claim's group", (
+        """CREATE TABLE claim_groups (
+            n BIGINT PRIMARY KEY REFERENCES claims(n) ON DELETE CASCADE,
+            root BIGINT NOT NULL
+        )""",
+        "CREATE INDEX claim_groups_root ON claim_groups(root)",
     )),
 )
 
