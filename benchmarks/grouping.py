@@ -292,7 +292,7 @@ def recall(vectors: np.ndarray, pairs, settings) -> tuple[float, str]:
     return float(found.mean()) if len(want) else 1.0, f"the exact top-k pairs of 2000 sampled claims ({len(want)})"
 
 
-def scale(sizes: list[int], threads: int, folder: Path, options: bool) -> None:
+def scale(sizes: list[int], threads: int, folder: Path, options: bool, only: list[str] | None = None) -> None:
     import json
     import os
     import subprocess
@@ -308,6 +308,8 @@ def scale(sizes: list[int], threads: int, folder: Path, options: bool) -> None:
     if options:
         runs += [(m, 100_000, t, p) for m, t, p in OPTIONS_AT_100K]
     runs += [("community_detection", n, threads, 0) for n in (20_000, 40_000)]
+    if only:  # METHOD:N:THREADS[:NPROBE]
+        runs = [(m, int(n), int(t), int(p[0]) if p else 0) for m, n, t, *p in (spec.split(":") for spec in only)]
     env = {**os.environ}
     for method, n, thr, nprobe in runs:
         code = (f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import grouping; "
@@ -337,6 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--options", action="store_true",
                         help="--scale: also the search options side by side at 100k (IVF probes, FAISS IVF and HNSW, "
                              "exact float32 and float16)")
+    parser.add_argument("--runs", nargs="+", metavar="METHOD:N:THREADS[:NPROBE]",
+                        help="--scale: only these measurements (methods: ours, exact, exact-fp16, faiss-ivf, faiss-hnsw, "
+                             "community_detection)")
     parser.add_argument("--data")
     parser.add_argument("--split", default="dev", choices=["dev", "train", "all"])
     parser.add_argument("--no-distractors", action="store_true", help="CheckThat!: leave out distractor claims")
@@ -346,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark data folder {folder} not found; skipping (give --data DIR or set CONSISTENCY_DATA)")
         return 0
     if args.scale is not None:
-        scale(args.scale or SCALE_SIZES, args.threads, folder, args.options)
+        scale(args.scale or SCALE_SIZES, args.threads, folder, args.options, args.runs)
         return 0
     from consistency.embed import Embedder
 
