@@ -49,6 +49,15 @@ def in_terminal(args: list[str], *, columns: int, cwd: Path, env: dict[str, str]
     child = pexpect.spawn(str(command), args, cwd=str(cwd), env=env or terminal_env(),
                           dimensions=(50, columns), encoding="utf-8", codec_errors="replace", timeout=timeout)
     raw = child.read()
+    return Session(exit_status(child), raw)
+
+
+def exit_status(child: pexpect.spawn) -> int:
+    """The child's exit code once it has exited (a negative signal number if a signal ended it).
+
+    Waits for the exit itself: the terminal's end of file can come a moment before the exit
+    status, and ``close()`` alone then hangs up on a child that is still exiting (on a busy
+    machine the moment is longer)."""
+    child.wait()
     child.close()
-    code = child.exitstatus if child.exitstatus is not None else -child.signalstatus
-    return Session(code, raw)
+    return child.exitstatus if child.exitstatus is not None else -child.signalstatus

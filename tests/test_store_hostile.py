@@ -21,7 +21,7 @@ import pytest
 
 from consistency.store import open_store
 
-from test_crash import forked_main
+from test_crash import finish, forked_main, paused_run
 from test_review import stored_run
 from test_store import invoke, run_json, write_corpus
 
@@ -40,30 +40,6 @@ def one_line_error(result, *words: str) -> str:
     for word in words:
         assert word in line, line
     return line
-
-
-def paused_run(db, corpus, tmp_path, point: str, name: str):
-    """A `consistency run` forked and paused at crash point ``point``; returns (pid, go file)."""
-    go = tmp_path / f"go-{name}"
-    pid = os.fork()
-    if pid == 0:
-        code = 99
-        try:
-            os.environ.update(CONSISTENCY_TEST_PAUSE_AT=point, CONSISTENCY_TEST_PAUSE_FILE=str(go))
-            code = forked_main(["run", "--store", str(db), str(corpus), "-q", "-f", f"json:{tmp_path / name}.json"])
-        finally:
-            os._exit(code)
-    deadline = time.monotonic() + 60
-    while not Path(str(go) + ".ready").exists():
-        assert time.monotonic() < deadline, "the run never reached its pause point"
-        time.sleep(0.05)
-    return pid, go
-
-
-def finish(pid: int, go: Path) -> int:
-    go.touch()
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
 
 
 # -- item 9: concurrent runs ---------------------------------------------------------------------

@@ -8,6 +8,8 @@ exists, so the commands (and numpy, the pipeline, click) are imported inside
 from __future__ import annotations
 
 import functools
+import os
+import signal
 import sys
 
 EXIT_INTERRUPTED = 130
@@ -35,7 +37,27 @@ def main(argv: list[str] | None = None) -> int:
     return _cli().main(args=argv, standalone_mode=False)
 
 
+def interruptible_from_the_terminal() -> None:
+    """Make Ctrl-C typed at the terminal this command runs in the foreground of stop it.
+
+    A launcher may hand the process SIGINT ignored (a test runner or a script started in the
+    background of a shell without job control); Python then never raises KeyboardInterrupt and a
+    Ctrl-C at the terminal was silently swallowed. When stdin is a terminal whose foreground
+    process group is ours, the Ctrl-C is meant for us: restore Python's handler. A background
+    job of a script keeps the ignore (its stdin is not the terminal, or it is not in the
+    foreground), as POSIX intends."""
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN or not hasattr(os, "tcgetpgrp"):
+        return
+    try:
+        foreground = os.isatty(0) and os.tcgetpgrp(0) == os.getpgrp()
+    except OSError:
+        return
+    if foreground:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def run_main() -> None:  # console-script entry point
+    interruptible_from_the_terminal()
     try:
         code = main()
     except KeyboardInterrupt:  # before the commands' own handler was imported

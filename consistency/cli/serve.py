@@ -11,6 +11,7 @@ import click
 from ..config import load_settings
 from ..errors import UsageError
 from ..store import open_store, resolve_store_path
+from ..store.hooks import crash_point
 from .app import EXIT_INTERRUPTED, EXIT_OK
 from .review import who
 from .run import store_name, store_option
@@ -64,16 +65,21 @@ def serve(store, host, port, token, by, threads) -> int:
         "MAX_CONTENT_LENGTH"], max_request_header_size=16 * 1024, ident="consistency", clear_untrusted_proxy_headers=True)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{server.effective_port}/" + (f"?token={token}" if token else "")
-    click.echo(f"reviewing {store_name(target)} at {url}  (Ctrl-C stops)", err=True)
     stopped = []
 
     def interrupt(signum, frame):  # waitress swallows KeyboardInterrupt: remember it for the exit code
         stopped.append(signum)
         raise KeyboardInterrupt
 
+    # The handler goes in before the URL is shown: from that line on, Ctrl-C stops the server, also
+    # when the launcher handed us SIGINT ignored (a Ctrl-C between the line and the handler was lost).
     previous = signal.signal(signal.SIGINT, interrupt)
     try:
-        server.run()
+        click.echo(f"reviewing {store_name(target)} at {url}  (Ctrl-C stops)", err=True)
+        crash_point("serve:ready")
+        server.run()  # returns when waitress has swallowed the KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass  # raised before the server loop ran; `stopped` has it
     finally:
         signal.signal(signal.SIGINT, previous)
         server.close()
