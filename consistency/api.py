@@ -192,7 +192,7 @@ def check_claims(
     if progress is not None:
         progress("check", 0, 0)
     findings = confident(run_rules(claims, pairs, rules, embedder=embedder), settings)
-    findings, suppressed = _unsuppressed(findings)
+    findings, suppressed = unsuppressed(findings)
     timings["check_s"] = time.perf_counter() - started
     started = time.perf_counter()
     # groups stay inside a story: a claim pair across two stories is checked, and joins two groups
@@ -289,9 +289,9 @@ def compare_pairs(
     return out
 
 
-def _unsuppressed(findings: list[Finding]) -> tuple[list[Finding], int]:
+def unsuppressed(findings: Sequence[Finding]) -> tuple[list[Finding], int]:
     """The findings no row suppresses (a claim's ``ignore``: ``"consistency": {"ignore": [...]}``),
-    and how many were suppressed."""
+    and how many were suppressed. `check` and `run --store` both filter through here."""
     from .rules.base import REGISTRY, rule_enabled
 
     def suppressed(f: Finding) -> bool:

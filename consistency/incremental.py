@@ -38,7 +38,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from . import __version__
-from .api import confident
+from .api import confident, unsuppressed
 from .check import finding_order, run_rules
 from .claims import extract_claims
 from .copies import is_article
@@ -229,9 +229,11 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         stories = _stories(store, settings, rematch, [d for d, _, _ in accepted], pool, new_claims, new, pairs,
                            gathered, removed_docs, first_new)
         pairs = [p for p in pairs if stories.comparable(pool[p.i], pool[p.j])]
-    # below the confidence cut-off a finding is not one of this run's (as in `check`)
-    findings = [dataclasses.replace(f, story=stories.shared(f.a, f.b)) if stories else f
-                for f in confident(run_rules(pool, pairs, rules, embedder=embedder), settings)]  # type: ignore[arg-type]
+    # below the confidence cut-off, or suppressed by a row of either claim, a finding is not one of
+    # this run's (as in `check`): never stored, so it is neither reported nor kept open; one stored
+    # before its row suppressed it closes (the edited row's claims are new, the finding is not found)
+    findings, suppressed = unsuppressed(confident(run_rules(pool, pairs, rules, embedder=embedder), settings))  # type: ignore[arg-type]
+    findings = [dataclasses.replace(f, story=stories.shared(f.a, f.b)) if stories else f for f in findings]
     timings["match_s"] = time.perf_counter() - clock
     crash_point("run:matched")
 
@@ -240,7 +242,8 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     counters = {"files": len(files), "files_read": len(read), "documents_read": len(accepted),
                 "documents_removed": len(removed_docs - {d.key for d, _, _ in accepted}),
                 "claims_added": len(new_claims), "claims_removed": len(removed_ids), "embedded": embedded,
-                "pairs": len(pairs), "claims_read": len(stored_needed), "vectors_read": vectors_read}
+                "pairs": len(pairs), "claims_read": len(stored_needed), "vectors_read": vectors_read,
+                "suppressed": suppressed}
     with store.transaction():
         run_id = store.runs.insert(started_at, paths)
         if rematch:

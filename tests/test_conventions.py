@@ -162,6 +162,32 @@ def test_a_row_suppresses_rules_for_its_own_claims(run, ignore, conflicts):
             == {"ferry-2", "ferry-3"}
 
 
+def test_run_store_honours_inline_suppression_and_closes_what_a_row_suppresses_later(tmp_path):
+    """`run --store` ignored the row field that `check` honours: a suppressed conflict was stored,
+    reported and kept open night after night. Now the run stores and reports what `check` reports;
+    a row that suppresses a rule later closes the finding it had."""
+    third = {"id": "ferry-3", "text": "The ferry carries 950 passengers on weekdays."}
+    jsonl(tmp_path / "c.jsonl", {**GOOD, "consistency": {"ignore": ["NUM001"]}}, OTHER, third)
+    first = console("run", "--store", "s.db", "c.jsonl", "-f", "json", cwd=tmp_path)
+    assert first.returncode == 1, first.stderr
+    pairs = [{c["claims"][0]["id"], c["claims"][1]["id"]} for c in json.loads(first.stdout)["conflicts"]]
+    assert pairs == [{"ferry-2", "ferry-3"}]  # as `check` reports it
+    checked = console("check", "c.jsonl", "-q", "-f", "json", cwd=tmp_path)
+    assert [{c["claims"][0]["id"], c["claims"][1]["id"]} for c in json.loads(checked.stdout)["conflicts"]] == pairs
+    assert "2 suppressed by their rows" in first.stderr
+    stored = json.loads(console("review", "list", "--store", "s.db", "-f", "json", cwd=tmp_path).stdout)
+    assert [{f["claims"][0]["id"], f["claims"][1]["id"]} for f in stored] == pairs  # stored as reported
+
+    # the curator suppresses the remaining conflict on a row: the next run closes it
+    jsonl(tmp_path / "c.jsonl", {**GOOD, "consistency": {"ignore": ["NUM001"]}}, OTHER,
+          {**third, "consistency": {"ignore": ["numeric"]}})
+    second = console("run", "--store", "s.db", "c.jsonl", "-f", "json", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert json.loads(second.stdout)["conflicts"] == []
+    assert "1 closed, 2 suppressed by their rows" in second.stderr  # only the edited row was matched again
+    assert json.loads(console("review", "list", "--store", "s.db", "-f", "json", cwd=tmp_path).stdout) == []
+
+
 def test_inline_suppression_in_csv_and_bad_suppressions_are_bad_rows(tmp_path):
     (tmp_path / "c.csv").write_text(
         "id,text,consistency.ignore\n"

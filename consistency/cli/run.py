@@ -72,7 +72,9 @@ def run(paths, store, lock_timeout, formats, output, model, backend, device, thr
             click.echo(f"run {result.run_id} ({store_name(result.store_path)}): {c['files_read']} of {c['files']} "
                        f"files read, {c['claims_added']} claims added, {c['claims_removed']} removed, "
                        f"{c['embedded']} embedded, {c['findings_opened']} findings opened, "
-                       f"{c['findings_closed']} closed; report covers runs after {result.since_run}", err=True)
+                       f"{c['findings_closed']} closed"
+                       + (f", {c['suppressed']} suppressed by their rows" if c["suppressed"] else "")
+                       + f"; report covers runs after {result.since_run}", err=True)
 
     with progress_bar(not quiet) as progress:
         result = incremental.run(paths, settings, progress=progress, deliver=deliver)
