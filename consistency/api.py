@@ -31,6 +31,7 @@ from .reading import read_paths
 from .records import Claim, Document, Finding, Problem, Report, Review, Status
 from .rules import select_rules
 from .stories import build as build_stories
+from .suppress import checked, unsuppressed
 
 #: progress(stage, done, total) — the CLI draws it on stderr: a bar when ``total`` is known, a spinner
 #: when it is 0. Stages of `check`: read, embed, group, stories, check (in that order).
@@ -192,7 +193,7 @@ def check_claims(
     if progress is not None:
         progress("check", 0, 0)
     findings = confident(run_rules(claims, pairs, rules, embedder=embedder), settings)
-    findings, suppressed = unsuppressed(findings)
+    findings, suppressed = unsuppressed(findings, settings.per_file_ignores)
     timings["check_s"] = time.perf_counter() - started
     started = time.perf_counter()
     # groups stay inside a story: a claim pair across two stories is checked, and joins two groups
@@ -289,20 +290,6 @@ def compare_pairs(
     return out
 
 
-def unsuppressed(findings: Sequence[Finding]) -> tuple[list[Finding], int]:
-    """The findings no row suppresses (a claim's ``ignore``: ``"consistency": {"ignore": [...]}``),
-    and how many were suppressed. `check` and `run --store` both filter through here."""
-    from .rules.base import REGISTRY, rule_enabled
-
-    def suppressed(f: Finding) -> bool:
-        tokens = f.a.ignore + f.b.ignore
-        rule = REGISTRY.get(f.rule)
-        return bool(tokens) and rule is not None and not rule_enabled(rule, ignore=tokens)
-
-    kept = [f for f in findings if not suppressed(f)]
-    return kept, len(findings) - len(kept)
-
-
 def min_confidence(settings: Settings) -> float:
     """The confidence below which findings stay out of reports: the setting, else the calibrated cut-off."""
     from .rules.compare import model
@@ -322,6 +309,7 @@ def _rules(settings: Settings, nli_model: str | None):
     from .rules.base import rule_enabled
 
     rules = select_rules(settings.select, settings.ignore)
+    checked(settings.per_file_ignores)
     if nli_model and rule_enabled(NLIContradiction, settings.select, settings.ignore):
         rules.append(NLIContradiction(NLIJudge(nli_model, device=settings.device)))
     return rules

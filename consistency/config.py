@@ -59,6 +59,10 @@ class Settings:
     #: rule codes or groups to run (empty: all) and to skip.
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    #: rules skipped for the claims of matching files, as ruff's per-file-ignores: (glob, codes) pairs.
+    #: A glob without "/" matches a file name in any folder; one with "/" the whole path, anchored at
+    #: the configuration file's folder (the working folder for the option and the environment).
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: optional local CrossEncoder NLI model for non-numeric contradictions.
     nli_model: str | None = None
     #: findings whose calibrated confidence is below this stay out of reports and exit codes
@@ -171,6 +175,8 @@ def _from_pyproject(path: Path) -> dict[str, Any]:
             out[name] = str((path.parent / out[name]).resolve())
         if name == "paths":
             out[name] = tuple(os.path.relpath(path.parent / p) for p in out[name])
+        if name == "per_file_ignores":
+            out[name] = anchored(out[name], path.parent)
     return out
 
 
@@ -180,7 +186,42 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
         raw = env.get(ENV_PREFIX + f.name.upper())
         if raw not in (None, ""):
             out[f.name] = _coerce(f.name, raw, ENV_PREFIX + f.name.upper())
+    if "per_file_ignores" in out:
+        out["per_file_ignores"] = anchored(out["per_file_ignores"], Path.cwd())
     return out
+
+
+def per_file_ignores(raw: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``per_file_ignores`` from a TOML table (``{"legacy/*.jsonl" = ["NUM001"]}``) or from text:
+    ``GLOB:CODES`` entries (CODES a comma list) separated by ``;`` (the environment) or given one
+    by one (``--per-file-ignores``, repeatable)."""
+    if isinstance(raw, str):
+        raw = [raw]
+    if isinstance(raw, (list, tuple)) and all(isinstance(e, str) for e in raw):
+        entries = {}
+        for entry in (e for text in raw for e in text.split(";") if e.strip()):
+            glob, colon, codes = entry.rpartition(":")
+            if not colon or not glob.strip():
+                raise _bad(entry, "per_file_ignores", where, "GLOB:CODES, such as 'legacy/*.jsonl:NUM001,DIR001'")
+            entries.setdefault(glob.strip(), []).append(codes)
+        raw = {glob: ",".join(codes) for glob, codes in entries.items()}
+    if not isinstance(raw, dict):
+        raise _bad(raw, "per_file_ignores", where, 'a table of globs and rule codes, such as {"legacy/*" = ["NUM001"]}')
+    out = []
+    for glob, codes in raw.items():
+        items = codes.split(",") if isinstance(codes, str) else codes
+        if not glob.strip() or "\x00" in glob or not isinstance(items, list) \
+                or not all(isinstance(c, str) for c in items) or not any(c.strip() for c in items):
+            raise _bad({glob: codes}, "per_file_ignores", where, "a glob with a list of rule codes or groups")
+        out.append((glob.strip(), tuple(c.strip() for c in items if c.strip())))
+    return tuple(out)
+
+
+def anchored(entries: tuple[tuple[str, tuple[str, ...]], ...], base: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Globs with a folder in them made absolute from ``base``; a bare file-name glob stays as it is."""
+    root = base.resolve()
+    return tuple((os.path.normpath(root / glob).replace(os.sep, "/") if "/" in glob.replace("\\", "/") else glob, codes)
+                 for glob, codes in entries)
 
 
 #: settings that are a number or unset (None by default).
@@ -199,6 +240,8 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
         raise ConfigError(f"unknown setting {name!r} in {where}", hint=f"known settings: {', '.join(known)}")
     default = known[name].default
     text = isinstance(raw, str)
+    if name == "per_file_ignores":
+        return per_file_ignores(raw, where)
     if name in _OPTIONAL_FLOATS:
         number = _number(raw)
         if number is None or not math.isfinite(number):

@@ -38,7 +38,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from . import __version__
-from .api import confident, unsuppressed
+from .api import confident
 from .check import finding_order, run_rules
 from .claims import extract_claims
 from .copies import is_article
@@ -56,6 +56,7 @@ from .store.connection import now
 from .store.hooks import crash_point
 from .stories import Stories, records as story_records
 from .stories import build as build_stories
+from .suppress import checked, unsuppressed
 from .triage import apply, needs_attention, statuses
 
 #: embedding batches per committed chunk: a killed run loses at most one chunk of work.
@@ -84,6 +85,7 @@ def run(paths: Sequence[str], settings: Settings | None = None, *, progress=None
     """
     settings = settings or load_settings()
     rules = select_rules(settings.select, settings.ignore)  # a bad code fails before anything is touched
+    checked(settings.per_file_ignores)
     unlisted: list[Problem] = []  # folders that could not be listed, file names that are not text
     files = discover(list(paths), unlisted)
     if not files:
@@ -109,7 +111,9 @@ def _signature(settings: Settings, rules, model_id: str) -> str:
     """What stored claims, pairs and findings depend on; a change re-matches everything."""
     return json.dumps({"version": __version__, "model": model_id, "threshold": settings.threshold,
                        "max_neighbors": settings.max_neighbors, "same_document": settings.same_document,
-                       "story_window_days": settings.story_window_days, "rules": sorted(r.code for r in rules)}, sort_keys=True)
+                       "story_window_days": settings.story_window_days, "rules": sorted(r.code for r in rules),
+                       **({"per_file_ignores": settings.per_file_ignores} if settings.per_file_ignores else {})},
+                      sort_keys=True)
 
 
 def _covered(path: str, roots: list[Path]) -> bool:
@@ -232,7 +236,8 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     # below the confidence cut-off, or suppressed by a row of either claim, a finding is not one of
     # this run's (as in `check`): never stored, so it is neither reported nor kept open; one stored
     # before its row suppressed it closes (the edited row's claims are new, the finding is not found)
-    findings, suppressed = unsuppressed(confident(run_rules(pool, pairs, rules, embedder=embedder), settings))  # type: ignore[arg-type]
+    findings, suppressed = unsuppressed(confident(run_rules(pool, pairs, rules, embedder=embedder), settings),
+                                       settings.per_file_ignores)  # type: ignore[arg-type]
     findings = [dataclasses.replace(f, story=stories.shared(f.a, f.b)) if stories else f for f in findings]
     timings["match_s"] = time.perf_counter() - clock
     crash_point("run:matched")

@@ -174,7 +174,7 @@ def test_run_store_honours_inline_suppression_and_closes_what_a_row_suppresses_l
     assert pairs == [{"ferry-2", "ferry-3"}]  # as `check` reports it
     checked = console("check", "c.jsonl", "-q", "-f", "json", cwd=tmp_path)
     assert [{c["claims"][0]["id"], c["claims"][1]["id"]} for c in json.loads(checked.stdout)["conflicts"]] == pairs
-    assert "2 suppressed by their rows" in first.stderr
+    assert "2 suppressed;" in first.stderr
     stored = json.loads(console("review", "list", "--store", "s.db", "-f", "json", cwd=tmp_path).stdout)
     assert [{f["claims"][0]["id"], f["claims"][1]["id"]} for f in stored] == pairs  # stored as reported
 
@@ -184,7 +184,7 @@ def test_run_store_honours_inline_suppression_and_closes_what_a_row_suppresses_l
     second = console("run", "--store", "s.db", "c.jsonl", "-f", "json", cwd=tmp_path)
     assert second.returncode == 0, second.stderr
     assert json.loads(second.stdout)["conflicts"] == []
-    assert "1 closed, 2 suppressed by their rows" in second.stderr  # only the edited row was matched again
+    assert "1 closed, 2 suppressed;" in second.stderr  # only the edited row was matched again
     assert json.loads(console("review", "list", "--store", "s.db", "-f", "json", cwd=tmp_path).stdout) == []
 
 
@@ -202,3 +202,62 @@ def test_inline_suppression_in_csv_and_bad_suppressions_are_bad_rows(tmp_path):
         "c.csv:4: unknown rule or group 'XYZ999' in consistency.ignore",
         "d.jsonl:1: 'consistency' must be {\"ignore\": [rule codes or groups]}"], done.stderr
     assert json.loads(done.stdout)["conflicts"] == []
+
+
+# -- per-file ignores, as ruff's per-file-ignores --------------------------------------------------------
+def _legacy_dataset(root: Path) -> Path:
+    """A project whose data/legacy/ holds an old export that disagrees with everything newer."""
+    (root / "data" / "legacy").mkdir(parents=True)
+    jsonl(root / "data" / "legacy" / "old.jsonl", GOOD)
+    jsonl(root / "data" / "new.jsonl", OTHER, {"id": "ferry-3", "text": "The ferry carries 950 passengers on weekdays."})
+    return root / "data"
+
+
+def _pairs(report_json: str) -> list[set[str]]:
+    return sorted(({c["claims"][0]["id"], c["claims"][1]["id"]} for c in json.loads(report_json)["conflicts"]),
+                  key=sorted)
+
+
+@pytest.mark.parametrize("given", ["pyproject", "option", "environment"])
+def test_per_file_ignores_skip_rules_for_the_claims_of_matching_files(tmp_path, given):
+    """From the pyproject.toml of the project (globs anchored at its folder, whatever the working
+    folder), from --per-file-ignores, or from CONSISTENCY_PER_FILE_IGNORES (anchored at the working
+    folder); a glob without a folder matches the file's name anywhere."""
+    data = _legacy_dataset(tmp_path / "project")
+    args, env, cwd = [], {}, tmp_path
+    if given == "pyproject":
+        (tmp_path / "project" / "pyproject.toml").write_text(
+            '[tool.consistency.per-file-ignores]\n"data/legacy/*" = ["numeric"]\n')
+    elif given == "option":
+        args, cwd = ["--per-file-ignores", "data/legacy/*.jsonl:NUM001,DIR001"], tmp_path / "project"
+    else:
+        env = {"CONSISTENCY_PER_FILE_IGNORES": "old.jsonl:NUM;README.md:DIR001"}
+    done = console("check", str(data), "-q", "-f", "json", *args, cwd=cwd, env=env)
+    assert done.returncode == 1, done.stderr
+    assert _pairs(done.stdout) == [{"ferry-2", "ferry-3"}]  # the legacy row's two conflicts are not reported
+
+
+def test_run_store_follows_per_file_ignores_and_rematches_when_they_change(tmp_path):
+    data = _legacy_dataset(tmp_path)
+    first = console("run", "--store", "s.db", str(data), "-f", "json", "--per-file-ignores", "old.jsonl:NUM001",
+                    cwd=tmp_path)
+    assert first.returncode == 1 and _pairs(first.stdout) == [{"ferry-2", "ferry-3"}], first.stderr
+    assert "2 suppressed;" in first.stderr
+    # the setting dropped: what it suppressed is matched again and reported now
+    second = console("run", "--store", "s.db", str(data), "-f", "json", cwd=tmp_path)
+    assert second.returncode == 1, second.stderr
+    assert _pairs(second.stdout) == [{"ferry", "ferry-2"}, {"ferry", "ferry-3"}]
+
+
+@pytest.mark.parametrize("args,env,message", [
+    (["--per-file-ignores", "old.jsonl:XYZ999"], {},
+     "error[CNS102]: unknown rule or group 'XYZ999' in per_file_ignores for 'old.jsonl'"),
+    (["--per-file-ignores", "old.jsonl"], {}, "error[CNS102]: bad value 'old.jsonl' for per_file_ignores in "
+                                               "--per-file-ignores: must be GLOB:CODES"),
+    ([], {"CONSISTENCY_PER_FILE_IGNORES": ":NUM001"}, "error[CNS102]: bad value ':NUM001' for per_file_ignores"),
+])
+def test_bad_per_file_ignores_are_one_line_errors(tmp_path, args, env, message):
+    data = _legacy_dataset(tmp_path)
+    done = console("check", str(data), *args, cwd=tmp_path, env=env)
+    assert done.returncode == 2 and done.stderr.startswith(message) and len(done.stderr.splitlines()) == 1, \
+        done.stderr

@@ -172,7 +172,7 @@ toml_values = st.one_of(
     texts.map(json.dumps))
 toml_keys = st.sampled_from(["threshold", "max_neighbors", "same_document", "batch_size", "fail_on", "select",
                              "ignore", "lock_timeout", "baseline", "store", "model", "nli_model", "backend",
-                             "threads", "index", "thresh old", "x"])
+                             "threads", "index", "per_file_ignores", "per-file-ignores", "thresh old", "x"])
 
 
 @pytest.fixture()

@@ -39,8 +39,8 @@ from .progress import progress_bar
 @click.option("--nli-model", metavar="PATH", type=click.Path(),
               help="A local CrossEncoder NLI model judging candidate pairs no rule flagged (NLI001; off by default).")
 def check(paths, formats, output, model, backend, device, threshold, config_file, batch_size, select, ignore,
-          same_document, story_window_days, min_confidence, fail_on, exit_zero, show_all, color, quiet, statistics=False,
-          baseline_file=None, store=None, nli_model=None) -> int:
+          per_file_ignores, same_document, story_window_days, min_confidence, fail_on, exit_zero, show_all, color,
+          quiet, statistics=False, baseline_file=None, store=None, nli_model=None) -> int:
     """Check articles and claim datasets for conflicting claims.
 
     PATHS are files or folders: .txt/.md/.html articles and .jsonl/.csv claim datasets (none: the
@@ -50,6 +50,7 @@ def check(paths, formats, output, model, backend, device, threshold, config_file
     """
     settings = settings_from(config_file=config_file, paths=paths, model=model, backend=backend, device=device,
                              threshold=threshold, batch_size=batch_size, select=select, ignore=ignore,
+                             per_file_ignores=per_file_ignores,
                              same_document=same_document, story_window_days=story_window_days,
                              min_confidence=min_confidence, fail_on=fail_on)
     paths = configured_paths(paths, settings)

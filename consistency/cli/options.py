@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import sys
+from pathlib import Path
 from typing import Callable
 
 import click
 
-from ..config import BACKENDS, DEVICES, FAIL_LEVELS, Settings, load_settings
+from ..config import BACKENDS, DEVICES, FAIL_LEVELS, Settings, anchored, load_settings, per_file_ignores
 from ..errors import UsageError
 
 
@@ -45,6 +46,10 @@ def rule_options(f: Callable) -> Callable:
                           "repeatable."),
         click.option("--ignore", multiple=True, metavar="CODE|GROUP",
                      help="Skip these rules (as --select: a comma list, repeatable)."),
+        click.option("--per-file-ignores", "per_file_ignores", multiple=True, metavar="GLOB:CODES",
+                     help="Skip these rules for claims read from files matching GLOB (CODES as --ignore); "
+                          "repeatable. A GLOB without / matches a file name in any folder. Replaces the "
+                          "per_file_ignores setting."),
         click.option("--same-document/--across-documents", "same_document", default=None,
                      help="Also compare claims of the same document. [default: across documents only]"),
         click.option("--story-window", "story_window_days", type=click.IntRange(min=0), metavar="DAYS",
@@ -82,6 +87,11 @@ def settings_from(*, config_file: str | None = None, paths=(), **options) -> Set
         if key in options:  # repeatable, and each a comma list (--select NUM001,DIR --select quantifier)
             options[key] = tuple(code.strip() for value in options[key] for code in value.split(",")
                                  if code.strip()) or None
+    if options.get("per_file_ignores"):
+        options["per_file_ignores"] = anchored(per_file_ignores(options["per_file_ignores"], "--per-file-ignores"),
+                                               Path.cwd())
+    else:
+        options.pop("per_file_ignores", None)
     return load_settings(config=config_file, paths=paths).replace(**options)
 
 

@@ -47,8 +47,8 @@ def store_name(where) -> str:
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress or run summary on stderr; input problems and errors are still shown.")
 def run(paths, store, lock_timeout, formats, output, model, backend, device, threshold, config_file, batch_size,
-        select, ignore, same_document, story_window_days, min_confidence, fail_on, exit_zero, show_all, color,
-        quiet) -> int:
+        select, ignore, per_file_ignores, same_document, story_window_days, min_confidence, fail_on, exit_zero,
+        show_all, color, quiet) -> int:
     """Add new and changed articles to a store and report conflicts new since the last run.
 
     Only files that are new or changed since the last run are read, only texts the store has no
@@ -58,7 +58,8 @@ def run(paths, store, lock_timeout, formats, output, model, backend, device, thr
     """
     settings = settings_from(config_file=config_file, paths=paths, store=store, lock_timeout=lock_timeout,
                              model=model, backend=backend, device=device, threshold=threshold,
-                             batch_size=batch_size, select=select, ignore=ignore, same_document=same_document,
+                             batch_size=batch_size, select=select, ignore=ignore, per_file_ignores=per_file_ignores,
+                             same_document=same_document,
                              story_window_days=story_window_days, min_confidence=min_confidence, fail_on=fail_on)
     paths = configured_paths(paths, settings)
     dests = parse_destinations(formats, output)
@@ -73,7 +74,7 @@ def run(paths, store, lock_timeout, formats, output, model, backend, device, thr
                        f"files read, {c['claims_added']} claims added, {c['claims_removed']} removed, "
                        f"{c['embedded']} embedded, {c['findings_opened']} findings opened, "
                        f"{c['findings_closed']} closed"
-                       + (f", {c['suppressed']} suppressed by their rows" if c["suppressed"] else "")
+                       + (f", {c['suppressed']} suppressed" if c["suppressed"] else "")
                        + f"; report covers runs after {result.since_run}", err=True)
 
     with progress_bar(not quiet) as progress:

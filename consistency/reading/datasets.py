@@ -84,11 +84,11 @@ def _suppressed(row: dict, reasons: list[str]) -> tuple[str, ...]:
     if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
         reasons.append("'consistency' must be {\"ignore\": [rule codes or groups]}")
         return ()
-    from ..rules.base import REGISTRY, rule_enabled
+    from ..rules.base import names_a_rule
 
     tokens = [t.strip() for t in tokens if t.strip()]
     for token in tokens:
-        if not any(rule_enabled(rule, select=[token]) for rule in REGISTRY.values()):
+        if not names_a_rule(token):
             reasons.append(f"unknown rule or group {shown(token)} in consistency.ignore")
     return tuple(tokens)
 

@@ -92,11 +92,16 @@ def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list
     """Instances of the rules picked by codes, names or groups (empty select: all)."""
     select, ignore = list(select), list(ignore)
     for token in select + ignore:
-        if not any(_matches(r, token) for r in REGISTRY.values()):
+        if not names_a_rule(token):
             raise UsageError(f"unknown rule or group {token!r}",
                              hint="run `consistency rules` to list codes and groups")
     chosen = [r for r in all_rules() if not r.plugin and (not select or any(_matches(r, t) for t in select))]
     return [r() for r in chosen if not any(_matches(r, t) for t in ignore)]
+
+
+def names_a_rule(token: str) -> bool:
+    """Whether ``token`` is a code, code prefix, name or group of a registered rule."""
+    return any(_matches(r, token) for r in REGISTRY.values())
 
 
 def rule_enabled(rule: type[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
