@@ -34,10 +34,16 @@ from .stories import build as build_stories
 from .suppress import checked, unsuppressed
 
 #: progress(stage, done, total) — the CLI draws it on stderr: a bar when ``total`` is known, a spinner
-#: when it is 0. Stages of `check`: read, embed, group, stories, check (in that order).
+#: when it is 0. Stages of `check`: read, extract, embed, group, stories, check (in that order); of
+#: `run`: read, extract, embed, group, stories, check, write.
 Progress = Callable[[str, int, int], None]
 #: One file or folder, or several.
 Paths = Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]]
+
+
+def stage(progress: Progress | None, name: str) -> Callable[[int, int], None] | None:
+    """``progress`` for one stage with a known total: ``step(done, total)``."""
+    return (lambda done, total: progress(name, done, total)) if progress is not None else None
 
 
 def path_list(paths: Paths) -> list[str]:
@@ -84,7 +90,7 @@ def check(
     if progress is not None:
         progress("read", 0, 0)
     read = read_paths(sorted(path_list(paths)))  # the same inputs in any order give the same report
-    extraction = extract_documents(read.documents)
+    extraction = extract_documents(read.documents, stage(progress, "extract"))
     timings["read_extract_s"] = time.perf_counter() - started
     report = check_claims(extraction.claims, settings, embedder=embedder, statuses=statuses, reviews=reviews,
                           progress=progress, timings=timings, nli_model=nli_model, documents=read.documents)
@@ -158,7 +164,7 @@ def check_claims(
         return Report(claims=(), findings=(), groups=(), stats={"timings": timings})
     embedder = embedder or Embedder.from_settings(settings)
     started = time.perf_counter()
-    step = (lambda done, total: progress("embed", done, total)) if progress else None
+    step = stage(progress, "embed")
     if vectors is None:
         vectors = embedder.encode([c.text for c in claims], progress=step)
     timings["embed_s"] = time.perf_counter() - started

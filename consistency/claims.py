@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from . import copies
 from .quantities import extract_dates, extract_quantities
@@ -76,10 +76,15 @@ class Extraction:
     folded: tuple[Fold, ...]
 
 
-def extract(documents: Iterable[Document]) -> Extraction:
-    """Claims of every document; a copy of another document gives none (it is folded into it)."""
+def extract(documents: Iterable[Document], progress: Callable[[int, int], None] | None = None) -> Extraction:
+    """Claims of every document; a copy of another document gives none (it is folded into it).
+    ``progress(done, total)`` is told after each document."""
     docs = list(documents)
-    read = [read_document(doc) for doc in docs]
+    read = []
+    for doc in docs:
+        read.append(read_document(doc))
+        if progress is not None:
+            progress(len(read), len(docs))
     copy_of, folds = copies.fold(docs, [" ".join(c.text for c in claims) for claims, _ in read])
     into = {d.key: f.kept for f in folds for d in f.folded}
     claims: list[Claim] = []
@@ -94,9 +99,9 @@ def extract(documents: Iterable[Document]) -> Extraction:
     return Extraction(tuple(claims), tuple(dropped), tuple(folds))
 
 
-def extract_claims(documents: Iterable[Document]) -> list[Claim]:
+def extract_claims(documents: Iterable[Document], progress: Callable[[int, int], None] | None = None) -> list[Claim]:
     """The claims of ``documents`` (copies folded; see `extract`)."""
-    return list(extract(documents).claims)
+    return list(extract(documents, progress).claims)
 
 
 def _claim(doc: Document, claim_id: str, text: str, *, start: int, line: int | None,

@@ -38,7 +38,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from . import __version__
-from .api import confident
+from .api import confident, stage
 from .check import finding_order, run_rules
 from .claims import extract_claims
 from .copies import is_article
@@ -125,6 +125,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
          progress, unlisted: list[Problem]) -> RunResult:
     started_at = now()
     timings: dict[str, float] = {}
+    spin = progress or (lambda name, done, total: None)  # progress(stage, done, total); 0 total: a spinner
     clock = time.perf_counter()
     model_id = embedding_model_id(settings.model, settings.backend)
     signature = _signature(settings, rules, model_id)
@@ -141,7 +142,8 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     read: list[tuple[str, str, str, list[Problem]]] = []  # key, resolved path, hash, problems
     new_docs: list[tuple[Document, str, str]] = []  # document, file key, document hash
     removed_docs: set[str] = set()
-    for file, key in files:
+    for done, (file, key) in enumerate(files):
+        spin("read", done, len(files))
         seen.add(key)
         data, problem = read_bytes(file)
         if problem is not None:
@@ -185,7 +187,8 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
                 continue
             row_owner[doc.row_id] = doc  # type: ignore[assignment]
         accepted.append((doc, file_key, dh))
-    new_claims: list[Claim] = extract_claims(doc for doc, _, _ in accepted)
+    spin("extract", 0, len(accepted))
+    new_claims: list[Claim] = extract_claims((doc for doc, _, _ in accepted), stage(progress, "extract"))
     new_hashes = [content_key(c.text) for c in new_claims]
     timings["read_extract_s"] = time.perf_counter() - clock
     crash_point("run:read")
@@ -206,16 +209,17 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
             for claim in store.claims.load(r.n for r in kept_rows if r.text_hash in lacking).values():
                 text_of[content_key(claim.text)] = claim.text
         chunk = settings.batch_size * CHUNK_BATCHES
+        spin("embed", 0, len(missing))  # drawn while the model loads
         for begin in range(0, len(missing), chunk):
             embedder.encode([text_of[h] for h in missing[begin:begin + chunk]])  # put() commits
             crash_point("run:embedded-chunk")
-            if progress is not None:
-                progress("embed", min(begin + chunk, len(missing)), len(missing))
+            spin("embed", min(begin + chunk, len(missing)), len(missing))
         embedded = embedder.encoded
     timings["embed_s"] = time.perf_counter() - clock
 
     # -- match the new claims against the stored ones (everything against everything on a rematch) ----
     clock = time.perf_counter()
+    spin("group", 0, 0)
     first_new = store.claims.last_number() + 1  # new claim k is numbered first_new + k until inserted
     new_vectors = store.embeddings.get(model_id, new_hashes)
     new = np.stack([new_vectors[h] for h in new_hashes]) if new_hashes else np.zeros((0, 0), dtype=np.float32)
@@ -230,9 +234,11 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     pool.update({first_new + k: c for k, c in enumerate(new_claims)})
     stories: Stories | None = None
     if new_claims or (rematch and kept_rows):
+        spin("stories", 0, 0)
         stories = _stories(store, settings, rematch, [d for d, _, _ in accepted], pool, new_claims, new, pairs,
                            gathered, removed_docs, first_new)
         pairs = [p for p in pairs if stories.comparable(pool[p.i], pool[p.j])]
+    spin("check", 0, 0)
     # below the confidence cut-off, or suppressed by a row of either claim, a finding is not one of
     # this run's (as in `check`): never stored, so it is neither reported nor kept open; one stored
     # before its row suppressed it closes (the edited row's claims are new, the finding is not found)
@@ -243,6 +249,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     crash_point("run:matched")
 
     # -- one transaction for everything else -----------------------------------------------------
+    spin("write", 0, 0)
     touched = store.findings.open_all() if rematch else store.findings.open_touching(removed_ids)
     counters = {"files": len(files), "files_read": len(read), "documents_read": len(accepted),
                 "documents_removed": len(removed_docs - {d.key for d, _, _ in accepted}),

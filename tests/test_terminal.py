@@ -11,11 +11,12 @@ once to stdout.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from conftest import SEEDS
-from terminal import COLOUR, in_terminal, terminal_env
+from terminal import ANSI, COLOUR, in_terminal, terminal_env
 
 TERMINALS = [(80, False), (200, True), (200, False), (80, True)]  # (columns, NO_COLOR set)
 SUMMARY = "7 conflicts (7 new), 1 update — 27 claims from 5 documents in 2 stories and 8 groups"
@@ -160,3 +161,41 @@ def test_piped_text_report_takes_its_width_from_columns(tmp_path, columns):
     assert done.returncode == 1, done.stderr
     widths = {len(line) for line in done.stdout.splitlines() if line.startswith(("┌", "│", "└"))}
     assert widths == {int(columns or 100)}
+
+
+RUN_STAGES = ("read", "extract", "embed", "group", "stories", "check", "write")
+
+
+@pytest.mark.parametrize("how", ["terminal", "quiet", "stderr piped"])
+def test_run_draws_every_stage_on_stderr_only_in_a_terminal(tmp_path, how):
+    """`run --store` showed a bar for embedding alone: nothing while files were read and claims
+    extracted, nothing while the store was matched, checked and written. Now each stage draws on
+    stderr, through the same progress as `check`: a bar with counts where the total is known (files
+    read, documents extracted, texts embedded), a spinner with the stage's name otherwise; nothing
+    under --quiet or when stderr is not a terminal."""
+    from pathlib import Path
+
+    from terminal import CONSOLE_SCRIPT
+
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "a", "text": "The ferry carries 1,200 passengers on weekdays."}\n'
+        '{"id": "b", "text": "The ferry carries 800 passengers on weekdays."}\n')
+    (tmp_path / "c.jsonl").write_text('{"id": "c", "text": "The ferry carries 950 passengers on weekdays."}\n')
+    command = f"{CONSOLE_SCRIPT} run --store s.db a.jsonl c.jsonl > out.txt"
+    command += {"terminal": "", "quiet": " -q", "stderr piped": " 2> err.txt"}[how]
+    session = in_terminal(["-c", command], columns=120, cwd=tmp_path, env=_env(False), command=Path("/bin/bash"))
+    _assert_clean(session)
+    assert session.exit_code == 1
+    assert "3 conflicts (3 new)" in (tmp_path / "out.txt").read_text()
+    shown = session.raw
+    if how != "terminal":
+        shown += (tmp_path / "err.txt").read_text() if how == "stderr piped" else ""
+        assert not any(f" {stage} " in shown for stage in RUN_STAGES), shown[-2000:]
+        assert "\x1b[?25l" not in shown and not any(spinner in shown for spinner in "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+        return
+    stages = [shown.find(f" {stage} ") for stage in RUN_STAGES]
+    assert -1 not in stages and stages == sorted(stages), shown[-3000:]
+    bars = {stage: re.findall(rf" {stage} .*?(\d+)/(\d+)", ANSI.sub("", shown)) for stage in ("read", "extract", "embed")}
+    assert ("2", "2") in bars["read"] and ("3", "3") in bars["extract"] and ("3", "3") in bars["embed"], bars
+    assert "0/?" in shown  # a stage without a total: the spinner and its name
+    assert any(spinner in shown for spinner in "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
