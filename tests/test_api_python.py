@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import zipfile
-from pathlib import Path
 
 import pytest
 
 from consistency import api
 
-from conftest import ROOT
 from test_store import write_corpus
 
 
@@ -60,27 +56,3 @@ def test_the_api_leaves_hugging_face_online_for_the_rest_of_the_process(tmp_path
     seen = json.loads(done.stdout)
     assert seen["imported"] == [before, None] and seen["after"] == [before, None]
     assert seen["hub_offline"] is False and seen["findings"] >= 1
-
-
-def test_the_wheel_carries_py_typed(tmp_path):
-    """pyproject.toml declared ``py.typed`` as package data, but the file did not exist."""
-    source = tmp_path / "src"
-    source.mkdir()
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
-        shutil.copy(ROOT / name, source / name)
-    shutil.copytree(ROOT / "consistency", source / "consistency", ignore=shutil.ignore_patterns("__pycache__"))
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                           "-w", str(tmp_path / "dist"), str(source)], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-2000:]
-    (wheel,) = (tmp_path / "dist").glob("*.whl")
-    archive = zipfile.ZipFile(wheel)
-    names = archive.namelist()
-    assert "consistency/py.typed" in names
-    assert "consistency/schemas/report.schema.json" in names
-    # the distribution is claim-consistency ("consistency" on the index is another project); the
-    # import package and the command stay consistency
-    assert wheel.name.startswith("claim_consistency-")
-    info = next(n for n in names if n.endswith(".dist-info/METADATA"))
-    assert "\nName: claim-consistency\n" in archive.read(info).decode()
-    entry_points = archive.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
-    assert "consistency = consistency.cli:run_main" in entry_points
