@@ -1,4 +1,5 @@
-"""Named points in a run where tests can kill or pause it (crash-safety tests).
+"""Named points in a run (and in `serve` once its address is shown) where tests can kill or pause
+it (crash-safety and Ctrl-C tests).
 
 Off unless one of these is set in the environment:
 
