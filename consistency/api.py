@@ -28,7 +28,7 @@ from .embed import Embedder
 from .facts import with_facts
 from .group import Pair, candidate_pairs, claim_pairs, components, document_numbers, group_records
 from .reading import read_paths
-from .records import Claim, Document, Finding, Problem, Report, Review, Status
+from .records import UNDATED, Claim, Document, Finding, Problem, Report, Review, Status  # noqa: F401  (UNDATED: public)
 from .rules import select_rules
 from .stories import build as build_stories
 from .suppress import checked, unsuppressed
@@ -228,8 +228,6 @@ def _claim_documents(claims: Sequence[Claim]) -> list[Document]:
 
 
 VERDICTS = ("conflict", "update", "consistent", "unrelated")
-#: The reference day of claims compared without a date (`compare`): any fixed day works.
-UNDATED = dt.date(2000, 12, 31)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

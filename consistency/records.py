@@ -163,6 +163,12 @@ class Drop:
         return {"dropped": self.reason, "text": self.text, "start": self.start, "end": self.end}
 
 
+#: The reference day of claims compared without a date (`consistency compare`): any fixed day works,
+#: so "on March 12" and "on March 14" resolve to one year on both sides. The rules treat it as no
+#: date at all where the document's own day matters (`rules.compare`).
+UNDATED = dt.date(2000, 12, 31)
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """An input unit: an article, or one row of a claims dataset.

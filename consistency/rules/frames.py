@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass
 
 from ..parsing import parse
-from ..records import Claim, Quantity
+from ..records import UNDATED, Claim, Quantity
 from . import attributes
-from .slots import Slots, read_slots
+from .slots import Slots, attached, read_slots
 from .text import as_of, view
 from .tolerance import disjoint, interval, rounding_tolerance, unit_size  # noqa: F401  (the rules import them)
 
@@ -43,6 +43,9 @@ class Frame:
     #: the day the figure was true: the claim's latest explicit day, else its document date.
     when: dt.date | None
     cumulative: bool
+    #: the claim's explicit dates (`text.View.dates` entries) that time this quantity: in its clause
+    #: or a clause above it (`slots.attached`).
+    times: tuple = ()
 
     @property
     def family(self) -> str:
@@ -95,15 +98,31 @@ def _read(claim: Claim) -> tuple[Frame, ...]:
     when = as_of(v)
     out = []
     spans = [(x.start, x.end) for x in claim.quantities] + [(d.start, d.end) for d in claim.dates]
+    dated = _timings(claim, v)
+    date_spans = tuple((d.start, d.end) for d, _, _ in dated)
     for q in usable:
         slots = read_slots(p, q.start, q.end, tuple(s for s in spans if s != (q.start, q.end)))
+        times = tuple(x for x, yes in zip(dated, attached(p, q.start, q.end, date_spans)) if yes)
         low, high = _bounds(claim.text, q)
         strict_low, strict_high = _strictness(claim.text, q)
         out.append(Frame(claim, q, slots, low, high,
                          strict_low and math.isinf(high) and q.bound != "range",
                          strict_high and (math.isinf(low) or q.bound == "upper") and q.bound != "range",
-                         when, _cumulative(q)))
+                         when, _cumulative(q), times))
     return tuple(out)
+
+
+def _timings(claim: Claim, v) -> tuple:
+    """The claim's explicit dates as (mention, first day, last day); for a claim without a document
+    date, its relative dates too ("last year", "four years ago", "on Tuesday"), read against the
+    fixed `UNDATED` day: only how far back they point is used (`compare.eras_differ`), never the day."""
+    if claim.date is not None:
+        return v.dates
+    from ..quantities import extract_dates
+    from .text import date_interval
+
+    relative = tuple((d, *date_interval(d)) for d in extract_dates(claim.text, doc_date=UNDATED) if d.relative)
+    return tuple(sorted(v.dates + relative, key=lambda x: x[0].start))
 
 
 #: Words before a date that make it a bound on the event's date, or a span that is not its date.

@@ -202,6 +202,59 @@ _LEVEL_VERBS = frozenset({"reach", "hit", "top", "pass", "exceed", "total", "sta
                           "lose", "hold", "have", "score", "record", "post", "register"})
 
 
+def attached(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> tuple[bool, ...]:
+    """For each span (a date of the sentence), whether it times the quantity at ``start:end``: the
+    date is in the quantity's clause or in a clause above it ("in 2004 a quake struck, sparking a
+    tsunami that killed 170,000"), not in a clause below it or beside it ("Smith, 60, is accused of
+    murders committed in 1967"; "the fund, set up in 2004, holds $5bn")."""
+    span = p.tokens_in(start, end)
+    if not span:
+        return tuple(True for _ in spans)
+    mine = _clause(p, span[0])
+    above = {t.i for t in p.ancestors(mine.i)} | {mine.i}
+    out = []
+    for s, e in spans:
+        toks = p.tokens_in(s, e)
+        out.append(not toks or _clause(p, toks[0]).i in above)
+    return tuple(out)
+
+
+def _clause(p: Parse, t: Token) -> Token:
+    """The head of the clause a token is in: its nearest verb or auxiliary (itself included), else the root."""
+    cur = t
+    for _ in range(len(p.tokens)):
+        if cur.pos in ("VERB", "AUX") or cur.head == cur.i:
+            return cur
+        cur = p.tokens[cur.head]
+    return cur
+
+
+def speaker(p: Parse, start: int, end: int) -> str:
+    """Who says the words at ``start:end`` when the claim reports them as someone's speech: the
+    subject of the verb whose clausal complement holds them ("Fox vowed that Mexico would never
+    pay": Fox; "Trump spent a year promising the country would pay": Trump). '' when the claim
+    asserts them itself, or names no one."""
+    toks = p.tokens_in(start, end)
+    if not toks:
+        return ""
+    cur = toks[0]
+    for _ in range(len(p.tokens)):
+        if cur.head == cur.i:
+            return ""
+        if cur.dep in ("ccomp", "parataxis"):
+            verb = p.tokens[cur.head]
+            for _ in range(len(p.tokens)):  # a participle ("promising") speaks for its clause's subject
+                subject = _subject_of(p, verb, lambda k: k.pos in _NOUNS)
+                if subject is not None:
+                    return _noun_phrase(p, subject, set())
+                if verb.head == verb.i:
+                    return ""
+                verb = p.tokens[verb.head]
+            return ""
+        cur = p.tokens[cur.head]
+    return ""
+
+
 def _verb_of(p: Parse, t: Token) -> Token | None:
     cur = t
     for _ in range(6):

@@ -97,7 +97,26 @@ def same_subject(va: View, wa: Word, vb: View, wb: Word, *, objects: bool = True
         return False
     if _ordinal_clash(va, vb):
         return False
+    if _speakers_differ(va, wa, vb, wb):
+        return False
     return times_compatible(va, vb)
+
+
+def _speakers_differ(va: View, wa: Word, vb: View, wb: Word) -> bool:
+    """Both predicates are reported speech of named speakers who differ ("Trump promised Mexico
+    would pay" / "Fox vowed it would never pay"): two people disagreeing, which both outlets
+    report faithfully, is not a conflict between the reports. Read from the parse
+    (`slots.speaker`); another holder in the same slot is positive evidence of a difference.
+
+    Measured on the held half of ../shared/data/news: statement-rule findings on reported speech
+    of different people were 13 of 100 findings read and 8 of the 12 findings pairing two events."""
+    from ..parsing import parse
+    from .compare import disjoint_words
+    from .slots import speaker
+
+    sa = speaker(parse(va.text), wa.start, wa.end)
+    sb = speaker(parse(vb.text), wb.start, wb.end) if sa else ""
+    return disjoint_words(sa, sb)
 
 
 def _stem_in(w: Word, group: frozenset[str]) -> bool:

@@ -1,0 +1,35 @@
+"""Background figures: a number a story dates in the past (another, earlier event) is not set
+against the story's own undated figures, in crawls without publication dates too.
+
+The sentences are ours, written for this test (docs/rules.md, "When two numbers are compared")."""
+
+from __future__ import annotations
+
+from consistency import api
+from consistency.config import Settings
+
+FIRST = (
+    "A magnitude 6.2 earthquake shook the hill district of Korvan on Tuesday, cutting power to thousands of "
+    "homes.\n\n"
+    "In 2009 an earthquake that hit the Korvan district measured 7.8 and killed 80 people.\n\n"
+    "Four years ago an earthquake in the Korvan district measured 7.1, the seismology office said.\n"
+)
+SECOND = (
+    "The earthquake that hit the Korvan district measured 5.6, according to the national seismology office.\n\n"
+    "Officials said nobody died in the tremor, which damaged the district hospital.\n"
+)
+
+
+def _values(report):
+    return {tuple(sorted((f.a.text[f.spans_a[0].start:f.spans_a[0].end], f.b.text[f.spans_b[0].start:f.spans_b[0].end])))
+            for f in report.findings if f.rule == "NUM001"}
+
+
+def test_background_figures_of_an_undated_crawl_are_not_compared(tmp_path, embedder):
+    (tmp_path / "first.txt").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "second.txt").write_text(SECOND, encoding="utf-8")
+    report = api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder)
+    values = _values(report)
+    assert all(f.a.date is None and f.b.date is None for f in report.findings)  # no publication dates
+    assert not any("7.8" in pair or "7.1" in pair for pair in values), values
+    assert any("6.2" in pair and "5.6" in pair for pair in values), values  # the story's own figures still are
