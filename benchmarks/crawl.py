@@ -60,7 +60,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
-from benchdata import data_dir, read_jsonl  # noqa: E402
+from benchdata import news_data, read_jsonl  # noqa: E402
 from news import INJURED, KILLED, dataset  # noqa: E402  (articles as news.py reads them; its words)
 
 def measure_of(text: str, start: int, end: int) -> str | None:
@@ -261,9 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="also write the figures as JSON to this file")
     args = ap.parse_args(argv)
 
-    data = data_dir(args.data)
-    if not (data / "news" / "articles.jsonl").is_file():
-        print(f"skipped: {data / 'news' / 'articles.jsonl'} not found (pass --data DIR)")
+    data = news_data(args.data)
+    if data is None:
         return 0
     if args.classify:
         figures = classify(read_jsonl(Path(args.classify)), read_jsonl(data / "news" / "articles.jsonl"))

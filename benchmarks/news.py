@@ -51,7 +51,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
-from benchdata import DiskCache, data_dir, read_jsonl  # noqa: E402
+from benchdata import DiskCache, news_data, read_jsonl  # noqa: E402
 
 KILLED = re.compile(r"\b(kill\w*|dead|die[ds]?|dying|death\w*|fatal\w*|murder\w*|slain|lives)\b", re.I)
 INJURED = re.compile(r"\b(injur\w*|wound\w*|hurt|hospitali[sz]ed|shot|hit)\b", re.I)
@@ -130,9 +130,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="report findings from this confidence on (default: the calibrated cut-off)")
     args = ap.parse_args(argv)
 
-    data = data_dir(args.data)
-    if not (data / "news" / "articles.jsonl").is_file():
-        print(f"skipped: {data / 'news' / 'articles.jsonl'} not found (pass --data DIR)")
+    data = news_data(args.data)
+    if data is None:
         return 0
     from consistency import api
     from consistency.config import load_settings

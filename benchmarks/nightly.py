@@ -37,7 +37,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchdata import data_dir, read_jsonl  # noqa: E402
+from benchdata import news_data, read_jsonl  # noqa: E402
 
 SENTENCES = (("checkthat2020_clusters.jsonl", ("text",)), ("vitaminc_real_numeric_dev.jsonl", ("premise", "hypothesis")),
              ("stsb_headlines_pairs.jsonl", ("text_a", "text_b")), ("equate_nat.jsonl", ("premise", "hypothesis")))
@@ -143,9 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--keep", help="build the folder and store here and keep them (default: a temporary folder)")
     args = parser.parse_args(argv)
-    data = data_dir(args.data)
-    if not (data / "news" / "articles.jsonl").is_file():
-        print(f"skipped: no news/articles.jsonl under {data} (pass --data or set CONSISTENCY_DATA)")
+    data = news_data(args.data)
+    if data is None:
         return 0
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="nightly-"))
     try:

@@ -47,7 +47,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
-from benchdata import DiskCache, data_dir, read_jsonl  # noqa: E402
+from benchdata import DiskCache, news_data, read_jsonl  # noqa: E402
 from news import dataset  # noqa: E402
 
 CORPORA = ("gva", "basil", "ecb+")
@@ -172,9 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="also write the figures as JSON to this file")
     args = ap.parse_args(argv)
 
-    data = data_dir(args.data)
-    if not (data / "news" / "articles.jsonl").is_file():
-        print(f"skipped: {data / 'news' / 'articles.jsonl'} not found (pass --data DIR)")
+    data = news_data(args.data)
+    if data is None:
         return 0
     from consistency import stories
     from consistency.config import load_settings
