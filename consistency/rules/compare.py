@@ -257,7 +257,6 @@ def _value(f: Frame) -> float:
 def _date_gap(fa: Frame, fb: Frame) -> float:
     """Days between explicit dates of the two claims that cannot overlap (0 when they can, with a
     bare weekday's day of slack: `tolerance.dates_overlap`)."""
-    from .text import view
     from .tolerance import dates_overlap
 
     va, vb = view(fa.claim), view(fb.claim)
@@ -315,10 +314,10 @@ def apart(fa: Frame, fb: Frame) -> str:
 #: How far before the story's present a dated figure is another occasion: the default story window
 #: (`Settings.story_window_days`), the span within which two reports are of one event.
 PRESENT_DAYS = 30
-#: Words that make a date the start or bound of a span reaching the present ("since 2015"), not
-#: the time of a past figure.
 #: What joins a span's two bounds (the first bound's year may follow its day: "May 1, 2005, and").
 _SPAN_END = re.compile(r"[\s,]*(?:\d{4}[\s,]*)?(?:and|to|-|–|until|till|through)[\s,]*", re.I)
+#: Words that make a date the start or bound of a span reaching the present ("since 2015"), not
+#: the time of a past figure.
 _SPAN = re.compile(r"\b(?:since|until|till|through|as\s+of|from|between|by)\s+(?:the\s+)?(?:early|mid|late)?[-\s]*$", re.I)
 
 
@@ -334,7 +333,7 @@ def _eras_differ(fa: Frame, fb: Frame) -> bool:
 
     Measured on the held half of ../shared/data/news (docs/rules.md, "Accuracy"): background
     figures were the largest class of dismissed findings (26 of 100 read). On the reviewed tune-half
-    findings (benchmarks/labels/news.jsonl) the veto removes 13 dismissed and no confirmed one."""
+    findings (benchmarks/labels/news.jsonl) the veto removes 21 dismissed and no confirmed one."""
     if not fa.times and not fb.times or fa.claim.date == fb.claim.date == UNDATED:
         return False  # given pairs (`consistency compare`) are meant to be about one thing: no story, no present
     return _past(fa, fb) != _past(fb, fa)

@@ -221,12 +221,8 @@ def attached(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...])
 
 def _clause(p: Parse, t: Token) -> Token:
     """The head of the clause a token is in: its nearest verb or auxiliary (itself included), else the root."""
-    cur = t
-    for _ in range(len(p.tokens)):
-        if cur.pos in ("VERB", "AUX") or cur.head == cur.i:
-            return cur
-        cur = p.tokens[cur.head]
-    return cur
+    chain = [t, *p.ancestors(t.i)]
+    return next((x for x in chain if x.pos in ("VERB", "AUX")), chain[-1])
 
 
 def speaker(p: Parse, start: int, end: int) -> str:
@@ -237,21 +233,14 @@ def speaker(p: Parse, start: int, end: int) -> str:
     toks = p.tokens_in(start, end)
     if not toks:
         return ""
-    cur = toks[0]
-    for _ in range(len(p.tokens)):
-        if cur.head == cur.i:
-            return ""
-        if cur.dep in ("ccomp", "parataxis"):
-            verb = p.tokens[cur.head]
-            for _ in range(len(p.tokens)):  # a participle ("promising") speaks for its clause's subject
-                subject = _subject_of(p, verb, lambda k: k.pos in _NOUNS)
-                if subject is not None:
-                    return _noun_phrase(p, subject, set())
-                if verb.head == verb.i:
-                    return ""
-                verb = p.tokens[verb.head]
-            return ""
-        cur = p.tokens[cur.head]
+    reported = next((t for t in [toks[0], *p.ancestors(toks[0].i)] if t.dep in ("ccomp", "parataxis")), None)
+    if reported is None or reported.head == reported.i:
+        return ""
+    verb = p.tokens[reported.head]
+    for v in [verb, *p.ancestors(verb.i)]:  # a participle ("promising") speaks for its clause's subject
+        subject = _subject_of(p, v, lambda k: k.pos in _NOUNS)
+        if subject is not None:
+            return _noun_phrase(p, subject, set())
     return ""
 
 
