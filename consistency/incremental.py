@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import time
 from dataclasses import dataclass
@@ -41,13 +42,14 @@ from . import __version__
 from .api import confident, stage
 from .check import finding_order, run_rules
 from .claims import extract_claims
+from .clauses import MIN_FACTS, MIN_TOKENS, MIN_WORDS, claim_clauses
 from .copies import is_article
 from .config import Settings, load_settings
 from .embed import Embedder, content_key, embedding_model_id
 from .errors import EmptyInputError
 from .facts import with_facts
-from .group import (NPROBE, Pair, Pairs, candidate_pairs, components, document_numbers, group_records,
-                    nearest, pairs_from_lists, pairs_with_stored)
+from .group import (NPROBE, Pair, Pairs, candidate_pairs, claim_pairs, components, document_numbers,
+                    group_records, nearest, pairs_from_lists, pairs_with_stored)
 from .reading import READERS, discover, read_bytes
 from .records import Claim, Document, Finding, Group, Problem, Report
 from .rules import select_rules
@@ -112,6 +114,7 @@ def _signature(settings: Settings, rules, model_id: str) -> str:
     return json.dumps({"version": __version__, "model": model_id, "threshold": settings.threshold,
                        "max_neighbors": settings.max_neighbors, "same_document": settings.same_document,
                        "story_window_days": settings.story_window_days, "rules": sorted(r.code for r in rules),
+                       "clauses": [MIN_FACTS, MIN_WORDS, MIN_TOKENS],
                        **({"per_file_ignores": settings.per_file_ignores} if settings.per_file_ignores else {})},
                       sort_keys=True)
 
@@ -198,16 +201,23 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     removed_rows = store.claims.of_documents(removed_docs)  # (number, id)
     removed_ids = {claim_id for _, claim_id in removed_rows}
     kept_rows = [r for r in store.claims.rows() if r.doc_key not in removed_docs] if rematch else []
-    missing = store.embeddings.missing(model_id, new_hashes + [r.text_hash for r in kept_rows])
+    # a long sentence of several facts is matched by its clauses too, as in `check` (on a rematch
+    # the stored claims are split again: the clause settings may be what changed)
+    kept: dict[int, Claim] = store.claims.load(r.n for r in kept_rows) if rematch else {}
+    split = time.perf_counter()
+    clauses = claim_clauses(new_claims + list(kept.values()))
+    timings["clauses_s"] = time.perf_counter() - split
+    clause_hashes = [[content_key(c.text) for c in cs] for cs in clauses]
+    new_clause_hashes = clause_hashes[:len(new_claims)]
+    kept_clause_hashes = {n: hs for n, hs in zip(kept, clause_hashes[len(new_claims):]) if hs}
+    text_of = dict(zip(new_hashes, (c.text for c in new_claims)))
+    text_of.update((h, c.text) for cs, hs in zip(clauses, clause_hashes) for c, h in zip(cs, hs))
+    text_of.update((content_key(c.text), c.text) for c in kept.values())
+    missing = store.embeddings.missing(model_id, text_of)
     embedded = 0
-    # the model is loaded only when a text (a claim, or a phrase the rules compare) has no stored vector
+    # the model is loaded only when a text (a claim, a clause, or a phrase the rules compare) has no stored vector
     embedder = Embedder.from_settings(settings, cache=store.embeddings)
     if missing:
-        text_of = dict(zip(new_hashes, (c.text for c in new_claims)))
-        lacking = set(missing) - text_of.keys()
-        if lacking:
-            for claim in store.claims.load(r.n for r in kept_rows if r.text_hash in lacking).values():
-                text_of[content_key(claim.text)] = claim.text
         chunk = settings.batch_size * CHUNK_BATCHES
         spin("embed", 0, len(missing))  # drawn while the model loads
         for begin in range(0, len(missing), chunk):
@@ -221,16 +231,24 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     clock = time.perf_counter()
     spin("group", 0, 0)
     first_new = store.claims.last_number() + 1  # new claim k is numbered first_new + k until inserted
-    new_vectors = store.embeddings.get(model_id, new_hashes)
-    new = np.stack([new_vectors[h] for h in new_hashes]) if new_hashes else np.zeros((0, 0), dtype=np.float32)
+    # the new units: each new claim, then the clauses of each (`consistency.clauses`)
+    unit_hashes = new_hashes + [h for hs in new_clause_hashes for h in hs]
+    owner = np.concatenate([np.arange(len(new_claims)),
+                            np.repeat(np.arange(len(new_claims)), [len(hs) for hs in new_clause_hashes])]).astype(np.int64)
+    new_vectors = store.embeddings.get(model_id, unit_hashes)
+    units = np.stack([new_vectors[h] for h in unit_hashes]) if unit_hashes else np.zeros((0, 0), dtype=np.float32)
+    new = units[:len(new_claims)]
     total = (len(kept_rows) if rematch else store.claims.count() - len(removed_rows)) + len(new_claims)
     use_ann = settings.index == "ann" or (settings.index == "auto" and total > settings.exact_up_to)
-    pairs, vectors_read, gathered = _match(store, settings, model_id, new, new_claims, removed_docs, first_new,
-                                           rematch, use_ann, total)
+    kept_vectors = store.embeddings.get(model_id, [h for hs in kept_clause_hashes.values() for h in hs])
+    kept_units = {n: (kept[n].doc_key, np.stack([kept_vectors[h] for h in hs])) for n, hs in kept_clause_hashes.items()}
+    pairs, vectors_read, gathered = _match(store, settings, model_id, units, owner, new_claims, removed_docs, first_new,
+                                           rematch, use_ann, total, kept_units)
     stored_needed = {x for p in pairs for x in (p.i, p.j) if x < first_new}
     if rematch and gathered is not None:  # the stories stage clusters every document afresh
         stored_needed = {int(x) for x in gathered[0] if x < first_new}
-    pool: dict[int, Claim] = store.claims.load(stored_needed)
+    pool: dict[int, Claim] = {n: kept[n] for n in stored_needed if n in kept}
+    pool.update(store.claims.load(stored_needed - pool.keys()))
     pool.update({first_new + k: c for k, c in enumerate(new_claims)})
     stories: Stories | None = None
     if new_claims or (rematch and kept_rows):
@@ -276,11 +294,15 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
             store.stories.insert(stories.placed)
         number_of = {first_new + k: store.claims.insert(claim, text_hash)
                      for k, (claim, text_hash) in enumerate(zip(new_claims, new_hashes))}
+        store.clauses.clear(kept)  # a rematch splits the stored sentences again
+        split_claims = [number_of[first_new + k] for k, hs in enumerate(new_clause_hashes) if hs] + list(kept_clause_hashes)
+        for number, hashes in zip(split_claims, [hs for hs in new_clause_hashes if hs] + list(kept_clause_hashes.values())):
+            store.clauses.insert(number, hashes)
         crash_point("run:tx-claims")
         stored_pairs = [(number_of.get(p.i, p.i), number_of.get(p.j, p.j), round(p.similarity, 6)) for p in pairs]
         store.claims.insert_pairs(stored_pairs, run_id)
         _index_new_claims(store, model_id, new, [number_of[first_new + k] for k in range(len(new_claims))], total,
-                          use_ann)
+                          use_ann, split_claims)
         crash_point("run:tx-pairs")
         opened, closed, changed = _record_findings(store, findings, touched, removed_ids, run_id)
         crash_point("run:tx-findings")
@@ -334,38 +356,70 @@ def _stories(store: Store, settings: Settings, rematch: bool, documents: list[Do
                          stored=stored, pair_docs=pair_docs)
 
 
-def _match(store: Store, settings: Settings, model_id: str, new: np.ndarray, new_claims: list[Claim],
-           removed_docs: set[str], first_new: int, rematch: bool, use_ann: bool, total: int
-           ) -> tuple[Pairs, int, tuple[np.ndarray, np.ndarray] | None]:
+def _match(store: Store, settings: Settings, model_id: str, units: np.ndarray, owner: np.ndarray,
+           new_claims: list[Claim], removed_docs: set[str], first_new: int, rematch: bool, use_ann: bool, total: int,
+           kept_units: dict[int, tuple[str, np.ndarray]]) -> tuple[Pairs, int, tuple[np.ndarray, np.ndarray] | None]:
     """Candidate pairs, numbered by claim number (new claim k: ``first_new + k``), how many stored
-    vectors were read to find them, and (when every vector was gathered) the numbers and vectors.
+    vectors were read to find them, and (when every vector was gathered) the claims' numbers and vectors.
+
+    Matching is by unit, as in `check`: a claim, and each clause of a long sentence of several facts
+    (`consistency.clauses`; ``units`` holds the new claims' vectors, then their clauses', ``owner``
+    the new claim of each); a claim pair's similarity is its best unit pair (`group.claim_pairs`).
+    The stored clauses are read from the store, or on a rematch are ``kept_units`` (the stored
+    claims split again: their document and clause vectors). While searching, a stored claim is
+    numbered by its number, stored clauses from ``first_new`` up in the order they are read, and
+    new unit ``u`` ``first_new + S + u`` (S: how many stored clauses there are), so the new units
+    are numbered above every stored one, as the searches want.
 
     * exact search (up to ``settings.exact_up_to`` claims): the stored vectors stream past a block at a time
-      (`group.pairs_with_stored`); only the new claims' vectors are held;
-    * ANN search with the store's neighbour index trained: only the lists the new claims probe are
+      (`group.pairs_with_stored`); only the new units' vectors are held;
+    * ANN search with the store's neighbour index trained: only the lists the new units probe are
       read (`group.pairs_from_lists`);
     * a rematch (everything against everything), and the ANN search of a store whose index is not
       trained yet (or has grown fourfold since), gather every vector, as `check` does.
     """
-    documents = [c.doc_key for c in new_claims]
-    options = {"first_new": first_new, "threshold": settings.threshold, "max_neighbors": settings.max_neighbors,
+    k = len(new_claims)
+    documents = [new_claims[o].doc_key for o in owner]
+    stored_clauses = sum(len(v) for _, v in kept_units.values()) if rematch else store.clauses.count()
+    first_unit = first_new + stored_clauses
+    options = {"first_new": first_unit, "threshold": settings.threshold, "max_neighbors": settings.max_neighbors,
                "same_document": settings.same_document}
     read = [0]
+    clause_owner: list[np.ndarray] = []  # the claim of each stored clause read, in order
 
     def counted(blocks):
         for block in blocks:
             read[0] += len(block[-1])
             yield block
 
+    def numbered(blocks, at: int):
+        """Stored clause blocks with their claims' numbers (field ``at``) swapped for the clauses' own."""
+        for block in blocks:
+            start = first_new + sum(len(o) for o in clause_owner)
+            clause_owner.append(block[at])
+            yield block[:at] + (start + np.arange(len(block[at])),) + block[at + 1:]
+
+    def by_claim(found: Pairs) -> Pairs:
+        if first_unit == first_new and len(units) == k:  # no clauses: the units are the claims
+            return found
+        number = np.concatenate([np.arange(first_new), *clause_owner,
+                                 np.zeros(stored_clauses - sum(len(o) for o in clause_owner), dtype=np.int64),
+                                 first_new + owner]).astype(np.int64)
+        return claim_pairs(found, number, settings.max_neighbors)
+
     if not rematch and not use_ann:
-        found = pairs_with_stored(new, documents, counted(store.embeddings.scan(model_id, skip_documents=removed_docs)),
-                                  **options)
-        return found, read[0], None
+        blocks = itertools.chain(store.embeddings.scan(model_id, skip_documents=removed_docs),
+                                 numbered(store.clauses.scan(model_id, skip_documents=removed_docs), 0))
+        found = pairs_with_stored(units, documents, counted(blocks), **options)
+        return by_claim(found), read[0], None
     trained = store.neighbours.centroids(model_id) if use_ann and not rematch else None
     if trained is not None and not store.neighbours.needs_training(model_id, total):
-        probes = nearest(new, trained[0], NPROBE)
-        members = store.neighbours.members(model_id, np.unique(probes), skip_documents=removed_docs)
-        return pairs_from_lists(new, documents, probes, probes[:, 0], counted(members), **options), read[0], None
+        probes = nearest(units, trained[0], NPROBE)
+        lists = np.unique(probes)
+        members = itertools.chain(store.neighbours.members(model_id, lists, skip_documents=removed_docs),
+                                  numbered(store.clauses.members(model_id, lists, skip_documents=removed_docs), 1))
+        found = pairs_from_lists(units, documents, probes, probes[:, 0], counted(members), **options)
+        return by_claim(found), read[0], None
     numbers: list[np.ndarray] = []
     doc_keys: list[str] = []
     blocks: list[np.ndarray] = []
@@ -373,30 +427,52 @@ def _match(store: Store, settings: Settings, model_id: str, new: np.ndarray, new
         numbers.append(ns)
         doc_keys += docs
         blocks.append(vectors)
+    claim_ids = np.concatenate(numbers + [first_new + np.arange(k)])
+    claim_vectors = np.concatenate(blocks + ([units[:k]] if k else [])) if len(claim_ids) else units
+    clause_source = _kept_blocks(kept_units) if rematch else store.clauses.scan(model_id, skip_documents=removed_docs)
+    for ids, docs, vectors in counted(numbered(clause_source, 0)):
+        numbers.append(ids)
+        doc_keys += docs
+        blocks.append(vectors)
     stored = read[0]
     empty = np.zeros(0, dtype=np.int64)
-    if not stored + len(new_claims):
+    if not stored + len(units):
         return Pairs(empty, empty, np.zeros(0, dtype=np.float32)), 0, None
-    ids = np.concatenate(numbers + [first_new + np.arange(len(new_claims))])
-    vectors = np.concatenate(blocks + ([new] if len(new_claims) else []))
+    ids = np.concatenate(numbers + [first_unit + np.arange(len(units))])
+    vectors = np.concatenate(blocks + ([units] if len(units) else []))
     found = candidate_pairs(vectors, threshold=settings.threshold, max_neighbors=settings.max_neighbors,
                             documents=document_numbers(doc_keys + documents), same_document=settings.same_document,
                             against=None if rematch else np.arange(stored, len(ids)), index=settings.index,
                             threads=settings.threads, exact_up_to=settings.exact_up_to)
-    return Pairs(ids[found.i], ids[found.j], found.similarity), stored, (ids, vectors)
+    pairs = by_claim(Pairs(ids[found.i], ids[found.j], found.similarity))
+    return pairs, stored, (claim_ids, claim_vectors)
+
+
+def _kept_blocks(kept_units: dict[int, tuple[str, np.ndarray]]):
+    """The clauses of the stored claims split again, as one block of `Clauses.scan`."""
+    if kept_units:
+        order = sorted(kept_units)
+        sizes = [len(kept_units[n][1]) for n in order]
+        yield (np.repeat(np.array(order, dtype=np.int64), sizes),
+               [kept_units[n][0] for n, size in zip(order, sizes) for _ in range(size)],
+               np.concatenate([kept_units[n][1] for n in order]))
 
 
 def _index_new_claims(store: Store, model_id: str, new: np.ndarray, numbers: list[int], total: int,
-                      use_ann: bool) -> None:
+                      use_ann: bool, split_claims: list[int]) -> None:
     """Keep the store's neighbour index: train it when the ANN search needs it and it is missing or
-    the store outgrew it (reading every vector, rarely), else put the new claims in their lists."""
+    the store outgrew it (reading every vector, rarely), else put the new claims, and the clauses
+    stored for ``split_claims``, in their lists."""
     neighbours = store.neighbours
     if use_ann and total and neighbours.needs_training(model_id, total):
-        neighbours.train(model_id, total, lambda: store.embeddings.scan(model_id))
+        centroids = neighbours.train(model_id, total, lambda: store.embeddings.scan(model_id))
+        store.clauses.assign(model_id, centroids)
         return
     trained = neighbours.centroids(model_id)
     if trained is not None and numbers:
         neighbours.assign(np.array(numbers, dtype=np.int64), new, trained[0])
+    if trained is not None and split_claims:
+        store.clauses.assign(model_id, trained[0], split_claims)
 
 
 def _record_findings(store: Store, findings: list[Finding], touched: set[str], removed_ids: set[str],

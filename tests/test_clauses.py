@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 from terminal import in_terminal
 
 from consistency import api, group
 from consistency.clauses import claim_clauses
 from consistency.config import Settings
+from consistency.store import open_store
 
 #: Three facts in one sentence (a delay, the people and cars aboard, the people taken to hospital).
 FERRY = ("The ferry left the port two hours late on Saturday with 180 passengers and 35 cars aboard, "
@@ -79,3 +81,45 @@ def test_claim_pairs_keep_each_claims_best_unit_pair():
                         np.array([0.55, 0.8, 0.6, 0.7, 0.9], dtype=np.float32))
     pairs = group.claim_pairs(units, owner)
     assert [(p.i, p.j, round(p.similarity, 2)) for p in pairs] == [(0, 1, 0.8), (0, 2, 0.6), (1, 2, 0.7)]
+
+
+def conflicts(result) -> list:
+    return [f for f in result.report.findings if f.kind == "conflict"]
+
+
+@pytest.mark.parametrize("index", ["exact", "ann"])
+def test_a_short_claim_of_a_later_run_meets_the_clause_of_a_stored_sentence(tmp_path, embedder, index):
+    # the long sentence is stored by one night's run; the short claim comes the next night
+    day1, day2 = tmp_path / "day1", tmp_path / "day2"
+    day1.mkdir(), day2.mkdir()
+    write(day1, "ferry.md", FERRY)
+    write(day1, "weather.md", "Heavy fog closed the harbour for most of the morning.")
+    settings = Settings(store=str(tmp_path / "s.db"), index=index)
+    assert conflicts(api.run([str(day1)], settings)) == []
+    with open_store(settings.store) as store:  # the sentence's clauses are stored, and indexed
+        assert store.clauses.count() == 2
+        unlisted = store.db.execute("SELECT COUNT(*) FROM clauses WHERE list IS NULL").fetchone()[0]
+        assert unlisted == (2 if index == "exact" else 0)
+    write(day2, "hospitals.md", HOSPITALS)
+    [finding] = conflicts(api.run([str(day2)], settings))
+    assert finding.rule == "NUM001" and sorted([finding.a.text, finding.b.text]) == sorted([FERRY, HOSPITALS])
+    # `check` over the same articles reports the same finding, by the same id
+    report = api.check([str(day1), str(day2)], Settings(index=index), embedder=embedder)
+    assert [f.fingerprint for f in report.findings if f.kind == "conflict"] == [finding.fingerprint]
+
+
+def test_a_run_over_a_store_without_clauses_splits_its_stored_sentences(tmp_path, embedder):
+    # a store written before clauses were stored (schema 6: no clause rows, another pipeline
+    # signature) gains them with its next run, which matches everything again
+    day1, day2 = tmp_path / "day1", tmp_path / "day2"
+    day1.mkdir(), day2.mkdir()
+    write(day1, "ferry.md", FERRY)
+    settings = Settings(store=str(tmp_path / "s.db"))
+    api.run([str(day1)], settings)
+    with open_store(settings.store) as store, store.transaction():
+        store.db.execute("DELETE FROM clauses")
+        store.meta.set("signature", "written by an older consistency")
+    write(day2, "hospitals.md", HOSPITALS)
+    assert [f.rule for f in conflicts(api.run([str(day2)], settings))] == ["NUM001"]
+    with open_store(settings.store) as store:
+        assert store.clauses.count() == 2

@@ -11,6 +11,7 @@ from consistency import api
 from consistency.config import Settings
 from consistency.store import open_store
 
+from test_clauses import FERRY, HOSPITALS, write
 from test_store import BRIDGE_A, BRIDGE_B, integrity, invoke, run_json, write_corpus
 
 
@@ -49,9 +50,14 @@ def test_first_run_reports_the_conflict_and_a_second_run_nothing(tmp_path, embed
 
 def test_run_finds_what_check_finds(tmp_path, embedder):
     corpus = write_corpus(tmp_path / "articles")
+    # and a conflict found only through a clause of a long sentence (tests/test_clauses.py)
+    write(corpus, "ferry.md", FERRY)
+    write(corpus, "hospitals.md", HOSPITALS)
     report = api.check([str(corpus)], Settings(), embedder=embedder)
     _, stored = run_json(tmp_path / "s.db", corpus)
-    assert sorted(conflict_ids(stored)) == sorted(f.fingerprint for f in report.findings if f.kind == "conflict")
+    found = sorted(f.fingerprint for f in report.findings if f.kind == "conflict")
+    assert sorted(conflict_ids(stored)) == found
+    assert any(FERRY in (f.a.text, f.b.text) for f in report.findings if f.kind == "conflict")
 
 
 def test_a_second_run_over_unchanged_input_loads_no_model(tmp_path, embedder):

@@ -127,6 +127,24 @@ def test_run_review_and_the_next_run_through_the_cli(store_target, tmp_path, emb
     assert all(statuses[i] == "reviewed" for i in ids)
 
 
+def test_a_claim_of_a_later_run_meets_the_stored_clause_of_a_long_sentence(store_target, tmp_path, embedder):
+    from test_clauses import FERRY, HOSPITALS, write
+
+    day1, day2 = tmp_path / "day1", tmp_path / "day2"
+    day1.mkdir(), day2.mkdir()
+    write(day1, "ferry.md", FERRY)
+    assert run_report(store_target, day1)[1]["conflicts"] == []
+    with open_store(store_target) as store:
+        assert store.clauses.count() == 2
+    write(day2, "hospitals.md", HOSPITALS)
+    code, second = run_report(store_target, day2)
+    assert code == 1 and [c["rule"] for c in second["conflicts"]] == ["NUM001"]
+    write(day1, "ferry.md", "The ferry service resumed on Monday.")  # the long sentence goes, its clauses with it
+    run_report(store_target, day1)
+    with open_store(store_target) as store:
+        assert store.clauses.count() == 0 and store.integrity_check() == ["ok"]
+
+
 def test_a_second_run_waits_for_the_lock(store_target, tmp_path, embedder):
     corpus = write_corpus(tmp_path / "articles")
     with open_store(store_target) as holder, holder.run_lock(1):

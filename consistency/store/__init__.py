@@ -4,7 +4,7 @@ One SQLite file (default ``~/.local/share/consistency/store.db``; ``--store``,
 ``[tool.consistency] store`` or ``CONSISTENCY_STORE`` choose another), or a
 PostgreSQL database (``--store postgresql://...``) for a desk whose runs and
 reviewers are on different machines, holding input files, documents, claims,
-candidate pairs, the story of each document, the groups of similar claims, the embeddings cache (and a neighbour index for
+candidate pairs, the clauses of long sentences, the story of each document, the groups of similar claims, the embeddings cache (and a neighbour index for
 large stores), findings by fingerprint and the
 append-only log of review decisions. A `Store` is a set of repositories over
 one `Database` connection; the repositories' SQL is the same for both
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, ContextManager
 
 from .claims import Claims
+from .clauses import Clauses
 from .connection import connect, default_store_path, is_url, resolve_store_path
 from .database import Database
 from .documents import Documents, document_hash
@@ -54,6 +55,7 @@ class Store:
         self.runs = Runs(db)
         self.documents = Documents(db)
         self.claims = Claims(db)
+        self.clauses = Clauses(db)
         self.neighbours = Neighbours(db)
         self.embeddings = Embeddings(db)
         self.findings = Findings(db)

@@ -96,8 +96,9 @@ class Embeddings:
                        np.stack([decode(r[2], r[3]) for r in rows]))
 
     def prune(self) -> int:
-        """Drop vectors no stored claim uses (any model); returns how many."""
-        cur = self.db.execute("DELETE FROM embeddings WHERE text_hash NOT IN (SELECT text_hash FROM claims)")
+        """Drop vectors no stored claim or clause uses (any model); returns how many."""
+        cur = self.db.execute("DELETE FROM embeddings WHERE text_hash NOT IN (SELECT text_hash FROM claims) "
+                              "AND text_hash NOT IN (SELECT text_hash FROM clauses)")
         return cur.rowcount
 
     def count(self) -> int:

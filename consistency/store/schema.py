@@ -42,6 +42,13 @@ Version 6 (groups touched, not rebuilt): ``claim_groups``, each grouped claim's 
 group's root (the smallest claim number in it), kept up to date by each run around the claims it
 touched (`consistency.store.groups`); meta ``groups`` says the table is kept (a store migrated
 from version 5 has it filled by its next run).
+
+Version 7 (claims at the level of facts): ``clauses``, the clauses of each stored long sentence
+of several facts (`consistency.clauses`) as matching units: the claim they belong to, their place
+in it and their text hash (their vectors are in ``embeddings`` like the claims'), and their list in
+the neighbour index (``list``, set while the index is trained). A store migrated from version 6
+has none: the pipeline signature changed with them, so its next run matches everything again and
+splits every stored sentence.
 """
 
 from __future__ import annotations
@@ -184,6 +191,17 @@ SQLITE: tuple[Migration, ...] = (
             root INTEGER NOT NULL
         )""",
         "CREATE INDEX claim_groups_root ON claim_groups(root)",
+    )),
+    (7, "claims at the level of facts: the clauses of long sentences as matching units", (
+        """CREATE TABLE clauses (
+            claim INTEGER NOT NULL REFERENCES claims(n) ON DELETE CASCADE,
+            k INTEGER NOT NULL,
+            text_hash TEXT NOT NULL,
+            list INTEGER,
+            PRIMARY KEY (claim, k)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX clauses_text_hash ON clauses(text_hash)",
+        "CREATE INDEX clauses_list ON clauses(list)",
     )),
 )
 
@@ -328,6 +346,17 @@ POSTGRESQL: tuple[Migration, ...] = (
             root BIGINT NOT NULL
         )""",
         "CREATE INDEX claim_groups_root ON claim_groups(root)",
+    )),
+    (7, "claims at the level of facts: the clauses of long sentences as matching units", (
+        """CREATE TABLE clauses (
+            claim BIGINT NOT NULL REFERENCES claims(n) ON DELETE CASCADE,
+            k BIGINT NOT NULL,
+            text_hash TEXT NOT NULL,
+            list BIGINT,
+            PRIMARY KEY (claim, k)
+        )""",
+        "CREATE INDEX clauses_text_hash ON clauses(text_hash)",
+        "CREATE INDEX clauses_list ON clauses(list)",
     )),
 )
 
