@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from . import copies
 from .quantities import extract_dates, extract_quantities
+from .quantities.people import name_people
 from .records import Claim, Document, Drop, Fold
 from .sentences import read_text
 
@@ -57,6 +58,7 @@ def read_document(doc: Document) -> tuple[list[Claim], tuple[Drop, ...]]:
                              line=_line_of(doc, sentence.start),
                              column=sentence.start - doc.text.rfind("\n", 0, sentence.start)
                              if doc.row_id is None and doc.text_line else None))
+    claims = name_people(claims, doc.text)  # "35-year-old Doe": the Doe the article names in full
     if not claims and doc.row_id is not None and not copies.is_article(doc):
         # A dataset row is a claim its curator wrote down: when splitting leaves nothing claim-like
         # (one sentence broken over lines, a short row), the row is kept whole, never dropped.

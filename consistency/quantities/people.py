@@ -10,12 +10,22 @@ Read as ages:
   name or a noun phrase), "two men, 23 and 25," (coordinated appositives),
   "aged 22", "ages 17 and 19", "ranging in age from 17 to 27", "he was 44";
 - whose: the name or noun phrase the age is attached to ("Jane Doe", "the
-  gunman", "a Lakeville resident"); a pronoun ("he was 44") gives no person.
+  gunman", "a Lakeville resident"); a pronoun ("he was 44") gives no person;
+- an age said of an earlier time ("then-15-year-old Jane Doe") is not the person's age as the
+  article tells it: it gives no person, so it is compared with no other age;
+- a surname alone ("35-year-old Doe") is the person the article names in full with that surname
+  (`name_people`: "John Doe"); when the article names several people of that surname (a family:
+  "John Doe" and his mother "Mary Doe"), whose age it is is not known, and it gives no person.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Sequence
+
+from ..parsing import parse_many
+from ..records import Claim
 
 #: "aged 22", "age 9", "ages 17 and 19", "ranging in age from 17 to 27", "between the ages of 5 and 9".
 AGE_WORD_BEFORE = re.compile(
@@ -59,6 +69,10 @@ _AFTER_AGE_RE = re.compile(
 #: Verbs that may follow an age's noun without an "-ed" ending ("the 19-year-old man fled").
 _VERBS = frozenset("fled ran told said says shot hit died dies drove left went was is".split())
 _DETERMINER_BEFORE_RE = re.compile(r"(?<![\w])(?P<d>the|a|an)[ \u00a0]+$", re.I)
+#: An age of an earlier time: "then-15-year-old", "then 15-year-old".
+_THEN_BEFORE_RE = re.compile(r"(?<![\w])then[- \u00a0]$", re.I)
+#: Words before a surname that are no given name: honorifics (a word with a full stop is one too).
+_HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame".split())
 
 
 def age_word_before(text: str, start: int) -> bool:
@@ -94,15 +108,15 @@ def person_is(text: str, start: int) -> bool:
 def person_after(text: str, start: int, end: int) -> str | None:
     """Who "a 55-year-old man", "the 58-year-old gunman", "17-year-old Jane Doe" is."""
     m = _AFTER_AGE_RE.match(text, end)
-    if not m:
+    if not m or _THEN_BEFORE_RE.search(text[max(0, start - 5):start]):
         return None
     noun = m["np"].strip()
     words = noun.split()
     if len(words) > 1 and words[-1].islower() and (words[-1].endswith("ed") or words[-1] in _VERBS):
         noun = " ".join(words[:-1])  # "the 58-year-old gunman died": the gunman
     det = _DETERMINER_BEFORE_RE.search(text[max(0, start - 6):start])
-    if noun[:1].isupper() and not det:
-        return noun  # a name: "17-year-old Jane Doe"
+    if noun[:1].isupper() and not det:  # a name: "17-year-old Jane Doe", without the verb after it
+        return " ".join(w for w in noun.split() if w[:1].isupper())
     return f"{det['d'].lower()} {noun}" if det else noun
 
 
@@ -127,3 +141,38 @@ def _trim(phrase: str) -> str:
     det = words[0].lower() if words[0].lower() in ("the", "a", "an") else None
     tail = words[-2:] if len(words) > 2 else words[1:] if det else words
     return " ".join(([det] if det else []) + tail) if tail else phrase
+
+
+def name_people(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """The claims of one article (its text ``text``) with each age whose person is a surname alone
+    ("35-year-old Doe") given the full name the article gives that surname ("John Doe": given names
+    the parse joins to it, in any sentence), or no person when it names several people of that
+    surname."""
+    surnames = {q.person for c in claims for q in c.quantities if _surname_only(q)}
+    if not surnames:
+        return list(claims)
+    named: dict[str, set[str]] = {s: set() for s in surnames}
+    mention = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b")
+    texts = [t.strip() for t in re.split(r"(?<=[.!?])\s+|\n", text) if mention.search(t)]
+    for parse in parse_many(texts):
+        for t in parse.tokens:
+            if t.text in named and t.pos == "PROPN":
+                given = [x for x in parse.children(t.i) if x.dep in ("compound", "flat") and x.pos == "PROPN"
+                         and x.i < t.i and not x.text.endswith(".") and x.text.lower() not in _HONORIFICS]
+                if given:
+                    named[t.text].add(" ".join([x.text for x in sorted(given, key=lambda x: x.i)] + [t.text]))
+    out = []
+    for c in claims:
+        quantities = tuple(dataclasses.replace(q, person=_full_name(q.person, named)) if _surname_only(q) else q
+                           for q in c.quantities)
+        out.append(dataclasses.replace(c, quantities=quantities) if quantities != c.quantities else c)
+    return out
+
+
+def _surname_only(q) -> bool:
+    return q.dimension == "age" and q.person is not None and bool(re.fullmatch(r"[A-Z][\w'’-]+", q.person))
+
+
+def _full_name(surname: str, named: dict[str, set[str]]) -> str | None:
+    names = named.get(surname, set())
+    return surname if not names else next(iter(names)) if len(names) == 1 else None
