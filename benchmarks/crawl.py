@@ -31,14 +31,17 @@ findings that involve, by signatures independent of the checker's own filter:
 * **furniture**: either claim carries a widget's signature: a gallery counter or player controls
   ("Image 3 of 40", "1 of 12", "Skip", "Embed", "autoplay"), a picture credit ("(Photo: ...)",
   "Photo:", "Getty Images", "Buy Photo", "Caption"), an embedded post ("pic.twitter.com", "(@handle)"),
-  a reader prompt (sign up, subscribe, download, newsletter, "click", "app"), a byline or contact
+  a reader prompt (a line that starts with sign up, subscribe, download, click, check back or stay
+  with; or names a newsletter, "click here", a mobile or news app), a byline or contact
   line ("By Name", an e-mail address), a time stamp ("Posted:", "Updated:"), a citation marker
   ("[4]") — and, split out, the **carousel**, **caption** and **citation** signatures alone, and
   **citation-evidence**: an evidence span on a citation marker (a marker read as a quantity);
 * **copies**: the two claims say the same words (normalised), or come from two articles of which
   at least half of the shorter one's word 5-grams are in the other (versions of one article);
 * **ages**: an evidence span is a person's age ("55-year-old", "Jane Doe, 27,", "aged 22");
-  **age-vs-age**: both are;
+  **age-vs-age**: both are; of those, **age-same-name**: both ages stand beside one full name
+  (two words or more: "39-year-old Jane Q Doe", "Jane Doe, 27,") — outlets disagreeing about one
+  named person's age, which the checker should flag — and **age-vs-age-other**: the rest;
 * **dates**: a date finding (DAT001) with a weekday or a relative day on either side, or a
   conflict explained by the order of the two reports' dates ("a running count reported later").
 
@@ -140,8 +143,10 @@ SIGNATURES = {
     "caption": re.compile(r"\((?:AP )?Photos?\b|\bPhoto(?:s| Source)?:|Getty Images|\bBuy Photo|\bCaption\b|Image \d+ of"),
     "citation": re.compile(r"\[\d{1,3}\]"),
     "embed": re.compile(r"pic\.twitter\.com|\(@\w+\)|\bA post shared by\b", re.I),
-    "prompt": re.compile(r"\b(?:sign up|subscribe|download|newsletter|click here|click or tap|mobile app|news app|"
-                         r"check back|stay with)\b", re.I),
+    # a prompt speaks to the reader: it starts with its verb ("Sign up for alerts", "Download the
+    # app"), or names the outlet's newsletter or app; "customers can sign up for alerts" is news
+    "prompt": re.compile(r"^\W*(?:sign up|subscribe|download|click|tap|check back|stay with)\b|\b(?:newsletter|"
+                         r"click here|click or tap|mobile app|news app)\b", re.I),
     "byline": re.compile(r"^\W*By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\W*$|[\w.+-]+@[\w-]+\.\w+|contributed to this report"),
     "stamp": re.compile(r"\b(?:Posted|Updated|Published)\s*:?\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}[:/])"),
 }
@@ -183,6 +188,19 @@ def classify(findings: list[dict], rows: list[dict]) -> dict:
                 return True
         return False
 
+    def age_name(side: dict) -> str | None:
+        """The full name an age evidence span stands beside: after it, or before it as an appositive."""
+        text = side["text"]
+        for ev in side.get("evidence", []):
+            at = text.find(ev)
+            if at < 0:
+                continue
+            m = re.match(r"[ \u00a0]+((?:[A-Z][\w'’.-]+[ \u00a0]+)+[A-Z][\w'’-]+)", text[at + len(ev):]) or \
+                re.search(r"((?:[A-Z][\w'’.-]+[ \u00a0]+)+[A-Z][\w'’-]+),[ \u00a0]*$", text[max(0, at - 60):at])
+            if m:
+                return m.group(1)
+        return None
+
     counts: Counter = Counter()
     examples: dict[str, list] = defaultdict(list)
     for f in findings:
@@ -207,6 +225,8 @@ def classify(findings: list[dict], rows: list[dict]) -> dict:
             classes.add("ages")
         if aa and ab:
             classes.add("age-vs-age")
+            na, nb = age_name(a), age_name(b)
+            classes.add("age-same-name" if na and na == nb else "age-vs-age-other")
         if f["rule"] == "DAT001" and (RELATIVE_DAY.search(a["text"]) or RELATIVE_DAY.search(b["text"])) \
                 or "running count reported later" in f["explanation"]:
             classes.add("dates")

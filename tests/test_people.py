@@ -55,4 +55,6 @@ def test_an_age_of_an_earlier_time_is_not_set_against_the_age_now(tmp_path, embe
     then = "In court on Tuesday, the public defender said then-15-year-old Dorian Vale was at the scene."
     now = "The trial of 16-year-old Dorian Vale began on Tuesday after a juror was dismissed."
     assert persons(tmp_path, then) == [None]
+    assert persons(tmp_path, then.replace("then-", "then- ")) == [None]
+    assert persons(tmp_path, "The guard left, and then 19-year-old Dorian Vale ran in.") == ["Dorian Vale"]
     assert age_conflicts(tmp_path, embedder, then, now) == []

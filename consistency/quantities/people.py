@@ -69,8 +69,9 @@ _AFTER_AGE_RE = re.compile(
 #: Verbs that may follow an age's noun without an "-ed" ending ("the 19-year-old man fled").
 _VERBS = frozenset("fled ran told said says shot hit died dies drove left went was is".split())
 _DETERMINER_BEFORE_RE = re.compile(r"(?<![\w])(?P<d>the|a|an)[ \u00a0]+$", re.I)
-#: An age of an earlier time: "then-15-year-old", "then 15-year-old".
-_THEN_BEFORE_RE = re.compile(r"(?<![\w])then[- \u00a0]$", re.I)
+#: An age of an earlier time: "then-15-year-old" ("then- 15-year-old" in tokenised text); "and
+#: then 15-year-old Jane Doe fired" is a sequence, not a past age.
+_THEN_BEFORE_RE = re.compile(r"(?<![\w])then-[ \u00a0]?$", re.I)
 #: Words before a surname that are no given name: honorifics (a word with a full stop is one too).
 _HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame".split())
 
@@ -108,7 +109,7 @@ def person_is(text: str, start: int) -> bool:
 def person_after(text: str, start: int, end: int) -> str | None:
     """Who "a 55-year-old man", "the 58-year-old gunman", "17-year-old Jane Doe" is."""
     m = _AFTER_AGE_RE.match(text, end)
-    if not m or _THEN_BEFORE_RE.search(text[max(0, start - 5):start]):
+    if not m or _THEN_BEFORE_RE.search(text[max(0, start - 7):start]):
         return None
     noun = m["np"].strip()
     words = noun.split()
