@@ -114,12 +114,19 @@ def test_a_run_over_a_store_without_clauses_splits_its_stored_sentences(tmp_path
     day1, day2 = tmp_path / "day1", tmp_path / "day2"
     day1.mkdir(), day2.mkdir()
     write(day1, "ferry.md", FERRY)
+    write(day1, "pier-a.md", "The new pier is 240 metres long, the council said.")
+    write(day1, "pier-b.md", "The new pier is 310 metres long, the harbour master said.")
     settings = Settings(store=str(tmp_path / "s.db"))
-    api.run([str(day1)], settings)
+    [pier] = conflicts(api.run([str(day1)], settings))
     with open_store(settings.store) as store, store.transaction():
+        store.decisions.add(pier.fingerprint, "dismissed", by="ana", note="two piers")
         store.db.execute("DELETE FROM clauses")
         store.meta.set("signature", "written by an older consistency")
     write(day2, "hospitals.md", HOSPITALS)
-    assert [f.rule for f in conflicts(api.run([str(day2)], settings))] == ["NUM001"]
+    [found] = conflicts(api.run([str(day2)], settings))
+    assert found.rule == "NUM001" and HOSPITALS in (found.a.text, found.b.text)
     with open_store(settings.store) as store:
         assert store.clauses.count() == 2
+        # the finding matched again keeps its id, and the decision on it stands
+        assert {f.fingerprint for f in store.findings.open()} == {pier.fingerprint, found.fingerprint}
+        assert store.decisions.reviews()[pier.fingerprint].decision == "dismissed"
