@@ -449,23 +449,26 @@ class Stories:
     def comparable(self, a: Claim, b: Claim) -> bool:
         """Whether two claims may be compared: one story; or two stories when
 
-        * one of the two documents names nothing and they are not dated further apart than the
-          window: nothing but wording told the stories apart, and the group stage already judged
-          the claims similar (two undated one-line rows about a night bus);
+        * one of the two documents names nothing, and both are undated or both dated within the
+          window of each other: nothing but wording told the stories apart, and the group stage
+          already judged the claims similar (two undated one-line rows about a night bus);
         * both documents are dated within the window of each other and the claims name the same
           day ("on March 6" / "on Friday") or the same name that not most documents mention.
 
-        Two named documents of which one is undated are not compared across stories: the
-        clustering saw their names and split them, and there is no time to show they meet."""
+        Two documents of which exactly one is dated are not compared across stories: the
+        clustering split them, and there is no time to show they meet (a dated crawl's shooting
+        and an undated page of one sentence about another shooting's arrests)."""
         sa, sb = self.story(a), self.story(b)
         if sa is None or sb is None or sa == sb:
             return True
         da, db = self.dates.get(a.doc_key), self.dates.get(b.doc_key)
+        if (da is None) != (db is None):
+            return False
         if da is not None and db is not None and abs((da - db).days) > self.window_days:
             return False
         if not (self.named.get(a.doc_key) and self.named.get(b.doc_key)):
             return True
-        if da is None or db is None:
+        if da is None:
             return False
         if _days(a) & _days(b):
             return True

@@ -185,6 +185,26 @@ def test_rows_that_name_nothing_and_carry_no_date_are_still_compared(embedder, t
     assert [(f.rule, f.story) for f in report.findings if f.kind == "conflict"] == [("DUR001", None)]
 
 
+def test_a_dated_and_an_undated_document_of_two_stories_are_not_compared(embedder, tmp_path):
+    """A dated report and an undated page that names nothing share no evidence of one event: the
+    clustering split them, and nothing shows they meet in time (on real news, a dated shooting's
+    arrests were set against an undated page about another shooting's arrests)."""
+    rows = [{"id": "a", "date": "2025-03-14", "text": "Sheriff Dana Whitlock said three gang members were arrested "
+                                                      "after the shooting on Maple Street."},
+            {"id": "b", "text": "two possible gang members were arrested in the fatal shooting of a deputy, officials "
+                                "announced."}]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    report = api.check([str(path)], Settings(), embedder=embedder)
+    assert len(report.stories) == 2
+    assert report.stats["candidate_pairs"] == 1, "the group stage found the pair; the stories stage refuses it"
+    assert [f for f in report.findings if f.kind == "conflict"] == []
+    dated = dict(rows[1], date="2025-03-20")  # dated within the window of the other: evidence of one event
+    path.write_text("".join(json.dumps(r) + "\n" for r in (rows[0], dated)), encoding="utf-8")
+    report = api.check([str(path)], Settings(), embedder=embedder)
+    assert [f.rule for f in report.findings if f.kind == "conflict"] == ["NUM001"]
+
+
 def test_json_report_lists_stories_and_each_conflict_names_its_story(millbrook):
     from consistency.reporters.base import report_dict
 
