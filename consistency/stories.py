@@ -2,7 +2,8 @@
 
 Claims are compared within a story; across stories only when the two claims themselves
 name the same people, places or organisations at compatible times, or when one of their
-documents names nothing, so that only wording told the stories apart (`comparable`). Two
+documents names nothing, so that only wording told the stories apart, and their dates (both
+absent, or within the window) do not tell them apart either (`comparable`). Two
 shootings in one city, months apart, are two stories: their death tolls are never compared.
 
 What is read of a document (`profile`):
