@@ -253,7 +253,7 @@ def _faiss_search(kind: str):
             keep = (j >= 0) & (j != i) & (s >= settings.threshold)
             parts.append((i[keep], j[keep], s[keep]))
         i, j, s = group._concat(parts)
-        i, j, s = group._ordered(i, j, s, n)
+        i, j, s = group._ordered([(i, j, s)], n)
         return group.Pairs(*group._cap(i, j, s, settings.max_neighbors))
     return search
 
@@ -285,7 +285,7 @@ def recall(vectors: np.ndarray, pairs, settings) -> tuple[float, str]:
         part = rows[begin:begin + 200]
         sims = vectors[part] @ vectors.T
         sims[np.arange(len(part)), part] = -1
-        top = np.argsort(-sims, axis=1, kind="stable")[:, :settings.max_neighbors]
+        top = np.argpartition(-sims, settings.max_neighbors, axis=1)[:, :settings.max_neighbors]  # (not a full sort)
         for r, x in enumerate(part.tolist()):
             want.update(min(x, y) * n + max(x, y) for y in top[r].tolist() if sims[r, y] >= settings.threshold)
     found = np.isin(np.fromiter(want, dtype=np.int64, count=len(want)), key)

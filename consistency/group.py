@@ -42,6 +42,14 @@ EXACT_UP_TO = 30_000
 QUERY_CHUNK = 1 << 15
 #: IVF lists probed per query (of ``2 * sqrt(n)``): pair recall 0.997 at 100k (benchmarks/grouping.py --scale).
 NPROBE = 16
+#: hits sorted together when pairs are put in order and deduplicated (`_ordered`), and pair ends ranked
+#: together by the neighbour cap (`_cap`): what bounds their working memory (a few hundred MB) at any size.
+SORT_BUDGET = 1 << 23
+
+
+def _id_dtype(n: int):
+    """The dtype of claim numbers below ``n``: int32 (half the memory of the pair arrays) while it holds them."""
+    return np.int32 if n < 2**31 else np.int64
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +63,10 @@ class Pairs(Sequence[Pair]):
     """Candidate pairs ``i < j``, sorted, held as three arrays; `Pair` records are made on access."""
 
     def __init__(self, i: np.ndarray, j: np.ndarray, similarity: np.ndarray) -> None:
-        order = np.lexsort((j, i))
-        self.i, self.j, self.similarity = i[order], j[order], similarity[order]
+        if len(i) > 1 and not bool(np.all((i[1:] > i[:-1]) | ((i[1:] == i[:-1]) & (j[1:] >= j[:-1])))):
+            order = np.lexsort((j, i))  # (the ANN search hands them over sorted: no second copy)
+            i, j, similarity = i[order], j[order], similarity[order]
+        self.i, self.j, self.similarity = i, j, similarity
 
     def __len__(self) -> int:
         return len(self.i)
@@ -182,7 +192,7 @@ def pairs_from_lists(new: np.ndarray, new_documents: Sequence[str], probes: np.n
         return _no_pairs()
     new = np.ascontiguousarray(new, dtype=np.float32)
     doc_number, new_docs = _number_documents(new_documents)
-    numbers = first_new + np.arange(k)
+    numbers = first_new + np.arange(k, dtype=_id_dtype(first_new + k))
     members = itertools.chain([(homes, numbers, None, new)],  # new claims are members of their lists too
                               ((lists, ids, np.array([doc_number.get(d, -1) for d in documents]), vectors)
                                for lists, ids, documents, vectors in stored))
@@ -202,8 +212,12 @@ def _probe_hits(queries: np.ndarray, query_ids: np.ndarray, query_docs: np.ndarr
     Memory stays linear: queries are searched `QUERY_CHUNK` at a time, and once a chunk is done each
     query keeps its ``k`` best partners among those that are queries too (a pair of two queries is
     seen from both sides, so what either side's top ``k`` holds survives, as `_cap` keeps it);
-    partners that are not queries (stored claims) are all kept for the cap."""
-    blocks = members if len(queries) <= QUERY_CHUNK else list(members)
+    partners that are not queries (stored claims) are all kept for the cap. What a chunk keeps is
+    held as int32 numbers (`_id_dtype`) and float32 similarities, 12 bytes a hit."""
+    blocks = _list_members(members)
+    if len(queries) > QUERY_CHUNK:
+        blocks = list(blocks)  # every chunk walks them: split each block by list once
+    dtype = _id_dtype(n)
     kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for begin in range(0, len(queries), QUERY_CHUNK):
         chunk = probes[begin:begin + QUERY_CHUNK]
@@ -213,12 +227,10 @@ def _probe_hits(queries: np.ndarray, query_ids: np.ndarray, query_docs: np.ndarr
         queries_of = dict(zip(probed.tolist(), np.split(begin + order // chunk.shape[1], starts[1:])))
         parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # query position, partner id, similarity
         held = 0
-        for lists, ids, docs, vectors in blocks:
+        for ids, docs, vectors, by_list in blocks:
             if docs is None:
                 docs = query_docs
-            by_list = np.argsort(lists, kind="stable")
-            present, firsts = np.unique(lists[by_list], return_index=True)
-            for lst, rows in zip(present.tolist(), np.split(by_list, firsts[1:])):
+            for lst, rows in by_list:
                 q = queries_of.get(lst)
                 if q is None:
                     continue
@@ -234,8 +246,17 @@ def _probe_hits(queries: np.ndarray, query_ids: np.ndarray, query_docs: np.ndarr
                     parts = [_each_query_top(*_concat(parts), query_ids, k)]
                     held = len(parts[0][0])
         at, j, s = _each_query_top(*_concat(parts), query_ids, k)
-        kept.append((query_ids[at], j, s))
-    return _ordered(*_concat(kept), n)
+        del parts
+        kept.append((query_ids[at].astype(dtype), j.astype(dtype), s))
+    return _ordered(kept, n)
+
+
+def _list_members(members: Iterable[tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]]):
+    """Each block of members (lists, ids, documents, vectors) as (ids, documents, vectors, [(list, rows)])."""
+    for lists, ids, docs, vectors in members:
+        by_list = np.argsort(lists, kind="stable")
+        present, firsts = np.unique(lists[by_list], return_index=True)
+        yield ids, docs, vectors, list(zip(present.tolist(), np.split(by_list, firsts[1:])))
 
 
 def _each_query_top(at: np.ndarray, j: np.ndarray, s: np.ndarray, query_ids: np.ndarray, k: int):
@@ -243,20 +264,49 @@ def _each_query_top(at: np.ndarray, j: np.ndarray, s: np.ndarray, query_ids: np.
     then partner) among its partners that are queries; hits of other partners all stay."""
     if len(at) == 0:
         return at, j, s
-    order = np.lexsort((j, -s, at))
-    ranked = at[order]
+    crowded = np.flatnonzero(np.bincount(at)[at] > k)  # only the hits of queries with more than k are ranked
+    if len(crowded) == 0:
+        return at, j, s
+    a, b = at[crowded], j[crowded]
+    order = np.lexsort((b, -s[crowded], a))
+    ranked = a[order]
     rank = np.arange(len(order)) - np.searchsorted(ranked, ranked, side="left")
-    top = np.zeros(len(at), dtype=bool)
+    top = np.zeros(len(crowded), dtype=bool)
     top[order[rank < k]] = True
-    where = np.minimum(np.searchsorted(query_ids, j), len(query_ids) - 1)
-    keep = top | (query_ids[where] != j)
+    where = np.minimum(np.searchsorted(query_ids, b), len(query_ids) - 1)
+    keep = np.ones(len(at), dtype=bool)
+    keep[crowded] = top | (query_ids[where] != b)
     return at[keep], j[keep], s[keep]
 
 
-def _ordered(i: np.ndarray, j: np.ndarray, s: np.ndarray, n: int):
-    """Pairs as ``i < j``, each once (a pair of two queries is found from both sides)."""
-    i, j = np.minimum(i, j), np.maximum(i, j)
-    return _unique(i, j, s, n)
+def _ordered(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int):
+    """The hits of ``parts`` (two ids below ``n`` and a similarity each) as pairs ``i < j``, each once
+    (a pair of two queries is found from both sides: its first hit stays), sorted by ``(i, j)``.
+
+    ``parts`` is emptied as it is read. The hits are sorted in buckets of ``i`` of at most about
+    `SORT_BUDGET` hits, so beyond the hits themselves memory stays bounded at any size."""
+    dtype = _id_dtype(n)
+    buckets = max(1, -(-sum(len(p[0]) for p in parts) // SORT_BUDGET))
+    width = -(-n // buckets)
+    pieces: list[list] = [[] for _ in range(buckets)]
+    while parts:
+        a, b, s = parts.pop(0)
+        i, j = np.minimum(a, b).astype(dtype), np.maximum(a, b).astype(dtype)
+        del a, b
+        if buckets == 1:
+            pieces[0].append((i, j, s))
+            continue
+        at = i // width
+        order = np.argsort(at, kind="stable")
+        for piece, rows in zip(pieces, np.split(order, np.searchsorted(at[order], np.arange(1, buckets)))):
+            if len(rows):
+                piece.append((i[rows], j[rows], s[rows]))
+    out = []
+    for x in range(buckets):
+        i, j, s = _concat(pieces[x])
+        pieces[x] = []
+        out.append(_unique(i, j, s, n))
+    return _concat(out)
 
 
 def _exact_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | None, docs: np.ndarray | None):
@@ -297,7 +347,7 @@ def _ann_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | N
     """The hits of each (new) row in the `NPROBE` lists nearest to it, of an inverted file over all
     rows (`train_centroids`, each row in the list of its nearest centroid)."""
     centroids = train_centroids(vectors, threads=threads)
-    everyone = np.arange(len(vectors))
+    everyone = np.arange(len(vectors), dtype=_id_dtype(len(vectors)))
     asking = vectors if new is None else vectors[new]  # no copy of every vector
     probes = nearest(asking, centroids, NPROBE)
     homes = probes[:, 0] if new is None else nearest(vectors, centroids, 1)[:, 0]
@@ -309,7 +359,7 @@ def _ann_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | N
 def nearest(vectors: np.ndarray, centroids: np.ndarray, probes: int) -> np.ndarray:
     """Each vector's ``probes`` nearest centroids (by inner product), nearest first."""
     probes = min(probes, len(centroids))
-    out = np.empty((len(vectors), probes), dtype=np.int64)
+    out = np.empty((len(vectors), probes), dtype=np.int32)
     for begin in range(0, len(vectors), 4096):
         sims = vectors[begin:begin + 4096] @ centroids.T
         top = np.argpartition(-sims, probes - 1, axis=1)[:, :probes]
@@ -340,7 +390,8 @@ def train_centroids(sample: np.ndarray, *, lists: int | None = None, threads: in
 
 
 def _unique(i: np.ndarray, j: np.ndarray, s: np.ndarray, n: int):
-    _, first = np.unique(i * n + j, return_index=True)
+    """Each pair once (its first hit), sorted by ``(i, j)``."""
+    _, first = np.unique(i.astype(np.int64) * n + j, return_index=True)
     return i[first], j[first], s[first]
 
 
@@ -352,22 +403,35 @@ def _concat(parts):
 
 
 def _cap(i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int):
-    """The pairs in the top ``k`` (by similarity, then partner position) of either side."""
+    """The pairs in the top ``k`` (by similarity, then partner position) of either side.
+
+    A pair with a side of at most ``k`` partners stays; the claims with more (crowded) are ranked a
+    range at a time, each range holding at most about `SORT_BUDGET` pair ends (a claim with more
+    holds a range alone), so memory beyond a flag per pair stays bounded."""
     m = len(i)
     if m == 0:
         return i, j, s
-    degree = np.bincount(np.concatenate([i, j]))
+    n = int(max(i.max(), j.max())) + 1
+    degree = np.bincount(i, minlength=n) + np.bincount(j, minlength=n)
     if degree.max() <= k:
         return i, j, s
-    src = np.concatenate([i, j])
-    dst = np.concatenate([j, i])
-    sim = np.concatenate([s, s])
-    order = np.lexsort((dst, -sim, src))
-    sorted_src = src[order]
-    starts = np.searchsorted(sorted_src, sorted_src, side="left")
-    rank = np.arange(2 * m) - starts
-    keep = np.zeros(m, dtype=bool)
-    keep[order[rank < k] % m] = True
+    crowded_i, crowded_j = degree[i] > k, degree[j] > k
+    keep = ~(crowded_i & crowded_j)
+    ends = np.cumsum(np.where(degree > k, degree, 0))
+    cuts = np.searchsorted(ends, np.arange(SORT_BUDGET, ends[-1], SORT_BUDGET), side="left") + 1
+    bounds = np.unique(np.concatenate([[0], np.minimum(cuts, n), [n]]))
+    for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        if lo == 0 and hi == n:
+            left, right = np.flatnonzero(crowded_i), np.flatnonzero(crowded_j)
+        else:
+            left = np.flatnonzero(crowded_i & (i >= lo) & (i < hi))
+            right = np.flatnonzero(crowded_j & (j >= lo) & (j < hi))
+        at = np.concatenate([left, right])
+        src = np.concatenate([i[left], j[right]])
+        order = np.lexsort((np.concatenate([j[left], i[right]]), -s[at], src))
+        ranked = src[order]
+        rank = np.arange(len(order)) - np.searchsorted(ranked, ranked, side="left")
+        keep[at[order[rank < k]]] = True
     return i[keep], j[keep], s[keep]
 
 

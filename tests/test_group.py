@@ -128,3 +128,21 @@ def test_ann_index_finds_every_pair_above_the_threshold_in_the_probed_lists(monk
     assert lists > 16 and len(exact) > 1000
     assert (ann.i.tolist(), ann.j.tolist()) == (exact.i.tolist(), exact.j.tolist())
     assert np.allclose(ann.similarity, exact.similarity, atol=1e-6)
+
+
+def test_working_memory_bounds_do_not_change_the_pairs(monkeypatch):
+    """The ANN search dedups and the cap ranks in bounded buckets (`SORT_BUDGET`) and the queries go
+    `QUERY_CHUNK` at a time; tiny bounds (many buckets, many chunks) give the very same pairs, and the
+    capped exact pairs still equal brute force."""
+    v = clustered(3000, 32, 10, spread=0.35)
+    docs = np.arange(3000) // 3
+    monkeypatch.setattr(group, "QUERY_CHUNK", 400)
+    wide = group.candidate_pairs(v, threshold=0.7, max_neighbors=5, documents=docs, index="ann")
+    monkeypatch.setattr(group, "SORT_BUDGET", 2000)
+    narrow = group.candidate_pairs(v, threshold=0.7, max_neighbors=5, documents=docs, index="ann")
+    assert len(wide) > 4000 and wide.i.dtype == np.int32
+    assert (narrow.i.tolist(), narrow.j.tolist(), narrow.similarity.tolist()) == \
+        (wide.i.tolist(), wide.j.tolist(), wide.similarity.tolist())
+    small = clustered(400, 6, 3)
+    assert {(p.i, p.j) for p in group.candidate_pairs(small, threshold=0.8, max_neighbors=4)} == \
+        brute_capped(small, 0.8, 4)
