@@ -44,6 +44,22 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def sentence_pool(data: Path, sources) -> list[str]:
+    """Distinct one-sentence claims under 400 characters of the ``sources`` (file name, fields) found
+    in ``data``, interleaved across them (the first of each, then the second of each, ...)."""
+    columns = [[row[f] for row in read_jsonl(data / name) for f in fields]
+               for name, fields in sources if (data / name).is_file()]
+    seen: set[str] = set()
+    out = []
+    for position in range(max(map(len, columns), default=0)):
+        for column in columns:
+            text = column[position] if position < len(column) else None
+            if text and len(text) < 400 and text not in seen:
+                seen.add(text)
+                out.append(text)
+    return out
+
+
 def scores(tp: int, fp: int, fn: int) -> dict:
     """Precision, recall and F1 (0 when undefined) with the counts they come from."""
     p = tp / (tp + fp) if tp + fp else 0.0

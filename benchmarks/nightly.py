@@ -37,26 +37,11 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchdata import news_data, read_jsonl  # noqa: E402
+from benchdata import news_data, read_jsonl, sentence_pool  # noqa: E402
 
 SENTENCES = (("checkthat2020_clusters.jsonl", ("text",)), ("vitaminc_real_numeric_dev.jsonl", ("premise", "hypothesis")),
              ("stsb_headlines_pairs.jsonl", ("text_a", "text_b")), ("equate_nat.jsonl", ("premise", "hypothesis")))
 ARTICLE_FIELDS = ("id", "text", "source", "date", "url")
-
-
-def sentences(data: Path) -> list[str]:
-    """Distinct one-sentence claims under 400 characters, interleaved across the sets, in file order."""
-    columns = [[row[f] for row in read_jsonl(data / name) for f in fields]
-               for name, fields in SENTENCES if (data / name).is_file()]
-    seen: set[str] = set()
-    out = []
-    for position in range(max(map(len, columns), default=0)):
-        for column in columns:
-            text = column[position] if position < len(column) else None
-            if text and len(text) < 400 and text not in seen:
-                seen.add(text)
-                out.append(text)
-    return out
 
 
 def claims_per_row(rows: list[dict]) -> list[int]:
@@ -80,7 +65,7 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
 def build(data: Path, total: int, folder: Path) -> list[tuple[str, list[Path]]]:
     """The base folder and the two increments: (label, files to add before that run)."""
     articles = [{k: row[k] for k in ARTICLE_FIELDS if row.get(k)} for row in read_jsonl(data / "news" / "articles.jsonl")]
-    pool = sentences(data)
+    pool = sentence_pool(data, SENTENCES)
     counts = claims_per_row(articles)
     held = [(a, c) for a, c in zip(articles[::10], counts[::10])]  # every tenth article comes later
     base_articles, news_claims = [], 0

@@ -41,7 +41,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchdata import data_dir, read_jsonl  # noqa: E402
+from benchdata import data_dir, sentence_pool  # noqa: E402
 
 BACKENDS = ("torch", "onnx-fp32", "onnx-int8")
 SOURCES = (("stsb_headlines_pairs.jsonl", ("text_a", "text_b")), ("equate_nat.jsonl", ("premise", "hypothesis")),
@@ -49,30 +49,14 @@ SOURCES = (("stsb_headlines_pairs.jsonl", ("text_a", "text_b")), ("equate_nat.js
 
 
 def claim_texts(data: Path | None) -> list[str]:
-    """Distinct claims under 400 characters, in a fixed order, interleaved across the sources."""
-    columns: list[list[str]] = []
-    if data is not None:
-        for name, fields in SOURCES:
-            if (data / name).is_file():
-                columns.append([row[f] for row in read_jsonl(data / name) for f in fields])
-    if not columns:
+    """Distinct claims under 400 characters, in a fixed order, interleaved across the sources (the
+    seed corpus's claims when there is no data folder)."""
+    texts = sentence_pool(data, SOURCES) if data is not None else []
+    if not texts:
         from consistency.api import extract
 
-        columns = [[c.text for c in extract([str(ROOT / "seeds")])[0]]]
-    seen: set[str] = set()
-    out = []
-    for group in zip(*(iter_padded(c) for c in columns)):
-        for text in group:
-            if text and len(text) < 400 and text not in seen:
-                seen.add(text)
-                out.append(text)
-    return out
-
-
-def iter_padded(items: list[str]):
-    yield from items
-    while True:
-        yield None
+        texts = [c.text for c in extract([str(ROOT / "seeds")])[0]]
+    return texts
 
 
 def embedding(texts: list[str], threads: int, batch_size: int = 64) -> dict:
@@ -151,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, nargs="*", default=[2000, 10000])
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # each figure as it is measured, also into a file or pipe
 
     data = data_dir(args.data)
     texts = claim_texts(data if data.is_dir() else None)
