@@ -40,7 +40,7 @@ BLOCK_BUDGET = 1 << 25
 EXACT_UP_TO = 30_000
 #: queries the inverted file searches together (see `_probe_hits`).
 QUERY_CHUNK = 1 << 15
-#: IVF lists probed per query (of ``2 * sqrt(n)``): pair recall 0.997 at 100k (benchmarks/grouping.py --scale).
+#: IVF lists probed per query (of ``2 * sqrt(n)``): pair recall 0.9993 at 100k, 0.9989 at 1M (benchmarks/grouping.py --scale).
 NPROBE = 16
 #: hits sorted together when pairs are put in order and deduplicated (`_ordered`), and pair ends ranked
 #: together by the neighbour cap (`_cap`): what bounds their working memory (a few hundred MB) at any size.
