@@ -285,7 +285,7 @@ def recall(vectors: np.ndarray, pairs, settings) -> tuple[float, str]:
         part = rows[begin:begin + 200]
         sims = vectors[part] @ vectors.T
         sims[np.arange(len(part)), part] = -1
-        top = np.argpartition(-sims, settings.max_neighbors, axis=1)[:, :settings.max_neighbors]  # (not a full sort)
+        top = np.argpartition(-sims, settings.max_neighbors, axis=1)[:, :settings.max_neighbors]
         for r, x in enumerate(part.tolist()):
             want.update(min(x, y) * n + max(x, y) for y in top[r].tolist() if sims[r, y] >= settings.threshold)
     found = np.isin(np.fromiter(want, dtype=np.int64, count=len(want)), key)

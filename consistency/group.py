@@ -40,7 +40,8 @@ BLOCK_BUDGET = 1 << 25
 EXACT_UP_TO = 30_000
 #: queries the inverted file searches together (see `_probe_hits`).
 QUERY_CHUNK = 1 << 15
-#: IVF lists probed per query (of ``2 * sqrt(n)``): pair recall 0.9993 at 100k, 0.9989 at 1M (benchmarks/grouping.py --scale).
+#: IVF lists probed per query (of ``2 * sqrt(n)``): pair recall 0.9993 at 100k, 0.9989 at 1M
+#: (benchmarks/grouping.py --scale).
 NPROBE = 16
 #: hits sorted together when pairs are put in order and deduplicated (`_ordered`), and pair ends ranked
 #: together by the neighbour cap (`_cap`): what bounds their working memory (a few hundred MB) at any size.
@@ -48,7 +49,7 @@ SORT_BUDGET = 1 << 23
 
 
 def _id_dtype(n: int):
-    """The dtype of claim numbers below ``n``: int32 (half the memory of the pair arrays) while it holds them."""
+    """The dtype of claim numbers below ``n``: int32 (half the memory of int64) when it holds them."""
     return np.int32 if n < 2**31 else np.int64
 
 
