@@ -31,6 +31,7 @@ import argparse
 import hashlib
 import json
 import math
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -248,10 +249,11 @@ MODELLED = frozenset({"NUM001", "DUR001", "DAT001"})
 
 
 def rule_priors(labels: Path) -> dict[str, float]:
-    """Per rule without a model: (confirmed + 1) / (reviewed + 2) over the reviewed news findings."""
+    """Per rule without a model: (confirmed + 1) / (reviewed + 2) over the reviewed news findings
+    of the tuning half (the held half's judgements measure read precision, never fit)."""
     counts: dict[str, list[int]] = {}
     for row in read_jsonl(labels) if labels.exists() else []:
-        if row["rule"] not in MODELLED:
+        if row["rule"] not in MODELLED and _cluster_half(row["cluster"]) == "tune":
             c = counts.setdefault(row["rule"], [0, 0])
             c[0] += int(row["label"])
             c[1] += 1
@@ -259,6 +261,14 @@ def rule_priors(labels: Path) -> dict[str, float]:
     for rule, (k, n) in sorted(counts.items()):
         print(f"prior {rule}: {k} of {n} confirmed -> {priors[rule]}")
     return priors
+
+
+def _cluster_half(cluster: str) -> str:
+    """`news.half_of` from a label's cluster name (an ECB+ cluster "ecb-41-ecbplus" is of topic "ecb-41")."""
+    from news import half_of
+
+    m = re.match(r"(ecb-\d+)-ecb(?:plus)?$", cluster)
+    return half_of({"cluster": cluster, "topic": m.group(1) if m else None})
 
 
 def population_of(example: Example) -> str:

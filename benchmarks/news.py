@@ -26,6 +26,9 @@ Printed:
 * stories, groups and the largest group; **disputed facts** (conflicts of one rule linking
   claims of one story, shown as one item), the conflicts they hold, and the items a report shows
   (facts plus conflicts outside a fact);
+* **read precision**: of the reported conflicts that a reviewer has judged
+  (``--labels``, default ``benchmarks/labels/news.jsonl``), the share a reviewer wants to see, with
+  how many were judged and how many are not yet read;
 * a reading sample (``--sample N`` conflicts, seeded, across clusters) written as JSON Lines to
   ``--sample-out`` (default ``/tmp/consistency-news-sample.jsonl``) with both claims, the rule,
   explanation, clusters and an empty ``judgement`` field to fill in by hand.
@@ -128,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="also write the figures as JSON to this file")
     ap.add_argument("--min-confidence", type=float,
                     help="report findings from this confidence on (default: the calibrated cut-off)")
+    ap.add_argument("--labels", default=str(ROOT / "benchmarks" / "labels" / "news.jsonl"),
+                    help="reviewed findings (benchmarks/labels/README.md) for the read precision")
     args = ap.parse_args(argv)
 
     data = news_data(args.data)
@@ -179,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         "timings": {k: round(v, 2) for k, v in report.stats.get("timings", {}).items()},
     }
     figures["gva_gold"] = gold_agreement(conflicts, meta, gold)
+    figures["read"] = read_precision(conflicts, meta, Path(args.labels))
     for key, value in figures.items():
         print(f"{key}: {value}")
     write_sample(conflicts, meta, args)
@@ -217,6 +223,31 @@ def gold_agreement(conflicts, meta, gold) -> dict:
         else:
             pairs["neither matches gold"] += 1
     return {"sides": dict(sides), "pairs": dict(pairs)}
+
+
+def _side_key(article: str, claim: str, evidence) -> tuple:
+    first = evidence[0] if isinstance(evidence, list) and evidence else evidence
+    return article, claim, first or ""
+
+
+def read_precision(conflicts, meta, labels: Path) -> dict:
+    """Precision of the reported conflicts that a reviewer has judged (benchmarks/labels): a
+    finding matches a judgement when both sides name the same article, claim and evidence. Those
+    not yet judged are counted as ``unread``: a change that flags new findings needs new reading."""
+    from consistency.claims import text_hash
+
+    if not labels.is_file():
+        return {}
+    judged = {frozenset((_side_key(**r["a"]), _side_key(**r["b"]))): r["label"]
+              for r in read_jsonl(labels) if r.get("label") is not None}
+    found = []
+    for f in conflicts:
+        a = _side_key(meta(f.a)["id"], text_hash(f.a.text)[:16], [s.text for s in f.spans_a])
+        b = _side_key(meta(f.b)["id"], text_hash(f.b.text)[:16], [s.text for s in f.spans_b])
+        found.append(judged.get(frozenset((a, b))))
+    read = [x for x in found if x is not None]
+    return {"judged": len(read), "wanted": sum(read), "unread": len(found) - len(read),
+            "precision": round(sum(read) / len(read), 3) if read else None}
 
 
 def write_sample(conflicts, meta, args) -> None:
