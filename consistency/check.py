@@ -52,10 +52,12 @@ class PhraseSimilarity:
         return float(np.dot(self.vectors[x], self.vectors[y]))
 
 
-def prime_frames(claims: Sequence[Claim], pairs: Sequence[Pair], similar: PhraseSimilarity | None) -> None:
+def prime_frames(claims: Sequence[Claim], pairs: Sequence[Pair], similar: PhraseSimilarity | None) -> frozenset:
     """Parse, in one batch, the claims of candidate pairs with numbers on both sides, and embed
-    their frames' phrases: the rules then read cached parses and vectors."""
+    their frames' phrases: the rules then read cached parses and vectors. Returns the predicate
+    contrasts those claims show (`compare.predicate_contrasts`)."""
     from .parsing import parse_many
+    from .rules.compare import predicate_contrasts
     from .rules.frames import frames, needs_parse
 
     wanted = {i for p in pairs for i in (p.i, p.j) if needs_parse(claims[p.i]) and needs_parse(claims[p.j])}
@@ -64,6 +66,7 @@ def prime_frames(claims: Sequence[Claim], pairs: Sequence[Pair], similar: Phrase
     if similar is not None:
         similar.prime(x for c in chosen for f in frames(c)
                       for x in (f.slots.phrase, f.slots.predicate, f.slots.holder, f.slots.subject, f.slots.context))
+    return predicate_contrasts(frames(c) for c in chosen)
 
 
 def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Rule], *,
@@ -82,7 +85,7 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     best: dict[str, Finding] = {}
     pairs = [p for p in pairs if not _copies(claims[p.i], claims[p.j])]
     similar = PhraseSimilarity(embedder) if embedder is not None else None
-    prime_frames(claims, pairs, similar)
+    contrasts = prime_frames(claims, pairs, similar)
     for rule in rules:  # a plug-in (NLI) judges all candidate pairs in one batch
         if getattr(rule, "plugin", False) and hasattr(rule, "prime"):
             rule.prime([(claims[p.i], claims[p.j]) for p in pairs])
@@ -90,7 +93,7 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
                for rule in sorted(rules, key=lambda r: getattr(r, "plugin", False))]
     for pair in pairs:
         a, b = claims[pair.i], claims[pair.j]
-        ctx = PairContext(similarity=pair.similarity, given=given, similar=similar)
+        ctx = PairContext(similarity=pair.similarity, given=given, similar=similar, contrasts=contrasts)
         flagged = False
         for rule, plugin in ordered:
             if flagged and plugin:

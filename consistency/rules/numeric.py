@@ -94,7 +94,7 @@ def alignments(a: Claim, b: Claim, ctx: PairContext) -> list[Aligned]:
         amb = math.log(len(candidates) * max(1, sum(same_kind(x, fa) for x in fas)))
         for ib in candidates:
             # another time or place is not the same measure; a corrected figure is COR001's
-            if not apart(fa, fbs[ib]) and not corrections.explains(fa, fbs[ib]):
+            if not apart(fa, fbs[ib], ctx) and not corrections.explains(fa, fbs[ib]):
                 scores[(ia, ib)] = (measure_score(fa, fbs[ib], ctx, ambiguity=amb), amb)
     if not scores:
         return []

@@ -52,6 +52,9 @@ class Slots:
     #: the subject of the predicate when it is not the measure itself ("the first round of talks"
     #: opened on March 12; "the gunman" killed 12).
     subject: str = ""
+    #: the subject is a name (its head a proper noun: "Gregory Echenique", "the Washington
+    #: Nationals"), not a description ("the gunman", "police").
+    subject_named: bool = False
     place: str = ""
     qualifiers: frozenset[str] = frozenset()
     negated: bool = False
@@ -79,7 +82,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
     holder = _holder(p, noun, verb, anchor, inside)
     place = _place(p, [anchor] + ([noun] if noun is not None else []), verb, inside | blocked)
     negated = False
-    pred = ""
+    pred = complement = ""
     if verb is not None:
         kids = p.children(verb.i)
         negated = any(k.dep == "neg" for k in kids)
@@ -89,6 +92,12 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
         if verb.lemma == "be":
             comp = next((k for k in kids if k.dep in ("acomp", "attr") and k.i not in inside), None)
             word = comp.lemma if comp is not None else ""
+        else:  # an object's complement is part of the predicate: "left 40 dead", "left two missing"
+            comp = next((k for k in kids if k.i not in inside and k.pos in ("ADJ", "VERB") and (
+                k.dep == "oprd" or k.dep == "ccomp" and k.tag in ("VBN", "JJ")
+                and not any(c.dep in _SUBJECTS for c in p.children(k.i)))), None)
+            if comp is not None:
+                word, complement = f"{verb.lemma} {comp.lemma}", comp.text
         pred = " ".join(x for x in ("still" if still else "", word, particle) if x)
         if still:
             qualifiers.add("still")
@@ -109,19 +118,20 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
     if noun is not None and noun.lemma == "total":
         qualifiers.add("total")
     context = _context(p, anchor, noun, verb, inside, blocked)
-    subject = ""
+    subject, subject_named = "", False
     if verb is not None:
         subj = _subject_of(p, verb, lambda k: k.i not in inside and (noun is None or k.i != noun.i))
         if subj is not None and subj.pos not in ("PRON",):
             subject = _noun_phrase(p, subj, inside | blocked)
-    surface = verb.text if verb is not None and verb.lemma != "be" else pred
+            subject_named = subj.pos == "PROPN"
+    surface = " ".join(x for x in (verb.text, complement) if x) if verb is not None and verb.lemma != "be" else pred
     if context and _words(context) <= _words(measure):
         context = ""  # "all 32 of Iran's navy ships": the of-phrase is the measure itself
     # without a measure (a date: "talks opened on March 12"), what the number is about is the
     # predicate's subject
     phrase = " ".join(x for x in (measure or subject, surface, context) if x)
     return Slots(measure=measure, head=noun.lemma if noun is not None else "", predicate=pred, verb=surface,
-                 holder=holder, subject=subject,
+                 holder=holder, subject=subject, subject_named=subject_named,
                  place=place, qualifiers=frozenset(qualifiers), negated=negated, context=context, phrase=phrase)
 
 
