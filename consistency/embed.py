@@ -15,7 +15,7 @@ Backends (``backend`` setting, ``--backend``, ``CONSISTENCY_BACKEND``):
 * ``auto``: the first for the bundled model, ``torch`` otherwise.
 
 Vectors are cached by (model id, text hash): the same text is never embedded
-twice. The model id names the backend too (``...@onnx-int8``), so vectors of
+twice. The model id names the backend too (``...@onnx-int8-7bit``), so vectors of
 different backends never mix. The cache is anything with `get`/`put`
 (`MemoryCache` here; the store provides a persistent one).
 """
@@ -156,8 +156,15 @@ def resolve_backend(model: str | None, backend: str | None) -> str:
 def embedding_model_id(model: str | None, backend: str | None) -> str:
     """The id vectors are cached under: the model's id, plus the backend unless it is torch."""
     model_id, _ = resolve_model(model)
-    kind = resolve_backend(model, backend)
-    return model_id if kind == "torch" else f"{model_id}@{kind}"
+    return _cached_as(model_id, resolve_backend(model, backend))
+
+
+def _cached_as(model_id: str, kind: str) -> str:
+    if kind == "torch":
+        return model_id
+    from .onnx_backend import vectors_tag
+
+    return f"{model_id}@{vectors_tag(kind)}"
 
 
 def torch_device(device: str | None) -> str:
@@ -220,7 +227,7 @@ class Embedder:
                  device: str = "cpu") -> None:
         self.backend = resolve_backend(model, backend)
         base_id, self._path = resolve_model(model)
-        self.model_id = base_id if self.backend == "torch" else f"{base_id}@{self.backend}"
+        self.model_id = _cached_as(base_id, self.backend)
         self._base_id = base_id
         self.batch_size = batch_size
         self.threads = threads

@@ -50,6 +50,13 @@ FP32 = {"quantize": None}
 VARIANTS = {"onnx-int8": INT8, "onnx-fp32": FP32}
 
 
+def vectors_tag(variant: str) -> str:
+    """What vectors of ``variant`` are cached under (`embed.embedding_model_id`): the variant, plus
+    what of its recipe changes the vectors, so a store made with 8-bit weights is embedded again
+    rather than mixed with 7-bit vectors."""
+    return variant + ("-7bit" if VARIANTS[variant].get("reduce_range") else "")
+
+
 def cache_root() -> Path:
     import platformdirs
 
