@@ -19,7 +19,7 @@ from conftest import SEEDS
 from terminal import ANSI, COLOUR, in_terminal, terminal_env
 
 TERMINALS = [(80, False), (200, True), (200, False), (80, True)]  # (columns, NO_COLOR set)
-SUMMARY = "7 conflicts (7 new), 1 update — 27 claims from 5 documents in 2 stories and 9 groups"
+SUMMARY = "7 conflicts (7 new), 1 update — 27 claims from 5 documents in 2 stories and 8 groups"
 
 
 def _env(no_color: bool) -> dict[str, str]:
