@@ -17,6 +17,7 @@ import numpy as np
 from .database import Database
 from .embeddings import SCAN_BLOCK, decode
 from ._sql import chunks, marks
+from .neighbours import list_members
 
 
 class Clauses:
@@ -79,16 +80,10 @@ class Clauses:
         """(list of each clause, the number of its claim, document keys, vectors) of the clauses in
         ``lists``, a batch of lists at a time, as `consistency.store.neighbours.Neighbours.members`
         gives the claims; clauses of ``skip_documents`` are left out."""
-        skip = set(skip_documents)
-        for batch in chunks(sorted(set(int(x) for x in lists)), 64):
-            rows = self.db.execute(
-                "SELECT l.list, l.claim, c.doc_key, e.vector, e.dtype FROM clauses l JOIN claims c ON c.n = l.claim "
-                "JOIN embeddings e ON e.model_id = ? AND e.text_hash = l.text_hash "
-                f"WHERE l.list IN ({marks(batch)}) ORDER BY l.claim, l.k", (model_id, *batch)).rows
-            rows = [r for r in rows if r[2] not in skip]
-            if rows:
-                yield (np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows], dtype=np.int64),
-                       [r[2] for r in rows], np.stack([decode(r[3], r[4]) for r in rows]))
+        return list_members(self.db, "SELECT l.list, l.claim, c.doc_key, e.vector, e.dtype FROM clauses l "
+                            "JOIN claims c ON c.n = l.claim JOIN embeddings e ON e.model_id = ? "
+                            "AND e.text_hash = l.text_hash WHERE l.list IN ({}) ORDER BY l.claim, l.k",
+                            model_id, lists, skip_documents)
 
 
 __all__ = ["Clauses"]

@@ -69,16 +69,26 @@ class Neighbours:
                 ) -> Iterator[tuple[np.ndarray, np.ndarray, list[str], np.ndarray]]:
         """(list of each claim, claim numbers, document keys, vectors) of the claims in ``lists``, a
         batch of lists at a time; claims of ``skip_documents`` are left out."""
-        skip = set(skip_documents)
-        for batch in chunks(sorted(set(int(x) for x in lists)), 64):
-            rows = self.db.execute(
-                "SELECT l.list, c.n, c.doc_key, e.vector, e.dtype FROM neighbour_lists l "
-                "JOIN claims c ON c.n = l.n JOIN embeddings e ON e.model_id = ? AND e.text_hash = c.text_hash "
-                f"WHERE l.list IN ({marks(batch)}) ORDER BY c.n", (model_id, *batch)).rows
-            rows = [r for r in rows if r[2] not in skip]
-            if rows:
-                yield (np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows], dtype=np.int64),
-                       [r[2] for r in rows], np.stack([decode(r[3], r[4]) for r in rows]))
+        return list_members(self.db, "SELECT l.list, c.n, c.doc_key, e.vector, e.dtype "
+                            "FROM neighbour_lists l JOIN claims c ON c.n = l.n "
+                            "JOIN embeddings e ON e.model_id = ? AND e.text_hash = c.text_hash "
+                            "WHERE l.list IN ({}) ORDER BY c.n",
+                            model_id, lists, skip_documents)
 
 
-__all__ = ["Neighbours"]
+def list_members(db: Database, select: str, model_id: str, lists: Iterable[int], skip_documents: Iterable[str]
+                 ) -> Iterator[tuple[np.ndarray, np.ndarray, list[str], np.ndarray]]:
+    """Run ``select`` (columns: list, claim number, document key, vector, dtype; ``{}`` where the
+    list numbers go, after the model id's parameter) a batch of 64 lists at a time, leaving out rows
+    of ``skip_documents``: the members of inverted-file lists, claims or clauses alike."""
+    skip = set(skip_documents)
+    for batch in chunks(sorted(set(int(x) for x in lists)), 64):
+        rows = db.execute(select.format(marks(batch)), (model_id, *batch)).rows
+        rows = [r for r in rows if r[2] not in skip]
+        if rows:
+            yield (np.array([r[0] for r in rows], dtype=np.int64),
+                   np.array([r[1] for r in rows], dtype=np.int64),
+                   [r[2] for r in rows], np.stack([decode(r[3], r[4]) for r in rows]))
+
+
+__all__ = ["Neighbours", "list_members"]
