@@ -346,16 +346,23 @@ def predicate_contrasts(frame_lists) -> frozenset:
     for fs in frame_lists:
         for i, x in enumerate(fs):
             for y in fs[i + 1:]:
-                px, py = x.slots.predicate, y.slots.predicate
-                if px and py and px != py and x.family == y.family and disjoint(x, y) \
-                        and not disjoint_words(x.slots.subject, y.slots.subject):
-                    out.add((x.family, *sorted((px, py))))
+                key = _contrast_key(x, y)
+                if key and disjoint(x, y) and not disjoint_words(x.slots.subject, y.slots.subject):
+                    out.add(key)
     return frozenset(out)
 
 
+def _contrast_key(x: Frame, y: Frame) -> tuple | None:
+    """``(family, predicate, predicate)``, predicates sorted, for two frames of one kind with
+    different predicates; None otherwise."""
+    px, py = x.slots.predicate, y.slots.predicate
+    if not px or not py or px == py or x.family != y.family:
+        return None
+    return (x.family, *sorted((px, py)))
+
+
 def _contrasted(fa: Frame, fb: Frame, contrasts: frozenset) -> bool:
-    pa, pb = fa.slots.predicate, fb.slots.predicate
-    return bool(contrasts and pa and pb and pa != pb and (fa.family, *sorted((pa, pb))) in contrasts)
+    return bool(contrasts) and _contrast_key(fa, fb) in contrasts
 
 
 #: How far before the story's present a dated figure is another occasion: the default story window
