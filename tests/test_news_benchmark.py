@@ -1,0 +1,69 @@
+"""benchmarks/news.py end to end on a tiny corpus of our own, in the layout of ../shared/data/news.
+
+The real corpus is not available to tests (licences); these articles are written here. One
+shooting reported by three outlets: two agree with the archive's count, one does not.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ARTICLES = [
+    ("gva-1-a", "kvtx.example", "Three people died after gunfire broke out outside a bowling alley on "
+     "Harlan Road late Friday, police said. Officers arrested a suspect nearby."),
+    ("gva-1-b", "valleynews.example", "Police said two people died after gunfire broke out outside the "
+     "Harlan Road bowling alley late Friday. A suspect was arrested a block away."),
+    ("gva-1-c", "thecourier.example", "Three people were killed when someone opened fire outside a bowling "
+     "alley on Harlan Road on Friday night. The suspect was taken into custody."),
+]
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_news", ROOT / "benchmarks" / "news.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules["bench_news"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _corpus(folder: Path) -> Path:
+    news = folder / "news"
+    news.mkdir(parents=True)
+    with (news / "articles.jsonl").open("w", encoding="utf-8") as fh:
+        for ident, source, text in ARTICLES:
+            fh.write(json.dumps({"id": ident, "corpus": "gva", "cluster": "gva-1", "topic": None, "source": source,
+                                 "date": "2021-05-08", "url": None, "title": None, "text": text}) + "\n")
+    (news / "gold_incidents.jsonl").write_text(json.dumps({"cluster": "gva-1", "killed": 3, "injured": 0}) + "\n")
+    return folder
+
+
+def test_news_benchmark_finds_the_outlet_that_disagrees_with_the_gold(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("CONSISTENCY_BENCH_CACHE", str(tmp_path / "vectors.sqlite"))
+    data = _corpus(tmp_path / "data")
+    figures_path = tmp_path / "figures.json"
+    misses = tmp_path / "misses.jsonl"
+    code = _bench().main(["--data", str(data), "--json", str(figures_path), "--misses-out", str(misses),
+                          "--sample", "5", "--sample-out", str(tmp_path / "sample.jsonl"),
+                          "--labels", str(tmp_path / "no-labels.jsonl")])
+    assert code == 0
+    figures = json.loads(figures_path.read_text())
+    assert figures["articles"] == 3 and figures["cross_cluster"] == 0
+    # "two died" (b) against "three died" / "three were killed" (a, c): one candidate disagreement,
+    # and a reported conflict pairs the wrong count with a gold one.
+    assert figures["gva_recall"]["candidates"] == 1
+    assert figures["gva_recall"]["flagged"] == 1
+    assert misses.read_text() == ""
+    assert figures["gva_gold"]["pairs"].get("one side matches gold", 0) >= 1
+    sample = [json.loads(line) for line in (tmp_path / "sample.jsonl").read_text().splitlines()]
+    assert sample and all(s["clusters"] == ["gva-1", "gva-1"] and s["judgement"] == "" for s in sample)
+
+
+def test_news_benchmark_skips_cleanly_without_data(tmp_path, capsys) -> None:
+    assert _bench().main(["--data", str(tmp_path)]) == 0
+    assert "skipped" in capsys.readouterr().out
