@@ -2,7 +2,8 @@
 
 pysbd does the segmentation (it handles abbreviations, decimals and initials);
 offsets are recomputed by locating each segment in the text, so they are exact
-whatever pysbd normalises. Each line (paragraph) is segmented on its own, once
+whatever pysbd normalises. Space-tokenised text ("the U . S . Army at 9 a . m .") is
+segmented as written (`spacing.respace`), its sentences keep their tokenised text. Each line (paragraph) is segmented on its own, once
 (`read_text`): a sentence never spans a paragraph break.
 
 Crawled pages carry *page furniture*: lines that are not claims of the article.
@@ -57,6 +58,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import spacing
 from .records import Drop
 
 
@@ -368,6 +370,10 @@ def _bounded_pieces(line: str) -> list[tuple[int, str]]:
 def _segment(line: str, offset: int) -> list[Sentence]:
     if not line.strip():
         return []
+    respaced = spacing.respace(line)
+    if respaced.text != line:  # space-tokenised: "U . S ." and "9 a . m ." end no sentence
+        spans = [respaced.span(s.start, s.end) for s in _segment(respaced.text, 0)]
+        return [Sentence(offset + start, offset + end, line[start:end]) for start, end in spans]
     if len(line) > MAX_SEGMENT_CHARS:
         return [s for start, piece in _bounded_pieces(line) for s in _segment(piece, offset + start)]
     if not BOUNDARY_HINT.search(line) and not MARKED_BOUNDARY.search(line):

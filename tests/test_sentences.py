@@ -174,3 +174,16 @@ def test_sentences_glued_by_a_crawl_are_split():
     assert [(s.start, s.end) for s in reading.claims][1] == (47, 91)
     ages = [q for c in reading.claims for q in extract_quantities(c.text) if q.dimension == "age"]
     assert [(q.value, q.person) for q in ages] == [(38, "Ford")]
+
+
+def test_tokenised_initialisms_and_times_end_no_sentence():
+    """Space-tokenised corpora write "U . S ." and "7 a . m .": pysbd split there, leaving claims
+    such as "... where two U ." (a count of nothing) and ", officials said ."."""
+    text = ("Two shells landed near the base where 40 U . S . marines slept . Nobody was hurt .\n"
+            "The van left at 7 a . m . , the 52 - year - old driver said .")
+    found = split_sentences(text)
+    assert [s.text for s in found] == [
+        "Two shells landed near the base where 40 U . S . marines slept .", "Nobody was hurt .",
+        "The van left at 7 a . m . , the 52 - year - old driver said .",
+    ]
+    assert all(text[s.start:s.end] == s.text for s in found)

@@ -9,11 +9,13 @@ each draft is frozen into a `Quantity`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
 from consistency.quantities import change as changes
 from consistency.quantities import identifiers, measured, money, people, periods, ranges, revisions, running, scores, units
+from consistency import spacing
 from consistency.quantities.dates import date_spans, is_year
 from consistency.quantities.draft import Draft
 from consistency.quantities.numbers import ONES, TEENS, TENS, Number, find_numbers, rescale
@@ -53,11 +55,24 @@ def extract_quantities(text: str, *, doc_date: dt.date | None = None) -> tuple[Q
     """Every quantity in ``text``, sorted by start.
 
     ``doc_date`` is accepted for symmetry with `extract_dates`; quantities do
-    not depend on it. See docs/quantities.md for the fields and conventions.
+    not depend on it. Space-tokenised text ("a 36 - year - old", "Doe , 20 ,") is read as
+    written (`spacing.respace`), with spans into ``text`` as given. See docs/quantities.md for the fields and conventions.
     """
     del doc_date
     if not text or not any(ch.isdigit() or ch.isalpha() for ch in text):
         return ()
+    respaced = spacing.respace(text)
+    if respaced.text == text:
+        return _extract(text)
+    out = []
+    for q in _extract(respaced.text):
+        start, end = respaced.span(q.start, q.end)
+        out.append(dataclasses.replace(q, start=start, end=end, text=text[start:end]))
+    return tuple(out)
+
+
+def _extract(text: str) -> tuple[Quantity, ...]:
+    """`extract_quantities` on text as written (not space-tokenised)."""
     extra = scores.scorelines(text) + periods.ordinal_periods(text)
     blocked = [(s.start, s.end) for s in date_spans(text)] + identifiers.phone_spans(text) + scores.score_spans(text)
     blocked += identifiers.year_range_spans(text) + identifiers.shirt_number_spans(text)
