@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from consistency.quantities import change as changes
-from consistency.quantities import identifiers, measured, money, people, periods, ranges, revisions, running, scores, units
+from consistency.quantities import identifiers, measured, money, people, periods, ranges, revisions, running, scales, scores, units
 from consistency import spacing
 from consistency.quantities.dates import date_spans, is_year
 from consistency.quantities.draft import Draft
@@ -262,6 +262,9 @@ def _read_unit(text: str, draft: Draft) -> bool:
         currency, end = after
         draft.currency = currency
         found = None
+    if found is None and draft.currency is None and after is None:
+        _read_scale(text, draft)
+        end = draft.end
     if found is not None:
         draft.unit = found.unit
         end = found.end
@@ -284,6 +287,17 @@ def _read_unit(text: str, draft: Draft) -> bool:
             return False
     _read_rate(text, draft)
     return True
+
+
+def _read_scale(text: str, draft: Draft) -> None:
+    """A reading on a scale (`scales`): "five on the Richter scale", "magnitude 7.6"."""
+    after = scales.scale_after(text, draft.end)
+    if after is not None:
+        draft.unit, draft.end = after
+        return
+    bound = changes.bound_before(text, draft.start)
+    if scales.magnitude_before(text, draft.start) or bound is not None and scales.magnitude_before(text, bound.start):
+        draft.unit = scales.MAGNITUDE
 
 
 def _letters_follow(text: str, end: int) -> bool:

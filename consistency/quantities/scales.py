@@ -1,0 +1,42 @@
+"""Readings on a scale: "a 6.1-magnitude quake", "magnitude 7.6", "five on the Richter scale".
+
+A reading on a scale is neither a count nor an amount of a physical unit: its quantity has the
+``dimension`` "scale" and the scale as ``unit``, so it is compared only with readings on the same
+scale ("magnitude 7.3" with "magnitude 7.6", not with "six children" nor with "54 aftershocks"
+counted in the same sentence). Two syntaxes name the scale:
+
+- "N on the X scale" after the number: the unit is "X scale" (Richter, Saffir-Simpson, ...);
+- "magnitude" after the number ("6.1-magnitude", found by `units.match_unit`) or before it, with
+  an "of" or a bound between ("magnitude 7.6", "a magnitude of 6.2", "a magnitude over 5.0").
+  "magnitude" is the one scale word read before a number: in earthquake reports a magnitude
+  beside counts of victims and aftershocks was read as a count and compared with them (2 of 100
+  findings read on the news benchmark, session 19).
+"""
+
+from __future__ import annotations
+
+import re
+
+from consistency.quantities.units import Unit, match_unit
+
+_SPACE = r"[ \u00a0]"
+_ON_THE_SCALE_RE = re.compile(
+    rf"{_SPACE}+on{_SPACE}+the{_SPACE}+(?P<name>(?:[A-Za-z][\w'’-]*{_SPACE}+){{0,3}}?)scale(?![\w-])", re.I
+)
+_MAGNITUDE_BEFORE_RE = re.compile(rf"(?<![\w-])magnitude(?:{_SPACE}+of)?(?:{_SPACE}*[-–]{_SPACE}*|{_SPACE}+)$", re.I)
+MAGNITUDE = match_unit(" magnitude", 0).unit  # type: ignore[union-attr]
+
+
+def scale_after(text: str, end: int) -> tuple[Unit, int] | None:
+    """"on the Richter scale" right after the number ending at ``end``: (the scale, its end)."""
+    m = _ON_THE_SCALE_RE.match(text, end)
+    if not m:
+        return None
+    name = re.sub(rf"{_SPACE}+", " ", m["name"]).strip().lower()
+    return Unit(f"{name} scale" if name else "scale", "scale"), m.end()
+
+
+def magnitude_before(text: str, start: int) -> bool:
+    """Whether "magnitude" names the scale of the number at ``start`` ("magnitude 7.6", "a magnitude
+    of 6.2"); ``start`` is the start of the number or of a bound before it ("magnitude over 5.0")."""
+    return bool(_MAGNITUDE_BEFORE_RE.search(text, max(0, start - 16), start))
