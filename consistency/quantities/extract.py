@@ -244,6 +244,8 @@ def _not_a_quantity_before(text: str, number: Number) -> bool:
         return True
     if identifiers.is_clock_time(text, number.start, number.end) or identifiers.acronym_dash_before(text, number.start, number.end):
         return True
+    if identifiers.is_block_number(text, number.start, number.end):
+        return True
     return identifiers.is_street_number(text, number.end) or identifiers.is_zip(text, number.end)
 
 

@@ -1,8 +1,8 @@
 """Numbers that name rather than measure: model numbers, sections, indexes, addresses, ordinals.
 
 Following NewsQuant's annotation: "Section 427", "Row 21", "Game 7", "iPhone 11",
-"S&P 500", "COVID-19", "V-12", "Euro 2020", "22nd", phone numbers and street
-numbers are not quantities; "5G" is (a generation), and so is "Tylenol 500mg"
+"S&P 500", "COVID-19", "V-12", "Euro 2020", "22nd", phone numbers, street
+numbers and blocks ("the 5700 block of Pavot Court") are not quantities; "5G" is (a generation), and so is "Tylenol 500mg"
 (a unit follows).
 """
 
@@ -109,6 +109,16 @@ def capitalised_in_name(text: str, start: int) -> bool:
 def is_street_number(text: str, end: int) -> bool:
     """Whether the number is a street number ("575 Wilbraham Road", "16-18 Industrial Avenue")."""
     return bool(_STREET_RE.match(text, end))
+
+
+#: "the 5700 block of Pavot Court": a block of a street named by its first house number.
+_BLOCK_BEFORE_RE = re.compile(r"(?<![\w])the[ \u00a0]+$", re.I)
+_BLOCK_AFTER_RE = re.compile(r"[ \u00a0]+block[ \u00a0]+of(?![\w])", re.I)
+
+
+def is_block_number(text: str, start: int, end: int) -> bool:
+    """An address by block ("the 5700 block of Pavot Court"): one singular block, named by a number."""
+    return bool(_BLOCK_AFTER_RE.match(text, end)) and bool(_BLOCK_BEFORE_RE.search(text, max(0, start - 5), start))
 
 
 def is_zip(text: str, end: int) -> bool:
