@@ -244,6 +244,8 @@ def _not_a_quantity_before(text: str, number: Number) -> bool:
         return True
     if identifiers.is_clock_time(text, number.start, number.end) or identifiers.acronym_dash_before(text, number.start, number.end):
         return True
+    if _PER_BEFORE_RE.search(text, max(0, number.start - 5), number.start):
+        return True  # "19.3 deaths per 100,000 people": the denominator of a rate (see `_rate_at`)
     if identifiers.is_block_number(text, number.start, number.end):
         return True
     return identifiers.is_street_number(text, number.end) or identifiers.is_zip(text, number.end)
@@ -344,8 +346,17 @@ def _read_rate(text: str, draft: Draft) -> None:
         draft.per, draft.end = rate
 
 
+#: A rate's denominator with a number: "per 100,000 people" (the number is no quantity of its own).
+_PER_NUMBER_RE = re.compile(r"[ \u00a0]+per[ \u00a0]+(?P<n>\d{1,3}(?:,\d{3})+|\d+)[ \u00a0]+(?P<noun>[A-Za-z]+)(?![\w])", re.I)
+_PER_BEFORE_RE = re.compile(r"(?<![\w])per[ \u00a0]+$", re.I)
+
+
 def _rate_at(text: str, pos: int) -> tuple[str, int] | None:
-    """A rate's denominator right after ``pos`` ("a month", "per barrel", "/hour"): (noun, end)."""
+    """A rate's denominator right after ``pos`` ("a month", "per barrel", "/hour", "per 1,000
+    residents"): (noun, end)."""
+    per_number = _PER_NUMBER_RE.match(text, pos)
+    if per_number is not None and per_number["noun"].lower() not in measured.STOP:
+        return f"{per_number['n'].replace(',', '')} {measured.singular(per_number['noun'].lower())}", per_number.end()
     m = _RATE_RE.match(text, pos)
     if not m:
         return None
@@ -408,9 +419,16 @@ def _read_noun(text: str, draft: Draft) -> bool:
         draft.unit, draft.measured = _YEAR, "age"
     elif noun is not None and draft.unit is None and _is_age(text, draft, listed=True):
         draft.unit, draft.measured, draft.counted, draft.subject = _YEAR, "age", False, None  # "ages 17 and 19"
+    compound = _COMPOUND_WORD_RE.match(text, draft.end) if noun is None and draft.measured is None else None
+    if compound is not None:
+        draft.measured = measured.singular(compound["w"].lower())  # "a 12-gauge shotgun", "a 3-bedroom flat"
     if noun is None and not number.words and measured.names_follow(text, draft.end):
         return False  # "the 787 Dreamliner", "iPhone 11 Pro": a model name, not a count
     return True
+
+
+#: The word a number is hyphenated to when no unit is ("12-gauge", "3-bedroom"): what it measures.
+_COMPOUND_WORD_RE = re.compile(r"[-–](?P<w>[A-Za-z]+)(?![\w-])")
 
 
 def _is_age(text: str, draft: Draft, *, listed: bool = False) -> bool:
