@@ -61,3 +61,21 @@ def test_tokenised_and_written_forms_read_the_same() -> None:
     for tokens, written in pairs:
         read = [(q.value, q.dimension, q.unit, q.measured, q.person) for q in extract_quantities(tokens)]
         assert read == [(q.value, q.dimension, q.unit, q.measured, q.person) for q in extract_quantities(written)]
+
+
+def test_ages_in_tokenised_articles_are_compared_for_one_person_only(embedder, tmp_path):
+    """"Tom Ortiz , 23 , and his sister Jane Ortiz , 20 ," read as two bare counts, flagged
+    against "Tom Ortiz , 23 ,"; read as ages, only one person's two ages are compared."""
+    from consistency import api
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Police said Tom Ortiz , 23 , and his sister Jane Ortiz , 20 , were hurt when the "
+                                  "roof of the depot fell at 9 a . m . on Monday .\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Tom Ortiz , 23 , was hurt when the roof of the depot fell on Monday , police said .\n",
+                                  encoding="utf-8")
+    assert not api.check(folder, embedder=embedder).findings
+    (folder / "b.txt").write_text("Tom Ortiz , 25 , was hurt when the roof of the depot fell on Monday , police said .\n",
+                                  encoding="utf-8")
+    [finding] = api.check(folder, embedder=embedder).findings
+    assert "ages of one person" in finding.explanation
