@@ -11,11 +11,11 @@ from consistency.config import Settings
 FIRST = (
     "A magnitude 6.2 earthquake shook the hill district of Korvan on Tuesday, cutting power to thousands of "
     "homes.\n\n"
-    "In 2009 an earthquake that hit the Korvan district measured 7.8 and killed 80 people.\n\n"
-    "Four years ago an earthquake in the Korvan district measured 7.1, the seismology office said.\n"
+    "In 2009 an earthquake that hit the Korvan district had a magnitude of 7.8 and killed 80 people.\n\n"
+    "Four years ago an earthquake in the Korvan district had a magnitude of 7.1, the seismology office said.\n"
 )
 SECOND = (
-    "The earthquake that hit the Korvan district measured 5.6, according to the national seismology office.\n\n"
+    "The earthquake that hit the Korvan district had a magnitude of 5.6, according to the national seismology office.\n\n"
     "Officials said nobody died in the tremor, which damaged the district hospital.\n"
 )
 

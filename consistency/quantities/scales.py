@@ -1,9 +1,11 @@
 """Readings on a scale: "a 6.1-magnitude quake", "magnitude 7.6", "five on the Richter scale".
 
-A reading on a scale is neither a count nor an amount of a physical unit: its quantity has the
-``dimension`` "scale" and the scale as ``unit``, so it is compared only with readings on the same
-scale ("magnitude 7.3" with "magnitude 7.6", not with "six children" nor with "54 aftershocks"
-counted in the same sentence). Two syntaxes name the scale:
+A reading on a scale is a number without a physical unit, but no count of things: its quantity
+keeps the ``dimension`` "count" (the rules and the calibrated confidence treat it as the plain
+number it is; a ``dimension`` of its own made the rules skip magnitude pairs, tests/test_background.py)
+and has the scale as ``unit`` (canonical unit too), so it is compared only with readings on the
+same scale ("magnitude 7.3" with "magnitude 7.6", not with "six children" nor with "54
+aftershocks" counted in the same sentence, whose canonical unit is "count"). Two syntaxes name the scale:
 
 - "N on the X scale" after the number: the unit is "X scale" (Richter, Saffir-Simpson, ...);
 - "magnitude" after the number ("6.1-magnitude", found by `units.match_unit`) or before it, with
@@ -33,7 +35,7 @@ def scale_after(text: str, end: int) -> tuple[Unit, int] | None:
     if not m:
         return None
     name = re.sub(rf"{_SPACE}+", " ", m["name"]).strip().lower()
-    return Unit(f"{name} scale" if name else "scale", "scale"), m.end()
+    return Unit(f"{name} scale" if name else "scale", "count"), m.end()
 
 
 def magnitude_before(text: str, start: int) -> bool:

@@ -40,7 +40,7 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("point", "points", None, ("points", "point"), ()),
     ("times", "multiple", None, ("times", "fold"), ("x",)),
     ("cylinder", "count", None, ("cylinders", "cylinder"), ()),
-    ("magnitude", "scale", None, ("magnitude",), ()),  # an earthquake's; see `scales`
+    ("magnitude", "count", None, ("magnitude",), ()),  # an earthquake's, a reading on a scale: see `scales`
     ("point per game", "rate", None, ("points per game",), ("ppg",)),
     ("rebound per game", "rate", None, ("rebounds per game",), ("rpg",)),
     ("assist per game", "rate", None, ("assists per game",), ("apg",)),
