@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import functools
+import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -327,6 +329,77 @@ def printable(text: str, *, multiline: bool = True) -> str:
 def _escape(match: re.Match) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def indented_json(value) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, character for character, about twice as
+    fast: the standard library's encoder runs in C only without ``indent``, and its pure-Python
+    path (a generator per container) was a tenth of a 10,000-claim `check`. Anything but dicts,
+    lists, tuples, strings, numbers, booleans and None takes the standard path."""
+    out: list[str] = []
+    try:
+        _indent(value, "", out.append)
+    except (_Unsupported, RecursionError):
+        return json.dumps(value, indent=2, ensure_ascii=False)
+    return "".join(out)
+
+
+class _Unsupported(Exception):
+    pass
+
+
+_string = json.encoder.encode_basestring  # the C escaper when present, as ensure_ascii=False uses
+
+
+def _scalar(o) -> str:
+    if isinstance(o, str):
+        return _string(o)
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if isinstance(o, int):
+        return int.__repr__(o)
+    if isinstance(o, float):
+        if o != o:
+            return "NaN"
+        if o in (math.inf, -math.inf):
+            return "Infinity" if o > 0 else "-Infinity"
+        return float.__repr__(o)
+    raise _Unsupported
+
+
+def _indent(o, ind: str, put) -> None:
+    if isinstance(o, dict):
+        if not o:
+            put("{}")
+            return
+        inner = "\n" + ind + "  "
+        sep = "{" + inner
+        for k, v in o.items():
+            if not isinstance(k, str):
+                if isinstance(k, float) or k is None or isinstance(k, bool) or not isinstance(k, int):
+                    raise _Unsupported  # json's own key conversions
+                k = int.__repr__(k)
+            put(sep + _string(k) + ": ")
+            sep = "," + inner
+            _indent(v, ind + "  ", put)
+        put("\n" + ind + "}")
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            put("[]")
+            return
+        inner = "\n" + ind + "  "
+        sep = "[" + inner
+        for v in o:
+            put(sep)
+            sep = "," + inner
+            _indent(v, ind + "  ", put)
+        put("\n" + ind + "]")
+    else:
+        put(_scalar(o))
 
 
 def location(claim: Claim) -> str:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from ..records import Report
-from .base import ReportOptions, report_dict
+from .base import ReportOptions, indented_json, report_dict
 
 
 def render(report: Report, out: TextIO, options: ReportOptions) -> None:
-    json.dump(report_dict(report), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(indented_json(report_dict(report)) + "\n")

@@ -20,7 +20,6 @@ Bad input rows appear as error notifications of the run's invocation, which then
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import TextIO
 from urllib.parse import quote
@@ -29,7 +28,7 @@ from .. import __version__
 from ..triage import needs_attention
 from ..records import Claim, Finding, Problem, Report
 from ..rules import all_rules
-from .base import ReportOptions, display_path, repository_url, rule_help_uri, summary_dict
+from .base import ReportOptions, display_path, indented_json, repository_url, rule_help_uri, summary_dict
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -39,8 +38,7 @@ JUSTIFICATION = {"baselined": "in the baseline file", "reviewed": "reviewed in t
 
 
 def render(report: Report, out: TextIO, options: ReportOptions) -> None:
-    json.dump(sarif_log(report), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(indented_json(sarif_log(report)) + "\n")
 
 
 def sarif_log(report: Report) -> dict:
