@@ -48,8 +48,11 @@ class PhraseSimilarity:
                 self.vectors[text] = vector
 
     def __call__(self, x: str, y: str) -> float:
-        self.prime((x, y))
-        return float(np.dot(self.vectors[x], self.vectors[y]))
+        vx, vy = self.vectors.get(x), self.vectors.get(y)
+        if vx is None or vy is None:
+            self.prime((x, y))
+            vx, vy = self.vectors[x], self.vectors[y]
+        return float(np.dot(vx, vy))
 
 
 def prime_frames(claims: Sequence[Claim], pairs: Sequence[Pair], similar: PhraseSimilarity | None) -> frozenset:
@@ -91,9 +94,10 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
             rule.prime([(claims[p.i], claims[p.j]) for p in pairs])
     ordered = [(rule, bool(getattr(rule, "plugin", False)))
                for rule in sorted(rules, key=lambda r: getattr(r, "plugin", False))]
+    sims: dict = {}  # phrase similarities, shared by all pairs
     for pair in pairs:
         a, b = claims[pair.i], claims[pair.j]
-        ctx = PairContext(similarity=pair.similarity, given=given, similar=similar, contrasts=contrasts)
+        ctx = PairContext(similarity=pair.similarity, given=given, similar=similar, contrasts=contrasts, sims=sims)
         flagged = False
         for rule, plugin in ordered:
             if flagged and plugin:

@@ -66,17 +66,21 @@ class PairContext:
     #: pairs of predicates that some claim of the same check reports with numbers of their own
     #: (`predicate_contrasts`): positive evidence that the two name different measures.
     contrasts: frozenset = frozenset()
+    #: what the rules worked out about this pair (`numeric.ctx_pairs`).
     memo: dict = field(default_factory=dict)
+    #: phrase similarities by (x, y), sorted: shared by every pair of one check (`check.run_rules`),
+    #: since a phrase pair's cosine does not depend on the claim pair it came from.
+    sims: dict = field(default_factory=dict)
 
     def sim(self, x: str, y: str) -> float:
         if not x or not y:
             return 0.0
-        if x.lower() == y.lower():
-            return 1.0
         key = (x, y) if x <= y else (y, x)
-        found = self.memo.get(key)
+        found = self.sims.get(key)
         if found is None:
-            found = self.memo[key] = float(self.similar(x, y)) if self.similar else _overlap(x, y)
+            if x.lower() == y.lower():
+                return 1.0
+            found = self.sims[key] = float(self.similar(x, y)) if self.similar else _overlap(x, y)
         return found
 
 
