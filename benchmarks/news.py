@@ -192,6 +192,13 @@ def main(argv: list[str] | None = None) -> int:
     figures["gva_recall"] = gold_recall(report.claims, conflicts, meta, gold, args.misses_out)
     figures["read"] = read_precision(conflicts, meta, Path(args.labels))
     for key, value in figures.items():
+        if key == "read":
+            by_rule = value.pop("by_rule", {})
+            print(f"{key}: {value}")
+            for rule, figs in by_rule.items():
+                print(f"read {rule}: {figs}")
+            value["by_rule"] = by_rule
+            continue
         print(f"{key}: {value}")
     write_sample(conflicts, meta, args)
     if args.json:
@@ -301,7 +308,15 @@ def read_precision(conflicts, meta, labels: Path) -> dict:
     for f in conflicts:
         a = _side_key(meta(f.a)["id"], text_hash(f.a.text)[:16], [s.text for s in f.spans_a])
         b = _side_key(meta(f.b)["id"], text_hash(f.b.text)[:16], [s.text for s in f.spans_b])
-        found.append(judged.get(frozenset((a, b))))
+        found.append((f.rule, judged.get(frozenset((a, b)))))
+    out = _precision([x for _, x in found])
+    # per rule: the statement rules (NEG/ANT/QNT) are judged apart from the numeric ones
+    out["by_rule"] = {rule: _precision([x for r, x in found if r == rule])
+                      for rule in sorted({r for r, _ in found})}
+    return out
+
+
+def _precision(found: list) -> dict:
     read = [x for x in found if x is not None]
     return {"judged": len(read), "wanted": sum(read), "unread": len(found) - len(read),
             "precision": round(sum(read) / len(read), 3) if read else None}

@@ -12,7 +12,6 @@ from consistency import api
 from consistency.check import run_rules
 from consistency.group import Pair
 from consistency.rules import select_rules
-from consistency.rules import statements as st
 from consistency.rules import text
 
 from conftest import ROOT, SEEDS
@@ -49,13 +48,6 @@ def test_mentions_matches_a_scan_of_the_stems(claims):
         v = text.view(c)
         for s in rng.sample(stems, 200) + sorted(v.stems):
             assert text.mentions(v, s) == any(text.same_word(s, t) for t in v.stems), (c.text, s)
-
-
-def test_lexicon_group_lookups_match_a_scan(claims):
-    for s in _stems(claims) | {g + "x" for g in st._GROUPS[0]} | {"rais", "kicked", "clos", "reopen"}:
-        assert st._memberships(s) == {i for i, g in enumerate(st._GROUPS) if st._stem_matches(s, g)}, s
-        first = next((g for g in text.lx.SYNONYM_GROUPS if st._stem_matches(s, g)), None)
-        assert st._synonym_group(s) == first
 
 
 def _all_pairs(claims) -> list[Pair]:

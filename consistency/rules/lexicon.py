@@ -99,56 +99,6 @@ NOUNS_LIKE_ADJECTIVES = frozenset({"hospital", "capital", "festival", "rival", "
 
 # --- predicates --------------------------------------------------------------------------------
 
-#: Verbs of giving/sharing (negation rule): stems in one group are the same predicate.
-SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
-    "give provid pass shar suppli send deliver hand offer",
-    "attend join participat",
-    "meet",
-    "sign ratify",
-    "approv pass endors",
-    "confirm verify",
-    "receiv get obtain",
-    "arrest detain",
-    "visit tour",
-    "admit acknowledg",
-    "kill",
-    "find discover",
-    "use deploy",
-    "sink destroy",
-    "open start begin launch commenc kick",
-    "end conclud finish clos wrap",
-    "hold stag host",
-    "die",
-    "arriv land reach",
-    "sell",
-    "buy acquir purchas",
-    "win",
-    "lose",
-    "resign quit",
-    "announc unveil",
-    "ban prohibit",
-    "support back",
-    "employ hire",
-))
-
-#: One-off events: a claim that one of these happened on day X contradicts another day.
-EVENT_GROUPS: dict[str, frozenset[str]] = {
-    "start": frozenset({"open", "start", "begin", "launch", "commenc", "kick", "kicked"}),
-    "end": frozenset({"end", "conclud", "finish", "wrap", "clos"}),
-    "sign": frozenset({"sign", "ratify"}),
-    "die": frozenset({"die", "pass"}),
-    "arrive": frozenset({"arriv", "land"}),
-    "hold": frozenset({"hold", "took", "take", "stag", "host"}),
-    "announce": frozenset({"announc", "unveil"}),
-    "release": frozenset({"releas", "publish", "premier", "debut"}),
-    "found": frozenset({"found", "establish", "incorporat"}),
-    "elect": frozenset({"elect", "vote", "chosen"}),
-    "resign": frozenset({"resign", "quit", "step"}),
-    "arrest": frozenset({"arrest", "detain"}),
-    "crash": frozenset({"crash", "collaps", "explod"}),
-    "born": frozenset({"born"}),
-}
-
 #: Antonym predicates (stems): one side says a, the other says b about the same subject.
 ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(a.split()), frozenset(b.split())) for a, b in (
