@@ -13,8 +13,8 @@ open") the dependency parse (`consistency.parsing`) gives:
   negated "pay";
 - **speaker**: who says so when the claim reports the clause as someone's speech
   (`slots.speaker`: "the mayor said the city would never sell"), or when the clause is the
-  complement of a noun ("Trump's promises that Mexico will pay": the promise is Trump's, not
-  the paper's assertion);
+  complement of a noun ("the governor's pledge that the state will pay": the pledge is the
+  governor's, not the paper's assertion);
 - **yet**: "has not yet" (news of something still to come, not a denial);
 - **place** and **times**, as for quantities (`slots.read_slots`, `slots.attached`).
 
@@ -119,8 +119,8 @@ def _predicate_token(p: Parse, t: Token) -> bool:
 def _asserted(p: Parse, t: Token) -> bool:
     """The verb heads a clause that says something happened: a finite clause with a subject of its
     own (or conjoined to one), or the complement of a verb of refusal or of "going to"; not an
-    infinitive or participle ("to pass this bill would ...", "struggling to sustain drives",
-    "having never hit", "a promise not to reveal"), not a condition ("if they don't pass")."""
+    infinitive or participle ("to sign the deal now would ...", "struggling to keep the ball",
+    "having never scored", "a promise not to tell"), not a condition ("if the club does not sign him")."""
     cur, seen = t, set()
     while cur.i not in seen:
         seen.add(cur.i)
@@ -130,10 +130,10 @@ def _asserted(p: Parse, t: Token) -> bool:
         if any(k.dep in _SUBJECTS + _PASSIVE + ("expl",) for k in kids):
             return True
         if cur.tag in _FINITE or any(k.dep in ("aux", "auxpass") and k.tag in _FINITE for k in kids):
-            return True  # a finite verb whose subject the parse lost ("Gray, while armed, did not point the gun")
+            return True  # a finite verb whose subject the parse lost ("Lee, while armed, did not draw the knife")
         head = p.tokens[cur.head]
         if cur.dep == "conj" and head.i != cur.i:
-            cur = head  # "Riva was shot and died": shares the subject of "shot"
+            cur = head  # "the driver was hurt and died": shares the subject of "shot"
         elif cur.dep == "xcomp" and (head.lemma in NEGATING | _TENSE or head.lemma == "have" and any(
                 k.low == "yet" for k in p.children(head.i))):
             cur = head
@@ -159,7 +159,7 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
     # "refused to sign", "is not going to pay": the governing verb sets the polarity
     gov = p.tokens[owner.head] if owner.dep == "xcomp" and owner.head != owner.i else None
     yet_to = gov is not None and gov.lemma == "have" and any(k.low == "yet" for k in p.children(gov.i))
-    if yet_to:  # "had yet to regain consciousness": not (yet) regained
+    if yet_to:  # "had yet to wake up": not (yet) woken
         negated, kids = True, kids + [k for k in p.children(gov.i) if k.dep in _SUBJECTS + _PASSIVE]
     elif gov is not None and gov.lemma in NEGATING | _TENSE:
         gov_neg = any(k.dep == "neg" for k in p.children(gov.i))
@@ -220,7 +220,7 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
 
 def _speaker(p: Parse, verb: Token) -> tuple[str, bool]:
     """Who says the clause of ``verb``, and whether it is the complement of a noun."""
-    # "Trump's promises that Mexico will pay": a that-clause hanging from a noun
+    # "the governor's pledge that the state will pay": a that-clause hanging from a noun
     for x in [verb, *p.ancestors(verb.i)]:
         nominal = x.dep == "acl" or x.dep == "ccomp" and p.tokens[x.head].pos in ("NOUN", "PROPN")
         if nominal and x.head != x.i and any(

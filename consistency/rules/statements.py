@@ -213,8 +213,8 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
 #: Two statements say the same thing happened (or not) when their predicate-and-object phrases
 #: are this similar (embedding cosine, `PairContext.sim`). Set on the reviewed NEG001 findings of
 #: the tuning half of ../shared/data/news (benchmarks/labels/news.jsonl): the lowest value that
-#: leaves out the dismissed pairs between 0.75 and 0.8 ("don't question the president's faith" /
-#: "referring not to the president's faith") and keeps the rule cases' paraphrases
+#: leaves out the dismissed pairs between 0.75 and 0.8 (a denial and a clarification about one
+#: person's faith, phrased differently) and keeps the rule cases' paraphrases
 #: ("provided intelligence" / "has not given any intelligence": 0.87).
 SAME_STATEMENT = 0.8
 #: Two antonym predicates are said of one thing when their objects are this similar.
@@ -228,7 +228,7 @@ def _context(ctx) -> PairContext:
 def opposable(x: Statement, y: Statement, ctx: PairContext) -> str:
     """Why two statements cannot say opposite things of one event ('' when they can):
 
-    - a clause that is the complement of a noun ("Trump's promises that Mexico will pay") is
+    - a clause that is the complement of a noun ("the governor's pledge that the state will pay") is
       someone's words, not the paper's assertion: it is only held against the same speaker;
     - both are reported speech of speakers who differ ("the governor vowed the state would pay" /
       "the mayor insisted it would never pay"): a dispute between speakers, which both outlets
@@ -267,12 +267,13 @@ class NegationConflict(Rule):
         Russia has not given any intelligence to Iran, the Kremlin said.
         -> provided vs has not given: one claim negates the other
 
-    Not flagged: the same verb with another object ("offered no details about the bomb" vs
-    "did not provide much detail about what transpired"); different subjects; two negations
-    ("would never pay" / "will not pay" agree); one person's promise against another's denial
-    (reported speech of different speakers, or the complement of a noun: "Trump's promises that
-    Mexico will pay"); "has not yet" on an earlier date than the positive report (that is news,
-    not a conflict).
+    Not flagged: the same verb with another object ("gave no details of the motive" vs "did not
+    give the name of the driver"); different subjects; two negations ("would never sell" /
+    "will not sell" agree); one person's promise against another's denial (reported speech of
+    different speakers, or the complement of a noun: "the governor's pledge that the state will
+    pay"); infinitives, participles and conditions ("if the club does not sign him", "struggling
+    to keep the ball"); "has not yet" on an earlier date than the positive report (that is
+    news, not a conflict).
     """
 
     code = "NEG001"
