@@ -99,15 +99,18 @@ NOUNS_LIKE_ADJECTIVES = frozenset({"hospital", "capital", "festival", "rival", "
 
 # --- predicates --------------------------------------------------------------------------------
 
-#: Antonym predicates (stems): one side says a, the other says b about the same subject.
+#: Antonym predicates (stems, with the irregular past forms a claim's words are matched by before
+#: it is parsed): one side says a, the other says b about the same subject. Kept as a list: an
+#: embedding puts "won" next to "lost", so polarity cannot come from similarity (ANT001's rule
+#: cases: without the list every one of them is lost).
 ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(a.split()), frozenset(b.split())) for a, b in (
-        ("win victor", "lose defeat"),
+        ("win won victor", "lose lost defeat"),
         ("open reopen", "clos shut"),
         ("accept", "reject declin refus"),
         ("approv pass endors", "reject veto block"),
         ("convict guilty", "acquit innocent clear"),
-        ("increas rise grow climb expand gain", "decreas fall declin shrink contract drop"),
+        ("increas rise rose grow grew climb expand gain", "decreas fall fell declin shrink shrank contract drop"),
         ("rais hike", "lower cut"),
         ("allow permit", "ban forbid prohibit"),
         ("support back favour favor", "oppos"),

@@ -250,6 +250,13 @@ def _key(s: Statement) -> str:
     return f"{'not ' if s.negated else ''}{s.predicate}"
 
 
+#: A cost filter, not a reading: every negation a statement frame reads (a ``neg`` dependency:
+#: not, n't, never, no; "no" on an object; `assertions.NEGATING`; "has yet to") holds one of
+#: these letters, so a pair of claims without any is not parsed. Extra matches ("nothing",
+#: "note") only cost a parse.
+_NEGATION_CUE = re.compile(r"not|n[’']t\b|never|\bno\b|refus|fail|declin|\byet\b", re.I)
+
+
 @register
 class NegationConflict(Rule):
     """One claim says something happened, the other says it did not.
@@ -282,6 +289,8 @@ class NegationConflict(Rule):
     severity = "error"
 
     def check(self, a: Claim, b: Claim, ctx=None) -> Iterable[Verdict]:
+        if not _NEGATION_CUE.search(a.text) and not _NEGATION_CUE.search(b.text):
+            return  # neither claim can hold a negated statement: no need to parse them
         sa, sb = statements(a), statements(b)
         if not any(s.negated for s in sa) and not any(s.negated for s in sb):
             return
@@ -292,7 +301,7 @@ class NegationConflict(Rule):
                     continue
                 if (x if x.negated else y).yet and a.date != b.date:
                     continue
-                if ctx.sim(x.phrase, y.phrase) < SAME_STATEMENT or opposable(x, y, ctx):
+                if opposable(x, y, ctx) or ctx.sim(x.phrase, y.phrase) < SAME_STATEMENT:
                     continue
                 yield Verdict(spans_a=spans((x.start, x.end, x.text, _key(x))),
                               spans_b=spans((y.start, y.end, y.text, _key(y))),
@@ -330,6 +339,8 @@ class AntonymConflict(Rule):
     severity = "error"
 
     def check(self, a: Claim, b: Claim, ctx=None) -> Iterable[Verdict]:
+        if not _antonym_stems(a) or not _antonym_stems(b):
+            return  # no word of an antonym pair on one side: no need to parse
         sa = [(s, _antonym_sides(s)) for s in statements(a)]
         sb = [(s, _antonym_sides(s)) for s in statements(b)]
         sa, sb = [x for x in sa if x[1]], [y for y in sb if y[1]]
@@ -366,7 +377,12 @@ def _antonym_sides(s: Statement) -> frozenset[tuple[int, int]]:
     return _lemma_sides(stem(s.predicate.split()[0]) if s.predicate else "")
 
 
-@lru_cache(maxsize=8192)
+def _antonym_stems(claim: Claim) -> bool:
+    """Whether a word of the claim is on a side of an antonym pair (a cost filter before parsing)."""
+    return any(_lemma_sides(w) for w in view(claim).stems)
+
+
+@lru_cache(maxsize=65536)
 def _lemma_sides(word_stem: str) -> frozenset[tuple[int, int]]:
     return frozenset((number, side) for number, sides in enumerate(lx.ANTONYMS)
                      for side, group in enumerate(sides) if _stem_matches(word_stem, group))
