@@ -43,6 +43,16 @@ _ABOUT = frozenset({"for", "to", "about", "on", "of", "with", "from", "into", "a
 #: not in an embedding (refuse/agree are close); measured on the rule cases: without it the
 #: refusal cases of NEG001 are lost.
 NEGATING = frozenset({"refuse", "fail", "decline"})
+#: Verbs of speech whose reported clause is said not to hold ("denied that she had provided it").
+DENYING = frozenset({"deny"})
+#: Objects that negate their predicate ("had done nothing wrong" = had not done anything wrong):
+#: the negative pronouns of English grammar.
+_NEGATIVE_OBJECTS = frozenset({"nothing", "none", "nobody", "no-one"})
+#: Modals of possibility: a positive clause with one says what could happen, not what did
+#: ("plans that could harm species"); negated, it says what did not ("could not sustain").
+_POSSIBLE = frozenset({"could", "might", "may", "can", "should", "must"})
+#: Auxiliaries of the future: "will pay" is not a report of what happened.
+_FUTURE = frozenset({"will", "would", "shall", "'ll"})
 #: A verb that only carries tense for the predicate it governs ("is going to pay" = will pay).
 _TENSE = frozenset({"go"})
 
@@ -68,6 +78,8 @@ class Statement:
     #: a state, not an act: an adjective or a participle after a copula ("is open", "remained
     #: closed", "was shut"), not "opened higher".
     state: bool
+    #: said of the future ("will pay", "is going to pay", "would never pay"), not of what happened.
+    future: bool
     #: the words as written, negation included ("would never pay"), for the explanation.
     surface: str
     frame: Frame
@@ -167,6 +179,8 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
         kids = kids + [k for k in p.children(gov.i) if k.dep in _SUBJECTS + _PASSIVE]
     elif t.lemma in NEGATING:
         return None  # "refused": its complement carries the statement
+    if owner.dep == "ccomp" and p.tokens[owner.head].lemma in DENYING:
+        negated = not negated  # "denied that she had provided" reports "she had not provided"
     subject_tok = next((k for k in kids if k.dep in _SUBJECTS), None)
     agent = next((k for k in kids if k.dep == "agent"), None)
     passive = next((k for k in kids if k.dep in _PASSIVE), None)
@@ -179,19 +193,23 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
         obj_tok = subject_tok or passive      # as a passive is of its object ("the library was closed")
         subject_tok = None
     obj, no = "", None
+    prep = next((k for k in kids if k.dep == "prep" and k.low in _ABOUT | {"in"}
+                 and not any(s <= x.start < e for x in p.subtree(k.i) for s, e in date_spans)), None)
     if obj_tok is not None:
         obj = _noun_phrase(p, obj_tok)
         no = next((k for k in p.children(obj_tok.i) if k.low == "no" and k.dep == "det"), None)
-        if no is not None:
-            negated = True  # "found no trace", "could offer no details"
+        if no is not None or obj_tok.low in _NEGATIVE_OBJECTS:
+            negated = True  # "found no trace", "could offer no details", "had done nothing wrong"
+        if obj_tok.dep in _PASSIVE + _SUBJECTS and prep is not None:
+            # a passive or a state is said of its subject, and what it is about is its complement:
+            # "the teenagers were involved in the crash", "the library is open to visitors"
+            obj = f"{obj} {_words(p, prep)}"
     else:
         # "want to bring her son back"; not a reported clause ("said we are ..."): that is a statement of its own
         clause = next((k for k in kids if k.dep == "xcomp" and k.i != t.i), None)
-        prep = next((k for k in kids if k.dep == "prep" and k.low in _ABOUT
-                     and not any(s <= x.start < e for x in p.subtree(k.i) for s, e in date_spans)), None)
         if clause is not None:
             obj = _words(p, clause)
-        elif prep is not None:
+        elif prep is not None and prep.low != "in":
             obj = _words(p, prep)
     if subject_tok is not None and subject_tok.pos == "PRON":  # "it", "she": who is not read
         subject_text, named = "", False
@@ -203,6 +221,11 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
     predicate = " ".join(x for x in (t.lemma.lower(), particle) if x)
     said, noun_report = _speaker(p, owner)
     yet = yet_to or any(k.low == "yet" for k in kids)
+    auxes = {k.low for k in kids if k.dep == "aux"} | ({k.low for k in p.children(gov.i) if k.dep == "aux"}
+                                                      if gov is not None else set())
+    if auxes & _POSSIBLE and not negated:
+        return None  # "plans that could harm species": a possibility, not a report
+    future = bool(auxes & _FUTURE) or gov is not None and gov.lemma in _TENSE
     surface = _surface(p, t, owner, gov)
     if obj_tok is not None and no is not None:
         surface = p.text[p.tokens[min(owner.i, t.i)].start:no.end] if no.i > t.i else surface
@@ -215,7 +238,7 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
                  dimension="statement")
     frame = Frame(claim, q, slots, float("-inf"), float("inf"), False, False, when, False, times)
     return Statement(claim, t.start, t.end, t.text, predicate, obj, subject_text, named, negated, said,
-                     noun_report, yet, state, surface, frame)
+                     noun_report, yet, state, future, surface, frame)
 
 
 def _speaker(p: Parse, verb: Token) -> tuple[str, bool]:
