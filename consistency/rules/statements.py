@@ -280,8 +280,9 @@ class NegationConflict(Rule):
     Reads a statement frame for every predicate of both claims (`consistency.rules.assertions`:
     predicate, object, subject, negation, speaker, place, times, from the dependency parse) and
     flags a pair of statements of opposite polarity ("did not sign", "never attended", "refused
-    to sign", "found no trace", "is not going to pay") whose predicate-and-object phrases say the
-    same thing by meaning (embedding similarity), of the same subject, with no evidence that they
+    to sign", "found no trace", "did nothing wrong", "denied that it had paid", "is not going to
+    pay") whose predicates and objects say the same thing by meaning (embedding similarity of
+    the phrase, the predicate and the object), of the same subject, with no evidence that they
     are about different occasions (`compare.apart`), and not a dispute between two speakers.
 
     Example::
@@ -294,9 +295,10 @@ class NegationConflict(Rule):
     give the name of the driver"); different subjects; two negations ("would never sell" /
     "will not sell" agree); one person's promise against another's denial (reported speech of
     different speakers, or the complement of a noun: "the governor's pledge that the state will
-    pay"); infinitives, participles and conditions ("if the club does not sign him", "struggling
-    to keep the ball"); "has not yet" on an earlier date than the positive report (that is
-    news, not a conflict).
+    pay"); infinitives, participles, conditions and possibilities ("if the club does not sign
+    him", "struggling to keep the ball", "the dam could flood the valley"); the future against
+    what happened ("charges will be filed" / "no charges have been filed"); "has not yet" on an
+    earlier date than the positive report (that is news, not a conflict).
     """
 
     code = "NEG001"
