@@ -51,6 +51,8 @@ _NEGATIVE_OBJECTS = frozenset({"nothing", "none", "nobody", "no-one"})
 #: Modals of possibility: a positive clause with one says what could happen, not what did
 #: ("plans that could harm species"); negated, it says what did not ("could not sustain").
 _POSSIBLE = frozenset({"could", "might", "may", "can", "should", "must"})
+#: Modals of ability: negated, they report what did not happen ("could not sustain drives").
+_ABILITY = frozenset({"could", "can", "ca"})
 #: Auxiliaries of the future: "will pay" is not a report of what happened.
 _FUTURE = frozenset({"will", "would", "shall", "'ll"})
 #: A verb that only carries tense for the predicate it governs ("is going to pay" = will pay).
@@ -156,8 +158,9 @@ def _asserted(p: Parse, t: Token) -> bool:
 
 #: tags of finite verbs and modals (Penn Treebank): past, present, modal.
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-#: conjunctions that make a clause a condition, not a statement.
-_HYPOTHETICAL = frozenset({"if", "unless", "whether"})
+#: conjunctions that make a clause a condition or an event still to come, not a statement
+#: ("before normal service was restored").
+_HYPOTHETICAL = frozenset({"if", "unless", "whether", "before", "until", "till"})
 
 
 def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Statement | None:
@@ -200,7 +203,10 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
         no = next((k for k in p.children(obj_tok.i) if k.low == "no" and k.dep == "det"), None)
         if no is not None or obj_tok.low in _NEGATIVE_OBJECTS:
             negated = True  # "found no trace", "could offer no details", "had done nothing wrong"
-        if obj_tok.dep in _PASSIVE + _SUBJECTS and prep is not None:
+        clause = next((k for k in kids if k.dep == "xcomp" and k.i != t.i), None)
+        if clause is not None:  # "required agencies to seek consultation": the object and its complement
+            obj = f"{obj} {_words(p, clause)}"
+        elif obj_tok.dep in _PASSIVE + _SUBJECTS and prep is not None:
             # a passive or a state is said of its subject, and what it is about is its complement:
             # "the teenagers were involved in the crash", "the library is open to visitors"
             obj = f"{obj} {_words(p, prep)}"
@@ -223,8 +229,8 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
     yet = yet_to or any(k.low == "yet" for k in kids)
     auxes = {k.low for k in kids if k.dep == "aux"} | ({k.low for k in p.children(gov.i) if k.dep == "aux"}
                                                       if gov is not None else set())
-    if auxes & _POSSIBLE and not negated:
-        return None  # "plans that could harm species": a possibility, not a report
+    if auxes & _POSSIBLE and not (negated and auxes & _ABILITY):
+        return None  # "plans that could harm species", "may not be restored": possibilities, not reports
     future = bool(auxes & _FUTURE) or gov is not None and gov.lemma in _TENSE
     surface = _surface(p, t, owner, gov)
     if obj_tok is not None and no is not None:
@@ -245,7 +251,9 @@ def _speaker(p: Parse, verb: Token) -> tuple[str, bool]:
     """Who says the clause of ``verb``, and whether it is the complement of a noun."""
     # "the governor's pledge that the state will pay": a that-clause hanging from a noun
     for x in [verb, *p.ancestors(verb.i)]:
-        nominal = x.dep == "acl" or x.dep == "ccomp" and p.tokens[x.head].pos in ("NOUN", "PROPN")
+        # (a "that" marking a clause under a noun is a complementizer, also when the parse calls the
+        # clause relative: a relative "that" is the clause's subject or object, not its mark)
+        nominal = x.dep in ("acl", "relcl") or x.dep == "ccomp" and p.tokens[x.head].pos in ("NOUN", "PROPN")
         if nominal and x.head != x.i and any(
                 k.low == "that" and k.dep == "mark" for k in p.children(x.i)):
             noun = p.tokens[x.head]
