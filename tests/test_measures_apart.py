@@ -67,7 +67,7 @@ FLOOD_WHOLE = (
     "The flooding killed at least 31 people across the region, the civil defence agency said.\n"
 )
 FLOOD_PART = (
-    "In the mountain district of Korvana, the flooding killed nine people, local officials said.\n"
+    "In the Korvana mountain district, the flooding killed nine people, local officials said.\n"
 )
 FLOOD_OTHER_WHOLE = (
     "The flooding killed 26 people, a government spokesman told reporters.\n"

@@ -59,8 +59,8 @@ class Slots:
     #: Varga was sentenced to six years"), so it is also who the number is about.
     measure_named: bool = False
     place: str = ""
-    #: the place is an area named by its kind ("in Central Aceh district", "in the district of
-    #: Korvana", "at a Los Angeles hospital"): a part of a larger named whole, not the whole itself.
+    #: the place is an area named by its kind ("in Central Aceh district", "at a Los Angeles
+    #: hospital"): a part of a larger named whole, not the whole itself.
     subplace: bool = False
     qualifiers: frozenset[str] = frozenset()
     negated: bool = False
@@ -356,16 +356,11 @@ def _named_object(p: Parse, prep: Token, skip: set[int], depth: int) -> tuple[st
     if obj.pos == "PROPN" and obj.low not in _CALENDAR:
         return _phrase(p, obj, skip), False
     kids = p.children(obj.i)
-    # a common noun named by its modifiers: "in Central Aceh district", "in the district of Korvana"
+    # a common noun named by its modifiers: "in Central Aceh district", "at a Los Angeles hospital"
+    # (not an of-phrase: "in the sinking of the Kestrel Dawn" is no area)
     if any(k.dep == "compound" and k.pos == "PROPN" and k.low not in _CALENDAR and k.i not in skip
            for k in kids):
         return _phrase(p, obj, skip), True
-    for k in kids:
-        if k.dep == "prep" and k.low == "of":
-            name = next((x for x in p.children(k.i) if x.dep == "pobj" and x.pos == "PROPN"
-                         and x.low not in _CALENDAR and x.i not in skip), None)
-            if name is not None:
-                return _phrase(p, name, skip), True
     for k in kids if depth > 1 else ():
         found = _named_object(p, k, skip, depth - 1)
         if found:
