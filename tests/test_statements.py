@@ -1,6 +1,6 @@
 """Statement rules (NEG001, ANT001, QNT001) on pairs written before their statement-frame code.
 
-tests/data/statements/heldout.jsonl was written in another voice than the rule cases
+tests/data/statements/*.jsonl were written in another voice than the rule cases
 (tests/data/rules): each side worded differently, active against passive, negation by "never",
 "no" and "refused to", reported speech of one or two speakers. It was not tuned on: a case the
 rules get wrong carries ``known`` (why) and must still fail, so a fix is noticed.
@@ -18,16 +18,19 @@ from consistency.rules.assertions import statements
 
 from test_rules import findings_for
 
-HELDOUT = Path(__file__).parent / "data" / "statements" / "heldout.jsonl"
-ROWS = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip()]
+DATA = Path(__file__).parent / "data" / "statements"
+#: heldout.jsonl: NEG001/ANT001/QNT001 pairs of session 19; quantifiers.jsonl: QNT001 pairs written
+#: before QNT001 read statement frames (the group named differently on each side, active/passive).
+ROWS = [(path.stem, number, json.loads(line)) for path in (DATA / "heldout.jsonl", DATA / "quantifiers.jsonl")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if line.strip()]
 
 
-def _param(number: int, row: dict):
+def _param(number: int, name: str, row: dict):
     marks = [pytest.mark.xfail(strict=True, reason=row["known"])] if row.get("known") else []
-    return pytest.param(row, marks=marks, id=f"{row['rule']}-{number}-{row['expect']}")
+    return pytest.param(row, marks=marks, id=f"{name}-{row['rule']}-{number}-{row['expect']}")
 
 
-@pytest.mark.parametrize("row", [_param(n, r) for n, r in enumerate(ROWS, start=1)])
+@pytest.mark.parametrize("row", [_param(n, name, r) for name, n, r in ROWS])
 def test_heldout_statement_pair(row, embedder):
     rules = {f.rule for f in findings_for(row, embedder=embedder)}
     if row["expect"] == "flag":
@@ -64,3 +67,51 @@ def test_a_noun_complement_is_someones_words():
     assert stay.reported_noun and "owner" in stay.speaker
     (plain,) = [s for s in _one("The club will stay in the city.") if s.predicate == "stay"]
     assert not plain.reported_noun and not plain.speaker
+
+
+def test_quantified_groups_are_read_from_the_parse():
+    (hurt,) = [s for s in _one("None of the climbers was hurt in the fall.") if s.predicate == "hurt"]
+    assert hurt.quantity == "none" and hurt.group == "climbers" and hurt.role == "patient"
+    (expel,) = [s for s in _one("The school board expelled two pupils.") if s.predicate == "expel"]
+    assert expel.quantity == "some" and expel.group == "pupils" and expel.subject == "school board"
+    (resign,) = [s for s in _one("All 40 of the fund's managers resigned.") if s.predicate == "resign"]
+    assert resign.quantity == "all" and resign.group_head == "manager"
+    (beat,) = [s for s in _one("The No. 3 seed beat two rivals.") if s.predicate == "beat"]
+    assert beat.quantity == "some" and beat.group == "rivals"  # "No. 3" is a rank, not "no"
+
+
+def test_a_participle_after_a_copula_is_a_state_that_can_persist():
+    (trapped,) = [s for s in _one("Four patients were still trapped inside the clinic.") if s.predicate == "trap"]
+    assert trapped.state and trapped.persists and trapped.quantity == "some" and trapped.group == "patients"
+
+
+def _claim(text: str, key: str) -> Claim:
+    return Claim(id=key, doc_key=key, path=f"<{key}>", text=text, start=0, end=len(text))
+
+
+def test_negation_is_parsed_only_when_a_negation_cue_is_present():
+    from consistency.parsing import parsed
+    from consistency.rules.statements import NegationConflict
+
+    a = _claim("Another storm reached the northern coast of the island at dawn.", "a")
+    b = _claim("A second storm hit the island's northern coast early in the morning.", "b")
+    assert not list(NegationConflict().check(a, b))
+    assert not parsed(a.text) and not parsed(b.text)  # "another" holds "not", but is no negation
+
+
+def test_a_denial_is_a_negation_cue():
+    rules = {f.rule for f in findings_for({"a": "The company denied that it had paid the fine.",
+                                           "b": "The company paid the fine last week."})}
+    assert "NEG001" in rules
+
+
+def test_the_consequent_of_a_condition_is_not_a_statement():
+    said = _one("If the board sets the rules for you, you don't have any freedom.")
+    assert not [s for s in said if s.predicate == "have"]
+    (reopen,) = [s for s in _one("The crossing did not reopen until Friday.") if s.predicate == "reopen"]
+    assert reopen.negated  # "until" marks a clause of its own, not a condition on this one
+
+
+def test_barely_negates_like_hardly():
+    (land,) = [s for s in _one("The challenger barely landed a punch in the fight.") if s.predicate == "land"]
+    assert land.negated

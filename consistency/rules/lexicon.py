@@ -124,12 +124,14 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("lift", "impos"),
     ))
 
-#: Universal quantifiers ("all of its ships") and their negative ("none of its ships").
-UNIVERSAL = frozenset({"all", "every", "entire", "whole"})
+#: Quantifiers of a whole group ("all of its ships", "every school", "each lane", "the entire
+#: fleet") and of none of it ("no passengers", "none of the miners"): the determiners and pronouns
+#: of English grammar that quantify a noun phrase over all its members (QNT001).
+UNIVERSAL = frozenset({"all", "every", "each", "entire", "whole"})
 NONE_WORDS = frozenset({"none", "no"})
-#: Words saying that some members are outside a universal claim ("three ships remain operational").
-REMAINDER = frozenset({"remain", "remained", "remaining", "remains", "survived", "survive", "surviving",
-                       "still", "intact", "operational", "escaped", "left", "spared", "unharmed", "afloat",
-                       "undamaged", "functioning", "active", "open"})
-
-
+#: Indefinite counts of part of a group ("some of the schools", "several ships", "dozens of fighters").
+SOME_WORDS = frozenset({"some", "several", "few", "many", "dozens", "hundreds", "thousands", "scores"})
+#: Verbs of persistence: the state of their complement continues ("remain operational", "stayed
+#: closed", "remain in the town"), so a count of them is an exception to a change said of all
+#: (QNT001; with the adverb "still").
+PERSIST = frozenset({"remain", "stay"})
