@@ -115,3 +115,10 @@ def test_the_consequent_of_a_condition_is_not_a_statement():
 def test_barely_negates_like_hardly():
     (land,) = [s for s in _one("The challenger barely landed a punch in the fight.") if s.predicate == "land"]
     assert land.negated
+
+
+def test_a_clause_under_a_negated_verb_is_no_statement():
+    said = _one("It does not appear that the fire was related to the storm.")
+    assert not [s for s in said if s.predicate in ("related", "relate")]
+    (provided,) = [s for s in _one("She denied that she had provided the files.") if s.predicate == "provide"]
+    assert provided.negated

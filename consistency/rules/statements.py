@@ -179,10 +179,11 @@ class AntonymConflict(Rule):
     def check(self, a: Claim, b: Claim, ctx=None) -> Iterable[Verdict]:
         if not _antonym_stems(a) or not _antonym_stems(b):
             return  # no word of an antonym pair on one side: no need to parse
-        sa = [(s, _antonym_sides(s)) for s in statements(a)]
-        sb = [(s, _antonym_sides(s)) for s in statements(b)]
-        sa, sb = [x for x in sa if x[1]], [y for y in sb if y[1]]
-        if not sa or not sb:
+        sa = [(s, sides) for s in statements(a) if (sides := _antonym_sides(s))]
+        if not sa:
+            return  # no antonym predicate in the first claim: the second is not parsed
+        sb = [(s, sides) for s in statements(b) if (sides := _antonym_sides(s))]
+        if not sb:
             return
         ctx = _context(ctx)
         for x, xs in sa:
