@@ -288,8 +288,21 @@ def _word_numbers(text: str) -> list[Number]:
             scale = SCALES.get(last, 1.0) if not fraction else 1.0
             out.append(Number(start, end, value, value / scale, scale, words=True, fraction=fraction))
             k += used
+    out = _half_scales(text, out)
     out.extend(_half_numbers(text, out))
     return out
+
+
+_HALF_SCALE_RE = re.compile(r"(?<![\w-])half[ \u00a0]+an?[ \u00a0]+(thousand|million|billion|trillion)\b", re.I)
+
+
+def _half_scales(text: str, found: list[Number]) -> list[Number]:
+    """"half a million" is one number, 500,000: not "half" and "a million"."""
+    for m in _HALF_SCALE_RE.finditer(text):
+        scale = SCALES[m.group(1).lower()]
+        found = [n for n in found if not (m.start() <= n.start < m.end())]
+        found.append(Number(m.start(), m.end(), 0.5 * scale, 0.5, scale, words=True))
+    return sorted(found, key=lambda n: n.start)
 
 
 _HALF_RE = re.compile(r"(?<![\w-])(?<!first )(?<!second )(?<!last )(?<!other )(?<!back )(?<!front )half(?=[ \u00a0]+(?:of|the|a|an|its|their|his|her|our|my|your|that|those|these)\b)", re.I)

@@ -40,9 +40,14 @@ _RESULTS: dict[str, tuple[str, str | None]] = {
 }
 
 
+#: A win-loss-tie record ("a record of 13-17-2"): three small integers joined by dashes.
+_RECORD_RE = re.compile(r"(?<![\w.,$£€/-])\d{1,3}[-–]\d{1,3}[-–]\d{1,3}(?![\w,/]|\.\d|[-–]\d)")
+
+
 def score_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of scorelines (see the module doc)."""
-    return [(m.start(), m.end()) for m, _ in _scores(text)]
+    """Spans of scorelines (see the module doc) and of win-loss-tie records ("13-17-2"): neither
+    is a range or a count."""
+    return [(m.start(), m.end()) for m, _ in _scores(text)] + [(m.start(), m.end()) for m in _RECORD_RE.finditer(text)]
 
 
 def scorelines(text: str) -> list[Draft]:
