@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/conflicts.py [--data DIR] [--limit N] [--errors N]
+    .venv/bin/python benchmarks/conflicts.py [--data DIR] [--limit N] [--errors N] [--dump F.jsonl]
     .venv/bin/python benchmarks/conflicts.py --heldout      # tests/data/heldout/pairs.jsonl only
     .venv/bin/python benchmarks/conflicts.py --float16      # vectors as the store keeps them
 
@@ -103,14 +103,23 @@ def score_pairs(title: str, rows: list[dict], embedder, views: list[tuple[str, c
         fa_ours = sum(ours[i] for i in ent) / len(ent)
         fa_naive = sum(base[i] for i in ent) / len(ent)
         print(f" false alarms on entailment pairs: ours {fa_ours:.3f}, naive {fa_naive:.3f} (of {len(ent)})")
+    if DUMP is not None:
+        for r, c in zip(rows, results):
+            DUMP.write(json.dumps({"id": r["id"], "label": r["label"], "verdict": c.verdict, "rule": c.rule,
+                                   "explanation": c.explanation}) + "\n")
     rules = Counter(c.rule for c in results if c.verdict == "conflict")
     print(f" rules that fired: {dict(rules.most_common())}")
-    if errors:
-        fps = [(r, c) for r, c, p in zip(rows, results, ours) if p and r["label"] == "entailment"][:errors]
+    if errors:  # flagged pairs the first view counts as negative (EQUATE: entailed; VitaminC: not refuted)
+        first = views[0][1]
+        fps = [(r, c) for r, c, p in zip(rows, results, ours) if p and first(r) is False][:errors]
         for r, c in fps:
-            print(f"   FALSE ALARM {r['id']} {c.rule}: {c.explanation}\n     P: {r['premise'][:160]}\n"
-                  f"     H: {r['hypothesis'][:160]}")
+            print(f"   FALSE ALARM {r['id']} [{r['label']}] {c.rule}: {c.explanation}\n     P: {r['premise'][:240]}\n"
+                  f"     H: {r['hypothesis'][:240]}")
     return out
+
+
+#: `--dump`: where every pair's verdict is written (one JSON line: id, label, verdict, rule, explanation).
+DUMP = None
 
 
 class StoredPrecision:
@@ -229,13 +238,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", help="folder with equate_nat.jsonl and vitaminc_real_numeric_dev.jsonl")
     parser.add_argument("--limit", type=int, help="only the first N pairs of each file")
-    parser.add_argument("--errors", type=int, default=0, help="print up to N false alarms per set")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N false alarms per set (EQUATE: flagged entailed pairs; "
+                        "VitaminC: flagged pairs not labelled contradiction)")
     parser.add_argument("--heldout", action="store_true", help="score tests/data/heldout/pairs.jsonl only")
     parser.add_argument("--float16", action="store_true",
                         help="score with vectors rounded to float16, as `consistency run` stores them")
     parser.add_argument("--pairs", help="score this pair file (the held-out format) instead: "
                                         "tests/data/voices/pairs.jsonl holds pairs in another voice, never tuned on")
+    parser.add_argument("--dump", help="write every pair's id, gold label, verdict, rule and explanation to this "
+                                       "JSON-lines file (no sentences), to compare two runs pair by pair")
     args = parser.parse_args(argv)
+    if args.dump:
+        global DUMP
+        DUMP = open(args.dump, "w", encoding="utf-8")
     if args.pairs:
         return run_heldout(Path(args.pairs).resolve())
     if args.heldout:
