@@ -46,6 +46,9 @@ class Frame:
     #: the claim's explicit dates (`text.View.dates` entries) that time this quantity: in its clause
     #: or a clause above it (`slots.attached`).
     times: tuple = ()
+    #: a date frame that names a day of a month without a year ("born on March 3") in a claim with
+    #: no document date: its year is the fixed `UNDATED` one, so only its month and day are known.
+    yearless: bool = False
 
     @property
     def family(self) -> str:
@@ -108,8 +111,23 @@ def _read(claim: Claim) -> tuple[Frame, ...]:
         out.append(Frame(claim, q, slots, low, high,
                          strict_low and math.isinf(high) and q.bound != "range",
                          strict_high and (math.isinf(low) or q.bound == "upper") and q.bound != "range",
-                         when, _cumulative(q), times))
+                         when, _cumulative(q), times, _yearless(claim, q)))
     return tuple(out)
+
+
+_YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
+
+
+def _yearless(claim: Claim, q: Quantity) -> bool:
+    """A date read against no document date that names a day, in a claim that names no year at
+    all ("on March 3", "March 1st"): the extractor gave it the year of `UNDATED`. A weekday ("on Friday") is not yearless: it
+    is read against the same day on both sides of a given pair."""
+    if q.dimension != "date" or q.bound != "exact" or claim.date not in (None, UNDATED):
+        return False
+    if _YEAR.search(claim.text):  # "born February 17 , 1995", "In 1990 ... on March 3": a year is given
+        return False
+    return any(d.start == q.start and d.relative and d.granularity == "day" and not d.approximate
+               and not d.earliest for d in claim.dates)
 
 
 def _timings(claim: Claim, v) -> tuple:

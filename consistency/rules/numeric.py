@@ -74,6 +74,18 @@ class Aligned:
 #: flagged.
 MARGIN = 0.15
 SUPPORT = 0.75
+#: A partner that states the very same value (same interval) supports a number when it scores at
+#: least this share of the number's best partner, however far below it: the other claim repeats
+#: the figure ("281 of the 3,050 passengers" / "281 passengers"; "52 percent favour, 46 percent
+#: oppose" / "52 percent favour"), and the rival partner is another figure of the same sentence.
+SAME_VALUE = 0.6
+
+
+def _same_value(fa: Frame, fb: Frame) -> bool:
+    """Both state one value: equal finite intervals, both exact (not a bound or an approximation)."""
+    return (fa.q.bound == fb.q.bound == "exact" and math.isfinite(fa.low) and math.isfinite(fb.low)
+            and abs(fa.low - fb.low) <= 1e-9 * max(abs(fa.low), 1.0)
+            and abs(fa.high - fb.high) <= 1e-9 * max(abs(fa.high), 1.0))
 
 
 def alignments(a: Claim, b: Claim, ctx: PairContext) -> list[Aligned]:
@@ -109,8 +121,13 @@ def alignments(a: Claim, b: Claim, ctx: PairContext) -> list[Aligned]:
     def near(score: float, best: float) -> bool:  # as good a match as the best one
         return score >= best - MARGIN and score >= SUPPORT * best
 
-    supported_a = {ia for (ia, ib) in scores if not differ[(ia, ib)] and near(scores[(ia, ib)][0], best_a[ia])}
-    supported_b = {ib for (ia, ib) in scores if not differ[(ia, ib)] and near(scores[(ia, ib)][0], best_b[ib])}
+    def repeated(k: tuple[int, int], best: float) -> bool:  # the same figure, stated again
+        return _same_value(fas[k[0]], fbs[k[1]]) and scores[k][0] >= SAME_VALUE * best
+
+    supported_a = {ia for (ia, ib) in scores if not differ[(ia, ib)] and (
+        near(scores[(ia, ib)][0], best_a[ia]) or repeated((ia, ib), best_a[ia]))}
+    supported_b = {ib for (ia, ib) in scores if not differ[(ia, ib)] and (
+        near(scores[(ia, ib)][0], best_b[ib]) or repeated((ia, ib), best_b[ib]))}
     supported_a |= {ia for ia in best_a if _sums_to(fas[ia], [f for f in fbs if same_kind(fas[ia], f)])}
     supported_b |= {ib for ib in best_b if _sums_to(fbs[ib], [f for f in fas if same_kind(fbs[ib], f)])}
     out: list[Aligned] = []
@@ -157,13 +174,40 @@ FLOOR = 0.05
 
 
 def _sums_to(f: Frame, others: list[Frame]) -> bool:
-    if f.q.bound != "exact" or not math.isfinite(f.high):
+    """``f`` is a total the other claim gives in parts: the sum of a run of its counts (two or more,
+    next to each other in the sentence: "one officer and five demonstrators", "at least 15 in Serbia
+    and another five in Bosnia") is compatible with ``f``, by interval arithmetic. A part's interval
+    adds to the total's ("at least 15" + 5 = at least 20; "more than 11,000" + 7,000 = more than
+    18,000); the sum matches a stated total when it lies within the total's interval, and a bound
+    when it is a bound on the same side with the same end (a lower bound of 20 and a sum of at least
+    20). A bound contains every larger sum: that is no evidence of parts, so it never matches. Only counts sum, never percentages or
+    money; a run is the frames in sentence order with no other kind of count between them."""
+    if f.q.dimension not in (None, "count") or f.q.kind != "level":
         return False
-    exact = [o for o in others if o.q.bound == "exact" and o.q.dimension in (None, "count")]
-    if len(exact) < 2:
+    parts = sorted((o for o in others if o.q.dimension in (None, "count") and o.q.kind == "level"
+                    and o.low >= 0 and math.isfinite(o.low)), key=lambda o: o.q.start)
+    if len(parts) < 2:
         return False
-    total = sum(o.low for o in exact)
-    return f.low - 1e-9 <= total <= f.high + 1e-9
+    lo, hi = f.low, f.high
+    for i in range(len(parts) - 1):
+        s_lo = s_hi = 0.0
+        for j in range(i, len(parts)):
+            s_lo += parts[j].low
+            s_hi += parts[j].high
+            if j == i:
+                continue
+            eps = 1e-9 * max(abs(s_lo), abs(lo) if math.isfinite(lo) else 0.0, 1.0)
+            if math.isfinite(lo) and math.isfinite(hi):  # a stated total: the sum lies within it
+                if lo - eps <= s_lo and s_hi <= hi + eps:
+                    return True
+                continue
+            # a bound: the sum is a bound on the same side with the same end ("at least 15" + 5 /
+            # "at least 20"); a bound contains every larger sum, which is no evidence of parts
+            if math.isfinite(lo) and math.isinf(s_hi) and abs(s_lo - lo) <= eps:
+                return True
+            if math.isfinite(hi) and math.isinf(lo) and math.isfinite(s_hi) and s_lo < s_hi and abs(s_hi - hi) <= eps:
+                return True
+    return False
 
 
 def _update(fa: Frame, fb: Frame) -> str | None:

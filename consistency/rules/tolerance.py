@@ -135,6 +135,8 @@ def disjoint(fa: Frame, fb: Frame) -> bool:
     converted = fa.q.unit != fb.q.unit
     a_low, a_high = interval(fa, converted=converted, precise_other=_decimal(fb))
     b_low, b_high = interval(fb, converted=converted, precise_other=_decimal(fa))
+    if fa.q.dimension == "date" and fa.yearless != fb.yearless:
+        return not _some_year(*((fa, fb) if fa.yearless else (fb, fa)))
     if fa.q.dimension == "date" and _weekday_slack(fa, fb):
         a_low, a_high = a_low - 1, a_high + 1
     finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if math.isfinite(x)]
@@ -149,6 +151,30 @@ def disjoint(fa: Frame, fb: Frame) -> bool:
     if abs(b_high - a_low) <= eps and (fb.strict_high or fa.strict_low):
         return True
     return False
+
+
+def _some_year(yearless: Frame, other: Frame) -> bool:
+    """Whether the month and day of a ``yearless`` date ("born on March 3") fall in ``other``'s
+    interval in some year ("born on March 3, 1990": yes; "in April 1990": no). An open or long
+    interval (more than `YEARS_SPANNED` years) always holds some such day."""
+    lo, hi = other.low, other.high
+    finite = all(math.isfinite(x) for x in (lo, hi, yearless.low, yearless.high))
+    if not finite or hi - lo > 366 * YEARS_SPANNED:
+        return True
+    first, last = dt.date.fromordinal(int(yearless.low)), dt.date.fromordinal(int(yearless.high))
+    for year in range(dt.date.fromordinal(int(lo)).year, dt.date.fromordinal(int(hi)).year + 1):
+        for day in (first, last):
+            try:
+                moved = day.replace(year=year).toordinal()
+            except ValueError:  # February 29
+                continue
+            if lo <= moved <= hi:
+                return True
+    return False
+
+
+#: A yearless date is compared with intervals of at most this many years, year by year.
+YEARS_SPANNED = 3
 
 
 # --- dates -----------------------------------------------------------------------------------
