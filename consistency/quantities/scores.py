@@ -41,7 +41,7 @@ _RESULTS: dict[str, tuple[str, str | None]] = {
 
 
 #: A win-loss-tie record ("a record of 13-17-2"): three small integers joined by dashes.
-_RECORD_RE = re.compile(r"(?<![\w.,$£€/-])\d{1,3}[-–]\d{1,3}[-–]\d{1,3}(?![\w,/]|\.\d|[-–]\d)")
+_RECORD_RE = re.compile(r"(?<![\w.,$£€/(-])\d{1,3}[-–]\d{1,3}[-–]\d{1,3}(?![\w,/)]|\.\d|[-–])")
 
 
 def score_spans(text: str) -> list[tuple[int, int]]:
