@@ -226,6 +226,8 @@ def _bounds(text: str, q: Quantity) -> tuple[float, float]:
     if q.dimension == "date":
         return low, high
     scale = _SCALE_AFTER.match(text[q.end:])
+    if scale and scale.group(1).lower() in ("m", "k") and scale.group(0)[0].isspace() and q.dimension != "currency":
+        scale = None  # "the 1,000 m race": a lone letter after a space is a unit, not a scale, unless money
     if scale and not _SCALE_IN.search(q.text) and q.dimension in ("currency", None, "count"):
         factor = _SCALES[scale.group(1).lower()]
         low, high = low * factor, high * factor
