@@ -189,6 +189,7 @@ def _sums_to(f: Frame, others: list[Frame]) -> bool:
     if len(parts) < 2:
         return False
     lo, hi = f.low, f.high
+    totals = {i for i in range(len(parts) - 2) if _breakdown(parts[i], parts[i + 1:])}
     for i in range(len(parts) - 1):
         s_lo = s_hi = 0.0
         for j in range(i, len(parts)):
@@ -196,6 +197,8 @@ def _sums_to(f: Frame, others: list[Frame]) -> bool:
             s_hi += parts[j].high
             if j == i:
                 continue
+            if j - 1 in totals:  # a total and its own parts ("three victims, one man and two women")
+                break
             eps = 1e-9 * max(abs(s_lo), abs(lo) if math.isfinite(lo) else 0.0, 1.0)
             if math.isfinite(lo) and math.isfinite(hi):  # a stated total: the sum lies within it
                 if lo - eps <= s_lo and s_hi <= hi + eps:
@@ -207,6 +210,23 @@ def _sums_to(f: Frame, others: list[Frame]) -> bool:
                 return True
             if math.isfinite(hi) and math.isinf(lo) and math.isfinite(s_hi) and s_lo < s_hi and abs(s_hi - hi) <= eps:
                 return True
+    return False
+
+
+def _breakdown(total: Frame, after: list[Frame]) -> bool:
+    """``total`` is followed by its own parts: a run of exact counts right after it sums to it
+    ("three other victims, one man and two women"). It is never summed with them."""
+    if total.q.bound != "exact" or not math.isfinite(total.low):
+        return False
+    s = 0.0
+    for k, o in enumerate(after):
+        if o.q.bound != "exact":
+            return False
+        s += o.low
+        if k >= 1 and abs(s - total.low) <= 1e-9 * max(total.low, 1.0):
+            return True
+        if s > total.high:
+            return False
     return False
 
 
