@@ -12,19 +12,10 @@ import pytest
 
 from consistency import api
 from consistency.config import Settings
+from test_measures_apart import _pairs
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "holders" / "cases.jsonl")
          .read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _pairs(report):
-    out = set()
-    for f in report.findings:
-        if f.rule in ("NUM001", "DUR001"):
-            va = f.a.text[f.spans_a[0].start:f.spans_a[0].end]
-            vb = f.b.text[f.spans_b[0].start:f.spans_b[0].end]
-            out.add(tuple(sorted((va, vb))))
-    return out
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
