@@ -15,7 +15,7 @@ Backends (``backend`` setting, ``--backend``, ``CONSISTENCY_BACKEND``):
 * ``auto``: the first for the bundled model, ``torch`` otherwise.
 
 Vectors are cached by (model id, text hash): the same text is never embedded
-twice. The model id names the backend too (``...@onnx-int8-7bit``), so vectors of
+twice. The model id names the backend too (``...@onnx-int8-7bit-single``), so vectors of
 different backends never mix. The cache is anything with `get`/`put`
 (`MemoryCache` here; the store provides a persistent one).
 """

@@ -29,7 +29,7 @@ TEXTS = [
 def test_default_backend_is_onnx_int8_for_the_bundled_model():
     e = Embedder()
     assert e.backend == "onnx-int8"
-    assert e.model_id.endswith("@onnx-int8-7bit")  # 8-bit vectors of older stores are not reused
+    assert e.model_id.endswith("@onnx-int8-7bit-single")  # 8-bit or batched vectors of older stores are not reused
     assert Embedder(backend="torch").model_id == "sentence-transformers/all-MiniLM-L6-v2"
     assert Embedder.from_settings(Settings(backend="onnx-fp32")).backend == "onnx-fp32"
 

@@ -33,3 +33,31 @@ def test_empty_folder_is_not_a_model(tmp_path):
     e = Embedder(str(tmp_path))
     with pytest.raises(ModelError):
         e.encode(["text"])
+
+
+# Texts of our own, of very different lengths and kinds, so a batch of them pads and scales differently
+# from any one of them alone.
+BATCH_MATES = [
+    "Turnout reached 71 per cent in the northern districts.",
+    "The council approved the budget.",
+    "A 4.2-magnitude tremor shook the valley shortly after midnight on Sunday, residents said, "
+    "although no damage to the old stone bridge or the two schools beside it has been reported.",
+    "Prices rose 3%.",
+    "Shares of the shipping group closed 12 cents lower at $8.41 after the quarterly figures.",
+    "¿Dónde está la estación? 駅はどこですか 🚉",
+    "Forty-one people were rescued from the ferry.",
+]
+
+
+@pytest.mark.parametrize("backend", ["onnx-int8", "onnx-fp32"])
+def test_a_vector_does_not_depend_on_the_texts_embedded_with_it(embedder, backend):
+    """The same text gets the same vector, bit for bit, alone or in a batch with any others, in any
+    batch size: otherwise `check` and `run` (which embed in different batches) group differently."""
+    e = Embedder(backend=backend, cache=MemoryCache())
+    together = e.encode(BATCH_MATES)
+    for size in (1, 3, 64):
+        other = Embedder(backend=backend, cache=MemoryCache(), batch_size=size)
+        for i, text in enumerate(BATCH_MATES):
+            alone = other.encode([text])[0]
+            assert np.array_equal(alone, together[i]), (backend, size, text)
+        assert np.array_equal(other.encode(BATCH_MATES[::-1]), together[::-1])

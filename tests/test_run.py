@@ -259,3 +259,41 @@ def test_a_new_version_of_a_stored_page_replaces_it(tmp_path, embedder):
         (doc,) = store.documents.load(d.key for d in store.documents.stored())
     assert "Five people were hurt" in doc.text
     assert last_run(db)["documents_removed"] == 1
+
+
+def test_run_and_check_group_the_seeds_alike(tmp_path):
+    """`check` embeds all claims in one call, `run` file by file: the groups and conflicts must be
+    the same (they differed when a vector depended on the texts of its batch)."""
+    from conftest import SEEDS
+
+    checked = invoke("check", str(SEEDS), "-f", "json", "-q")
+    assert checked.exit_code in (0, 1), checked.output + checked.stderr
+    checked = json.loads(checked.stdout)
+    _, stored = run_json(tmp_path / "s.db", SEEDS)
+
+    def groups(report: dict) -> list:
+        return sorted(sorted(g["claims"]) for g in report["groups"])
+
+    assert groups(stored) == groups(checked)
+    assert sorted(conflict_ids(stored)) == sorted(conflict_ids(checked))
+
+
+def test_a_store_of_vectors_made_another_way_is_embedded_again_not_mixed(tmp_path, embedder, monkeypatch):
+    """A store whose vectors were made by an older recipe (another vectors tag: texts run in batches,
+    8-bit weights) is matched with every text embedded again, as a fresh store would be."""
+    from consistency import onnx_backend
+
+    corpus = write_corpus(tmp_path / "articles")
+    db = tmp_path / "s.db"
+    monkeypatch.setattr(onnx_backend, "RUN", "an-older-recipe")
+    _, old = run_json(db, corpus)
+    monkeypatch.undo()
+    _, again = run_json(db, corpus)
+    counters = last_run(db)
+    run_json(tmp_path / "fresh.db", corpus)
+    assert counters["embedded"] == last_run(tmp_path / "fresh.db")["embedded"] > 0
+    assert again["summary"]["claims"] == old["summary"]["claims"]
+    with open_store(db) as store, open_store(tmp_path / "fresh.db") as fresh:
+        assert store.findings.open_all() == fresh.findings.open_all()
+        ids = {r[0] for r in store.embeddings.db.execute("SELECT DISTINCT model_id FROM embeddings")}
+    assert len(ids) == 2 and any(i.endswith("an-older-recipe") for i in ids)
