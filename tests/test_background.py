@@ -9,8 +9,11 @@ from consistency import api
 from consistency.config import Settings
 
 FIRST = (
-    "A magnitude 6.2 earthquake shook the hill district of Korvan on Tuesday, cutting power to thousands of "
-    "homes.\n\n"
+    # The story's own figure, a clear conflict with SECOND's 5.6 (confidence ~0.28 where the floor is 0.05):
+    # worded 'A magnitude 6.2 earthquake shook the hill district of Korvan', it scored 0.05-0.07, on the
+    # floor, so whether it was flagged at all followed vector noise rather than the background rule.
+    "An earthquake of magnitude 6.2 struck the Korvan district on Tuesday, the national seismology office said, "
+    "cutting power to thousands of homes.\n\n"
     "In 2009 an earthquake that hit the Korvan district had a magnitude of 7.8 and killed 80 people.\n\n"
     "Four years ago an earthquake in the Korvan district had a magnitude of 7.1, the seismology office said.\n"
 )
