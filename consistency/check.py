@@ -95,9 +95,14 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     ordered = [(rule, bool(getattr(rule, "plugin", False)))
                for rule in sorted(rules, key=lambda r: getattr(r, "plugin", False))]
     sims: dict = {}  # phrase similarities, shared by all pairs
+    articles: dict = {}  # each document's claims with numbers: what the rest of an article says
+    for c in claims:
+        if c.quantities:
+            articles.setdefault(c.doc_key, []).append(c)
     for pair in pairs:
         a, b = claims[pair.i], claims[pair.j]
-        ctx = PairContext(similarity=pair.similarity, given=given, similar=similar, contrasts=contrasts, sims=sims)
+        ctx = PairContext(similarity=pair.similarity, given=given, similar=similar, contrasts=contrasts, sims=sims,
+                          articles=articles)
         flagged = False
         for rule, plugin in ordered:
             if flagged and plugin:
