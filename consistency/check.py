@@ -96,7 +96,7 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
                for rule in sorted(rules, key=lambda r: getattr(r, "plugin", False))]
     sims: dict = {}  # phrase similarities, shared by all pairs
     articles: dict = {}  # each document's claims with numbers: what the rest of an article says
-    for c in claims:
+    for c in (claims.values() if isinstance(claims, dict) else claims):  # `run` passes its pool by number
         if c.quantities:
             articles.setdefault(c.doc_key, []).append(c)
     for pair in pairs:
