@@ -1,0 +1,31 @@
+"""Dates of one event, not of two: a date is compared with the date of the same event on the other
+side (`consistency.rules.compare.apart`, "different events"). Cases in tests/data/dates/events.jsonl,
+written for these tests in other words than any benchmark's (a birth date beside a death date,
+"premiered" / "first shown", "born" / "birth year", the date before or after its verb, passive
+and active): ``flag`` pairs give two dates for one event, ``pass`` pairs give dates of two."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from test_rules import findings_for
+
+ROWS = [json.loads(line) for line in (Path(__file__).parent / "data" / "dates" / "events.jsonl")
+        .read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _case(number: int, row: dict):
+    marks = [pytest.mark.xfail(strict=True, reason=row["known"])] if row.get("known") else []
+    return pytest.param(row, marks=marks, id=f"{number}-{row['expect']}")
+
+
+@pytest.mark.parametrize("row", [_case(n, r) for n, r in enumerate(ROWS, start=1)])
+def test_dates_of_one_event(row, embedder):
+    rules = {f.rule for f in findings_for(row, embedder=embedder)}
+    if row["expect"] == "flag":
+        assert "DAT001" in rules, f"DAT001 should flag: {row['note']} (got {sorted(rules)})"
+    else:
+        assert "DAT001" not in rules, f"DAT001 should not flag: {row['note']}"
