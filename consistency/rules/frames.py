@@ -120,9 +120,9 @@ _YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
 
 def _yearless(claim: Claim, q: Quantity) -> bool:
     """A date read against no document date that names a day, in a claim that names no year at
-    all ("on March 3", "March 1st"): the extractor gave it the year of `UNDATED`. A weekday ("on Friday") is not yearless: it
+    all ("on March 3", "March 1st", "before March 30"): the extractor gave it the year of `UNDATED`. A weekday ("on Friday") is not yearless: it
     is read against the same day on both sides of a given pair."""
-    if q.dimension != "date" or q.bound != "exact" or claim.date not in (None, UNDATED):
+    if q.dimension != "date" or q.bound not in ("exact", "upper", "lower") or claim.date not in (None, UNDATED):
         return False
     if _YEAR.search(claim.text):  # "born February 17 , 1995", "In 1990 ... on March 3": a year is given
         return False

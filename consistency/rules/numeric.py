@@ -339,7 +339,12 @@ class DateMismatch(_NumericRule):
     resolving "on Friday" against the document date; "before 1980", "after 2011" and "by
     March 20" as open intervals) and compared when the two dates most probably say when the
     same thing happened: the same predicate or one of the same meaning ("opened" / "started",
-    "born"), the same holder, no evidence of another event. The intervals must be disjoint.
+    "born"), the same holder, no evidence of another event. What a date is the date of is read
+    from the parse: the verb group it hangs from ("was first shown", "went down") or the event
+    noun it modifies ("her death in 1988"); two dates whose events differ by meaning ("was
+    born" / "died", "was named" / "scored") are dates of different events, never compared.
+    The intervals must be disjoint; a month and day without a year ("born after November 4")
+    is read in the other date's year.
 
     Example::
 
@@ -347,9 +352,11 @@ class DateMismatch(_NumericRule):
         The talks in Muscat started on March 14.
         -> opened on March 12 vs started on March 14: the same event cannot happen on both dates
 
-    Not flagged: dates of different events ("rose on Monday" vs "fell on Tuesday"); March vs
-    March 12 (they overlap); "since March 2", "until Friday", "as of 2017" (a span or the time of
-    a figure, not an event's date); dates in an attribution ("officials said on Friday").
+    Not flagged: dates of different events ("rose on Monday" vs "fell on Tuesday"; "born on 12
+    March 1950" vs "died on 3 June 2001"); "born on 5 November 1987" vs "born after November
+    4"; March vs March 12 (they overlap); "since March 2", "until Friday", "as of 2017" (a span
+    or the time of a figure, not an event's date); dates in an attribution ("officials said on
+    Friday").
     """
 
     code = "DAT001"

@@ -76,6 +76,11 @@ class Slots:
     #: context ("navy ships sunk", "people killed", "grossed in other territories"); embedded
     #: for comparability.
     phrase: str = ""
+    #: what happened at the number's time, as written (`_event`): the verb group the number hangs
+    #: from ("was first shown", "went down", "took place") or the event noun a prepositional phrase
+    #: of it modifies ("her death in 1988"); '' for a copula ("is a model") or no verb. What a date
+    #: is the date of (`compare.apart`, "different events").
+    event: str = ""
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -152,7 +157,33 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  holder=holder, subject=subject, subject_named=subject_named,
                  measure_named=noun is not None and noun.pos == "PROPN" and noun.dep in _SUBJECTS, actor=actor,
                  place=place, subplace=subplace, qualifiers=frozenset(qualifiers), negated=negated,
-                 context=context, phrase=phrase)
+                 context=context, phrase=phrase, event=_event(p, anchor, verb, inside))
+
+
+def _event(p: Parse, anchor: Token, verb: Token | None, inside: set[int]) -> str:
+    """What happened at the number's time: the event noun its prepositional phrase modifies ("the
+    poet's death on 5 June", "her birth in 1921"), else its verb group as written: auxiliaries,
+    negation, an adverb before the verb, the verb, its particle or adverbial particle, and the bare
+    object of a light-verb phrase ("was first shown", "went down", "took place", "came into force"
+    keeps only "came": the rest is a phrase of its own). '' for a copula or no verb."""
+    head = p.tokens[anchor.head]
+    if anchor.dep == "pobj" and head.dep == "prep" and head.head != head.i:
+        owner = p.tokens[head.head]
+        if owner.pos == "NOUN" and owner.i not in inside:
+            return owner.text
+    if verb is None or verb.lemma == "be" or verb.pos not in ("VERB", "AUX"):
+        return ""
+    keep = [verb]
+    for k in p.children(verb.i):
+        if k.i in inside:
+            continue
+        if k.dep in ("aux", "auxpass", "neg", "prt") or (
+                k.dep == "advmod" and k.pos in ("ADV", "ADP") and not p.children(k.i)
+                and abs(k.i - verb.i) == 1) or (
+                k.dep == "dobj" and k.pos == "NOUN" and not p.children(k.i) and k.i == verb.i + 1):
+            keep.append(k)
+    keep.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in keep)
 
 
 _MODIFIERS = ("prep", "advmod", "npadvmod", "agent")

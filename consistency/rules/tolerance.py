@@ -155,21 +155,25 @@ def disjoint(fa: Frame, fb: Frame) -> bool:
 
 def _some_year(yearless: Frame, other: Frame) -> bool:
     """Whether the month and day of a ``yearless`` date ("born on March 3") fall in ``other``'s
-    interval in some year ("born on March 3, 1990": yes; "in April 1990": no). An open or long
-    interval (more than `YEARS_SPANNED` years) always holds some such day."""
+    interval in some year ("born on March 3, 1990": yes; "in April 1990": no). A yearless bound
+    ("born after November 4", "opened before March 30") is read in the other date's year: "after
+    November 4" holds "November 5, 1987" and not "November 4, 1987". An open or long interval
+    (more than `YEARS_SPANNED` years) always holds some such day."""
     lo, hi = other.low, other.high
-    finite = all(math.isfinite(x) for x in (lo, hi, yearless.low, yearless.high))
-    if not finite or hi - lo > 366 * YEARS_SPANNED:
+    ends = [x for x in (yearless.low, yearless.high) if math.isfinite(x)]
+    if not (math.isfinite(lo) and math.isfinite(hi)) or not ends or hi - lo > 366 * YEARS_SPANNED:
         return True
-    first, last = dt.date.fromordinal(int(yearless.low)), dt.date.fromordinal(int(yearless.high))
+
+    def moved(x: float, year: int) -> float:
+        return x if not math.isfinite(x) else float(dt.date.fromordinal(int(x)).replace(year=year).toordinal())
+
     for year in range(dt.date.fromordinal(int(lo)).year, dt.date.fromordinal(int(hi)).year + 1):
-        for day in (first, last):
-            try:
-                moved = day.replace(year=year).toordinal()
-            except ValueError:  # February 29
-                continue
-            if lo <= moved <= hi:
-                return True
+        try:
+            first, last = moved(yearless.low, year), moved(yearless.high, year)
+        except ValueError:  # February 29
+            continue
+        if first <= hi and lo <= last:
+            return True
     return False
 
 
