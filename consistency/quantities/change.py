@@ -87,7 +87,23 @@ def bound_before(text: str, start: int) -> BoundMatch | None:
         return BoundMatch("exact", m.start(), phrase)
     if phrase in ("some", "near", "within", "maximum") and not _number_follows_word(text, m.end()):
         return None
-    return BoundMatch(_KIND[phrase], m.start(), phrase)
+    kind = _KIND[phrase]
+    if phrase in _COMPARATIVES and _NEGATED_RE.search(text, max(0, m.start() - 30), m.start()):
+        kind = "upper" if kind == "lower" else "lower"  # "try not to use more than 10%": at most 10%
+    return BoundMatch(kind, m.start(), phrase)
+
+
+#: Comparisons a negated verb turns round ("did not kill more than 10" is at most 10).
+_COMPARATIVES = frozenset({"more than", "greater than", "higher than", "larger than", "over", "above",
+                           "less than", "fewer than", "lower than", "under", "below"})
+#: A negation right before the comparison, with at most "to" and one verb between ("not to use",
+#: "didn't spend", "never"); not across "whether", "that" or "only" ("not clear whether more than").
+_NEGATED_RE = re.compile(
+    r"(?:(?<![\w])(?:not|never)|n't)[ \u00a0]+(?:to[ \u00a0]+)?"
+    r"(?:(?!(?:whether|if|that|only|just|clear|sure|known|because|when|since|yet|even|all|be|been|being)[ \u00a0])"
+    r"[a-z]+[ \u00a0]+)?$",
+    re.I,
+)
 
 
 _RUN_UP_RE = re.compile(r"(?<![\w])(?:lead|leading|run|build)[ \u00a0-]?$", re.I)
@@ -97,11 +113,26 @@ def _number_follows_word(text: str, end: int) -> bool:
     return end < len(text) and (text[end].isdigit() or text[end] in "$£€")
 
 
+#: A bound that closes the number's phrase, after "and" or after what the number is of ("4% and
+#: less", "ages 18 and up", "4% of cotton or less"): only where the clause ends right after it,
+#: so "and more importantly" is no bound.
+_BOUND_CLOSING_RE = re.compile(
+    r"(?:[ \u00a0]+of[ \u00a0]+[\w'’-]+(?:[ \u00a0]+[\w'’-]+)?)?[ \u00a0]+(?P<c>and|or)[ \u00a0]+"
+    r"(?P<w>less|fewer|lower|below|under|more|higher|above|over|up)(?=[ \u00a0]*(?:[,.;:!?)]|--|–|—|$))",
+    re.I,
+)
+_CLOSING_KIND: dict[str, Bound] = {
+    **{w: "upper" for w in ("less", "fewer", "lower", "below", "under")},
+    **{w: "lower" for w in ("more", "higher", "above", "over", "up")},
+}
+
+
 def bound_after(text: str, end: int) -> tuple[Bound, int] | None:
-    """A bound written after the number ("30 or so", "60-plus", "100+")."""
+    """A bound written after the number ("30 or so", "60-plus", "100+", "4% of cotton and less")."""
     m = _BOUND_AFTER_RE.match(text, end)
     if not m:
-        return None
+        closing = _BOUND_CLOSING_RE.match(text, end)
+        return (_CLOSING_KIND[closing["w"].lower()], end) if closing else None
     phrase = re.sub(r"\s+", " ", m["w"].lower())
     return _AFTER_KIND[phrase], m.end()
 

@@ -26,7 +26,7 @@ _DURATIONS = r"(?P<u>second|minute|hour|day|week|month|year|decade|century)"
 _AND_A_HALF_RE = re.compile(rf"(?<![\w-])(?:an?|one)[ \u00a0]+{_DURATIONS}[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![\w])", re.I)
 _HALF_AN_RE = re.compile(rf"(?<![\w-])half[ \u00a0]+an?[ \u00a0]+{_DURATIONS}(?![\w])", re.I)
 _RATE_RE = re.compile(
-    r"(?P<gap>[ \u00a0]*-?(?:per|an?|/|every|each)[ \u00a0-]*)"
+    r"(?P<gap>[ \u00a0]*-?(?:(?:per|an?|every|each)(?![A-Za-z])|/)[ \u00a0-]*)"  # "11-person" is no "per son"
     r"(?P<per>(?:square|sq\.?|cubic)[ \u00a0]+[A-Za-z]+|[A-Za-z][A-Za-z]*)(?![\w])",
     re.I,
 )
@@ -257,6 +257,9 @@ def _read_unit(text: str, draft: Draft) -> bool:
     end = draft.end
     scaled = number.scale > 1 or bool(number.scale_text)
     after = money.currency_after(text, end, scaled=scaled, after_symbol=draft.currency.code if draft.currency else None)
+    if after is None and draft.currency is None and number.vague:
+        of = _OF_RE.match(text, end)  # "millions of dollars", "billions of euros": an amount of money
+        after = money.currency_after(text, of.end(), scaled=scaled, after_symbol=None) if of else None
     found = units.match_unit(text, end) if draft.currency is None else None
     if found is None and draft.currency is None:
         between = _SPAN_ADJECTIVE_RE.match(text, end)  # "three consecutive years", "50 previous years"

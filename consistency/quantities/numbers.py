@@ -293,14 +293,18 @@ def _word_numbers(text: str) -> list[Number]:
     return out
 
 
-_HALF_SCALE_RE = re.compile(r"(?<![\w-])half[ \u00a0]+an?[ \u00a0]+(thousand|million|billion|trillion)\b", re.I)
+_HALF_SCALE_RE = re.compile(r"(?<![\w-])half[ \u00a0]+an?[ \u00a0]+(thousand|million|billion|trillion|dozen)\b", re.I)
 
 
 def _half_scales(text: str, found: list[Number]) -> list[Number]:
-    """"half a million" is one number, 500,000: not "half" and "a million"."""
+    """"half a million" is one number, 500,000: not "half" and "a million"; "half a dozen" is 6."""
     for m in _HALF_SCALE_RE.finditer(text):
-        scale = SCALES[m.group(1).lower()]
+        word = m.group(1).lower()
         found = [n for n in found if not (m.start() <= n.start < m.end())]
+        if word == "dozen":
+            found.append(Number(m.start(), m.end(), 6.0, 6.0, words=True))
+            continue
+        scale = SCALES[word]
         found.append(Number(m.start(), m.end(), 0.5 * scale, 0.5, scale, words=True))
     return sorted(found, key=lambda n: n.start)
 

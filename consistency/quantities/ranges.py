@@ -29,6 +29,9 @@ def combine(text: str, drafts: list[Draft]) -> list[Draft]:
     while i < len(drafts):
         a = drafts[i]
         b = drafts[i + 1] if i + 1 < len(drafts) else None
+        if b is not None and _code(text, a, b):
+            i += 2  # "777-200", "15777-200s": a model or part number, not two quantities
+            continue
         if b is not None and (_is_range(text, a, b) or _is_from_to(text, a, b)):
             out.append(_join(text, a, b))
             i += 2
@@ -43,6 +46,20 @@ def combine(text: str, drafts: list[Draft]) -> list[Draft]:
     _carry_units(text, out)
     _share_apposition(text, out)
     return out
+
+
+def _code(text: str, a: Draft, b: Draft) -> bool:
+    """Two plain numbers joined by a bare hyphen, the first larger ("777-200"): a range is stated
+    from low to high unless "from" or "between" says otherwise, so this is a designation (a
+    model, a part number), not a range of values. Scorelines and votes ("102-98") are read
+    before (`scores`)."""
+    if text[a.end:b.start] != "-" or a.value is None or b.value is None or a.has_unit or b.has_unit:
+        return False
+    if a.number.words or b.number.words or a.number.vague or b.number.vague:
+        return False
+    if _FROM_RE.search(text, max(0, a.start - 20), a.start) or _BETWEEN_RE.search(text, max(0, a.start - 12), a.start):
+        return False
+    return a.value > b.value
 
 
 def _is_range(text: str, a: Draft, b: Draft) -> bool:

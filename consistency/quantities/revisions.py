@@ -3,6 +3,8 @@
 - "Police revised the toll from eight to six", "corrected the count to six from
   eight": the new value (6) is the claim's figure and ``corrects`` the earlier
   one (8); the earlier value is not a figure of its own;
+- "fell 0.7% (revised down from +0.2%)": a value after "revised ... from" with no
+  "to" after it is ``superseded`` and the figure before it ``corrects`` it;
 - "six people died, not eight as earlier reported", "rather than the eight
   initially reported": the earlier value is ``superseded`` (a report the claim
   says is out of date, not its own figure), and the figure before it
@@ -56,7 +58,15 @@ def read_corrections(text: str, drafts: list[Draft]) -> list[Draft]:
         out.append(d)
     for n, d in enumerate(out):
         before = text[max(0, d.start - 80):d.start]
-        if _NOT_BEFORE_RE.search(before) and _AS_REPORTED_AFTER_RE.match(text, d.end) \
+        if d.bound != "range" and _REVISED_FROM_RE.search(text, max(0, d.start - 80), d.start) \
+                and not _TO_NUMBER_AFTER_RE.match(text, d.end):
+            # "fell 0.7% (revised down from +0.2%)": the value a revision started from, with no "to"
+            # after it, is the replaced one; the figure before it is the new value
+            d.superseded = True
+            earlier = [x for x in out[:n] if not x.superseded and x.value is not None and x.corrects is None]
+            if earlier:
+                earlier[-1].corrects = d.value
+        elif _NOT_BEFORE_RE.search(before) and _AS_REPORTED_AFTER_RE.match(text, d.end) \
                 or _EARLIER_SAID_BEFORE_RE.search(before):
             d.superseded = True
             earlier = [x for x in out[:n] if not x.superseded and x.value is not None and x.corrects is None]
