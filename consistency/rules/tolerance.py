@@ -16,6 +16,10 @@ unit (docs/rules.md, "Tolerances", gives examples that agree and disagree):
   offset) gets an absolute tolerance of half a stated degree, converted by the
   size of a degree (5/9 kelvin for Fahrenheit), never a ratio of the value:
   35 °C and 95 °F agree, 35 °C and 106 °F do not;
+- an approximate round figure ("almost 600,000") against an exact, more precise one is widened
+  by its own rounding, capped at ``CONVERTED_CAP`` (`_approximate_round`);
+- a part of a group ("the other four", "another 300") against a figure that is not one is open
+  above: the other may be the whole (`_part_of_group`);
 - a relative epsilon of 0.1% absorbs floating-point noise in conversions.
 
 Dates: a bare weekday is approximate (``DateMention.earliest``/``latest``, a
@@ -48,10 +52,13 @@ _DECIMALS = re.compile(r"\d[\d,]*\.(\d+)")
 _LEADING = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def interval(f: Frame, *, converted: bool, precise_other: bool = False) -> tuple[float, float]:
-    """The canonical interval of a frame widened by its rounding tolerance."""
+def interval(f: Frame, *, converted: bool, precise_other: bool = False,
+             other: Frame | None = None) -> tuple[float, float]:
+    """The canonical interval of a frame widened by its rounding tolerance (against ``other``)."""
     q = f.q
     low, high = f.low, f.high
+    if q.bound == "approx":
+        return _approximate_round(f, other)
     if q.bound == "exact" and q.value not in (None, 0) and q.dimension != "date":  # a date is its days
         tol = rounding_tolerance(q, converted=converted, precise_other=precise_other) * unit_size(q, low)
         if tol:
@@ -76,6 +83,51 @@ def unit_size(q: Quantity, low: float) -> float:
     if q.value and math.isfinite(low):
         return abs(low / q.value)
     return 1.0
+
+
+def _approximate_round(f: Frame, other: Frame | None) -> tuple[float, float]:
+    """An approximate round figure ("almost 600,000", "nearly half a million") set against a more
+    precise one, widened by its own rounding: the writer rounded a figure and then said it was near
+    it, so the approximation's interval (the extractor's +/-10 %, or up to the number for
+    "nearly") moves by half a unit of the figure's last significant digit, capped at
+    ``CONVERTED_CAP`` of the value as for a converted figure; only below the number for an
+    approximation that stops short of it. Only against an exact figure stated more precisely (its
+    last significant digit smaller, in the canonical unit): "almost 600,000" covers 525,000,
+    "nearly 50" does not cover 41; two approximations ("about 150 metres" / "approximately 200
+    metres", "approximately 1,000" / "about 800") and "about 19" / "17" gain nothing (confirmed
+    findings of the news halves)."""
+    low, high = f.low, f.high
+    place = _place(f)
+    if not place or other is None or other.q.bound != "exact" or place <= (_place(other) or math.inf):
+        return low, high
+    q = f.q
+    slack = min(0.5 * place, CONVERTED_CAP * abs(q.value) * _size(f))
+    short_of = q.high <= q.value * (1 + 1e-9)  # "nearly 60": the interval ends at the number
+    return low - slack, high if short_of else high + slack
+
+
+def _size(f: Frame) -> float:
+    """The canonical worth of one unit of the quantity's value (scale words, unit conversion)."""
+    q = f.q
+    ref = q.high if q.high and math.isfinite(q.high) else q.value
+    end = f.high if ref == q.high else f.low
+    return abs(end / ref) if ref and math.isfinite(end) else 0.0
+
+
+def _place(f: Frame) -> float | None:
+    """The canonical size of the last significant digit of an exact or approximate figure ("600,000":
+    100,000; "1.2 million": 100,000; "19": 1), None for a bound, a range or a date."""
+    q = f.q
+    if q.dimension == "date" or q.bound not in ("exact", "approx") or not q.value or q.value < 0:
+        return None
+    if not (math.isfinite(f.low) and math.isfinite(f.high)):
+        return None
+    size = _size(f)
+    if not size:
+        return None
+    decimals = _DECIMALS.search(q.text)
+    place = 10.0 ** -len(decimals.group(1)) if decimals else _last_digit(q)
+    return place * _scale_factor(q) * size
 
 
 def rounding_tolerance(q: Quantity, *, converted: bool, precise_other: bool = False) -> float:
@@ -133,8 +185,12 @@ def _decimal(f: Frame) -> bool:
 def disjoint(fa: Frame, fb: Frame) -> bool:
     """True when no value satisfies both statements, after tolerances."""
     converted = fa.q.unit != fb.q.unit
-    a_low, a_high = interval(fa, converted=converted, precise_other=_decimal(fb))
-    b_low, b_high = interval(fb, converted=converted, precise_other=_decimal(fa))
+    a_low, a_high = interval(fa, converted=converted, precise_other=_decimal(fb), other=fb)
+    b_low, b_high = interval(fb, converted=converted, precise_other=_decimal(fa), other=fa)
+    if _part_of_group(fa, fb):
+        a_high = math.inf
+    if _part_of_group(fb, fa):
+        b_high = math.inf
     if fa.q.dimension == "date" and fa.yearless != fb.yearless:
         return not _some_year(*((fa, fb) if fa.yearless else (fb, fa)))
     if fa.q.dimension == "date" and _weekday_slack(fa, fb):
@@ -151,6 +207,20 @@ def disjoint(fa: Frame, fb: Frame) -> bool:
     if abs(b_high - a_low) <= eps and (fb.strict_high or fa.strict_low):
         return True
     return False
+
+
+#: Qualifiers (`slots.Slots.qualifiers`) that make a count a part added to, or left over from, a
+#: group: "the other four parties", "another 300 workers", "20 more".
+PART_OF_GROUP = frozenset({"increment"})
+
+
+def _part_of_group(part: Frame, other: Frame) -> bool:
+    """``part`` counts the rest of a group or an addition to it ("the other two hikers", "20 other
+    languages", "another 300 workers") and ``other`` is not such a part: the other figure may be
+    the whole group, so only a smaller figure is ruled out (a part never exceeds its whole):
+    "the other four parties" / "five parties" agree, / "three parties" do not."""
+    return (part.q.dimension in (None, "count") and bool(part.slots.qualifiers & PART_OF_GROUP)
+            and not other.slots.qualifiers & PART_OF_GROUP)
 
 
 def _some_year(yearless: Frame, other: Frame) -> bool:
