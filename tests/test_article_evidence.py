@@ -13,8 +13,7 @@ victim was struck two times", 0.35: docs/rules.md, "Known limits")."""
 
 from __future__ import annotations
 
-from consistency import api
-from consistency.config import Settings
+from test_measures_apart import _check as check_texts
 
 HAUL_A = (
     "Since January the coastguard has seized 640 kilograms of cocaine in nine raids off the Serra coast.\n\n"
@@ -28,21 +27,8 @@ HAUL_C = (
 )
 
 
-def _pairs(report):
-    out = set()
-    for f in report.findings:
-        if f.rule in ("NUM001", "DUR001"):
-            # the number itself, without its unit ("15 points", "three times")
-            va = f.a.text[f.spans_a[0].start:f.spans_a[0].end].split()[0]
-            vb = f.b.text[f.spans_b[0].start:f.spans_b[0].end].split()[0]
-            out.add(tuple(sorted((va, vb))))
-    return out
-
-
 def _check(tmp_path, embedder, *texts):
-    for n, text in enumerate(texts):
-        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    return _pairs(api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder))
+    return check_texts(tmp_path, embedder, *texts, number_only=True)
 
 
 def test_an_article_that_states_both_figures_does_not_dispute_either(tmp_path, embedder):

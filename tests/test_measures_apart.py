@@ -32,20 +32,25 @@ MATCH_B = (
 )
 
 
-def _pairs(report):
+def _pairs(report, *, number_only=False):
+    """The evidence pairs of numeric findings, sorted; ``number_only``: the number without its unit
+    ("15 points" -> "15")."""
     out = set()
     for f in report.findings:
         if f.rule in ("NUM001", "DUR001"):
             va = f.a.text[f.spans_a[0].start:f.spans_a[0].end]
             vb = f.b.text[f.spans_b[0].start:f.spans_b[0].end]
+            if number_only:
+                va, vb = va.split()[0], vb.split()[0]
             out.add(tuple(sorted((va, vb))))
     return out
 
 
-def _check(tmp_path, embedder, *texts):
+def _check(tmp_path, embedder, *texts, number_only=False):
     for n, text in enumerate(texts):
         (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    return _pairs(api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder))
+    report = api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder)
+    return _pairs(report, number_only=number_only)
 
 
 def test_a_predicate_the_corpus_reports_apart_is_another_measure(tmp_path, embedder):
