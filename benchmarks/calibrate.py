@@ -23,6 +23,12 @@ Printed: cross-validated (folds by Wikipedia page / news cluster) precision and 
 pair-level prediction at cut-offs, the reliability of the probabilities (predicted vs observed
 rate per bin), and the weights. ``--write`` stores the weights and the chosen cut-off in
 ``consistency/rules/confidence.json``.
+
+``--record tune|held`` fits nothing: it checks one half of the news corpus as ``benchmarks/news.py``
+does and writes every found pair the engine scored, with the features as the check computed them
+and the judgement when there is one, to ``--record-out`` (for reading what separates the judged
+classes, and refitting on them), and prints the shipped found-pair model's AUC and precision by
+cut-off on the judged pairs.
 """
 
 from __future__ import annotations
@@ -167,10 +173,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", help="write every pair with its candidates and cross-validated probability here")
     ap.add_argument("--refit", help="fit on the candidates of an earlier --dump file instead of reading the data "
                                     "(fast; the features must not have changed since)")
+    ap.add_argument("--record", choices=("tune", "held"),
+                    help="check this half of the news corpus and write every found pair the engine scored, with "
+                         "its features and judgement, to --record-out; print the shipped model's AUC and precision "
+                         "by cut-off on the judged ones (no fit)")
+    ap.add_argument("--record-out", default="/tmp/consistency-found-pairs.jsonl")
     args = ap.parse_args(argv)
     from consistency.config import load_settings
     from consistency.embed import Embedder
     from consistency.rules import compare
+
+    if args.record:
+        embedder = Embedder.from_settings(load_settings(), cache=DiskCache())
+        recorded_report(record_news(data_dir(args.data), args.record, embedder, Path(args.record_out),
+                                    Path(args.labels)))
+        return 0
 
     if args.refit:
         examples, rows = [], []
@@ -413,6 +430,70 @@ def read_news_labels(path: Path, data: Path, embedder) -> list[Example]:
         out.append(Example("news", f"news:{r['cluster']}", int(r["label"]),
                            [(1.0, features(fa, fb, ctx, ambiguity=amb), {"class": r.get("class")})]))
     return out
+
+
+def record_news(data: Path, half: str, embedder, out: Path, labels: Path) -> list[dict]:
+    """Check one half of the news corpus the way ``benchmarks/news.py`` does and write every found
+    pair the engine scored (`consistency.rules.compare.RECORD`) with its features, keyed like the
+    reviewed findings (article, claim hash, evidence) and carrying the judgement when there is
+    one. The story features (`compare.support`) need the whole check's articles and candidate
+    pairs, which only a real check has."""
+    import tempfile
+
+    from consistency import api
+    from consistency.claims import text_hash
+    from consistency.config import load_settings
+    from consistency.rules import compare
+    from consistency.rules.numeric import FLOOR
+    from news import dataset, load
+
+    rows = load(data, {"gva", "basil", "ecb+"}, None, 7, half)
+    article = {r["id"]: r for r in rows}
+    settings = load_settings(start=Path(tempfile.gettempdir())).replace(min_confidence=FLOOR)
+    compare.RECORD = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            api.check([str(dataset(rows, Path(tmp)))], settings, embedder=embedder)
+        recorded = compare.RECORD
+    finally:
+        compare.RECORD = None
+    judged = {frozenset(((r["a"]["article"], r["a"]["claim"], r["a"]["evidence"]),
+                         (r["b"]["article"], r["b"]["claim"], r["b"]["evidence"]))): r
+              for r in (read_jsonl(labels) if labels.is_file() else []) if r.get("label") is not None}
+    seen, found = set(), []
+    for fa, fb, x in recorded:
+        sides = [(fa.claim.row_id, text_hash(fa.claim.text)[:16], fa.q.text),
+                 (fb.claim.row_id, text_hash(fb.claim.text)[:16], fb.q.text)]
+        k = frozenset(map(tuple, sides))
+        if k in seen:
+            continue
+        seen.add(k)
+        r = judged.get(k, {})
+        found.append({"cluster": article[sides[0][0]]["cluster"], "cluster_b": article[sides[1][0]]["cluster"],
+                      "a": dict(zip(("article", "claim", "evidence"), sides[0])),
+                      "b": dict(zip(("article", "claim", "evidence"), sides[1])),
+                      "features": x, "label": r.get("label"), "class": r.get("class"), "half": half})
+    with out.open("w", encoding="utf-8") as fh:
+        for r in found:
+            fh.write(json.dumps(r) + "\n")
+    return found
+
+
+def recorded_report(rows: list[dict]) -> None:
+    """The shipped found-pair model on recorded pairs that carry a judgement: AUC and, by cut-off,
+    how many judged pairs score at or above it and how many of those are wanted."""
+    from consistency.rules.compare import model
+
+    w = np.array(model(False).weights)
+    sel = [(1.0 / (1.0 + math.exp(-float(np.dot(w, r["features"])))), r["label"]) for r in rows if r["label"] is not None]
+    pos = [p for p, lab in sel if lab]
+    neg = [p for p, lab in sel if not lab]
+    auc = sum((p > q) + 0.5 * (p == q) for p in pos for q in neg) / max(1, len(pos) * len(neg))
+    print(f"{len(rows)} found pairs scored, {len(sel)} judged ({len(pos)} wanted); shipped model AUC {auc:.3f}")
+    for cut in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+        kept = [lab for p, lab in sel if p >= cut]
+        print(f"  cut {cut:.2f}: {len(kept)} judged, {sum(kept)} wanted"
+              f" (precision {sum(kept) / len(kept) if kept else 0:.3f}, {sum(kept)} of {len(pos)} wanted kept)")
 
 
 if __name__ == "__main__":

@@ -283,7 +283,16 @@ def score(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) -> 
     side's article states the other side's figure itself (`restated`)."""
     if restated(fa, fb, ctx) or restated(fb, fa, ctx):
         return 0.0
-    return model(ctx.given).probability(features(fa, fb, ctx, ambiguity=ambiguity))
+    x = features(fa, fb, ctx, ambiguity=ambiguity)
+    if RECORD is not None and not ctx.given:
+        RECORD.append((fa, fb, x))
+    return model(ctx.given).probability(x)
+
+
+#: None, or a list to which `score` appends every found pair it scores as (frame a, frame b,
+#: features): the features exactly as a check computes them (its pair similarity, ambiguity and
+#: articles), for ``benchmarks/calibrate.py --record``.
+RECORD: list | None = None
 
 
 #: How similar (embedding cosine of measure and predicate) another figure of ``mine``'s article
