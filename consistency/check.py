@@ -72,6 +72,43 @@ def prime_frames(claims: Sequence[Claim], pairs: Sequence[Pair], similar: Phrase
     return predicate_contrasts(frames(c) for c in chosen)
 
 
+#: Candidate pairs whose statement parses are fetched together (`prime_parses`) before the rules
+#: see them: the texts held at once stay bounded whatever the size of the check.
+PARSE_CHUNK = 5_000
+
+
+def prime_parses(claims: Sequence[Claim], pairs: Sequence[Pair], rules: Sequence[Rule]) -> int:
+    """Parse, in `nlp.pipe` batches, exactly the claims the rules will parse for ``pairs`` one at a
+    time, and return how many texts that was.
+
+    A rule that parses claims only on cues (NEG001 a negation word, ANT001 a word of an antonym pair)
+    says which through its ``parses(pairs)`` hook, as far as the parses made so far tell (ANT001
+    parses the second claim only when the first has an antonym predicate); asking again after each
+    batch reaches the rules' own choice, so no claim is parsed that they would not parse. One batch
+    costs about a third of the CPU per sentence of one-at-a-time parses, and a sentence's parse does
+    not depend on its batch (tests/test_speed_caches.py), so no finding changes.
+    """
+    from .parsing import parse_many, parsed
+
+    hooks = [hook for rule in rules if (hook := getattr(rule, "parses", None)) is not None]
+    if not hooks:
+        return 0
+    sides = [(claims[p.i], claims[p.j]) for p in pairs]
+    done = 0
+    for _ in range(PARSE_ROUNDS):
+        wanted = list(dict.fromkeys(c.text for hook in hooks for c in hook(sides) if not parsed(c.text)))
+        if not wanted:
+            break
+        parse_many(wanted)
+        done += len(wanted)
+    return done
+
+
+#: Rounds of `prime_parses`: a hook's choice depends on at most one earlier parse (the first claim's
+#: statements), so the second round's batch completes it and the third finds nothing new.
+PARSE_ROUNDS = 3
+
+
 def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Rule], *,
               embedder=None, given: bool = False) -> list[Finding]:
     """Every rule on every pair; one finding per fingerprint (the most similar pair wins).
@@ -99,7 +136,9 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     for c in (claims.values() if isinstance(claims, dict) else claims):  # `run` passes its pool by number
         if c.quantities:
             articles.setdefault(c.doc_key, []).append(c)
-    for pair in pairs:
+    for n, pair in enumerate(pairs):
+        if n % PARSE_CHUNK == 0:
+            prime_parses(claims, pairs[n:n + PARSE_CHUNK], rules)
         a, b = claims[pair.i], claims[pair.j]
         ctx = PairContext(similarity=pair.similarity, given=given, similar=similar, contrasts=contrasts, sims=sims,
                           articles=articles)

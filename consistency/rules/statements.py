@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator, Sequence
 
 from dataclasses import replace
 
+from ..parsing import parsed
 from ..records import Claim
 from . import lexicon as lx
 from .assertions import Statement, statements
@@ -126,6 +127,18 @@ class NegationConflict(Rule):
     groups = ("logic",)
     severity = "error"
 
+    def parses(self, pairs: Sequence[tuple[Claim, Claim]]) -> Iterator[Claim]:
+        """The claims `check` will parse for ``pairs``, as far as the parses made so far tell (the
+        engine parses them in batches before the rules run: `consistency.check.prime_parses`):
+        every claim with a negation cue, and both claims of a pair once one of them, parsed, holds
+        a negated statement."""
+        cue = _per_claim(lambda c: bool(_NEGATION_CUE.search(c.text)))
+        for a, b in pairs:
+            sides = [c for c in (a, b) if cue(c)]
+            if any(parsed(c.text) and any(s.negated for s in statements(c)) for c in sides):
+                sides = [a, b]
+            yield from sides
+
     def check(self, a: Claim, b: Claim, ctx=None) -> Iterable[Verdict]:
         # parse a claim with a negation cue first, and the other one only when it holds a negated
         # statement: a pair needs one
@@ -176,6 +189,17 @@ class AntonymConflict(Rule):
     groups = ("logic",)
     severity = "error"
 
+    def parses(self, pairs: Sequence[tuple[Claim, Claim]]) -> Iterator[Claim]:
+        """The claims `check` will parse for ``pairs``, as far as the parses made so far tell: the
+        first claim when both have a word of an antonym pair, the second too once the first, parsed,
+        has an antonym predicate (see `NegationConflict.parses`)."""
+        stems = _per_claim(_antonym_stems)
+        for a, b in pairs:
+            if stems(a) and stems(b):
+                yield a
+                if parsed(a.text) and any(_antonym_sides(s) for s in statements(a)):
+                    yield b
+
     def check(self, a: Claim, b: Claim, ctx=None) -> Iterable[Verdict]:
         if not _antonym_stems(a) or not _antonym_stems(b):
             return  # no word of an antonym pair on one side: no need to parse
@@ -214,6 +238,19 @@ def _same_thing(x: Statement, y: Statement, ctx: PairContext) -> bool:
 def _antonym_sides(s: Statement) -> frozenset[tuple[int, int]]:
     """(antonym pair number, side) of the statement's predicate lemma."""
     return _lemma_sides(stem(s.predicate.split()[0]) if s.predicate else "")
+
+
+def _per_claim(test):
+    """``test`` remembered per claim object (while the claims it was asked about are alive)."""
+    seen: dict[int, bool] = {}
+
+    def cached(claim: Claim) -> bool:
+        found = seen.get(id(claim))
+        if found is None:
+            found = seen[id(claim)] = test(claim)
+        return found
+
+    return cached
 
 
 def _antonym_stems(claim: Claim) -> bool:
