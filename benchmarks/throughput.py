@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/throughput.py [--data DIR] [--embed N] [--rows 2000 10000] [--threads 1]
+                                              [--against DIR]
 
 Claims: distinct sentences of the STS-B headlines, EQUATE, VitaminC and CheckThat! files in
 ``--data`` (else ``$CONSISTENCY_DATA``, else ``../shared/data``); the seed corpus when that folder
@@ -25,6 +26,8 @@ Printed:
   the whole 10,000, and only the second ratio compares like with like. A `check` also embeds
   more than its claims: the clauses of long sentences and the rules' phrases (about 1.85 texts
   per claim at 10,000 rows, most of them short phrases);
+* with ``--against DIR``, each whole run is made first with the checkout in DIR (marked
+  ``against``) and then with this one, for a change measured side by side under the same load;
 * **one claim**: CPU seconds to the first vector (a fresh process importing the library and
   embedding one text, per backend) and peak RSS of a one-claim ``consistency check``.
 
@@ -105,14 +108,17 @@ def child_cpu() -> tuple[float, float]:
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def whole_run(texts: list[str], rows: int, threads: int) -> dict:
-    """One `consistency check` of ``rows`` claims in a fresh process: its CPU seconds and claims."""
+def whole_run(texts: list[str], rows: int, threads: int, tree: str | None = None) -> dict:
+    """One `consistency check` of ``rows`` claims in a fresh process: its CPU seconds and claims.
+    ``tree``: a checkout of the library (a folder holding ``consistency/``) to run instead of this one."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "claims.jsonl")
         with open(path, "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps({"id": f"c{n}", "text": text, "source": f"outlet {n % 7}"}) + "\n"
                           for n, text in enumerate(texts[:rows]))
         env = {**os.environ, "CONSISTENCY_THREADS": str(threads)}
+        if tree:
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [tree, env.get("PYTHONPATH")]))
         before, _ = child_cpu()
         proc = subprocess.run([sys.executable, "-m", "consistency", "check", str(path), "-f", "json", "-q"],
                               capture_output=True, text=True, cwd=tmp, env=env)
@@ -151,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embed", type=int, default=2000, help="claims embedded by each backend")
     parser.add_argument("--rows", type=int, nargs="*", default=[2000, 10000])
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--against", metavar="DIR",
+                        help="another checkout (e.g. `git worktree add --detach /tmp/base main`): each whole "
+                             "run is made with it too, alternately, so a change is measured under the same load")
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)  # each figure as it is measured, also into a file or pipe
 
@@ -175,11 +184,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {'rows':>6} {'claims':>7} {'CPU s':>7} {'claims/CPU-s':>12} {'/ raw above':>11} "
               f"{'raw same texts':>14} {'/ raw same':>10} {'conflicts':>9}")
     for rows in args.rows:
-        r = whole_run(texts, rows, args.threads)
-        rate = r["claims"] / r["cpu"]
         same = raw_rate(texts[:rows], default, args.threads)
-        print(f"  {r['rows']:>6} {r['claims']:>7} {r['cpu']:>7.1f} {rate:>12.0f} {rate / raw:>11.2f} "
-              f"{same:>14.0f} {rate / same:>10.2f} {r['conflicts']:>9}")
+        for label, tree in ([("against", args.against)] if args.against else []) + [("", None)]:
+            r = whole_run(texts, rows, args.threads, tree)
+            rate = r["claims"] / r["cpu"]
+            print(f"  {r['rows']:>6} {r['claims']:>7} {r['cpu']:>7.1f} {rate:>12.0f} {rate / raw:>11.2f} "
+                  f"{same:>14.0f} {rate / same:>10.2f} {r['conflicts']:>9} {label}")
     print("\none claim:")
     for backend in BACKENDS:
         print(f"  CPU seconds to the first vector, {backend:<9}: {first_vector(backend, args.threads):.2f}")
