@@ -132,10 +132,9 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     ordered = [(rule, bool(getattr(rule, "plugin", False)))
                for rule in sorted(rules, key=lambda r: getattr(r, "plugin", False))]
     sims: dict = {}  # phrase similarities, shared by all pairs
-    articles: dict = {}  # each document's claims with numbers: what the rest of an article says
+    articles: dict = {}  # each document's claims: what the rest of an article says
     for c in (claims.values() if isinstance(claims, dict) else claims):  # `run` passes its pool by number
-        if c.quantities:
-            articles.setdefault(c.doc_key, []).append(c)
+        articles.setdefault(c.doc_key, []).append(c)
     for n, pair in enumerate(pairs):
         if n % PARSE_CHUNK == 0:
             prime_parses(claims, pairs[n:n + PARSE_CHUNK], rules)

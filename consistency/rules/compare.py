@@ -46,6 +46,7 @@ import numpy as np
 from ..records import UNDATED
 from .frames import Frame, bounds_apart, disjoint
 from .lexicon import STOP
+from .slots import PERSONAL
 from .text import same_word, view
 
 #: cosine similarity of two short texts (phrases); None when no model is at hand.
@@ -71,8 +72,9 @@ class PairContext:
     #: phrase similarities by (x, y), sorted: shared by every pair of one check (`check.run_rules`),
     #: since a phrase pair's cosine does not depend on the claim pair it came from.
     sims: dict = field(default_factory=dict)
-    #: the claims with numbers of each document of the check, by ``doc_key`` (`check.run_rules`):
-    #: what the rest of each claim's article says (`restated`). Empty: no article is known.
+    #: the claims of each document of the check, by ``doc_key`` (`check.run_rules`): what the rest
+    #: of each claim's article says (`restated`), and whom its pronouns name (`_who`). Empty: no
+    #: article is known.
     articles: dict = field(default_factory=dict)
 
     def sim(self, x: str, y: str) -> float:
@@ -334,6 +336,8 @@ def restated(mine: Frame, theirs: Frame, ctx: PairContext) -> bool:
     want = max(RESTATED_SIM, ctx.sim(mine.slots.phrase, theirs.slots.phrase))
     skip = {(mine.claim.id, mine.q.start), (theirs.claim.id, theirs.q.start)}
     for claim in others:
+        if not claim.quantities:
+            continue  # a sentence without numbers (kept for `_who`) states no figure
         for g in frames(claim):
             if (claim.id, g.q.start) in skip or g.family != theirs.family or not _same_figure(g, theirs):
                 continue
@@ -390,6 +394,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "a part of the whole"
     if _subjects_differ(fa.slots, fb.slots):
         return "different subjects"
+    if ctx is not None and _referents_differ(fa, fb, ctx):
+        return "different holders"
     if ctx is not None and _contrasted(fa, fb, ctx.contrasts):
         return "different predicates"
     if fa.q.dimension == "date" and ctx is not None and _events_differ(fa.slots, fb.slots, ctx):
@@ -436,6 +442,44 @@ def _named_who(s) -> str:
     the years measure; `slots.Slots.measure_named`), else the named subject of the clause an
     adverbial participle hangs from ("Rait died after falling 200ft", `slots.Slots.actor`)."""
     return s.subject if s.subject_named else s.measure if s.measure_named else s.actor
+
+
+def _referents_differ(fa: Frame, fb: Frame, ctx: PairContext) -> bool:
+    """One side says whose number it is only by a pronoun ("He threw for 212 yards", "her plan
+    would cut $40m"), the name it stands for is found (`_who`), and the two sides' names differ
+    (`_names_differ`): the same measure of another person, as with named subjects
+    (`_subjects_differ`). A pronoun whose name is not found is no evidence."""
+    if not (fa.slots.pronoun or fb.slots.pronoun):
+        return False
+    wa, wb = _who(fa, ctx), _who(fb, ctx)
+    return bool(wa and wb) and _names_differ(wa, wb)
+
+
+def _who(f: Frame, ctx: PairContext) -> str:
+    """The name a number is about: a named subject, measure or actor (`_named_who`), else the
+    name its pronoun stands for: in its own sentence (`slots.Slots.referent`), else in the nearest
+    of the article's preceding sentences that names someone (`slots.named_referent`, at most
+    `_BACK` sentences back). '' when none is found."""
+    s = f.slots
+    named = _named_who(s)
+    if named or not s.pronoun:
+        return named
+    if s.referent or s.pronoun not in PERSONAL:
+        return s.referent
+    from ..parsing import parse
+    from .slots import named_referent
+
+    before = sorted((c for c in ctx.articles.get(f.claim.doc_key, ()) if c.start < f.claim.start),
+                    key=lambda c: c.start)
+    for claim in reversed(before[-_BACK:]):
+        name = named_referent(parse(claim.text))
+        if name:
+            return name
+    return ""
+
+
+#: How many sentences back a pronoun's name is looked for (`_who`).
+_BACK = 2
 
 
 def predicate_contrasts(frame_lists) -> frozenset:

@@ -81,6 +81,13 @@ class Slots:
     #: of it modifies ("her death in 1988"); '' for a copula ("is a model") or no verb. What a date
     #: is the date of (`compare.apart`, "different events").
     event: str = ""
+    #: a personal pronoun that says whose number it is (`_pronoun`: "He threw for 212 yards", "his
+    #: first 17 passes", "Her plan would cut $40m"), lowercased; '' when a name or nothing says it.
+    pronoun: str = ""
+    #: the name that pronoun refers to within the sentence (`_referent`: "Klitschko landed 28 of his
+    #: 68 punches"); '' when the sentence names no one before it (the article's preceding sentences
+    #: may: `compare._who`).
+    referent: str = ""
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -135,9 +142,13 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
         qualifiers.add("total")
     context = _context(p, anchor, noun, verb, inside, blocked)
     subject, subject_named, actor = "", False, ""
+    pronoun, referent = "", ""
     if verb is not None:
         mine = lambda k: k.i not in inside and (noun is None or k.i != noun.i)  # noqa: E731
         subj = _subject_of(p, verb, mine)
+        said = _pronoun(p, subj, noun)
+        if said is not None:
+            pronoun, referent = said.low, _referent(p, said)
         if subj is not None and subj.pos not in ("PRON",):
             subject = _noun_phrase(p, subj, inside | blocked)
             # a proper noun only: a common noun named by one ("the Atlanta game", "House Republican
@@ -157,7 +168,67 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  holder=holder, subject=subject, subject_named=subject_named,
                  measure_named=noun is not None and noun.pos == "PROPN" and noun.dep in _SUBJECTS, actor=actor,
                  place=place, subplace=subplace, qualifiers=frozenset(qualifiers), negated=negated,
-                 context=context, phrase=phrase, event=_event(p, anchor, verb, inside))
+                 context=context, phrase=phrase, event=_event(p, anchor, verb, inside),
+                 pronoun=pronoun, referent=referent)
+
+
+
+#: The personal pronouns of one person (third person singular, as subject, object or possessor):
+#: the grammar's closed class, not a list of words about the world. "they" and "it" are left out:
+#: what they stand for (a team, a device, a group of victims) is rarely named the way people are.
+PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers"})
+
+
+def _pronoun(p: Parse, subject: Token | None, noun: Token | None) -> Token | None:
+    """The pronoun that says whose number it is, when no name does: the predicate's subject ("He
+    threw for 212 yards"; a relative pronoun: "Northcutt, who caught five passes"), else the possessor of the counted noun ("his first 17 passes") or of
+    the subject ("Her plan would cut funding by $40m")."""
+    if subject is not None and subject.pos == "PRON":
+        if subject.tag == "WP" and p.tokens[subject.head].dep == "relcl":
+            return subject  # "Northcutt, who caught five passes": the relative clause's noun
+        return subject if subject.low in PERSONAL else None
+    for owner in (noun, subject):
+        if owner is None:
+            continue
+        poss = next((k for k in p.children(owner.i) if k.dep == "poss"), None)
+        if poss is not None:
+            return poss if poss.pos == "PRON" and poss.low in PERSONAL else None
+    return None
+
+
+def _referent(p: Parse, pronoun: Token) -> str:
+    """The name a pronoun refers to within its sentence: the nearest named subject before it
+    ("Klitschko landed 28 of his 68 punches", "Manning finished 29-of-34 after completing his
+    first 17 passes"), or for a relative pronoun the name its clause modifies ("Northcutt, who
+    caught five passes"); '' when none precedes it."""
+    if pronoun.tag == "WP":  # a relative pronoun stands for the noun its clause modifies
+        noun = p.tokens[p.tokens[pronoun.head].head]
+        return _noun_phrase(p, noun, set()) if noun.pos == "PROPN" and noun.low not in _CALENDAR else ""
+    names = [t for t in p.tokens[:pronoun.i] if _named_subject(p, t)]
+    return _noun_phrase(p, names[-1], set()) if names else ""
+
+
+def _named_subject(p: Parse, t: Token) -> bool:
+    return t.pos == "PROPN" and t.dep in ("nsubj", "nsubjpass") and t.low not in _CALENDAR
+
+
+def named_referent(p: Parse) -> str:
+    """The name a pronoun in the next sentence would most probably refer to: the sentence's named
+    subject (its main clause's first), else its first name that is not a place, a date or a
+    modifier ("The club paid 3 million euros for Lena Ortiz in March": Ortiz). '' when it names
+    no one."""
+    subjects = [t for t in p.tokens if _named_subject(p, t)]
+    if subjects:
+        return _noun_phrase(p, subjects[0], set())
+    for t in p.tokens:
+        if t.pos != "PROPN" or t.low in _CALENDAR or t.dep in ("compound", "poss", "amod", "nmod", "flat"):
+            continue
+        head = p.tokens[t.head]
+        if t.dep == "pobj" and head.low in _PLACE_PREPS:
+            continue  # "in Philadelphia": a place
+        if t.dep in ("dobj", "pobj", "appos", "attr"):
+            return _noun_phrase(p, t, set())
+    return ""
 
 
 def _event(p: Parse, anchor: Token, verb: Token | None, inside: set[int]) -> str:
