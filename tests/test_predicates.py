@@ -47,3 +47,19 @@ def test_a_pronoun_holder_and_the_name_in_its_sentence(case, tmp_path):
     claims, _ = api.extract([str(tmp_path / "a.txt")])
     [frame] = [f for c in claims for f in frames(c) if f.q.text == case["number"]]
     assert (frame.slots.pronoun, frame.slots.referent) == (case["pronoun"], case["referent"])
+
+
+APPOSED = [json.loads(line) for line in (Path(__file__).parent / "data" / "predicates" / "appositions.jsonl")
+           .read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", APPOSED, ids=[c["text"][:30] for c in APPOSED])
+def test_a_subject_named_by_its_apposition_is_that_person(case, tmp_path):
+    """"a hiker, Nils Varga, fell 400 metres": the number is Varga's (`compare._named_who`)."""
+    from consistency.rules.compare import _named_who
+    from consistency.rules.frames import frames
+
+    (tmp_path / "a.txt").write_text(case["text"] + "\n", encoding="utf-8")
+    claims, _ = api.extract([str(tmp_path / "a.txt")])
+    [frame] = [f for c in claims for f in frames(c) if f.q.text == case["number"]]
+    assert _named_who(frame.slots) == case["who"]

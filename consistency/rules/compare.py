@@ -440,7 +440,9 @@ def _named_who(s) -> str:
     """The name the number is about: its predicate's named subject, else its measure when that is
     a name ("Lenore Matusiewicz was sentenced to 18 months": the parse reads the subject as what
     the years measure; `slots.Slots.measure_named`), else the named subject of the clause an
-    adverbial participle hangs from ("Rait died after falling 200ft", `slots.Slots.actor`)."""
+    adverbial participle hangs from ("Rait died after falling 200ft", `slots.Slots.actor`), or the
+    name apposed to a common-noun subject ("a climber, Robert Buckley, fell 700 metres", also
+    `slots.Slots.actor`)."""
     return s.subject if s.subject_named else s.measure if s.measure_named else s.actor
 
 

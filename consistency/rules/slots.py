@@ -59,7 +59,8 @@ class Slots:
     #: Varga was sentenced to six years"), so it is also who the number is about.
     measure_named: bool = False
     #: the name whose act an adverbial participle reports, from its clause's subject ("Dana Pruitt
-    #: died after falling 80 metres": Pruitt fell). Only who the number is about (the
+    #: died after falling 80 metres": Pruitt fell), or the name in apposition to a common-noun
+    #: subject ("a hiker, Nils Varga, fell 400 metres"). Only who the number is about (the
     #: different-subjects veto); not `subject`, whose features the confidence model was fitted on
     #: (read there, it cost 6 confirmed findings of the held half through the subject features).
     actor: str = ""
@@ -142,7 +143,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
         qualifiers.add("total")
     context = _context(p, anchor, noun, verb, inside, blocked)
     subject, subject_named, actor = "", False, ""
-    pronoun, referent = "", ""
+    pronoun, referent, subj = "", "", None
     if verb is not None:
         mine = lambda k: k.i not in inside and (noun is None or k.i != noun.i)  # noqa: E731
         subj = _subject_of(p, verb, mine)
@@ -158,6 +159,13 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
             subj = _subject_of(p, verb, mine, adverbial=True)
             if subj is not None and subj.pos == "PROPN":
                 actor = _noun_phrase(p, subj, inside | blocked)
+    who = subj if subj is not None and subj.pos == "NOUN" else noun if noun is not None and noun.pos == "NOUN" \
+        and noun.dep in _SUBJECTS else None
+    if who is not None and not actor:  # "a climber, Robert Buckley, fell 700 metres": the apposition names him
+        named = next((k for k in p.children(who.i) if k.dep == "appos" and k.pos == "PROPN"
+                      and k.i not in inside | blocked and k.low not in _CALENDAR), None)
+        if named is not None:
+            actor = _noun_phrase(p, named, inside | blocked)
     surface = " ".join(x for x in (verb.text, complement) if x) if verb is not None and verb.lemma != "be" else pred
     if context and _words(context) <= _words(measure):
         context = ""  # "all 32 of Iran's navy ships": the of-phrase is the measure itself
