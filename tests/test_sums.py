@@ -1,5 +1,7 @@
 """Totals, parts and figures repeated on the other side (tests/data/sums/pairs.jsonl, written before the code):
-sums of parts as intervals must not be flagged, a total the parts cannot make must be."""
+sums of parts as intervals must not be flagged, a total the parts cannot make must be. Breakdowns
+(tests/data/sums/breakdowns.jsonl, written before the code): a figure of the same value that counts
+other people ("four pilots" beside "four firefighters") does not support a rival figure."""
 
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ import pytest
 
 from tests.test_rules import findings_for
 
-DATA = Path(__file__).parent / "data" / "sums" / "pairs.jsonl"
-CASES = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+DATA = Path(__file__).parent / "data" / "sums"
+CASES = [json.loads(line) for name in ("pairs.jsonl", "breakdowns.jsonl")
+         for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _case(i: int, row: dict):
