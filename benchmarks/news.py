@@ -190,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     figures["gva_gold"] = gold_agreement(conflicts, meta, gold)
     figures["gva_recall"] = gold_recall(report.claims, conflicts, meta, gold, args.misses_out)
+    figures["gva_outlet_recall"] = outlet_recall(report.claims, conflicts, meta, gold,
+                                                 str(Path(args.misses_out).with_suffix(".outlets.jsonl")))
     figures["read"] = read_precision(conflicts, meta, Path(args.labels))
     for key, value in figures.items():
         if key == "read":
@@ -287,6 +289,60 @@ def gold_recall(claims, conflicts, meta, gold, misses_out: str) -> dict:
     total = len(found) + len(missed)
     return {"candidates": total, "flagged": len(found), "share_flagged": round(len(found) / max(1, total), 3),
             "misses_out": misses_out}
+
+
+def outlet_recall(claims, conflicts, meta, gold, misses_out: str) -> dict:
+    """Recall on outlet-vs-outlet disagreements: the part of `gold_recall`'s candidates that two
+    outlets really dispute. An outlet's figure for killed (injured) is the first such count its
+    article states (its lede: reporters give the toll first, then parts of it, other incidents and
+    background); a disagreement is an article whose own figure differs from the Gun Violence
+    Archive's while another article's own figure is the gold one. One per (cluster, measure, wrong
+    value); *found* when a reported conflict pairs a claim of a disagreeing article stating its
+    figure with a claim of an agreeing article stating the gold count. Reading `gold_recall`'s
+    misses on the tune half (session 22) found almost none of them disputed between outlets: a
+    part of the toll ("two of the wounded"), a sum consistent with it ("five shot, one fatally"),
+    another incident, a count of charges; those are no finding for the checker to make, and this
+    figure leaves them out. Misses go to ``misses_out``."""
+    flagged = {(f.a.id, f.b.id) for f in conflicts} | {(f.b.id, f.a.id) for f in conflicts}
+    found, missed = [], []
+    for cluster, what, value, wrong, right in outlet_candidates(claims, meta, gold):
+        hit = any((w.id, r.id) in flagged for w in wrong for r in right)
+        (found if hit else missed).append((cluster, what, value, wrong, right))
+    with open(misses_out, "w", encoding="utf-8") as fh:
+        for cluster, what, value, wrong, right in missed:
+            fh.write(json.dumps({"cluster": cluster, "measure": what, "gold": gold[cluster][what], "value": value,
+                                 "wrong": [c.text for c in wrong][:3], "right": [c.text for c in right][:3]},
+                                ensure_ascii=False) + "\n")
+    total = len(found) + len(missed)
+    return {"candidates": total, "flagged": len(found), "share_flagged": round(len(found) / max(1, total), 3),
+            "misses_out": misses_out}
+
+
+def outlet_candidates(claims, meta, gold) -> list[tuple]:
+    """`outlet_recall`'s disagreements: (cluster, measure, wrong value, claims of the disagreeing
+    articles stating it, claims of the agreeing articles stating the gold count)."""
+    sides = _gold_sides(claims, meta, gold)
+    own: dict = {}  # (cluster, measure, article) -> (position, value)
+    for (cluster, what), by_value in sides.items():
+        for value, by_id in by_value.items():
+            for c in by_id.values():
+                for q in c.quantities:
+                    if q.value == value and measure_of(c.text, q.start, q.end) == what:
+                        k, pos = (cluster, what, meta(c)["id"]), (c.start, q.start)
+                        if k not in own or pos < own[k][0]:
+                            own[k] = (pos, value)
+    out = []
+    for (cluster, what), by_value in sorted(sides.items()):
+        figure = {art: v for (cl, w, art), (_, v) in own.items() if (cl, w) == (cluster, what)}
+        target = gold[cluster][what]
+        agree = {art for art, v in figure.items() if v == target}
+        if not agree:
+            continue
+        for value in sorted({v for v in figure.values() if v != target}):
+            arts = {art for art, v in figure.items() if v == value}
+            out.append((cluster, what, value, [c for c in by_value[value].values() if meta(c)["id"] in arts],
+                        [c for c in by_value[target].values() if meta(c)["id"] in agree]))
+    return out
 
 
 def _side_key(article: str, claim: str, evidence) -> tuple:
