@@ -25,7 +25,12 @@ Printed:
   one side matching the gold (the checker found the outlet that disagrees); and **GVA candidates**:
   of the outlet-vs-gold disagreements in the articles (an article's killed/injured count differs
   from the gold while another article states the gold count), how many a reported conflict pairs
-  up (misses written to ``--misses-out`` for reading);
+  up (misses written to ``--misses-out`` for reading); and **GVA outlet candidates**
+  (``gva_outlet_recall``): the part of those that two outlets dispute, each article's own figure
+  being the first killed/injured count it states (misses beside ``--misses-out``, suffix
+  ``.outlets.jsonl``). Most ``gva_recall`` candidates are no dispute between outlets (parts of
+  the toll, sums consistent with it, other incidents, misreads of the heuristic); the outlet
+  figure is the one the checker can be judged on;
 * stories, groups and the largest group; **disputed facts** (conflicts of one rule linking
   claims of one story, shown as one item), the conflicts they hold, and the items a report shows
   (facts plus conflicts outside a fact);

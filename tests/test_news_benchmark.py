@@ -20,6 +20,9 @@ ARTICLES = [
      "Harlan Road bowling alley late Friday. A suspect was arrested a block away."),
     ("gva-1-c", "thecourier.example", "Three people were killed when someone opened fire outside a bowling "
      "alley on Harlan Road on Friday night. The suspect was taken into custody."),
+    # states the gold count first, then a part of it: no outlet disputes "one"
+    ("gva-1-d", "metrowire.example", "Gunfire outside a Harlan Road bowling alley on Friday night killed "
+     "three people. Police said one of the victims died later at a hospital."),
 ]
 
 
@@ -53,12 +56,15 @@ def test_news_benchmark_finds_the_outlet_that_disagrees_with_the_gold(tmp_path, 
                           "--labels", str(tmp_path / "no-labels.jsonl")])
     assert code == 0
     figures = json.loads(figures_path.read_text())
-    assert figures["articles"] == 3 and figures["cross_cluster"] == 0
-    # "two died" (b) against "three died" / "three were killed" (a, c): one candidate disagreement,
-    # and a reported conflict pairs the wrong count with a gold one.
-    assert figures["gva_recall"]["candidates"] == 1
-    assert figures["gva_recall"]["flagged"] == 1
-    assert misses.read_text() == ""
+    assert figures["articles"] == 4 and figures["cross_cluster"] == 0
+    # "two died" (b) against "three died" / "three were killed" (a, c, d): a candidate disagreement,
+    # and a reported conflict pairs the wrong count with a gold one. "one of the victims died" (d)
+    # is a candidate for gva_recall, but d's own figure is the gold three: no outlet disputes it.
+    assert figures["gva_recall"]["candidates"] == 2
+    assert figures["gva_outlet_recall"]["candidates"] == 1
+    assert figures["gva_outlet_recall"]["flagged"] == 1
+    assert Path(figures["gva_outlet_recall"]["misses_out"]).read_text() == ""
+    assert figures["gva_recall"]["flagged"] >= 1
     assert figures["gva_gold"]["pairs"].get("one side matches gold", 0) >= 1
     sample = [json.loads(line) for line in (tmp_path / "sample.jsonl").read_text().splitlines()]
     assert sample and all(s["clusters"] == ["gva-1", "gva-1"] and s["judgement"] == "" for s in sample)
