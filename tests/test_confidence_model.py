@@ -4,6 +4,7 @@ by are the ones recorded, so a model refitted on them reproduces the check's con
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from consistency import api
@@ -43,3 +44,25 @@ def test_given_pairs_and_an_unset_recorder_record_nothing(embedder):
         compare.RECORD = None
     assert any(f.kind == "conflict" for f in findings)
     assert recorded == []
+
+
+def test_the_value_gap_compares_figures_in_one_unit(tmp_path, embedder):
+    """The value gap a finding is scored by reads both figures on their canonical scale: "about one
+    minute" against "around 15 seconds" is a gap of log 4, not log 15 (before the fix each figure
+    was read in its own unit, so minutes against years looked close and seconds against minutes far)."""
+    (tmp_path / "wire.md").write_text(
+        "# Quake shakes Port Halden\n\nThe ground in Port Halden shook for about one minute during "
+        "Sunday's earthquake, residents said.\n", encoding="utf-8")
+    (tmp_path / "local.md").write_text(
+        "# Earthquake rattles Port Halden\n\nIn Port Halden the shaking from Sunday's earthquake lasted "
+        "around 15 seconds, the mayor's office said.\n", encoding="utf-8")
+    compare.RECORD = []
+    try:
+        api.check(str(tmp_path), Settings(min_confidence=0.0), embedder=embedder)
+        recorded = compare.RECORD
+    finally:
+        compare.RECORD = None
+    gap = compare.FEATURES.index("value_gap")
+    gaps = {round(x[gap], 3) for fa, fb, x in recorded
+            if {fa.q.text, fb.q.text} == {"one minute", "15 seconds"}}
+    assert gaps == {round(math.log(4), 3)}, [(fa.q.text, fb.q.text, x[gap]) for fa, fb, x in recorded]

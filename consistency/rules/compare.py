@@ -260,10 +260,25 @@ _PART_QUALIFIERS = frozenset({"partitive", "increment", "still", "all"})
 
 
 def _value(f: Frame) -> float:
-    if f.q.value is not None:
-        return float(f.q.value)
+    """The figure on its canonical scale ("15 years" and "ten minutes" in seconds, as `Frame.low`
+    and `Frame.high` are), so that `features`' value gap compares like with like: read in its own
+    unit, "less than ten minutes" against "15 years" was a gap of 10 against 15."""
+    q = f.q
+    if q.value is not None:
+        return float(q.value) * _canonical_scale(q)
     finite = [v for v in (f.low, f.high) if math.isfinite(v)]
     return sum(finite) / len(finite) if finite else 0.0
+
+
+def _canonical_scale(q) -> float:
+    """What one unit of ``q`` is in its canonical unit (60 for minutes in seconds); 1 for dates and
+    for figures without a unit conversion."""
+    if q.dimension == "date":
+        return 1.0
+    for mine, canonical in ((q.high, q.canonical_high), (q.low, q.canonical_low)):
+        if canonical is not None and mine and math.isfinite(mine) and math.isfinite(canonical):
+            return canonical / mine
+    return 1.0
 
 
 def _date_gap(fa: Frame, fb: Frame) -> float:
