@@ -117,8 +117,8 @@ def alignments(a: Claim, b: Claim, ctx: PairContext) -> list[Aligned]:
         best_a[ia] = max(best_a.get(ia, 0.0), sc)
         best_b[ib] = max(best_b.get(ib, 0.0), sc)
     close = {k for k, (sc, _) in scores.items() if sc >= best_a[k[0]] - MARGIN and sc >= best_b[k[1]] - MARGIN}
-    differ = {k: disjoint(fas[k[0]], fbs[k[1]]) or bounds_apart(fas[k[0]], fbs[k[1]], given=ctx.given)
-              for k in scores}
+    differ = {k: disjoint(fas[k[0]], fbs[k[1]], found=not ctx.given)
+              or bounds_apart(fas[k[0]], fbs[k[1]], given=ctx.given) for k in scores}
 
     def near(score: float, best: float) -> bool:  # as good a match as the best one
         return score >= best - MARGIN and score >= SUPPORT * best
