@@ -14,13 +14,22 @@ from consistency.rules import compare
 DATA = Path(__file__).parent / "data" / "confidence_record"
 
 
-def test_a_check_records_the_features_its_confidence_comes_from(embedder):
+def _recording(call):
+    """``call()``'s result and the (frame a, frame b, features) `compare.score` recorded meanwhile."""
     compare.RECORD = []
     try:
-        report = api.check(str(DATA), Settings(min_confidence=0.0), embedder=embedder)
-        recorded = compare.RECORD
+        result = call()
+        return result, compare.RECORD
     finally:
         compare.RECORD = None
+
+
+def _check(path, embedder):
+    return _recording(lambda: api.check(str(path), Settings(min_confidence=0.0), embedder=embedder))
+
+
+def test_a_check_records_the_features_its_confidence_comes_from(embedder):
+    report, recorded = _check(DATA, embedder)
     conflicts = [f for f in report.findings if f.kind == "conflict" and f.rule == "NUM001"]
     assert conflicts, [f.explanation for f in report.findings]
     found = conflicts[0]
@@ -34,14 +43,9 @@ def test_a_check_records_the_features_its_confidence_comes_from(embedder):
 
 def test_given_pairs_and_an_unset_recorder_record_nothing(embedder):
     assert compare.RECORD is None
-    compare.RECORD = []
-    try:
-        findings = api.compare_texts("Four workers were taken to hospital after the warehouse fire.",
-                                     "Six employees needed hospital treatment after the warehouse fire.",
-                                     embedder=embedder)
-        recorded = compare.RECORD
-    finally:
-        compare.RECORD = None
+    findings, recorded = _recording(lambda: api.compare_texts(
+        "Four workers were taken to hospital after the warehouse fire.",
+        "Six employees needed hospital treatment after the warehouse fire.", embedder=embedder))
     assert any(f.kind == "conflict" for f in findings)
     assert recorded == []
 
@@ -56,12 +60,7 @@ def test_the_value_gap_compares_figures_in_one_unit(tmp_path, embedder):
     (tmp_path / "local.md").write_text(
         "# Earthquake rattles Port Halden\n\nIn Port Halden the shaking from Sunday's earthquake lasted "
         "around 15 seconds, the mayor's office said.\n", encoding="utf-8")
-    compare.RECORD = []
-    try:
-        api.check(str(tmp_path), Settings(min_confidence=0.0), embedder=embedder)
-        recorded = compare.RECORD
-    finally:
-        compare.RECORD = None
+    _, recorded = _check(tmp_path, embedder)
     gap = compare.FEATURES.index("value_gap")
     gaps = {round(x[gap], 3) for fa, fb, x in recorded
             if {fa.q.text, fb.q.text} == {"one minute", "15 seconds"}}

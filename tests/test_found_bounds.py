@@ -10,21 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from consistency.check import run_rules
-from consistency.group import Pair
-from consistency.rules import select_rules
-from tests.test_rules import _claims
+from tests.test_rules import rule_findings
 
 DATA = Path(__file__).parent / "data" / "tolerance" / "found_bounds.jsonl"
 CASES = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _rules_firing(row: dict, embedder, given: bool) -> set[str]:
-    claims = _claims(row)
-    n_a = sum(1 for c in claims if c.doc_key == "a")
-    pairs = [Pair(i, j, 1.0) for i in range(n_a) for j in range(n_a, len(claims))]
-    found = run_rules(claims, pairs, select_rules(), embedder=embedder, given=given)
-    return {f.rule for f in found if f.kind == "conflict"}
+    return {f.rule for f in rule_findings(row, embedder=embedder, given=given) if f.kind == "conflict"}
 
 
 @pytest.mark.parametrize("row", CASES, ids=[f"{i}-{r['found']}" for i, r in enumerate(CASES, 1)])

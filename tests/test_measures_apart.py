@@ -53,6 +53,26 @@ def _check(tmp_path, embedder, *texts, number_only=False):
     return _pairs(report, number_only=number_only)
 
 
+def _assert_case(case, tmp_path, embedder):
+    """A case of documents (``docs``): its ``apart`` value pairs are not flagged, its ``conflict``
+    pairs are (tests/data/holders/cases.jsonl, tests/data/predicates/pairs.jsonl)."""
+    pairs = _check(tmp_path, embedder, *(text + "\n" for text in case["docs"]))
+    for x in case["apart"]:
+        assert tuple(sorted(x)) not in pairs, (case["why"], pairs)
+    for x in case["conflict"]:
+        assert tuple(sorted(x)) in pairs, (case["why"], pairs)
+
+
+def _frame(tmp_path, text, number):
+    """The one frame of ``number`` in ``text`` read as a one-sentence document."""
+    from consistency.rules.frames import frames
+
+    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
+    claims, _ = api.extract([str(tmp_path / "a.txt")])
+    [frame] = [f for c in claims for f in frames(c) if f.q.text == number]
+    return frame
+
+
 def test_a_predicate_the_corpus_reports_apart_is_another_measure(tmp_path, embedder):
     pairs = _check(tmp_path, embedder, WAREHOUSE_A, WAREHOUSE_B, WAREHOUSE_C)
     # the first report shoots six and kills two: shot and killed are two measures, also where a

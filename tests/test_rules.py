@@ -37,11 +37,17 @@ def _claims(row: dict):
 def findings_for(row: dict, rules=None, embedder=None):
     """What `consistency compare` reports on the pair (a given pair: the two texts are meant to be
     about one thing): its findings at the default confidence cut-off."""
+    return confident(rule_findings(row, rules, embedder), load_settings(env={}))
+
+
+def rule_findings(row: dict, rules=None, embedder=None, *, given: bool = True):
+    """Every finding of the rules on the pair's claims, at any confidence; ``given``: as a pair
+    given to compare, else as one found among many claims (`check`)."""
     claims = _claims(row)
     n_a = sum(1 for c in claims if c.doc_key == "a")
     pairs = [Pair(i, j, 1.0) for i in range(n_a) for j in range(n_a, len(claims))]
-    found = run_rules(claims, pairs, rules if rules is not None else select_rules(), embedder=embedder, given=True)
-    return confident(found, load_settings(env={}))
+    return run_rules(claims, pairs, rules if rules is not None else select_rules(), embedder=embedder,
+                     given=given)
 
 
 def _case(code: str, number: int, row: dict):
