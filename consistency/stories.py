@@ -94,18 +94,31 @@ class Profile:
     spelled: Mapping[str, str] = field(default_factory=dict)
 
 
-def _strip_possessive(word: str) -> str:
-    return word[:-2] if word.endswith(("'s", "’s")) else word
+#: An English clitic at a word's end: a possessive or a contracted verb or "not" ("Solberg's",
+#: "I'm", "we've", "isn't"). It is not part of a name, and what is left of "I'm" is the pronoun
+#: "I", capitalised by grammar (one letter: never a name). Grammar, not a list of names: without
+#: it "I'm" and "I've" were shown as a political story's entities.
+_CLITIC = re.compile(r"(?:['’](?:s|m|re|ve|d|ll)|n['’]t)$", re.IGNORECASE)
+
+
+#: Marks that open a quotation when written right before a word.
+_OPENING_QUOTES = "\"“‘'«"
+
+
+def _strip_clitic(word: str) -> str:
+    return _CLITIC.sub("", word) if "'" in word or "’" in word else word
 
 
 def _words(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, str, bool, bool]]:
-    """(key, word, capitalised, sentence-initial) for each word outside the ``skip`` spans."""
+    """(key, word, capitalised, sentence-initial) for each word outside the ``skip`` spans. A word
+    right after an opening quote mark starts the quoted sentence (`"We're done," she said`)."""
     for start, end in skip:
         text = text[:start] + " " * (end - start) + text[end:]
     out = []
     for m in _WORD.finditer(text):
-        w = _strip_possessive(m.group())
-        out.append((w.lower(), w, w[:1].isupper(), not out))
+        w = _strip_clitic(m.group())
+        quoted = m.start() > 0 and text[m.start() - 1] in _OPENING_QUOTES
+        out.append((w.lower(), w, w[:1].isupper(), not out or quoted))
     return out
 
 

@@ -318,3 +318,16 @@ def test_a_changed_story_window_clusters_the_store_again(tmp_path, embedder):
         assert store.runs.all()[-1].counters["pairs"] > 0, "a new window re-matches every stored claim"
     assert sorted(sorted(s["documents"]) for s in again["stories"]) == sorted(
         sorted(s["documents"]) for s in first["stories"])
+
+
+def test_the_pronoun_i_and_its_contractions_are_not_names(tmp_path):
+    """English capitalises "I" and so "I'm", "I've", "I'd", "I'll": quotes full of them made those
+    a story's entities ("Gingrich, GOP, Huckabee, I'm, I've" on real political coverage). A word's
+    clitic is not part of the name ("Solberg's", "O'Hara" stays whole)."""
+    text = ("\"I'm not leaving,\" Solberg said after the vote in Fenwick. \"I've told O'Hara that I'd stay "
+            "and I'll say it again.\" Solberg's deputy agreed, and O'Hara's office in Fenwick said "
+            "nothing. Later, O'Hara said: \"We're done, and I'm sure Fenwick isn't.\"")
+    (tmp_path / "a.md").write_text("Vote in Fenwick\n\n" + text, encoding="utf-8")
+    claims = extract_claims(read_paths([str(tmp_path)]).documents)
+    names, _, spelled = stories.read_names(claims)
+    assert {spelled[k] for k in names} == {"Solberg", "Fenwick", "O'Hara"}
