@@ -79,12 +79,18 @@ def _extract(text: str) -> tuple[Quantity, ...]:
     blocked += identifiers.citation_spans(text) + [(d.number.start, d.end) for d in extra]
     drafts = _durations_in_words(text) + _folds(text) + _out_of(text)
     taken = [(d.start, d.end) for d in drafts]
+    names: list[Number] = []  # numbers that name a thing ("Browser 8"), which a list or range continues
     for number in find_numbers(text):
         if _overlaps(number.start, number.end, blocked) or _overlaps(number.start, number.end, taken):
+            continue
+        if _damaged(text, number) or _continues_names(text, number, names):
             continue
         draft = _read(text, number)
         if draft is not None:
             drafts.append(draft)
+        elif not number.words and (identifiers.attached_to_letters(text, number.start)
+                                   or identifiers.named_by_word_before(text, number.start)):
+            names.append(number)
     drafts.sort(key=lambda d: d.start)
     combined = ranges.combine(text, drafts)
     _rate_after_parenthesis(text, combined)
@@ -126,6 +132,25 @@ def _rate_after_parenthesis(text: str, drafts: list[Draft]) -> None:
             a.per = b.per = rate[0]
 
 
+#: What joins the numbers of a list or range: "8 and 9", "6 to 10", "7, 8 and 9".
+_JOIN_RE = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:(?:and|or|to|through|thru|&)[ \u00a0]+|[-–,/][ \u00a0]*)", re.I)
+
+
+def _continues_names(text: str, number: Number, names: list[Number]) -> bool:
+    """A bare number listed after or ranging from a number that names a thing ("Browser 8 and 9",
+    "IE6 to 10"): a name too (a version), not a count."""
+    if number.words or not names or not _JOIN_RE.fullmatch(text, names[-1].end, number.start):
+        return False
+    names.append(number)
+    return not units.match_unit(text, number.end) and not _letters_follow(text, number.end)
+
+
+def _damaged(text: str, number: Number) -> bool:
+    """A number touching U+FFFD, the mark of a character lost in decoding ("4\ufffd months" was
+    "4½ months"): its value is not known."""
+    return "\ufffd" in text[max(0, number.start - 1): number.end + 1]
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -159,7 +184,8 @@ _SMALL_NUMBERS = {**ONES, **TEENS, **TENS, "hundred": 100, "a": 1, "an": 1}
 _SMALL = "|".join(sorted((w for w in _SMALL_NUMBERS if len(w) > 2), key=len, reverse=True))
 _FOLD_RE = re.compile(rf"(?<![\w-])(?P<n>{_SMALL}|\d+)[ \u00a0-]?fold(?![\w])", re.I)
 _OUT_OF_RE = re.compile(
-    rf"(?<![\w-])(?P<a>{_SMALL}|\d+)[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+(?:every[ \u00a0]+)?(?P<b>{_SMALL}|\d+)(?=[ \u00a0]+[A-Za-z]|[.,;:]|$)",
+    rf"(?<![\w-])(?P<a>{_SMALL}|\d+)(?:[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+(?:every[ \u00a0]+)?|(?P<made>-(?:for|of)-|[ \u00a0]+of[ \u00a0]+(?=\d)))"
+    rf"(?P<b>{_SMALL}|\d+)(?=[ \u00a0]+[A-Za-z]|[.,;:)]|$)",
     re.I,
 )
 
@@ -186,11 +212,15 @@ def _folds(text: str) -> list[Draft]:
 
 
 def _out_of(text: str) -> list[Draft]:
-    """"one out of three Germans", "2 in 5 voters": a share (1/3, 2/5) of what follows."""
+    """"one out of three Germans", "2 in 5 voters": a share (1/3, 2/5) of what follows; "9-for-15",
+    "12 of 18 for 200 yards": made of attempted (a share), when no counted noun follows ("4 of 11
+    witnesses" keeps the count of witnesses)."""
     out = []
     for m in _OUT_OF_RE.finditer(text):
         part, whole = _word_value(m["a"]), _word_value(m["b"])
         if part is None or not whole or part > whole:
+            continue
+        if m["made"] and measured.counted_noun(text, m.end(), singular_count=whole == 1) is not None:
             continue
         number = Number(m.start(), m.end(), part / whole, part / whole, words=True, fraction=True)
         draft = Draft(number, m.start(), m.end(), part / whole)
@@ -244,6 +274,8 @@ def _not_a_quantity_before(text: str, number: Number) -> bool:
         return True
     if identifiers.is_clock_time(text, number.start, number.end) or identifiers.acronym_dash_before(text, number.start, number.end):
         return True
+    if identifiers.leading_zero(text, number.start, number.end) or identifiers.is_bare_hour(text, number.start, number.end):
+        return True
     if _PER_BEFORE_RE.search(text, max(0, number.start - 5), number.start):
         return True  # "19.3 deaths per 100,000 people": the denominator of a rate (see `_rate_at`)
     if identifiers.is_block_number(text, number.start, number.end):
@@ -287,6 +319,8 @@ def _read_unit(text: str, draft: Draft) -> bool:
             return False
         if identifiers.named_by_word_before(text, number.start) or identifiers.continues_identifier(text, number.start):
             return False
+        if _unit_named_before(text, number.start):
+            return False
         if _is_bare_year(text, number):
             return False
     elif draft.currency is None and draft.unit is not None and draft.unit.dimension == "generation":
@@ -305,6 +339,19 @@ def _read_scale(text: str, draft: Draft) -> None:
     bound = changes.bound_before(text, draft.start)
     if scales.magnitude_before(text, draft.start) or bound is not None and scales.magnitude_before(text, bound.start):
         draft.unit = scales.MAGNITUDE
+
+
+_WORD_BEFORE_RE = re.compile(r"(?<![\w-])(?P<w>[a-z]+)[ \u00a0]+$")
+
+
+def _unit_named_before(text: str, start: int) -> bool:
+    """A bare number right after a singular unit of time ("in week 12", "on day 3", "minute 67"):
+    a label in a sequence. An amount puts its unit after the number ("12 weeks")."""
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 16), start)
+    if m is None or measured.is_plural(m["w"]):
+        return False
+    found = units.match_unit(" " + m["w"], 0)
+    return found is not None and found.end == len(m["w"]) + 1 and found.unit.dimension == "time"
 
 
 def _letters_follow(text: str, end: int) -> bool:

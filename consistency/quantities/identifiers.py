@@ -56,9 +56,35 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CITATION_RE.finditer(text)]
 
 
+#: A phone number written in groups after a trunk prefix that starts with 0 ("0161 872 5050",
+#: "0800 111222"): a count is never written with a leading zero.
+_TRUNK_PHONE_RE = re.compile(r"(?<![\w.,])0\d{2,4}(?:[ \u00a0]\d{3,8}){1,2}(?![\w.,]?\d)")
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Spans of phone numbers."""
-    return [(m.start(), m.end()) for m in _PHONE_RE.finditer(text)]
+    return [(m.start(), m.end()) for regex in (_PHONE_RE, _TRUNK_PHONE_RE) for m in regex.finditer(text)]
+
+
+def leading_zero(text: str, start: int, end: int) -> bool:
+    """Digits with a leading zero ("008", "0845"): a code or a number's digits, never a count
+    ("0.5" is a decimal and "0" alone is zero)."""
+    return end - start > 1 and text[start] == "0" and text[start + 1].isdigit()
+
+
+#: A clock hour after a word of time order, with nothing counted after it: "shortly before 9.",
+#: "until 6". (A unit or noun after the number makes it an amount: "after 9 minutes".)
+_HOUR_BEFORE_RE = re.compile(r"(?<![\w])(?:before|after|until|till|since)[ \u00a0]+$", re.I)
+_HOUR_AFTER_RE = re.compile(r"[ \u00a0]*(?:[.,;:!?)]|$)")
+
+
+def is_bare_hour(text: str, start: int, end: int) -> bool:
+    """A whole number 1-24 after "before", "after", "until", "till" or "since" that ends its clause:
+    an hour of the day ("the fire began before 9."), not a count."""
+    digits = text[start:end]
+    if not digits.isdigit() or not 1 <= int(digits) <= 24:
+        return False
+    return bool(_HOUR_BEFORE_RE.search(text, max(0, start - 8), start)) and bool(_HOUR_AFTER_RE.match(text, end))
 
 
 def is_ordinal(text: str, end: int) -> bool:
@@ -135,7 +161,7 @@ def is_clock_time(text: str, start: int, end: int) -> bool:
 
 
 #: A season or fiscal year written as a year range ("2014-15", "2019/20").
-_YEAR_RANGE_RE = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d[-–/]\d\d(?![\w.,]|[-–/]\d)")
+_YEAR_RANGE_RE = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d(?:[-–/]|[ \u00a0][-–][ \u00a0])\d\d(?![\w,]|\.\d|[ \u00a0]?[-–/]\d)")
 #: A player's number in brackets after a name ("Dak Prescott (4)").
 _SHIRT_RE = re.compile(r"(?<![\w])[A-Z][a-z]+[ \u00a0]\((?P<n>\d{1,2})\)")
 
@@ -149,7 +175,7 @@ _ERA_RE = re.compile(
 
 
 def year_range_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of season or fiscal years ("the 2014-15 season") and of years with an era
+    """Spans of season or fiscal years ("the 2014-15 season", "1978 - 89" in tokenised text) and of years with an era
     ("between A.D. 1000 and 1260", "500 BC"), which are dates, not ranges or counts."""
     spans = [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text)]
     return spans + [(m.start(), m.end()) for m in _ERA_RE.finditer(text)]

@@ -59,7 +59,7 @@ _DIGIT_RE = re.compile(
     (?:
         (?P<sci>\s?[x×*]\s?10\s?\^?\s?(?P<exp>[-−–]?\d+))
       | [eE](?P<exp2>[-+−]?\d+)(?![\w])
-      | [ \u00a0](?P<mn>\d+)[/⁄](?P<md>\d+)(?![\d/⁄])
+      | (?:[ \u00a0]|[-–](?=\d+[/⁄]))(?P<mn>\d+)[/⁄](?P<md>\d+)(?![\d/⁄])
       | (?P<vf>[{_VF}])
       | [/⁄](?P<fd>\d+)(?![\d/⁄])
     )?
@@ -128,11 +128,58 @@ def _digits_value(m: re.Match[str]) -> tuple[float, bool] | None:
     if m["vf"]:
         return value + VULGAR_FRACTIONS[m["vf"]], True
     if m["fd"]:
-        den = int(m["fd"])
-        if den in _FRACTION_DENOMINATORS and 0 < value < den and "." not in m["int"]:
-            return value / den, True
-        return None
+        return _slash_value(m["int"], int(m["fd"]))
     return value, False
+
+
+#: The fractions a vulgar-fraction glyph stands for (numerator, denominator), as "½" reads when
+#: flattened to "1/2" and glued to the whole number before it ("41/2 months" for "4½ months").
+_GLYPH_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4), (1, 8), (3, 8), (5, 8), (7, 8)}
+
+
+def _slash_value(written: str, den: int) -> tuple[float, bool] | None:
+    """The value of "3/4" (a fraction) or of "41/2" (4½ with its glyph flattened: an improper
+    fraction is never how news writes a number); None for a slash pair that is neither ("24/7")."""
+    if not written.isdigit():
+        return None
+    num = int(written)
+    if den in _FRACTION_DENOMINATORS and 0 < num < den:
+        return num / den, True
+    if len(written) > 1 and (int(written[-1]), den) in _GLYPH_FRACTIONS:
+        return int(written[:-1]) + int(written[-1]) / den, True
+    return None
+
+
+#: A slash with a space on either side between two whole numbers ("41 / 2" in tokenised text).
+_SPACED_SLASH_RE = re.compile(r"[ \u00a0]*[/⁄][ \u00a0]*")
+#: The whole part before a spaced fraction: "3 - 1 / 2", "3 1 / 2".
+_WHOLE_BEFORE_RE = re.compile(r"(?<![\w.,/])(?P<w>\d+)[ \u00a0]*(?:[-–][ \u00a0]*|[ \u00a0])$")
+
+
+def _spaced_fractions(text: str, found: list[Number]) -> list[Number]:
+    """"1 / 2", "41 / 2", "3 - 1 / 2" as tokenisation spaces them: one number, not two counts."""
+    found = sorted(found, key=lambda n: n.start)
+    out: list[Number] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        plain = b is not None and not (a.words or b.words or a.fraction or b.fraction or a.scale != 1 or b.scale != 1)
+        gap = text[a.end: b.start] if plain else ""
+        spaced = plain and " " in gap.replace("\u00a0", " ") and _SPACED_SLASH_RE.fullmatch(gap) is not None
+        den = text[b.start: b.end] if spaced else ""
+        parsed = _slash_value(text[a.start: a.end], int(den)) if den.isdigit() and len(den) <= 4 else None
+        if parsed is None:
+            out.append(a)
+            i += 1
+            continue
+        value, start = parsed[0], a.start
+        whole = _WHOLE_BEFORE_RE.search(text, max(0, a.start - 12), a.start)
+        if whole is not None and value < 1 and out and out[-1].start == whole.start("w") and not out[-1].words:
+            value, start = out.pop().raw + value, whole.start("w")
+        out.append(Number(start, b.end, value, value, fraction=True))
+        i += 2
+    return out
 
 
 def _scale_after(text: str, end: int, *, attached_only: bool = False) -> tuple[float, int, str] | None:
@@ -359,7 +406,7 @@ def find_numbers(text: str) -> list[Number]:
         if m["mult"]:
             low *= 10 if m["mult"].lower() == "tens" else 100
         found.append(Number(m.start(), m.end(), None, low, low=low, high=low * 10, words=True))
-    return _without_overlaps(found)
+    return _spaced_fractions(text, _without_overlaps(found))
 
 
 def rescale(number: Number, text: str) -> Number:

@@ -8,7 +8,8 @@ Read as ages:
 
 - "a 55-year-old man", "Jane Doe, 27," and "the boy, 9." (an appositive after a
   name or a noun phrase), "two men, 23 and 25," (coordinated appositives),
-  "aged 22", "ages 17 and 19", "ranging in age from 17 to 27", "he was 44";
+  "aged 22", "ages 17 and 19", "ranging in age from 17 to 27", "he was 44", "who will turn 29",
+  "died at 75", and "Jane Doe, 27 was charged" (a full name whose closing comma is missing);
 - whose: the name or noun phrase the age is attached to ("Jane Doe", "the
   gunman", "a Lakeville resident"); a pronoun ("he was 44") gives no person;
 - an age said of an earlier time ("then-15-year-old Jane Doe") is not the person's age as the
@@ -50,9 +51,12 @@ APPOSITIVE_AFTER = re.compile(r"[ \u00a0]*(?:,|;|\)|[ \u00a0]and[ \u00a0]+\d|\.(
 #: A person said to be a number ("she was 10", "he will be 35").
 PERSON_IS = re.compile(
     r"(?<![\w])(?:he|she|who|i|we|they|you)[ \u00a0]+(?:is|was|were|are|am|turns|turned|will[ \u00a0]+be|"
-    r"would[ \u00a0]+be|is[ \u00a0]+now)[ \u00a0]+$",
+    r"would[ \u00a0]+be|is[ \u00a0]+now|(?:will|would|is[ \u00a0]+to|is[ \u00a0]+set[ \u00a0]+to)[ \u00a0]+turn)[ \u00a0]+$"
+    r"|(?<![\w])(?:died|dies|dying|passed[ \u00a0]+away)[ \u00a0]+at[ \u00a0]+$",
     re.I,
 )
+#: A verb right after an appositive age whose closing comma was left out: "Jane Doe, 27 was charged".
+_VERB_AFTER_RE = re.compile(r"[ \u00a0]+(?:was|is|has|had|will|who|died|fled)(?![\w])")
 #: Words before an appositive that are no person: calendar words, places of time, function words.
 NOT_A_PERSON = frozenset(
     "january february march april may june july august september october november december jan feb mar apr "
@@ -85,13 +89,16 @@ def age_word_before(text: str, start: int) -> bool:
 def appositive_person(text: str, start: int, end: int) -> str | None:
     """The name or noun phrase a bare number is set off from by commas ("Jane Doe, 27,"): the
     person whose age it is; None when the number is no such appositive."""
-    if not APPOSITIVE_AFTER.match(text, end):
+    unclosed = not APPOSITIVE_AFTER.match(text, end)
+    if unclosed and not _VERB_AFTER_RE.match(text, end):
         return None
     m = APPOSITIVE_BEFORE.search(text[max(0, start - 60):start])
     if not m:
         return None
     phrase = m["np"].strip()
     last = phrase.split()[-1].rstrip(".")
+    if unclosed and not (last[:1].isupper() and len(phrase.split()) > 1):
+        return None  # without its closing comma, only a full name ("Jane Doe, 27 was") is read as a person
     if last.lower() in NOT_A_PERSON or not re.sub(r"['’-]", "", last).isalpha():
         return None
     listed = bool(re.search(r"\d[ \u00a0]*(?:,|and)[ \u00a0]*$", text[max(0, start - 12):start])) or bool(

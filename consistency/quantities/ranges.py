@@ -211,6 +211,8 @@ def _carry_units(text: str, drafts: list[Draft]) -> None:
         if len(gap) > _CARRY_GAP_MAX or (_CARRY_BREAK_RE.search(gap) and not parallel_changes):
             continue
         b.unit, b.per = a.unit, b.per or a.per
+        if a.measured == "age":
+            b.measured, b.person = "age", a.person  # "when he was 19 to 24": two ages, not an age and a duration
         if a.currency is not None:
             b.currency = a.currency
         if a.counted:

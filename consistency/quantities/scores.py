@@ -1,7 +1,9 @@
 """Scorelines: "won 3-1", "lost 1-3", "a 9-2 lead", "tied 89-89".
 
 A dash between two small integers with no unit after them is a score when it
-does not ascend, or when a result word ("won", "beat", "lead") comes before it;
+does not ascend, or when a result word ("won", "beat", "lead") comes before it, or when
+nothing is counted after it and no range word ("between", "about") comes before it (a
+win-loss record: "slipped to 3-9", "the Herons (4-7)");
 it is neither a range nor a date. Each is read as a quantity of ``dimension``
 "score" whose ``score`` is (the subject's points, the other side's points),
 read with the result word: the winner of "won 3-1" and of "won 1-3" scored 3,
@@ -17,12 +19,15 @@ import math
 import re
 
 from consistency.quantities.draft import Draft
+from consistency.quantities.measured import counted_noun
 from consistency.quantities.money import currency_after
 from consistency.quantities.numbers import Number
 from consistency.quantities.units import Unit, match_unit
 
 SCORE = Unit("score", "score")
-_SCORE_RE = re.compile(r"(?<![\w.,$£€/-])(?P<a>\d{1,3})[ \u00a0]?[-–][ \u00a0]?(?P<b>\d{1,3})(?![\w,/]|\.\d|[-–]\d)")
+_SCORE_RE = re.compile(
+    r"(?<![\w.,$£€/-])(?P<a>\d{1,3})[ \u00a0]?[-–][ \u00a0]?(?P<b>\d{1,3})(?![\w,/]|[ \u00a0]?[/⁄]|\.\d|[-–]\d)"
+)
 _SPORTS_RE = re.compile(
     r"(?<![\w])(?P<w>won|win|wins|beat|beats|beating|lost|lose|loses|losing|drew|draw|tied|tie|lead|leads|led|"
     r"leading|victory|defeat|defeated|score|scored|scoreline|aggregate|trailing|trailed|down|at|a|an)"
@@ -75,5 +80,24 @@ def _scores(text: str):
         if match_unit(text, m.end()) or currency_after(text, m.end(), scaled=False, after_symbol=None):
             continue
         sports = _SPORTS_RE.search(text, max(0, m.start() - 40), m.start())
-        if int(m["a"]) >= int(m["b"]) or sports:
+        if int(m["a"]) >= int(m["b"]) or sports or _bare_record(text, m):
             yield m, (sports["w"].lower() if sports else "")
+
+
+#: Words that make a dash pair a range of an amount: "between 3-5", "about 10-12", "ages 4-7".
+_RANGE_CUE_RE = re.compile(
+    r"(?<![\w])(?:between|from|about|around|roughly|approximately|nearly|some|estimated|perhaps|maybe|"
+    r"aged?|ages|of|for|by|in|within|than)[ \u00a0]+$",
+    re.I,
+)
+
+
+def _bare_record(text: str, m: re.Match[str]) -> bool:
+    """An ascending dash pair that counts nothing: no noun follows it and no range word comes
+    before ("the Hawks slipped to 3-9", "the Herons (4-7)"): a win-loss record, not a range."""
+    if counted_noun(text, m.end(), singular_count=False) is not None or _NUMBER_AFTER_RE.match(text, m.end()):
+        return False
+    return not _RANGE_CUE_RE.search(text, max(0, m.start() - 16), m.start())
+
+
+_NUMBER_AFTER_RE = re.compile(r"[ \u00a0]*(?:[%$£€]|percent|per|times|of\b|or\b|more\b|million|billion|thousand|hundred|dozen)", re.I)
