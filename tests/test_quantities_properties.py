@@ -76,3 +76,19 @@ def test_spell_matches_known_words() -> None:
     assert spell(32) == "thirty-two"
     assert spell(412) == "four hundred and twelve"
     assert spell(28_642) == "twenty-eight thousand six hundred and forty-two"
+
+
+_GLYPHS = [(1, 2), (1, 3), (2, 3), (1, 4), (3, 4), (1, 8), (3, 8), (5, 8), (7, 8)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(whole=st.integers(1, 999), glyph=st.sampled_from(_GLYPHS),
+       written=st.sampled_from(["{w} {n}/{d}", "{w}-{n}/{d}", "{w}{n}/{d}", "{w}{n} / {d}", "{w} - {n} / {d}"]))
+def test_mixed_numbers_read_as_one_amount(whole: int, glyph: tuple[int, int], written: str) -> None:
+    """However a mixed number is written (a space, a dash, its "½" flattened and glued to the
+    whole part, tokenised spaces), it is one amount with its unit: never a count and a second amount."""
+    n, d = glyph
+    number = written.format(w=whole, n=n, d=d)
+    found = extract_quantities(f"The crew worked {number} weeks on the bridge.")
+    assert len(found) == 1, found
+    assert found[0].unit == "week" and math.isclose(found[0].value, whole + n / d), found[0]

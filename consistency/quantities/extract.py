@@ -500,6 +500,11 @@ def _is_age(text: str, draft: Draft, *, listed: bool = False) -> bool:
     return people.person_is(text, draft.start) and not _letters_follow(text, draft.end)
 
 
+#: A partitive ("one of the men", "two of them"): a selection from a group, never the amount of
+#: a change ("she turned them down, one of the men threw a cup" is no fall of one man).
+_PARTITIVE_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|those|these|them|us|his|her|their|its|our|my|your)(?![\w])", re.I)
+
+
 def _read_bound_and_change(text: str, draft: Draft) -> None:
     """Bound words before/after and the change verb governing the number."""
     start = draft.start
@@ -517,6 +522,8 @@ def _read_bound_and_change(text: str, draft: Draft) -> None:
             draft.bound = "upper" if age["b"].lower() in ("under", "below") else "lower"
         start = age.start()
     found = changes.change_before(text, start)
+    if found.direction is not None and _PARTITIVE_RE.match(text, draft.end):
+        found = changes.ChangeMatch(None, "level", None, found.level)  # see _PARTITIVE_RE
     draft.verb_start = found.verb_start
     draft.kind = found.kind
     draft.clause_direction = found.direction

@@ -82,7 +82,7 @@ def is_bare_hour(text: str, start: int, end: int) -> bool:
     """A whole number 1-24 after "before", "after", "until", "till" or "since" that ends its clause:
     an hour of the day ("the fire began before 9."), not a count."""
     digits = text[start:end]
-    if not digits.isdigit() or not 1 <= int(digits) <= 24:
+    if not digits.isdigit() or len(digits) > 2 or not 1 <= int(digits) <= 24:
         return False
     return bool(_HOUR_BEFORE_RE.search(text, max(0, start - 8), start)) and bool(_HOUR_AFTER_RE.match(text, end))
 

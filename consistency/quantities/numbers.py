@@ -140,7 +140,7 @@ _GLYPH_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4), (1, 8), (3, 8), (5, 
 def _slash_value(written: str, den: int) -> tuple[float, bool] | None:
     """The value of "3/4" (a fraction) or of "41/2" (4½ with its glyph flattened: an improper
     fraction is never how news writes a number); None for a slash pair that is neither ("24/7")."""
-    if not written.isdigit():
+    if not written.isdigit() or len(written) > 15:
         return None
     num = int(written)
     if den in _FRACTION_DENOMINATORS and 0 < num < den:
