@@ -28,9 +28,11 @@ Printed:
   up (misses written to ``--misses-out`` for reading); and **GVA outlet candidates**
   (``gva_outlet_recall``): the part of those that two outlets dispute, each article's own figure
   being the first killed/injured count it states (misses beside ``--misses-out``, suffix
-  ``.outlets.jsonl``). Most ``gva_recall`` candidates are no dispute between outlets (parts of
-  the toll, sums consistent with it, other incidents, misreads of the heuristic); the outlet
-  figure is the one the checker can be judged on;
+  ``.outlets.jsonl``, every candidate with ``flagged``). Most ``gva_recall`` candidates are no
+  dispute between outlets (parts of the toll, sums consistent with it, other incidents, misreads
+  of the heuristic), and so are most outlet candidates: ``real`` counts those a reviewer judged a
+  real dispute (``--disputes``, default ``benchmarks/labels/gva_disputes.jsonl``) and how many of
+  them are flagged, the recall the checker can be judged on;
 * stories, groups and the largest group; **disputed facts** (conflicts of one rule linking
   claims of one story, shown as one item), the conflicts they hold, and the items a report shows
   (facts plus conflicts outside a fact);
@@ -155,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="GVA outlet-vs-gold disagreements the checker did not flag, as JSON Lines for reading")
     ap.add_argument("--labels", default=str(ROOT / "benchmarks" / "labels" / "news.jsonl"),
                     help="reviewed findings (benchmarks/labels/README.md) for the read precision")
+    ap.add_argument("--disputes", default=str(ROOT / "benchmarks" / "labels" / "gva_disputes.jsonl"),
+                    help="reviewed GVA outlet candidates: which are real disputes between outlets")
     args = ap.parse_args(argv)
 
     data = news_data(args.data)
@@ -208,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     figures["gva_gold"] = gold_agreement(conflicts, meta, gold)
     figures["gva_recall"] = gold_recall(report.claims, conflicts, meta, gold, args.misses_out)
     figures["gva_outlet_recall"] = outlet_recall(report.claims, conflicts, meta, gold,
-                                                 str(Path(args.misses_out).with_suffix(".outlets.jsonl")))
+                                                 str(Path(args.misses_out).with_suffix(".outlets.jsonl")),
+                                                 read_disputes(Path(args.disputes)))
     figures["read"] = read_precision(conflicts, meta, Path(args.labels))
     for key, value in figures.items():
         if key == "read":
@@ -308,7 +313,22 @@ def gold_recall(claims, conflicts, meta, gold, misses_out: str) -> dict:
             "misses_out": misses_out}
 
 
-def outlet_recall(claims, conflicts, meta, gold, misses_out: str) -> dict:
+def _dispute_key(cluster: str, what: str, value) -> str:
+    return f"{cluster}|{what}|{value:g}"
+
+
+def read_disputes(path: Path) -> dict[str, bool]:
+    """A reviewer's reading of `outlet_candidates`: whether two outlets really report different
+    figures for one measure of the incident (benchmarks/labels/gva_disputes.jsonl; ids and
+    numbers only, no sentence). Most candidates are no dispute at all: a part of the toll, a sum
+    consistent with it ("five shot, one fatally" / "one killed, four injured"), another incident
+    or a count of charges that the lede heuristic took for the article's own figure."""
+    if not path.is_file():
+        return {}
+    return {_dispute_key(r["cluster"], r["measure"], r["value"]): bool(r["dispute"]) for r in read_jsonl(path)}
+
+
+def outlet_recall(claims, conflicts, meta, gold, misses_out: str, disputes: dict[str, bool] | None = None) -> dict:
     """Recall on outlet-vs-outlet disagreements: the part of `gold_recall`'s candidates that two
     outlets really dispute. An outlet's figure for killed (injured) is the first such count its
     article states (its lede: reporters give the toll first, then parts of it, other incidents and
@@ -319,20 +339,31 @@ def outlet_recall(claims, conflicts, meta, gold, misses_out: str) -> dict:
     misses on the tune half (session 22) found almost none of them disputed between outlets: a
     part of the toll ("two of the wounded"), a sum consistent with it ("five shot, one fatally"),
     another incident, a count of charges; those are no finding for the checker to make, and this
-    figure leaves them out. Misses go to ``misses_out``."""
+    figure leaves them out. Every candidate goes to ``misses_out`` with ``"flagged"`` saying
+    whether a conflict pairs it (read them to judge disputes).
+
+    With ``disputes`` (`read_disputes`), ``real`` counts the candidates a reviewer judged a real
+    dispute between outlets and how many of those are flagged: the recall that matters."""
     flagged = {(f.a.id, f.b.id) for f in conflicts} | {(f.b.id, f.a.id) for f in conflicts}
-    found, missed = [], []
+    rows = []
     for cluster, what, value, wrong, right in outlet_candidates(claims, meta, gold):
         hit = any((w.id, r.id) in flagged for w in wrong for r in right)
-        (found if hit else missed).append((cluster, what, value, wrong, right))
+        rows.append((hit, cluster, what, value, wrong, right))
     with open(misses_out, "w", encoding="utf-8") as fh:
-        for cluster, what, value, wrong, right in missed:
+        for hit, cluster, what, value, wrong, right in rows:
             fh.write(json.dumps({"cluster": cluster, "measure": what, "gold": gold[cluster][what], "value": value,
-                                 "wrong": [c.text for c in wrong][:3], "right": [c.text for c in right][:3]},
-                                ensure_ascii=False) + "\n")
-    total = len(found) + len(missed)
-    return {"candidates": total, "flagged": len(found), "share_flagged": round(len(found) / max(1, total), 3),
-            "misses_out": misses_out}
+                                 "flagged": hit, "wrong": [c.text for c in wrong][:3],
+                                 "right": [c.text for c in right][:3]}, ensure_ascii=False) + "\n")
+    found = sum(hit for hit, *_ in rows)
+    out = {"candidates": len(rows), "flagged": found, "share_flagged": round(found / max(1, len(rows)), 3),
+           "misses_out": misses_out}
+    if disputes is not None:
+        judged = [(hit, disputes[_dispute_key(c, w, v)]) for hit, c, w, v, *_ in rows if _dispute_key(c, w, v) in disputes]
+        out["real"] = {"judged": len(judged), "unjudged": len(rows) - len(judged),
+                       "disputes": sum(real for _, real in judged),
+                       "disputes_flagged": sum(real and hit for hit, real in judged),
+                       "non_disputes_flagged": sum(hit and not real for hit, real in judged)}
+    return out
 
 
 def outlet_candidates(claims, meta, gold) -> list[tuple]:

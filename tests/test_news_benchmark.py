@@ -51,9 +51,11 @@ def test_news_benchmark_finds_the_outlet_that_disagrees_with_the_gold(tmp_path, 
     data = _corpus(tmp_path / "data")
     figures_path = tmp_path / "figures.json"
     misses = tmp_path / "misses.jsonl"
+    disputes = tmp_path / "disputes.jsonl"  # a reviewer read the one candidate: a real dispute
+    disputes.write_text(json.dumps({"cluster": "gva-1", "measure": "killed", "value": 2, "dispute": True}) + "\n")
     code = _bench().main(["--data", str(data), "--json", str(figures_path), "--misses-out", str(misses),
                           "--sample", "5", "--sample-out", str(tmp_path / "sample.jsonl"),
-                          "--labels", str(tmp_path / "no-labels.jsonl")])
+                          "--labels", str(tmp_path / "no-labels.jsonl"), "--disputes", str(disputes)])
     assert code == 0
     figures = json.loads(figures_path.read_text())
     assert figures["articles"] == 4 and figures["cross_cluster"] == 0
@@ -63,7 +65,10 @@ def test_news_benchmark_finds_the_outlet_that_disagrees_with_the_gold(tmp_path, 
     assert figures["gva_recall"]["candidates"] == 2
     assert figures["gva_outlet_recall"]["candidates"] == 1
     assert figures["gva_outlet_recall"]["flagged"] == 1
-    assert Path(figures["gva_outlet_recall"]["misses_out"]).read_text() == ""
+    listed = [json.loads(line) for line in Path(figures["gva_outlet_recall"]["misses_out"]).read_text().splitlines()]
+    assert [(c["measure"], c["value"], c["flagged"]) for c in listed] == [("killed", 2, True)]
+    assert figures["gva_outlet_recall"]["real"] == {"judged": 1, "unjudged": 0, "disputes": 1, "disputes_flagged": 1,
+                                                    "non_disputes_flagged": 0}
     assert figures["gva_recall"]["flagged"] >= 1
     assert figures["gva_gold"]["pairs"].get("one side matches gold", 0) >= 1
     sample = [json.loads(line) for line in (tmp_path / "sample.jsonl").read_text().splitlines()]
