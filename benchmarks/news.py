@@ -38,7 +38,8 @@ Printed:
   (facts plus conflicts outside a fact);
 * **read precision**: of the reported conflicts that a reviewer has judged
   (``--labels``, default ``benchmarks/labels/news.jsonl``), the share a reviewer wants to see, with
-  how many were judged and how many are not yet read;
+  how many were judged and how many are not yet read; and the same over the **items** a report
+  shows (``read.items``): a disputed fact counts once, wanted when one of its conflicts is;
 * a reading sample (``--sample N`` conflicts, seeded, across clusters) written as JSON Lines to
   ``--sample-out`` (default ``/tmp/consistency-news-sample.jsonl``) with both claims, the rule,
   explanation, clusters and an empty ``judgement`` field to fill in by hand.
@@ -412,11 +413,22 @@ def read_precision(conflicts, meta, labels: Path) -> dict:
     for f in conflicts:
         a = _side_key(meta(f.a)["id"], text_hash(f.a.text)[:16], [s.text for s in f.spans_a])
         b = _side_key(meta(f.b)["id"], text_hash(f.b.text)[:16], [s.text for s in f.spans_b])
-        found.append((f.rule, judged.get(frozenset((a, b)))))
-    out = _precision([x for _, x in found])
+        found.append((f.rule, judged.get(frozenset((a, b))), f.fact))
+    out = _precision([x for _, x, _ in found])
+    # what a reader sees: a disputed fact is one item (wanted when a finding of it is, judged
+    # when all of them are); a conflict outside any fact is an item of its own
+    facts: dict = defaultdict(list)
+    items = []
+    for _, x, fact in found:
+        if fact is None:
+            items.append(x)
+        else:
+            facts[fact].append(x)
+    items += [None if None in xs else int(any(xs)) for xs in facts.values()]
+    out["items"] = _precision(items)
     # per rule: the statement rules (NEG/ANT/QNT) are judged apart from the numeric ones
-    out["by_rule"] = {rule: _precision([x for r, x in found if r == rule])
-                      for rule in sorted({r for r, _ in found})}
+    out["by_rule"] = {rule: _precision([x for r, x, _ in found if r == rule])
+                      for rule in sorted({r for r, _, _ in found})}
     return out
 
 

@@ -89,3 +89,25 @@ def test_measure_of_reads_the_verb_right_before_a_count() -> None:
     text = "One man died and four others were hurt when shots were fired at a party."
     four = text.index("four")
     assert bench.measure_of(text, four, four + 4) == "injured"
+
+
+def test_read_precision_counts_a_disputed_fact_once(tmp_path, monkeypatch) -> None:
+    """A reader sees one disputed fact ("died: 3 — three outlets; 2 — one"), not its pairwise
+    conflicts: `read.items` counts it once, wanted when one of its conflicts is."""
+    monkeypatch.setenv("CONSISTENCY_BENCH_CACHE", str(tmp_path / "vectors.sqlite"))
+    data = _corpus(tmp_path / "data")
+    bench, sample = _bench(), tmp_path / "sample.jsonl"
+    common = ["--data", str(data), "--misses-out", str(tmp_path / "misses.jsonl"), "--sample", "10",
+              "--sample-out", str(sample)]
+    assert bench.main(common + ["--labels", str(tmp_path / "none.jsonl")]) == 0
+    flagged = [json.loads(line) for line in sample.read_text().splitlines()]
+    assert len(flagged) >= 2, "two died / three died, three killed, killed three"
+    labels = tmp_path / "labels.jsonl"  # the first conflict wanted, the others not
+    side = lambda s: {k: s[k] for k in ("article", "claim", "evidence")}  # noqa: E731
+    labels.write_text("".join(json.dumps({"rule": f["rule"], "a": side(f["a"]), "b": side(f["b"]), "label": int(i == 0)})
+                              + "\n" for i, f in enumerate(flagged)))
+    figures_path = tmp_path / "figures.json"
+    assert bench.main(common + ["--labels", str(labels), "--json", str(figures_path)]) == 0
+    read = json.loads(figures_path.read_text())["read"]
+    assert (read["judged"], read["wanted"]) == (len(flagged), 1)
+    assert read["items"] == {"judged": 1, "wanted": 1, "unread": 0, "precision": 1.0}
