@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python benchmarks/conflicts.py [--data DIR] [--limit N] [--errors N] [--dump F.jsonl]
     .venv/bin/python benchmarks/conflicts.py --heldout      # tests/data/heldout/pairs.jsonl only
     .venv/bin/python benchmarks/conflicts.py --float16      # vectors as the store keeps them
+    .venv/bin/python benchmarks/conflicts.py --half a       # tune on half a; report a, b and the whole
 
 Data: ``equate_nat.jsonl`` and ``vitaminc_real_numeric_dev.jsonl`` from ``--data``,
 else ``$CONSISTENCY_DATA`` (or ``$CONSISTENCY_BENCH_DATA``), else ``../shared/data``
@@ -24,6 +25,13 @@ What is measured (positive class = a conflict):
 * VitaminC dev: positive = contradiction (REFUTES); negatives = entailment and
   neutral; also contradiction vs entailment only.
 
+Halves (``--half a|b``): each pair belongs to half ``a`` or ``b`` by a stable hash of its id
+(`half_of`: the first byte of the SHA-1 of the id without a trailing ``_N``, even = ``a``;
+VitaminC's variants of one claim stay together), the same split on every machine
+and run, about half of each set. Tune on half ``a`` only (read its false alarms with ``--errors``
+and ``--dump``); report ``a``, ``b`` and the whole set. A whole-set run also prints the first
+view's figures per half.
+
 The held-out set (``--heldout``) runs each pair through `api.check` as a claims
 dataset of two rows (with their dates and sources), the way `consistency check`
 does, and scores conflicts (P/R over pairs labelled conflict), updates and the
@@ -33,6 +41,7 @@ rule that fired.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -48,6 +57,16 @@ from benchdata import data_dir, read_jsonl, scores
 
 ROOT = Path(__file__).resolve().parent.parent
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def half_of(pair_id: str) -> str:
+    """``a`` or ``b``: the half a pair belongs to, by the first byte of the SHA-1 of its id (stable).
+
+    A trailing ``_N`` is dropped first: VitaminC's ``vitc-<revision>_1`` .. ``_4`` are one claim
+    against two revisions of one sentence, and stay in one half (else half b would hold near copies
+    of what was tuned on in half a)."""
+    group = re.sub(r"_\d+$", "", pair_id)
+    return "a" if hashlib.sha1(group.encode("utf-8")).digest()[0] % 2 == 0 else "b"
 
 
 def prf(pred: list[bool], gold: list[bool]) -> dict:
@@ -98,6 +117,10 @@ def score_pairs(title: str, rows: list[dict], embedder, views: list[tuple[str, c
         print(line("ours", m_ours))
         print(line("naive", m_naive))
         out[name] = {"ours": m_ours, "naive": m_naive}
+        if HALF is None and name == views[0][0]:  # the whole set: the first view per half too
+            for h in ("a", "b"):
+                part = [i for i in idx if half_of(rows[i]["id"]) == h]
+                print(line(f"half {h}", prf([ours[i] for i in part], [bool(keep(rows[i])) for i in part])))
     ent = [i for i, r in enumerate(rows) if r["label"] == "entailment"]
     if ent:
         fa_ours = sum(ours[i] for i in ent) / len(ent)
@@ -117,6 +140,9 @@ def score_pairs(title: str, rows: list[dict], embedder, views: list[tuple[str, c
                   f"     H: {r['hypothesis'][:240]}")
     return out
 
+
+#: `--half`: the half of each set kept (``a`` or ``b``; None: all pairs).
+HALF = None
 
 #: `--dump`: where every pair's verdict is written (one JSON line: id, label, verdict, rule, explanation).
 DUMP = None
@@ -139,6 +165,10 @@ class StoredPrecision:
         self._cache.put(model_id, {k: rounded(v) for k, v in items.items()})
 
 
+def _kept(rows: list[dict]) -> list[dict]:
+    return rows if HALF is None else [r for r in rows if half_of(r["id"]) == HALF]
+
+
 def run_benchmarks(folder: Path, limit: int | None, errors: int, float16: bool = False) -> int:
     from consistency.config import load_settings
     from consistency.embed import Embedder
@@ -156,7 +186,7 @@ def run_benchmarks(folder: Path, limit: int | None, errors: int, float16: bool =
         print(f"benchmark data folder {folder} not found; skipping (give --data DIR or set CONSISTENCY_DATA)")
         return 0
     if equate.is_file():
-        rows = read_jsonl(equate)[:limit]
+        rows = _kept(read_jsonl(equate)[:limit])
         score_pairs("EQUATE (NewsNLI, RTE-Quant, RedditNLI)", rows, embedder, [
             ("all pairs, positive = not entailed", lambda r: r["label"] != "entailment"),
             ("RedditNLI contradiction vs entailment",
@@ -166,7 +196,7 @@ def run_benchmarks(folder: Path, limit: int | None, errors: int, float16: bool =
     else:
         print(f"{equate} not found; skipping EQUATE")
     if vitc.is_file():
-        rows = read_jsonl(vitc)[:limit]
+        rows = _kept(read_jsonl(vitc)[:limit])
         score_pairs("VitaminC real numeric, dev split", rows, embedder, [
             ("positive = contradiction (negatives: entailment + neutral)", lambda r: r["label"] == "contradiction"),
             ("contradiction vs entailment", lambda r: None if r["label"] == "neutral" else r["label"] == "contradiction"),
@@ -247,7 +277,12 @@ def main(argv: list[str] | None = None) -> int:
                                         "tests/data/voices/pairs.jsonl holds pairs in another voice, never tuned on")
     parser.add_argument("--dump", help="write every pair's id, gold label, verdict, rule and explanation to this "
                                        "JSON-lines file (no sentences), to compare two runs pair by pair")
+    parser.add_argument("--half", choices=("a", "b"),
+                        help="keep one half of each set, by a stable hash of the pair id (tune on a; report a, b and all)")
     args = parser.parse_args(argv)
+    if args.half:
+        global HALF
+        HALF = args.half
     if args.dump:
         global DUMP
         DUMP = open(args.dump, "w", encoding="utf-8")

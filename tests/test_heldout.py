@@ -60,3 +60,15 @@ def test_heldout_covers_every_rule():
 
     codes = {r.code for r in all_rules() if not r.plugin}
     assert codes <= {row.get("rule") for row in rows}
+
+
+def test_halves_keep_a_claims_variants_together():
+    """`--half a|b`: a VitaminC claim's variants (``_1`` .. ``_4``: one claim against revisions of one
+    sentence) fall in one half, so half b holds no near copy of what was tuned on half a; the split
+    is by the id alone (stable across runs and machines) and puts ids in both halves."""
+    half_of = _bench().half_of
+    for group in ("vitc-5ed4de09c9e77c000848ad8f", "vitc-5eb29887c9e77c0008d930ea", "vitc-5ee39419c9e77c0008ccf6e6"):
+        assert len({half_of(f"{group}_{n}") for n in range(1, 5)}) == 1
+    halves = [half_of(f"equate-{n:04d}") for n in range(200)]
+    assert 60 <= halves.count("a") <= 140
+    assert half_of("equate-0001") == _bench().half_of("equate-0001")
