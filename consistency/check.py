@@ -32,14 +32,28 @@ def fingerprint(rule: str, a: Claim, key_a: str, b: Claim, key_b: str) -> str:
 
 class PhraseSimilarity:
     """Cosine similarity of short phrases (measures, predicates, holders) with the claims' model,
-    embedded in one batch before the rules run (`prime`) and cached by the embedder."""
+    cached for the whole check.
+
+    With a backend that runs each text through the model alone (ONNX Runtime, the default:
+    `consistency.onnx_backend`), a phrase's vector does not depend on the texts embedded with it, so
+    a phrase is embedded when a rule first compares it: of the phrases of the frames `prime_frames`
+    reads, about a quarter are never compared (at 2,000 rows of `benchmarks/throughput.py`, 1,148 of
+    1,516). The torch backend pads each batch to its longest text, which moves vectors in their last
+    digits, so there `prime` embeds the frames' phrases in one batch before the rules run, as before.
+    """
 
     def __init__(self, embedder) -> None:
         self.parent = embedder
         self.embedder = None  # the parent's model with its own cache: phrases never fill a store's cache
         self.vectors: dict[str, np.ndarray] = {}
+        #: embed each phrase on first use rather than in `prime` (the backend runs texts one by one)
+        self.lazy = getattr(embedder, "backend", "torch") != "torch"
 
     def prime(self, texts: Iterable[str]) -> None:
+        if not self.lazy:
+            self._embed(texts)
+
+    def _embed(self, texts: Iterable[str]) -> None:
         missing = sorted({t for t in texts if t and t not in self.vectors})
         if missing:
             if self.embedder is None:
@@ -50,7 +64,7 @@ class PhraseSimilarity:
     def __call__(self, x: str, y: str) -> float:
         vx, vy = self.vectors.get(x), self.vectors.get(y)
         if vx is None or vy is None:
-            self.prime((x, y))
+            self._embed((x, y))
             vx, vy = self.vectors[x], self.vectors[y]
         return float(np.dot(vx, vy))
 

@@ -69,6 +69,34 @@ def test_phrase_similarities_shared_by_all_pairs_change_no_verdict(embedder):
     assert together == alone
 
 
+def test_phrases_are_embedded_when_a_rule_first_compares_them(embedder):
+    """The default backend runs each text through the model alone, so a phrase is embedded when a
+    rule first compares it, not when its frame is read: none before the rules run, afterwards only
+    some of the frames' phrases, each with the very vector a batch of all of them gives, and the
+    same verdicts."""
+    import numpy as np
+
+    claims, _ = api.extract([str(SEEDS)])
+    pairs = [Pair(i, j, 0.9) for i in range(len(claims)) for j in range(i + 1, len(claims))
+             if not _copies(claims[i], claims[j])]
+    rules = select_rules()
+    eager = PhraseSimilarity(embedder)
+    eager.lazy = False  # the torch backend's way: every phrase of the frames read, in one batch
+    lazy = PhraseSimilarity(embedder)
+    assert lazy.lazy and embedder.backend != "torch"
+    contrasts = prime_frames(claims, pairs, eager)
+    assert prime_frames(claims, pairs, lazy) == contrasts
+    assert eager.vectors and not lazy.vectors
+    verdicts = {}
+    for name, similar in (("eager", eager), ("lazy", lazy)):
+        shared: dict = {}
+        verdicts[name] = [_verdicts(rules, claims[p.i], claims[p.j],
+                                    PairContext(similar=similar, contrasts=contrasts, sims=shared)) for p in pairs]
+    assert sum(map(len, verdicts["lazy"])) > 10 and verdicts["lazy"] == verdicts["eager"]
+    assert lazy.vectors and set(lazy.vectors) < set(eager.vectors)
+    assert all(np.array_equal(vector, eager.vectors[phrase]) for phrase, vector in lazy.vectors.items())
+
+
 def _rule_case_claims(run: str) -> tuple[list, list[Pair]]:
     """The claims of the NEG001 and ANT001 rule cases (tests/data/rules), each case's two sides a
     candidate pair, every case given twice (a duplicated input); ids fresh for each ``run``, so no
