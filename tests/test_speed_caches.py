@@ -97,15 +97,61 @@ def test_phrases_are_embedded_when_a_rule_first_compares_them(embedder):
     assert all(np.array_equal(vector, eager.vectors[phrase]) for phrase, vector in lazy.vectors.items())
 
 
-def _rule_case_claims(run: str) -> tuple[list, list[Pair]]:
-    """The claims of the NEG001 and ANT001 rule cases (tests/data/rules), each case's two sides a
-    candidate pair, every case given twice (a duplicated input); ids fresh for each ``run``, so no
-    statement or frame read cached by an earlier run spares a parse."""
+def test_an_article_s_figures_are_parsed_in_one_batch_when_restated_first_reads_them(embedder):
+    """`compare.restated` reads the frames of every numbered sentence of one side's article: they
+    are parsed together in one batch the first time, not one at a time, and the answer is the one
+    the sentences parsed one by one give."""
+    from consistency import parsing
+    from consistency.claims import document_claims
+    from consistency.records import Document
+    from consistency.rules.compare import restated
+    from consistency.rules.frames import clear_caches, frames
+
+    def answer(run: str) -> tuple[bool, int, int]:
+        article = Document(key=f"{run}-a", path=f"<{run}-a>", date=None, text=(
+            "A fire at the depot on Elm Street destroyed 14 trucks overnight. "
+            "Firefighters said 14 trucks burned before the blaze was contained at 3 a.m. "
+            "The company employs 230 drivers at the site. "
+            "Its owners estimated the damage at $2 million."))
+        other = Document(key=f"{run}-b", path=f"<{run}-b>", date=None,
+                         text="Twelve lorries were destroyed when fire swept through the Elm Street depot.")
+        mine, *rest = document_claims(article)
+        theirs = document_claims(other)[0]
+        similar = PhraseSimilarity(embedder)
+        ctx = PairContext(similar=similar, articles={article.key: [mine, *rest], other.key: [theirs]})
+        fa, fb = frames(mine)[0], frames(theirs)[0]
+        before = parsing.counts()
+        found = restated(fa, fb, ctx)
+        after = parsing.counts()
+        return found, after[0] - before[0], after[1] - before[1]
+
+    parsing.clear()
+    clear_caches()
+    batched = answer("batched")
+    parsing.clear()
+    clear_caches()
+    original = parsing.parse_many
+    parsing.parse_many = lambda texts: [original([t])[0] for t in texts]  # one text per batch
+    try:
+        alone = answer("alone")
+    finally:
+        parsing.parse_many = original
+    parsing.clear()
+    clear_caches()
+    assert batched[1] == alone[1] == alone[2] == 3  # the article's three other numbered sentences
+    assert batched[2] == 1
+    assert batched[0] == alone[0]
+
+
+def _rule_case_claims(run: str, rules=("NEG001", "ANT001")) -> tuple[list, list[Pair]]:
+    """The claims of the ``rules``' cases (tests/data/rules), each case's two sides a candidate
+    pair, every case given twice (a duplicated input); ids fresh for each ``run``, so no statement
+    or frame read cached by an earlier run spares a parse."""
     from consistency.claims import document_claims
     from consistency.records import UNDATED, Document
 
     claims, pairs = [], []
-    for rule in ("NEG001", "ANT001"):
+    for rule in rules:
         rows = [json.loads(line) for line in (DATA / "rules" / f"{rule}.jsonl").read_text().splitlines() if line]
         for n, row in enumerate(rows * 2):
             sides = []
@@ -124,33 +170,49 @@ def _same_findings(findings) -> list[tuple]:
              f.spans_a, f.spans_b) for f in findings]
 
 
+def _fetched_and_on_demand(claims_and_pairs, embedder, declared_by=()) -> dict:
+    """One check of ``claims_and_pairs(run)`` with the parses fetched in batches (`prime_parses`)
+    and one with each claim parsed when a rule asks: the findings of each, the parse counts before
+    and after each, the texts each parsed, and the texts the rules coded ``declared_by`` name in
+    their ``parses`` hook."""
+    from consistency import check, parsing
+
+    rules = select_rules()
+    out: dict = {}
+    parsing.clear()
+    claims, pairs = claims_and_pairs("fetched")
+    out["declared"] = {c.text for rule in rules if rule.code in declared_by
+                       for c in rule.parses([(claims[p.i], claims[p.j]) for p in pairs])}
+    before = parsing.counts()
+    out["fetched"] = check.run_rules(claims, pairs, rules, embedder=embedder)
+    out["fetched_counts"] = before, parsing.counts()
+    out["fetched_texts"] = {c.text for c in claims if parsing.parsed(c.text)}
+
+    parsing.clear()
+    claims, pairs = claims_and_pairs("ondemand")
+    original = check.prime_parses
+    check.prime_parses = lambda claims, pairs, rules: 0
+    try:
+        before = parsing.counts()
+        out["on_demand"] = check.run_rules(claims, pairs, rules, embedder=embedder)
+        out["on_demand_counts"] = before, parsing.counts()
+    finally:
+        check.prime_parses = original
+    out["on_demand_texts"] = {c.text for c in claims if parsing.parsed(c.text)}
+    parsing.clear()
+    return out
+
+
 def test_statement_rules_parse_in_batches_exactly_the_claims_they_would_parse_one_at_a_time(embedder):
     """NEG001 and ANT001 parse a claim only on cues, some only after the other claim's parse
     (`prime_parses` asks their ``parses`` hooks round by round): the claims are parsed in a few
     batches, each text once, and they are the very texts the rules parse on demand: no more (a
     prefetch of every claim of a pair costs more than it saves on big inputs), no fewer."""
-    from consistency import check, parsing
-
-    rules = select_rules()
-    parsing.clear()
-    claims, pairs = _rule_case_claims("fetched")
-    texts0, batches0 = parsing.counts()
-    fetched = check.run_rules(claims, pairs, rules, embedder=embedder)
-    texts1, batches1 = parsing.counts()
-    fetched_texts = {c.text for c in claims if parsing.parsed(c.text)}
-
-    parsing.clear()
-    claims, pairs = _rule_case_claims("ondemand")
-    original = check.prime_parses
-    check.prime_parses = lambda claims, pairs, rules: 0
-    try:
-        texts2, batches2 = parsing.counts()
-        on_demand = check.run_rules(claims, pairs, rules, embedder=embedder)
-        texts3, batches3 = parsing.counts()
-    finally:
-        check.prime_parses = original
-    demand_texts = {c.text for c in claims if parsing.parsed(c.text)}
-    parsing.clear()
+    run = _fetched_and_on_demand(_rule_case_claims, embedder)
+    fetched, on_demand = run["fetched"], run["on_demand"]
+    (texts0, batches0), (texts1, batches1) = run["fetched_counts"]
+    (texts2, batches2), (texts3, batches3) = run["on_demand_counts"]
+    fetched_texts, demand_texts = run["fetched_texts"], run["on_demand_texts"]
 
     assert texts3 - texts2 > 40 and batches3 - batches2 > 20  # on demand: mostly one text per batch
     assert fetched_texts == demand_texts and texts1 - texts0 == texts3 - texts2 == len(demand_texts)
@@ -197,3 +259,38 @@ def test_the_parser_does_not_import_torch():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={k: v for k, v in os.environ.items() if k != "CONSISTENCY_PARSER"})
     assert out.stdout.split() == ["8", "False"]
+
+
+def test_numeric_rules_declare_the_claims_they_frame_and_those_are_parsed_in_batches(embedder):
+    """The numeric rules read the frames of both claims of every pair, also when only one claim
+    holds a figure (`numeric.alignments`): their ``parses`` hook names those claims, `prime_parses`
+    parses them in a batch before the rules run, and they are the very texts the rules parse one
+    at a time without it, with the same findings."""
+    numeric = ("NUM001", "DUR001", "DAT001", "UPD001")
+    assert all(hasattr(rule, "parses") for rule in select_rules() if rule.code in numeric)
+
+    def claims_and_pairs(run):
+        claims, pairs = _rule_case_claims(run, ("NUM001",))
+        words, _ = _rule_case_claims(run + "-words", ("NEG001",))
+        figures, _ = _rule_case_claims(run + "-alone", ("DUR001", "UPD001"))  # in no pair with another figure
+        words = [c for c in words if not c.quantities and not c.dates]
+        figures = [c for c in figures if c.quantities]
+        assert len(words) > 10 and len(figures) > 10
+        first = len(claims)
+        claims = claims + figures + words
+        return claims, pairs + [Pair(first + n, first + len(figures) + n % len(words), 0.9)
+                                for n in range(len(figures))]
+
+    run = _fetched_and_on_demand(claims_and_pairs, embedder, numeric)
+    fetched, on_demand, declared = run["fetched"], run["on_demand"], run["declared"]
+    (texts0, batches0), (texts1, batches1) = run["fetched_counts"]
+    (texts2, batches2), (texts3, batches3) = run["on_demand_counts"]
+    fetched_texts, demand_texts = run["fetched_texts"], run["on_demand_texts"]
+
+    assert batches3 - batches2 > 10  # on demand: the one-sided pairs' claims parsed one at a time
+    assert fetched_texts == demand_texts and texts1 - texts0 == texts3 - texts2 == len(demand_texts)
+    assert declared <= demand_texts and len(declared) > 100
+    assert batches1 - batches0 <= 3  # the frames' batch (`prime_frames`), then `prime_parses`' rounds
+    assert _same_findings(fetched) == _same_findings(on_demand)
+    assert "NUM001" in {f.rule for f in fetched}
+

@@ -348,6 +348,7 @@ def restated(mine: Frame, theirs: Frame, ctx: PairContext) -> bool:
         return False
     from .frames import frames
 
+    _parse_figures(others)
     want = max(RESTATED_SIM, ctx.sim(mine.slots.phrase, theirs.slots.phrase))
     skip = {(mine.claim.id, mine.q.start), (theirs.claim.id, theirs.q.start)}
     for claim in others:
@@ -359,6 +360,19 @@ def restated(mine: Frame, theirs: Frame, ctx: PairContext) -> bool:
             if ctx.sim(g.slots.phrase, theirs.slots.phrase) >= want and not apart(g, theirs, ctx):
                 return True
     return False
+
+
+def _parse_figures(claims) -> None:
+    """Parse, in one `nlp.pipe` batch, the claims of an article whose frames `restated` may read
+    (those with a number to frame: `frames.needs_parse`), the first time one of them is asked for:
+    a batch of an article's few sentences costs about half the CPU per sentence of one-at-a-time
+    parses, and a sentence's parse does not depend on its batch, so no verdict changes."""
+    from ..parsing import parse_many, parsed
+    from .frames import needs_parse
+
+    missing = [c.text for c in claims if c.quantities and not parsed(c.text) and needs_parse(c)]
+    if len(missing) > 1:
+        parse_many(missing)
 
 
 def alignment(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) -> float:

@@ -84,6 +84,12 @@ def needs_parse(claim: Claim) -> bool:
     return any(_usable(q) for q in claim.quantities) or bool(claim.dates)
 
 
+def parses(claim: Claim) -> bool:
+    """Whether `frames` parses ``claim``: it has a number or date to frame (`needs_parse` asks only
+    whether it may, without reading its dates)."""
+    return any(_usable(q) for q in claim.quantities) or bool(claim.dates and _date_quantities(claim, view(claim)))
+
+
 def _usable(q: Quantity) -> bool:
     if q.value is None and not (math.isfinite(q.low) or math.isfinite(q.high)):
         return False

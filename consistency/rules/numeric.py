@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator, Sequence
 
+from ..parsing import parsed
 from ..records import Claim
 from . import corrections
 from .base import Rule, Verdict, register, spans
 from .compare import SAME_MEASURE, PairContext, alignment, apart, measure_score, score
 from .frames import Frame, bounds_apart, describe, disjoint, frames, key, same_kind
+from .frames import parses as frame_parses
 from .text import mentions, view
 
 
@@ -358,6 +360,20 @@ def _verdict(v: NumericVerdict, kind=None) -> Verdict:
 
 class _NumericRule(Rule):
     """The verdicts of `numeric_pairs` that carry this rule's code."""
+
+    def parses(self, pairs: Sequence[tuple[Claim, Claim]]) -> Iterator[Claim]:
+        """The claims `check` will parse for ``pairs`` (parsed in batches before the rules run:
+        `consistency.check.prime_parses`): `alignments` reads the frames of both claims of every
+        pair, so each claim with a number or date to frame (`frames.parses`), whatever the other
+        claim holds."""
+        todo: dict[int, bool] = {}  # by claim object: each claim is asked about once per call
+        for pair in pairs:
+            for c in pair:
+                found = todo.get(id(c))
+                if found is None:
+                    found = todo[id(c)] = not parsed(c.text) and frame_parses(c)
+                if found:
+                    yield c
 
     def check(self, a: Claim, b: Claim, ctx: PairContext | None = None) -> Iterable[Verdict]:
         for v in ctx_pairs(a, b, ctx):
