@@ -96,9 +96,57 @@ def _extract(text: str) -> tuple[Quantity, ...]:
     _rate_after_parenthesis(text, combined)
     _money_raised(text, combined)
     _fraction_points(text, combined)
+    _over_across(text, combined)
     combined = revisions.read_corrections(text, sorted(combined + extra, key=lambda d: d.start))
     running.mark_running(text, combined)
     return tuple(d.freeze(text) for d in combined)
+
+
+#: "over" right after a figure's own phrase: the figure, then at most one word ("61% approval
+#: over", "19 points a night over"); no clause break, "than" or second verb phrase between.
+_OVER_AFTER_FIGURE_RE = re.compile(r"^[ \u00a0]*(?:(?P<w>[A-Za-z'’-]+)[ \u00a0]+)?over[ \u00a0]+$", re.I)
+#: "over" right after a clause-opening participle with no auxiliary ("Averaged over 18 critics,",
+#: "; measured over 30 days"): a passive participle has no object, so "over N" cannot be the
+#: count it governs and is a preposition.
+_OVER_AFTER_PARTICIPLE_RE = re.compile(r"(?:^|[,;:(]|--|—)[ \u00a0]*[A-Za-z]+ed[ \u00a0]+over[ \u00a0]+$", re.I)
+#: What makes "over N years" an age or a time ago, where "over" stays a bound.
+_AGE_AFTER_RE = re.compile(r"[ \u00a0]+(?:old|of[ \u00a0]+age|ago)(?![\w])", re.I)
+
+
+def _over_across(text: str, drafts: list[Draft]) -> None:
+    """Read "over N things" as the things a figure is spread or averaged across, not "more than N".
+
+    "a mean mark of 6.4 over 18 judges", "Averaged over 18 critics, it holds 40%": N counts
+    what the figure is taken over, so it is exact. Two readings of the syntax, no word list:
+    the "over" follows another figure's own phrase in the same clause (a count has one figure
+    of its own; a second one joined by "over" is what the first is spread across), or a
+    clause-opening participle that has no object to bound. "over" after a finite verb
+    ("sold over 300,000 copies") or opening the clause ("Over 300 people") stays a lower
+    bound, and so does "over" after a function word ("72% with over 30 reviewers": a
+    preposition before "over" makes it a quantifier). N must count something named after it (a noun or unit), and not an age; and the
+    figure before must be a measure, not a count of things ("five adults over 65": adults
+    older than 65, an attribute bound of the things counted).
+    """
+    previous: Draft | None = None
+    for draft in drafts:
+        prev, previous = previous, draft
+        if draft.bound != "lower" or draft.bound_phrase != "over":
+            continue
+        if not (draft.counted or draft.unit is not None) or _AGE_AFTER_RE.match(text, draft.end):
+            continue
+        over_start = text.rfind("over", 0, draft.start)
+        if over_start < 0:
+            continue
+        gap = text[prev.end:draft.start] if prev is not None else ""
+        counts_things = prev is not None and (prev.counted or bool(prev.measured and prev.measured.lower() in gap.lower()))
+        joined = _OVER_AFTER_FIGURE_RE.search(gap)
+        # the word between is the figure's own noun, not a function word ("72% with over 30": a
+        # preposition before "over" makes "over" a quantifier, since prepositions do not stack)
+        after_figure = (joined is not None and not counts_things
+                        and not (joined["w"] and joined["w"].lower() in measured.STOP))
+        after_participle = _OVER_AFTER_PARTICIPLE_RE.search(text, max(0, over_start - 30), draft.start) is not None
+        if after_figure or after_participle:
+            draft.bound, draft.bound_phrase = "exact", ""
 
 
 _RATE_WORDS_RE = re.compile(r"(?<![\w])(?:rates?|yields?)(?![\w])", re.I)
