@@ -7,19 +7,13 @@ mechanism solves yet (its reason says why), expected to fail, strictly."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from test_measures_apart import _assert_case
+from test_measures_apart import _assert_case, _cases
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "durations" / "pairs.jsonl")
-         .read_text(encoding="utf-8").splitlines() if line.strip()]
+CASES = _cases("durations", "pairs.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_durations_of_different_things_are_refused(case, tmp_path, embedder, request):
-    if case.get("open"):
-        request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
-    _assert_case(case, tmp_path, embedder)
+    _assert_case(case, tmp_path, embedder, request)

@@ -5,15 +5,11 @@ still be (``conflict``)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from test_measures_apart import _assert_case, _frame
+from test_measures_apart import _assert_case, _cases, _frame
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "holders" / "cases.jsonl")
-         .read_text(encoding="utf-8").splitlines() if line.strip()]
+CASES = _cases("holders", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -21,8 +17,7 @@ def test_holders_and_levels(case, tmp_path, embedder):
     _assert_case(case, tmp_path, embedder)
 
 
-SUBJECTS = [json.loads(line) for line in (Path(__file__).parent / "data" / "holders" / "subjects.jsonl")
-            .read_text(encoding="utf-8").splitlines() if line.strip()]
+SUBJECTS = _cases("holders", "subjects.jsonl")
 
 
 @pytest.mark.parametrize("case", SUBJECTS, ids=[c["number"] for c in SUBJECTS])

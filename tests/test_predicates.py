@@ -9,26 +9,19 @@ solving it shows."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from test_measures_apart import _assert_case, _frame
+from test_measures_apart import _assert_case, _cases, _frame
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "predicates" / "pairs.jsonl")
-         .read_text(encoding="utf-8").splitlines() if line.strip()]
+CASES = _cases("predicates", "pairs.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_different_measures_are_refused(case, tmp_path, embedder, request):
-    if case.get("open"):
-        request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
-    _assert_case(case, tmp_path, embedder)
+    _assert_case(case, tmp_path, embedder, request)
 
 
-PRONOUNS = [json.loads(line) for line in (Path(__file__).parent / "data" / "predicates" / "pronouns.jsonl")
-            .read_text(encoding="utf-8").splitlines() if line.strip()]
+PRONOUNS = _cases("predicates", "pronouns.jsonl")
 
 
 @pytest.mark.parametrize("case", PRONOUNS, ids=[c["text"][:30] for c in PRONOUNS])
@@ -37,8 +30,7 @@ def test_a_pronoun_holder_and_the_name_in_its_sentence(case, tmp_path):
     assert (frame.slots.pronoun, frame.slots.referent) == (case["pronoun"], case["referent"])
 
 
-APPOSED = [json.loads(line) for line in (Path(__file__).parent / "data" / "predicates" / "appositions.jsonl")
-           .read_text(encoding="utf-8").splitlines() if line.strip()]
+APPOSED = _cases("predicates", "appositions.jsonl")
 
 
 @pytest.mark.parametrize("case", APPOSED, ids=[c["text"][:30] for c in APPOSED])
