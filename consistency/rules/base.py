@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
-from typing import ClassVar, Iterable, Iterator
+from typing import Callable, ClassVar, Iterable, Iterator
 
 from ..errors import NotFoundError, UsageError
 from ..records import Claim, FindingKind, Severity, Span
@@ -124,3 +124,17 @@ def iter_pairs(xs, ys) -> Iterator[tuple]:
     for x in xs:
         for y in ys:
             yield x, y
+
+
+def per_claim(test: Callable[[Claim], bool]) -> Callable[[Claim], bool]:
+    """``test`` remembered per claim object (while the claims it was asked about are alive): a
+    rule's ``parses(pairs)`` hook asks about each claim once however many pairs it is in."""
+    seen: dict[int, bool] = {}
+
+    def cached(claim: Claim) -> bool:
+        found = seen.get(id(claim))
+        if found is None:
+            found = seen[id(claim)] = test(claim)
+        return found
+
+    return cached

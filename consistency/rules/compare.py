@@ -363,14 +363,15 @@ def restated(mine: Frame, theirs: Frame, ctx: PairContext) -> bool:
 
 
 def _parse_figures(claims) -> None:
-    """Parse, in one `nlp.pipe` batch, the claims of an article whose frames `restated` may read
-    (those with a number to frame: `frames.needs_parse`), the first time one of them is asked for:
-    a batch of an article's few sentences costs about half the CPU per sentence of one-at-a-time
-    parses, and a sentence's parse does not depend on its batch, so no verdict changes."""
+    """Parse, in one `nlp.pipe` batch, the claims of an article whose frames `restated` reads
+    (those with numbers that `frames` parses: `frames.parses`, as the numeric rules' hook asks),
+    the first time one of them is asked for: a batch of an article's few sentences costs about half
+    the CPU per sentence of one-at-a-time parses, and a sentence's parse does not depend on its
+    batch, so no verdict changes."""
     from ..parsing import parse_many, parsed
-    from .frames import needs_parse
+    from .frames import parses
 
-    missing = [c.text for c in claims if c.quantities and not parsed(c.text) and needs_parse(c)]
+    missing = [c.text for c in claims if c.quantities and not parsed(c.text) and parses(c)]
     if len(missing) > 1:
         parse_many(missing)
 

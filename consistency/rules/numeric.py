@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Sequence
 from ..parsing import parsed
 from ..records import Claim
 from . import corrections
-from .base import Rule, Verdict, register, spans
+from .base import Rule, Verdict, per_claim, register, spans
 from .compare import SAME_MEASURE, PairContext, alignment, apart, measure_score, score
 from .frames import Frame, bounds_apart, describe, disjoint, frames, key, same_kind
 from .frames import parses as frame_parses
@@ -366,14 +366,9 @@ class _NumericRule(Rule):
         `consistency.check.prime_parses`): `alignments` reads the frames of both claims of every
         pair, so each claim with a number or date to frame (`frames.parses`), whatever the other
         claim holds."""
-        todo: dict[int, bool] = {}  # by claim object: each claim is asked about once per call
+        todo = per_claim(lambda c: not parsed(c.text) and frame_parses(c))
         for pair in pairs:
-            for c in pair:
-                found = todo.get(id(c))
-                if found is None:
-                    found = todo[id(c)] = not parsed(c.text) and frame_parses(c)
-                if found:
-                    yield c
+            yield from (c for c in pair if todo(c))
 
     def check(self, a: Claim, b: Claim, ctx: PairContext | None = None) -> Iterable[Verdict]:
         for v in ctx_pairs(a, b, ctx):

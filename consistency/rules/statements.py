@@ -18,7 +18,7 @@ from ..parsing import parsed
 from ..records import Claim
 from . import lexicon as lx
 from .assertions import Statement, statements
-from .base import Rule, Verdict, register, spans
+from .base import Rule, Verdict, per_claim, register, spans
 from .compare import PairContext, apart, disjoint_words
 from .text import stem, view
 
@@ -132,7 +132,7 @@ class NegationConflict(Rule):
         engine parses them in batches before the rules run: `consistency.check.prime_parses`):
         every claim with a negation cue, and both claims of a pair once one of them, parsed, holds
         a negated statement."""
-        cue = _per_claim(lambda c: bool(_NEGATION_CUE.search(c.text)))
+        cue = per_claim(lambda c: bool(_NEGATION_CUE.search(c.text)))
         for a, b in pairs:
             sides = [c for c in (a, b) if cue(c)]
             if any(parsed(c.text) and any(s.negated for s in statements(c)) for c in sides):
@@ -193,7 +193,7 @@ class AntonymConflict(Rule):
         """The claims `check` will parse for ``pairs``, as far as the parses made so far tell: the
         first claim when both have a word of an antonym pair, the second too once the first, parsed,
         has an antonym predicate (see `NegationConflict.parses`)."""
-        stems = _per_claim(_antonym_stems)
+        stems = per_claim(_antonym_stems)
         for a, b in pairs:
             if stems(a) and stems(b):
                 yield a
@@ -238,19 +238,6 @@ def _same_thing(x: Statement, y: Statement, ctx: PairContext) -> bool:
 def _antonym_sides(s: Statement) -> frozenset[tuple[int, int]]:
     """(antonym pair number, side) of the statement's predicate lemma."""
     return _lemma_sides(stem(s.predicate.split()[0]) if s.predicate else "")
-
-
-def _per_claim(test):
-    """``test`` remembered per claim object (while the claims it was asked about are alive)."""
-    seen: dict[int, bool] = {}
-
-    def cached(claim: Claim) -> bool:
-        found = seen.get(id(claim))
-        if found is None:
-            found = seen[id(claim)] = test(claim)
-        return found
-
-    return cached
 
 
 def _antonym_stems(claim: Claim) -> bool:
