@@ -326,10 +326,12 @@ def read_disputes(path: Path) -> dict[str, bool]:
     or a count of charges that the lede heuristic took for the article's own figure."""
     if not path.is_file():
         return {}
-    return {_dispute_key(r["cluster"], r["measure"], r["value"]): bool(r["dispute"]) for r in read_jsonl(path)}
+    return {_dispute_key(r["cluster"], r["measure"], r["value"]): bool(r["dispute"])
+            for r in read_jsonl(path)}
 
 
-def outlet_recall(claims, conflicts, meta, gold, misses_out: str, disputes: dict[str, bool] | None = None) -> dict:
+def outlet_recall(claims, conflicts, meta, gold, misses_out: str,
+                  disputes: dict[str, bool] | None = None) -> dict:
     """Recall on outlet-vs-outlet disagreements: the part of `gold_recall`'s candidates that two
     outlets really dispute. An outlet's figure for killed (injured) is the first such count its
     article states (its lede: reporters give the toll first, then parts of it, other incidents and
@@ -359,7 +361,8 @@ def outlet_recall(claims, conflicts, meta, gold, misses_out: str, disputes: dict
     out = {"candidates": len(rows), "flagged": found, "share_flagged": round(found / max(1, len(rows)), 3),
            "misses_out": misses_out}
     if disputes is not None:
-        judged = [(hit, disputes[_dispute_key(c, w, v)]) for hit, c, w, v, *_ in rows if _dispute_key(c, w, v) in disputes]
+        keys = [(hit, _dispute_key(c, w, v)) for hit, c, w, v, *_ in rows]
+        judged = [(hit, disputes[k]) for hit, k in keys if k in disputes]
         out["real"] = {"judged": len(judged), "unjudged": len(rows) - len(judged),
                        "disputes": sum(real for _, real in judged),
                        "disputes_flagged": sum(real and hit for hit, real in judged),

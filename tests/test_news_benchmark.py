@@ -52,7 +52,8 @@ def test_news_benchmark_finds_the_outlet_that_disagrees_with_the_gold(tmp_path, 
     figures_path = tmp_path / "figures.json"
     misses = tmp_path / "misses.jsonl"
     disputes = tmp_path / "disputes.jsonl"  # a reviewer read the one candidate: a real dispute
-    disputes.write_text(json.dumps({"cluster": "gva-1", "measure": "killed", "value": 2, "dispute": True}) + "\n")
+    judged = {"cluster": "gva-1", "measure": "killed", "value": 2, "dispute": True}
+    disputes.write_text(json.dumps(judged) + "\n")
     code = _bench().main(["--data", str(data), "--json", str(figures_path), "--misses-out", str(misses),
                           "--sample", "5", "--sample-out", str(tmp_path / "sample.jsonl"),
                           "--labels", str(tmp_path / "no-labels.jsonl"), "--disputes", str(disputes)])
@@ -65,7 +66,8 @@ def test_news_benchmark_finds_the_outlet_that_disagrees_with_the_gold(tmp_path, 
     assert figures["gva_recall"]["candidates"] == 2
     assert figures["gva_outlet_recall"]["candidates"] == 1
     assert figures["gva_outlet_recall"]["flagged"] == 1
-    listed = [json.loads(line) for line in Path(figures["gva_outlet_recall"]["misses_out"]).read_text().splitlines()]
+    listed_path = Path(figures["gva_outlet_recall"]["misses_out"])
+    listed = [json.loads(line) for line in listed_path.read_text().splitlines()]
     assert [(c["measure"], c["value"], c["flagged"]) for c in listed] == [("killed", 2, True)]
     assert figures["gva_outlet_recall"]["real"] == {"judged": 1, "unjudged": 0, "disputes": 1, "disputes_flagged": 1,
                                                     "non_disputes_flagged": 0}
@@ -104,8 +106,9 @@ def test_read_precision_counts_a_disputed_fact_once(tmp_path, monkeypatch) -> No
     assert len(flagged) >= 2, "two died / three died, three killed, killed three"
     labels = tmp_path / "labels.jsonl"  # the first conflict wanted, the others not
     side = lambda s: {k: s[k] for k in ("article", "claim", "evidence")}  # noqa: E731
-    labels.write_text("".join(json.dumps({"rule": f["rule"], "a": side(f["a"]), "b": side(f["b"]), "label": int(i == 0)})
-                              + "\n" for i, f in enumerate(flagged)))
+    judgements = [{"rule": f["rule"], "a": side(f["a"]), "b": side(f["b"]), "label": int(i == 0)}
+                  for i, f in enumerate(flagged)]
+    labels.write_text("".join(json.dumps(j) + "\n" for j in judgements))
     figures_path = tmp_path / "figures.json"
     assert bench.main(common + ["--labels", str(labels), "--json", str(figures_path)]) == 0
     read = json.loads(figures_path.read_text())["read"]

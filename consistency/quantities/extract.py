@@ -123,9 +123,9 @@ def _over_across(text: str, drafts: list[Draft]) -> None:
     clause-opening participle that has no object to bound. "over" after a finite verb
     ("sold over 300,000 copies") or opening the clause ("Over 300 people") stays a lower
     bound, and so does "over" after a function word ("72% with over 30 reviewers": a
-    preposition before "over" makes it a quantifier). N must count something named after it (a noun or unit), and not an age; and the
-    figure before must be a measure, not a count of things ("five adults over 65": adults
-    older than 65, an attribute bound of the things counted).
+    preposition before "over" makes it a quantifier). N must count something named after it (a
+    noun or unit), and not an age; and the figure before must be a measure, not a count of things
+    ("five adults over 65": adults older than 65, an attribute bound of the things counted).
     """
     previous: Draft | None = None
     for draft in drafts:
