@@ -198,7 +198,9 @@ def check_claims(
     started = time.perf_counter()
     if progress is not None:
         progress("check", 0, 0)
-    findings = confident(run_rules(claims, pairs, rules, embedder=embedder), settings)
+    found = run_rules(claims, pairs, rules, embedder=embedder)
+    findings = confident(found, settings)
+    below_cutoff = len(found) - len(findings)
     findings, suppressed = unsuppressed(findings, settings.per_file_ignores)
     timings["check_s"] = time.perf_counter() - started
     started = time.perf_counter()
@@ -214,7 +216,7 @@ def check_claims(
                                     status=(statuses or {}).get(f.fingerprint, "new"),
                                     review=(reviews or {}).get(f.fingerprint)) for f in findings]
     stats = {"timings": timings, "pairs": len(pairs), "candidate_pairs": candidates, "embedded": embedder.encoded,
-             "suppressed": suppressed}
+             "suppressed": suppressed, "below_cutoff": below_cutoff, "min_confidence": min_confidence(settings)}
     return with_facts(Report(claims=tuple(claims), findings=tuple(findings), groups=tuple(groups), stats=stats,
                              stories=stories.stories))
 

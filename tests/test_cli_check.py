@@ -66,6 +66,21 @@ def test_min_confidence_sets_the_cut_off_and_every_conflict_carries_its_confiden
     assert json.loads(run("check", str(SEEDS), "-f", "json", "-q").stdout)["conflicts"] == confident
 
 
+def test_conflicts_below_the_cut_off_are_counted_and_the_text_report_says_how_to_see_them(run):
+    """A check that hid findings under the confidence cut-off said "0 conflicts" and nothing else, so a
+    user never learnt that a reworded conflict ("412 passengers" / "380 people aboard") was found at a
+    confidence under the cut-off."""
+    every = json.loads(run("check", str(SEEDS), "-f", "json", "-q", "--min-confidence", "0").stdout)
+    strict = json.loads(run("check", str(SEEDS), "-f", "json", "-q", "--min-confidence", "0.5").stdout)
+    jsonschema.validate(strict, SCHEMA)
+    hidden = len(every["conflicts"]) - len(strict["conflicts"])
+    assert hidden > 0
+    assert strict["summary"]["below_cutoff"] == hidden and strict["summary"]["min_confidence"] == 0.5
+    assert every["summary"]["below_cutoff"] == 0
+    text = run("check", str(SEEDS), "--no-color", "-q", "--min-confidence", "0.5").output
+    assert f"{hidden} more conflicts below confidence 0.50 (--min-confidence 0 shows them)" in " ".join(text.split())
+
+
 def test_dataset_conflict_uses_row_ids_and_exit_1(run, in_tmp):
     data = write_jsonl(in_tmp / "claims.jsonl", BRIDGE)
     result = run("check", str(data), "-f", "json", "-q")

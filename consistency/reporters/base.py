@@ -78,6 +78,9 @@ def review_line(review: Review | None) -> str | None:
 def summary_dict(report: Report) -> dict:
     conflicts = [f for f in report.findings if f.kind == "conflict"]
     status = Counter(f.status for f in conflicts)
+    # conflicts found but under the confidence cut-off: counted, so that a report never hides them
+    # silently (`check` only; a nightly run reports what its store holds)
+    hidden = {k: report.stats[k] for k in ("below_cutoff", "min_confidence") if k in report.stats}
     return {
         "documents": report.documents,
         "claims": len(report.claims),
@@ -95,6 +98,7 @@ def summary_dict(report: Report) -> dict:
                for d in ("confirmed", "dismissed", "resolved")},
             "disputed": sum(1 for f in conflicts if f.review is not None and f.review.disagreement),
         },
+        **hidden,
     }
 
 
@@ -114,6 +118,9 @@ def summary_line(s: dict) -> str:
                  f"in {where}{s['groups']} groups")
     if s["problems"]:
         parts.append(f"; {plural(s['problems'], 'input problem')}")
+    if s.get("below_cutoff"):
+        parts.append(f"; {plural(s['below_cutoff'], 'more conflict')} below confidence {s['min_confidence']:.2f} "
+                     "(--min-confidence 0 shows them)")
     return "".join(parts)
 
 
