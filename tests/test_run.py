@@ -60,6 +60,20 @@ def test_run_finds_what_check_finds(tmp_path, embedder):
     assert any(FERRY in (f.a.text, f.b.text) for f in report.findings if f.kind == "conflict")
 
 
+def test_a_run_counts_the_conflicts_it_found_under_the_cut_off(tmp_path, embedder):
+    """As `check` does: a nightly run's summary says how many of the conflicts it found this run stay
+    out of the report under the confidence cut-off."""
+    corpus = write_corpus(tmp_path / "articles")
+    _, every = run_json(tmp_path / "all.db", corpus, extra=("--min-confidence", "0"))
+    _, strict = run_json(tmp_path / "strict.db", corpus, extra=("--min-confidence", "0.99"))
+    hidden = len(every["conflicts"]) - len(strict["conflicts"])
+    assert hidden > 0
+    assert strict["summary"]["below_cutoff"] == hidden
+    assert strict["summary"]["min_confidence"] == 0.99 and every["summary"]["below_cutoff"] == 0
+    _, again = run_json(tmp_path / "strict.db", corpus, extra=("--min-confidence", "0.99"))
+    assert again["summary"]["below_cutoff"] == 0  # nothing was matched again
+
+
 def test_a_second_run_over_unchanged_input_loads_no_model(tmp_path, embedder):
     corpus = write_corpus(tmp_path / "articles")
     db = tmp_path / "s.db"

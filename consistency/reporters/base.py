@@ -79,7 +79,7 @@ def summary_dict(report: Report) -> dict:
     conflicts = [f for f in report.findings if f.kind == "conflict"]
     status = Counter(f.status for f in conflicts)
     # conflicts found but under the confidence cut-off: counted, so that a report never hides them
-    # silently (`check` only; a nightly run reports what its store holds)
+    # silently (a nightly run counts those among the pairs it matched)
     hidden = {k: report.stats[k] for k in ("below_cutoff", "min_confidence") if k in report.stats}
     return {
         "documents": report.documents,
