@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import spacing
+from .quantities.dates import MONTHS, WEEKDAYS
 from .records import Drop
 
 
@@ -407,6 +408,27 @@ def _bounded_pieces(line: str) -> list[tuple[int, str]]:
     return pieces
 
 
+#: A piece that ends with a clock time ("2 a.m.") and the piece after it that opens with the day or
+#: date of that time ("Saturday — three by bullets ...", "Dec. 8, traders ...", "today."): pysbd
+#: ends a sentence at the abbreviation's dot before any capitalised word, so the day became a
+#: sentence of its own and the first lost the rest of its clause. 242 clock times in the news corpus
+#: (../shared/data/news) are followed by a capitalised word, among them "1 a.m. Sunday — four from
+#: gunshots and one from flying glass", a breakdown cut off from its total.
+_CLOCK_END = re.compile(r"\d[ \u00a0]*[ap]\.m\.$", re.I)
+_DAY_AFTER = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}[ \u00a0]+\d|(?:today|tonight|yesterday|tomorrow)(?!\w))")
+
+
+def _rejoin_days(pieces: list[str]) -> list[str]:
+    """``pieces`` with each piece that a clock time ends joined to the next when it opens with the day."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _CLOCK_END.search(out[-1].rstrip()) and _DAY_AFTER.match(piece.lstrip()):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
 def _segment(line: str, offset: int) -> list[Sentence]:
     if not line.strip():
         return []
@@ -419,7 +441,7 @@ def _segment(line: str, offset: int) -> list[Sentence]:
     if not BOUNDARY_HINT.search(line) and not MARKED_BOUNDARY.search(line):
         pieces = [line]
     else:
-        pieces = [part for piece in _segmenter().segment(line) for part in _split_marked(piece)]
+        pieces = [part for piece in _rejoin_days(_segmenter().segment(line)) for part in _split_marked(piece)]
     out = []
     cursor = 0
     for piece in pieces:

@@ -187,3 +187,21 @@ def test_tokenised_initialisms_and_times_end_no_sentence():
         "The van left at 7 a . m . , the 52 - year - old driver said .",
     ]
     assert all(text[s.start:s.end] == s.text for s in found)
+
+
+def test_a_clock_time_and_the_day_after_it_are_one_sentence():
+    """pysbd ended a sentence at the dot of "a.m."/"p.m." before any capitalised word, so "hurt at
+    around 2 a.m. Saturday — three by bullets and one by a falling sign" lost its breakdown to a
+    claim of its own that began "Saturday — three by bullets". A day or date right after a clock
+    time belongs to it; a new sentence after a clock time still starts one."""
+    text = ("Four people were hurt at around 2 a.m. Saturday — three by bullets and one by a falling sign — "
+            "the sheriff said. Deputies arrived at 2:20 a.m. Nobody was arrested.\n"
+            "The market reopens at 9 a.m. Dec. 8, traders were told. The vote closes at 8 p.m. today.\n"
+            "Crews left at 6 p.m. Officials gave no reason.")
+    found = split_sentences(text)
+    assert [s.text for s in found] == [
+        "Four people were hurt at around 2 a.m. Saturday — three by bullets and one by a falling sign — "
+        "the sheriff said.", "Deputies arrived at 2:20 a.m.", "Nobody was arrested.",
+        "The market reopens at 9 a.m. Dec. 8, traders were told.", "The vote closes at 8 p.m. today.",
+        "Crews left at 6 p.m.", "Officials gave no reason."]
+    assert all(text[s.start:s.end] == s.text for s in found)
