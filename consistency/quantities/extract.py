@@ -97,6 +97,7 @@ def _extract(text: str) -> tuple[Quantity, ...]:
     _money_raised(text, combined)
     _fraction_points(text, combined)
     _over_across(text, combined)
+    combined = _feet_and_inches(text, combined)
     combined = revisions.read_corrections(text, sorted(combined + extra, key=lambda d: d.start))
     running.mark_running(text, combined)
     return tuple(d.freeze(text) for d in combined)
@@ -147,6 +148,53 @@ def _over_across(text: str, drafts: list[Draft]) -> None:
         after_participle = _OVER_AFTER_PARTICIPLE_RE.search(text, max(0, over_start - 30), draft.start) is not None
         if after_figure or after_participle:
             draft.bound, draft.bound_phrase = "exact", ""
+
+
+#: What may join a height's feet to its inches: a comma, "and", or nothing ("six feet, three inches",
+#: "5 ft 9 in", "six foot two").
+_FEET_INCHES_JOIN_RE = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:and[ \u00a0]+)?$", re.I)
+
+
+def _feet_and_inches(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A height in feet and inches is one length: "six feet, three inches" (6.25 ft), "5 ft 9 in",
+    "six foot two". Read apart, the feet were compared alone ("six feet" against "over six feet")
+    and the inches became a length of their own (VitaminC dev: "six feet, two inches tall" against
+    "over six feet"). The second figure joins the first when it follows it directly (a comma or
+    "and" between at most), is a whole number under 12 and is in inches or has no unit word of
+    its own (a bare "two", or "9" that the unit reader gave the feet's unit; a bare figure only
+    right after the feet and at the end of the clause: "8 feet, 3 of them" is two figures); the
+    bound of the feet figure ("over six foot two") stays the bound of the whole."""
+    out: list[Draft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.unit is not None and prev.unit.name == "foot" and prev.kind == "level"
+                and prev.bound in ("exact", "lower", "upper", "approx") and prev.value is not None
+                and draft.kind == "level" and draft.bound == "exact" and draft.value is not None
+                and float(draft.value).is_integer() and 0 <= draft.value < 12 and not draft.per
+                and _FEET_INCHES_JOIN_RE.fullmatch(text, prev.end, draft.start)
+                and (draft.unit is not None and draft.unit.name == "inch"
+                     or draft.number.end == draft.end and not text[prev.end:draft.start].strip()
+                     and _BARE_END_RE.match(text, draft.end)
+                     or draft.unit is not None and draft.unit.name == "foot"
+                     and _BARE_INCH_RE.match(text, draft.number.end))):
+            value = prev.value + draft.value / 12
+            if prev.low is not None and prev.high is not None:
+                prev.low, prev.high = prev.low + draft.value / 12, prev.high + draft.value / 12
+            prev.value, prev.end = value, max(draft.end, _inch_end(text, draft))
+            continue
+        out.append(draft)
+    return out
+
+
+#: What follows a bare inches figure ("six foot two."): the end of the clause.
+_BARE_END_RE = re.compile(r"[ \u00a0]*(?:[.,;:)!?]|and[ \u00a0]|$)")
+#: "in" after the inches of "5 ft 9 in" (the unit reader may give the figure the feet's unit).
+_BARE_INCH_RE = re.compile(r"[ \u00a0]*in(?:\.|(?![\w]))", re.I)
+
+
+def _inch_end(text: str, draft: Draft) -> int:
+    m = _BARE_INCH_RE.match(text, draft.number.end)
+    return m.end() if m and draft.end < m.end() else draft.end
 
 
 _RATE_WORDS_RE = re.compile(r"(?<![\w])(?:rates?|yields?)(?![\w])", re.I)
