@@ -87,6 +87,23 @@ def test_text_and_markdown_show_the_fact_once(kestrel):
     assert len(rows) == 1 and "Northsea Wire" in rows[0] and "| 2 " not in markdown
 
 
+def test_html_shows_the_fact_once_with_its_pairs_folded(kestrel):
+    """The HTML page listed every pairwise conflict of a fact as its own card (a 1,500-row dataset
+    gave a page a browser could not render); like the text and Markdown reports it now shows the
+    fact once, each value with who reported it, and the pairs inside a closed disclosure."""
+    import re
+
+    _, report = kestrel
+    page = render(report, "html")
+    facts = re.findall(r'<article class="finding fact[^"]*"', page)
+    assert len(facts) == 1 and len(re.findall(r'<article class="finding[ "]', page)) == 1
+    assert "disputed fact 1: 3 conflicts between 4 claims" in page
+    assert re.search(r"<mark>[Ff]ive</mark> — Brannock Herald, Quayside Radio, Tidewater Gazette", page)
+    assert re.search(r"<mark>[Ss]ix</mark> — Northsea Wire", page)
+    assert len(re.findall(r'<article class="pair-finding', page)) == 3  # every pair, folded
+    assert re.search(r'<details class="pairs">\s*<summary>', page)
+
+
 def test_the_console_script_shows_the_fact(kestrel):
     import subprocess
     import sys

@@ -1,7 +1,8 @@
 """``--format html``: one self-contained, static HTML file (no server, nothing fetched).
 
 Every finding (all statuses) with the two claims side by side and the evidence
-highlighted, filters by rule and status (a few lines of inline JavaScript), the
+highlighted (a disputed fact once, its values and who reported each, its pairs folded
+under it), filters by rule and status (a few lines of inline JavaScript), the
 groups of similar claims with their numbers marked, and the input problems.
 
 All input text goes through Jinja2 autoescaping; only absolute http(s) URLs
@@ -22,10 +23,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import __version__
-from ..records import Claim, Finding, Report, Span
+from ..records import Claim, Fact, Finding, Report, Span
 from .base import (
     ReportOptions,
+    by_fact,
     by_story,
+    fact_lines,
+    plural,
     location,
     review_line,
     segments,
@@ -38,6 +42,8 @@ from .base import (
 #: Most groups, and claims per group, written out; the rest are counted.
 MAX_GROUPS = 500
 MAX_GROUP_CLAIMS = 50
+#: Most pairwise findings written out under one disputed fact; the rest are counted (all are in JSON).
+MAX_FACT_PAIRS = 50
 STATUSES = ("new", "reviewed", "baselined")
 
 
@@ -82,12 +88,24 @@ def _finding(f: Finding) -> dict:
 
 
 def _stories(report: Report) -> list[dict]:
-    """The conflicts under their stories' headings (title; names, dates, documents)."""
+    """The conflicts under their stories' headings (title; names, dates, documents), each disputed
+    fact once (`_fact`)."""
     sections = []
     for story, findings in by_story(report, [f for f in report.findings if f.kind == "conflict"]):
         heading, details = story_heading(story) if report.stories else (None, None)
-        sections.append({"heading": heading, "details": details, "findings": [_finding(f) for f in findings]})
+        items = [_fact(*item) if isinstance(item, tuple) else _finding(item) for item in by_fact(report, findings)]
+        sections.append({"heading": heading, "details": details, "entries": items})
     return sections
+
+
+def _fact(fact: Fact, shown: list[Finding]) -> dict:
+    """A disputed fact: each value once with who reported it; its pairwise findings folded under it."""
+    claims = {c.id for v in fact.values for c in v.claims}
+    return {"fact": True, "rule": fact.rule, "name": fact.name, "severity": shown[0].severity,
+            "statuses": " ".join(sorted({f.status for f in shown})),
+            "headline": f"disputed fact {fact.id}: {plural(len(fact.findings), 'conflict')} between {len(claims)} claims",
+            "confidence": f"{max(f.confidence for f in shown):.2f}", "reported": fact_lines(fact),
+            "pairs": [_finding(f) for f in shown[:MAX_FACT_PAIRS]], "more": max(0, len(shown) - MAX_FACT_PAIRS)}
 
 
 def _claim(claim: Claim, spans: tuple[Span, ...]) -> dict:

@@ -8,8 +8,10 @@
     var shown = 0;
     for (var i = 0; i < cards.length; i++) {
       var card = cards[i];
+      // a disputed fact carries the statuses of all its conflicts, space-separated
+      var statuses = " " + card.getAttribute("data-status") + " ";
       var ok = (!rule.value || card.getAttribute("data-rule") === rule.value) &&
-               (!status.value || card.getAttribute("data-status") === status.value);
+               (!status.value || statuses.indexOf(" " + status.value + " ") >= 0);
       card.hidden = !ok;
       if (ok) { shown += 1; }
     }
