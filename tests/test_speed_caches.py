@@ -221,6 +221,45 @@ def test_statement_rules_parse_in_batches_exactly_the_claims_they_would_parse_on
     assert {f.rule for f in fetched} >= {"NEG001", "ANT001"}
 
 
+def test_later_parse_rounds_ask_the_hooks_only_about_pairs_with_a_claim_just_parsed(embedder):
+    """`prime_parses` asks the rules' ``parses`` hooks round by round; a hook's choice for a pair
+    changes only when one of the pair's claims was parsed, so after the first round (every pair)
+    the hooks hear only of those pairs: far fewer pairs asked about, the same texts parsed and the
+    same findings as when each claim is parsed the moment a rule asks."""
+    from consistency import check, parsing
+
+    run = _fetched_and_on_demand(lambda name: _rule_case_claims("rounds" + name), embedder)
+    assert run["fetched_texts"] == run["on_demand_texts"]
+    assert _same_findings(run["fetched"]) == _same_findings(run["on_demand"])
+
+    asked: list[int] = []
+    rules = select_rules()
+    hooks = 0
+    for rule in rules:
+        hook = getattr(rule, "parses", None)
+        if hook is not None:
+            def counted(sides, hook=hook):
+                asked.append(len(sides))
+                return hook(sides)
+            rule.parses = counted
+            hooks += 1
+    parsing.clear()
+    claims, pairs = _rule_case_claims("rounds-counted")
+    # pairs that no rule parses (no figure, negation cue or antonym): asked about once, not each round
+    plain, _ = _rule_case_claims("rounds-plain", ("COR001", "DIR001", "QNT001", "NUM002"))
+    plain = [c for c in plain if not c.quantities and not c.dates]
+    assert len(plain) > 5
+    first = len(claims)
+    claims = claims + plain
+    pairs = pairs + [Pair(first + i, first + j, 0.9) for i in range(len(plain)) for j in range(i + 1, len(plain))]
+    check.prime_parses(claims, pairs, rules)
+    parsing.clear()
+    rounds = [asked[n:n + hooks] for n in range(0, len(asked), hooks)]
+    assert len(rounds) >= 2 and rounds[0] == [len(pairs)] * hooks
+    assert all(max(later) < max(before) for before, later in zip(rounds, rounds[1:]))
+    assert sum(max(later) for later in rounds[1:]) < 1.6 * len(pairs)  # every pair every round: 2 or more
+
+
 def test_sentences_are_located_as_pysbd_locates_them():
     """`sentences.locate` replaces pysbd's regular-expression search for each sentence's span in
     the text (one new pattern per sentence): the same spans, on the seed articles' lines and on
