@@ -24,3 +24,16 @@ SUBJECTS = _cases("holders", "subjects.jsonl")
 def test_an_adverbial_participle_is_said_of_its_clause_subject(case, tmp_path):
     frame = _frame(tmp_path, case["text"], case["number"])
     assert frame.slots.actor == case["subject"]
+
+
+CLAUSE_NAMES = [
+    ("The Harriers are ready to offer Ramon Ortiz a four-year deal, the club's owner said.", "four-year",
+     "Harriers"),
+    # reported speech: the speaker of 'said' is not whose figure it is
+    ("Governor Ilse Marren said 14 people were killed when the dam gave way.", "14", ""),
+]
+
+
+@pytest.mark.parametrize("text,number,name", CLAUSE_NAMES, ids=[n for _, n, _ in CLAUSE_NAMES])
+def test_a_verb_without_a_subject_takes_its_clause_name(text, number, name, tmp_path):
+    assert _frame(tmp_path, text, number).slots.clause_name == name

@@ -40,3 +40,19 @@ def test_a_subject_named_by_its_apposition_is_that_person(case, tmp_path):
 
     frame = _frame(tmp_path, case["text"], case["number"])
     assert _named_who(frame.slots) == case["who"]
+
+
+RELATIVES = [
+    # a relative clause with its own pronoun subject describes an object the main verb counts
+    ("The Marenian Coast Guard seized nine smugglers, who were later handed over to port officials.", "nine",
+     "seize", "Marenian Coast Guard"),
+    # a reduced relative (no subject of its own) is still the predicate
+    ("Rescuers reached the 14 miners trapped below the surface.", "14", "trap", ""),
+]
+
+
+@pytest.mark.parametrize("text,number,predicate,subject", RELATIVES, ids=[r[1] for r in RELATIVES])
+def test_a_relative_clause_of_a_counted_object_is_not_its_predicate(text, number, predicate, subject,
+                                                                     tmp_path):
+    slots = _frame(tmp_path, text, number).slots
+    assert (slots.predicate, slots.subject) == (predicate, subject)

@@ -14,7 +14,8 @@ gives:
   rating of 60%");
 - **place**: ``in``/``at``/``near`` phrases of the predicate;
 - **qualifiers**: a part of a group ("four of the officers"), a total, an increment
-  ("another 1,000", "5 more"), "all", "so far", "still", negation.
+  ("another 1,000", "5 more"), the rest of a group ("four others"), "all", "so far", "still",
+  negation.
 
 Nothing here decides whether two frames are comparable: `consistency.rules.compare`
 turns pairs of slots into features and a calibrated score.
@@ -23,6 +24,7 @@ turns pairs of slots into features and a calibrated score.
 from __future__ import annotations
 
 import calendar
+import re
 
 from dataclasses import dataclass
 
@@ -89,6 +91,17 @@ class Slots:
     #: 68 punches"); '' when the sentence names no one before it (the article's preceding sentences
     #: may: `compare._who`).
     referent: str = ""
+    #: the named subject of the clause that a predicate without a subject of its own complements
+    #: (`_clause_name`: "the Angels are reluctant to go past seven years"); '' when there is none.
+    #: Weaker than `actor` (the clause's subject may be a team whose player's figure it is), so
+    #: `compare._clause_names_differ` also asks that neither claim names the other's.
+    clause_name: str = ""
+    #: the lemma of the noun that says who the number is about (the predicate's common-noun
+    #: subject, else the counted noun when it is the subject) and that noun's identifying modifiers
+    #: (`_traits`: "Norwegian" of "a Norwegian skier", "58-year-old" of "a 58-year-old man"); what
+    #: tells two people or firms of one kind apart (`compare._traits_differ`).
+    trait_head: str = ""
+    traits: tuple[str, ...] = ()
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -138,11 +151,13 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                 qualifiers.add("all")
     if span[0].i > 0 and p.tokens[span[0].i - 1].low == "all":
         qualifiers.add("all")
+    if noun is not None and noun.lemma == "other" and noun.pos in _NOUNS:
+        qualifiers.add("rest")  # "four others were shot": the rest of a group, not the group
     measure = _phrase(p, noun, inside) if noun is not None else ""
     if noun is not None and noun.lemma == "total":
         qualifiers.add("total")
     context = _context(p, anchor, noun, verb, inside, blocked)
-    subject, subject_named, actor = "", False, ""
+    subject, subject_named, actor, clause_name = "", False, "", ""
     pronoun, referent, subj = "", "", None
     if verb is not None:
         mine = lambda k: k.i not in inside and (noun is None or k.i != noun.i)  # noqa: E731
@@ -159,6 +174,10 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
             subj = _subject_of(p, verb, mine, adverbial=True)
             if subj is not None and subj.pos == "PROPN":
                 actor = _noun_phrase(p, subj, inside | blocked)
+            elif subj is None:
+                named = _clause_name(p, verb, inside | blocked)
+                if named is not None:
+                    clause_name = _noun_phrase(p, named, inside | blocked)
     who = subj if subj is not None and subj.pos == "NOUN" else noun if noun is not None and noun.pos == "NOUN" \
         and noun.dep in _SUBJECTS else None
     if who is not None and not actor:  # "a climber, Robert Buckley, fell 700 metres": the apposition names him
@@ -166,6 +185,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                       and k.i not in inside | blocked and k.low not in _CALENDAR), None)
         if named is not None:
             actor = _noun_phrase(p, named, inside | blocked)
+    trait_head, traits = (who.lemma, _traits(p, who, inside, blocked)) if who is not None else ("", ())
     surface = " ".join(x for x in (verb.text, complement) if x) if verb is not None and verb.lemma != "be" else pred
     if context and _words(context) <= _words(measure):
         context = ""  # "all 32 of Iran's navy ships": the of-phrase is the measure itself
@@ -177,7 +197,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  measure_named=noun is not None and noun.pos == "PROPN" and noun.dep in _SUBJECTS, actor=actor,
                  place=place, subplace=subplace, qualifiers=frozenset(qualifiers), negated=negated,
                  context=context, phrase=phrase, event=_event(p, anchor, verb, inside),
-                 pronoun=pronoun, referent=referent)
+                 pronoun=pronoun, referent=referent, clause_name=clause_name,
+                 trait_head=trait_head if traits else "", traits=traits)
 
 
 
@@ -396,11 +417,26 @@ def _verb_of(p: Parse, t: Token) -> Token | None:
 
 
 def _predicate(p: Parse, t: Token, inside: set[int]) -> Token | None:
-    """The verb (or copula) the measure hangs from; adjectival participles count ("people injured")."""
+    """The verb (or copula) the measure hangs from; adjectival participles count ("people injured").
+    A relative clause whose subject is its relative pronoun ("eight pirates, who were later handed
+    over") only describes a noun that is already an argument of a verb: that verb is the
+    predicate ("captured eight pirates, who were handed over" is a count of captures, by the main
+    verb's subject). A relative clause with a subject of its own ("collected $33m, of which $1m
+    came from abroad") still names what the number is about: read as the main verb, VitaminC lost
+    a conflict ("more than $1m came from outside North America" / "$559,907 in other
+    territories")."""
+    governed = t.dep in _GOVERNED and t.head != t.i and p.tokens[t.head].pos in ("VERB", "AUX")
     for k in p.children(t.i):
         if k.dep in ("acl", "relcl", "amod") and k.tag in ("VBN", "VBD", "VBG") and k.i not in inside:
+            if governed and k.dep == "relcl" and any(x.dep in _SUBJECTS and x.tag in ("WP", "WDT")
+                                                     for x in p.children(k.i)):
+                continue
             return k  # "12 people injured", "ships destroyed", "vessels still flying"
     return _verb_of(p, t)
+
+
+#: An argument of a verb (`_predicate`).
+_GOVERNED = ("dobj", "nsubj", "nsubjpass", "attr")
 
 
 def _words(text: str) -> set[str]:
@@ -426,6 +462,31 @@ def _subject_of(p: Parse, verb: Token, ok, adverbial: bool = False) -> Token | N
         elif not (verb.dep in ("conj", "xcomp") or adverbial and verb.dep == "advcl" and verb.tag == "VBG"):
             return found
         verb = head
+    return None
+
+
+#: The links from a verb without a subject up to the word whose subject it shares (`_clause_name`):
+#: an open complement ("reluctant to go past seven years"), a prepositional complement ("close to
+#: finalizing ... for seven years") and the adjective or preposition between.
+_UP = ("xcomp", "acomp", "pcomp", "prep", "advcl", "conj")
+
+
+def _clause_name(p: Parse, verb: Token, skip: set[int]) -> Token | None:
+    """The named subject (a proper noun) that a verb without a subject of its own takes from the
+    clause it is an open complement of ("the Angels are reluctant to go past seven years": the
+    Angels; "Sabathia is close to finalizing ... for seven years": Sabathia). Not through reported
+    speech (a ``ccomp``: "Sheriff Lane said 14 were killed" is Lane's report, not his count), nor
+    a relative clause; None when the chain reaches neither a named subject nor a clause top."""
+    seen = set()
+    cur = verb
+    while cur.i not in seen:
+        seen.add(cur.i)
+        found = next((k for k in p.children(cur.i) if k.dep in _SUBJECTS and k.i not in skip), None)
+        if found is not None:
+            return found if found.pos == "PROPN" and cur.i != verb.i else None
+        if cur.dep not in _UP or cur.head == cur.i:
+            return None
+        cur = p.tokens[cur.head]
     return None
 
 
@@ -494,6 +555,38 @@ def _named_object(p: Parse, prep: Token, skip: set[int], depth: int) -> tuple[st
         if found:
             return found
     return None
+
+
+def _traits(p: Parse, noun: Token, inside: set[int], skip: set[int]) -> tuple[str, ...]:
+    """The modifiers of ``noun`` that identify one member of its kind: a proper adjective or noun
+    before it ("a Norwegian skier", "the Harwick brewery"; a capitalised adjective only past the
+    sentence's first word) and an age ("a 58-year-old man", read from the words of the modifier,
+    which the extractor also reads as a quantity: ``skip``, the sentence's other numbers, is not
+    applied to it; the number itself, ``inside``, is never its own noun's trait) or another measured
+    modifier ("the 13-inch model", "a 2.3GHz chip"). Ages are written ``age:<years>``, other
+    measured modifiers ``size:<unit>:<value>``."""
+    out = []
+    for k in p.children(noun.i):
+        if k.i > noun.i or k.dep not in ("amod", "compound", "nmod"):
+            continue
+        words = [x for x in p.subtree(k.i) if x.i < noun.i]
+        if any(x.i in inside for x in words):
+            continue  # the number itself ("a 6.1-magnitude quake") is no trait of its noun
+        text = " ".join(x.text for x in words)
+        age = _AGE.fullmatch(text.replace(" ", ""))
+        size = _SIZE.fullmatch(text.replace(" ", "").replace('"', "-inch"))
+        if age:
+            out.append(f"age:{age.group(1)}")
+        elif size:  # "the 13-inch model", "a 2.3GHz chip": a measured modifier names the member
+            out.append(f"size:{size.group(2).lower()}:{float(size.group(1))}")
+        elif k.i not in skip and k.low not in _CALENDAR and (
+                k.pos == "PROPN" or k.pos == "ADJ" and k.text[:1].isupper() and k.i > 0):
+            out.append(" ".join(x.text for x in words if x.pos in ("PROPN", "ADJ") and x.text[:1].isupper()))
+    return tuple(x for x in out if x)
+
+
+_AGE = re.compile(r"(\d{1,3})-?years?-?old", re.I)
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)-?([a-z]+)", re.I)
 
 
 def _noun_phrase(p: Parse, t: Token, skip: set[int], limit: int = 8) -> str:
