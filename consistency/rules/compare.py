@@ -478,7 +478,7 @@ def _clause_names_differ(fa: Frame, fb: Frame) -> bool:
     subject may carry its player's figure: "the Jays led at the half, paced by 13 points from
     McDermott" / "McDermott scored 23 points").
 
-    Measured on the reviewed tune-half news findings (benchmarks/labels/news.jsonl): 16 dismissed
+    Measured on the reviewed tune-half news findings (benchmarks/labels/news.jsonl): 14 dismissed
     removed (different clubs' offers to one player, "the Orioles have made an offer ... over seven
     years" / "the Angels are reluctant to go past seven years"), no confirmed one."""
     sa, sb = fa.slots, fb.slots
@@ -499,7 +499,9 @@ def _traits_differ(sa, sb) -> bool:
     19-year-old man"), two sizes in one unit ("the 13-inch model" / "the 15-inch model") or two
     names (`_names_differ`: "a Norwegian skier" / "a German skier", "the
     Harwick brewery" / "the Tolland brewery"). The same measure of another member of the kind. A
-    side without such a modifier is no evidence ("the skier" may be either)."""
+    side without such a modifier is no evidence ("the skier" may be either). The shape the lead
+    read on the held half (climbers of two nations, men of two ages); on the tune half's flagged
+    findings it fires on none."""
     if not sa.trait_head or sa.trait_head != sb.trait_head:
         return False
     def measured(s, kind: str) -> dict[str, set[str]]:
