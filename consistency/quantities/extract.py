@@ -272,8 +272,9 @@ _SPAN_ADJECTIVE_RE = re.compile(
 _FUNDRAISING_RE = re.compile(r"rais(?:e|es|ed|ing)\b", re.I)
 _AMOUNT_OF_RE = re.compile(r"(?:average|total|sum|maximum|minimum|tally)[ \u00a0]+of[ \u00a0]+$", re.I)
 #: A number joined to a year-like one by a range connector ("1000 to 2000 hires", "2000 - 2500 Calories").
-_RANGE_END_BEFORE_RE = re.compile(r"(?<![\w.,])(?P<n>\d[\d,]*(?:\.\d+)?)[ \u00a0]*(?:[-–—]|to)[ \u00a0]*$", re.I)
-_RANGE_END_AFTER_RE = re.compile(r"[ \u00a0]*(?:[-–—]|to)[ \u00a0]*(?P<n>\d[\d,]*(?:\.\d+)?)(?![\w.,]\d)", re.I)
+#: A comma belongs to the number only with digits after it: "from 1988 to 1994, and" ends at 1994.
+_RANGE_END_BEFORE_RE = re.compile(r"(?<![\w.,])(?P<n>\d(?:\d|,(?=\d))*(?:\.\d+)?)[ \u00a0]*(?:[-–—]|to)[ \u00a0]*$", re.I)
+_RANGE_END_AFTER_RE = re.compile(r"[ \u00a0]*(?:[-–—]|to)[ \u00a0]*(?P<n>\d(?:\d|,(?=\d))*(?:\.\d+)?)(?![\w.,]\d)", re.I)
 _YEAR_DIGITS_RE = re.compile(r"(?:1[5-9]|2[01])\d\d")
 _TIMES = units.match_unit(" times", 0).unit  # type: ignore[union-attr]
 _SMALL_NUMBERS = {**ONES, **TEENS, **TENS, "hundred": 100, "a": 1, "an": 1}
