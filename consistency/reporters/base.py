@@ -198,6 +198,17 @@ def fact_lines(fact: Fact) -> list[tuple[str, str]]:
     return out
 
 
+def fact_headline(fact: Fact) -> str:
+    """``disputed fact 1: 3 conflicts between 4 claims``: what every human format says of a fact."""
+    claims = len({c.id for v in fact.values for c in v.claims})
+    return f"disputed fact {fact.id}: {plural(len(fact.findings), 'conflict')} between {claims} claims"
+
+
+def fact_confidence(shown: list[Finding]) -> float:
+    """A fact is as probable as its most probable shown conflict."""
+    return max(f.confidence for f in shown)
+
+
 def story_heading(story: Story | None) -> tuple[str, str]:
     """The heading of a story's findings and a line with its names, dates and size."""
     if story is None:

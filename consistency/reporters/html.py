@@ -28,8 +28,9 @@ from .base import (
     ReportOptions,
     by_fact,
     by_story,
+    fact_confidence,
+    fact_headline,
     fact_lines,
-    plural,
     location,
     review_line,
     segments,
@@ -100,11 +101,9 @@ def _stories(report: Report) -> list[dict]:
 
 def _fact(fact: Fact, shown: list[Finding]) -> dict:
     """A disputed fact: each value once with who reported it; its pairwise findings folded under it."""
-    claims = {c.id for v in fact.values for c in v.claims}
     return {"fact": True, "rule": fact.rule, "name": fact.name, "severity": shown[0].severity,
-            "statuses": " ".join(sorted({f.status for f in shown})),
-            "headline": f"disputed fact {fact.id}: {plural(len(fact.findings), 'conflict')} between {len(claims)} claims",
-            "confidence": f"{max(f.confidence for f in shown):.2f}", "reported": fact_lines(fact),
+            "statuses": " ".join(sorted({f.status for f in shown})), "headline": fact_headline(fact),
+            "confidence": f"{fact_confidence(shown):.2f}", "reported": fact_lines(fact),
             "pairs": [_finding(f) for f in shown[:MAX_FACT_PAIRS]], "more": max(0, len(shown) - MAX_FACT_PAIRS)}
 
 

@@ -24,6 +24,8 @@ from .base import (
     by_fact,
     by_story,
     earlier_first,
+    fact_confidence,
+    fact_headline,
     fact_lines,
     location,
     plural,
@@ -123,12 +125,10 @@ def _table(findings: list, heads: tuple[str, str] = ("Claim", "Conflicting claim
 def _fact_row(number: int, fact: Fact, shown: list[Finding]) -> str:
     """A disputed fact in one row: the most reported value, then the others, each with who reported it."""
     values = [f"**{_text(value)}** — {_text(who)}" for value, who in fact_lines(fact)]
-    claims = len({c.id for v in fact.values for c in v.claims})
     rule = f"[{_text(fact.rule)}]({_url(rule_help_uri(fact.rule))}) {_text(fact.name)}"
-    why = (f"disputed fact {fact.id}: {plural(len(fact.findings), 'conflict')} between {claims} claims; "
-           f"for example: {shown[0].explanation}")
-    confidence = max(f.confidence for f in shown)  # the fact is as probable as its most probable pair
-    return f"| {number} | {rule} | {values[0]} | {'<br>'.join(values[1:])} | {_text(why)} | {confidence:.2f} |"
+    why = f"{fact_headline(fact)}; for example: {shown[0].explanation}"
+    return (f"| {number} | {rule} | {values[0]} | {'<br>'.join(values[1:])} | {_text(why)} "
+            f"| {fact_confidence(shown):.2f} |")
 
 
 def _claim(claim: Claim, spans: tuple[Span, ...]) -> str:

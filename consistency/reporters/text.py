@@ -19,8 +19,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Claim, Fact, Finding, Report, Span
-from .base import (ReportOptions, by_fact, by_story, earlier_first, fact_lines, footer_lines, location, plural,
-                   printable, review_line, segments, shown_findings, story_heading, summary_dict, summary_line)
+from .base import (ReportOptions, by_fact, by_story, earlier_first, fact_confidence, fact_headline, fact_lines,
+                   footer_lines, location, printable, review_line, segments, shown_findings, story_heading,
+                   summary_dict, summary_line)
 
 OPEN, CLOSE = "«", "»"
 #: Most pairwise finding ids a disputed fact lists (all are in the JSON report).
@@ -77,13 +78,11 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
 def _fact(console: Console, number: int, fact: Fact, shown: list[Finding], options: ReportOptions) -> None:
     """A disputed fact: each value once with who reported it, not every pair of claims."""
     first = shown[0]
-    claims = {c.id for v in fact.values for c in v.claims}
     console.print(Text.assemble(
         (f"[{number}] ", "bold"),
         (fact.rule, "bold red" if first.severity == "error" else "bold yellow"),
         f" {fact.name}  ",
-        (f"{first.severity} · disputed fact {fact.id}: {plural(len(fact.findings), 'conflict')} between "
-         f"{len(claims)} claims · confidence {max(f.confidence for f in shown):.2f}", "dim"),
+        (f"{first.severity} · {fact_headline(fact)} · confidence {fact_confidence(shown):.2f}", "dim"),
     ))
     for value, who in fact_lines(fact):
         lines = textwrap.wrap(printable(f"{OPEN}{value}{CLOSE} — {who}", multiline=False), options.width - 4,
