@@ -198,9 +198,7 @@ def check_claims(
     started = time.perf_counter()
     if progress is not None:
         progress("check", 0, 0)
-    found = run_rules(claims, pairs, rules, embedder=embedder)
-    findings = confident(found, settings)
-    below_cutoff = len(found) - len(findings)
+    findings, hidden = counted_confident(run_rules(claims, pairs, rules, embedder=embedder), settings)
     findings, suppressed = unsuppressed(findings, settings.per_file_ignores)
     timings["check_s"] = time.perf_counter() - started
     started = time.perf_counter()
@@ -216,7 +214,7 @@ def check_claims(
                                     status=(statuses or {}).get(f.fingerprint, "new"),
                                     review=(reviews or {}).get(f.fingerprint)) for f in findings]
     stats = {"timings": timings, "pairs": len(pairs), "candidate_pairs": candidates, "embedded": embedder.encoded,
-             "suppressed": suppressed, "below_cutoff": below_cutoff, "min_confidence": min_confidence(settings)}
+             "suppressed": suppressed, **hidden}
     return with_facts(Report(claims=tuple(claims), findings=tuple(findings), groups=tuple(groups), stats=stats,
                              stories=stories.stories))
 
@@ -308,6 +306,13 @@ def confident(findings: Sequence[Finding], settings: Settings) -> list[Finding]:
     information, not alarms)."""
     cut = min_confidence(settings)
     return [f for f in findings if f.kind != "conflict" or f.confidence >= cut]
+
+
+def counted_confident(findings: Sequence[Finding], settings: Settings) -> tuple[list[Finding], dict]:
+    """`confident`, and what a report's summary says of the rest (`reporters.base.summary_dict`):
+    ``below_cutoff``, how many conflicts the cut-off left out, and ``min_confidence``, the cut-off."""
+    kept = confident(findings, settings)
+    return kept, {"below_cutoff": len(findings) - len(kept), "min_confidence": min_confidence(settings)}
 
 
 def _rules(settings: Settings, nli_model: str | None):

@@ -39,7 +39,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from . import __version__
-from .api import confident, min_confidence, stage
+from .api import counted_confident, stage
 from .check import finding_order, run_rules
 from .claims import extract_claims
 from .clauses import MIN_FACTS, MIN_TOKENS, MIN_WORDS, claim_clauses
@@ -260,9 +260,8 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     # below the confidence cut-off, or suppressed by a row of either claim, a finding is not one of
     # this run's (as in `check`): never stored, so it is neither reported nor kept open; one stored
     # before its row suppressed it closes (the edited row's claims are new, the finding is not found)
-    found = run_rules(pool, pairs, rules, embedder=embedder)  # type: ignore[arg-type]
-    findings = confident(found, settings)
-    below_cutoff = len(found) - len(findings)
+    findings, hidden = counted_confident(run_rules(pool, pairs, rules, embedder=embedder),  # type: ignore[arg-type]
+                                         settings)
     findings, suppressed = unsuppressed(findings, settings.per_file_ignores)
     findings = [dataclasses.replace(f, story=stories.shared(f.a, f.b)) if stories else f for f in findings]
     timings["match_s"] = time.perf_counter() - clock
@@ -275,7 +274,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
                 "documents_removed": len(removed_docs - {d.key for d, _, _ in accepted}),
                 "claims_added": len(new_claims), "claims_removed": len(removed_ids), "embedded": embedded,
                 "pairs": len(pairs), "claims_read": len(stored_needed), "vectors_read": vectors_read,
-                "suppressed": suppressed, "below_cutoff": below_cutoff, "min_confidence": min_confidence(settings)}
+                "suppressed": suppressed, **hidden}
     with store.transaction():
         run_id = store.runs.insert(started_at, paths)
         if rematch:
