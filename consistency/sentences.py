@@ -412,8 +412,9 @@ def _bounded_pieces(line: str) -> list[tuple[int, str]]:
 #: date of that time ("Saturday — three by bullets ...", "Dec. 8, traders ...", "today."): pysbd
 #: ends a sentence at the abbreviation's dot before any capitalised word, so the day became a
 #: sentence of its own and the first lost the rest of its clause. 242 clock times in the news corpus
-#: (../shared/data/news) are followed by a capitalised word, among them "1 a.m. Sunday — four from
-#: gunshots and one from flying glass", a breakdown cut off from its total.
+#: (../shared/data/news) are followed by a capitalised word, among them an injury toll whose
+#: breakdown by cause followed the day ("... at 2 a.m. Saturday — three by bullets and one by a
+#: falling sign"), cut off from its total.
 _CLOCK_END = re.compile(r"\d[ \u00a0]*[ap]\.m\.$", re.I)
 _DAY_AFTER = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}[ \u00a0]+\d|(?:today|tonight|yesterday|tomorrow)(?!\w))")
 

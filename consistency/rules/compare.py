@@ -472,15 +472,15 @@ def _subjects_differ(sa, sb) -> bool:
 
 def _clause_names_differ(fa: Frame, fb: Frame) -> bool:
     """Whose number, when a side's predicate has no subject of its own and takes it from the clause
-    it complements (`slots.Slots.clause_name`: "the Angels are reluctant to go past seven years"):
+    it complements (`slots.Slots.clause_name`: "the Hawks are unwilling to go beyond six years"):
     the two names (each side's named subject, measure or actor, else that clause name) differ
     (`_names_differ`) and neither claim mentions a word of the other's name (a team's clause
-    subject may carry its player's figure: "the Jays led at the half, paced by 13 points from
-    McDermott" / "McDermott scored 23 points").
+    subject may carry its player's figure: "the Owls led at the break, helped by 11 points from
+    Varga" / "Varga scored 21 points").
 
     Measured on the reviewed tune-half news findings (benchmarks/labels/news.jsonl): 14 dismissed
-    removed (different clubs' offers to one player, "the Orioles have made an offer ... over seven
-    years" / "the Angels are reluctant to go past seven years"), no confirmed one."""
+    removed (different clubs' offers to one player, "the Ravens have offered ... over six
+    years" / "the Hawks are unwilling to go beyond six years"), no confirmed one."""
     sa, sb = fa.slots, fb.slots
     if not (sa.clause_name or sb.clause_name):
         return False

@@ -92,7 +92,7 @@ class Slots:
     #: may: `compare._who`).
     referent: str = ""
     #: the named subject of the clause that a predicate without a subject of its own complements
-    #: (`_clause_name`: "the Angels are reluctant to go past seven years"); '' when there is none.
+    #: (`_clause_name`: "the Hawks are unwilling to go beyond six years"); '' when there is none.
     #: Weaker than `actor` (the clause's subject may be a team whose player's figure it is), so
     #: `compare._clause_names_differ` also asks that neither claim names the other's.
     clause_name: str = ""
@@ -466,15 +466,15 @@ def _subject_of(p: Parse, verb: Token, ok, adverbial: bool = False) -> Token | N
 
 
 #: The links from a verb without a subject up to the word whose subject it shares (`_clause_name`):
-#: an open complement ("reluctant to go past seven years"), a prepositional complement ("close to
-#: finalizing ... for seven years") and the adjective or preposition between.
+#: an open complement ("unwilling to go beyond six years"), a prepositional complement ("close to
+#: signing ... for six years") and the adjective or preposition between.
 _UP = ("xcomp", "acomp", "pcomp", "prep", "advcl", "conj")
 
 
 def _clause_name(p: Parse, verb: Token, skip: set[int]) -> Token | None:
     """The named subject (a proper noun) that a verb without a subject of its own takes from the
-    clause it is an open complement of ("the Angels are reluctant to go past seven years": the
-    Angels; "Sabathia is close to finalizing ... for seven years": Sabathia). Not through reported
+    clause it is an open complement of ("the Hawks are unwilling to go beyond six years": the
+    Hawks; "Okafor is close to signing ... for six years": Okafor). Not through reported
     speech (a ``ccomp``: "Sheriff Lane said 14 were killed" is Lane's report, not his count), nor
     a relative clause; None when the chain reaches neither a named subject nor a clause top."""
     seen = set()
