@@ -114,9 +114,9 @@ _VERB_BEFORE = re.compile(r"(\w+)\s+(?:at\s+least\s+|another\s+)?$")
 
 
 def measure_of(text: str, start: int, end: int) -> str | None:
-    """killed / injured, from the word right before a number when it names one ("killing two people
-    and wounding seven others": seven wounded), else from the words right after (or before) it: a
-    benchmark heuristic. Without the first step the 40 characters before "seven" read "killing"
+    """killed / injured, from the word right before a number when it names one ("killing two men
+    and wounding six bystanders": six wounded), else from the words right after (or before) it: a
+    benchmark heuristic. Without the first step the 40 characters before "six" read "killing"
     first, so a wounded count was taken for a death toll (session 22: held-half misses)."""
     after = text[end:end + 40]
     before = text[max(0, start - 40):start]

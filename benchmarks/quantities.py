@@ -36,8 +36,8 @@ fractions to "% " and what they are a share of ("half the condos": "% condo");
 the change label is ">" / "<" for lower / upper bounds, "up" / "down" for an
 amount of change, "~" for an approximation and "=" otherwise. Two NewsQuant
 conventions are read with the extractor's own phrase readers (`label_context`):
-a change stated as a noun followed by "of" ("a cut of 800,000 barrels a day",
-"an increase of 60,600 jobs or one per cent") is "=", as NewsQuant labels "a 4.2
+a change stated as a noun followed by "of" ("a cut of 120,000 tonnes a year",
+"an increase of 4,200 nurses or 3 per cent") is "=", as NewsQuant labels "a 4.2
 percent drop"; a range after an approximation word ("about 14-18 mpg", "~25 - 40
 min") is "~" (our records keep such a range's bound as "range").
 Scorelines ("won 3-1", dimension ``score``) and ordinal periods ("its third week") are left
@@ -206,7 +206,7 @@ def change_label(q: Quantity, *, nominal: bool = False, approx_range: bool = Fal
 def label_context(text: str, quantities: Iterable[Quantity]) -> list[tuple[bool, bool]]:
     """(nominal, approx_range) for each quantity, read with the extractor's own phrase readers.
 
-    A change restated after "or" / in brackets ("an increase of 60,600 jobs or one
+    A change restated after "or" / in brackets ("an increase of 4,200 nurses or 3
     per cent") has no verb of its own and takes the nominal reading of the change before it.
     """
     out = []

@@ -152,7 +152,7 @@ TAGLINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:is|was)\s+an?\s+(?:[\w-]+
                      r"(?:reporter|writer|correspondent|editor|columnist|producer|journalist)\b", re.I)
 CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:Twitter|Follow)\s*:?\s*@\w+|\bcontributed\s+(?:to\s+this\s+report|reporting)\b",
                      re.I)
-#: "Posted: Wednesday, April 8, 2015 4:09 AM EDT", "Updated 3:57 AM, May 26, 2015".
+#: "Posted: Tuesday, March 3, 2015 6:12 AM EST", "Updated 2:41 AM, June 9, 2015".
 STAMP = re.compile(r"\b(?:Posted|Updated|Published|Last\s+updated)\s*(?:on|at)?\s*:?\s*"
                    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?(?:\d{1,2}[:/]|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
 #: The opening of a wire story: "LAFAYETTE, La. —", "NEW YORK (AP) --", "(CNN) --".

@@ -59,7 +59,7 @@ Millbrook detectives have arrested a 22-year-old man in connection with the June
 
 Chief Renata Solberg said the suspect was found at a relative's flat near the Harrow rail yard on Sunday.
 
-He faces two counts of murder and three counts of attempted murder, prosecutors said.
+He is charged with two murders and three attempted murders, prosecutors said.
 """),
 }
 
@@ -191,7 +191,7 @@ def test_a_dated_and_an_undated_document_of_two_stories_are_not_compared(embedde
     arrests were set against an undated page about another shooting's arrests)."""
     rows = [{"id": "a", "date": "2025-03-14", "text": "Sheriff Dana Whitlock said three gang members were arrested "
                                                       "after the shooting on Maple Street."},
-            {"id": "b", "text": "two possible gang members were arrested in the fatal shooting of a deputy, officials "
+            {"id": "b", "text": "two suspected gang members were arrested over the killing of a deputy, officials "
                                 "announced."}]
     path = tmp_path / "rows.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")

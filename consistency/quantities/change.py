@@ -3,7 +3,7 @@
 `bound_before` / `bound_after` read how an interval is stated around a number;
 `change_before` reads the direction of a stated change and whether the number is
 the amount of change ("rose 15%", "by 50 basis points") or a level reached or left
-("to 5.25%", "from 6.29%").
+("to 5.25%", "from 6.45%").
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def bound_before(text: str, start: int) -> BoundMatch | None:
         return None
     kind = _KIND[phrase]
     if phrase in _COMPARATIVES and _NEGATED_RE.search(text, max(0, m.start() - 30), m.start()):
-        kind = "upper" if kind == "lower" else "lower"  # "try not to use more than 10%": at most 10%
+        kind = "upper" if kind == "lower" else "lower"  # "try not to spend more than 10%": at most 10%
     return BoundMatch(kind, m.start(), phrase)
 
 
@@ -188,8 +188,8 @@ class ChangeMatch:
     ``direction`` is the verb's direction; ``kind`` is "change" when the number is
     the amount of change and "level" otherwise; ``level`` says how a level is
     introduced ("to", "from", "at"); ``verb_start`` locates the verb (for the subject).
-    ``nominal`` is True when the change is a noun followed by "of" ("an overall cut
-    of 800,000 barrels", "an increase of 60,600 jobs") rather than a verb ("cut 800,000").
+    ``nominal`` is True when the change is a noun followed by "of" ("a combined cut
+    of 120,000 tonnes", "an increase of 4,200 nurses") rather than a verb ("cut 120,000").
     """
 
     direction: Direction | None

@@ -46,7 +46,7 @@ class Draft:
     counted: bool = False
     #: A range stated from high to low ("from 208 to 193").
     descending: bool = False
-    #: Where the counted noun ends ("460 Kia and Hyundai vehicles"), when there is one.
+    #: Where the counted noun ends ("310 Ford and Opel vans"), when there is one.
     noun_end: int = 0
     #: Where the change verb governing the number starts, when there is one.
     verb_start: int | None = None

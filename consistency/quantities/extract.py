@@ -209,7 +209,7 @@ def _fraction_points(text: str, drafts: list[Draft]) -> None:
 
 
 def _money_raised(text: str, drafts: list[Draft]) -> None:
-    """"raised $5 million" (or "raised 280 million of the 1.5 billion shekels") is money collected, not a rise."""
+    """"raised $5 million" (or "raised 340 million of the 2.5 billion pesos") is money collected, not a rise."""
     for d in drafts:
         if d.currency is None or d.kind != "change" or d.verb_start is None or not _FUNDRAISING_RE.match(text, d.verb_start):
             continue
@@ -218,7 +218,7 @@ def _money_raised(text: str, drafts: list[Draft]) -> None:
 
 
 def _rate_after_parenthesis(text: str, drafts: list[Draft]) -> None:
-    """"C$6 (US$4.46) per share": the rate after a restatement in brackets applies to both amounts."""
+    """"C$8 (US$5.85) per share": the rate after a restatement in brackets applies to both amounts."""
     for a, b in zip(drafts, drafts[1:], strict=False):
         if a.per or b.per or not _OPEN_RE.fullmatch(text[a.end: b.start]):
             continue
@@ -271,7 +271,7 @@ _SPAN_ADJECTIVE_RE = re.compile(
 )
 _FUNDRAISING_RE = re.compile(r"rais(?:e|es|ed|ing)\b", re.I)
 _AMOUNT_OF_RE = re.compile(r"(?:average|total|sum|maximum|minimum|tally)[ \u00a0]+of[ \u00a0]+$", re.I)
-#: A number joined to a year-like one by a range connector ("1000 to 2000 hires", "2000 - 2500 Calories").
+#: A number joined to a year-like one by a range connector ("1000 to 2000 hires", "2000 - 2500 calories").
 #: A comma belongs to the number only with digits after it: "from 1988 to 1994, and" ends at 1994.
 _RANGE_END_BEFORE_RE = re.compile(r"(?<![\w.,])(?P<n>\d(?:\d|,(?=\d))*(?:\.\d+)?)[ \u00a0]*(?:[-–—]|to)[ \u00a0]*$", re.I)
 _RANGE_END_AFTER_RE = re.compile(r"[ \u00a0]*(?:[-–—]|to)[ \u00a0]*(?P<n>\d(?:\d|,(?=\d))*(?:\.\d+)?)(?![\w.,]\d)", re.I)
@@ -374,7 +374,7 @@ def _not_a_quantity_before(text: str, number: Number) -> bool:
     if identifiers.leading_zero(text, number.start, number.end) or identifiers.is_bare_hour(text, number.start, number.end):
         return True
     if _PER_BEFORE_RE.search(text, max(0, number.start - 5), number.start):
-        return True  # "19.3 deaths per 100,000 people": the denominator of a rate (see `_rate_at`)
+        return True  # "12.6 road deaths per 100,000 people": the denominator of a rate (see `_rate_at`)
     if identifiers.is_block_number(text, number.start, number.end):
         return True
     return identifiers.is_street_number(text, number.end) or identifiers.is_zip(text, number.end)
@@ -408,7 +408,7 @@ def _read_unit(text: str, draft: Draft) -> bool:
             draft.measured = "age"
             draft.person = people.person_after(text, draft.start, found.end)
         elif found.unit.dimension == "time" and people.age_word_before(text, draft.start):
-            draft.measured = "age"  # "Lyrik Poike, age 2 months"
+            draft.measured = "age"  # "Max Roe, age 2 months"
             draft.person = people.person_before(text, draft.start)
     draft.end = end
     if draft.currency is None and draft.unit is None and not number.words:
@@ -472,12 +472,12 @@ def _is_bare_year(text: str, number: Number) -> bool:
         return True
     first = text[noun.start: noun.end].split()[0]
     last = text[noun.start: noun.end].split()[-1]
-    # "the 1995 proposal", "the 2003 Iron Bowl": a year before a singular or proper noun; "1995 proposals" are counted
+    # "the 1995 proposal", "the 1998 Gold Cup": a year before a singular or proper noun; "1995 proposals" are counted
     return first[:1].isupper() or last[:1].isupper() or not measured.is_plural(last.lower())
 
 
 def _range_with_non_year(text: str, number: Number, year: int) -> bool:
-    """An ascending range whose other end is no year: "from 1000 to 2000 hires", "about 2000 - 2500 Calories"."""
+    """An ascending range whose other end is no year: "from 1000 to 2000 hires", "about 2000 - 2500 calories"."""
     before = _RANGE_END_BEFORE_RE.search(text, max(0, number.start - 16), number.start)
     if before is not None and not _YEAR_DIGITS_RE.fullmatch(before["n"]):
         return float(before["n"].replace(",", "")) < year
@@ -579,7 +579,7 @@ _COMPOUND_WORD_RE = re.compile(r"[-–](?P<w>[A-Za-z]+)(?![\w-])")
 
 
 def _is_age(text: str, draft: Draft, *, listed: bool = False) -> bool:
-    """A bare whole number that is a person's age (see `people`): "Maddon, 66, said", "aged 22",
+    """A bare whole number that is a person's age (see `people`): "Okafor, 64, said", "aged 22",
     "the boy, 9.", "he will be 35 by then"; sets whose age it is. ``listed``: only the age words
     ("ages 17 and 19"), for a number a noun follows."""
     value = draft.number.value
@@ -598,7 +598,7 @@ def _is_age(text: str, draft: Draft, *, listed: bool = False) -> bool:
 
 
 #: A partitive ("one of the men", "two of them"): a selection from a group, never the amount of
-#: a change ("she turned them down, one of the men threw a cup" is no fall of one man).
+#: a change ("when she refused, one of the men tipped over a chair" is no fall of one man).
 _PARTITIVE_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|those|these|them|us|his|her|their|its|our|my|your)(?![\w])", re.I)
 
 

@@ -133,7 +133,7 @@ def capitalised_in_name(text: str, start: int) -> bool:
 
 
 def is_street_number(text: str, end: int) -> bool:
-    """Whether the number is a street number ("575 Wilbraham Road", "16-18 Industrial Avenue")."""
+    """Whether the number is a street number ("575 Wilbraham Road", "16-18 Harbour Road")."""
     return bool(_STREET_RE.match(text, end))
 
 
@@ -167,7 +167,7 @@ _SHIRT_RE = re.compile(r"(?<![\w])[A-Z][a-z]+[ \u00a0]\((?P<n>\d{1,2})\)")
 
 
 _ERA_YEARS = r"\d{1,4}(?:[ \u00a0]*(?:[-–]|to|and)[ \u00a0]*\d{1,4})?"
-#: Years with an era ("A.D. 1000 and 1260", "AD 79", "500 BC", "300-250 BCE").
+#: Years with an era ("A.D. 900 and 1150", "AD 79", "500 BC", "300-250 BCE").
 _ERA_RE = re.compile(
     rf"(?<![\w.])(?:A\.D\.|AD)[ \u00a0]+{_ERA_YEARS}(?![\w,]|\.\d)"
     rf"|(?<![\w.,]){_ERA_YEARS}[ \u00a0]*(?:B\.C\.(?:E\.)?|BCE?|A\.D\.|AD)(?![\w])"
@@ -176,7 +176,7 @@ _ERA_RE = re.compile(
 
 def year_range_spans(text: str) -> list[tuple[int, int]]:
     """Spans of season or fiscal years ("the 2014-15 season", "1978 - 89" in tokenised text) and of years with an era
-    ("between A.D. 1000 and 1260", "500 BC"), which are dates, not ranges or counts."""
+    ("between A.D. 900 and 1150", "500 BC"), which are dates, not ranges or counts."""
     spans = [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text)]
     return spans + [(m.start(), m.end()) for m in _ERA_RE.finditer(text)]
 

@@ -121,7 +121,7 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
     """The noun phrase counted by a number ending at ``pos``.
 
     Takes modifiers up to the first plural head ("50 different products",
-    "460 Kia and Hyundai vehicles"); for a count of one, the phrase up to the
+    "310 Ford and Opel vans"); for a count of one, the phrase up to the
     first function word ("one particular demand"), also through "one of the
     (most) ..." partitives. Returns None when the next word is a function word.
     """
@@ -130,7 +130,7 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
     if len(words) > 1 and words[0][0].lower() in _MORE_WORDS:
         words = words[1:]  # "eight more picks" counts picks
     if not partitive:
-        owner = _OF_OWNER_RE.match(text, pos)  # "two of Johnson's deputies"
+        owner = _OF_OWNER_RE.match(text, pos)  # "two of Harlow's deputies"
         if owner:
             partitive = owner
             words = _words_after(text, owner.end())
@@ -159,7 +159,7 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
     if not kept:
         return None
     while len(kept) > 1 and _past(kept[-1][0].lower()):
-        kept.pop()  # "the 11 member trade agreement, dubbed": a verb ends the phrase
+        kept.pop()  # "the 14 member water pact, dubbed": a verb ends the phrase
     if not singular_count and not partitive and not is_plural(kept[-1][0].lower()):
         compound = len(kept) > 1 and all(w[:1].islower() for w, _, _ in kept)
         kept = kept if compound else kept[:1]  # "a three course meal" counts courses of a meal
@@ -167,7 +167,7 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
             return None
     modifiers = [_lemma_word(re.sub(r"['’]s$", "", w.lower())) for w, _, _ in kept[:-1] if not _participle(w)]
     lemma = " ".join(modifiers) + " " + singular(kept[-1][0].lower())
-    if partitive:  # "one of the oldest ballparks in America" -> "old ballpark america"
+    if partitive:  # "one of the oldest harbours in Europe" -> "old harbour europe"
         pp = _PARTITIVE_PP_RE.match(text, kept[-1][2])
         if pp:
             lemma += " " + " ".join(w.lower() for w in pp["np"].split() if w.lower() not in STOP)
@@ -378,7 +378,7 @@ def names_follow(text: str, pos: int) -> bool:
             break
         low = token.lower()
         if re.fullmatch(r"\d+s", low) or token[0].islower() and is_plural(low):
-            return False  # "63,150 Model 3s", "27000 Model S and Model X vehicles"
+            return False  # "12,400 Type 2s", "8000 Model A and Model B trucks"
     return True
 
 

@@ -8,7 +8,7 @@ Read as ages:
 
 - "a 55-year-old man", "Jane Doe, 27," and "the boy, 9." (an appositive after a
   name or a noun phrase), "two men, 23 and 25," (coordinated appositives),
-  "aged 22", "ages 17 and 19", "ranging in age from 17 to 27", "he was 44", "who will turn 29",
+  "aged 22", "ages 17 and 19", "ranging in age from 16 to 41", "he was 44", "who will turn 29",
   "died at 75", and "Jane Doe, 27 was charged" (a full name whose closing comma is missing);
 - whose: the name or noun phrase the age is attached to ("Jane Doe", "the
   gunman", "a Lakeville resident"); a pronoun ("he was 44") gives no person;
@@ -28,7 +28,7 @@ from typing import Sequence
 from ..parsing import parse_many
 from ..records import Claim
 
-#: "aged 22", "age 9", "ages 17 and 19", "ranging in age from 17 to 27", "between the ages of 5 and 9".
+#: "aged 22", "age 9", "ages 17 and 19", "ranging in age from 16 to 41", "between the ages of 5 and 9".
 AGE_WORD_BEFORE = re.compile(
     r"(?<![\w])(?:aged|ages?|in[ \u00a0]+age[ \u00a0]+from|the[ \u00a0]+ages[ \u00a0]+of(?:[ \u00a0]+between)?)"
     r"[ \u00a0]+(?:(?:between|from)[ \u00a0]+)?$",

@@ -52,7 +52,7 @@ def read_corrections(text: str, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         if d.bound == "range" and d.low is not None and d.high is not None \
                 and _REVISED_FROM_RE.search(text, max(0, d.start - 80), d.start) \
-                and not _TO_NUMBER_AFTER_RE.match(text, d.end):  # "from 5 to 7 per cent to 3 to 5 per cent"
+                and not _TO_NUMBER_AFTER_RE.match(text, d.end):  # "from 4 to 6 per cent to 2 to 3 per cent"
             out.append(_new_value(text, d))
             continue
         out.append(d)

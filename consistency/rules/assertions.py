@@ -218,7 +218,7 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
         negated = not negated  # "denied that she had provided" reports "she had not provided"
     elif owner.dep == "ccomp" and owner.head != owner.i and any(
             k.dep == "neg" for k in p.children(owner.head)):
-        # "it does not appear that this was related", "he did not say the club would pay": the clause
+        # "it does not seem the fire was related", "he did not say the club would pay": the clause
         # under a negated verb is asserted neither way (measured on the held half of the news: one
         # dismissed NEG001 finding once participles after a copula became states)
         return None

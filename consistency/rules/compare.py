@@ -399,11 +399,11 @@ def measure_score(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 
 def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     """Positive evidence that two frames are about different occasions or different measures:
     explicit times that cannot overlap ("in October" / "in September", "on Monday" / "on
-    Tuesday"), background figures of different areas ("the 2004 tsunami killed 170,000 in the
-    province" / "230,000 across Asia"), different named places ("in Kano" / "in Peshawar"), a
+    Tuesday"), background figures of different areas ("the 1998 flood killed 3,400 in the
+    valley" / "5,100 across the region"), different named places ("in Kano" / "in Peshawar"), a
     smaller count of a named part ("10 killed in Central Aceh district" / "24 killed"),
     different named subjects ("Echenique had 11 rebounds" / "Artino had six rebounds";
-    "Lenore Matusiewicz" / "David Matusiewicz"), or predicates that another claim
+    "Greta Holmqvist" / "Anders Holmqvist"), or predicates that another claim
     of the check reports side by side with numbers of their own (``ctx.contrasts``: "shot three,
     killing two" makes "shot" and "killed" different measures). '' when there is none.
 
@@ -462,10 +462,10 @@ def _subjects_differ(sa, sb) -> bool:
     Measured on the reviewed tune-half news findings (benchmarks/labels/news.jsonl): it removes 16
     dismissed findings (5 above the default cut-off) and no confirmed one. A name read as the
     measure ("Tomas Varga was sentenced to six years", `_named_who`), the subject of an
-    open complement ("the Angels are believed to have offered $160m") and one family name after
+    open complement ("the Rovers are understood to have offered $85m") and one family name after
     two given names (`_given_names_differ`) add, on the full judged output of 59c9fd5, 6 dismissed
-    on the tune half (2 above the cut-off) and 1 on the held half ("Lenore Matusiewicz" / "David
-    Matusiewicz"), none confirmed."""
+    on the tune half (2 above the cut-off) and 1 on the held half ("Greta Holmqvist" / "Anders
+    Holmqvist"), none confirmed."""
     na, nb = _named_who(sa), _named_who(sb)
     return bool(na and nb) and _names_differ(na, nb)
 
@@ -523,9 +523,9 @@ def _traits_differ(sa, sb) -> bool:
 
 def _named_who(s) -> str:
     """The name the number is about: its predicate's named subject, else its measure when that is
-    a name ("Lenore Matusiewicz was sentenced to 18 months": the parse reads the subject as what
+    a name ("Greta Holmqvist was sentenced to 18 months": the parse reads the subject as what
     the years measure; `slots.Slots.measure_named`), else the named subject of the clause an
-    adverbial participle hangs from ("Rait died after falling 200ft", `slots.Slots.actor`), or the
+    adverbial participle hangs from ("Holm died after falling 60 metres", `slots.Slots.actor`), or the
     name apposed to a common-noun subject ("a climber, Robert Buckley, fell 700 metres", also
     `slots.Slots.actor`)."""
     return s.subject if s.subject_named else s.measure if s.measure_named else s.actor
@@ -618,8 +618,8 @@ _SPAN = re.compile(r"\b(?:since|until|till|through|as\s+of|from|between|by)\s+(?
 def _eras_differ(fa: Frame, fb: Frame) -> bool:
     """One figure is timed in the past ("in 2004", "four years ago", "last year") and the other is
     not (undated, or timed within the story's present: "on Tuesday"): reporters give the story's
-    own figures undated or by weekday and date the background ("the 2004 tsunami killed
-    230,000"), so the two are figures of different occasions. The present is the document date
+    own figures undated or by weekday and date the background ("the 1998 flood killed
+    5,100"), so the two are figures of different occasions. The present is the document date
     (either claim's; the undated one's first); with none, a date naming a year, or a relative date
     pointing back more than `PRESENT_DAYS` from its (unknown) document day, is past. Not for
     given pairs (both `UNDATED`): on VitaminC the veto cost 4 points of recall (revisions that
@@ -739,7 +739,7 @@ def _rest_of_group(fa: Frame, fb: Frame) -> bool:
 def _background_scopes_differ(fa: Frame, fb: Frame) -> bool:
     """Both figures are background (`_past`: timed before the story's present, "in 2004") and are
     counted over different areas: one names a place or a scope the other lacks, or both name
-    scopes without a word in common ("killed 170,000 in the province" / "230,000 across Asia").
+    scopes without a word in common ("killed 3,400 in the valley" / "5,100 across the region").
     Reporters recall an old event's toll for whichever area they write about; the story's own
     figures are the ones to compare. Not for given pairs (both `UNDATED`), like `_eras_differ`.
 
@@ -760,8 +760,8 @@ def _background_scopes_differ(fa: Frame, fb: Frame) -> bool:
 
 def _names_differ(x: str, y: str) -> bool:
     """Two names, with no word in common and neither the other's initials ("UK" / "United
-    Kingdom"), or one family name after two different given names ("Lenore Matusiewicz" /
-    "David Matusiewicz", `_given_names_differ`)."""
+    Kingdom"), or one family name after two different given names ("Greta Holmqvist" /
+    "Anders Holmqvist", `_given_names_differ`)."""
     if not x or not y:
         return False
     wa, wb = x.split(), y.split()

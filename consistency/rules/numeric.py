@@ -80,7 +80,7 @@ MARGIN = 0.15
 SUPPORT = 0.75
 #: A partner that states the very same value (same interval) supports a number when it scores at
 #: least this share of the number's best partner, however far below it: the other claim repeats
-#: the figure ("281 of the 3,050 passengers" / "281 passengers"; "52 percent favour, 46 percent
+#: the figure ("164 of the 2,210 guests" / "164 guests"; "52 percent favour, 46 percent
 #: oppose" / "52 percent favour"), and the rival partner is another figure of the same sentence.
 SAME_VALUE = 0.6
 
@@ -179,7 +179,7 @@ def _counts_other(f: Frame, partner: Frame, partners: list[Frame]) -> bool:
     nurses" / "five nurses and three porters") pairs each part with the part of its own head; an
     equal figure of another head is not the same figure said again, so it does not support ``f``
     against its rival. Only when ``f``'s claim speaks of the partner's kind too (counts it, or names
-    it: "a stray bullet hit the mother of 13" / "a mother of 12 ... sprayed 13 bullets"): a partner
+    it: "a stray round struck the father of 11" / "a father of 10 ... fired 11 rounds"): a partner
     whose head is misread ("a display at 2,880 by 1,800 pixels" read as counting the refresh), a
     bare "14 others", or a kind the claim never names ("at least three banks" / "four shops and two
     banks") stays support; without that condition the tune half gained 3 confirmed and 6 dismissed
@@ -311,8 +311,8 @@ def _same_head(fa: Frame, fb: Frame) -> bool:
 
 def _sums_to(f: Frame, others: list[Frame]) -> bool:
     """``f`` is a total the other claim gives in parts: the sum of a run of its counts (two or more,
-    next to each other in the sentence: "one officer and five demonstrators", "at least 15 in Serbia
-    and another five in Bosnia") is compatible with ``f``, by interval arithmetic. A part's interval
+    next to each other in the sentence: "one officer and five demonstrators", "at least 15 in Tarvel
+    and another five in Ostra") is compatible with ``f``, by interval arithmetic. A part's interval
     adds to the total's ("at least 15" + 5 = at least 20; "more than 11,000" + 7,000 = more than
     18,000); the sum matches a stated total when it lies within the total's interval, and a bound
     when it is a bound on the same side with the same end (a lower bound of 20 and a sum of at least
@@ -363,7 +363,7 @@ def _one_kind_of(total: Frame, run: list[Frame]) -> bool:
 
 def _breakdown(total: Frame, after: list[Frame]) -> bool:
     """``total`` is followed by its own parts: a run of exact counts right after it sums to it
-    ("three other victims, one man and two women"). It is never summed with them."""
+    ("four other patients, one boy and three girls"). It is never summed with them."""
     if total.q.bound != "exact" or not math.isfinite(total.low):
         return False
     s = 0.0

@@ -85,10 +85,10 @@ class Slots:
     #: is the date of (`compare.apart`, "different events").
     event: str = ""
     #: a personal pronoun that says whose number it is (`_pronoun`: "He threw for 212 yards", "his
-    #: first 17 passes", "Her plan would cut $40m"), lowercased; '' when a name or nothing says it.
+    #: first 12 passes", "Her plan would cut $40m"), lowercased; '' when a name or nothing says it.
     pronoun: str = ""
-    #: the name that pronoun refers to within the sentence (`_referent`: "Klitschko landed 28 of his
-    #: 68 punches"); '' when the sentence names no one before it (the article's preceding sentences
+    #: the name that pronoun refers to within the sentence (`_referent`: "Okafor landed 19 of her
+    #: 52 serves"); '' when the sentence names no one before it (the article's preceding sentences
     #: may: `compare._who`).
     referent: str = ""
     #: the named subject of the clause that a predicate without a subject of its own complements
@@ -210,11 +210,11 @@ PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers"})
 
 def _pronoun(p: Parse, subject: Token | None, noun: Token | None) -> Token | None:
     """The pronoun that says whose number it is, when no name does: the predicate's subject ("He
-    threw for 212 yards"; a relative pronoun: "Northcutt, who caught five passes"), else the possessor of the counted noun ("his first 17 passes") or of
+    threw for 212 yards"; a relative pronoun: "Lindqvist, who caught six passes"), else the possessor of the counted noun ("his first 12 passes") or of
     the subject ("Her plan would cut funding by $40m")."""
     if subject is not None and subject.pos == "PRON":
         if subject.tag == "WP" and p.tokens[subject.head].dep == "relcl":
-            return subject  # "Northcutt, who caught five passes": the relative clause's noun
+            return subject  # "Lindqvist, who caught six passes": the relative clause's noun
         return subject if subject.low in PERSONAL else None
     for owner in (noun, subject):
         if owner is None:
@@ -227,9 +227,9 @@ def _pronoun(p: Parse, subject: Token | None, noun: Token | None) -> Token | Non
 
 def _referent(p: Parse, pronoun: Token) -> str:
     """The name a pronoun refers to within its sentence: the nearest named subject before it
-    ("Klitschko landed 28 of his 68 punches", "Manning finished 29-of-34 after completing his
-    first 17 passes"), or for a relative pronoun the name its clause modifies ("Northcutt, who
-    caught five passes"); '' when none precedes it."""
+    ("Okafor landed 19 of her 52 serves", "Brandt finished 22-of-31 after completing his
+    first 12 passes"), or for a relative pronoun the name its clause modifies ("Lindqvist, who
+    caught six passes"); '' when none precedes it."""
     if pronoun.tag == "WP":  # a relative pronoun stands for the noun its clause modifies
         noun = p.tokens[p.tokens[pronoun.head].head]
         return _noun_phrase(p, noun, set()) if noun.pos == "PROPN" and noun.low not in _CALENDAR else ""
@@ -365,8 +365,8 @@ _LEVEL_VERBS = frozenset({"reach", "hit", "top", "pass", "exceed", "total", "sta
 
 def attached(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> tuple[bool, ...]:
     """For each span (a date of the sentence), whether it times the quantity at ``start:end``: the
-    date is in the quantity's clause or in a clause above it ("in 2004 a quake struck, sparking a
-    tsunami that killed 170,000"), not in a clause below it or beside it ("Smith, 60, is accused of
+    date is in the quantity's clause or in a clause above it ("in 1998 a storm struck, causing a
+    flood that killed 3,400"), not in a clause below it or beside it ("Smith, 60, is accused of
     murders committed in 1967"; "the fund, set up in 2004, holds $5bn")."""
     span = p.tokens_in(start, end)
     if not span:
@@ -423,8 +423,8 @@ def _predicate(p: Parse, t: Token, inside: set[int]) -> Token | None:
     predicate ("captured eight pirates, who were handed over" is a count of captures, by the main
     verb's subject). A relative clause with a subject of its own ("collected $33m, of which $1m
     came from abroad") still names what the number is about: read as the main verb, VitaminC lost
-    a conflict ("more than $1m came from outside North America" / "$559,907 in other
-    territories")."""
+    a conflict ("more than $1m came from outside North America" / "$412,300 in other
+    markets")."""
     governed = t.dep in _GOVERNED and t.head != t.i and p.tokens[t.head].pos in ("VERB", "AUX")
     for k in p.children(t.i):
         if k.dep in ("acl", "relcl", "amod") and k.tag in ("VBN", "VBD", "VBG") and k.i not in inside:
@@ -446,8 +446,8 @@ def _words(text: str) -> set[str]:
 def _subject_of(p: Parse, verb: Token, ok, adverbial: bool = False) -> Token | None:
     """The subject of a verb; a conjoined verb without one shares its head verb's ("a clinic set
     up near the port has 320 beds", parsed as "set ... and has"), and so does an open clausal
-    complement ("the Angels are believed to have offered $160m"). With ``adverbial``, so does an
-    adverbial participle ("Rait died after falling 200ft", "fell while descending": Rait fell), for
+    complement ("the Rovers are understood to have offered $85m"). With ``adverbial``, so does an
+    adverbial participle ("Holm died after falling 60 metres", "fell while descending": Holm fell), for
     whose number it is, not for what it measures."""
     seen = set()
     while verb.i not in seen:
@@ -521,8 +521,8 @@ def _place(p: Parse, owners: list[Token], verb: Token | None, skip: set[int]) ->
     other numbers (``skip``) are not places ("in October"). With it, whether it is an area named
     by its kind (`Slots.subplace`)."""
     own = [k for o in owners for k in p.children(o.i) if k.dep == "prep" and k.i not in skip]
-    # a place after conjoined predicates is the place of each ("five died and seven were injured
-    # in Aceh"); one before the first conjunct is not distributed
+    # a place after conjoined predicates is the place of each ("four died and nine were injured
+    # in Tarvel"); one before the first conjunct is not distributed
     later = [k for k in p.children(verb.i) if k.dep == "conj" and k.pos in ("VERB", "AUX")] if verb else []
     for owner in owners if own or verb is None else owners + [verb] + later:
         for k in p.children(owner.i):
