@@ -206,6 +206,99 @@ def run_benchmarks(folder: Path, limit: int | None, errors: int, float16: bool =
     return 0
 
 
+# --- the pairs as one claims dataset -----------------------------------------------------------
+
+#: Where a labelled pair ends in `as_dataset`, in pipeline order.
+STAGES = ("not a candidate pair", "other stories", "no finding", "below the cut-off", "flagged")
+
+
+def as_dataset(rows: list[dict], embedder, settings=None) -> dict:
+    """Check the texts of labelled pairs as ONE claims dataset (one row per distinct text, no
+    dates or sources: the CI-gating use), and say for each labelled pair where the pipeline
+    left it: not a candidate pair of the group stage (similarity under the threshold, or a
+    neighbour cap), in two stories that may not be compared, compared without a finding, a
+    finding under the default cut-off, or flagged. ``rows``: ``premise``/``hypothesis``/``label``
+    pairs (VitaminC); ``contradiction`` = a conflict, ``entailment`` = none, others left out.
+
+    `consistency compare` is told which two texts to compare; a dataset's pairs must be found
+    among all its rows first, so this measures what a curator gating a dataset gets."""
+    from consistency import api
+    from consistency.config import load_settings
+    from consistency.rules.numeric import FLOOR
+
+    settings = settings or load_settings(start=Path(tempfile.gettempdir()))
+    cutoff = api.min_confidence(settings)
+    texts: dict[str, str] = {}
+    for r in rows:
+        for field in ("premise", "hypothesis"):
+            texts.setdefault(r[field], f"t{len(texts)}")
+    labelled = [(texts[r["premise"]], texts[r["hypothesis"]], r["label"] == "contradiction")
+                for r in rows if r["label"] in ("contradiction", "entailment")]
+    seen: dict[str, list] = {}
+    real_stories, real_rules = api.build_stories, api.run_rules
+
+    def stories_seen(documents, claims, vectors, pairs, **kw):
+        seen["candidates"] = list(pairs)
+        return real_stories(documents, claims, vectors, pairs, **kw)
+
+    def rules_seen(claims, pairs, rules, **kw):
+        seen["compared"] = list(pairs)
+        return real_rules(claims, pairs, rules, **kw)
+
+    api.build_stories, api.run_rules = stories_seen, rules_seen
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "claims.jsonl"
+            path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for t, i in texts.items()), encoding="utf-8")
+            cpu = time.process_time()
+            report = api.check([str(path)], settings.replace(min_confidence=FLOOR), embedder=embedder)
+            cpu = time.process_time() - cpu
+    finally:
+        api.build_stories, api.run_rules = real_stories, real_rules
+    claims = report.claims
+    row_pairs = {name: {frozenset((claims[p.i].row_id, claims[p.j].row_id)) for p in seen.get(name, ())}
+                 for name in ("candidates", "compared")}
+    best: dict[frozenset, float] = {}
+    for f in report.findings:
+        if f.kind == "conflict":
+            k = frozenset((f.a.row_id, f.b.row_id))
+            best[k] = max(best.get(k, 0.0), f.confidence)
+    funnel = {True: dict.fromkeys(STAGES, 0), False: dict.fromkeys(STAGES, 0)}
+    for a, b, conflict in labelled:
+        k = frozenset((a, b))
+        stage = ("not a candidate pair" if k not in row_pairs["candidates"] else
+                 "other stories" if k not in row_pairs["compared"] else
+                 "no finding" if k not in best else
+                 "below the cut-off" if best[k] < cutoff else "flagged")
+        funnel[conflict][stage] += 1
+    tp, fp = funnel[True]["flagged"], funnel[False]["flagged"]
+    pos = sum(funnel[True].values())
+    return {"rows": len(texts), "pairs": len(labelled), "conflicts": pos, "cutoff": cutoff,
+            "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0, "recall": round(tp / pos, 3) if pos else 0.0,
+            "funnel": {"conflict": funnel[True], "no conflict": funnel[False]},
+            "findings": sum(c >= cutoff for c in best.values()), "cpu_s": round(cpu, 1)}
+
+
+def run_as_dataset(folder: Path, limit: int | None) -> int:
+    from consistency.config import load_settings
+    from consistency.embed import Embedder
+
+    vitc = folder / "vitaminc_real_numeric_dev.jsonl"
+    if not vitc.is_file():
+        print(f"{vitc} not found; skipping (give --data DIR or set CONSISTENCY_DATA)")
+        return 0
+    embedder = Embedder.from_settings(load_settings())
+    for half in ("a", "b") if HALF is None else (HALF,):
+        rows = [r for r in read_jsonl(vitc)[:limit] if half_of(r["id"]) == half]
+        m = as_dataset(rows, embedder)
+        print(f"\nVitaminC half {half} as one claims dataset: {m['rows']} rows, {m['pairs']} labelled pairs "
+              f"({m['conflicts']} conflicts), {m['findings']} conflicts flagged among all rows, {m['cpu_s']} CPU-s")
+        print(f"  labelled pairs at the default cut-off {m['cutoff']:.2f}: P {m['precision']:.3f} R {m['recall']:.3f}")
+        for label, stages in m["funnel"].items():
+            print(f"  {label:<12} " + ", ".join(f"{name} {n}" for name, n in stages.items()))
+    return 0
+
+
 # --- held-out news-style pairs -----------------------------------------------------------------
 
 HELDOUT = ROOT / "tests" / "data" / "heldout" / "pairs.jsonl"
@@ -277,6 +370,9 @@ def main(argv: list[str] | None = None) -> int:
                                         "tests/data/voices/pairs.jsonl holds pairs in another voice, never tuned on")
     parser.add_argument("--dump", help="write every pair's id, gold label, verdict, rule and explanation to this "
                                        "JSON-lines file (no sentences), to compare two runs pair by pair")
+    parser.add_argument("--as-dataset", action="store_true",
+                        help="check VitaminC's texts as one claims dataset (no pair given) and say where each "
+                             "labelled pair is lost: not a candidate, other stories, no finding, under the cut-off")
     parser.add_argument("--half", choices=("a", "b"),
                         help="keep one half of each set, by a stable hash of the pair id (tune on a; report a, b and all)")
     args = parser.parse_args(argv)
@@ -290,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_heldout(Path(args.pairs).resolve())
     if args.heldout:
         return run_heldout()
+    if args.as_dataset:
+        return run_as_dataset(data_dir(args.data), args.limit)
     return run_benchmarks(data_dir(args.data), args.limit, args.errors, args.float16)
 
 

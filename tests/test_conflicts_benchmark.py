@@ -1,0 +1,56 @@
+"""benchmarks/conflicts.py --as-dataset on pairs of our own, in the layout of VitaminC's dev file.
+
+The real pairs are not available to tests (licences); these are written here. Every labelled pair
+must land in exactly one stage of the funnel, and a plain disagreement about one figure of one
+named thing, reworded on the other side, must come out flagged.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PAIRS = [
+    ("p1_1", "Harbourview Tower has 61 floors and was finished in 2009 .",
+     "The 48 floors of Harbourview Tower overlook the waterfront .", "contradiction"),
+    ("p2_1", "The Kestrel Valley reservoir holds about 9 million cubic metres of water .",
+     "Kestrel Valley reservoir stores roughly 9 million cubic metres .", "entailment"),
+    ("p3_1", "Marlow Rovers won the regional cup in 1997 after a 2-1 final .",
+     "The regional cup went to Marlow Rovers in 1997 .", "entailment"),
+    ("p4_1", "The Lindqvist bridge spans 820 metres across the estuary .",
+     "The Lindqvist bridge is a suspension bridge .", "neutral"),
+]
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_conflicts", ROOT / "benchmarks" / "conflicts.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules["bench_conflicts"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_as_dataset_puts_every_labelled_pair_in_one_stage():
+    bench = _bench()
+    from consistency.config import load_settings
+    from consistency.embed import Embedder
+
+    rows = [{"id": i, "premise": p, "hypothesis": h, "label": lab} for i, p, h, lab in PAIRS]
+    m = bench.as_dataset(rows, Embedder.from_settings(load_settings()))
+    assert m["rows"] == 8 and m["pairs"] == 3 and m["conflicts"] == 1  # the neutral pair is left out
+    assert sum(m["funnel"]["conflict"].values()) == 1
+    assert sum(m["funnel"]["no conflict"].values()) == 2
+    assert m["funnel"]["conflict"]["flagged"] == 1, m["funnel"]
+    assert m["funnel"]["no conflict"]["flagged"] == 0, m["funnel"]
+    assert m["recall"] == 1.0 and m["precision"] == 1.0
+
+
+def test_as_dataset_skips_without_data(tmp_path, capsys):
+    bench = _bench()
+    assert bench.main(["--as-dataset", "--data", str(tmp_path)]) == 0
+    assert "not found; skipping" in capsys.readouterr().out
