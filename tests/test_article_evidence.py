@@ -8,7 +8,7 @@ The articles are ours, written for this test in another voice than the rules' do
 (docs/rules.md, "When two numbers are compared"). Written first: the shot/killed and the ferry
 cases. The restating sentences of the other two were reworded after the code was measured (the
 restatement must be worded alike, cosine 0.7: "the Pirates guard scored 15 points" does not
-restate "Dembele added 15 points", 0.17; a wounded regular "hit two times" did not restate "the
+restate "Okafor added 15 points", 0.17; a wounded regular "hit two times" did not restate "the
 victim was struck two times", 0.35: docs/rules.md, "Known limits")."""
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def test_a_capacity_is_not_the_other_outlets_toll(tmp_path, embedder):
 
 GAME_A = (
     "Okonjo led the Pirates with 22 points against Lakeside on Friday.\n\n"
-    "Dembele, a guard, scored 15 points for the Pirates in the win over Lakeside.\n"
+    "Okafor, a guard, scored 15 points for the Pirates in the win over Lakeside.\n"
 )
 GAME_B = (
     "A Pirates guard scored 15 points in the win over Lakeside on Friday.\n"
