@@ -368,3 +368,50 @@ def test_the_attribute_rules_and_lemmas_are_spacy_s():
     spacys = [tokens(doc) for doc in theirs.pipe(texts, batch_size=128)]
     assert sum(len(x) for x in ours) > 8_000
     assert [t for t, x, y in zip(texts, ours, spacys) if x != y] == []
+
+
+def _row_claim(text: str, key: str):
+    from consistency.claims import document_claims
+    from consistency.records import Document
+
+    (claim,) = document_claims(Document(key=key, path=f"<{key}>", text=text, row_id=key))
+    return claim
+
+
+class _Compared:
+    """The phrase similarity of the claims' model, remembering which phrase pairs were asked for."""
+
+    def __init__(self, embedder) -> None:
+        self.similar = PhraseSimilarity(embedder)
+        self.asked: list[tuple[str, str]] = []
+
+    def __call__(self, x: str, y: str) -> float:
+        self.asked.append((x, y))
+        return self.similar(x, y)
+
+
+def test_measure_score_compares_no_phrase_the_alignment_model_weighs_zero(embedder):
+    """Each phrase similarity may cost a run of the model; one the given-pair model multiplies by
+    0 cannot change the alignment score, so it is not computed, and the score is the one the full
+    feature vector gives."""
+    from consistency.rules.compare import FEATURES, _VALUE_FEATURES, features, measure_score, model
+    from consistency.rules.frames import frames
+
+    (fa,) = frames(_row_claim("Forty-one migrants held by the coastguard were freed on Sunday, the ministry said.", "a"))
+    (fb,) = frames(_row_claim("The interior ministry says the coast guard released 38 detained migrants.", "b"))
+    compared = _Compared(embedder)
+    ctx = PairContext(similar=compared, similarity=0.8)
+    score = measure_score(fa, fb, ctx)
+    given = model(True)
+    weight = dict(zip(FEATURES, given.weights))
+    slot = {"phrase_sim": "phrase", "predicate_gap": "predicate", "holder_gap": "holder", "subject_gap": "subject",
+            "context_sim": "context"}
+    for name, attr in slot.items():
+        pair = (getattr(fa.slots, attr), getattr(fb.slots, attr))
+        if weight[name] == 0.0 and all(pair) and pair[0].lower() != pair[1].lower():
+            assert pair not in compared.asked and pair[::-1] not in compared.asked, name
+    full = features(fa, fb, PairContext(similar=PhraseSimilarity(embedder), similarity=0.8))
+    for name in _VALUE_FEATURES:
+        full[FEATURES.index(name)] = 0.0
+    assert score == given.probability(full)
+

@@ -183,12 +183,20 @@ PRIOR = Model(tuple({"bias": -2.0, "sentence_sim": 1.5, "phrase_sim": 2.5, "same
                      "ambiguity": -0.5}.get(name, 0.0) for name in FEATURES))
 
 
-def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) -> list[float]:
+def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
+             unused: frozenset = frozenset()) -> list[float]:
+    """The features of two frames, in `FEATURES` order. A phrase similarity named in ``unused`` (a
+    feature whose weight is 0 in the model about to read them: `measure_score`) is left at 0
+    without being computed: each one may cost an embedding run."""
+
+    def sim(name: str, x: str, y: str) -> float:
+        return 0.0 if name in unused else ctx.sim(x, y)
+
     sa, sb = fa.slots, fb.slots
     both_heads = bool(sa.head and sb.head)
     both_preds = bool(sa.predicate and sb.predicate)
     pred_same = both_preds and sa.predicate == sb.predicate
-    holder_gap = 1.0 - ctx.sim(sa.holder, sb.holder) if sa.holder and sb.holder else 0.0
+    holder_gap = 1.0 - sim("holder_gap", sa.holder, sb.holder) if sa.holder and sb.holder else 0.0
     place_differs = _places_differ(sa, sb)
     qa = sa.qualifiers & _PART_QUALIFIERS
     qb = sb.qualifiers & _PART_QUALIFIERS
@@ -201,14 +209,14 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) 
     x = {
         "bias": 1.0,
         "sentence_sim": ctx.similarity,
-        "phrase_sim": ctx.sim(sa.phrase, sb.phrase),
+        "phrase_sim": sim("phrase_sim", sa.phrase, sb.phrase),
         "phrase_missing": float(not sa.phrase or not sb.phrase),
         "same_head": float(both_heads and sa.head == sb.head),
         "head_differs": float(both_heads and sa.head != sb.head),
         "same_predicate": float(pred_same),
-        "predicate_gap": (1.0 - ctx.sim(sa.predicate, sb.predicate)) if both_preds and not pred_same else 0.0,
+        "predicate_gap": (1.0 - sim("predicate_gap", sa.predicate, sb.predicate)) if both_preds and not pred_same else 0.0,
         "holder_gap": holder_gap,
-        "subject_gap": 1.0 - ctx.sim(sa.subject, sb.subject) if sa.subject and sb.subject else 0.0,
+        "subject_gap": 1.0 - sim("subject_gap", sa.subject, sb.subject) if sa.subject and sb.subject else 0.0,
         "holder_differs": float(disjoint_words(sa.holder, sb.holder)),
         "subject_differs": float(disjoint_words(sa.subject, sb.subject)),
         "contrast": float(_contrast(sa, fb) and _contrast(sb, fa)),
@@ -218,7 +226,7 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) 
         "qualifier_mismatch": float(len(qa ^ qb)),
         "negation_mismatch": float(sa.negated != sb.negated),
         "slot_overlap": _jaccard(_slot_words(sa), _slot_words(sb)),
-        "context_sim": ctx.sim(sa.context, sb.context) if sa.context and sb.context else 0.0,
+        "context_sim": sim("context_sim", sa.context, sb.context) if sa.context and sb.context else 0.0,
         "open_bounds": float(bounds_apart(fa, fb) and not disjoint(fa, fb)),
         "value_gap": gap,
         "approximate": float(fa.q.bound != "exact" or fb.q.bound != "exact"),
@@ -229,7 +237,7 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) 
         "is_time": float(dim == "time"),
         "is_date": float(dim == "date"),
     }
-    return [x[name] for name in FEATURES]
+    return [0.0 if name in unused else x[name] for name in FEATURES]
 
 
 def _slot_words(s) -> set[str]:
@@ -390,10 +398,15 @@ def alignment(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0)
 
 def measure_score(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) -> float:
     """`alignment` without the `apart` veto."""
-    x = features(fa, fb, ctx, ambiguity=ambiguity)
-    for name in _VALUE_FEATURES:
-        x[FEATURES.index(name)] = 0.0
-    return model(True).probability(x)
+    given = model(True)
+    return given.probability(features(fa, fb, ctx, ambiguity=ambiguity, unused=_unused(given)))
+
+
+@lru_cache(maxsize=4)
+def _unused(m: Model) -> frozenset:
+    """What `measure_score` leaves out of ``m``'s features: the value features, and any feature
+    ``m`` weighs 0 (it cannot change the score; a similarity costs an embedding run)."""
+    return frozenset(_VALUE_FEATURES) | {name for name, w in zip(FEATURES, m.weights) if w == 0.0}
 
 
 def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
