@@ -415,3 +415,21 @@ def test_measure_score_compares_no_phrase_the_alignment_model_weighs_zero(embedd
         full[FEATURES.index(name)] = 0.0
     assert score == given.probability(full)
 
+
+def test_numbers_that_agree_everywhere_are_not_scored_for_alignment(embedder):
+    """A claim pair whose same-kind numbers all agree (and none is a later cumulative count) can
+    give neither a conflict nor an update: its numbers are not scored (no phrase is compared), and
+    the verdicts are those of a pair scored in full. A pair with one disjoint figure is scored."""
+    from consistency.rules import numeric
+
+    same_a = _row_claim("Rescuers pulled 14 survivors from the collapsed mine near Soma on Tuesday.", "a")
+    same_b = _row_claim("Fourteen miners were brought out alive from the Soma pit, officials said.", "b")
+    other_b = _row_claim("Officials said nine miners were brought out alive from the Soma pit.", "c")
+    compared = _Compared(embedder)
+    assert numeric.numeric_pairs(same_a, same_b, PairContext(similar=compared, similarity=0.8)) == ()
+    assert compared.asked == []
+    assert numeric.alignments(same_a, same_b, PairContext(similar=compared, similarity=0.8))  # scored in full
+    assert compared.asked
+    compared.asked.clear()
+    numeric.numeric_pairs(same_a, other_b, PairContext(similar=compared, similarity=0.8))
+    assert compared.asked

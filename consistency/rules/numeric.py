@@ -92,7 +92,7 @@ def _same_value(fa: Frame, fb: Frame) -> bool:
             and abs(fa.high - fb.high) <= 1e-9 * max(abs(fa.high), 1.0))
 
 
-def alignments(a: Claim, b: Claim, ctx: PairContext) -> list[Aligned]:
+def alignments(a: Claim, b: Claim, ctx: PairContext, *, wanted=None) -> list[Aligned]:
     """Numbers of ``a`` and ``b`` that most probably measure the same thing, each with its partner.
 
     Every same-kind pair is scored (`compare.alignment`). A number is *supported* when a partner
@@ -100,9 +100,14 @@ def alignments(a: Claim, b: Claim, ctx: PairContext) -> list[Aligned]:
     matches it: "11 militants and six soldiers" / "17 people"). A pair is returned when each is
     among the other's best partners; it is ``disjoint`` when their values cannot both be true
     and neither number is supported — a candidate conflict. One pair per number of ``a``.
+
+    ``wanted(fa, fb)``: besides disjoint values, what of a same-kind pair the caller reads; when no
+    pair has disjoint values nor that, no pair is scored and nothing is returned (a caller that
+    reads only disjoint pairs and ``wanted`` ones would find nothing in the result: scoring is most
+    of the cost of a pair, each score a few phrase similarities).
     """
     fas, fbs = frames(a), frames(b)
-    scores: dict[tuple[int, int], tuple[float, float]] = {}
+    ambiguities: dict[tuple[int, int], float] = {}
     for ia, fa in enumerate(fas):
         if _times_another(fa):
             continue
@@ -113,17 +118,21 @@ def alignments(a: Claim, b: Claim, ctx: PairContext) -> list[Aligned]:
         for ib in candidates:
             # another time or place is not the same measure; a corrected figure is COR001's
             if not apart(fa, fbs[ib], ctx) and not corrections.explains(fa, fbs[ib]):
-                scores[(ia, ib)] = (measure_score(fa, fbs[ib], ctx, ambiguity=amb), amb)
-    if not scores:
+                ambiguities[(ia, ib)] = amb
+    if not ambiguities:
         return []
+    differ = {k: disjoint(fas[k[0]], fbs[k[1]], found=not ctx.given)
+              or bounds_apart(fas[k[0]], fbs[k[1]], given=ctx.given) for k in ambiguities}
+    if wanted is not None and not any(differ[k] or wanted(fas[k[0]], fbs[k[1]]) for k in ambiguities):
+        return []
+    scores = {(ia, ib): (measure_score(fas[ia], fbs[ib], ctx, ambiguity=amb), amb)
+              for (ia, ib), amb in ambiguities.items()}
     best_a: dict[int, float] = {}
     best_b: dict[int, float] = {}
     for (ia, ib), (sc, _) in scores.items():
         best_a[ia] = max(best_a.get(ia, 0.0), sc)
         best_b[ib] = max(best_b.get(ib, 0.0), sc)
     close = {k for k, (sc, _) in scores.items() if sc >= best_a[k[0]] - MARGIN and sc >= best_b[k[1]] - MARGIN}
-    differ = {k: disjoint(fas[k[0]], fbs[k[1]], found=not ctx.given)
-              or bounds_apart(fas[k[0]], fbs[k[1]], given=ctx.given) for k in scores}
 
     def near(score: float, best: float) -> bool:  # as good a match as the best one
         return score >= best - MARGIN and score >= SUPPORT * best
@@ -210,7 +219,7 @@ def numeric_pairs(a: Claim, b: Claim, ctx: PairContext | None = None) -> tuple[N
     """
     ctx = ctx or PairContext()
     out: list[NumericVerdict] = []
-    for al in alignments(a, b, ctx):
+    for al in alignments(a, b, ctx, wanted=lambda fa, fb: _update(fa, fb) is not None):
         fa, fb = al.fa, al.fb
         update = _update(fa, fb) if al.alignment >= SAME_MEASURE else None
         if update:
