@@ -48,6 +48,7 @@ from .frames import Frame, bounds_apart, disjoint
 from .lexicon import STOP
 from .slots import PERSONAL
 from .text import same_word, view
+from .wordnet import KIN, SAME, UNKNOWN, relation
 
 #: cosine similarity of two short texts (phrases); None when no model is at hand.
 Similar = Callable[[str, str], float]
@@ -99,10 +100,10 @@ FEATURES = (
     "sentence_sim",          # cosine of the two claims
     "phrase_sim",            # cosine of measure+predicate phrases (0 when a side has none)
     "phrase_missing",        # a side has neither measure nor predicate
-    "same_head",             # measure head nouns are one lemma
-    "head_differs",          # both have head nouns, different lemmas
-    "same_predicate",        # predicates are one lemma
-    "predicate_gap",         # both have predicates, different: 1 - cosine
+    "same_head",             # measure head nouns are one lemma or one meaning (`wordnet.relation`: "boats" / "vessels")
+    "head_differs",          # both have head nouns, not of one meaning
+    "same_predicate",        # predicates are one lemma or synonyms ("wounded" / "injured")
+    "predicate_gap",         # both have predicates, not synonyms: 1 - cosine; 1 for one family ("killed" / "injured")
     "holder_gap",            # both name holders: 1 - cosine
     "subject_gap",           # both predicates have subjects (not the measure): 1 - cosine
     "holder_differs",        # both name holders and share no word ("Echenique" / "Artino")
@@ -195,7 +196,9 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
     sa, sb = fa.slots, fb.slots
     both_heads = bool(sa.head and sb.head)
     both_preds = bool(sa.predicate and sb.predicate)
-    pred_same = both_preds and sa.predicate == sb.predicate
+    head_rel = relation(sa.head, sb.head, "n") if both_heads else UNKNOWN
+    pred_rel = relation(sa.predicate, sb.predicate, "v") if both_preds else UNKNOWN
+    pred_same = pred_rel == SAME
     holder_gap = 1.0 - sim("holder_gap", sa.holder, sb.holder) if sa.holder and sb.holder else 0.0
     place_differs = _places_differ(sa, sb)
     qa = sa.qualifiers & _PART_QUALIFIERS
@@ -211,10 +214,11 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
         "sentence_sim": ctx.similarity,
         "phrase_sim": sim("phrase_sim", sa.phrase, sb.phrase),
         "phrase_missing": float(not sa.phrase or not sb.phrase),
-        "same_head": float(both_heads and sa.head == sb.head),
-        "head_differs": float(both_heads and sa.head != sb.head),
+        "same_head": float(head_rel == SAME),
+        "head_differs": float(both_heads and head_rel != SAME),
         "same_predicate": float(pred_same),
-        "predicate_gap": (1.0 - sim("predicate_gap", sa.predicate, sb.predicate)) if both_preds and not pred_same else 0.0,
+        "predicate_gap": _predicate_gap(pred_rel, lambda: sim("predicate_gap", sa.predicate, sb.predicate))
+        if both_preds else 0.0,
         "holder_gap": holder_gap,
         "subject_gap": 1.0 - sim("subject_gap", sa.subject, sb.subject) if sa.subject and sb.subject else 0.0,
         "holder_differs": float(disjoint_words(sa.holder, sb.holder)),
@@ -238,6 +242,15 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
         "is_date": float(dim == "date"),
     }
     return [0.0 if name in unused else x[name] for name in FEATURES]
+
+
+def _predicate_gap(rel: str, similarity: Callable[[], float]) -> float:
+    """How far apart two predicates are: 0 for one meaning (`wordnet.SAME`), 1 for different members
+    of one family (`wordnet.KIN`: "killed" / "injured", whose embeddings are 0.5 alike), else 1 -
+    their cosine (``similarity``, computed only then)."""
+    if rel == SAME:
+        return 0.0
+    return 1.0 if rel == KIN else 1.0 - similarity()
 
 
 def _slot_words(s) -> set[str]:
