@@ -102,6 +102,14 @@ def test_unrelated_and_unknown_words():
     assert relation("leave dead", "kill", "v") == UNKNOWN
 
 
+@pytest.mark.parametrize("a, b", [("rose", "fell"), ("increase", "decrease"), ("buy", "sell")])
+def test_opposites_are_one_measure_in_two_directions_not_two_members(a, b):
+    """Antonyms measure one thing up and down (DIR001's "exports rose" / "exports fell"): read as
+    two members of one family they lowered the confidence of direction conflicts."""
+    assert relation(a, b, "v") == FAR
+    assert relation(b, a, "v") == FAR
+
+
 def test_without_the_data_every_relation_is_unknown(no_wordnet):
     assert not wordnet.available()
     assert relation("protesters", "demonstrators", "n") == UNKNOWN

@@ -61,7 +61,7 @@ KIN_STEPS = {"n": 2, "v": 2}
 #: common words ("school" is also a group of fish).
 SENSES = {"n": 3, "v": 3}
 
-_FORMAT = 5
+_FORMAT = 6
 _FILES = ("index.noun", "index.verb", "data.noun", "data.verb", "noun.exc", "verb.exc")
 _POS = {"n": "noun", "v": "verb"}
 
@@ -155,6 +155,7 @@ def _read(d: Path) -> dict:
                 index[parts[0]] = tuple(int(o) for o in offsets)
         up: dict[int, tuple[int, ...]] = {}
         members: dict[int, tuple[int, ...]] = {}
+        opposite: dict[int, set[int]] = {}
         with (d / f"data.{name}").open(encoding="utf-8") as f:
             for line in f:
                 if line.startswith(" "):
@@ -164,7 +165,7 @@ def _read(d: Path) -> dict:
                 n_words = int(parts[3], 16)
                 i = 4 + 2 * n_words
                 n_pointers = int(parts[i])
-                hyper, mem = [], []
+                hyper, mem, anti = [], [], []
                 for j in range(i + 1, i + 1 + 4 * n_pointers, 4):
                     symbol, target, tpos = parts[j], parts[j + 1], parts[j + 2]
                     if tpos != pos:
@@ -173,17 +174,23 @@ def _read(d: Path) -> dict:
                         hyper.append(int(target))
                     elif symbol == "%m":
                         mem.append(int(target))
+                    elif symbol == "!":
+                        anti.append(int(target))
                 if hyper:
                     up[offset] = tuple(hyper)
                 if mem:
                     members[offset] = tuple(mem)
+                for target in anti:  # antonymy is between words of two synsets; read both ways
+                    opposite.setdefault(offset, set()).add(target)
+                    opposite.setdefault(target, set()).add(offset)
         exc: dict[str, tuple[str, ...]] = {}
         with (d / f"{name}.exc").open(encoding="utf-8") as f:
             for line in f:
                 words = line.split()
                 if len(words) > 1:
                     exc[words[0]] = tuple(words[1:])
-        out[pos] = {"index": index, "up": up, "members": members, "exc": exc}
+        out[pos] = {"index": index, "up": up, "members": members,
+                    "opposite": {k: tuple(v) for k, v in opposite.items()}, "exc": exc}
     return out
 
 
@@ -263,6 +270,8 @@ def _relation(a: str, b: str, pos: str) -> str:
     ua, ub = _ancestors(sa, t["up"], KIN_STEPS[pos]), _ancestors(sb, t["up"], KIN_STEPS[pos])
     if set(every_a) & set(every_b) or set(sb) & ua.keys() or set(sa) & ub.keys():
         return FAR  # synonyms in a rarer sense ("hurt" / "injure"), or one a kind of the other
+    if {o for x in sa for o in t["opposite"].get(x, ())} & set(sb):
+        return FAR  # opposites ("rose" / "fell"): one measure in two directions (DIR001), or two
     if any(ua[c] <= KIN_STEPS[pos] and ub[c] <= KIN_STEPS[pos] for c in ua.keys() & ub.keys()):
         return KIN
     return FAR
