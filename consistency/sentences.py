@@ -155,7 +155,7 @@ CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:Twitter|Follow)\s*:?\s*@\w+|
 #: "Posted: Tuesday, March 3, 2015 6:12 AM EST", "Updated 2:41 AM, June 9, 2015".
 STAMP = re.compile(r"\b(?:Posted|Updated|Published|Last\s+updated)\s*(?:on|at)?\s*:?\s*"
                    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?(?:\d{1,2}[:/]|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
-#: The opening of a wire story: "LAFAYETTE, La. —", "NEW YORK (AP) --", "(CNN) --".
+#: The opening of a wire story: "SPRINGDALE, Ark. —", "NEW YORK (AP) --", "(CNN) --".
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([\w .&-]{1,30}\))?"
     r"|\([\w .&-]{1,30}\))\s*(?:—|–|--|-)\s+(?=[A-Z\"“‘'])"

@@ -106,7 +106,7 @@ FEATURES = (
     "predicate_gap",         # both have predicates, not synonyms: 1 - cosine; 1 for one family ("killed" / "injured")
     "holder_gap",            # both name holders: 1 - cosine
     "subject_gap",           # both predicates have subjects (not the measure): 1 - cosine
-    "holder_differs",        # both name holders and share no word ("Echenique" / "Artino")
+    "holder_differs",        # both name holders and share no word ("Varga" / "Okonjo")
     "subject_differs",       # both predicates have subjects that share no word
     "contrast",              # a word of each side's slots that the other claim never mentions
     "place_differs",         # both name places, no shared word
@@ -428,7 +428,7 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     Tuesday"), background figures of different areas ("the 1998 flood killed 3,400 in the
     valley" / "5,100 across the region"), different named places ("in Kano" / "in Peshawar"), a
     smaller count of a named part ("10 killed in Central Aceh district" / "24 killed"),
-    different named subjects ("Echenique had 11 rebounds" / "Artino had six rebounds";
+    different named subjects ("Varga had 11 rebounds" / "Okonjo had six rebounds";
     "Greta Holmqvist" / "Anders Holmqvist"), or predicates that another claim
     of the check reports side by side with numbers of their own (``ctx.contrasts``: "shot three,
     killing two" makes "shot" and "killed" different measures). '' when there is none.
@@ -552,7 +552,7 @@ def _named_who(s) -> str:
     a name ("Greta Holmqvist was sentenced to 18 months": the parse reads the subject as what
     the years measure; `slots.Slots.measure_named`), else the named subject of the clause an
     adverbial participle hangs from ("Holm died after falling 60 metres", `slots.Slots.actor`), or the
-    name apposed to a common-noun subject ("a climber, Robert Buckley, fell 700 metres", also
+    name apposed to a common-noun subject ("a climber, Ivo Marsh, fell 700 metres", also
     `slots.Slots.actor`)."""
     return s.subject if s.subject_named else s.measure if s.measure_named else s.actor
 
@@ -599,7 +599,7 @@ def predicate_contrasts(frame_lists) -> frozenset:
     """The predicate pairs that one claim reports with numbers of their own: two frames of one
     claim, of one kind, with different predicates and values that differ ("a gunman shot seven
     people, killing three": shoot/kill; "killed 5 and wounded 12": kill/wound), said of one subject
-    (not "Artino scored 14 points and Echenique had 11"). Read from the
+    (not "Okonjo scored 14 points and Varga had 11"). Read from the
     claims of the check itself, so the evidence is the corpus's own wording, not a word list.
     Keys are ``(family, predicate, predicate)`` with the two predicates sorted.
 
@@ -720,7 +720,7 @@ def _part_of(part: Frame, whole: Frame) -> bool:
     Measured on the reviewed news findings (benchmarks/labels/news.jsonl, every conflict of
     59c9fd5 judged; the landed code against the commit before it): on the tune half it removes 5
     dismissed (3 above the default cut-off) and 2 confirmed; on the held half 12 dismissed and 1
-    confirmed ("42 killed in the Jabaliya school" /
+    confirmed ("42 killed in the Westbrook school" /
     "at least 43 killed in the school": the whole names the place without its name). Any named
     place as the part ("three injured in Houston" / "four injured") removed 5 confirmed for 14
     dismissed on an earlier sample of the tune half: there the place is usually the story's own."""
@@ -802,7 +802,7 @@ def _given_names_differ(wa: list[str], wb: list[str]) -> bool:
     """Both names end in the same word (their only word in common: "Ernest Ernie Arthur Coombs" is
     "Ernie Coombs") and the capitalised words before it differ, neither a shortening or initial
     of the other ("Rob" / "Robert", "J." / "John"). A title is not a given name (`_title`:
-    "Mr Buckley" is "Robert Buckley")."""
+    "Mr Marsh" is "Ivo Marsh")."""
     if len(wa) < 2 or len(wb) < 2 or wa[-1].lower() != wb[-1].lower():
         return False
     ga, gb = wa[-2], wb[-2]

@@ -54,7 +54,7 @@ class Slots:
     #: the subject of the predicate when it is not the measure itself ("the first round of talks"
     #: opened on March 12; "the gunman" killed 12).
     subject: str = ""
-    #: the subject is a name (its head a proper noun: "Gregory Echenique", "the Washington
+    #: the subject is a name (its head a proper noun: "Tomas Varga", "the Washington
     #: Nationals"), not a description ("the gunman", "police").
     subject_named: bool = False
     #: the measure is a name: the predicate's subject read as what the number measures ("Tomas
@@ -180,7 +180,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                     clause_name = _noun_phrase(p, named, inside | blocked)
     who = subj if subj is not None and subj.pos == "NOUN" else noun if noun is not None and noun.pos == "NOUN" \
         and noun.dep in _SUBJECTS else None
-    if who is not None and not actor:  # "a climber, Robert Buckley, fell 700 metres": the apposition names him
+    if who is not None and not actor:  # "a climber, Ivo Marsh, fell 700 metres": the apposition names him
         named = next((k for k in p.children(who.i) if k.dep == "appos" and k.pos == "PROPN"
                       and k.i not in inside | blocked and k.low not in _CALENDAR), None)
         if named is not None:
