@@ -7,12 +7,7 @@ named thing, reworded on the other side, must come out flagged.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
+from benchmark_module import benchmark
 
 PAIRS = [
     ("p1_1", "Harbourview Tower has 61 floors and was finished in 2009 .",
@@ -26,17 +21,8 @@ PAIRS = [
 ]
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_conflicts", ROOT / "benchmarks" / "conflicts.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules["bench_conflicts"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_as_dataset_puts_every_labelled_pair_in_one_stage():
-    bench = _bench()
+    bench = benchmark("conflicts")
     from consistency.config import load_settings
     from consistency.embed import Embedder
 
@@ -51,6 +37,6 @@ def test_as_dataset_puts_every_labelled_pair_in_one_stage():
 
 
 def test_as_dataset_skips_without_data(tmp_path, capsys):
-    bench = _bench()
+    bench = benchmark("conflicts")
     assert bench.main(["--as-dataset", "--data", str(tmp_path)]) == 0
     assert "not found; skipping" in capsys.readouterr().out

@@ -18,21 +18,15 @@ The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` 
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+
+from benchmark_module import benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_conflicts", ROOT / "benchmarks" / "conflicts.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_heldout_precision_and_recall(embedder):
-    bench = _bench()
+    bench = benchmark("conflicts")
     predictions = bench.heldout_predictions(embedder=embedder)
     assert len(predictions) >= 60
     labels = {row["label"] for row, *_ in predictions}
@@ -44,7 +38,7 @@ def test_heldout_precision_and_recall(embedder):
 
 
 def test_voices_precision_and_recall(embedder):
-    bench = _bench()
+    bench = benchmark("conflicts")
     predictions = bench.heldout_predictions(ROOT / "tests" / "data" / "voices" / "pairs.jsonl", embedder=embedder)
     assert len(predictions) == 60
     m = bench.heldout_scores(predictions)
@@ -67,9 +61,9 @@ def test_halves_keep_a_claims_variants_together():
     """`--half a|b`: a VitaminC claim's variants (``_1`` .. ``_4``: one claim against revisions of one
     sentence) fall in one half, so half b holds no near copy of what was tuned on half a; the split
     is by the id alone (stable across runs and machines) and puts ids in both halves."""
-    half_of = _bench().half_of
+    half_of = benchmark("conflicts").half_of
     for group in ("vitc-5ed4de09c9e77c000848ad8f", "vitc-5eb29887c9e77c0008d930ea", "vitc-5ee39419c9e77c0008ccf6e6"):
         assert len({half_of(f"{group}_{n}") for n in range(1, 5)}) == 1
     halves = [half_of(f"equate-{n:04d}") for n in range(200)]
     assert 60 <= halves.count("a") <= 140
-    assert half_of("equate-0001") == _bench().half_of("equate-0001")
+    assert half_of("equate-0001") == benchmark("conflicts").half_of("equate-0001")

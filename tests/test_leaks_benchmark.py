@@ -6,13 +6,11 @@ and a video player's button labels that the allow-list lets through.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchmark_module import benchmark
 
 ROWS = [
     {"id": "x-1", "text": "Early on Monday , the harbour pilots of Westmere had rescued eleven sailors ,"
@@ -20,14 +18,6 @@ ROWS = [
     {"id": "x-2", "premise": "The orchard\u2019s yield fell to 4,120 crates in the dry summer of that year.",
      "hypothesis": "CLOSE Skip in Skip x Embed x Share A mill burned down."},
 ]
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_leaks", ROOT / "benchmarks" / "leaks.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _repo(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -48,7 +38,7 @@ def _data(tmp_path: Path) -> Path:
 
 
 def test_skips_cleanly_without_data(tmp_path, capsys) -> None:
-    assert _bench().main(["--data", str(tmp_path / "absent")]) == 0
+    assert benchmark("leaks").main(["--data", str(tmp_path / "absent")]) == 0
     assert "skipped" in capsys.readouterr().out
 
 
@@ -62,7 +52,7 @@ def test_finds_a_quote_across_lines_punctuation_and_escapes(tmp_path, capsys) ->
     })
     allow = tmp_path / "allow.txt"
     allow.write_text("", encoding="utf-8")
-    assert _bench().main(["--data", str(_data(tmp_path)), "--repo", str(repo), "--allow", str(allow)]) == 1
+    assert benchmark("leaks").main(["--data", str(_data(tmp_path)), "--repo", str(repo), "--allow", str(allow)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert "mod.py:1-2: the harbour pilots of westmere had rescued eleven sailors" in out
     assert "cases.jsonl:1: the orchard s yield fell to 4 120 crates in the dry summer" in out
@@ -75,6 +65,6 @@ def test_allow_list_lets_page_furniture_through(tmp_path, capsys) -> None:
     allow = tmp_path / "allow.txt"
     allow.write_text("close skip in skip x embed x share a  # a video player's buttons\n", encoding="utf-8")
     data = _data(tmp_path)
-    assert _bench().main(["--data", str(data), "--repo", str(repo), "--allow", str(allow)]) == 0
-    assert _bench().main(["--data", str(data), "--repo", str(repo), "--allow", str(tmp_path / "none")]) == 1
+    assert benchmark("leaks").main(["--data", str(data), "--repo", str(repo), "--allow", str(allow)]) == 0
+    assert benchmark("leaks").main(["--data", str(data), "--repo", str(repo), "--allow", str(tmp_path / "none")]) == 1
     assert "test_x.py:1: close skip in skip x embed x share a" in capsys.readouterr().out

@@ -6,12 +6,10 @@ shooting reported by three outlets: two agree with the archive's count, one does
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchmark_module import benchmark
 
 ARTICLES = [
     ("gva-1-a", "kvtx.example", "Three people died after gunfire broke out outside a bowling alley on "
@@ -24,15 +22,6 @@ ARTICLES = [
     ("gva-1-d", "metrowire.example", "Gunfire outside a Harlan Road bowling alley on Friday night killed "
      "three people. Police said one of the victims died later at a hospital."),
 ]
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_news", ROOT / "benchmarks" / "news.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules["bench_news"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _corpus(folder: Path) -> Path:
@@ -54,7 +43,7 @@ def test_news_benchmark_finds_the_outlet_that_disagrees_with_the_gold(tmp_path, 
     disputes = tmp_path / "disputes.jsonl"  # a reviewer read the one candidate: a real dispute
     judged = {"cluster": "gva-1", "measure": "killed", "value": 2, "dispute": True}
     disputes.write_text(json.dumps(judged) + "\n")
-    code = _bench().main(["--data", str(data), "--json", str(figures_path), "--misses-out", str(misses),
+    code = benchmark("news").main(["--data", str(data), "--json", str(figures_path), "--misses-out", str(misses),
                           "--sample", "5", "--sample-out", str(tmp_path / "sample.jsonl"),
                           "--labels", str(tmp_path / "no-labels.jsonl"), "--disputes", str(disputes)])
     assert code == 0
@@ -78,12 +67,12 @@ def test_news_benchmark_finds_the_outlet_that_disagrees_with_the_gold(tmp_path, 
 
 
 def test_news_benchmark_skips_cleanly_without_data(tmp_path, capsys) -> None:
-    assert _bench().main(["--data", str(tmp_path)]) == 0
+    assert benchmark("news").main(["--data", str(tmp_path)]) == 0
     assert "skipped" in capsys.readouterr().out
 
 
 def test_measure_of_reads_the_verb_right_before_a_count() -> None:
-    bench = _bench()
+    bench = benchmark("news")
     text = "A gunman shot at a crowd on Pine Street, killing two men and wounding six bystanders."
     two, six = text.index("two"), text.index("six")
     assert bench.measure_of(text, two, two + 3) == "killed"
@@ -98,7 +87,7 @@ def test_read_precision_counts_a_disputed_fact_once(tmp_path, monkeypatch) -> No
     conflicts: `read.items` counts it once, wanted when one of its conflicts is."""
     monkeypatch.setenv("CONSISTENCY_BENCH_CACHE", str(tmp_path / "vectors.sqlite"))
     data = _corpus(tmp_path / "data")
-    bench, sample = _bench(), tmp_path / "sample.jsonl"
+    bench, sample = benchmark("news"), tmp_path / "sample.jsonl"
     common = ["--data", str(data), "--misses-out", str(tmp_path / "misses.jsonl"), "--sample", "10",
               "--sample-out", str(sample)]
     assert bench.main(common + ["--labels", str(tmp_path / "none.jsonl")]) == 0

@@ -6,30 +6,18 @@ the label expected for some of its quantities (located by span text).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
-
+from benchmark_module import benchmark
 from test_quantities import toml_cases
 
 from consistency.quantities import extract_quantities
 
-ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data" / "quantities" / "newsquant"
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_quantities", ROOT / "benchmarks" / "quantities.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules["bench_quantities"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _bench()
+BENCH = benchmark("quantities")
 
 
 @pytest.mark.parametrize("case", toml_cases(DATA))

@@ -13,12 +13,12 @@ default cut-off with the shipped weights. The voices pairs gain: tests/test_held
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import pickle
 from pathlib import Path
 
 import pytest
+from benchmark_module import benchmark
 
 from consistency import api
 from consistency.config import Settings
@@ -172,9 +172,7 @@ def test_without_the_data_the_features_are_those_of_words(tmp_path, embedder, no
 
 @needs_data
 def test_reworded_pairs_through_check(embedder):
-    spec = importlib.util.spec_from_file_location("bench_conflicts", ROOT / "benchmarks" / "conflicts.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("conflicts")
     m = bench.heldout_scores(bench.heldout_predictions(PAIRS, embedder=embedder))
     assert m["P"] >= 0.70, m
     assert m["R"] >= 0.58, m
