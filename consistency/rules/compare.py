@@ -100,7 +100,7 @@ FEATURES = (
     "sentence_sim",          # cosine of the two claims
     "phrase_sim",            # cosine of measure+predicate phrases (0 when a side has none)
     "phrase_missing",        # a side has neither measure nor predicate
-    "same_head",             # measure head nouns are one lemma or one meaning (`wordnet.relation`: "boats" / "vessels")
+    "same_head",             # head nouns: one lemma or one meaning ("protesters" / "demonstrators")
     "head_differs",          # both have head nouns, not of one meaning
     "same_predicate",        # predicates are one lemma or synonyms ("wounded" / "injured")
     "predicate_gap",         # both have predicates, not synonyms: 1 - cosine; 1 for one family ("killed" / "injured")
@@ -514,9 +514,13 @@ def _clause_names_differ(fa: Frame, fb: Frame) -> bool:
     if not (na and nb) or not _names_differ(na, nb):
         return False
     ta, tb = fa.claim.text.lower(), fb.claim.text.lower()
-    mentions = lambda name, text: any(w.isalpha() and len(w) > 2 and re.search(  # noqa: E731
-        r"\b" + re.escape(w.lower()) + r"\b", text) for w in name.split())
-    return not mentions(na, tb) and not mentions(nb, ta)
+    return not _names_word_in(na, tb) and not _names_word_in(nb, ta)
+
+
+def _names_word_in(name: str, text: str) -> bool:
+    """A word of ``name`` (letters only, over two) stands as a whole word in the lower-cased ``text``."""
+    return any(w.isalpha() and len(w) > 2 and re.search(r"\b" + re.escape(w.lower()) + r"\b", text)
+               for w in name.split())
 
 
 def _traits_differ(sa, sb) -> bool:

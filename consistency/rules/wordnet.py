@@ -271,7 +271,6 @@ def _relation(a: str, b: str, pos: str) -> str:
     if set(every_a) & set(every_b) or set(sb) & ua.keys() or set(sa) & ub.keys():
         return FAR  # synonyms in a rarer sense ("hurt" / "injure"), or one a kind of the other
     if {o for x in sa for o in t["opposite"].get(x, ())} & set(sb):
-        return FAR  # opposites ("rose" / "fell"): one measure in two directions (DIR001), or two
-    if any(ua[c] <= KIN_STEPS[pos] and ub[c] <= KIN_STEPS[pos] for c in ua.keys() & ub.keys()):
-        return KIN
-    return FAR
+        return FAR  # opposites ("rose" / "fell"): one measure in two directions (DIR001)
+    # both ancestor maps reach KIN_STEPS up and no further: any shared one is a common hypernym in reach
+    return KIN if ua.keys() & ub.keys() else FAR
