@@ -395,17 +395,35 @@ MAX_SEGMENT_CHARS = 2000
 _CUT = re.compile(r"""[.!?…]["'”’)\]]*\s+(?=["“'‘(]?[A-Z0-9])""")
 
 
-def _bounded_pieces(line: str) -> list[tuple[int, str]]:
-    """``line`` cut into ``(start, piece)`` runs of at most `MAX_SEGMENT_CHARS` characters."""
+def _bounded_pieces(line: str) -> list[tuple[int, str, bool]]:
+    """``line`` cut into ``(start, piece, ends_sentence)`` runs of at most `MAX_SEGMENT_CHARS`
+    characters; ``ends_sentence`` is false when the piece was cut at a space for want of a likely
+    sentence end (the last piece: true)."""
     pieces, start = [], 0
     while len(line) - start > MAX_SEGMENT_CHARS:
         window = line[start:start + MAX_SEGMENT_CHARS]
         ends = [m.end() for m in _CUT.finditer(window)]
         cut = ends[-1] if ends else window.rfind(" ") + 1 or MAX_SEGMENT_CHARS
-        pieces.append((start, line[start:start + cut]))
+        pieces.append((start, line[start:start + cut], bool(ends)))
         start += cut
-    pieces.append((start, line[start:]))
+    pieces.append((start, line[start:], True))
     return pieces
+
+
+def _segment_long(line: str, offset: int) -> list[Sentence]:
+    """`_segment` of a line longer than `MAX_SEGMENT_CHARS`, piece by piece: where a piece was cut
+    for want of a sentence end, its last sentence and the next piece's first are one sentence (the
+    cut is no boundary: a curator's one-sentence row stays one claim)."""
+    out: list[Sentence] = []
+    joined = True
+    for start, piece, ends_sentence in _bounded_pieces(line):
+        found = _segment(piece, offset + start)
+        if found and out and not joined:
+            first = found.pop(0)
+            out[-1] = Sentence(out[-1].start, first.end, line[out[-1].start - offset:first.end - offset])
+        out.extend(found)
+        joined = ends_sentence
+    return out
 
 
 #: A piece that ends with a clock time ("2 a.m.") and the piece after it that opens with the day or
@@ -438,7 +456,7 @@ def _segment(line: str, offset: int) -> list[Sentence]:
         spans = [respaced.span(s.start, s.end) for s in _segment(respaced.text, 0)]
         return [Sentence(offset + start, offset + end, line[start:end]) for start, end in spans]
     if len(line) > MAX_SEGMENT_CHARS:
-        return [s for start, piece in _bounded_pieces(line) for s in _segment(piece, offset + start)]
+        return _segment_long(line, offset)
     if not BOUNDARY_HINT.search(line) and not MARKED_BOUNDARY.search(line):
         pieces = [line]
     else:

@@ -228,6 +228,20 @@ def test_csv_rows_are_never_lost_or_merged(tmp_path):
                                                 ("n2", "The bridge is 180 metres long.")]
 
 
+def test_a_long_row_of_one_sentence_stays_one_claim(tmp_path):
+    """Segmenting cuts a line longer than `MAX_SEGMENT_CHARS` into pieces (pysbd's cost grows with
+    the square of the length); a cut with no sentence end before it is no sentence boundary, so a
+    curator's one-sentence row stays one claim under its own id (it came back as three claims
+    "big:<hash>", and `benchmarks/hostile.py` case 20 failed)."""
+    long_text = "The ferry carries 1,200 passengers " + "and more " * 25_000 + "on weekdays."
+    (tmp_path / "long.csv").write_text(f'id,text\nbig,"{long_text}"\nafter,The bridge is 180 metres long.\n')
+    claims = api.extract([str(tmp_path / "long.csv")])[0]
+    assert [(c.id, len(c.text)) for c in claims] == [("big", len(long_text)), ("after", 30)]
+    sentences = [f"The ferry carries {n},200 passengers on weekdays" + " and on holidays" * 300 + "."
+                 for n in (1, 2, 3)]  # three sentences, each longer than one cut
+    assert [s.text for s in claim_sentences(" ".join(sentences))] == sentences
+
+
 # -- item 11: small contract breaks ---------------------------------------------------------------
 
 def test_a_blank_id_is_rejected(tmp_path):
