@@ -394,27 +394,37 @@ def _indent(o, ind: str, put) -> None:
         if not o:
             put("{}")
             return
-        inner = "\n" + ind + "  "
+        deeper = ind + "  "
+        inner = "\n" + deeper
         sep = "{" + inner
         for k, v in o.items():
             if not isinstance(k, str):
                 if isinstance(k, float) or k is None or isinstance(k, bool) or not isinstance(k, int):
                     raise _Unsupported  # json's own key conversions
                 k = int.__repr__(k)
-            put(sep + _string(k) + ": ")
+            if type(v) is str:  # the commonest values are written here, not by another call
+                put(sep + _string(k) + ": " + _string(v))
+            elif v is None:
+                put(sep + _string(k) + ": null")
+            else:
+                put(sep + _string(k) + ": ")
+                _indent(v, deeper, put)
             sep = "," + inner
-            _indent(v, ind + "  ", put)
         put("\n" + ind + "}")
     elif isinstance(o, (list, tuple)):
         if not o:
             put("[]")
             return
-        inner = "\n" + ind + "  "
+        deeper = ind + "  "
+        inner = "\n" + deeper
         sep = "[" + inner
         for v in o:
-            put(sep)
+            if type(v) is str:
+                put(sep + _string(v))
+            else:
+                put(sep)
+                _indent(v, deeper, put)
             sep = "," + inner
-            _indent(v, ind + "  ", put)
         put("\n" + ind + "]")
     else:
         put(_scalar(o))
