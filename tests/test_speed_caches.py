@@ -433,3 +433,14 @@ def test_numbers_that_agree_everywhere_are_not_scored_for_alignment(embedder):
     compared.asked.clear()
     numeric.numeric_pairs(same_a, other_b, PairContext(similar=compared, similarity=0.8))
     assert compared.asked
+
+
+def test_remembered_date_spans_are_the_patterns_answer_and_each_caller_gets_its_own_list():
+    from consistency.quantities import dates
+
+    text = "On 4 March 2021, at 9:30 a.m. last Friday, the council met again."
+    fresh = dates._date_spans.__wrapped__(text)
+    first = dates.date_spans(text)
+    assert first == list(fresh) and [s.kind for s in first] == [s.kind for s in fresh]
+    first.clear()  # a caller that edits its list leaves the next caller's answer whole
+    assert dates.date_spans(text) == list(fresh)
