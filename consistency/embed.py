@@ -242,11 +242,17 @@ class Embedder:
                    threads=settings.threads, device=settings.device)
 
     def scratch(self) -> "Embedder":
-        """The same loaded model with its own in-process cache and counter: for short-lived texts
-        (the rules' phrases) that must not fill a store's cache nor count as embedded claims."""
+        """The same loaded model with its own cache and counter: for short-lived texts (the rules'
+        phrases) that must not fill a store's cache nor count as embedded claims. With an ONNX backend
+        the cache is the per-user phrase cache (`consistency.onnx_backend.PhraseCache`: each text runs
+        alone, so a vector kept from another run is the one this run would compute), else in-process."""
         other = copy.copy(self)
         other._encoder = self.model  # loaded once, shared
         other.cache = MemoryCache()
+        if self.backend != "torch":
+            from .onnx_backend import phrase_cache
+
+            other.cache = phrase_cache(other._encoder) or other.cache
         other.encoded = 0
         return other
 

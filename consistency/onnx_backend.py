@@ -186,6 +186,8 @@ class OnnxEncoder:
     tokenizer: object
     dimension: int
     inputs: tuple[str, ...]
+    #: the export's folder (it holds the phrase cache, `phrase_cache`)
+    folder: Path | None = None
 
     @classmethod
     def load(cls, model_id: str, model_path: str, variant: str, *, threads: int = 0,
@@ -210,7 +212,7 @@ class OnnxEncoder:
         tokenizer.no_padding()  # the bundled tokenizer.json pads every text to 128 tokens
         tokenizer.enable_truncation(meta["max_seq_length"])
         inputs = tuple(i.name for i in session.get_inputs())
-        return cls(session, tokenizer, meta["dimension"], inputs)
+        return cls(session, tokenizer, meta["dimension"], inputs, folder)
 
     def encode(self, texts: Sequence[str], batch_size: int,
                progress: Callable[[int], None] | None = None) -> np.ndarray:
@@ -229,3 +231,111 @@ class OnnxEncoder:
                 progress(len(chunk))
         out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
         return out
+
+
+#: Most phrase vectors a `PhraseCache` keeps (about 2.2 kB each on disk with the bundled model, so
+#: about 110 MB; a 10,000-row check adds about 3,400); when a process opens a fuller one, all but the
+#: newest half are deleted.
+PHRASE_CACHE_ROWS = 50_000
+#: ``off`` (or ``0``, ``false``, ``no``) turns the phrase cache off; a folder keeps it there instead.
+PHRASE_CACHE_ENV = "CONSISTENCY_PHRASE_CACHE"
+
+
+class PhraseCache:
+    """A per-user store of the rules' phrase vectors (`Embedder.scratch`), kept between runs.
+
+    Each text runs through the model alone, so a phrase's vector is the same bit for bit in every
+    run with the same export, ONNX Runtime and CPU: the database lives in the export's folder
+    (named by model, weights, recipe and ONNX Runtime version, `export_key`) and its file name
+    names the CPU (`cpu_tag`). At 10,000 rows of ``benchmarks/throughput.py`` the rules embed
+    about 2,900 phrases, a tenth of the run's CPU; a run over the same or similar data finds most
+    of them here. A first run gains nothing and writes them (SQLite, WAL, no sync per commit). Any
+    database error turns the cache off for the process: a cache never fails a check.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = None
+        self._off = False
+
+    def _open(self):
+        if self._db is None and not self._off:
+            import sqlite3
+
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(str(self.path), timeout=2.0, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute("CREATE TABLE IF NOT EXISTS phrase (model TEXT NOT NULL, key TEXT NOT NULL, "
+                           "vector BLOB NOT NULL, PRIMARY KEY (model, key))")
+                rows, last = db.execute("SELECT count(*), max(rowid) FROM phrase").fetchone()
+                if rows > PHRASE_CACHE_ROWS:
+                    db.execute("DELETE FROM phrase WHERE rowid <= ?", (last - PHRASE_CACHE_ROWS // 2,))
+                self._db = db
+            except (OSError, sqlite3.Error):
+                self._off = True
+        return self._db
+
+    def get(self, model_id: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        import sqlite3
+
+        db = self._open()
+        if db is None or not keys:
+            return {}
+        found: dict[str, np.ndarray] = {}
+        try:
+            for begin in range(0, len(keys), 500):
+                chunk = list(keys[begin:begin + 500])
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT key, vector FROM phrase WHERE model = ? AND key IN ({marks})"
+                for key, blob in db.execute(query, [model_id, *chunk]):
+                    found[key] = np.frombuffer(blob, dtype=np.float32)
+        except sqlite3.Error:
+            self._off, self._db = True, None
+            return {}
+        return found
+
+    def put(self, model_id: str, items: dict[str, np.ndarray]) -> None:
+        import sqlite3
+
+        db = self._open()
+        if db is None or not items:
+            return
+        try:
+            rows = [(model_id, k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()]
+            db.executemany("INSERT OR IGNORE INTO phrase (model, key, vector) VALUES (?, ?, ?)", rows)
+        except sqlite3.Error:
+            self._off, self._db = True, None
+
+
+@functools.lru_cache(maxsize=1)
+def cpu_tag() -> str:
+    """What names this CPU for the phrase cache: its architecture and, on Linux, a digest of its model
+    name and instruction-set flags (kernels differ by instruction set, and so may a float's last bits)."""
+    import platform
+
+    detail = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as fh:
+            lines = [line for line in fh.read().splitlines()
+                     if line.startswith(("model name", "flags", "Features"))]
+        detail = "\n".join(sorted(set(lines)))
+    except OSError:
+        detail = platform.processor()
+    return f"{platform.machine() or 'cpu'}-{hashlib.sha256(detail.encode()).hexdigest()[:12]}"
+
+
+def phrase_cache(encoder: "OnnxEncoder") -> PhraseCache | None:
+    """The phrase cache of ``encoder``'s export (see `PhraseCache`), or None when turned off
+    (``CONSISTENCY_PHRASE_CACHE=off``) or the export's folder is unknown."""
+    setting = os.environ.get(PHRASE_CACHE_ENV, "").strip()
+    if setting.lower() in ("off", "0", "false", "no"):
+        return None
+    folder = getattr(encoder, "folder", None)
+    if setting:  # a folder of one's own: the file names the export too
+        name = folder.name if folder is not None else "model"
+        return PhraseCache(Path(setting).expanduser() / f"phrases-{name}-{cpu_tag()}.sqlite")
+    if folder is None:
+        return None
+    return PhraseCache(folder / f"phrases-{cpu_tag()}.sqlite")

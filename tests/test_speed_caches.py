@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from consistency import api
 from consistency.check import PhraseSimilarity, _copies, prime_frames
+from consistency.embed import content_key
 from consistency.group import Pair
 from consistency.reporters.base import indented_json, report_dict
 from consistency.rules import select_rules
@@ -444,3 +445,48 @@ def test_remembered_date_spans_are_the_patterns_answer_and_each_caller_gets_its_
     assert first == list(fresh) and [s.kind for s in first] == [s.kind for s in fresh]
     first.clear()  # a caller that edits its list leaves the next caller's answer whole
     assert dates.date_spans(text) == list(fresh)
+
+
+def test_phrase_vectors_kept_between_runs_are_the_vectors_a_run_computes(embedder, tmp_path, monkeypatch):
+    import numpy as np
+
+    phrases = ["the death toll", "people hurt in the blast", "turnout of registered voters"]
+    monkeypatch.setenv("CONSISTENCY_PHRASE_CACHE", "off")
+    alone = embedder.scratch()
+    computed = alone.encode(phrases)
+    assert alone.encoded == 3
+    monkeypatch.setenv("CONSISTENCY_PHRASE_CACHE", str(tmp_path))
+    first = embedder.scratch()
+    assert np.array_equal(first.encode(phrases), computed) and first.encoded == 3
+    later = embedder.scratch()  # another run: the vectors come from the cache, bit for bit
+    assert np.array_equal(later.encode(phrases[::-1]), computed[::-1]) and later.encoded == 0
+    # the claims' own cache is left alone
+    assert embedder.cache.get(embedder.model_id, [content_key(p) for p in phrases]) == {}
+
+
+def test_a_damaged_phrase_cache_is_left_alone_and_the_phrases_embedded(embedder, tmp_path, monkeypatch):
+    import numpy as np
+
+    monkeypatch.setenv("CONSISTENCY_PHRASE_CACHE", str(tmp_path))
+    scratch = embedder.scratch()
+    path = scratch.cache.path
+    path.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("CONSISTENCY_PHRASE_CACHE", "off")
+    expected = embedder.scratch().encode(["the number of passengers"])
+    monkeypatch.setenv("CONSISTENCY_PHRASE_CACHE", str(tmp_path))
+    again = embedder.scratch()
+    assert np.array_equal(again.encode(["the number of passengers"]), expected) and again.encoded == 1
+
+
+def test_a_full_phrase_cache_keeps_its_newest_half(tmp_path, monkeypatch):
+    import numpy as np
+
+    from consistency import onnx_backend
+
+    monkeypatch.setattr(onnx_backend, "PHRASE_CACHE_ROWS", 4)
+    vectors = {f"k{n}": np.full(3, n, dtype=np.float32) for n in range(6)}
+    onnx_backend.PhraseCache(tmp_path / "p.sqlite").put("m", vectors)
+    reopened = onnx_backend.PhraseCache(tmp_path / "p.sqlite")
+    kept = reopened.get("m", list(vectors))
+    assert sorted(kept) == ["k4", "k5"] and all(np.array_equal(kept[k], vectors[k]) for k in kept)
+    assert reopened.get("another model", list(vectors)) == {}
