@@ -169,3 +169,13 @@ def test_unreadable_bytes_are_reported_with_their_line(run, in_tmp):
     result = run("check", ".")
     assert result.exit_code == 2
     assert "bad.txt:2:" in result.stderr
+
+
+def test_summary_line_counts_one_of_each_in_the_singular(run, tmp_path):
+    """A one-row dataset read "1 claims from 1 documents ... 1 groups"."""
+    path = write_jsonl(tmp_path / "one.jsonl", BRIDGE[:1])
+    result = run("check", str(path), "--no-color", "-q")
+    assert result.exit_code == 0, result.output
+    assert "— 1 claim from 1 document in 1 story and 0 groups" in result.output
+    result = run("check", str(write_jsonl(tmp_path / "two.jsonl", BRIDGE[:2])), "--no-color", "-q")
+    assert "— 2 claims from 2 documents in 1 story and 1 group" in result.output

@@ -114,8 +114,8 @@ def summary_line(s: dict) -> str:
         parts.append(f", {s['baselined']} baselined")
     stories = s.get("stories")
     where = f"{stories} {'story' if stories == 1 else 'stories'} and " if stories else ""
-    parts.append(f"), {plural(s['updates'], 'update')} — {s['claims']} claims from {s['documents']} documents "
-                 f"in {where}{s['groups']} groups")
+    parts.append(f"), {plural(s['updates'], 'update')} — {plural(s['claims'], 'claim')} from "
+                 f"{plural(s['documents'], 'document')} in {where}{plural(s['groups'], 'group')}")
     if s["problems"]:
         parts.append(f"; {plural(s['problems'], 'input problem')}")
     if s.get("below_cutoff"):
