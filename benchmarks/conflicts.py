@@ -219,6 +219,9 @@ def as_dataset(rows: list[dict], embedder, settings=None) -> dict:
     neighbour cap), in two stories that may not be compared, compared without a finding, a
     finding under the default cut-off, or flagged. ``rows``: ``premise``/``hypothesis``/``label``
     pairs (VitaminC); ``contradiction`` = a conflict, ``entailment`` = none, others left out.
+    ``other_page``: of all the row pairs flagged (labelled or not), those whose rows share no
+    ``page`` (VitaminC's Wikipedia page: what a row is about), every one a false alarm that the
+    labelled pairs' precision does not see.
 
     `consistency compare` is told which two texts to compare; a dataset's pairs must be found
     among all its rows first, so this measures what a curator gating a dataset gets."""
@@ -229,9 +232,10 @@ def as_dataset(rows: list[dict], embedder, settings=None) -> dict:
     settings = settings or load_settings(start=Path(tempfile.gettempdir()))
     cutoff = api.min_confidence(settings)
     texts: dict[str, str] = {}
+    pages: dict[str, set] = {}
     for r in rows:
         for field in ("premise", "hypothesis"):
-            texts.setdefault(r[field], f"t{len(texts)}")
+            pages.setdefault(texts.setdefault(r[field], f"t{len(texts)}"), set()).add(r.get("page"))
     labelled = [(texts[r["premise"]], texts[r["hypothesis"]], r["label"] == "contradiction")
                 for r in rows if r["label"] in ("contradiction", "entailment")]
     seen: dict[str, list] = {}
@@ -273,7 +277,11 @@ def as_dataset(rows: list[dict], embedder, settings=None) -> dict:
         funnel[conflict][stage] += 1
     tp, fp = funnel[True]["flagged"], funnel[False]["flagged"]
     pos = sum(funnel[True].values())
+    flagged = [tuple(k) for k, c in best.items() if c >= cutoff]
+    # rows of no common page are about two different things (a film against another film): a false alarm
+    other_page = sum(len(k) == 2 and not pages[k[0]] & pages[k[1]] for k in flagged)
     return {"rows": len(texts), "pairs": len(labelled), "conflicts": pos, "cutoff": cutoff,
+            "other_page": other_page, "other_page_share": round(other_page / len(flagged), 3) if flagged else 0.0,
             "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0, "recall": round(tp / pos, 3) if pos else 0.0,
             "funnel": {"conflict": funnel[True], "no conflict": funnel[False]},
             "findings": sum(c >= cutoff for c in best.values()), "cpu_s": round(cpu, 1)}
@@ -294,6 +302,8 @@ def run_as_dataset(folder: Path, limit: int | None) -> int:
         print(f"\nVitaminC half {half} as one claims dataset: {m['rows']} rows, {m['pairs']} labelled pairs "
               f"({m['conflicts']} conflicts), {m['findings']} conflicts flagged among all rows, {m['cpu_s']} CPU-s")
         print(f"  labelled pairs at the default cut-off {m['cutoff']:.2f}: P {m['precision']:.3f} R {m['recall']:.3f}")
+        print(f"  flagged row pairs of two different pages (different things: false alarms): {m['other_page']} "
+              f"({m['other_page_share']:.1%})")
         for label, stages in m["funnel"].items():
             print(f"  {label:<12} " + ", ".join(f"{name} {n}" for name, n in stages.items()))
     return 0

@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/news.py [--data DIR] [--corpus gva,basil,ecb+] [--clusters N]
                                         [--sample N] [--sample-out FILE] [--seed S] [--json FILE]
+                                        [--half tune|held] [--as-rows]
 
 Data: ``news/articles.jsonl`` and ``news/gold_incidents.jsonl`` under ``--data``, else
 ``$CONSISTENCY_DATA`` (or ``$CONSISTENCY_BENCH_DATA``), else ``../shared/data`` next to the
@@ -11,7 +12,10 @@ repository (see its ``news/README.md``). A missing folder is reported and skippe
 Nothing of the data is written into the repository: the articles go to a temporary claims
 dataset (one row per article: ``id``, ``text``, ``source``, ``date``, ``url``; ECB+ rows use
 ``text_numbers_joined``) checked through `consistency.api.check`, the way a desk runs
-``consistency check`` over a day's crawl.
+``consistency check`` over a day's crawl. With ``--as-rows`` each claim the checker reads of an
+article becomes a row of its own (id ``<article>~<n>``, the article's source and date, no article):
+a curator's claims dataset, whose rows form stories from their own names and dates; every figure
+is still counted per article and cluster.
 
 Printed:
 
@@ -109,6 +113,29 @@ def dataset(rows: list[dict], folder: Path) -> Path:
     return path
 
 
+#: Joins an article's id and a claim's number in the row ids of `--as-rows` ("gva-12-a~3").
+ROW_OF = "~"
+
+
+def rows_dataset(rows: list[dict], folder: Path) -> Path:
+    """The articles' claims as a claims dataset of one claim per row (``--as-rows``): each claim the
+    checker reads of an article (`consistency.claims.document_claims`), with the article's source
+    and date, as a curator's dataset holds claims without their article."""
+    from consistency.claims import document_claims
+    from consistency.reading.values import parse_date
+    from consistency.records import Document
+
+    path = folder / "rows.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for r in rows:
+            doc = Document(key=r["id"], path="news", row_id=r["id"], text=r.get("text_numbers_joined") or r["text"],
+                           source=r.get("source"), date=parse_date(r.get("date")))
+            for n, claim in enumerate(document_claims(doc)):
+                fh.write(json.dumps({"id": f"{r['id']}{ROW_OF}{n}", "text": claim.text, "source": r.get("source"),
+                                     "date": r.get("date")}, ensure_ascii=False) + "\n")
+    return path
+
+
 #: the word right before a number, past a bound ("wounding seven", "killed at least three")
 _VERB_BEFORE = re.compile(r"(\w+)\s+(?:at\s+least\s+|another\s+)?$")
 
@@ -158,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="GVA outlet-vs-gold disagreements the checker did not flag, as JSON Lines for reading")
     ap.add_argument("--labels", default=str(ROOT / "benchmarks" / "labels" / "news.jsonl"),
                     help="reviewed findings (benchmarks/labels/README.md) for the read precision")
+    ap.add_argument("--as-rows", action="store_true",
+                    help="check the articles' claims as a claims dataset of one claim per row (no article): "
+                         "what a curator's dataset of news claims gets, and the cross-cluster share there")
     ap.add_argument("--disputes", default=str(ROOT / "benchmarks" / "labels" / "gva_disputes.jsonl"),
                     help="reviewed GVA outlet candidates: which are real disputes between outlets")
     args = ap.parse_args(argv)
@@ -179,11 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     embedder = Embedder.from_settings(settings, cache=DiskCache())
     started, cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory() as tmp:
-        report = api.check([str(dataset(rows, Path(tmp)))], settings, embedder=embedder)
+        path = (rows_dataset if args.as_rows else dataset)(rows, Path(tmp))
+        report = api.check([str(path)], settings, embedder=embedder)
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
 
     def meta(claim):
-        return article[claim.row_id]
+        return article[claim.row_id.split(ROW_OF)[0] if args.as_rows else claim.row_id]
 
     conflicts = [f for f in report.findings if f.kind == "conflict"]
     per_corpus = Counter(meta(f.a)["corpus"] for f in conflicts)
@@ -191,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     cross = [f for f in conflicts if meta(f.a)["cluster"] != meta(f.b)["cluster"]]
     ecb_topic = [f for f in cross if meta(f.a).get("topic") and meta(f.a).get("topic") == meta(f.b).get("topic")]
     figures = {
-        "articles": len(rows), "clusters": len({r["cluster"] for r in rows}),
+        "articles": len(rows), **({"rows": len({c.row_id for c in report.claims})} if args.as_rows else {}),
+        "clusters": len({r["cluster"] for r in rows}),
         "claims": len(report.claims), "pairs": report.stats.get("pairs"), "conflicts": len(conflicts),
         "updates": sum(f.kind == "update" for f in report.findings),
         "conflicts_per_100_articles": round(100 * len(conflicts) / max(1, len(rows)), 1),

@@ -26,7 +26,7 @@ def test_as_dataset_puts_every_labelled_pair_in_one_stage():
     from consistency.config import load_settings
     from consistency.embed import Embedder
 
-    rows = [{"id": i, "premise": p, "hypothesis": h, "label": lab} for i, p, h, lab in PAIRS]
+    rows = [{"id": i, "premise": p, "hypothesis": h, "label": lab, "page": i.split("_")[0]} for i, p, h, lab in PAIRS]
     m = bench.as_dataset(rows, Embedder.from_settings(load_settings()))
     assert m["rows"] == 8 and m["pairs"] == 3 and m["conflicts"] == 1  # the neutral pair is left out
     assert sum(m["funnel"]["conflict"].values()) == 1
@@ -34,6 +34,7 @@ def test_as_dataset_puts_every_labelled_pair_in_one_stage():
     assert m["funnel"]["conflict"]["flagged"] == 1, m["funnel"]
     assert m["funnel"]["no conflict"]["flagged"] == 0, m["funnel"]
     assert m["recall"] == 1.0 and m["precision"] == 1.0
+    assert m["other_page"] == 0 and m["findings"] >= 1, "the one flag pairs two rows of one page"
 
 
 def test_as_dataset_skips_without_data(tmp_path, capsys):

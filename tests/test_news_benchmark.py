@@ -66,6 +66,25 @@ def test_news_benchmark_finds_the_outlet_that_disagrees_with_the_gold(tmp_path, 
     assert sample and all(s["clusters"] == ["gva-1", "gva-1"] and s["judgement"] == "" for s in sample)
 
 
+def test_news_benchmark_as_rows_checks_each_claim_as_a_row_of_its_own(tmp_path, monkeypatch) -> None:
+    """--as-rows: the articles' claims as a claims dataset of one claim per row; every figure is
+    still read per article and cluster (a row id is the article's id and the claim's number)."""
+    monkeypatch.setenv("CONSISTENCY_BENCH_CACHE", str(tmp_path / "vectors.sqlite"))
+    data = _corpus(tmp_path / "data")
+    figures_path = tmp_path / "figures.json"
+    code = benchmark("news").main(["--data", str(data), "--as-rows", "--json", str(figures_path),
+                                   "--misses-out", str(tmp_path / "misses.jsonl"), "--sample", "5",
+                                   "--sample-out", str(tmp_path / "sample.jsonl"),
+                                   "--labels", str(tmp_path / "no-labels.jsonl")])
+    assert code == 0
+    figures = json.loads(figures_path.read_text())
+    assert figures["articles"] == 4 and figures["rows"] == figures["claims"] > 4
+    assert figures["stories"] >= 1 and figures["cross_cluster"] == 0
+    assert figures["conflicts"] >= 1, "two died (b) against three died (a, c, d), now as rows"
+    sample = [json.loads(line) for line in (tmp_path / "sample.jsonl").read_text().splitlines()]
+    assert sample and all(s["clusters"] == ["gva-1", "gva-1"] for s in sample)
+
+
 def test_news_benchmark_skips_cleanly_without_data(tmp_path, capsys) -> None:
     assert benchmark("news").main(["--data", str(tmp_path)]) == 0
     assert "skipped" in capsys.readouterr().out
