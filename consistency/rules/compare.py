@@ -450,6 +450,9 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "a part of the whole"
     if fa.q.dimension != "date" and not fa.claim.date == fb.claim.date == UNDATED and _rest_of_group(fa, fb):
         return "a part of the whole"
+    if fa.q.dimension != "date" and not fa.claim.date == fb.claim.date == UNDATED and (
+            _one_of_occasions(fa, fb) or _one_of_occasions(fb, fa)):
+        return "a part of the whole"
     if _subjects_differ(fa.slots, fb.slots):
         return "different subjects"
     if _traits_differ(fa.slots, fb.slots) or _clause_names_differ(fa, fb):
@@ -764,6 +767,24 @@ def _rest_of_group(fa: Frame, fb: Frame) -> bool:
     were wounded" / "Eleven of the injured"); an increment on one side only ("five more officers",
     "another three-year sentence") is no veto: it removed 2 confirmed with 3 dismissed."""
     return ("rest" in fa.slots.qualifiers) != ("rest" in fb.slots.qualifiers)
+
+
+def _one_of_occasions(part: Frame, whole: Frame) -> bool:
+    """``whole`` sums several occasions (`slots.Slots.occasions`: "19 suspects arrested in two
+    dawn raids", "12 drones downed during the four sorties") and ``part`` names none and counts
+    fewer: one raid's arrests, one boarding's haul, are a part of the sum, not a rival figure for
+    it. A part cannot exceed its whole,
+    so a larger count stays a conflict; two sums still compare.
+    Occasions that are a span of time ("fired 30 shots in two minutes": the claim reads the span as
+    a duration) are no sum of occasions, and only amounts add up: a percentage, a date or an age
+    summed over occasions is no sum ("turnout reached 91 percent in the vote for 40 seats").
+    Not for given pairs (both `UNDATED`), like `_part_of`."""
+    occasions = whole.slots.occasions
+    if not occasions or part.slots.occasions or part.high >= whole.low:
+        return False
+    if whole.q.dimension in ("percent", "date") or whole.is_age or part.is_age:
+        return False
+    return not any(q.dimension == "time" and q.text in occasions for q in whole.claim.quantities)
 
 
 def _background_scopes_differ(fa: Frame, fb: Frame) -> bool:
