@@ -216,7 +216,8 @@ def as_dataset(rows: list[dict], embedder, settings=None) -> dict:
     """Check the texts of labelled pairs as ONE claims dataset (one row per distinct text, no
     dates or sources: the CI-gating use), and say for each labelled pair where the pipeline
     left it: not a candidate pair of the group stage (similarity under the threshold, or a
-    neighbour cap), in two stories that may not be compared, compared without a finding, a
+    neighbour cap), not compared ("other stories": two stories that may not be, or two rows of one
+    story sharing only a common name, `stories.Stories.one_thing`), compared without a finding, a
     finding under the default cut-off, or flagged. ``rows``: ``premise``/``hypothesis``/``label``
     pairs (VitaminC); ``contradiction`` = a conflict, ``entailment`` = none, others left out.
     ``other_page``: of all the row pairs flagged (labelled or not), those whose rows share no

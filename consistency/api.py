@@ -213,8 +213,11 @@ def check_claims(
     findings = [dataclasses.replace(f, group=group_of.get(f.a.id), story=stories.shared(f.a, f.b),
                                     status=(statuses or {}).get(f.fingerprint, "new"),
                                     review=(reviews or {}).get(f.fingerprint)) for f in findings]
+    # conflicts with a row that names nothing: a reviewer cannot tell whether both are about one thing
+    unnamed = sum(f.kind == "conflict" and (stories.names_nothing(f.a) or stories.names_nothing(f.b))
+                  for f in findings)
     stats = {"timings": timings, "pairs": len(pairs), "candidate_pairs": candidates, "embedded": embedder.encoded,
-             "suppressed": suppressed, **hidden}
+             "suppressed": suppressed, **hidden, **({"unnamed": unnamed} if unnamed else {})}
     return with_facts(Report(claims=tuple(claims), findings=tuple(findings), groups=tuple(groups), stats=stats,
                              stories=stories.stories))
 

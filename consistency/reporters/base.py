@@ -80,7 +80,8 @@ def summary_dict(report: Report) -> dict:
     status = Counter(f.status for f in conflicts)
     # conflicts found but under the confidence cut-off: counted, so that a report never hides them
     # silently (a nightly run counts those among the pairs it matched)
-    hidden = {k: report.stats[k] for k in ("below_cutoff", "min_confidence") if k in report.stats}
+    # and those with a row that names nothing (`stories.Stories.names_nothing`; only when there are some)
+    hidden = {k: report.stats[k] for k in ("below_cutoff", "min_confidence", "unnamed") if k in report.stats}
     return {
         "documents": report.documents,
         "claims": len(report.claims),
@@ -118,6 +119,9 @@ def summary_line(s: dict) -> str:
                  f"{plural(s['documents'], 'document')} in {where}{plural(s['groups'], 'group')}")
     if s["problems"]:
         parts.append(f"; {plural(s['problems'], 'input problem')}")
+    if s.get("unnamed"):
+        parts.append(f"; {plural(s['unnamed'], 'conflict')} with a row that names nothing, which may be "
+                     "about another thing (docs/ci.md)")
     if s.get("below_cutoff"):
         parts.append(f"; {plural(s['below_cutoff'], 'more conflict')} below confidence {s['min_confidence']:.2f} "
                      "(--min-confidence 0 shows them)")
