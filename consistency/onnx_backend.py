@@ -237,76 +237,31 @@ class OnnxEncoder:
 #: about 110 MB; a 10,000-row check adds about 3,400); when a process opens a fuller one, all but the
 #: newest half are deleted.
 PHRASE_CACHE_ROWS = 50_000
-#: ``off`` (or ``0``, ``false``, ``no``) turns the phrase cache off; a folder keeps it there instead.
-PHRASE_CACHE_ENV = "CONSISTENCY_PHRASE_CACHE"
 
 
 class PhraseCache:
-    """A per-user store of the rules' phrase vectors (`Embedder.scratch`), kept between runs.
+    """A per-user store of the rules' phrase vectors (`Embedder.scratch`), kept between runs
+    (`consistency.runcache`).
 
     Each text runs through the model alone, so a phrase's vector is the same bit for bit in every
     run with the same export, ONNX Runtime and CPU: the database lives in the export's folder
     (named by model, weights, recipe and ONNX Runtime version, `export_key`) and its file name
     names the CPU (`cpu_tag`). At 10,000 rows of ``benchmarks/throughput.py`` the rules embed
     about 2,900 phrases, a tenth of the run's CPU; a run over the same or similar data finds most
-    of them here. A first run gains nothing and writes them (SQLite, WAL, no sync per commit). Any
-    database error turns the cache off for the process: a cache never fails a check.
+    of them here. A first run gains nothing and writes them.
     """
 
     def __init__(self, path: Path) -> None:
+        from .runcache import Store
+
         self.path = path
-        self._db = None
-        self._off = False
-
-    def _open(self):
-        if self._db is None and not self._off:
-            import sqlite3
-
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(str(self.path), timeout=2.0, isolation_level=None)
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
-                db.execute("CREATE TABLE IF NOT EXISTS phrase (model TEXT NOT NULL, key TEXT NOT NULL, "
-                           "vector BLOB NOT NULL, PRIMARY KEY (model, key))")
-                rows, last = db.execute("SELECT count(*), max(rowid) FROM phrase").fetchone()
-                if rows > PHRASE_CACHE_ROWS:
-                    db.execute("DELETE FROM phrase WHERE rowid <= ?", (last - PHRASE_CACHE_ROWS // 2,))
-                self._db = db
-            except (OSError, sqlite3.Error):
-                self._off = True
-        return self._db
+        self._store = Store(path, PHRASE_CACHE_ROWS)
 
     def get(self, model_id: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        import sqlite3
-
-        db = self._open()
-        if db is None or not keys:
-            return {}
-        found: dict[str, np.ndarray] = {}
-        try:
-            for begin in range(0, len(keys), 500):
-                chunk = list(keys[begin:begin + 500])
-                marks = ",".join("?" * len(chunk))
-                query = f"SELECT key, vector FROM phrase WHERE model = ? AND key IN ({marks})"
-                for key, blob in db.execute(query, [model_id, *chunk]):
-                    found[key] = np.frombuffer(blob, dtype=np.float32)
-        except sqlite3.Error:
-            self._off, self._db = True, None
-            return {}
-        return found
+        return {k: np.frombuffer(v, dtype=np.float32) for k, v in self._store.get(model_id, keys).items()}
 
     def put(self, model_id: str, items: dict[str, np.ndarray]) -> None:
-        import sqlite3
-
-        db = self._open()
-        if db is None or not items:
-            return
-        try:
-            rows = [(model_id, k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()]
-            db.executemany("INSERT OR IGNORE INTO phrase (model, key, vector) VALUES (?, ?, ?)", rows)
-        except sqlite3.Error:
-            self._off, self._db = True, None
+        self._store.put(model_id, {k: np.asarray(v, dtype=np.float32).tobytes() for k, v in items.items()})
 
 
 @functools.lru_cache(maxsize=1)
@@ -327,15 +282,17 @@ def cpu_tag() -> str:
 
 
 def phrase_cache(encoder: "OnnxEncoder") -> PhraseCache | None:
-    """The phrase cache of ``encoder``'s export (see `PhraseCache`), or None when turned off
-    (``CONSISTENCY_PHRASE_CACHE=off``) or the export's folder is unknown."""
-    setting = os.environ.get(PHRASE_CACHE_ENV, "").strip()
-    if setting.lower() in ("off", "0", "false", "no"):
+    """The phrase cache of ``encoder``'s export (see `PhraseCache`), or None when the caches are off
+    (``CONSISTENCY_CACHE=off``, `consistency.runcache`) or the export's folder is unknown."""
+    from .runcache import setting
+
+    on, mine = setting()
+    if not on:
         return None
     folder = getattr(encoder, "folder", None)
-    if setting:  # a folder of one's own: the file names the export too
+    if mine is not None:  # a folder of one's own: the file names the export too
         name = folder.name if folder is not None else "model"
-        return PhraseCache(Path(setting).expanduser() / f"phrases-{name}-{cpu_tag()}.sqlite")
+        return PhraseCache(mine / f"phrases-{name}-{cpu_tag()}.sqlite3")
     if folder is None:
         return None
-    return PhraseCache(folder / f"phrases-{cpu_tag()}.sqlite")
+    return PhraseCache(folder / f"phrases-{cpu_tag()}.sqlite3")

@@ -9,7 +9,10 @@ claims of candidate pairs with a number or date on both sides, and those the sta
 parse on their cues; the engine parses each of these sets in `nlp.pipe` batches before the
 rules ask (`consistency.check.prime_frames`, `prime_parses`), since a batch costs about a third
 of the CPU per sentence of one-at-a-time parses and a sentence's parse does not depend on its
-batch. Parses are cached by text; `counts` says how many texts were parsed, in how many batches.
+batch. Parses are cached by text, in the process and between runs (`consistency.runcache`: an SQLite
+file in the user cache folder, named by spaCy's, thinc's and the pipeline's versions, so a
+nightly run or a re-checked dataset reads most of its parses back and may never load spaCy);
+`counts` says how many texts were parsed, in how many batches.
 The pipeline's attribute rules and lemmatizer give spaCy's own results at about a sixth of their
 CPU (`FastRules`, `remember_lemmas`): the whole pipeline costs about 0.7 of spaCy's as loaded.
 
@@ -22,7 +25,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import ClassVar, Iterable, Sequence
 
 from .errors import ModelError
 
@@ -317,16 +320,122 @@ def counts() -> tuple[int, int]:
 
 
 def parse_many(texts: Sequence[str]) -> list[Parse]:
-    """Parses of ``texts`` (cached by text), parsing what is new in one batch."""
+    """Parses of ``texts`` (cached by text, `Kept`), parsing what is new in one batch."""
     missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    if not missing:
+        return [_CACHE[t] for t in texts]
+    if len(_CACHE) + len(missing) > _KEEP:
+        _CACHE.clear()
+    kept = Kept.of_this_parser()
+    if kept is not None:
+        _CACHE.update(kept.get(missing))
+        missing = [t for t in missing if t not in _CACHE]
     if missing:
-        if len(_CACHE) + len(missing) > _KEEP:
-            _CACHE.clear()
         _COUNTS[0] += len(missing)
         _COUNTS[1] += 1
-        for text, doc in zip(missing, _nlp().pipe(missing, batch_size=128)):
-            _CACHE[text] = _record(text, doc)
+        fresh = {text: _record(text, doc) for text, doc in zip(missing, _nlp().pipe(missing, batch_size=128))}
+        _CACHE.update(fresh)
+        if kept is not None:
+            kept.put(fresh)
     return [_CACHE[t] for t in texts]
+
+
+#: Most parses the file of `Kept` holds (about 1 kB each: about 100 MB); when a process opens a
+#: fuller one, all but the newest half are deleted. A 10,000-row check parses about 5,000 sentences.
+KEPT_PARSES = 100_000
+#: The layout of a kept parse (`Kept.encode`); a new layout is a new space, never misread.
+KEPT_FORMAT = 1
+
+
+class Kept:
+    """Parses kept between runs (`consistency.runcache.Store`), under a space naming everything a parse
+    depends on: the pipeline and its version, spaCy's and thinc's versions, and `KEPT_FORMAT`. A parse
+    does not depend on its batch (the module docstring), so a kept one is the parse this run would
+    make. A pipeline whose version cannot be read (a folder without ``meta.json``) keeps nothing.
+
+    At 10,000 rows of ``benchmarks/throughput.py`` a check parses about 5,000 sentences, 7.6 CPU-s
+    with spaCy's loading; read back, they cost about a tenth of that (README, "Speed")."""
+
+    _open: ClassVar[dict] = {}
+
+    def __init__(self, store, space: str) -> None:
+        self.store, self.space = store, space
+
+    @classmethod
+    def of_this_parser(cls) -> Kept | None:
+        from .runcache import Store, setting, user_folder
+
+        on, folder = setting()
+        if not on:
+            return None
+        name = os.environ.get("CONSISTENCY_PARSER") or PARSER_PACKAGE
+        space = _parser_identity(name)
+        if space is None:
+            return None
+        path = (folder or user_folder()) / "parses.sqlite3"
+        key = (str(path), space)
+        if key not in cls._open:
+            cls._open[key] = cls(Store(path, KEPT_PARSES), space)
+        return cls._open[key]
+
+    def get(self, texts: Sequence[str]) -> dict[str, Parse]:
+        keys = {_text_key(t): t for t in texts}
+        return {keys[k]: self.decode(keys[k], v) for k, v in self.store.get(self.space, list(keys)).items()}
+
+    def put(self, parses: dict[str, Parse]) -> None:
+        self.store.put(self.space, {_text_key(t): self.encode(p) for t, p in parses.items()})
+
+    @staticmethod
+    def encode(p: Parse) -> bytes:
+        """Each token as offsets, lemma ('' when it is the lowered text), tags, dependency and head;
+        its text is the sentence's own slice."""
+        import json
+
+        return json.dumps([[t.start, t.end, "" if t.lemma == t.text.lower() else t.lemma, t.pos, t.tag, t.dep,
+                            t.head] for t in p.tokens], separators=(",", ":")).encode()
+
+    @staticmethod
+    def decode(text: str, blob: bytes) -> Parse:
+        import json
+
+        tokens = []
+        for i, (start, end, lemma, pos, tag, dep, head) in enumerate(json.loads(blob)):
+            word = text[start:end]
+            tokens.append(Token(i, word, lemma or word.lower(), pos, tag, dep, head, start, end))
+        return Parse(text, tuple(tokens))
+
+
+def _text_key(text: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _parser_identity(name: str) -> str | None:
+    """What a parse by pipeline ``name`` (an installed package or a folder) depends on, read without
+    importing spaCy; None when the pipeline's version cannot be read."""
+    import json
+    from importlib import metadata
+    from pathlib import Path
+
+    try:
+        libraries = f"spacy {metadata.version('spacy')} thinc {metadata.version('thinc')}"
+    except metadata.PackageNotFoundError:
+        return None
+    folder = Path(name)
+    if folder.is_dir():
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            version = f"{folder.resolve()} {meta['lang']}_{meta['name']} {meta['version']}"
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+    else:
+        try:
+            version = f"{name} {metadata.version(name)}"
+        except (metadata.PackageNotFoundError, ValueError):
+            return None
+    return f"{version} | {libraries} | format {KEPT_FORMAT}"
 
 
 def parsed(text: str) -> bool:

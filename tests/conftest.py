@@ -16,8 +16,9 @@ DATA = Path(__file__).resolve().parent / "data"
 for _name in list(os.environ):
     if _name.startswith("CONSISTENCY_"):
         del os.environ[_name]
-# Phrase vectors kept from earlier runs would change how many texts a test sees embedded.
-os.environ["CONSISTENCY_PHRASE_CACHE"] = "off"
+# Phrase vectors and parses kept from earlier runs (`consistency.runcache`) would change how many
+# texts a test sees embedded or parsed.
+os.environ["CONSISTENCY_CACHE"] = "off"
 
 
 @pytest.fixture(scope="session")

@@ -85,7 +85,7 @@ def test_the_action_declares_what_it_uses():
     used = set(re.findall(r"inputs\.([a-z-]+)", text))
     assert used == set(action["inputs"]), "every input is used and every used input is declared"
     assert [s["uses"].split("@")[0] for s in action["runs"]["steps"] if "uses" in s] == \
-        ["actions/setup-python", "actions/cache", "github/codeql-action/upload-sarif"]
+        ["actions/setup-python", "actions/cache", "actions/cache", "github/codeql-action/upload-sarif"]
     for step in action["runs"]["steps"]:
         # Inputs reach scripts through env, never pasted into the script (script injection).
         assert "${{" not in step.get("run", "")
@@ -129,6 +129,26 @@ def test_the_action_installs_a_pinned_cpu_torch_and_caches_pip():
     cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
     assert cache["with"]["path"] == "${{ steps.pip-cache.outputs.dir }}" and "torch2.13.0" in cache["with"]["key"]
     assert steps.index(cache) < steps.index(next(s for s in steps if s.get("name") == "Install consistency"))
+
+
+def test_the_action_keeps_the_caches_a_check_reads_between_runs(tmp_path):
+    """Every run of the action made the model's ONNX export again (about 20 CPU-s) and parsed and
+    embedded every claim's phrases again: the folder it keeps is the one the checker uses."""
+    from consistency.runcache import user_folder
+
+    steps = load("action.yml")["runs"]["steps"]
+    names = [s.get("name") for s in steps]
+    locate = steps[names.index("Locate the caches kept between runs")]
+    kept = steps[names.index("Keep the model export, phrase vectors and parses between runs")]
+    assert names.index("Install consistency") < steps.index(locate) < steps.index(kept) < names.index("Check claims")
+    assert kept["with"]["path"] == "${{ steps.kept.outputs.dir }}"
+    assert kept["with"]["key"].endswith("${{ github.run_id }}")
+    assert kept["with"]["key"].startswith(kept["with"]["restore-keys"])
+    out = tmp_path / "output"
+    env = {**os.environ, "GITHUB_OUTPUT": str(out),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run(["bash", "-e", "-c", locate["run"]], check=True, env=env)
+    assert out.read_text(encoding="utf-8").strip() == f"dir={user_folder()}"
 
 
 def test_the_plain_steps_in_docs_ci_write_the_summary_when_the_check_fails(tmp_path):

@@ -451,11 +451,11 @@ def test_phrase_vectors_kept_between_runs_are_the_vectors_a_run_computes(embedde
     import numpy as np
 
     phrases = ["the death toll", "people hurt in the blast", "turnout of registered voters"]
-    monkeypatch.setenv("CONSISTENCY_PHRASE_CACHE", "off")
+    monkeypatch.setenv("CONSISTENCY_CACHE", "off")
     alone = embedder.scratch()
     computed = alone.encode(phrases)
     assert alone.encoded == 3
-    monkeypatch.setenv("CONSISTENCY_PHRASE_CACHE", str(tmp_path))
+    monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
     first = embedder.scratch()
     assert np.array_equal(first.encode(phrases), computed) and first.encoded == 3
     later = embedder.scratch()  # another run: the vectors come from the cache, bit for bit
@@ -467,13 +467,13 @@ def test_phrase_vectors_kept_between_runs_are_the_vectors_a_run_computes(embedde
 def test_a_damaged_phrase_cache_is_left_alone_and_the_phrases_embedded(embedder, tmp_path, monkeypatch):
     import numpy as np
 
-    monkeypatch.setenv("CONSISTENCY_PHRASE_CACHE", str(tmp_path))
+    monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
     scratch = embedder.scratch()
     path = scratch.cache.path
     path.write_bytes(b"this is not a database" * 100)
-    monkeypatch.setenv("CONSISTENCY_PHRASE_CACHE", "off")
+    monkeypatch.setenv("CONSISTENCY_CACHE", "off")
     expected = embedder.scratch().encode(["the number of passengers"])
-    monkeypatch.setenv("CONSISTENCY_PHRASE_CACHE", str(tmp_path))
+    monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
     again = embedder.scratch()
     assert np.array_equal(again.encode(["the number of passengers"]), expected) and again.encoded == 1
 
@@ -490,3 +490,90 @@ def test_a_full_phrase_cache_keeps_its_newest_half(tmp_path, monkeypatch):
     kept = reopened.get("m", list(vectors))
     assert sorted(kept) == ["k4", "k5"] and all(np.array_equal(kept[k], vectors[k]) for k in kept)
     assert reopened.get("another model", list(vectors)) == {}
+
+
+_SENTENCES = ["Rescuers said 14 people were hurt when the  ferry\u00a0capsized near the port on Sunday.",
+              "Y'all know the council didn't approve the $2.5m budget, c'mon!",
+              "The toll rose to 31 — officials in Kovasta said — and could climb further.",
+              "Née Lindqvist, she won 3 of the 4 races 🏁 last year."]
+
+
+def test_parses_kept_between_runs_are_the_parses_a_run_makes(tmp_path, monkeypatch):
+    """A parse read back from the per-user file is the parse spaCy makes, token for token (text,
+    lemma, tags, dependency, head, offsets), and reading it back parses nothing."""
+    from consistency import parsing
+
+    monkeypatch.setenv("CONSISTENCY_CACHE", "off")
+    parsing.clear()
+    made = parsing.parse_many(_SENTENCES)
+    monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
+    parsing.clear()
+    before = parsing.counts()
+    assert parsing.parse_many(_SENTENCES) == made  # a first run parses and keeps them
+    assert parsing.counts()[0] == before[0] + len(_SENTENCES)
+    assert (tmp_path / "parses.sqlite3").is_file()
+    parsing.clear()  # the next run: a process that has parsed nothing yet
+    before = parsing.counts()
+    assert parsing.parse_many(_SENTENCES[::-1]) == made[::-1]
+    assert parsing.counts() == before
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
+def test_a_kept_parse_reads_back_as_the_parse_it_was(text):
+    from consistency import parsing
+
+    made = parsing.parse(text)
+    assert parsing.Kept.decode(text, parsing.Kept.encode(made)) == made
+
+
+def test_a_damaged_parse_cache_is_left_alone_and_the_sentences_parsed(tmp_path, monkeypatch):
+    from consistency import parsing
+
+    (tmp_path / "parses.sqlite3").write_bytes(b"not a database at all " * 50)
+    monkeypatch.setattr(parsing.Kept, "_open", {})
+    monkeypatch.setenv("CONSISTENCY_CACHE", "off")
+    parsing.clear()
+    made = parsing.parse_many(_SENTENCES[:2])
+    monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
+    parsing.clear()
+    before = parsing.counts()
+    assert parsing.parse_many(_SENTENCES[:2]) == made
+    assert parsing.counts()[0] == before[0] + 2
+
+
+def test_parses_are_kept_per_pipeline_version(tmp_path, monkeypatch):
+    """A parse kept by one version of the pipeline is not read by another: the file's space names the
+    pipeline, its version and spaCy's."""
+    from consistency import parsing
+
+    monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
+    monkeypatch.setattr(parsing.Kept, "_open", {})
+    parsing.clear()
+    made = parsing.parse_many(_SENTENCES[:1])
+    identity = parsing._parser_identity(parsing.PARSER_PACKAGE)
+    assert "spacy " in identity and parsing.PARSER_PACKAGE in identity
+    older = parsing.Kept(parsing.Kept.of_this_parser().store, identity.replace("format", "older format"))
+    assert older.get(_SENTENCES[:1]) == {} and parsing.Kept.of_this_parser().get(_SENTENCES[:1]) == {
+        _SENTENCES[0]: made[0]}
+
+
+def test_a_second_check_of_one_dataset_reads_its_parses_back_and_reports_the_same(tmp_path):
+    """The console script, run twice on the seeds with the caches in a folder of the test's own: the
+    second run's JSON report is the first's (run ids and times aside), and it loads no spaCy."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CONSISTENCY_CACHE": str(tmp_path / "kept"), "PYTHONWARNINGS": "ignore"}
+    probe = ("import sys, runpy; sys.argv = ['consistency', 'check', sys.argv[1], '-f', 'json', '-q']; "
+             "import atexit; atexit.register(lambda: sys.stderr.write('SPACY=%s\\n' % ('spacy' in sys.modules)))\n"
+             "from consistency.cli import main\nsys.exit(main())")
+    runs = [subprocess.run([sys.executable, "-c", probe, str(SEEDS)], capture_output=True, text=True, env=env,
+                           cwd=tmp_path, check=False) for _ in range(2)]
+    assert [r.returncode for r in runs] == [1, 1], runs[0].stderr[-2000:]
+    assert "SPACY=True" in runs[0].stderr and "SPACY=False" in runs[1].stderr
+    first, second = (json.loads(r.stdout) for r in runs)
+    for report in (first, second):
+        report.pop("run", None)
+        report["summary"].pop("timings", None)
+    assert first == second
