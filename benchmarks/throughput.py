@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/throughput.py [--data DIR] [--embed N] [--rows 2000 10000] [--threads 1]
-                                              [--against DIR]
+                                              [--against DIR] [--warm]
 
 Claims: distinct sentences of the STS-B headlines, EQUATE, VitaminC and CheckThat! files in
 ``--data`` (else ``$CONSISTENCY_DATA``, else ``../shared/data``); the seed corpus when that folder
@@ -28,6 +28,10 @@ Printed:
   per claim at 10,000 rows, most of them short phrases);
 * with ``--against DIR``, each whole run is made first with the checkout in DIR (marked
   ``against``) and then with this one, for a change measured side by side under the same load;
+* the caches kept between runs (`consistency.runcache`: the claims' and phrases' vectors, the
+  parses) are off in every measurement, so the figures are a first run's; with ``--warm`` each
+  whole run is made twice over a cache folder of its own and the second run is measured (what a
+  re-check of the same dataset costs);
 * **one claim**: CPU seconds to the first vector (a fresh process importing the library and
   embedding one text, per backend) and peak RSS of a one-claim ``consistency check``.
 
@@ -72,7 +76,7 @@ def embedding(texts: list[str], threads: int, batch_size: int = 64) -> dict:
     """Rates (claims per CPU second) and agreement with plain sentence-transformers fp32."""
     import torch
 
-    from consistency.embed import Embedder, load_model, resolve_model
+    from consistency.embed import Embedder, MemoryCache, load_model, resolve_model
 
     torch.set_num_threads(threads)
     model = load_model(resolve_model(None)[1])
@@ -82,7 +86,7 @@ def embedding(texts: list[str], threads: int, batch_size: int = 64) -> dict:
     rates = {"sentence-transformers fp32": len(texts) / (time.process_time() - cpu)}
     agreement = {}
     for backend in BACKENDS:
-        embedder = Embedder(backend=backend, batch_size=batch_size, threads=threads)
+        embedder = Embedder(backend=backend, batch_size=batch_size, threads=threads, cache=MemoryCache())
         embedder.encode([f"warm-up claim number {n}" for n in range(batch_size)])  # load outside the timing
         cpu = time.process_time()
         vectors = embedder.encode(texts)
@@ -94,9 +98,9 @@ def embedding(texts: list[str], threads: int, batch_size: int = 64) -> dict:
 
 def raw_rate(texts: list[str], backend: str, threads: int, batch_size: int = 64) -> float:
     """Texts per CPU second of our `Embedder` with ``backend`` on ``texts``, model loaded beforehand."""
-    from consistency.embed import Embedder
+    from consistency.embed import Embedder, MemoryCache
 
-    embedder = Embedder(backend=backend, batch_size=batch_size, threads=threads)
+    embedder = Embedder(backend=backend, batch_size=batch_size, threads=threads, cache=MemoryCache())
     embedder.encode([f"warm-up claim number {n}" for n in range(batch_size)])
     cpu = time.process_time()
     embedder.encode(texts)
@@ -108,20 +112,27 @@ def child_cpu() -> tuple[float, float]:
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def whole_run(texts: list[str], rows: int, threads: int, tree: str | None = None) -> dict:
+def whole_run(texts: list[str], rows: int, threads: int, tree: str | None = None, warm: bool = False) -> dict:
     """One `consistency check` of ``rows`` claims in a fresh process: its CPU seconds and claims.
-    ``tree``: a checkout of the library (a folder holding ``consistency/``) to run instead of this one."""
+    ``tree``: a checkout of the library (a folder holding ``consistency/``) to run instead of this one.
+    The caches kept between runs are off; ``warm``: they live in a folder of this call, filled by one
+    run before the measured one."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "claims.jsonl")
         with open(path, "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps({"id": f"c{n}", "text": text, "source": f"outlet {n % 7}"}) + "\n"
                           for n, text in enumerate(texts[:rows]))
-        env = {**os.environ, "CONSISTENCY_THREADS": str(threads)}
+        kept = str(Path(tmp, "kept")) if warm else "off"
+        # CONSISTENCY_PHRASE_CACHE: the same switch in checkouts older than consistency.runcache
+        env = {**os.environ, "CONSISTENCY_THREADS": str(threads), "CONSISTENCY_CACHE": kept,
+               "CONSISTENCY_PHRASE_CACHE": kept}
         if tree:
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [tree, env.get("PYTHONPATH")]))
+        command = [sys.executable, "-m", "consistency", "check", str(path), "-f", "json", "-q"]
+        if warm:
+            subprocess.run(command, capture_output=True, text=True, cwd=tmp, env=env, check=False)
         before, _ = child_cpu()
-        proc = subprocess.run([sys.executable, "-m", "consistency", "check", str(path), "-f", "json", "-q"],
-                              capture_output=True, text=True, cwd=tmp, env=env)
+        proc = subprocess.run(command, capture_output=True, text=True, cwd=tmp, env=env)
         after, _ = child_cpu()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr.strip()}")
@@ -131,8 +142,9 @@ def whole_run(texts: list[str], rows: int, threads: int, tree: str | None = None
 
 
 def first_vector(backend: str, threads: int) -> float:
-    code = ("import time; t = time.process_time(); from consistency.embed import Embedder; "
-            f"Embedder(backend={backend!r}, threads={threads}).encode(['The bridge is 40 metres long.']); "
+    code = ("import time; t = time.process_time(); from consistency.embed import Embedder, MemoryCache; "
+            f"Embedder(backend={backend!r}, threads={threads}, cache=MemoryCache())"
+            ".encode(['The bridge is 40 metres long.']); "
             "print(time.process_time() - t)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(proc.stdout.strip())
@@ -160,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", metavar="DIR",
                         help="another checkout (e.g. `git worktree add --detach /tmp/base main`): each whole "
                              "run is made with it too, alternately, so a change is measured under the same load")
+    parser.add_argument("--warm", action="store_true",
+                        help="measure each whole run a second time over the caches its first run kept")
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)  # each figure as it is measured, also into a file or pipe
 
@@ -186,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     for rows in args.rows:
         same = raw_rate(texts[:rows], default, args.threads)
         for label, tree in ([("against", args.against)] if args.against else []) + [("", None)]:
-            r = whole_run(texts, rows, args.threads, tree)
+            r = whole_run(texts, rows, args.threads, tree, warm=args.warm)
             rate = r["claims"] / r["cpu"]
             print(f"  {r['rows']:>6} {r['claims']:>7} {r['cpu']:>7.1f} {rate:>12.0f} {rate / raw:>11.2f} "
                   f"{same:>14.0f} {rate / same:>10.2f} {r['conflicts']:>9} {label}")

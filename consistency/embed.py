@@ -100,6 +100,44 @@ class MemoryCache:
             self._data[(model_id, k)] = v
 
 
+class KeptCache:
+    """The default cache when no store is used: in-process, over the per-user file of vectors kept
+    between runs (`consistency.onnx_backend.KeptVectors`, `consistency.runcache`) that ``kept``
+    opens on first use (it needs the loaded model's export folder). A text's vector is kept under
+    its content key whether it was a claim or a rule's phrase: with an ONNX backend each text runs
+    through the model alone, so the vector is the one any run would compute. A dataset checked
+    again (CI re-checking a curated dataset that changed by a few rows) embeds only its new rows."""
+
+    def __init__(self, kept: Callable[[], EmbeddingCache | None]) -> None:
+        self.memory = MemoryCache()
+        self._kept = kept
+        self._disk: EmbeddingCache | None = None
+        self._opened = False
+
+    @property
+    def kept(self):
+        """The file of kept vectors, opened now; None when there is none (no export folder)."""
+        if not self._opened:
+            self._opened = True
+            self._disk = self._kept()
+        return self._disk
+
+    def get(self, model_id: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        found = self.memory.get(model_id, keys)
+        disk = self.kept if len(found) < len(keys) else None
+        if disk is not None:
+            more = disk.get(model_id, [k for k in keys if k not in found])
+            self.memory.put(model_id, more)
+            found.update(more)
+        return found
+
+    def put(self, model_id: str, items: dict[str, np.ndarray]) -> None:
+        self.memory.put(model_id, items)
+        disk = self.kept
+        if disk is not None:
+            disk.put(model_id, items)
+
+
 def content_key(text: str) -> str:
     """Cache key of a text: exact content, so any edit re-embeds."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -232,9 +270,25 @@ class Embedder:
         self.batch_size = batch_size
         self.threads = threads
         self.device = device
-        self.cache: EmbeddingCache = cache if cache is not None else MemoryCache()
         self.encoded = 0  # texts actually run through the model
         self._encoder = None
+        self.cache: EmbeddingCache = cache if cache is not None else self._default_cache()
+
+    def _default_cache(self) -> EmbeddingCache:
+        """In-process, over the vectors kept between runs (`KeptCache`) with an ONNX backend and the
+        caches on (``CONSISTENCY_CACHE``, read now); in-process only otherwise (torch pads batches,
+        so its vectors depend on their batch mates)."""
+        from .runcache import setting
+
+        if self.backend == "torch" or not setting()[0]:
+            return MemoryCache()
+
+        def kept():
+            from .onnx_backend import kept_vectors
+
+            return kept_vectors(self.model)
+
+        return KeptCache(kept)
 
     @classmethod
     def from_settings(cls, settings, *, cache: EmbeddingCache | None = None) -> "Embedder":
@@ -243,17 +297,12 @@ class Embedder:
 
     def scratch(self) -> "Embedder":
         """The same loaded model with its own cache and counter: for short-lived texts (the rules'
-        phrases) that must not fill a store's cache nor count as embedded claims. With an ONNX backend
-        the cache is the per-user phrase cache (`consistency.onnx_backend.PhraseCache`: each text runs
-        alone, so a vector kept from another run is the one this run would compute), else in-process."""
+        phrases) that must not fill a store's cache nor count as embedded claims. Its cache is the
+        default one (`KeptCache` with an ONNX backend: the vectors kept between runs)."""
         other = copy.copy(self)
         other._encoder = self.model  # loaded once, shared
-        other.cache = MemoryCache()
-        if self.backend != "torch":
-            from .onnx_backend import phrase_cache
-
-            other.cache = phrase_cache(other._encoder) or other.cache
         other.encoded = 0
+        other.cache = other._default_cache()
         return other
 
     @property

@@ -186,7 +186,7 @@ class OnnxEncoder:
     tokenizer: object
     dimension: int
     inputs: tuple[str, ...]
-    #: the export's folder (it holds the phrase cache, `phrase_cache`)
+    #: the export's folder (it holds the vectors kept between runs, `kept_vectors`)
     folder: Path | None = None
 
     @classmethod
@@ -233,29 +233,28 @@ class OnnxEncoder:
         return out
 
 
-#: Most phrase vectors a `PhraseCache` keeps (about 2.2 kB each on disk with the bundled model, so
-#: about 110 MB; a 10,000-row check adds about 3,400); when a process opens a fuller one, all but the
-#: newest half are deleted.
-PHRASE_CACHE_ROWS = 50_000
+#: Most vectors a `KeptVectors` file keeps (about 2.2 kB each on disk with the bundled model, so
+#: about 220 MB); when a process opens a fuller one, all but the newest half are deleted. A 10,000-row
+#: check adds about 16,000 (its claims, their clauses and the rules' phrases).
+KEPT_VECTORS = 100_000
 
 
-class PhraseCache:
-    """A per-user store of the rules' phrase vectors (`Embedder.scratch`), kept between runs
-    (`consistency.runcache`).
+class KeptVectors:
+    """A per-user store of vectors kept between runs (`consistency.runcache`): the claims' and their
+    clauses' (`consistency.embed.KeptCache`) and the rules' phrases' (`Embedder.scratch`).
 
-    Each text runs through the model alone, so a phrase's vector is the same bit for bit in every
+    Each text runs through the model alone, so a text's vector is the same bit for bit in every
     run with the same export, ONNX Runtime and CPU: the database lives in the export's folder
     (named by model, weights, recipe and ONNX Runtime version, `export_key`) and its file name
-    names the CPU (`cpu_tag`). At 10,000 rows of ``benchmarks/throughput.py`` the rules embed
-    about 2,900 phrases, a tenth of the run's CPU; a run over the same or similar data finds most
-    of them here. A first run gains nothing and writes them.
+    names the CPU (`cpu_tag`). A first run gains nothing and writes them; a run over the same or
+    overlapping data embeds only what is new.
     """
 
     def __init__(self, path: Path) -> None:
         from .runcache import Store
 
         self.path = path
-        self._store = Store(path, PHRASE_CACHE_ROWS)
+        self._store = Store(path, KEPT_VECTORS)
 
     def get(self, model_id: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
         return {k: np.frombuffer(v, dtype=np.float32) for k, v in self._store.get(model_id, keys).items()}
@@ -281,8 +280,8 @@ def cpu_tag() -> str:
     return f"{platform.machine() or 'cpu'}-{hashlib.sha256(detail.encode()).hexdigest()[:12]}"
 
 
-def phrase_cache(encoder: "OnnxEncoder") -> PhraseCache | None:
-    """The phrase cache of ``encoder``'s export (see `PhraseCache`), or None when the caches are off
+def kept_vectors(encoder: "OnnxEncoder") -> KeptVectors | None:
+    """The kept vectors of ``encoder``'s export (see `KeptVectors`), or None when the caches are off
     (``CONSISTENCY_CACHE=off``, `consistency.runcache`) or the export's folder is unknown."""
     from .runcache import setting
 
@@ -292,7 +291,7 @@ def phrase_cache(encoder: "OnnxEncoder") -> PhraseCache | None:
     folder = getattr(encoder, "folder", None)
     if mine is not None:  # a folder of one's own: the file names the export too
         name = folder.name if folder is not None else "model"
-        return PhraseCache(mine / f"phrases-{name}-{cpu_tag()}.sqlite3")
+        return KeptVectors(mine / f"vectors-{name}-{cpu_tag()}.sqlite3")
     if folder is None:
         return None
-    return PhraseCache(folder / f"phrases-{cpu_tag()}.sqlite3")
+    return KeptVectors(folder / f"vectors-{cpu_tag()}.sqlite3")

@@ -379,8 +379,15 @@ class Kept:
         return cls._open[key]
 
     def get(self, texts: Sequence[str]) -> dict[str, Parse]:
+        """The kept parses of ``texts``; one that does not read back (a damaged row) is parsed again."""
         keys = {_text_key(t): t for t in texts}
-        return {keys[k]: self.decode(keys[k], v) for k, v in self.store.get(self.space, list(keys)).items()}
+        found = {}
+        for key, blob in self.store.get(self.space, list(keys)).items():
+            try:
+                found[keys[key]] = self.decode(keys[key], blob)
+            except (ValueError, TypeError):
+                continue
+        return found
 
     def put(self, parses: dict[str, Parse]) -> None:
         self.store.put(self.space, {_text_key(t): self.encode(p) for t, p in parses.items()})

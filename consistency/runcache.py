@@ -2,13 +2,14 @@
 
 Two things are kept, each in an SQLite file of its own (`Store`):
 
-* the rules' phrase vectors (`consistency.onnx_backend.PhraseCache`), in the ONNX export's folder;
+* the vectors of claims, their clauses and the rules' phrases (`consistency.onnx_backend.KeptVectors`),
+  in the ONNX export's folder;
 * the dependency parses of claim sentences (`consistency.parsing`), in the user cache folder
   (``platformdirs``: ``$XDG_CACHE_HOME/consistency`` on Linux).
 
-A nightly run, or a CI job re-checking a dataset that changed by a few rows, reads most of both
-back instead of running the model or the parser again. Both are exact: a phrase's vector and a
-sentence's parse do not depend on what else the run holds, and each is stored under a name of
+A CI job re-checking a dataset that changed by a few rows, or a nightly run, reads most of both
+back instead of running the model or the parser again. Both are exact: a text's vector (ONNX
+backends) and a sentence's parse do not depend on what else the run holds, and each is stored under a name of
 everything it depends on (the export; spaCy's and the pipeline's versions). ``CONSISTENCY_CACHE``
 (`ENV`) set to ``off`` turns both off (the tests do); set to a folder, both live there. Any
 database error turns a store off for the process: a cache never fails a check.

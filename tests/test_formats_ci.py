@@ -139,7 +139,7 @@ def test_the_action_keeps_the_caches_a_check_reads_between_runs(tmp_path):
     steps = load("action.yml")["runs"]["steps"]
     names = [s.get("name") for s in steps]
     locate = steps[names.index("Locate the caches kept between runs")]
-    kept = steps[names.index("Keep the model export, phrase vectors and parses between runs")]
+    kept = steps[names.index("Keep the model export, vectors and parses between runs")]
     assert names.index("Install consistency") < steps.index(locate) < steps.index(kept) < names.index("Check claims")
     assert kept["with"]["path"] == "${{ steps.kept.outputs.dir }}"
     assert kept["with"]["key"].endswith("${{ github.run_id }}")

@@ -464,12 +464,38 @@ def test_phrase_vectors_kept_between_runs_are_the_vectors_a_run_computes(embedde
     assert embedder.cache.get(embedder.model_id, [content_key(p) for p in phrases]) == {}
 
 
-def test_a_damaged_phrase_cache_is_left_alone_and_the_phrases_embedded(embedder, tmp_path, monkeypatch):
+def test_a_dataset_checked_again_embeds_none_of_its_claims(tmp_path, monkeypatch):
+    """`check` embedded every row of a dataset on every run (a CI job re-checking a curated dataset
+    that changed by a few rows): with an ONNX backend the claims' and clauses' vectors are kept
+    between runs too, bit for bit the vectors a run computes, and a second check embeds nothing."""
+    import numpy as np
+
+    from consistency.embed import Embedder
+
+    path = DATA / "voices" / "pairs.jsonl"
+    texts = list(dict.fromkeys(t for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+                               for t in (json.loads(line)["a"]["text"], json.loads(line)["b"]["text"])))[:40]
+    monkeypatch.setenv("CONSISTENCY_CACHE", "off")
+    alone = Embedder()
+    computed = alone.encode(texts)
+    monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
+    first = Embedder()
+    assert np.array_equal(first.encode(texts), computed) and first.encoded == len(texts)
+    later = Embedder()  # another run
+    assert np.array_equal(later.encode(texts[::-1]), computed[::-1]) and later.encoded == 0
+    changed = Embedder()  # a dataset with one row edited embeds that row only
+    assert np.array_equal(changed.encode(texts[:-1] + ["A row written after the last run."])[:-1], computed[:-1])
+    assert changed.encoded == 1
+    monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path / "torch"))
+    assert type(Embedder(backend="torch").cache).__name__ == "MemoryCache", "torch vectors depend on their batch"
+
+
+def test_a_damaged_file_of_kept_vectors_is_left_alone_and_the_phrases_embedded(embedder, tmp_path, monkeypatch):
     import numpy as np
 
     monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
     scratch = embedder.scratch()
-    path = scratch.cache.path
+    path = scratch.cache.kept.path
     path.write_bytes(b"this is not a database" * 100)
     monkeypatch.setenv("CONSISTENCY_CACHE", "off")
     expected = embedder.scratch().encode(["the number of passengers"])
@@ -478,15 +504,15 @@ def test_a_damaged_phrase_cache_is_left_alone_and_the_phrases_embedded(embedder,
     assert np.array_equal(again.encode(["the number of passengers"]), expected) and again.encoded == 1
 
 
-def test_a_full_phrase_cache_keeps_its_newest_half(tmp_path, monkeypatch):
+def test_a_full_file_of_kept_vectors_keeps_its_newest_half(tmp_path, monkeypatch):
     import numpy as np
 
     from consistency import onnx_backend
 
-    monkeypatch.setattr(onnx_backend, "PHRASE_CACHE_ROWS", 4)
+    monkeypatch.setattr(onnx_backend, "KEPT_VECTORS", 4)
     vectors = {f"k{n}": np.full(3, n, dtype=np.float32) for n in range(6)}
-    onnx_backend.PhraseCache(tmp_path / "p.sqlite").put("m", vectors)
-    reopened = onnx_backend.PhraseCache(tmp_path / "p.sqlite")
+    onnx_backend.KeptVectors(tmp_path / "p.sqlite").put("m", vectors)
+    reopened = onnx_backend.KeptVectors(tmp_path / "p.sqlite")
     kept = reopened.get("m", list(vectors))
     assert sorted(kept) == ["k4", "k5"] and all(np.array_equal(kept[k], vectors[k]) for k in kept)
     assert reopened.get("another model", list(vectors)) == {}
@@ -536,6 +562,22 @@ def test_a_damaged_parse_cache_is_left_alone_and_the_sentences_parsed(tmp_path, 
     parsing.clear()
     made = parsing.parse_many(_SENTENCES[:2])
     monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
+    parsing.clear()
+    before = parsing.counts()
+    assert parsing.parse_many(_SENTENCES[:2]) == made
+    assert parsing.counts()[0] == before[0] + 2
+
+
+def test_a_kept_parse_that_does_not_read_back_is_parsed_again(tmp_path, monkeypatch):
+    from consistency import parsing
+
+    monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
+    monkeypatch.setattr(parsing.Kept, "_open", {})
+    parsing.clear()
+    made = parsing.parse_many(_SENTENCES[:2])
+    kept = parsing.Kept.of_this_parser()
+    for text, damaged in zip(_SENTENCES[:2], (b"[[0, 3, 1]]", b"not json")):  # a short row; no JSON at all
+        kept.store._db.execute("UPDATE kept SET value = ? WHERE key = ?", (damaged, parsing._text_key(text)))
     parsing.clear()
     before = parsing.counts()
     assert parsing.parse_many(_SENTENCES[:2]) == made
