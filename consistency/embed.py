@@ -340,6 +340,10 @@ class Embedder:
         found = self.cache.get(self.model_id, unique)
         missing = [k for k in unique if k not in found]
         fresh = np.zeros((0, 0), dtype=np.float32)
+        if progress is not None and found:  # what the cache held counts as done: the stage still shows
+            kept, whole = len(unique) - len(missing), len(unique)
+            progress(kept, whole)
+            progress = (lambda done, _total, outer=progress: outer(kept + done, whole))  # noqa: E731
         if missing:
             text_of = dict(zip(keys, texts))
             fresh = self._encode([text_of[k] for k in missing], progress)

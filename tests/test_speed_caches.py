@@ -481,11 +481,13 @@ def test_a_dataset_checked_again_embeds_none_of_its_claims(tmp_path, monkeypatch
     monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
     first = Embedder()
     assert np.array_equal(first.encode(texts), computed) and first.encoded == len(texts)
-    later = Embedder()  # another run
-    assert np.array_equal(later.encode(texts[::-1]), computed[::-1]) and later.encoded == 0
-    changed = Embedder()  # a dataset with one row edited embeds that row only
-    assert np.array_equal(changed.encode(texts[:-1] + ["A row written after the last run."])[:-1], computed[:-1])
-    assert changed.encoded == 1
+    later, shown = Embedder(), []  # another run; its embed stage still shows, all done at once
+    assert np.array_equal(later.encode(texts[::-1], progress=lambda *x: shown.append(x)), computed[::-1])
+    assert later.encoded == 0 and shown == [(len(texts), len(texts))]
+    changed, shown = Embedder(), []  # a dataset with one row edited embeds that row only
+    edited = texts[:-1] + ["A row written after the last run."]
+    assert np.array_equal(changed.encode(edited, progress=lambda *x: shown.append(x))[:-1], computed[:-1])
+    assert changed.encoded == 1 and shown[0] == (len(texts) - 1, len(texts)) and shown[-1] == (len(texts), len(texts))
     monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path / "torch"))
     assert type(Embedder(backend="torch").cache).__name__ == "MemoryCache", "torch vectors depend on their batch"
 
