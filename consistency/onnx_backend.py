@@ -286,7 +286,7 @@ def kept_vectors(encoder: "OnnxEncoder") -> KeptVectors | None:
     from .runcache import setting
 
     on, mine = setting()
-    if not on:
+    if not on or _on_a_gpu(encoder):
         return None
     folder = getattr(encoder, "folder", None)
     if mine is not None:  # a folder of one's own: the file names the export too
@@ -295,3 +295,12 @@ def kept_vectors(encoder: "OnnxEncoder") -> KeptVectors | None:
     if folder is None:
         return None
     return KeptVectors(folder / f"vectors-{cpu_tag()}.sqlite3")
+
+
+def _on_a_gpu(encoder) -> bool:
+    """Whether ``encoder`` runs on a GPU: its vectors differ from the CPU's in the last bits, so none
+    is kept (a run would mix the two)."""
+    try:
+        return encoder.session.get_providers()[0] != "CPUExecutionProvider"
+    except (AttributeError, IndexError):
+        return False
