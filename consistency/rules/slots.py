@@ -107,6 +107,10 @@ class Slots:
     #: "during the four sorties", "over her four matches"); '' when it names none. A count
     #: of one of them is a part of that sum (`compare._one_of_occasions`).
     occasions: str = ""
+    #: the noun the number names one of, when the number is a compound modifier of it (`_item`: "a
+    #: 12-year sentence", "the 11-inch model", "a 5.9 magnitude quake"): lemma, lowercased; '' when
+    #: the number is not such a modifier.
+    item: str = ""
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -204,7 +208,33 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  context=context, phrase=phrase, event=_event(p, anchor, verb, inside),
                  pronoun=pronoun, referent=referent, clause_name=clause_name,
                  trait_head=trait_head if traits else "", traits=traits,
-                 occasions=_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside))
+                 occasions=_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside),
+                 item=_item(p, anchor, inside))
+
+
+#: The dependency labels of a modifier in a noun compound ("a 12-year sentence": year is an amod of
+#: sentence; "a 5.9 magnitude quake": magnitude a compound of quake).
+_MODIFYING = ("amod", "compound", "nmod")
+
+
+def _item(p: Parse, anchor: Token, inside: set[int]) -> str:
+    """The noun a number names one of, when the number (with its unit) is a modifier in a noun
+    compound: its unit is an adjectival or compound modifier of a noun after it ("a 12-year
+    sentence", "the 2.0-magnitude aftershock", "a 5.9 magnitude quake"), or the number counts a
+    noun that is itself such a modifier ("a two-term tenure", "a five-boat attack"). The number
+    then says which of its kind is meant. '' when the number is not such a modifier ("15
+    years in prison", "five people")."""
+    unit = anchor
+    if anchor.dep == "nummod" and anchor.head != anchor.i:
+        unit = p.tokens[anchor.head]  # "12-year": the number counts its unit
+        if unit.i in inside or unit.pos != "NOUN":
+            return ""
+    if unit.dep not in _MODIFYING or unit.head == unit.i:
+        return ""
+    noun = p.tokens[unit.head]
+    if noun.i in inside or noun.i < unit.i or noun.pos not in _NOUNS:
+        return ""
+    return noun.lemma.lower()
 
 
 
