@@ -27,7 +27,7 @@ import copy
 import hashlib
 import os
 import sys
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, Protocol, Sequence
 
@@ -111,16 +111,11 @@ class KeptCache:
     def __init__(self, kept: Callable[[], EmbeddingCache | None]) -> None:
         self.memory = MemoryCache()
         self._kept = kept
-        self._disk: EmbeddingCache | None = None
-        self._opened = False
 
-    @property
-    def kept(self):
-        """The file of kept vectors, opened now; None when there is none (no export folder)."""
-        if not self._opened:
-            self._opened = True
-            self._disk = self._kept()
-        return self._disk
+    @cached_property
+    def kept(self) -> EmbeddingCache | None:
+        """The file of kept vectors, opened on first use; None when there is none (no export folder)."""
+        return self._kept()
 
     def get(self, model_id: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found = self.memory.get(model_id, keys)

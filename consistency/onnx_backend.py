@@ -68,9 +68,9 @@ def vectors_tag(variant: str) -> str:
 
 
 def cache_root() -> Path:
-    import platformdirs
+    from .runcache import user_folder
 
-    return platformdirs.user_cache_path("consistency", appauthor=False) / "onnx"
+    return user_folder() / "onnx"
 
 
 def export_key(model_id: str, model_path: str, variant: str) -> str:

@@ -487,7 +487,7 @@ class Stories:
         da, db = self.dates.get(a.doc_key), self.dates.get(b.doc_key)
         if (da is None) != (db is None):
             return False
-        if da is not None and db is not None and abs((da - db).days) > self.window_days:
+        if da is not None and not self._dated_near(a, b):
             return False
         if not (self.named.get(a.doc_key) and self.named.get(b.doc_key)):
             return True
@@ -519,8 +519,12 @@ class Stories:
         shared = na & nb
         if shared - self.common:
             return True
+        return bool(shared) and self._dated_near(a, b)
+
+    def _dated_near(self, a: Claim, b: Claim) -> bool:
+        """Both documents are dated, within the window of each other."""
         da, db = self.dates.get(a.doc_key), self.dates.get(b.doc_key)
-        return bool(shared) and da is not None and db is not None and abs((da - db).days) <= self.window_days
+        return da is not None and db is not None and abs((da - db).days) <= self.window_days
 
     def names_nothing(self, claim: Claim) -> bool:
         """Whether ``claim`` is a document of one claim (a dataset row) that names nothing: what it is
