@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import spacing
-from .quantities.dates import MONTHS, WEEKDAYS
+from .quantities.dates import MONTHS, WEEKDAYS, ZONE_OFFSETS
 from .records import Drop
 
 
@@ -427,14 +427,14 @@ def _segment_long(line: str, offset: int) -> list[Sentence]:
 
 
 #: A piece that ends with a clock time ("2 a.m.") and the piece after it that opens with the day or
-#: date of that time ("Saturday — three by bullets ...", "Dec. 8, traders ...", "today."): pysbd
+#: date of that time, or its time zone ("9:20 a.m. EST, according to ...") ("Saturday — three by bullets ...", "Dec. 8, traders ...", "today."): pysbd
 #: ends a sentence at the abbreviation's dot before any capitalised word, so the day became a
 #: sentence of its own and the first lost the rest of its clause. 242 clock times in the news corpus
 #: (../shared/data/news) are followed by a capitalised word, among them an injury toll whose
 #: breakdown by cause followed the day ("... at 2 a.m. Saturday — three by bullets and one by a
 #: falling sign"), cut off from its total.
 _CLOCK_END = re.compile(r"\d[ \u00a0]*[ap]\.m\.$", re.I)
-_DAY_AFTER = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}[ \u00a0]+\d|(?:today|tonight|yesterday|tomorrow)(?!\w))")
+_DAY_AFTER = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}[ \u00a0]+\d|(?:today|tonight|yesterday|tomorrow|{'|'.join(ZONE_OFFSETS)})(?!\w))")
 
 
 def _rejoin_days(pieces: list[str]) -> list[str]:

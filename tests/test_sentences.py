@@ -205,3 +205,13 @@ def test_a_clock_time_and_the_day_after_it_are_one_sentence():
         "The market reopens at 9 a.m. Dec. 8, traders were told.", "The vote closes at 8 p.m. today.",
         "Crews left at 6 p.m.", "Officials gave no reason."]
     assert all(text[s.start:s.end] == s.text for s in found)
+
+
+def test_a_clock_time_and_its_time_zone_are_one_sentence():
+    """"hit at 9:20 a.m. EST, according to the agency" was cut after "a.m.", so the claim lost its
+    time zone and its source, and its clock time was read in the wrong zone (tests/test_clock_times.py)."""
+    text = ("A magnitude 6.4 quake hit at 9:20 a.m. EST, according to the monitoring agency. "
+            "Ferries stopped at 10 p.m. Crews were sent out.")
+    assert [s.text for s in split_sentences(text)] == [
+        "A magnitude 6.4 quake hit at 9:20 a.m. EST, according to the monitoring agency.",
+        "Ferries stopped at 10 p.m.", "Crews were sent out."]

@@ -66,6 +66,69 @@ TIME_RE = re.compile(
 _BARE_YEAR_RE = re.compile(rf"(?<![\w.,$£€-]){_YEAR}(?P<s>s|'s|’s)?(?![\w]|[.,]\d)")
 
 
+#: The offsets from UTC, in minutes, of the time zones news copy names after a clock time (standard
+#: facts of the zones, not a tuned list; "ET" and "PT" are read as standard time).
+ZONE_OFFSETS = {"GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "EST": -300, "EDT": -240, "ET": -300, "CST": -360,
+                "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "PT": -480}
+_ZONE_AFTER = re.compile(r"[ \u00a0]*\(?(" + "|".join(ZONE_OFFSETS) + r")\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A clock time of a text: its possible minutes after midnight (two readings when it has no
+    a.m./p.m. and could be either: "at 7:30"), and the offset from UTC of the zone named with it
+    (None when it names none: local time)."""
+
+    minutes: tuple[int, ...]
+    offset: int | None
+
+
+def clock_times(text: str) -> list[ClockTime]:
+    """The clock times of ``text`` (`TIME_RE`), read as minutes of the day with their zone. A time
+    with a fraction ("1:36.6", a race time) is a duration, not a clock time, and is left out."""
+    out = []
+    for m in TIME_RE.finditer(text):
+        written = m.group()
+        hm = re.match(r"(\d{1,2})(?:[:.](\d{2}))?(?![\d:]*\.\d)", written)
+        if hm is None:
+            continue
+        hour, minute = int(hm.group(1)), int(hm.group(2) or 0)
+        if hour > 23 or minute > 59:
+            continue
+        zone = re.search(r"\b(" + "|".join(ZONE_OFFSETS) + r")\b", written) or _ZONE_AFTER.match(text, m.end())
+        offset = ZONE_OFFSETS[zone.group(1)] if zone else None
+        meridiem = re.search(r"([ap])\.?m", written, re.IGNORECASE)
+        if meridiem:
+            minutes: tuple[int, ...] = (hour % 12 * 60 + (720 if meridiem.group(1).lower() == "p" else 0) + minute,)
+        elif hour == 0 or hour > 12 or offset is not None:  # a 24-hour clock, as wire copy with a zone writes
+            minutes = (hour * 60 + minute,)
+        else:  # "at 7:30": morning or evening
+            minutes = (hour * 60 + minute, (hour + 12) % 24 * 60 + minute)
+        out.append(ClockTime(minutes, offset))
+    return out
+
+
+def clock_gap(x: str, y: str) -> int | None:
+    """The least distance, in minutes around the clock, between a clock time of ``x`` and one of
+    ``y`` (`clock_times`); None when either names none. Times of a text that names no zone are read
+    in the other text's zone (an outlet's local time is usually the event's); when both name
+    zones, times are compared in UTC."""
+    cx, cy = clock_times(x), clock_times(y)
+    if not cx or not cy:
+        return None
+    zx = next((c.offset for c in cx if c.offset is not None), None)
+    zy = next((c.offset for c in cy if c.offset is not None), None)
+    shift = zx is not None and zy is not None
+
+    def utc(c: ClockTime, zone: int | None) -> tuple[int, ...]:
+        off = c.offset if c.offset is not None else zone
+        return tuple((v - off) % 1440 for v in c.minutes) if shift and off is not None else c.minutes
+
+    gaps = (min(abs(a - b), 1440 - abs(a - b))
+            for c in cx for a in utc(c, zx) for d in cy for b in utc(d, zy))
+    return min(gaps)
+
+
 @dataclass(frozen=True, slots=True)
 class DateSpan:
     """A date-like span found by pattern, before resolution."""

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from ..parsing import Parse, Token
+from ..quantities.dates import ZONE_OFFSETS
 
 _NOUNS = ("NOUN", "PROPN")
 #: dependency labels that attach a number to the noun it counts.
@@ -592,8 +593,10 @@ def _place(p: Parse, owners: list[Token], verb: Token | None, skip: set[int]) ->
     return "", False
 
 
-#: Month and weekday names (from `calendar`) are times, not places, also when no date was read.
-_CALENDAR = frozenset(n.lower() for n in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if n)
+#: Month and weekday names (from `calendar`) and the time zones of clock times ("at 14:20 GMT",
+#: `dates.ZONE_OFFSETS`) are times, not places or names, also when no date was read.
+_CALENDAR = frozenset(n.lower() for n in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name,
+                                          *ZONE_OFFSETS) if n)
 
 
 def _named_object(p: Parse, prep: Token, skip: set[int], depth: int) -> tuple[str, bool] | None:
