@@ -45,6 +45,52 @@ def test_a_new_store_is_migrated_and_sound(store_target):
         assert store.db.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == LATEST
 
 
+def store_of_version(target: str, version: int) -> None:
+    """A store at ``target`` as an older consistency left it: migrated up to ``version`` only, with one
+    reported run recorded in the columns its runs table had."""
+    from pathlib import Path
+
+    from consistency.store import postgres, sqlite
+    from consistency.store.migrate import migrate
+    from consistency.store.schema import POSTGRESQL, SQLITE
+
+    if target.startswith("postgresql://"):
+        import psycopg
+
+        db = postgres.PostgresDatabase(psycopg.connect(target, autocommit=True), target, (psycopg.Error,))
+        migrations, is_store = POSTGRESQL, postgres.is_store
+    else:
+        import sqlite3
+
+        conn = sqlite3.connect(target, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        db = sqlite.SQLiteDatabase(conn, Path(target))
+        migrations, is_store = SQLITE, sqlite.is_store
+    try:
+        migrate(db, migrations[:version], is_store=is_store, new=True)
+        db.execute("INSERT INTO runs (started_at, finished_at, pid, host, paths, files, files_read, pairs, "
+                   "reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   ("2026-11-30T02:00:00+00:00", "2026-11-30T02:01:00+00:00", 4242, "nightly", "[]", 0, 0, 0,
+                    "2026-11-30T02:01:00+00:00"))
+    finally:
+        db.close()
+
+
+def test_a_store_made_before_runs_kept_their_below_cutoff_count_opens_and_runs(store_target, tmp_path, embedder):
+    """Schema 8 added ``runs.below_cutoff``: a store of schema 7 is migrated when opened, its old runs
+    count 0, and the next run records its own count."""
+    store_of_version(store_target, 7)
+    code, report = run_report(store_target, write_corpus(tmp_path / "articles"), "--min-confidence", "0.99")
+    assert code == 0 and report["summary"]["below_cutoff"] >= 1 and report["summary"]["documents"] == 3
+    with open_store(store_target, create=False) as store:
+        versions = [r[0] for r in store.db.execute("SELECT version FROM migrations ORDER BY version")]
+        assert versions == list(range(1, LATEST + 1)) and LATEST == 8
+        assert store.integrity_check() == ["ok"]
+        runs = store.runs.all()
+        assert [r.id for r in runs] == [1, 2] and runs[1].counters["files_read"] == 3
+        assert [r.counters["below_cutoff"] for r in runs] == [0, report["summary"]["below_cutoff"]]
+
+
 def test_the_review_log_is_append_only(store_target):
     with open_store(store_target) as store:
         store.decisions.add("ab" * 10, "dismissed", by="ana", note="100% sure? yes")

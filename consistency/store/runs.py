@@ -11,8 +11,10 @@ from typing import Sequence
 from .connection import now
 from .database import Database
 
+#: each run's counters, a column each; ``below_cutoff`` (schema 8): the conflicts it found under the
+#: confidence cut-off, never stored
 COUNTERS = ("files", "files_read", "documents_read", "documents_removed", "claims_added", "claims_removed",
-            "embedded", "pairs", "findings_opened", "findings_closed")
+            "embedded", "pairs", "findings_opened", "findings_closed", "below_cutoff")
 
 
 @dataclass(frozen=True, slots=True)

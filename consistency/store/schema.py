@@ -49,6 +49,10 @@ in it and their text hash (their vectors are in ``embeddings`` like the claims')
 the neighbour index (``list``, set while the index is trained). A store migrated from version 6
 has none: the pipeline signature changed with them, so its next run matches everything again and
 splits every stored sentence.
+
+Version 8 (what the cut-off held back): ``runs.below_cutoff``, how many conflicts a run found among
+the pairs it matched with a confidence under the cut-off, and so never stored; a run's report
+counts them over every run it covers (`consistency.incremental`). Runs recorded before count 0.
 """
 
 from __future__ import annotations
@@ -202,6 +206,9 @@ SQLITE: tuple[Migration, ...] = (
         ) WITHOUT ROWID""",
         "CREATE INDEX clauses_text_hash ON clauses(text_hash)",
         "CREATE INDEX clauses_list ON clauses(list)",
+    )),
+    (8, "what the cut-off held back: each run's count of conflicts under it", (
+        "ALTER TABLE runs ADD COLUMN below_cutoff INTEGER NOT NULL DEFAULT 0",
     )),
 )
 
@@ -357,6 +364,9 @@ POSTGRESQL: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX clauses_text_hash ON clauses(text_hash)",
         "CREATE INDEX clauses_list ON clauses(list)",
+    )),
+    (8, "what the cut-off held back: each run's count of conflicts under it", (
+        "ALTER TABLE runs ADD COLUMN below_cutoff BIGINT NOT NULL DEFAULT 0",
     )),
 )
 
