@@ -56,7 +56,7 @@ from .rules import select_rules
 from .store import Store, codec, document_hash, open_store, resolve_store_path
 from .store.connection import now
 from .store.hooks import crash_point
-from .stories import Stories, records as story_records
+from .stories import Placed, Stories, records as story_records
 from .stories import build as build_stories
 from .suppress import checked, unsuppressed
 from .triage import apply, needs_attention, statuses
@@ -322,7 +322,8 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     crash_point("run:committed")
     report, since = build_report(store, run_id, extra_problems=transient)
     timings["total_s"] = sum(timings.values())
-    report = dataclasses.replace(report, stats={**report.stats, "timings": timings, **counters})
+    # the report's own counts (below_cutoff: over every run it covers) win over this run's counters
+    report = dataclasses.replace(report, stats={**counters, **report.stats, "timings": timings})
     return RunResult(run_id=run_id, since_run=since, report=report, counters=counters, store_path=store.path)
 
 
@@ -523,10 +524,22 @@ def _build_report(store: Store, run_id: int, extra_problems: Sequence[Problem]) 
     findings = sorted((dataclasses.replace(f, group=group_of.get(f.a.id)) for f in findings), key=finding_order)
     claims = StoredClaims(store.path, store.claims.count())
     problems = tuple(store.documents.problems_since(since)) + tuple(extra_problems)
+    placed = store.stories.placed()
+    # as `check` counts them (`reporters.base.summary_dict`): conflicts found under the cut-off, by
+    # every run this report covers (never stored), and the reported conflicts with a row that names nothing
+    nameless = nameless_rows(placed)
+    unnamed = sum(f.kind == "conflict" and (f.a.doc_key in nameless or f.b.doc_key in nameless) for f in findings)
+    stats = {"run": run_id, "since_run": since, "below_cutoff": store.runs.below_cutoff_after(since),
+             **({"unnamed": unnamed} if unnamed else {})}
     report = Report(claims=claims, findings=tuple(findings), groups=tuple(groups), problems=problems,  # type: ignore[arg-type]
-                    documents=store.documents.count(), stats={"run": run_id, "since_run": since},
-                    stories=story_records(store.stories.placed()))
+                    documents=store.documents.count(), stats=stats, stories=story_records(placed))
     return with_facts(report), since
+
+
+def nameless_rows(placed: Sequence[Placed]) -> set[str]:
+    """The stored documents of one claim (dataset rows) that name nothing: `Stories.names_nothing`
+    of the documents a store keeps in stories."""
+    return {s.profile.key for s in placed if len(s.profile.claim_names) == 1 and not s.profile.names}
 
 
 def groups_of(store: Store) -> tuple[list[Group], dict[str, int]]:

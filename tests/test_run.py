@@ -6,6 +6,10 @@ import json
 import os
 import subprocess
 import sys
+from importlib.resources import files
+
+import jsonschema
+from terminal import in_terminal
 
 from consistency import api
 from consistency.config import Settings
@@ -13,6 +17,36 @@ from consistency.store import open_store
 
 from test_clauses import FERRY, HOSPITALS, write
 from test_store import BRIDGE_A, BRIDGE_B, integrity, invoke, run_json, write_corpus
+
+SCHEMA = json.loads(files("consistency").joinpath("schemas/report.schema.json").read_text(encoding="utf-8"))
+
+#: two reports of one coach trip, the count of travellers reworded on one side ("carried 52
+#: passengers" / "37 people aboard"): a conflict the rules find at a confidence under the default cut-off
+COACH_A = """---
+source: Coastal Courier
+date: 2026-05-11
+---
+The Brask coach carried 52 passengers to the coast on Saturday, the operator said.
+
+Roadworks near the harbour slowed traffic for most of the afternoon.
+"""
+
+COACH_B = """---
+source: Inland Gazette
+date: 2026-05-12
+---
+There were 37 people aboard the Brask coach on its way to the coast, police said.
+
+The driver was praised for stopping safely on the hard shoulder.
+"""
+
+#: dataset rows: one pair names its lighthouse on both sides; in the other pair one row names no pool
+NAMELESS_ROWS = [
+    {"id": "light-1", "text": "The Grenholt lighthouse stands 42 metres tall."},
+    {"id": "light-2", "text": "At 36 metres, the Grenholt lighthouse is the tallest on the island."},
+    {"id": "pool-1", "text": "The Marsh Lane swimming pool is 50 metres long."},
+    {"id": "pool-2", "text": "The swimming pool is 33 metres long."},
+]
 
 
 def last_run(store_path):
@@ -72,6 +106,51 @@ def test_a_run_counts_the_conflicts_it_found_under_the_cut_off(tmp_path, embedde
     assert strict["summary"]["min_confidence"] == 0.99 and every["summary"]["below_cutoff"] == 0
     _, again = run_json(tmp_path / "strict.db", corpus, extra=("--min-confidence", "0.99"))
     assert again["summary"]["below_cutoff"] == 0  # nothing was matched again
+
+
+def write_coaches(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "coach-a.md").write_text(COACH_A, encoding="utf-8")
+    (folder / "coach-b.md").write_text(COACH_B, encoding="utf-8")
+    return folder
+
+
+def test_the_report_of_a_run_counts_what_the_cut_off_held_back_in_every_run_it_covers(tmp_path, embedder):
+    """A run whose report was never written (its delivery failed) is covered by the next run's
+    report: its findings and the count of what its cut-off held back both."""
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "coach-a.md").write_text(COACH_A, encoding="utf-8")
+    (corpus / "coach-b.md").write_text(COACH_B, encoding="utf-8")
+    settings = Settings(store=str(tmp_path / "s.db"))
+    first = api.run([str(corpus / "coach-a.md"), str(corpus / "coach-b.md")], settings, mark_reported=False)
+    assert first.counters["below_cutoff"] == 1
+    write_corpus(corpus)
+    second = api.run([str(corpus)], settings)
+    assert second.since_run == 0 and second.counters["below_cutoff"] == 0
+    assert second.report.stats["below_cutoff"] == 1  # the first run's, which this report covers
+    with open_store(tmp_path / "s.db") as store:
+        assert [r.counters["below_cutoff"] for r in store.runs.all()] == [1, 0]
+
+
+def test_a_run_over_rows_that_name_nothing_says_so_in_its_summary_and_json(tmp_path, embedder):
+    """As `check` does (tests/test_rows.py): a nightly run over a claims dataset says how many of the
+    conflicts it reports have a row that names nothing ("The swimming pool is 33 metres long")."""
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in NAMELESS_ROWS), encoding="utf-8")
+    session = in_terminal(["run", "--store", "rows.db", "rows.jsonl", "-f", "text", "-f", "json:run.json"],
+                          columns=120, cwd=tmp_path)
+    assert session.exit_code == 1, session.raw
+    screen = " ".join(" ".join(session.screen_lines).split())
+    assert "2 conflicts (2 new)" in screen, screen[-600:]
+    assert "; 1 conflict with a row that names nothing, which may be about another thing (docs/ci.md)" in screen, screen[-600:]
+    report = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, SCHEMA)
+    assert (report["summary"]["conflicts"], report["summary"]["unnamed"]) == (2, 1), report["summary"]
+    unnamed = [c for c in report["conflicts"] if NAMELESS_ROWS[3]["text"] in {cl["text"] for cl in c["claims"]}]
+    assert len(unnamed) == 1
+    # a second run reports nothing new, and so no such conflict
+    _, again = run_json(tmp_path / "rows.db", tmp_path / "rows.jsonl")
+    assert again["conflicts"] == [] and "unnamed" not in again["summary"]
 
 
 def test_a_second_run_over_unchanged_input_loads_no_model(tmp_path, embedder):

@@ -79,7 +79,7 @@ def summary_dict(report: Report) -> dict:
     conflicts = [f for f in report.findings if f.kind == "conflict"]
     status = Counter(f.status for f in conflicts)
     # conflicts found but under the confidence cut-off: counted, so that a report never hides them
-    # silently (a nightly run counts those among the pairs it matched)
+    # silently (a nightly run counts those among the pairs matched by the runs its report covers)
     # and those with a row that names nothing (`stories.Stories.names_nothing`; only when there are some)
     hidden = {k: report.stats[k] for k in ("below_cutoff", "min_confidence", "unnamed") if k in report.stats}
     return {

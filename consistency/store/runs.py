@@ -66,6 +66,12 @@ class Runs:
         row = self.db.execute("SELECT MAX(id) FROM runs WHERE reported_at IS NOT NULL").fetchone()
         return int(row[0] or 0)
 
+    def below_cutoff_after(self, since: int) -> int:
+        """The conflicts held back under the cut-off by the runs after run ``since``: those a report
+        since that run covers (runs recorded before schema 8 count 0)."""
+        row = self.db.execute("SELECT COALESCE(SUM(below_cutoff), 0) FROM runs WHERE id > ?", (since,)).fetchone()
+        return int(row[0])
+
     def get(self, run_id: int) -> RunRow | None:
         rows = self._select("WHERE id = ?", (run_id,))
         return rows[0] if rows else None
