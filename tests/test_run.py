@@ -115,6 +115,39 @@ def write_coaches(folder):
     return folder
 
 
+def test_a_nightly_run_in_a_terminal_says_what_the_default_cut_off_held_back(tmp_path, embedder):
+    """A nightly run at the default cut-off that found only a conflict under it must not just say
+    "0 conflicts": its summary counts it, points to a command that shows it, and the store's runs
+    table keeps the count. Rerunning `run --min-confidence 0` shows nothing (unchanged input is not
+    matched again), so the hint of a run points to `check`."""
+    corpus = write_coaches(tmp_path / "articles")
+    _, every = run_json(tmp_path / "every.db", corpus, extra=("--min-confidence", "0"))
+    _, default = run_json(tmp_path / "probe.db", corpus)
+    cut = default["summary"]["min_confidence"]
+    hidden = [c for c in every["conflicts"] if c["confidence"] < cut]
+    assert len(hidden) == 1 and every["summary"]["below_cutoff"] == 0, every["conflicts"]
+    assert default["conflicts"] == [] and default["summary"]["below_cutoff"] == 1
+
+    session = in_terminal(["run", "--store", "news.db", "articles", "-f", "text", "-f", "json:run.json"],
+                          columns=120, cwd=tmp_path)
+    assert session.exit_code == 0, session.raw
+    screen = " ".join(" ".join(session.screen_lines).split())  # the summary wraps at the terminal's width
+    assert (f"0 conflicts (0 new), 0 updates — 4 claims from 2 documents in 1 story and 1 group; "
+            f"1 more conflict below confidence {cut:.2f} (consistency check --min-confidence 0 shows them)"
+            in screen), screen[-600:]
+    report = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, SCHEMA)
+    assert (report["summary"]["below_cutoff"], report["summary"]["min_confidence"]) == (1, cut)
+    assert last_run(tmp_path / "news.db")["below_cutoff"] == 1
+
+    # the hint holds: check shows the conflict; a run at 0 over the unchanged input matches nothing again
+    shown = invoke("check", str(corpus), "-f", "json", "-q", "--min-confidence", "0")
+    assert [c["id"] for c in json.loads(shown.stdout)["conflicts"]] == [hidden[0]["id"]]
+    _, again = run_json(tmp_path / "news.db", corpus, extra=("--min-confidence", "0"))
+    assert again["conflicts"] == [] and again["summary"]["below_cutoff"] == 0
+    assert last_run(tmp_path / "news.db")["below_cutoff"] == 0
+
+
 def test_the_report_of_a_run_counts_what_the_cut_off_held_back_in_every_run_it_covers(tmp_path, embedder):
     """A run whose report was never written (its delivery failed) is covered by the next run's
     report: its findings and the count of what its cut-off held back both."""

@@ -103,8 +103,11 @@ def summary_dict(report: Report) -> dict:
     }
 
 
-def summary_line(s: dict) -> str:
-    """The one-line summary of a `summary_dict`: counts of conflicts, updates, claims, problems."""
+def summary_line(s: dict, *, nightly: bool = False) -> str:
+    """The one-line summary of a `summary_dict`: counts of conflicts, updates, claims, problems.
+
+    ``nightly``: the report of a `consistency run`, which matches only what changed, so running it
+    again with a lower cut-off shows nothing held back: its hint names `check` instead."""
     parts = [f"{plural(s['conflicts'], 'conflict')} ({s['new']} new"]
     if s["reviewed"]:
         decided = s.get("decisions", {})
@@ -124,8 +127,13 @@ def summary_line(s: dict) -> str:
                      "about another thing (docs/ci.md)")
     if s.get("below_cutoff"):
         parts.append(f"; {plural(s['below_cutoff'], 'more conflict')} below confidence {s['min_confidence']:.2f} "
-                     "(--min-confidence 0 shows them)")
+                     f"({'consistency check ' if nightly else ''}--min-confidence 0 shows them)")
     return "".join(parts)
+
+
+def report_summary_line(report: Report) -> str:
+    """`summary_line` of ``report`` (with the hint of a nightly run's report when it is one)."""
+    return summary_line(summary_dict(report), nightly="run" in report.stats)
 
 
 def plural(n: int, noun: str) -> str:

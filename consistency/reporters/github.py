@@ -20,7 +20,7 @@ from typing import TextIO
 
 from ..records import Claim, Finding, Problem, Report
 from ..triage import needs_attention
-from .base import ReportOptions, display_path, location, printable, review_line, summary_dict, summary_line
+from .base import ReportOptions, display_path, location, printable, report_summary_line, review_line
 
 #: Annotations of one level GitHub shows per step.
 PER_STEP = 10
@@ -40,8 +40,7 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
         if n > PER_STEP:
             lines.append(f"consistency: {n - PER_STEP} more {level} annotations not shown (GitHub shows "
                          f"{PER_STEP} per step); see the SARIF, Markdown or JSON report for all of them")
-    s = summary_dict(report)
-    lines.append(f"consistency: {summary_line(s)}")
+    lines.append(f"consistency: {report_summary_line(report)}")
     out.write("\n".join(lines) + "\n")
 
 

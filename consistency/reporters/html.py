@@ -32,11 +32,10 @@ from .base import (
     fact_headline,
     fact_lines,
     location,
+    report_summary_line,
     review_line,
     segments,
     story_heading,
-    summary_dict,
-    summary_line,
     web_url,
 )
 
@@ -55,7 +54,7 @@ def render(report: Report, out: TextIO, options: ReportOptions) -> None:
            f"style-src '{_sha256(style)}'; script-src '{_sha256(script)}'")
     out.write(template.render(
         csp=csp, style=Markup(style), script=Markup(script), tool=f"consistency {__version__}",
-        summary=summary_line(summary_dict(report)),
+        summary=report_summary_line(report),
         rules=sorted({(f.rule, f.name) for f in report.findings}),
         statuses=STATUSES,
         conflicts=[_finding(f) for f in report.findings if f.kind == "conflict"],

@@ -30,13 +30,13 @@ from .base import (
     location,
     plural,
     printable,
+    report_summary_line,
     review_line,
     rule_help_uri,
     segments,
     shown_findings,
     story_heading,
     summary_dict,
-    summary_line,
     web_url,
 )
 
@@ -68,7 +68,7 @@ def lines(report: Report, options: ReportOptions) -> list[str]:
         out.append(f"**{plural(s['new'], 'new conflict')}** between claims.")
     else:
         out.append("No new conflicts.")
-    out += ["", _text(summary_line(s)), ""]
+    out += ["", _text(report_summary_line(report)), ""]
     if new:
         out += _story_tables(report, new)
     if settled:

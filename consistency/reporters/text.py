@@ -20,8 +20,8 @@ from rich.text import Text
 
 from ..records import Claim, Fact, Finding, Report, Span
 from .base import (ReportOptions, by_fact, by_story, earlier_first, fact_confidence, fact_headline, fact_lines,
-                   footer_lines, location, printable, review_line, segments, shown_findings, story_heading,
-                   summary_dict, summary_line)
+                   footer_lines, location, printable, report_summary_line, review_line, segments, shown_findings,
+                   story_heading, summary_dict)
 
 OPEN, CLOSE = "«", "»"
 #: Most pairwise finding ids a disputed fact lists (all are in the JSON report).
@@ -172,4 +172,4 @@ def _highlight(text: str, spans: tuple[Span, ...], color: bool) -> Text:
 
 def _summary(report: Report) -> Text:
     s = summary_dict(report)
-    return Text(summary_line(s), style="bold red" if s["new"] else "bold green")
+    return Text(report_summary_line(report), style="bold red" if s["new"] else "bold green")
