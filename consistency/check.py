@@ -72,9 +72,9 @@ class PhraseSimilarity:
 def prime_frames(claims: Sequence[Claim], pairs: Sequence[Pair], similar: PhraseSimilarity | None) -> frozenset:
     """Parse, in one batch, the claims of candidate pairs with numbers on both sides, and embed
     their frames' phrases: the rules then read cached parses and vectors. Returns the predicate
-    contrasts those claims show (`compare.predicate_contrasts`)."""
+    contrasts those claims show (`compare.measure_contrasts`: predicates and modifiers)."""
     from .parsing import parse_many
-    from .rules.compare import predicate_contrasts
+    from .rules.compare import measure_contrasts
     from .rules.frames import frames, needs_parse
 
     wanted = {i for p in pairs for i in (p.i, p.j) if needs_parse(claims[p.i]) and needs_parse(claims[p.j])}
@@ -83,7 +83,7 @@ def prime_frames(claims: Sequence[Claim], pairs: Sequence[Pair], similar: Phrase
     if similar is not None:
         similar.prime(x for c in chosen for f in frames(c)
                       for x in (f.slots.phrase, f.slots.predicate, f.slots.holder, f.slots.subject, f.slots.context))
-    return predicate_contrasts(frames(c) for c in chosen)
+    return measure_contrasts(frames(c) for c in chosen)
 
 
 #: Candidate pairs whose statement parses are fetched together (`prime_parses`) before the rules

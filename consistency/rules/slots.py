@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from ..parsing import Parse, Token
 from ..quantities.dates import ZONE_OFFSETS
+from .lexicon import STOP
 
 _NOUNS = ("NOUN", "PROPN")
 #: dependency labels that attach a number to the noun it counts.
@@ -112,6 +113,14 @@ class Slots:
     #: 12-year sentence", "the 11-inch model", "a 5.9 magnitude quake"): lemma, lowercased; '' when
     #: the number is not such a modifier.
     item: str = ""
+    #: the lemma of the noun the measure's modifiers narrow (`_narrowing`: "yard" of "176
+    #: receiving yards", also where the parse hangs the number from the modifier), and those
+    #: modifiers as written, lowercased and sorted (not lemmas: "rushing" is "rush" where the parse
+    #: reads a verb and "rushing" where it reads a noun): compound and adjectival words before it
+    #: ("rushing" of "rushing yards", "usb" of "USB ports") and participles after it ("yards
+    #: receiving"). What tells two measures of one noun apart (`compare.measure_contrasts`).
+    modified: str = ""
+    modifiers: tuple[str, ...] = ()
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -210,7 +219,43 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  pronoun=pronoun, referent=referent, clause_name=clause_name,
                  trait_head=trait_head if traits else "", traits=traits,
                  occasions=_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside),
-                 item=_item(p, anchor, inside))
+                 item=_item(p, anchor, inside), **_narrowing(p, anchor, noun, inside | blocked))
+
+
+#: The dependency labels of a word before a noun that narrows what the noun names ("rushing
+#: yards", "USB ports", "armed men"); a possessive names a holder instead.
+_NARROWING = ("compound", "amod", "nmod")
+
+
+def _narrowing(p: Parse, anchor: Token, noun: Token | None, skip: set[int]) -> dict:
+    """``modified`` and ``modifiers`` (`Slots`) of the number at ``anchor``: the noun it counts
+    (``noun``), else its unit noun ("140 yards rushing"), else, where the parse hangs the number
+    from the word before a noun ("176 receiving yards" read as 176 receiving, the word a modifier
+    or a verb of the noun), that noun with the word; with the noun's narrowing words
+    (`_NARROWING`, before it) and participles after it (its ``acl``, or the participle right
+    after it that the parse hangs it from: "yards rushing"). Numbers, words of other
+    quantities (``skip``) and function words (`STOP`) are not modifiers."""
+    extra = set()
+    if noun is not None and noun.pos != "NOUN":
+        noun = None  # a name ("Omori had 95 yards" read as Omori's measure) names no kind of measure
+    if noun is None and anchor.pos == "NOUN" and anchor.i in skip:
+        noun = anchor  # the unit inside the quantity: "140 yards rushing"
+    if noun is None and anchor.dep == "nummod" and anchor.head != anchor.i and anchor.head + 1 < len(p.tokens):
+        word, after = p.tokens[anchor.head], p.tokens[anchor.head + 1]
+        if after.pos == "NOUN" and after.i not in skip and word.pos not in _NOUNS and (
+                word.head == after.i or after.head == word.i):
+            noun, extra = after, {word.low}
+    if noun is None:
+        return {}
+    follower = p.tokens[noun.i + 1] if noun.i + 1 < len(p.tokens) else None
+    if follower is not None and follower.tag in ("VBG", "VBN") and noun.head == follower.i:
+        extra.add(follower.low)  # "140 yards rushing" read as yards of rushing
+    mods = extra | {k.low for k in p.children(noun.i)
+                    if k.i not in skip and k.pos not in ("NUM", "DET", "PUNCT", "PRON") and (
+                        k.dep in _NARROWING and k.i < noun.i
+                        or k.dep == "acl" and k.i > noun.i and k.tag in ("VBG", "VBN"))}
+    mods = {m for m in mods if m.isalpha() and m not in STOP}
+    return {"modified": noun.lemma.lower(), "modifiers": tuple(sorted(mods))} if mods else {}
 
 
 #: The dependency labels of a modifier in a noun compound ("a 12-year sentence": year is an amod of

@@ -1,0 +1,33 @@
+"""Modifiers of one measure noun that a claim of the check reports with numbers of their own
+("152 rushing yards and 61 receiving yards", "two USB ports and four Thunderbolt ports") name
+different measures everywhere in the check (`consistency.rules.compare.measure_contrasts`,
+"different measures"); the same modifier with another value, or modifiers the check never sets
+side by side ("masked men" / "armed men"), still compare. Cases in tests/data/modifiers/cases.jsonl,
+written for these tests in our own words: each lists documents, value pairs that must not be
+flagged (``apart``) and pairs that must still be (``conflict``)."""
+
+from __future__ import annotations
+
+import pytest
+from test_measures_apart import _assert_case, _cases, _frame
+
+CASES = _cases("modifiers", "cases.jsonl")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_modifiers_the_check_reports_apart_are_other_measures(case, tmp_path, embedder, request):
+    _assert_case(case, tmp_path, embedder, request)
+
+
+MODIFIERS = [
+    ("Kinnaird gained 61 receiving yards against the Hawks.", "61", "yard", ("receiving",)),
+    ("He finished with 140 yards rushing.", "140 yards", "yard", ("rushing",)),
+    ("The notebook has two USB ports.", "two", "port", ("usb",)),
+    ("Kinnaird had 95 yards in the game.", "95 yards", "", ()),
+]
+
+
+@pytest.mark.parametrize("text,number,noun,modifiers", MODIFIERS, ids=[t for t, *_ in MODIFIERS])
+def test_the_modifiers_of_a_measure_are_read_from_the_parse(text, number, noun, modifiers, tmp_path):
+    slots = _frame(tmp_path, text, number).slots
+    assert (slots.modified, slots.modifiers) == (noun, modifiers)
