@@ -12,7 +12,7 @@ Resolving as reporters write (against the document's date, the *anchor*):
 - a weekday is the most recent such day *including* the anchor day ("early
   Thursday" in a Thursday article is that Thursday); "last Thursday" the one
   before the anchor day, "next Thursday" the one after it;
-- in a future context ("is set for", "will", "scheduled", "next", "upcoming"
+- in a future context ("is set for", "will", "would", "scheduled", "next", "upcoming"
   before the date in its clause) a weekday or a month and day without a year
   resolve forward: "sentencing is set for June 28" in a February article is
   this June, not last June; otherwise a yearless month and day is the most
@@ -189,9 +189,12 @@ _WEEKDAY_NUMBER = {name: n for n, name in enumerate(
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
 _FIELDS_RE = re.compile(r"(?P<word>[A-Za-z]+)|(?P<num>\d+)")
-#: A future context before a date in its clause: the date is ahead of the anchor day.
+#: A future context before a date in its clause: the date is ahead of the anchor day. "would" is the
+#: future of reported speech ("said the courthouse would be closed Tuesday"): read as a past, a
+#: Monday article's Tuesday was the week before and set against another outlet's "will be closed
+#: Tuesday" as a date conflict (a held-half news finding, judged a misreading).
 FUTURE_RE = re.compile(
-    r"\b(?:will|shall|won'?t|going\s+to|plans?\s+to|expected\s+to|due\s+to|set\s+(?:for|to)|scheduled|slated"
+    r"\b(?:will|would|shall|won'?t|going\s+to|plans?\s+to|expected\s+to|due\s+to|set\s+(?:for|to)|scheduled|slated"
     r"|due\s+(?:on|in|back)|upcoming|next|until|through|postponed|rescheduled|adjourned)\b|'ll\b",
     re.I,
 )
