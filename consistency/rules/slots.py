@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from ..parsing import Parse, Token
 from ..quantities.dates import ZONE_OFFSETS
 from .lexicon import STOP
+from .wordnet import is_person
 
 _NOUNS = ("NOUN", "PROPN")
 #: dependency labels that attach a number to the noun it counts.
@@ -121,6 +122,9 @@ class Slots:
     #: receiving"). What tells two measures of one noun apart (`compare.measure_contrasts`).
     modified: str = ""
     modifiers: tuple[str, ...] = ()
+    #: the count says it includes one member that another report may leave out (`_inclusive`:
+    #: "five people dead, including the gunman"; "three killed, including himself").
+    inclusive: bool = False
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -219,7 +223,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  pronoun=pronoun, referent=referent, clause_name=clause_name,
                  trait_head=trait_head if traits else "", traits=traits,
                  occasions=_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside),
-                 item=_item(p, anchor, inside), **_narrowing(p, anchor, noun, inside | blocked))
+                 item=_item(p, anchor, inside), inclusive=_inclusive(p, [anchor, noun]),
+                 **_narrowing(p, anchor, noun, inside | blocked))
 
 
 #: The dependency labels of a word before a noun that narrows what the noun names ("rushing
@@ -256,6 +261,29 @@ def _narrowing(p: Parse, anchor: Token, noun: Token | None, skip: set[int]) -> d
                         or k.dep == "acl" and k.i > noun.i and k.tag in ("VBG", "VBN"))}
     mods = {m for m in mods if m.isalpha() and m not in STOP}
     return {"modified": noun.lemma.lower(), "modifiers": tuple(sorted(mods))} if mods else {}
+
+
+def _inclusive(p: Parse, owners: list[Token | None]) -> bool:
+    """The count names one member it includes: the first "including" after the number (and its
+    noun), before any other number or the sentence's end, has as object a reflexive pronoun
+    ("including himself") or a definite singular noun ("including the gunman", "including the
+    suspected shooter"). Read by position, not attachment: the parse hangs the phrase on the
+    sentence's subject as often as on the count ("The standoff ended with five people dead,
+    including the gunman"). Several members ("including two children") or an indefinite one
+    ("including a boy of nine") are no single member a report would leave out."""
+    after = max(t.i for t in owners if t is not None)
+    for t in p.tokens[after + 1:]:
+        if t.pos == "NUM" or t.text in (".", ";", "?", "!"):
+            return False
+        if t.low == "including" and t.dep == "prep":
+            obj = next((x for x in p.children(t.i) if x.dep == "pobj"), None)
+            if obj is None:
+                return False
+            if obj.pos == "PRON":
+                return obj.low.endswith("self")
+            return obj.tag == "NN" and any(k.dep == "poss" or k.low == "the" for k in p.children(obj.i)) \
+                and is_person(obj.lemma)
+    return False
 
 
 #: The dependency labels of a modifier in a noun compound ("a 12-year sentence": year is an amod of

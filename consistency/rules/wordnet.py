@@ -228,6 +228,22 @@ def _synsets(word: str, pos: str) -> tuple[int, ...]:
     return ()
 
 
+def is_person(noun: str) -> bool:
+    """One of the first `SENSES` senses of ``noun`` is a kind of person ("gunman", "shooter",
+    "driver"; not "finale" or "loss"); False when WordNet does not know the word, or without the data."""
+    tables = _tables()
+    senses = synsets(noun, "n")[:SENSES["n"]]
+    if tables is None or not senses:
+        return False
+    person = synsets("person", "n")[:1]
+    return bool(person) and person[0] in _ancestors(senses, tables["n"]["up"], _PERSON_STEPS)
+
+
+#: How many hypernym steps `is_person` climbs: WordNet's deepest kinds of person ("sniper" ->
+#: "marksman" -> "shot" -> "expert" -> "person") lie well within it.
+_PERSON_STEPS = 20
+
+
 def _ancestors(offsets: tuple[int, ...], up: dict, steps: int) -> dict[int, int]:
     """Every synset at most ``steps`` hypernym steps above ``offsets`` (themselves at 0), with its
     least distance."""
