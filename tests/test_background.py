@@ -36,3 +36,24 @@ def test_background_figures_of_an_undated_crawl_are_not_compared(tmp_path, embed
     assert all(f.a.date is None and f.b.date is None for f in report.findings)  # no publication dates
     assert not any("7.8" in pair or "7.1" in pair for pair in values), values
     assert any("6.2" in pair and "5.6" in pair for pair in values), values  # the story's own figures still are
+
+
+
+NAMED_BY_YEAR = (
+    ("A 6.2-magnitude earthquake which hit the Korvan district on Tuesday killed a child, injured dozens and "
+     "destroyed buildings, in a region devastated by the tsunami of 2011.\n"),
+    ("The 2011 tsunami that killed about 9,000 people along the coast was triggered by a massive "
+     "8.9-magnitude quake off Korvan.\n"),
+    "A powerful 5.8 magnitude earthquake hit the Korvan district early on Tuesday, officials said.\n",
+)
+
+
+def test_a_figure_of_an_event_named_by_its_year_is_background(tmp_path, embedder):
+    """"The 2011 tsunami ... triggered by a massive 8.9-magnitude quake": the year names the event
+    ("the 2004 tsunami" in the news corpus) and dates its figures, as "In 2011, ..." does; read as
+    neither a number nor a date, the old quake's magnitude was set against the story's own."""
+    for n, text in enumerate(NAMED_BY_YEAR):
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    values = _values(api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder))
+    assert not any("8.9-magnitude" in pair for pair in values), values
+    assert ("5.8 magnitude", "6.2-magnitude") in values, values  # the story's own figures still are

@@ -174,6 +174,28 @@ def is_year(text: str, start: int, end: int) -> bool:
     return bool(before and before.group(1).lower() in YEAR_PREPOSITIONS)
 
 
+#: What a year before a noun follows when it names that noun by its year ("the 2004 tsunami",
+#: "Iran's 2009 election"): a determiner or a possessive.
+_YEAR_DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|this|that)|['’]s)[ \u00a0]*$", re.IGNORECASE)
+
+
+def names_by_year(text: str, start: int, end: int) -> bool:
+    """Whether the year at [start, end) names the noun after it by its year: after a determiner or a
+    possessive, before a singular or capitalised noun ("the 2004 tsunami", "the 1998 Gold Cup",
+    "the club's 2015 season"), as the quantity extractor reads it (`extract._is_bare_year`: not a
+    count). "the 2004 victims" counts victims. A year named so dates what the noun is, and the
+    figures said of it: the background of another time (`compare._eras_differ`)."""
+    from .measured import counted_noun, is_plural
+
+    if not _YEAR_DETERMINER.search(text, max(0, start - 12), start):
+        return False
+    noun = counted_noun(text, end, singular_count=False)
+    if noun is None:
+        return False
+    words = text[noun.start: noun.end].split()
+    return words[0][:1].isupper() or words[-1][:1].isupper() or not is_plural(words[-1].lower())
+
+
 @functools.lru_cache(maxsize=1)
 def _parser():
     import dateparser
@@ -405,7 +427,8 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
                                     _granularity(span.kind, phrase), relative, earliest, latest, approximate))
         taken.append((span.start, span.end))
     for m in _BARE_YEAR_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or not is_year(text, m.start(), m.start() + 4):
+        if any(s <= m.start() < e for s, e in taken) or not (
+                is_year(text, m.start(), m.start() + 4) or names_by_year(text, m.start(), m.start() + 4)):
             continue
         year = int(text[m.start(): m.start() + 4])
         mentions.append(DateMention(text[m.start(): m.start() + 4], m.start(), m.start() + 4, dt.date(year, 1, 1), "year", False))
