@@ -40,8 +40,8 @@ def test_background_figures_of_an_undated_crawl_are_not_compared(tmp_path, embed
 
 
 NAMED_BY_YEAR = (
-    ("A 6.2-magnitude earthquake which hit the Korvan district on Tuesday killed a child, injured dozens and "
-     "destroyed buildings, in a region devastated by the tsunami of 2011.\n"),
+    ("A 6.2-magnitude earthquake that struck the Korvan district on Tuesday left one child dead and dozens "
+     "hurt in a region still scarred by the tsunami of 2011.\n"),
     ("The 2011 tsunami that killed about 9,000 people along the coast was triggered by a massive "
      "8.9-magnitude quake off Korvan.\n"),
     "A powerful 5.8 magnitude earthquake hit the Korvan district early on Tuesday, officials said.\n",

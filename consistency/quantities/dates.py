@@ -212,8 +212,8 @@ _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
                  "nine": 9, "ten": 10}
 _FIELDS_RE = re.compile(r"(?P<word>[A-Za-z]+)|(?P<num>\d+)")
 #: A future context before a date in its clause: the date is ahead of the anchor day. "would" is the
-#: future of reported speech ("said the courthouse would be closed Tuesday"): read as a past, a
-#: Monday article's Tuesday was the week before and set against another outlet's "will be closed
+#: future of reported speech ("the mayor said the bridge would be shut Tuesday"): read as a past, a
+#: Monday article's Tuesday was the week before and set against another outlet's "will be shut
 #: Tuesday" as a date conflict (a held-half news finding, judged a misreading).
 FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|won'?t|going\s+to|plans?\s+to|expected\s+to|due\s+to|set\s+(?:for|to)|scheduled|slated"
