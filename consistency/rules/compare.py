@@ -432,6 +432,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     `_occasions_differ`), numbers
     that name one of several items of an article ("the 13-inch model" / "the 15-inch model",
     `_items_differ`),
+    a part the claim names against a report of that part ("$412 million, including $260 million
+    in cash" / "$260 million in cash", `_names_part`),
     a count that names one person it includes against one without that person ("five dead,
     including the gunman" / "four killed", `_one_member_more`),
     different named subjects ("Varga had 11 rebounds" / "Okonjo had six rebounds";
@@ -467,6 +469,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     if fa.q.dimension != "date" and not fa.claim.date == fb.claim.date == UNDATED and (
             _items_differ(fa, fb, ctx)):
         return "different items"
+    if fa.q.dimension != "date" and (_names_part(fa, fb) or _names_part(fb, fa)):
+        return "a part the claim names"
     if fa.q.dimension in (None, "count") and (_one_member_more(fa, fb) or _one_member_more(fb, fa)):
         return "one counts a member the other leaves out"
     if _subjects_differ(fa.slots, fb.slots):
@@ -896,6 +900,43 @@ def _one_of_occasions(part: Frame, whole: Frame) -> bool:
     if whole.q.dimension in ("percent", "date") or whole.is_age or part.is_age:
         return False
     return not any(q.dimension == "time" and q.text in occasions for q in whole.claim.quantities)
+
+
+#: What opens a part a claim names of its own figure, right before the part's number ("$412 million,
+#: including $260 million in cash"; "six shells, including one that struck the clinic"), with the
+#: words a bound or an estimate puts before a number.
+_INCLUDING = re.compile(r",?\s*\bincluding\s+(?:about\s+|some\s+|nearly\s+|almost\s+|at\s+least\s+|more\s+than\s+)?",
+                        re.IGNORECASE)
+
+
+def _names_part(whole: Frame, other: Frame) -> bool:
+    """``whole``'s claim names a part of its figure after it, before any other figure ("$412 million,
+    including $260 million in cash"; "six shells fell, including one that struck the clinic": the
+    number an "including" opens) and ``other`` states that part's figure: the other outlet reports
+    the part the first claim names itself, not a rival figure for the whole. A part read as a
+    figure of its own must be of ``other``'s kind and interval; a bare count the extractor leaves
+    out ("including one that ...") must equal ``other``'s exact count. Against another whole it
+    still compares.
+
+    Measured on the judged news findings of main f1029bf: it removes 3 dismissed findings (tune: a
+    purchase price against its cash part, twice; held: a barrage of rockets against the one that
+    struck deepest) and no confirmed one."""
+    text = whole.claim.text
+    if "including" not in text.lower():
+        return False
+    after = [q.start for q in whole.claim.quantities if q.start >= whole.q.end]
+    for m in _INCLUDING.finditer(text, whole.q.end):
+        if any(start < m.start() for start in after):
+            return False  # another figure first: the part is that figure's
+        part = next((g for g in frames(whole.claim) if g.q.start == m.end()), None)
+        if part is not None:
+            return same_kind(part, other) and _same_figure(part, other)
+        from ..quantities.numbers import find_numbers
+
+        n = next((n for n in find_numbers(text[m.end():m.end() + 40]) if n.start == 0), None)
+        return (n is not None and n.value is not None and whole.q.dimension in (None, "count")
+                and same_kind(whole, other) and other.low == other.high == n.value)
+    return False
 
 
 def _one_member_more(whole: Frame, other: Frame) -> bool:

@@ -1,0 +1,17 @@
+"""A figure whose claim names a part of it ("$412 million, including $260 million in cash"; "six
+shells, including one that struck the clinic") against another report of that part: the other
+outlet reports the part the first claim names itself, not a rival figure
+(`consistency.rules.compare.apart`, "a part the claim names"). Against another whole it still
+compares. Cases in tests/data/parts/cases.jsonl, written for these tests in our own words."""
+
+from __future__ import annotations
+
+import pytest
+from test_measures_apart import _assert_case, _cases
+
+CASES = _cases("parts", "cases.jsonl")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_a_part_the_claim_names_itself(case, tmp_path, embedder, request):
+    _assert_case(case, tmp_path, embedder, request)
