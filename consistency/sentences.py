@@ -427,7 +427,8 @@ def _segment_long(line: str, offset: int) -> list[Sentence]:
 
 
 #: A piece that ends with a clock time ("2 a.m.") and the piece after it that opens with the day or
-#: date of that time, or its time zone ("9:20 a.m. EST, according to ...") ("Saturday — three by bullets ...", "Dec. 8, traders ...", "today."): pysbd
+#: date of that time ("Saturday — three by bullets ...", "Dec. 8, traders ...", "today.") or its
+#: time zone ("EST, according to ..."): pysbd
 #: ends a sentence at the abbreviation's dot before any capitalised word, so the day became a
 #: sentence of its own and the first lost the rest of its clause. 242 clock times in the news corpus
 #: (../shared/data/news) are followed by a capitalised word, among them an injury toll whose

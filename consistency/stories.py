@@ -54,7 +54,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .quantities.dates import ZONE_OFFSETS
+from .quantities.dates import TIME_NAMES
 from .records import Claim, Document, Story
 
 #: Weight of the name overlap against the vector cosine (calibrated on the tuning half).
@@ -126,10 +126,9 @@ def _words(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, str, bool,
 
 
 #: Month and weekday names and their abbreviations, from the calendar module (English unless a
-#: program sets another LC_TIME locale), and the time zones of clock times ("at 14:20 GMT",
-#: `dates.ZONE_OFFSETS`): times, not names.
-_CALENDAR = frozenset(w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name,
-                                          *calendar.day_abbr, *ZONE_OFFSETS) if w)
+#: program sets another LC_TIME locale), and the time zones of clock times ("at 14:20 GMT"):
+#: `dates.TIME_NAMES` with the weekdays' abbreviations, times, not names.
+_CALENDAR = TIME_NAMES | {w.lower() for w in calendar.day_abbr if w}
 
 
 def _not_names(claim: Claim) -> list[tuple[int, int]]:

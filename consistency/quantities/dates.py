@@ -25,12 +25,14 @@ Resolving as reporters write (against the document's date, the *anchor*):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
 
+from consistency.quantities.measured import counted_noun, is_plural
 from consistency.records import DateMention
 
 MONTHS = (
@@ -70,7 +72,12 @@ _BARE_YEAR_RE = re.compile(rf"(?<![\w.,$£€-]){_YEAR}(?P<s>s|'s|’s)?(?![\w]|
 #: facts of the zones, not a tuned list; "ET" and "PT" are read as standard time).
 ZONE_OFFSETS = {"GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "EST": -300, "EDT": -240, "ET": -300, "CST": -360,
                 "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "PT": -480}
+_ZONE = re.compile(r"\b(" + "|".join(ZONE_OFFSETS) + r")\b")
 _ZONE_AFTER = re.compile(r"[ \u00a0]*\(?(" + "|".join(ZONE_OFFSETS) + r")\b")
+#: Month and weekday names (from `calendar`) and the time zones of clock times, lowercased: words
+#: of times, never places or names (`rules.slots`, `stories`).
+TIME_NAMES = frozenset(n.lower() for n in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name,
+                                           *ZONE_OFFSETS) if n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +90,11 @@ class ClockTime:
     offset: int | None
 
 
-def clock_times(text: str) -> list[ClockTime]:
+@functools.lru_cache(maxsize=4096)
+def clock_times(text: str) -> tuple[ClockTime, ...]:
     """The clock times of ``text`` (`TIME_RE`), read as minutes of the day with their zone. A time
-    with a fraction ("1:36.6", a race time) is a duration, not a clock time, and is left out."""
+    with a fraction ("1:36.6", a race time) is a duration, not a clock time, and is left out.
+    Remembered by text: `compare.apart` asks again for each pair of numbers of two claims."""
     out = []
     for m in TIME_RE.finditer(text):
         written = m.group()
@@ -95,7 +104,7 @@ def clock_times(text: str) -> list[ClockTime]:
         hour, minute = int(hm.group(1)), int(hm.group(2) or 0)
         if hour > 23 or minute > 59:
             continue
-        zone = re.search(r"\b(" + "|".join(ZONE_OFFSETS) + r")\b", written) or _ZONE_AFTER.match(text, m.end())
+        zone = _ZONE.search(written) or _ZONE_AFTER.match(text, m.end())
         offset = ZONE_OFFSETS[zone.group(1)] if zone else None
         meridiem = re.search(r"([ap])\.?m", written, re.IGNORECASE)
         if meridiem:
@@ -105,7 +114,7 @@ def clock_times(text: str) -> list[ClockTime]:
         else:  # "at 7:30": morning or evening
             minutes = (hour * 60 + minute, (hour + 12) % 24 * 60 + minute)
         out.append(ClockTime(minutes, offset))
-    return out
+    return tuple(out)
 
 
 def clock_gap(x: str, y: str) -> int | None:
@@ -185,8 +194,6 @@ def names_by_year(text: str, start: int, end: int) -> bool:
     "the club's 2015 season"), as the quantity extractor reads it (`extract._is_bare_year`: not a
     count). "the 2004 victims" counts victims. A year named so dates what the noun is, and the
     figures said of it: the background of another time (`compare._eras_differ`)."""
-    from .measured import counted_noun, is_plural
-
     if not _YEAR_DETERMINER.search(text, max(0, start - 12), start):
         return False
     noun = counted_noun(text, end, singular_count=False)

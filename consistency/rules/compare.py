@@ -43,6 +43,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from ..quantities.dates import clock_gap
+from ..quantities.numbers import find_numbers
 from ..records import UNDATED
 from .frames import Frame, bounds_apart, disjoint, frames, same_kind
 from .lexicon import STOP
@@ -425,8 +427,8 @@ def _unused(m: Model) -> frozenset:
 def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     """Positive evidence that two frames are about different occasions or different measures:
     explicit times that cannot overlap ("in October" / "in September", "on Monday" / "on
-    Tuesday"; clock times hours apart, `_clocks_differ`), background figures of different areas ("the 1998 flood killed 3,400 in the
-    valley" / "5,100 across the region"), different named places ("in Kano" / "in Peshawar"), a
+    Tuesday"; clock times hours apart, `_clocks_differ`), background figures of different areas
+    ("the 1998 flood killed 3,400 in the valley" / "5,100 across the region"), different named places ("in Kano" / "in Peshawar"), a
     smaller count of a named part ("10 killed in Central Aceh district" / "24 killed"), sums over
     different counts of occasions ("14 goals in 22 games" / "61 goals over five seasons",
     `_occasions_differ`), numbers
@@ -820,8 +822,6 @@ def _clocks_differ(x: str, y: str) -> bool:
     are timed hours apart, all other quakes of an ECB+ topic (2 of them across the topic's two
     sub-topics: cross-cluster flags 3 -> 1 of 210); the tune half has no flagged finding with clock
     times on both sides, so this is not an independent measurement. VitaminC and EQUATE unchanged."""
-    from ..quantities.dates import clock_gap
-
     gap = clock_gap(x, y)
     return gap is not None and gap > CLOCK_APART
 
@@ -924,19 +924,15 @@ def _names_part(whole: Frame, other: Frame) -> bool:
     text = whole.claim.text
     if "including" not in text.lower():
         return False
-    after = [q.start for q in whole.claim.quantities if q.start >= whole.q.end]
-    for m in _INCLUDING.finditer(text, whole.q.end):
-        if any(start < m.start() for start in after):
-            return False  # another figure first: the part is that figure's
-        part = next((g for g in frames(whole.claim) if g.q.start == m.end()), None)
-        if part is not None:
-            return same_kind(part, other) and _same_figure(part, other)
-        from ..quantities.numbers import find_numbers
-
-        n = next((n for n in find_numbers(text[m.end():m.end() + 40]) if n.start == 0), None)
-        return (n is not None and n.value is not None and whole.q.dimension in (None, "count")
-                and same_kind(whole, other) and other.low == other.high == n.value)
-    return False
+    m = _INCLUDING.search(text, whole.q.end)
+    if m is None or any(whole.q.end <= q.start < m.start() for q in whole.claim.quantities):
+        return False  # none, or another figure first: the part is that figure's
+    part = next((g for g in frames(whole.claim) if g.q.start == m.end()), None)
+    if part is not None:
+        return same_kind(part, other) and _same_figure(part, other)
+    n = next((n for n in find_numbers(text[m.end():m.end() + 40]) if n.start == 0), None)
+    return (n is not None and n.value is not None and whole.q.dimension in (None, "count")
+            and same_kind(whole, other) and other.low == other.high == n.value)
 
 
 def _one_member_more(whole: Frame, other: Frame) -> bool:

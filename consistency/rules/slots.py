@@ -23,13 +23,11 @@ turns pairs of slots into features and a calibrated score.
 
 from __future__ import annotations
 
-import calendar
 import re
-
 from dataclasses import dataclass
 
 from ..parsing import Parse, Token
-from ..quantities.dates import ZONE_OFFSETS
+from ..quantities.dates import TIME_NAMES
 from .lexicon import STOP
 from .wordnet import is_person
 
@@ -666,10 +664,9 @@ def _place(p: Parse, owners: list[Token], verb: Token | None, skip: set[int]) ->
     return "", False
 
 
-#: Month and weekday names (from `calendar`) and the time zones of clock times ("at 14:20 GMT",
-#: `dates.ZONE_OFFSETS`) are times, not places or names, also when no date was read.
-_CALENDAR = frozenset(n.lower() for n in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name,
-                                          *ZONE_OFFSETS) if n)
+#: Month and weekday names and the time zones of clock times ("at 14:20 GMT", `dates.TIME_NAMES`)
+#: are times, not places or names, also when no date was read.
+_CALENDAR = TIME_NAMES
 
 
 def _named_object(p: Parse, prep: Token, skip: set[int], depth: int) -> tuple[str, bool] | None:
