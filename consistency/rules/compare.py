@@ -442,7 +442,9 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     "Greta Holmqvist" / "Anders Holmqvist"), or predicates or modifiers of one noun that another
     claim of the check reports side by side with numbers of their own (``ctx.contrasts``: "shot
     three, killing two" makes "shot" and "killed" different measures; "410 rushing yards and 95
-    receiving yards" rushing and receiving yards). '' when there is none.
+    receiving yards" rushing and receiving yards), or an average against a plain figure
+    (`slots.Slots.statistic`: "averaged 7.4 rebounds" / "11 rebounds in Saturday's win"). ''
+    when there is none.
 
     A veto, not a feature: measured on the pairs of `benchmarks/calibrate.py`, non-overlapping
     times occur in 2.6 % of VitaminC conflicts (a revision changing a figure and its year) and
@@ -485,6 +487,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return contrasted
     if fa.q.dimension == "date" and ctx is not None and _events_differ(fa.slots, fb.slots, ctx):
         return "different events"
+    if fa.slots.statistic != fb.slots.statistic:
+        return "different statistics"
     return ""
 
 
