@@ -329,7 +329,9 @@ def _same_bound(fa: Frame, fb: Frame, x: float, y: float) -> bool:
 
 
 def _open_above(f: Frame) -> bool:
-    return math.isinf(f.high) and math.isfinite(f.low)
+    """A bound open above ("more than 600"), not a vague magnitude ("hundreds of": a range with no
+    ceiling, `quantities.numbers.VAGUE`), which names no nearest bound of a figure."""
+    return math.isinf(f.high) and math.isfinite(f.low) and f.q.bound != "range"
 
 
 def _open_below(f: Frame) -> bool:
