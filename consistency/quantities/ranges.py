@@ -157,7 +157,7 @@ def _share_units(text: str, drafts: list[Draft]) -> None:
             a.currency = b.currency  # "raised 340 million of the 2.5 billion pesos"
             continue
         suspended = gap.lstrip().startswith("-")  # "four-, five- and six-cylinder"
-        if b.unit is not None and b.unit.dimension in ("count", "multiple") and not suspended:
+        if b.unit is not None and b.unit.dimension == "multiple" and not suspended:
             continue
         m = _SHARE_GAP_RE.match(gap)
         if not m or m.end() != len(gap):

@@ -317,9 +317,18 @@ def _item(p: Parse, anchor: Token, inside: set[int]) -> str:
     """The noun a number names one of, when the number (with its unit) is a modifier in a noun
     compound: its unit is an adjectival or compound modifier of a noun after it ("a 12-year
     sentence", "the 2.0-magnitude aftershock", "a 5.9 magnitude quake"), or the number counts a
-    noun that is itself such a modifier ("a two-term tenure", "a five-boat attack"). The number
-    then says which of its kind is meant. '' when the number is not such a modifier ("15
+    noun that is itself such a modifier ("a two-term tenure", "a five-boat attack"), or the number
+    is coordinated with one whose unit is ("the 6.8 and 6.6 magnitude quakes": two quakes). The
+    number then says which of its kind is meant. '' when the number is not such a modifier ("15
     years in prison", "five people")."""
+    for c in p.children(anchor.i):
+        # "the 6.8 and 6.6 magnitude quakes": a number coordinated with one whose unit modifies the
+        # noun names one of those nouns too
+        after = next((t for t in p.tokens[c.i + 1:c.i + 3] if t.pos != "PUNCT"), None)
+        if c.dep == "conj" and c.pos == "NUM" and after is not None and after.pos == "NOUN" \
+                and after.dep in _MODIFYING and after.head == anchor.head != anchor.i:
+            noun = p.tokens[anchor.head]
+            return noun.lemma.lower() if noun.pos in _NOUNS and noun.i not in inside else ""
     unit = anchor
     if anchor.dep == "nummod" and anchor.head != anchor.i:
         unit = p.tokens[anchor.head]  # "12-year": the number counts its unit
