@@ -25,6 +25,7 @@ CLOCKS = [
     ("It was felt shortly after 11 p.m.", [(1380,)], None),
     ("The blast came at 14:20 GMT.", [(860,)], 0),
     ("It hit at 9:20 a.m. EST.", [(560,)], -300),
+    ("The tremor came at 10:05 CST.", [(605,)], -360),
     ("The ferry left at 7:30 and sank an hour later.", [(450, 1170)], None),
     ("The final score was 3-1.", [], None),
 ]

@@ -60,18 +60,20 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _DATE_RE = re.compile("|".join(f"(?P<{name}>{p})" for name, p in _PATTERNS), re.I)
 _CASED_NAMES = ("month_day", "day_month", "month_year", "weekday")
-#: Clock times: "11 a.m.", "5:25 a.m.", "10.45pm", "2pm", "17:22", "1:36.6".
+#: The offsets from UTC, in minutes, of the time zones news copy names after a clock time (standard
+#: facts of the zones, not a tuned list; "ET" and "PT" are read as standard time).
+ZONE_OFFSETS = {"GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "EST": -300, "EDT": -240, "ET": -300, "CST": -360,
+                "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "PT": -480}
+#: Clock times: "11 a.m.", "5:25 a.m.", "10.45pm", "2pm", "17:22", "1:36.6"; a zone after one is any of
+#: `ZONE_OFFSETS` ("14:20 GMT", "10:05 CST").
 TIME_RE = re.compile(
-    r"(?<![\w.:])(?:\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:[ \u00a0]*(?:[ap]\.?m\.?|GMT|EDT|EST|PDT|PST|BST|CET|UTC|ET|PT))?"
+    r"(?<![\w.:])(?:\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:[ \u00a0]*(?:[ap]\.?m\.?|"
+    + "|".join(sorted(ZONE_OFFSETS, key=len, reverse=True)) + r"))?"
     r"|\d{1,2}(?:[.:]\d{2})?[ \u00a0]*[ap]\.?m\.?(?=[\W]|$))"
 )
 _BARE_YEAR_RE = re.compile(rf"(?<![\w.,$£€-]){_YEAR}(?P<s>s|'s|’s)?(?![\w]|[.,]\d)")
 
 
-#: The offsets from UTC, in minutes, of the time zones news copy names after a clock time (standard
-#: facts of the zones, not a tuned list; "ET" and "PT" are read as standard time).
-ZONE_OFFSETS = {"GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "EST": -300, "EDT": -240, "ET": -300, "CST": -360,
-                "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "PT": -480}
 _ZONE = re.compile(r"\b(" + "|".join(ZONE_OFFSETS) + r")\b")
 _ZONE_AFTER = re.compile(r"[ \u00a0]*\(?(" + "|".join(ZONE_OFFSETS) + r")\b")
 #: Month and weekday names (from `calendar`) and the time zones of clock times, lowercased: words
