@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ..parsing import Parse, Token
 from ..quantities.dates import TIME_NAMES
+from ..quantities.numbers import find_numbers
 from .lexicon import STOP
 from .wordnet import is_person
 
@@ -188,7 +189,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
         qualifiers.add("all")
     if noun is not None and noun.lemma == "other" and noun.pos in _NOUNS:
         qualifiers.add("rest")  # "four others were shot": the rest of a group, not the group
-    measure = _phrase(p, noun, inside) if noun is not None else ""
+    counted = noun if noun is not None else _elided_noun(p, anchor, inside | blocked, qualifiers)
+    measure = _phrase(p, counted, inside) if counted is not None else ""
     if noun is not None and noun.lemma == "total":
         qualifiers.add("total")
     context = _context(p, anchor, noun, verb, inside, blocked)
@@ -236,7 +238,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
     # without a measure (a date: "talks opened on March 12"), what the number is about is the
     # predicate's subject
     phrase = " ".join(x for x in (measure or subject, surface, context) if x)
-    return Slots(measure=measure, head=noun.lemma if noun is not None else "", predicate=pred, verb=surface,
+    head = counted.lemma if counted is not None else ""
+    return Slots(measure=measure, head=head, predicate=pred, verb=surface,
                  holder=holder, subject=subject, subject_named=subject_named,
                  measure_named=noun is not None and noun.pos == "PROPN" and noun.dep in _SUBJECTS, actor=actor,
                  place=place, subplace=subplace, qualifiers=frozenset(qualifiers), negated=negated,
@@ -552,6 +555,55 @@ def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str
             return subject
     # a number with its own noun inside the quantity span ("$41.8 million", "32 percent")
     return None
+
+
+#: The dependency labels of a number that stands for a noun phrase of its own ("two landed", "two
+#: of which collapsed"): where a noun left out may be one an earlier number counts.
+_ELIDING = ("nsubj", "nsubjpass", "dobj", "conj")
+#: Punctuation that opens an elaboration of what comes before it ("five shells struck: two hit
+#: the store"; "fourteen were hurt; seven by glass").
+_ELABORATION = frozenset({":", ";", "-", "–", "—"})
+
+
+def _elided_noun(p: Parse, anchor: Token, skip: set[int], qualifiers: set[str]) -> Token | None:
+    """The noun a number without one counts when it counts a part of a group an earlier number of
+    the sentence counts: the nearest earlier noun counted by a number of its own, when the number
+    follows it after an elaboration mark (`_ELABORATION`: "Five more shells struck the depot: two
+    hit the fuel store") or in an of-phrase of a pronoun ("seven bridges, two of which collapsed";
+    "six mines were laid, of which two went off"; "a crew of six, two of them cadets"), and
+    is the smaller. Sets
+    the qualifier "part": a part of its sentence's group is no rival for another report's count
+    of that noun (`compare._rest_of_group`). Only a bare number that is itself an argument
+    (`_ELIDING`); never a noun inside a quantity's span (``skip``: "17 seconds").
+
+    A number joined to the earlier one by "and" or a comma ("three killed and five hurt",
+    "attacked 100 vessels and hijacked 40") is left without a noun: read as that noun, it
+    compared more figures of other events and holders than it found (p29 tune half: 2 confirmed
+    findings lost, 11 new findings of which none confirmed), and a count without a noun is
+    compared only on one predicate (`compare._noun_less_count`)."""
+    if anchor.pos != "NUM" or anchor.dep not in _ELIDING:
+        return None
+    for t in reversed(p.tokens[:anchor.i]):
+        if t.i in skip or t.pos != "NOUN":
+            continue
+        number = next((k for k in p.children(t.i) if k.dep == "nummod" and k.pos == "NUM"), None)
+        if number is None:
+            continue
+        between = p.tokens[t.i + 1:anchor.i + 3]
+        relative = any(x.low == "of" and y.tag in ("WDT", "WP", "PRP") for x, y in zip(between, between[1:]))
+        mine, theirs = _number_value(anchor.text), _number_value(number.text)
+        if (relative or {x.text for x in between[:anchor.i - t.i - 1]} & _ELABORATION) \
+                and mine is not None and theirs is not None and mine < theirs:
+            qualifiers.add("part")
+            return t
+        return None
+    return None
+
+
+def _number_value(word: str) -> float | None:
+    """The value of a number written as one token ("two", "40", "1,500"); None when it is not one."""
+    found = find_numbers(word)
+    return found[0].value if len(found) == 1 and found[0].start == 0 and found[0].end == len(word) else None
 
 
 def _measure_like(p: Parse, subject: Token, anchor: Token) -> bool:
