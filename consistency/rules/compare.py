@@ -449,8 +449,9 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     claim of the check reports side by side with numbers of their own (``ctx.contrasts``: "shot
     three, killing two" makes "shot" and "killed" different measures; "410 rushing yards and 95
     receiving yards" rushing and receiving yards), or an average against a plain figure
-    (`slots.Slots.statistic`: "averaged 7.4 rebounds" / "11 rebounds in Saturday's win"). ''
-    when there is none.
+    (`slots.Slots.statistic`: "averaged 7.4 rebounds" / "11 rebounds in Saturday's win"), or a time
+    offset against a duration (`slots.Slots.offset`: "a stroke eleven days earlier" / "four weeks
+    in a clinic"). '' when there is none.
 
     A veto, not a feature: measured on the pairs of `benchmarks/calibrate.py`, non-overlapping
     times occur in 2.6 % of VitaminC conflicts (a revision changing a figure and its year) and
@@ -498,6 +499,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "different events"
     if fa.slots.statistic != fb.slots.statistic:
         return "different statistics"
+    if fa.q.dimension == "time" and fa.slots.offset != fb.slots.offset:
+        return "a time offset against a duration"
     return ""
 
 
