@@ -328,10 +328,16 @@ def _same_bound(fa: Frame, fb: Frame, x: float, y: float) -> bool:
     return abs(x - y) <= slack + 1e-9 * max(abs(x), abs(y), 1e-12)
 
 
+def vague_magnitude(f: Frame) -> bool:
+    """A vague magnitude ("hundreds of", `quantities.numbers.VAGUE`): a range with a floor and no
+    ceiling."""
+    return f.q.bound == "range" and math.isfinite(f.low) and math.isinf(f.high)
+
+
 def _open_above(f: Frame) -> bool:
-    """A bound open above ("more than 600"), not a vague magnitude ("hundreds of": a range with no
-    ceiling, `quantities.numbers.VAGUE`), which names no nearest bound of a figure."""
-    return math.isinf(f.high) and math.isfinite(f.low) and f.q.bound != "range"
+    """A bound open above ("more than 600"), not a vague magnitude (`vague_magnitude`), which names
+    no nearest bound of a figure."""
+    return math.isinf(f.high) and math.isfinite(f.low) and not vague_magnitude(f)
 
 
 def _open_below(f: Frame) -> bool:
