@@ -401,7 +401,13 @@ def _read_unit(text: str, draft: Draft) -> bool:
     if found is None and draft.currency is None and after is None:
         _read_scale(text, draft)
         end = draft.end
-    if found is not None:
+    rate = units.rate_of(found.unit) if found is not None else None
+    if rate is not None:  # "24.7 ppg": points per game, read as "24.7 points a game" is
+        draft.unit, end = rate[0], found.end
+        draft.per = rate[2]
+        if rate[0] is None:
+            draft.measured, draft.counted = rate[1], True
+    elif found is not None:
         draft.unit = found.unit
         end = found.end
         if found.age:
@@ -488,6 +494,8 @@ def _range_with_non_year(text: str, number: Number, year: int) -> bool:
 
 
 def _read_rate(text: str, draft: Draft) -> None:
+    if draft.per is not None:
+        return
     rate = _rate_at(text, draft.end)
     if rate is not None:
         draft.per, draft.end = rate
@@ -531,6 +539,8 @@ def _rate_unit_name(written: str) -> str | None:
 def _read_noun(text: str, draft: Draft) -> bool:
     """The counted noun of a bare count, or what a share is of; False for a pronoun "one"."""
     number = draft.number
+    if draft.counted:  # read with its unit ("6.1 apg": assists per game)
+        return True
     if draft.has_unit:
         if draft.unit is not None and draft.unit.dimension == "percent" or number.fraction:
             draft.measured = draft.measured or measured.of_phrase(text, draft.end)

@@ -41,9 +41,11 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("times", "multiple", None, ("times", "fold"), ("x",)),
     ("cylinder", "count", None, ("cylinders", "cylinder"), ()),
     ("magnitude", "count", None, ("magnitude",), ()),  # an earthquake's, a reading on a scale: see `scales`
-    ("point per game", "rate", None, ("points per game",), ("ppg",)),
-    ("rebound per game", "rate", None, ("rebounds per game",), ("rpg",)),
-    ("assist per game", "rate", None, ("assists per game",), ("apg",)),
+    # box-score abbreviations of a figure per game: read as what is counted with "game" as its
+    # denominator (`rate_of`), like "points per game" and "points a game" are
+    ("point per game", "rate", None, (), ("ppg",)),
+    ("rebound per game", "rate", None, (), ("rpg",)),
+    ("assist per game", "rate", None, (), ("apg",)),
     ("win above replacement", "count", None, ("wins above replacement",), ("WAR",)),
     ("touch down", "count", None, ("touchdowns", "touchdown"), ("TD", "TDs")),
     # length
@@ -227,6 +229,18 @@ def match_unit(text: str, end: int) -> UnitMatch | None:
         if not (symbol in _ATTACHED_ONLY and s["gap"]) and spaced_ok and _symbol_plausible(text, symbol, s.end()):
             best = UnitMatch(_SYMBOLS[symbol], s.end())
     return best
+
+
+def rate_of(unit: Unit) -> tuple[Unit | None, str, str] | None:
+    """A rate unit as what is counted and per what: "point per game" -> (the unit point, "point",
+    "game"); "rebound per game" -> (None, "rebound", "game"), a counted noun. None for another unit.
+    An abbreviation ("24.7 ppg") then reads as its words do ("24.7 points a game"), so two wordings
+    of one figure are one reading."""
+    if unit.dimension != "rate" or " per " not in unit.name:
+        return None
+    what, per = unit.name.split(" per ", 1)
+    named = next((u for u in _WORDS.values() if u.name == what), None)
+    return named, what, per
 
 
 def _gap_ok(gap: str) -> bool:
