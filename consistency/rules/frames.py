@@ -15,6 +15,7 @@ people, ordinal periods, replaced values and scorelines, running counts on evide
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -116,6 +117,11 @@ def _read(claim: Claim) -> tuple[Frame, ...]:
         times = tuple(x for x, yes in zip(dated, attached(p, q.start, q.end, date_spans)) if yes)
         low, high = _bounds(claim.text, q)
         strict_low, strict_high = _strictness(claim.text, q)
+        turned = _turned(p, claim.text, q, low, high)
+        if turned is not None:
+            q, low, high = turned
+            strict_low = strict_high = False  # "not more than 8" includes 8
+        q = _particle_is_no_change(p, q)
         out.append(Frame(claim, q, slots, low, high,
                          strict_low and math.isinf(high) and q.bound != "range",
                          strict_high and (math.isinf(low) or q.bound == "upper") and q.bound != "range",
@@ -133,6 +139,117 @@ def _ordinal(p: Parse, q: Quantity) -> bool:
         return False
     words = [t for t in p.tokens_in(q.start, q.end) if t.low not in ("a", "an", "one", "the")]
     return bool(words) and words[-1].tag == "JJ" and words[-1].dep == "amod" and words[-1].head > words[-1].i
+
+
+def _number_token(p: Parse, q: Quantity):
+    """The token of ``q``'s number in the parse (its first cardinal, else its first token)."""
+    tokens = p.tokens_in(q.start, q.end)
+    return next((t for t in tokens if t.tag == "CD"), tokens[0] if tokens else None)
+
+
+#: Dependencies that open another clause: a negation above one does not reach a number below it.
+_CLAUSE_LINKS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "csubj", "csubjpass",
+                           "appos"})
+
+
+def _negative(p: Parse, t) -> bool:
+    """A negative quantifier as a noun phrase: "none", "nobody", "nothing", "neither", or a noun
+    with the determiner "no" or "neither" ("no club", "no one")."""
+    if t.low in ("none", "nobody", "nothing", "neither", "noone"):
+        return True
+    return any(c.dep == "det" and c.low in ("no", "neither") for c in p.children(t.i))
+
+
+def _negated(p: Parse, q: Quantity) -> bool:
+    """Whether the clause that holds ``q`` as a complement is negated: a ``neg`` dependent of its
+    verb ("has never offered more than"), or a negative subject ("none of the bids", "no club").
+    The clause is climbed through raising and control verbs ("none ... is thought to exceed",
+    "is said to be for"), never across another clause ("nobody was hurt, but more than 40 cars
+    were damaged"). A number in the subject ("more than 40 flights did not leave"), inside the
+    negative phrase itself ("none of the more than 40 guests") or a span of time in a phrase of a
+    negated perfect ("has not won a title in over six years", "has not spoken for over a decade":
+    the span without the event, which is more than six years) is not under the negation."""
+    cur = _number_token(p, q)
+    if cur is None:
+        return False
+    path = {cur.i}
+    while cur.head != cur.i:
+        head = p.tokens[cur.head]
+        if _negative(p, head):
+            return False
+        path.add(head.i)
+        if head.pos in ("VERB", "AUX"):
+            if cur.dep in ("nsubj", "nsubjpass") or cur.dep == "prep" and q.dimension == "time" and any(
+                    c.dep == "aux" and c.lemma == "have" for c in p.children(head.i)):
+                return False
+            for c in p.children(head.i):
+                if c.i in path:
+                    continue
+                if c.dep == "neg" or c.dep in ("nsubj", "nsubjpass") and _negative(p, c):
+                    return True
+            if head.dep != "xcomp":
+                return False
+        elif head.dep in _CLAUSE_LINKS:
+            return False
+        cur = head
+    return False
+
+
+def _turned(p: Parse, text: str, q: Quantity, low: float,
+            high: float) -> tuple[Quantity, float, float] | None:
+    """A comparison under a negation is the opposite bound: "no club has offered more than nine
+    years" and "none of the bids is thought to exceed nine years" are at most nine years, "no
+    runner finished in fewer than three hours" at least three hours. The negation is read from
+    the parse (`_negated`). Returns the quantity with its bound turned and the frame's interval;
+    None when there is no comparison, no negation over it, or the extractor turned it already
+    (its window reads a negation right before the comparison: "did not spend more than 10%").
+    Found reading the tune half of benchmarks/news.py: a sentence saying that none of the
+    other bids ran past some years (with "more than") was read as a lower bound and flagged
+    against a shorter deal (5 dismissed findings there)."""
+    if q.dimension == "date" or q.bound == "range" or q.value is None:
+        return None
+    before = text[max(0, q.start - 24):q.start] + q.text[:max(0, _first_digit(q.text))]
+    if _STRICT_LOW.search(before):
+        if not (math.isfinite(low) and math.isinf(high)) or not _negated(p, q):
+            return None
+        floor = 0.0 if low >= 0 else -math.inf
+        number = q.canonical_low if q.canonical_low is not None else low
+        return (dataclasses.replace(q, bound="upper", low=min(floor, q.value), high=q.value,
+                                    canonical_low=floor if q.canonical_low is not None else None,
+                                    canonical_high=number if q.canonical_low is not None else None),
+                floor, low)
+    if _STRICT_HIGH.search(before):
+        if not (math.isfinite(high) and (math.isinf(low) or q.bound == "upper")) or not _negated(p, q):
+            return None
+        number = q.canonical_high if q.canonical_high is not None else high
+        return (dataclasses.replace(q, bound="lower", low=q.value, high=math.inf,
+                                    canonical_low=number if q.canonical_high is not None else None,
+                                    canonical_high=math.inf if q.canonical_high is not None else None),
+                high, math.inf)
+    return None
+
+
+def _particle_is_no_change(p: Parse, q: Quantity) -> Quantity:
+    """A count after a particle of a phrasal verb is no change of the count: "hauled down 13
+    rebounds", "shot down four drones" count what was hauled or shot, where "fell 13" or "down
+    13%" state a change. The extractor, reading without a parse, takes "down"/"up" before a
+    number for a change; the parse marks the particle (dependency ``prt`` of the verb that
+    governs the number). Only counts of things: "closed down 2.7 percent" stays a market move.
+    Found reading benchmarks/news.py: "pulled down 11 rebounds" was a change "down 11"."""
+    if q.kind != "change" or q.dimension != "count" or q.unit is not None:
+        return q
+    cur = _number_token(p, q)
+    while cur is not None and cur.head != cur.i:
+        head = p.tokens[cur.head]
+        if head.pos in ("VERB", "AUX"):
+            particles = (c for c in p.children(head.i) if c.dep == "prt" and c.start < q.start)
+            if any(c.low in ("up", "down") for c in particles):
+                return dataclasses.replace(q, kind="level", change=None)
+            return q
+        if head.dep in _CLAUSE_LINKS:
+            return q
+        cur = head
+    return q
 
 
 _YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
@@ -229,7 +346,7 @@ def _first_digit(text: str) -> int:
     return m.start() if m else 0
 
 
-_LOWER_VERBS = {"passed", "topped", "exceeded", "surpassed", "crossed"}
+_LOWER_VERBS = {"passed", "topped", "exceeded", "exceed", "exceeds", "surpassed", "crossed"}
 #: Scale words the extractor may leave out of a quantity ("$57 Trillion" in a title-case headline).
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mil": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
            "bn": 1e9, "bln": 1e9, "bil": 1e9, "trillion": 1e12, "tn": 1e12}
