@@ -1,6 +1,7 @@
 """Given pairs (`consistency compare`) that name one thing two ways: a birth name and the name the
 claim itself says the person is known by, an album and the artist it is by, a review site and
-the film it scores. Who a figure is about is read there from another clause than the figure's own
+the film it scores, a record and the board that certified it. Who a figure is about is read there
+from another clause than the figure's own
 (`slots._subject_of`: a participle of a noun takes the subject of the verb that governs the
 noun, or the receiver of that noun where the verb gives it), and that reading must not make the
 pair two subjects (`compare._named_elsewhere`). Pairs written for these tests in our own words."""
@@ -26,6 +27,13 @@ PAIRS = [
     # a review site's score and the film the other side says it scores
     ("The review site Critiqo shows an 82 % score based on 64 reviews .",
      "On Critiqo , Varto Kell has a score of less than 60 % .", "conflict"),
+    # a claim whose subject acted on the other side's: a singer and the album he released, a
+    # board and the record it certified
+    ("Tal Brenner released his second solo album , Driftwood , in 2016 .",
+     "The album Driftwood was released before 2013 .", "conflict"),
+    (("The Nordic Recording Industry Board ( NRIB ) certified The Harbour Tapes EP sextuple platinum for "
+      "sales of over 210,000 units in Norway ."), "The Harbour Tapes EP sold fewer than 150,000 units in Norway .",
+     "conflict"),
     # two people: neither claim names the other's name
     ("Edda Lorn ( born 2 May 1980 ) is a Danish rower and coach .",
      "Sigrun Holt was born in 1984 .", "no conflict"),

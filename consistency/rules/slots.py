@@ -107,6 +107,10 @@ class Slots:
     #: Weaker than `actor` (the clause's subject may be a team whose player's figure it is), so
     #: `compare._clause_names_differ` also asks that neither claim names the other's.
     clause_name: str = ""
+    #: the proper words of the predicate's direct object (`_object_name`: "Lazarus" of "McCoy
+    #: released his debut album, Lazarus", "Love Club EP" of "certified the Love Club EP
+    #: platinum"): what the subject acted on, for given pairs (`compare._named_elsewhere`).
+    object_name: str = ""
     #: the lemma of the word that says who the number is about (`_who`: the predicate's subject, a
     #: noun, a name or a person told by age, else the counted noun when it is the subject or a
     #: bracketed figure's name) and that word's identifying modifiers (`_traits`: "Norwegian" of "a
@@ -248,6 +252,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  place=place, subplace=subplace, qualifiers=frozenset(qualifiers), negated=negated,
                  context=context, phrase=phrase, event=_event(p, anchor, verb, inside),
                  pronoun=pronoun, referent=referent, clause_name=clause_name,
+                 object_name=_object_name(p, verb, inside) if verb is not None else "",
                  trait_head=trait_head if traits else "", traits=traits,
                  occasions=_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside),
                  item=_item(p, anchor, inside), inclusive=_inclusive(p, [anchor, noun]),
@@ -778,6 +783,21 @@ def _clause_name(p: Parse, verb: Token, skip: set[int]) -> Token | None:
             return None
         cur = p.tokens[cur.head]
     return None
+
+
+def _object_name(p: Parse, verb: Token, inside: set[int]) -> str:
+    """The proper nouns of ``verb``'s direct object, the object itself and the words apposed to it
+    or naming it ("his debut album, Lazarus"; "the Love Club EP nonuple platinum"); '' when none."""
+    obj = next((k for k in p.children(verb.i) if k.dep == "dobj" and k.i not in inside), None)
+    if obj is None:
+        return ""
+    words, todo = [], [obj]
+    while todo:
+        t = todo.pop()
+        if t.pos == "PROPN" and t.i not in inside and t.low not in _CALENDAR:
+            words.append(t)
+        todo.extend(k for k in p.children(t.i) if k.dep in ("compound", "appos", "nmod", "flat"))
+    return " ".join(x.text for x in sorted(words, key=lambda x: x.i))
 
 
 def _who(p: Parse, subj: Token | None, noun: Token | None) -> Token | None:
