@@ -2,7 +2,11 @@
 shells, including one that struck the clinic") against another report of that part: the other
 outlet reports the part the first claim names itself, not a rival figure
 (`consistency.rules.compare.apart`, "a part the claim names"). Against another whole it still
-compares. Cases in tests/data/parts/cases.jsonl, written for these tests in our own words."""
+compares. Also a figure restricted to a part of the event's time or of the amount ("nine points in
+the first half", "$210 million in cash and the rest in shares") against the whole's larger figure
+(`compare._portion_of`, "a part of the whole"); a larger part, a toll said of the event itself
+("killed five in the attack") and the total an of-phrase counts still compare. Cases in
+tests/data/parts/cases.jsonl, written for these tests in our own words."""
 
 from __future__ import annotations
 

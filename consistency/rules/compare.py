@@ -434,7 +434,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     explicit times that cannot overlap ("in October" / "in September", "on Monday" / "on
     Tuesday"; clock times hours apart, `_clocks_differ`), background figures of different areas
     ("the 1998 flood killed 3,400 in the valley" / "5,100 across the region"), different named places ("in Kano" / "in Peshawar"), a
-    smaller count of a named part ("10 killed in Central Aceh district" / "24 killed"), sums over
+    smaller count of a named part ("10 killed in Central Aceh district" / "24 killed") or of a part
+    of the event's time or amount ("nine points in the first half" / "21 points", `_portion_of`), sums over
     different counts of occasions ("14 goals in 22 games" / "61 goals over five seasons",
     `_occasions_differ`), numbers
     that name one of several items of an article ("the 13-inch model" / "the 15-inch model",
@@ -928,10 +929,26 @@ def _part_of(part: Frame, whole: Frame) -> bool:
     confirmed ("42 killed in the Westbrook school" /
     "at least 43 killed in the school": the whole names the place without its name). Any named
     place as the part ("three injured in Houston" / "four injured") removed 5 confirmed for 14
-    dismissed on an earlier sample of the tune half: there the place is usually the story's own."""
-    if not part.slots.subplace or part.high >= whole.low:
+    dismissed on an earlier sample of the tune half: there the place is usually the story's own.
+
+    The same holds for a part of the event's time or of the amount (`_portion_of`)."""
+    if part.high >= whole.low:
         return False
-    return not whole.slots.place or _level_below(part.slots.place, whole.slots.place)
+    if part.slots.subplace and (not whole.slots.place or _level_below(part.slots.place, whole.slots.place)):
+        return True
+    return _portion_of(part, whole)
+
+
+def _portion_of(part: Frame, whole: Frame) -> bool:
+    """``part`` is restricted to a part of the event or of the amount (`slots.Slots.portion`: "scored
+    nine points in the first half", "were up 38-29 at the break, helped by 12 points from Mond", "had 8 points
+    in the opening six minutes", "is paying $210 million in cash and the rest in shares") and
+    ``whole`` to none: the half's points are a part of the game's, the cash a part of the price,
+    not rival figures (the caller, `_part_of`, asks that the part count fewer). Only amounts add
+    up to a whole: a percentage, a date, an age or an average of a half may exceed the whole's."""
+    if not part.slots.portion or whole.slots.portion or part.slots.statistic or whole.slots.statistic:
+        return False
+    return part.q.dimension not in ("percent", "date") and not part.is_age and not whole.is_age
 
 
 def _level_below(part: str, whole: str) -> bool:

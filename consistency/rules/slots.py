@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..parsing import Parse, Token
 from ..quantities.dates import TIME_NAMES
 from ..quantities.numbers import find_numbers
 from .lexicon import STOP
+from . import wordnet
 from .wordnet import is_person
 
 _NOUNS = ("NOUN", "PROPN")
@@ -145,6 +147,11 @@ class Slots:
     #: the number is a time offset from another event (`_offset`: "eleven days earlier", "three days
     #: after the crash", "half a century ago"), not how long something lasted.
     offset: bool = False
+    #: the part of the event or of the amount that the figure is restricted to, as written
+    #: (`_portion`: "in the first half", "at halftime", "in the opening six minutes", "in cash" of
+    #: "$90m in cash and the rest in shares"); '' when nothing restricts it to a part. A smaller
+    #: figure of a part is no rival for the whole's (`compare._part_of`).
+    portion: str = ""
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -257,6 +264,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  occasions=_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside),
                  item=_item(p, anchor, inside), inclusive=_inclusive(p, [anchor, noun]),
                  statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor),
+                 portion=_portion(p, anchor, inside, blocked),
                  **_narrowing(p, anchor, noun, inside | blocked))
 
 
@@ -1048,3 +1056,134 @@ def _offset(p: Parse, anchor: Token) -> bool:
     nine days earlier" / "in hospital for three weeks"), none confirmed; the held half has no
     offset flagged."""
     return anchor.dep == "npadvmod" and anchor.head != anchor.i and p.tokens[anchor.head].low in _OFFSET_HEADS
+
+
+def _portion(p: Parse, anchor: Token, inside: set[int], skip: set[int]) -> str:
+    """The part of the event or of the amount that the figure is restricted to (`Slots.portion`):
+    a prepositional phrase (not an of-phrase, which says what is counted) of the number, of a
+    participle of its noun ("12 people hurt in the second blast") or of a word above it in its
+    sentence (its noun, its verb, the clause that verb's clause modifies: "the Pikes were up
+    38-29 at the break, helped by 12 points from Mond"), whose object is a part (`_part_noun`), or a component
+    of an amount that its sentence breaks down (`_component`: "$90m in cash and the rest in
+    shares"); also the part the figure's clause hangs from ("found her range in the second half
+    as she hit five threes", where the parse reads the clause as the half's). Not past a clause that describes a noun (an
+    apposition "Ivo Marsh, 29, ...", a relative clause, a participle) nor past a reported clause:
+    their phrases are another figure's or the report's. The phrase in which the number counts its
+    own span ("in the last five games") is the number's own, not a restriction. '' when there is
+    none."""
+    path = []
+    for t in [anchor, *p.ancestors(anchor.i)][:8]:
+        path.append(t)
+        if t.dep in _DESCRIBING or t.dep == "prep" and t.low == "of":
+            break  # "a record of 4,051 yards": the figure describes the noun the of-phrase is of
+    on_path = {t.i for t in path}
+    owners = [*path[:2], *(k for t in path[:2] for k in p.children(t.i) if k.dep == "acl" and k.i not in inside)]
+    for t in [*owners[2:], *path]:
+        for prep in p.children(t.i):
+            if prep.dep != "prep" or prep.i in on_path or prep.i in inside or prep.low == "of":
+                continue
+            obj = next((x for x in p.children(prep.i) if x.dep == "pobj"), None)
+            if obj is None or obj.i in inside:
+                continue
+            # the object may be the unit of another number ("in the opening six minutes")
+            if _part_noun(p, obj) or obj.i not in skip and _component(p, t, prep, obj, on_path, skip):
+                return " ".join(x.text for x in p.tokens[prep.i:obj.i + 1])
+        if t.dep in ("relcl", "advcl") and t.head != t.i:
+            head = p.tokens[t.head]  # the clause of the figure hangs from the part itself
+            if head.dep == "pobj" and _part_noun(p, head):
+                return " ".join(x.text for x in p.tokens[head.head:head.i + 1])
+    return ""
+
+
+#: The dependency labels of a clause or a phrase that describes a noun, or that a reporting verb
+#: reports: `_portion` does not read past them.
+_DESCRIBING = ("ccomp", "parataxis", "appos", "acl", "relcl")
+
+
+def _part_noun(p: Parse, obj: Token) -> bool:
+    """``obj`` names a part of the event's time (WordNet, `_kind_of`): one of the divisions a game or
+    a performance is played in, in one of its three commonest senses ("half", "quarter",
+    "period", "inning"); a pause in it where the phrase is a point in time ("at halftime", "at the
+    break"); or a span of time counted from a place in the event, a time noun with a number and
+    an adjective ("the opening six minutes", "the final two minutes"), not a span alone ("in 30
+    minutes": the event's own length may be that) nor a time alone ("during the night", "in the
+    early hours": when the event was)."""
+    if obj.pos != "NOUN":
+        return False
+    anchors = _time_anchors()
+    if not anchors:
+        return False
+    division, pause, time = anchors
+    if _kind_of(obj.lemma, division, senses=3, steps=1):
+        return True
+    if p.tokens[obj.head].low == "at" and _kind_of(obj.lemma, pause, senses=0, steps=2):
+        return True
+    kids = p.children(obj.i)
+    return (obj.tag == "NNS" and any(k.dep == "nummod" for k in kids) and any(k.dep == "amod" for k in kids)
+            and _kind_of(obj.lemma, time, senses=3, steps=3))
+
+
+def _component(p: Parse, owner: Token, prep: Token, obj: Token, on_path: set[int], skip: set[int]) -> bool:
+    """The phrase ``prep`` ``obj`` of ``owner`` names one component of an amount that the sentence
+    breaks down: the same preposition again with another bare noun, on a figure or a rest of the
+    whole conjoined to the figure's phrase (``on_path``: the figure and the words above it) ("$90m in cash and the rest in shares": "rest" a part in
+    WordNet's sense of something determined by the whole that includes it), or on the word this
+    conjoined figure is conjoined to ("paying $90m in cash and $20m in stock", where the parse
+    hangs "in cash" from the verb). A bare noun only: "in the attack and in the fire" names
+    occasions, not components."""
+    if not _bare(p, obj):
+        return False
+    for other in p.tokens:
+        if other.dep != "prep" or other.i == prep.i or other.low != prep.low or other.i in on_path:
+            continue
+        head = p.tokens[other.head]
+        noun = next((x for x in p.children(other.i) if x.dep == "pobj"), None)
+        if noun is None or noun.pos != "NOUN" or noun.lemma == obj.lemma or not _bare(p, noun):
+            continue
+        if head.dep == "conj" and any(t.i in on_path for t in p.ancestors(head.i)[:3]) and (
+                head.i in skip or head.pos == "NOUN" and _kind_of(head.lemma, _part_anchor(), senses=1, steps=1)):
+            return True  # "... in cash and $20m in stock", "... and the rest in shares"
+        if owner.dep == "conj" and owner.head == head.i and any(
+                k.i in skip for k in [head, *p.children(head.i)]):
+            return True  # "paying $90m in cash and $20m in stock": "in cash" hangs from "paying"
+    return False
+
+
+def _bare(p: Parse, noun: Token) -> bool:
+    """A noun without a determiner, possessor or number: a kind ("in cash", "in shares"), not a
+    thing or a counted set ("in the fire", "in two rounds")."""
+    return not any(k.dep in ("det", "poss", "nummod") for k in p.children(noun.i))
+
+
+@lru_cache(maxsize=1)
+def _time_anchors() -> tuple[frozenset, frozenset, frozenset] | None:
+    """WordNet's synsets that `_part_noun` reads: the sense of *part* above the divisions of a game
+    (the one "inning" is a kind of: "one of the portions into which something is regarded as
+    divided"), the first sense of *pause*, and time: the first senses of *period* and *interval*
+    (time period, time interval) and the unit of time above *minute*. None without the data."""
+    tables = wordnet._tables()  # the module's own tables: hypernyms by synset
+    if tables is None:
+        return None
+    up = tables["n"]["up"]
+    inning = wordnet.synsets("inning", "n")
+    division = frozenset(s for s in wordnet.synsets("part", "n") if any(s in up.get(i, ()) for i in inning))
+    time = {*wordnet.synsets("period", "n")[:1], *wordnet.synsets("interval", "n")[:1]}
+    time.update(up.get(next(iter(wordnet.synsets("minute", "n")), -1), ()))
+    return division, frozenset(wordnet.synsets("pause", "n")[:1]), frozenset(time)
+
+
+@lru_cache(maxsize=1)
+def _part_anchor() -> frozenset:
+    """WordNet's first sense of *part*: something determined in relation to a whole that includes
+    it (the rest, the remainder)."""
+    return frozenset(wordnet.synsets("part", "n")[:1])
+
+
+def _kind_of(noun: str, targets: frozenset, *, senses: int, steps: int) -> bool:
+    """One of the first ``senses`` senses of ``noun`` (all of them for 0) lies at most ``steps``
+    hypernym steps below one of ``targets``."""
+    tables = wordnet._tables()
+    found = wordnet.synsets(noun, "n")
+    if tables is None or not targets or not found:
+        return False
+    return bool(targets & wordnet._ancestors(found[:senses] if senses else found, tables["n"]["up"], steps).keys())
