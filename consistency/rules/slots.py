@@ -1065,8 +1065,8 @@ def _portion(p: Parse, anchor: Token, inside: set[int], skip: set[int]) -> str:
     sentence (its noun, its verb, the clause that verb's clause modifies: "the Pikes were up
     38-29 at the break, helped by 12 points from Mond"), whose object is a part (`_part_noun`), or a component
     of an amount that its sentence breaks down (`_component`: "$90m in cash and the rest in
-    shares"); also the part the figure's clause hangs from ("found her range in the second half
-    as she hit five threes", where the parse reads the clause as the half's). Not past a clause that describes a noun (an
+    shares"); also the part the figure's phrase or clause hangs from in the parse ("led at the
+    break with 11 points from Vey", "found her range in the second half as she hit five threes"). Not past a clause that describes a noun (an
     apposition "Ivo Marsh, 29, ...", a relative clause, a participle) nor past a reported clause:
     their phrases are another figure's or the report's. The phrase in which the number counts its
     own span ("in the last five games") is the number's own, not a restriction. '' when there is
@@ -1088,8 +1088,12 @@ def _portion(p: Parse, anchor: Token, inside: set[int], skip: set[int]) -> str:
             # the object may be the unit of another number ("in the opening six minutes")
             if _part_noun(p, obj) or obj.i not in skip and _component(p, t, prep, obj, on_path, skip):
                 return " ".join(x.text for x in p.tokens[prep.i:obj.i + 1])
-        if t.dep in ("relcl", "advcl") and t.head != t.i:
-            head = p.tokens[t.head]  # the clause of the figure hangs from the part itself
+        if t.dep == "pobj" and t.i != anchor.i and t.i != anchor.head and t.i in on_path and _part_noun(p, t):
+            # the figure's phrase or clause hangs from the part itself ("at the break with 11 points
+            # from Vey"); not the span the number counts ("in the past five seasons")
+            return " ".join(x.text for x in p.tokens[t.head:t.i + 1])
+        if t.dep == "relcl" and t.head != t.i:
+            head = p.tokens[t.head]  # a relative clause of the part, past which the path stops
             if head.dep == "pobj" and _part_noun(p, head):
                 return " ".join(x.text for x in p.tokens[head.head:head.i + 1])
     return ""
