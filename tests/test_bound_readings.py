@@ -115,3 +115,18 @@ def test_points_per_game_and_points_a_game_are_one_figure(tmp_path, embedder):
     fb = _frame(tmp_path, b, "19.2 points a game")
     assert fa.family == fb.family and fa.q.per == fb.q.per == "game"
     assert "NUM001" in _fired(a, b, embedder)
+
+
+def test_a_count_with_a_fraction_is_a_mean_not_one_occasions_count(embedder):
+    # a figure of whole things written with decimals is a mean over occasions
+    mean = "Across the season the Ravens' centre has taken 9.4 shots on goal."
+    once = "The Ravens' centre took 12 shots on goal in Sunday's home game."
+    assert "NUM001" not in _fired(mean, once, embedder)
+    # a bare decimal against a count: "a mark of 20.2" is no count of eight things
+    assert "NUM001" not in _fired("Ilves sits third on the club's career list at 20.2.",
+                                  "Ilves began the night with 1,940 points, eight short of the club record.", embedder)
+    # two means still compare
+    assert "NUM001" in _fired(mean, "Over the season the Ravens' centre has taken 6.1 shots on goal.", embedder)
+    # and a decimal before a scale word is a count in thousands or millions
+    assert "NUM001" in _fired("The festival drew 1.5 million visitors to Tarrow this summer.",
+                              "Some 3 million visitors came to the Tarrow festival this summer.", embedder)

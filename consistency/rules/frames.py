@@ -122,6 +122,8 @@ def _read(claim: Claim) -> tuple[Frame, ...]:
             q, low, high = turned
             strict_low = strict_high = False  # "not more than 8" includes 8
         q = _particle_is_no_change(p, q)
+        if not slots.statistic and _mean(claim.text, q):
+            slots = dataclasses.replace(slots, statistic="average")
         out.append(Frame(claim, q, slots, low, high,
                          strict_low and math.isinf(high) and q.bound != "range",
                          strict_high and (math.isinf(low) or q.bound == "upper") and q.bound != "range",
@@ -250,6 +252,24 @@ def _particle_is_no_change(p: Parse, q: Quantity) -> Quantity:
             return q
         cur = head
     return q
+
+
+_DECIMALS = re.compile(r"(?<![\d,])\d*\.\d")
+
+
+def _mean(text: str, q: Quantity) -> bool:
+    """A figure of whole things written with a fractional part ("8.6 rebounds", "a mark of 20.2",
+    "aftershocks of around 4.0"): a mean over occasions, a rating or a reading, never the count of
+    one occasion. Its frame is read as an average (`slots.Slots.statistic`), as "averaged 8.6
+    rebounds" is, so it is compared with averages, not with plain counts (`compare.apart`,
+    "different statistics"). A decimal before a scale word ("1.5 million visitors") is a count.
+    Found reading the tune half of benchmarks/news.py: a career mean against one game's count, a
+    career average "at 20.2" and a winning share ".621" against counts of points and games."""
+    if q.dimension != "count" or q.unit is not None or q.per or q.bound == "range" or q.value is None:
+        return False
+    if _SCALE_IN.search(q.text) or _SCALE_AFTER.match(text, q.end):
+        return False
+    return bool(_DECIMALS.search(q.text))
 
 
 _YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
