@@ -231,15 +231,27 @@ def _synsets(word: str, pos: str) -> tuple[int, ...]:
 def is_person(noun: str) -> bool:
     """One of the first `SENSES` senses of ``noun`` is a kind of person ("gunman", "shooter",
     "driver"; not "finale" or "loss"); False when WordNet does not know the word, or without the data."""
+    return _is_a(noun, "person")
+
+
+def is_area(noun: str) -> bool:
+    """One of the first `SENSES` senses of ``noun`` is a kind of location ("city", "province",
+    "village", "district"; not "sinking" or "school"): a noun that names a place by its kind ("the
+    city of Tarvel"); False when WordNet does not know the word, or without the data."""
+    return _is_a(noun, "location")
+
+
+def _is_a(noun: str, kind: str) -> bool:
+    """One of the first `SENSES` senses of ``noun`` lies below the first sense of ``kind``."""
     tables = _tables()
     senses = synsets(noun, "n")[:SENSES["n"]]
     if tables is None or not senses:
         return False
-    person = synsets("person", "n")[:1]
-    return bool(person) and person[0] in _ancestors(senses, tables["n"]["up"], _PERSON_STEPS)
+    top = synsets(kind, "n")[:1]
+    return bool(top) and top[0] in _ancestors(senses, tables["n"]["up"], _PERSON_STEPS)
 
 
-#: How many hypernym steps `is_person` climbs: WordNet's deepest kinds of person ("sniper" ->
+#: How many hypernym steps `is_person` and `is_area` climb: WordNet's deepest kinds of person ("sniper" ->
 #: "marksman" -> "shot" -> "expert" -> "person") lie well within it.
 _PERSON_STEPS = 20
 

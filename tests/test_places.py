@@ -1,0 +1,17 @@
+"""Where a figure happened, read beyond the number's own phrases: the clause that tells how it
+came about ("two died when a shell hit a market in Ostravik") and an area named in the of-phrase of
+its kind ("in the northern town of Vessik"). Tolls of two places are not compared; one place's two
+tolls still are (`consistency.rules.compare.apart`, "different places"). Cases in
+tests/data/places/cases.jsonl, written for these tests in our own words."""
+
+from __future__ import annotations
+
+import pytest
+from test_measures_apart import _assert_case, _cases
+
+CASES = _cases("places", "cases.jsonl")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_tolls_of_two_places_are_not_compared(case, tmp_path, embedder, request):
+    _assert_case(case, tmp_path, embedder, request)
