@@ -30,8 +30,8 @@ from functools import lru_cache
 from ..parsing import Parse, Token
 from ..quantities.dates import TIME_NAMES
 from ..quantities.numbers import find_numbers
-from .lexicon import STOP
 from . import wordnet
+from .lexicon import STOP
 from .wordnet import is_area, is_person
 
 _NOUNS = ("NOUN", "PROPN")
