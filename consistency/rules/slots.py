@@ -1133,7 +1133,7 @@ _DESCRIBING = ("ccomp", "parataxis", "appos", "acl", "relcl")
 
 
 def _part_noun(p: Parse, obj: Token) -> bool:
-    """``obj`` names a part of the event's time (WordNet, `_kind_of`): one of the divisions a game or
+    """``obj`` names a part of the event's time (WordNet, `wordnet.below`): one of the divisions a game or
     a performance is played in, in one of its three commonest senses ("half", "quarter",
     "period", "inning"); a pause in it where the phrase is a point in time ("at halftime", "at the
     break"); or a span of time counted from a place in the event, a time noun with a number and
@@ -1146,13 +1146,13 @@ def _part_noun(p: Parse, obj: Token) -> bool:
     if not anchors:
         return False
     division, pause, time = anchors
-    if _kind_of(obj.lemma, division, senses=3, steps=1):
+    if wordnet.below(obj.lemma, division, senses=3, steps=1):
         return True
-    if p.tokens[obj.head].low == "at" and _kind_of(obj.lemma, pause, senses=0, steps=2):
+    if p.tokens[obj.head].low == "at" and wordnet.below(obj.lemma, pause, senses=0, steps=2):
         return True
     kids = p.children(obj.i)
     return (obj.tag == "NNS" and any(k.dep == "nummod" for k in kids) and any(k.dep == "amod" for k in kids)
-            and _kind_of(obj.lemma, time, senses=3, steps=3))
+            and wordnet.below(obj.lemma, time, senses=3, steps=3))
 
 
 def _component(p: Parse, owner: Token, prep: Token, obj: Token, on_path: set[int], skip: set[int]) -> bool:
@@ -1173,7 +1173,8 @@ def _component(p: Parse, owner: Token, prep: Token, obj: Token, on_path: set[int
         if noun is None or noun.pos != "NOUN" or noun.lemma == obj.lemma or not _bare(p, noun):
             continue
         if head.dep == "conj" and any(t.i in on_path for t in p.ancestors(head.i)[:3]) and (
-                head.i in skip or head.pos == "NOUN" and _kind_of(head.lemma, _part_anchor(), senses=1, steps=1)):
+                head.i in skip or head.pos == "NOUN"
+                and wordnet.below(head.lemma, _part_anchor(), senses=1, steps=1)):
             return True  # "... in cash and $20m in stock", "... and the rest in shares"
         if owner.dep == "conj" and owner.head == head.i and any(
                 k.i in skip for k in [head, *p.children(head.i)]):
@@ -1193,14 +1194,13 @@ def _time_anchors() -> tuple[frozenset, frozenset, frozenset] | None:
     (the one "inning" is a kind of: "one of the portions into which something is regarded as
     divided"), the first sense of *pause*, and time: the first senses of *period* and *interval*
     (time period, time interval) and the unit of time above *minute*. None without the data."""
-    tables = wordnet._tables()  # the module's own tables: hypernyms by synset
-    if tables is None:
+    if not wordnet.available():
         return None
-    up = tables["n"]["up"]
     inning = wordnet.synsets("inning", "n")
-    division = frozenset(s for s in wordnet.synsets("part", "n") if any(s in up.get(i, ()) for i in inning))
+    division = frozenset(s for s in wordnet.synsets("part", "n")
+                         if any(s in wordnet.hypernyms(i) for i in inning))
     time = {*wordnet.synsets("period", "n")[:1], *wordnet.synsets("interval", "n")[:1]}
-    time.update(up.get(next(iter(wordnet.synsets("minute", "n")), -1), ()))
+    time.update(wordnet.hypernyms(next(iter(wordnet.synsets("minute", "n")), -1)))
     return division, frozenset(wordnet.synsets("pause", "n")[:1]), frozenset(time)
 
 
@@ -1211,11 +1211,3 @@ def _part_anchor() -> frozenset:
     return frozenset(wordnet.synsets("part", "n")[:1])
 
 
-def _kind_of(noun: str, targets: frozenset, *, senses: int, steps: int) -> bool:
-    """One of the first ``senses`` senses of ``noun`` (all of them for 0) lies at most ``steps``
-    hypernym steps below one of ``targets``."""
-    tables = wordnet._tables()
-    found = wordnet.synsets(noun, "n")
-    if tables is None or not targets or not found:
-        return False
-    return bool(targets & wordnet._ancestors(found[:senses] if senses else found, tables["n"]["up"], steps).keys())

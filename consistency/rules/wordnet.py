@@ -243,12 +243,23 @@ def is_area(noun: str) -> bool:
 
 def _is_a(noun: str, kind: str) -> bool:
     """One of the first `SENSES` senses of ``noun`` lies below the first sense of ``kind``."""
+    return below(noun, frozenset(synsets(kind, "n")[:1]), senses=SENSES["n"], steps=_PERSON_STEPS)
+
+
+def below(noun: str, targets: frozenset, *, senses: int, steps: int) -> bool:
+    """One of the first ``senses`` senses of ``noun`` (all of them for 0) lies at most ``steps``
+    hypernym steps below one of ``targets`` (noun synsets); False without the data."""
     tables = _tables()
-    senses = synsets(noun, "n")[:SENSES["n"]]
-    if tables is None or not senses:
+    found = synsets(noun, "n")
+    if tables is None or not targets or not found:
         return False
-    top = synsets(kind, "n")[:1]
-    return bool(top) and top[0] in _ancestors(senses, tables["n"]["up"], _PERSON_STEPS)
+    return bool(targets & _ancestors(found[:senses] if senses else found, tables["n"]["up"], steps).keys())
+
+
+def hypernyms(synset: int) -> tuple[int, ...]:
+    """The direct hypernyms of a noun synset; () without the data."""
+    tables = _tables()
+    return tuple(tables["n"]["up"].get(synset, ())) if tables is not None else ()
 
 
 #: How many hypernym steps `is_person` and `is_area` climb: WordNet's deepest kinds of person ("sniper" ->
