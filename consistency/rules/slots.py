@@ -152,6 +152,10 @@ class Slots:
     #: "$90m in cash and the rest in shares"); '' when nothing restricts it to a part. A smaller
     #: figure of a part is no rival for the whole's (`compare._part_of`).
     portion: str = ""
+    #: the role an as-phrase of the number's noun or verb gives the figure (`_role`: "five seasons as
+    #: the club's kit manager", "served two terms as harbour master"): what the figure counts
+    #: within, lowercased; '' when there is none.
+    role: str = ""
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -264,7 +268,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  occasions=_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside),
                  item=_item(p, anchor, inside), inclusive=_inclusive(p, [anchor, noun]),
                  statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor),
-                 portion=_portion(p, anchor, inside, blocked),
+                 portion=_portion(p, anchor, inside, blocked), role=_role(p, noun, verb, inside, blocked),
                  **_narrowing(p, anchor, noun, inside | blocked))
 
 
@@ -1211,3 +1215,21 @@ def _part_anchor() -> frozenset:
     return frozenset(wordnet.synsets("part", "n")[:1])
 
 
+def _role(p: Parse, noun: Token | None, verb: Token | None, inside: set[int], skip: set[int]) -> str:
+    """The role an as-phrase gives the figure (`Slots.role`): the object of "as" hanging from the
+    number's noun ("three seasons as head coach"), else from its verb ("spent five seasons as kit
+    manager"), with its modifiers ("head coach", "assistant coach"); not a comparison ("as many
+    as"), which the parse reads as a modifier of the number, not a prepositional phrase), and not
+    the phrase that holds the number itself ("described the boat as a 30-foot dhow", "identified
+    him as Ivo Marsh, 27": what the figure is said to be, not a role it counts within)."""
+    own = {noun.i} if noun is not None else set()
+    for owner in (noun, verb):
+        for k in p.children(owner.i) if owner is not None else ():
+            if k.dep != "prep" or k.low != "as":
+                continue
+            obj = next((x for x in p.children(k.i) if x.dep == "pobj" and x.pos in _NOUNS), None)
+            if obj is None or obj.i in skip or any(x.i in inside | own for x in p.subtree(obj.i)):
+                continue
+            words = [x for x in p.children(obj.i) if x.dep in ("compound", "amod") and x.i < obj.i]
+            return " ".join(x.text.lower() for x in [*words, obj])
+    return ""
