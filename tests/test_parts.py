@@ -5,8 +5,12 @@ outlet reports the part the first claim names itself, not a rival figure
 compares. Also a figure restricted to a part of the event's time or of the amount ("nine points in
 the first half", "$210 million in cash and the rest in shares") against the whole's larger figure
 (`compare._portion_of`, "a part of the whole"); a larger part, a toll said of the event itself
-("killed five in the attack") and the total an of-phrase counts still compare. Cases in
-tests/data/parts/cases.jsonl, written for these tests in our own words."""
+("killed five in the attack") and the total an of-phrase counts still compare. So is a count
+whose predicate is narrowed (`compare._narrowed_of`: "two were critically wounded", "one was shot
+in the shoulder") against a larger plain one; a count of those a with-phrase puts in a condition
+("35 people with injuries") is no rival for a count of another predicate of its family ("eight
+were killed", `compare._condition_differs`). A larger narrowed count, and two narrowed alike, still
+compare. Cases in tests/data/parts/cases.jsonl, written for these tests in our own words."""
 
 from __future__ import annotations
 

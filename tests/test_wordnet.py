@@ -176,3 +176,21 @@ def test_reworded_pairs_through_check(embedder):
     m = bench.heldout_scores(bench.heldout_predictions(PAIRS, embedder=embedder))
     assert m["P"] >= 0.70, m
     assert m["R"] >= 0.58, m
+
+
+@needs_data
+def test_a_condition_names_the_verb_of_its_event_and_parts_of_the_body_are_filed_apart():
+    # a with-phrase's condition and the event it results from (`slots._narrowed`)
+    assert wordnet.verb_of("injuries") == "injure"   # derived from the noun's own word
+    assert wordnet.verb_of("fractures") == "fracture"
+    assert wordnet.verb_of("wounds") == "wound"      # no derivation: the noun is a verb too
+    assert wordnet.STATE in wordnet.lexicographer_files("burn", "n")
+    assert wordnet.STATE not in wordnet.lexicographer_files("rifles", "n")
+    assert wordnet.BODY in wordnet.lexicographer_files("shoulder", "n")
+    assert wordnet.BODY not in wordnet.lexicographer_files("kitchen", "n")
+    assert wordnet.lexicographer_files("Vardenholt", "n") == frozenset()
+
+
+def test_without_the_data_nothing_is_filed_or_derived(no_wordnet):
+    assert wordnet.verb_of("injuries") == ""
+    assert wordnet.lexicographer_files("shoulder", "n") == frozenset()

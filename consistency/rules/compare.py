@@ -472,6 +472,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "different places"
     if found and (_part_of(fa, fb) or _part_of(fb, fa) or _rest_of_group(fa, fb)):
         return "a part of the whole"
+    if found and (_condition_differs(fa, fb) or _condition_differs(fb, fa)):
+        return "different predicates"
     if found and _roles_differ(fa, fb):
         return "different roles"
     if found and _noun_less_count(fa, fb):
@@ -937,12 +939,37 @@ def _part_of(part: Frame, whole: Frame) -> bool:
 
     The same holds for a part of the event's time or of the amount (`_portion_of`) and for a span
     counted within one role against one of no role (`_roles_differ`: "spent four seasons as
-    director" / "has spent 19 seasons with the club": a span in one job is a part of the career)."""
+    director" / "has spent 19 seasons with the club": a span in one job is a part of the career), and
+    for a count whose predicate is narrowed to a subset of those the plain predicate counts
+    (`_narrowed_of`: "two were critically wounded" / "seven were wounded")."""
     if part.high >= whole.low:
         return False
     if part.slots.subplace and (not whole.slots.place or _level_below(part.slots.place, whole.slots.place)):
         return True
-    return _portion_of(part, whole) or bool(part.slots.role and not whole.slots.role)
+    return _portion_of(part, whole) or bool(part.slots.role and not whole.slots.role) \
+        or _narrowed_of(part, whole)
+
+
+def _narrowed_of(part: Frame, whole: Frame) -> bool:
+    """``part`` counts those its predicate holds of to a degree, on a part of the body or in a
+    condition (`slots.Slots.narrowed`: "18 were seriously injured", "one guard was shot in the
+    shoulder", "took in 35 people with injuries") and ``whole`` counts with a plain predicate: the
+    narrowed ones are a subset of those, not a rival count (the caller, `_part_of`, asks that the
+    part count fewer: five critically injured against three injured still conflict). Two counts
+    narrowed alike or otherwise still compare; counts only (not ages)."""
+    if not part.slots.narrowed or whole.slots.narrowed:
+        return False
+    return part.q.dimension in (None, "count") and not part.is_age and not whole.is_age
+
+
+def _condition_differs(fa: Frame, fb: Frame) -> bool:
+    """``fa`` counts those in a condition a with-phrase names (`slots.Slots.condition`: "took in 35
+    people with injuries" counts the injured) and ``fb``, in no such condition, counts with a
+    predicate of the condition's family, not the same (`wordnet.KIN`: "eight were killed"): the
+    injured and the dead are two measures, whatever ``fa``'s own verb ("took in")."""
+    if not fa.slots.condition or fb.slots.condition:
+        return False
+    return relation(fa.slots.condition, fb.slots.predicate, "v") == KIN
 
 
 def _roles_differ(fa: Frame, fb: Frame) -> bool:

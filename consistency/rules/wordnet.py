@@ -61,7 +61,7 @@ KIN_STEPS = {"n": 2, "v": 2}
 #: common words ("school" is also a group of fish).
 SENSES = {"n": 3, "v": 3}
 
-_FORMAT = 6
+_FORMAT = 8
 _FILES = ("index.noun", "index.verb", "data.noun", "data.verb", "noun.exc", "verb.exc")
 _POS = {"n": "noun", "v": "verb"}
 
@@ -141,9 +141,14 @@ def _load(cache: Path) -> dict | None:
 def _read(d: Path) -> dict:
     """Per part of speech: ``index`` lemma -> synset offsets (sense order), ``up`` offset -> hypernym
     and instance hypernym offsets, ``members`` offset -> member meronym offsets (nouns: "people" has
-    members *person*), ``exc`` inflected form -> base forms."""
+    members *person*), ``exc`` inflected form -> base forms, ``file`` offset -> its lexicographer
+    file (`BODY`, `STATE`); for nouns also ``verbs`` (offset, word) -> the lemmas of the
+    verbs derived from that word of the synset ("injury" -> "injure")."""
     out = {}
+    lemmas: dict[int, tuple[str, ...]] = {}  # synset -> its words (read for the derived verbs' lemmas)
+    derived: dict[tuple[int, str], list[tuple[int, int]]] = {}
     for pos, name in _POS.items():
+        lemmas.clear()  # offsets are per file: the verbs' words replace the nouns'
         index: dict[str, tuple[int, ...]] = {}
         with (d / f"index.{name}").open(encoding="utf-8") as f:
             for line in f:
@@ -156,6 +161,7 @@ def _read(d: Path) -> dict:
         up: dict[int, tuple[int, ...]] = {}
         members: dict[int, tuple[int, ...]] = {}
         opposite: dict[int, set[int]] = {}
+        files: dict[int, int] = {}
         with (d / f"data.{name}").open(encoding="utf-8") as f:
             for line in f:
                 if line.startswith(" "):
@@ -163,11 +169,18 @@ def _read(d: Path) -> dict:
                 parts = line.split(" | ", 1)[0].split()
                 offset = int(parts[0])
                 n_words = int(parts[3], 16)
+                lemmas[offset] = tuple(w.lower() for w in parts[4:4 + 2 * n_words:2])
+                files[offset] = int(parts[1])
                 i = 4 + 2 * n_words
                 n_pointers = int(parts[i])
                 hyper, mem, anti = [], [], []
                 for j in range(i + 1, i + 1 + 4 * n_pointers, 4):
                     symbol, target, tpos = parts[j], parts[j + 1], parts[j + 2]
+                    if symbol == "+" and pos == "n" and tpos == "v" and parts[j + 3][:2] != "00":
+                        # a verb derived from a word of the synset: (synset, word) -> (verb synset, word no.)
+                        words = parts[j + 3]
+                        source = lemmas[offset][int(words[:2], 16) - 1]
+                        derived.setdefault((offset, source), []).append((int(target), int(words[2:], 16)))
                     if tpos != pos:
                         continue
                     if symbol in ("@", "@i"):
@@ -191,6 +204,9 @@ def _read(d: Path) -> dict:
                     exc[words[0]] = tuple(words[1:])
         out[pos] = {"index": index, "up": up, "members": members,
                     "opposite": {k: tuple(v) for k, v in opposite.items()}, "exc": exc}
+        out[pos]["file"] = files
+    out["n"]["verbs"] = {key: tuple(lemmas[o][w - 1] for o, w in targets if w <= len(lemmas.get(o, ())))
+                         for key, targets in derived.items()}
     return out
 
 
@@ -213,19 +229,53 @@ def _synsets(word: str, pos: str) -> tuple[int, ...]:
     tables = _tables()
     if tables is None or not word:
         return ()
-    t = tables[pos]
-    found = t["index"].get(word)
-    if found:
-        return found
+    return tables[pos]["index"].get(_lemma(word, pos), ())
+
+
+#: WordNet's lexicographer files of nouns (its ``lexnames``): parts of the body ("chest", "leg",
+#: "abdomen") and states (conditions: "injury", "wound", "fracture").
+BODY = 8
+STATE = 26
+
+
+def lexicographer_files(word: str, pos: str, senses: int = 1) -> frozenset[int]:
+    """The lexicographer files of the first ``senses`` senses of ``word``, a noun (``pos`` "n") or a
+    verb ("v"): `BODY`, `STATE`, ...; empty when WordNet does not know the word, or without the data."""
+    tables = _tables()
+    found = synsets(word, pos)[:senses]
+    return frozenset(tables[pos]["file"][o] for o in found) if tables is not None else frozenset()
+
+
+def verb_of(noun: str) -> str:
+    """The verb that names the event a condition noun results from: the verb WordNet derives from
+    the noun's own word in its first sense ("injuries" -> "injure", "fractures" -> "fracture"),
+    else the noun's lemma when WordNet knows it as a verb too ("wounds" -> "wound", whose first
+    sense has no derivation); '' when there is none, or without the data."""
+    tables = _tables()
+    found = synsets(noun, "n")
+    if tables is None or not found:
+        return ""
+    lemma = _lemma(noun.lower().strip().replace(" ", "_"), "n")
+    verbs = tables["n"]["verbs"].get((found[0], lemma), ())
+    if verbs:
+        return verbs[0].replace("_", " ")
+    return lemma if synsets(lemma, "v") else ""
+
+
+def _lemma(word: str, pos: str) -> str:
+    """The lemma WordNet lists ``word`` under: itself, a base form of its exception list, or of a
+    regular inflection (`_SUFFIXES`, WordNet's morphy); ``word`` itself when none. Needs the data."""
+    t = _tables()[pos]
+    if word in t["index"]:
+        return word
     for base in t["exc"].get(word, ()):
         if base in t["index"]:
-            return t["index"][base]
+            return base
     for suffix, repl in _SUFFIXES[pos]:
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            base = word[: -len(suffix)] + repl
-            if base in t["index"]:
-                return t["index"][base]
-    return ()
+        base = word[: -len(suffix)] + repl
+        if word.endswith(suffix) and len(word) > len(suffix) + 1 and base in t["index"]:
+            return base
+    return word
 
 
 def is_person(noun: str) -> bool:
