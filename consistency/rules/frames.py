@@ -307,18 +307,33 @@ _DATE_BOUND = re.compile(r"\b(?P<w>before|after|by|prior\s+to|earlier\s+than|lat
 _YEAR_AFTER = re.compile(r"\s*,?\s*(\d{4})\b")
 
 
+_PERIOD = re.compile(r"(?:last|this|next)\s", re.I)
+
+
+def _period(d) -> bool:
+    """Whether the date mention names a whole period counted from the present ("last week", "this
+    year", "next season": `dates.extract_dates`), not a day or a point back from it ("on
+    Tuesday", "two years ago")."""
+    return bool(d.relative and _PERIOD.match(d.text) and (d.granularity != "day" or d.earliest is not None))
+
+
 def _date_quantities(claim: Claim, v) -> list[Quantity]:
     """The claim's dates as quantities of the dimension ``date`` (value: day number), so a date
     frame is read and compared like a number: "born on May 11, 1988", "formed before 1990".
 
     "before"/"after"/"by" make open intervals; "since", "until", "as of", "from" and "between"
     state a span or the time of a figure, not an event's date, and are skipped, as are dates in
-    an attribution ("officials said on Friday")."""
+    an attribution ("officials said on Friday"). So is a period named from the present ("this
+    season", "last year", `_period`) in a claim that counts something (`_usable`): the time over
+    which a figure accrued ("has scored 21 goals this season"), not the date of one event."""
     out = []
+    counts = any(_usable(q) and q.dimension not in ("date", "age") for q in claim.quantities)
     for d, lo, hi in v.dates:
         m = _DATE_BOUND.search(claim.text[max(0, d.start - 30):d.start])
         word = " ".join(m.group("w").lower().split()) if m else ""
         if word in ("since", "until", "till", "through", "as of", "from", "between"):
+            continue
+        if counts and _period(d):
             continue
         year = _YEAR_AFTER.match(claim.text[d.end:])
         if d.relative and d.granularity == "day" and year:  # "born February 17 , 1990": the year was missed
