@@ -5,6 +5,10 @@ The sentences are ours, written for this test (docs/rules.md, "When two numbers 
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from consistency import api
 from consistency.config import Settings
 
@@ -57,3 +61,46 @@ def test_a_figure_of_an_event_named_by_its_year_is_background(tmp_path, embedder
     values = _values(api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder))
     assert not any("8.9-magnitude" in pair for pair in values), values
     assert ("5.8 magnitude", "6.2-magnitude") in values, values  # the story's own figures still are
+
+
+SEASONS = (
+    ("Tillbury Hawks receiver Oren Vasko pulled in 71 catches last season, his best year since the club "
+     "drafted him out of Glenmoor State.\n\n"
+     "Vasko, 27, signed a new deal with the Hawks in March.\n"),
+    ("The Hawks will be without Oren Vasko against Brackley on Sunday: the receiver hurt his knee at "
+     "practice.\n\n"
+     "Vasko has 48 catches in the Hawks' first eleven games this season.\n"),
+)
+
+
+def _write(folder, texts, date: str | None) -> None:
+    """The texts as articles: plain files (no publication date), or rows of a JSONL file dated ``date``."""
+    if date is None:
+        for n, text in enumerate(texts):
+            (folder / f"{n}.txt").write_text(text, encoding="utf-8")
+        return
+    rows = [{"id": f"r{n}", "text": text, "source": f"outlet {n}", "date": date}
+            for n, text in enumerate(texts)]
+    (folder / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+@pytest.mark.parametrize("date", [None, "2025-11-20"])
+def test_a_last_season_figure_is_background_to_this_seasons(tmp_path, embedder, date):
+    """"71 catches last season" / "48 catches this season": a season recurs yearly, and the last one
+    is another time than the story's own (`dates`: a relative date of year length), so its figure
+    is no rival for this season's, in a crawl without dates and in dated articles."""
+    _write(tmp_path, SEASONS, date)
+    values = _values(api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder))
+    assert not any("71" in pair for pair in values), values
+
+
+@pytest.mark.parametrize("date", [None, "2025-11-20"])
+def test_this_seasons_figure_told_two_ways_is_a_conflict(tmp_path, embedder, date):
+    """The same season told two ways by two outlets ("48 catches this season" / "this season he has
+    caught 53 passes") is still one figure: "this season" is the story's present."""
+    other = ("Oren Vasko of the Tillbury Hawks, out Sunday with a knee injury, has caught 53 passes so far "
+             "this season.\n")
+    texts = (SEASONS[1], other)
+    _write(tmp_path, texts, date)
+    values = _values(api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder))
+    assert ("48", "53") in values, values

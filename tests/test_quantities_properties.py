@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 
@@ -92,3 +93,33 @@ def test_mixed_numbers_read_as_one_amount(whole: int, glyph: tuple[int, int], wr
     found = extract_quantities(f"The crew worked {number} weeks on the bridge.")
     assert len(found) == 1, found
     assert found[0].unit == "week" and math.isclose(found[0].value, whole + n / d), found[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2098, 12, 31)),
+       back=st.integers(1, 12))
+def test_seasons_are_consecutive_years_around_the_anchor(day: dt.date, back: int) -> None:
+    """A season recurs yearly: "last season", "this season" and "next season" are year-long spans
+    that abut, "this season" holds the anchor day (the present), and "N seasons ago" is the span
+    N years before this season's."""
+    from consistency.rules.text import date_interval
+
+    text = (f"Kestrel Rovers drew 12 games last season, lost 3 this season and play 38 next season "
+            f"({back} seasons ago: 40).")
+    found = {d.text.lower(): date_interval(d) for d in extract_dates(text, doc_date=day)}
+    last, this, nxt = found["last season"], found["this season"], found["next season"]
+    assert this[0] <= day <= this[1]
+    for earlier, later in ((last, this), (this, nxt)):
+        assert earlier[1] + dt.timedelta(days=1) == later[0]
+    for lo, hi in (last, this, nxt):
+        assert 365 <= (hi - lo).days + 1 <= 366
+    ago = found[f"{back} seasons ago"]
+    assert ago[0].year == this[0].year - back and ago[1].year == this[1].year - back
+
+
+def test_calendar_seasons_are_not_dates() -> None:
+    """A season of the calendar ("last summer", "this winter") is left unread: measured on the news
+    tune half, one contract told twice ("worth $40 million last summer" / "a $41 million deal") is
+    a confirmed finding that a summer read as a time would set apart (docs/quantities.md)."""
+    text = "The pier closed last summer and reopens this winter, the harbour board said."
+    assert extract_dates(text, doc_date=dt.date(2021, 5, 6)) == ()

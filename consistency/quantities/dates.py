@@ -20,7 +20,9 @@ Resolving as reporters write (against the document's date, the *anchor*):
 - a bare weekday is approximate: ``earliest``/``latest`` are a day either side
   (a late-night event is reported the next day, a crawl date can be a day off),
   unless the text fixes the day with a date beside it ("Thursday, July 23");
-  "last week" means that whole week, "two weeks ago" give or take three days.
+  "last week" means that whole week, "two weeks ago" give or take three days;
+- a season recurs yearly: "last season", "this season", "next season" and "two seasons ago"
+  are year-long spans (`_season`), "this season" the one around the anchor day.
 """
 
 from __future__ import annotations
@@ -55,8 +57,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("day_month", rf"(?<![\w]){_DAY}[ \u00a0]+(?:of[ \u00a0]+)?{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
     ("month_year", rf"(?<![\w]){MONTHS}[ \u00a0]+(?:of[ \u00a0]+)?{_YEAR}(?![\w])"),
     ("weekday", rf"(?<![\w])(?:(?:last|next|this)[ \u00a0]+)?{WEEKDAYS}(?![\w])"),
-    ("relative", r"(?<![\w])(?:yesterday|today|tomorrow|(?:last|next|this)[ \u00a0]+(?:week|month|year)"
-                 r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]+(?:days?|weeks?|months?|years?)[ \u00a0]+ago)(?![\w])"),
+    ("relative", r"(?<![\w])(?:yesterday|today|tomorrow"
+                 r"|(?:last|next|this)[ \u00a0]+(?:week|month|year|season)"
+                 r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]+"
+                 r"(?:days?|weeks?|months?|years?|seasons?)[ \u00a0]+ago)(?![\w])"),
 )
 _DATE_RE = re.compile("|".join(f"(?P<{name}>{p})" for name, p in _PATTERNS), re.I)
 _CASED_NAMES = ("month_day", "day_month", "month_year", "weekday")
@@ -308,7 +312,7 @@ def _relative(words: list[str], nums: list[int], base: dt.date) -> dt.date | boo
             return base + dt.timedelta(weeks=step)
         if unit == "month":
             return _add_months(base, step)
-        if unit == "year":
+        if unit in ("year", "season"):
             return _add_months(base, 12 * step)
     if words and words[-1] == "ago":
         count = nums[0] if nums else _NUMBER_WORDS.get(words[0])
@@ -321,7 +325,7 @@ def _relative(words: list[str], nums: list[int], base: dt.date) -> dt.date | boo
             return base - dt.timedelta(weeks=count)
         if unit == "month":
             return _add_months(base, -count)
-        if unit == "year":
+        if unit in ("year", "season"):
             return _add_months(base, -12 * count)
     return False
 
@@ -375,7 +379,20 @@ def _days_meant(kind: str, phrase: str, when: dt.date) -> tuple[dt.date | None, 
         return monday, monday + dt.timedelta(days=6), False
     if kind == "relative" and re.search(r"weeks?[ \u00a0]+ago$", low):
         return when - dt.timedelta(days=3), when + dt.timedelta(days=3), False
+    if kind == "relative" and re.search(r"season", low):
+        return _season(when)
     return None, None, False
+
+
+def _season(when: dt.date) -> tuple[dt.date, dt.date, bool]:
+    """The days of the season around ``when`` (`_days_meant`): a season (of a sport, a league, a
+    show) recurs yearly but starts in no month we know, so it is the twelve whole months centred
+    on ``when``'s month, six before it and five after; "last season" / "this season" / "next
+    season" are then three spans that abut, and "this season" holds the anchor day (the present:
+    `compare._eras_differ`). A season of the calendar ("last summer") is not read: see
+    `extract_dates`."""
+    first = _add_months(when.replace(day=1), -6)
+    return first, _add_months(first, 12) - dt.timedelta(days=1), False
 
 
 def _granularity(kind: str, phrase: str) -> Literal["day", "month", "year"]:
@@ -385,7 +402,7 @@ def _granularity(kind: str, phrase: str) -> Literal["day", "month", "year"]:
         return "year"
     if kind == "relative" and re.search(r"(month)", phrase, re.I):
         return "month"
-    if kind == "relative" and re.search(r"(year)", phrase, re.I):
+    if kind == "relative" and re.search(r"(year|season)", phrase, re.I):
         return "year"
     return "day"
 
