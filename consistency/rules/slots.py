@@ -1207,18 +1207,23 @@ def _part_noun(p: Parse, obj: Token) -> bool:
     break"); or a span of time counted from a place in the event, a time noun with a number and
     an adjective ("the opening six minutes", "the final two minutes"), not a span alone ("in 30
     minutes": the event's own length may be that) nor a time alone ("during the night", "in the
-    early hours": when the event was)."""
-    if obj.pos != "NOUN":
-        return False
+    early hours": when the event was); or one numbered division of a season, a time noun (in its
+    first sense, not a month: "June 9" is a date) with the number that says which after it ("in
+    Week 9", "since Week 9": that week's figures, or the weeks' since, are a part of the season's)."""
     anchors = _time_anchors()
-    if not anchors:
+    if not anchors or obj.pos not in ("NOUN", "PROPN"):
         return False
     division, pause, time = anchors
+    kids = p.children(obj.i)
+    if obj.tag in ("NN", "NNP") and any(k.dep == "nummod" and k.i > obj.i for k in kids):  # "Week 9"
+        # the first sense only ("Chapter 11" is a span of a life in a later one); a month's day is a date
+        return obj.low not in TIME_NAMES and wordnet.below(obj.low, time, senses=1, steps=3)
+    if obj.pos != "NOUN":
+        return False
     if wordnet.below(obj.lemma, division, senses=3, steps=1):
         return True
     if p.tokens[obj.head].low == "at" and wordnet.below(obj.lemma, pause, senses=0, steps=2):
         return True
-    kids = p.children(obj.i)
     return (obj.tag == "NNS" and any(k.dep == "nummod" for k in kids) and any(k.dep == "amod" for k in kids)
             and wordnet.below(obj.lemma, time, senses=3, steps=3))
 
