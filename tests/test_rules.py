@@ -109,6 +109,22 @@ def test_explanation_names_both_values():
     assert finding.spans_a[0].normalized and finding.spans_b[0].normalized
 
 
+
+@pytest.mark.parametrize("text,number,said", [
+    ("All six were carried to the county hospital.", "six", "six carried"),
+    ("Four more were released from the clinic on Monday.", "Four", "Four released"),
+    ("A truck struck the market stalls, injuring four.", "four", "injuring four"),
+    ("The gunman shot three before he fled.", "three", "shot three"),
+])
+def test_a_count_of_nothing_named_is_told_by_its_verb_as_written(text, number, said, tmp_path):
+    # not the verb's lemma ("six carry", "Four release"): the reader sees the claim's own words, in
+    # the claim's own order
+    from test_measures_apart import _frame
+
+    from consistency.rules.frames import describe
+
+    assert describe(_frame(tmp_path, text, number)) == said
+
 def test_rules_command_lists_catalogue():
     result = CliRunner().invoke(cli, ["rules"])
     assert result.exit_code == 0

@@ -522,8 +522,22 @@ def describe(f: Frame) -> str:
         elif not counted:
             text = f"{text} ({measure})"
     elif counted and not measure and f.slots.predicate:
-        text = f"{text} {f.slots.predicate}"
+        text = _with_verb(text, f)
     return text
+
+
+def _with_verb(text: str, f: Frame) -> str:
+    """A count of nothing named, told by its verb as the claim writes it and on the side the claim
+    puts it: "six taken" ("All six were taken"), "killing four", "shot three". The lemma alone read
+    "six take" and "four kill" in reports."""
+    verb, claim_text, q = f.slots.verb, f.claim.text, f.q
+    if not verb:
+        return f"{text} {f.slots.predicate}"
+    before = claim_text.rfind(verb, 0, q.start)
+    after = claim_text.find(verb, q.end)
+    if before >= 0 and (after < 0 or q.start - (before + len(verb)) <= after - q.end):
+        return f"{verb} {text}"
+    return f"{text} {verb}"
 
 
 def key(f: Frame) -> str:
