@@ -331,3 +331,70 @@ def test_the_pronoun_i_and_its_contractions_are_not_names(tmp_path):
     claims = extract_claims(read_paths([str(tmp_path)]).documents)
     names, _, spelled = stories.read_names(claims)
     assert {spelled[k] for k in names} == {"Solberg", "Fenwick", "O'Hara"}
+
+
+#: Two launches of one (invented) product line, years apart, three undated write-ups of each: they
+#: share the maker, the line and its chief, but every write-up of a launch names its own show and
+#: chip, which no write-up of the other launch mentions.
+LAUNCHES = {
+    "first-a.md": """
+Halvorsen Electronics showed its Corvane Slate tablet at the Nordlys Expo in Tromvik, priced at 649 euros.
+
+The Corvane Slate weighs 1.4 kilograms and runs on a Tern processor clocked at 1.6GHz.
+
+Halvorsen chief executive Ingrid Valdersen told the Nordlys Expo audience that the battery lasts 9 hours.
+""",
+    "first-b.md": """
+At the Nordlys Expo, Ingrid Valdersen of Halvorsen introduced the Corvane Slate, a tablet that will sell for 649 euros.
+
+Its Tern chip runs at 1.6GHz, and the Corvane Slate tips the scales at 1.4 kilograms.
+
+Valdersen promised 11 hours of battery life for the Corvane Slate on a single charge.
+""",
+    "first-c.md": """
+Visitors to the Nordlys Expo queued for the Corvane Slate, which Halvorsen priced at 679 euros.
+
+Halvorsen says the Tern processor inside the Corvane Slate draws 40 percent less power than the chip it replaces.
+
+Ingrid Valdersen said Halvorsen expects to ship 200,000 Corvane Slate units before summer.
+""",
+    "second-a.md": """
+Halvorsen Electronics took the wraps off a thinner Corvane Slate with a Lumen display at the Brightwater Summit, starting at 899 euros.
+
+The new Corvane Slate weighs just 1.1 kilograms and uses a Kestrel processor at 2.4GHz.
+
+Ingrid Valdersen told the Brightwater Summit crowd the Corvane Slate now runs for 14 hours on a charge.
+""",
+    "second-b.md": """
+Ingrid Valdersen opened the Brightwater Summit with the Corvane Slate Lumen, an 899-euro tablet from Halvorsen.
+
+A 2.4GHz Kestrel chip powers the Corvane Slate, which is 1.1 kilograms.
+
+Halvorsen rates the battery of the Corvane Slate at 14 hours.
+""",
+    "second-c.md": """
+The Corvane Slate shown at the Brightwater Summit has a Lumen screen 2,560 pixels wide, Halvorsen said.
+
+The Kestrel processor makes the Corvane Slate 30 percent faster, according to Ingrid Valdersen of Halvorsen.
+
+Halvorsen will sell the Corvane Slate from 899 euros at the Brightwater Summit.
+""",
+}
+
+
+def test_two_undated_launches_of_one_product_line_are_two_stories(embedder, tmp_path):
+    """Nothing dates these write-ups, and the maker, the line and its chief are in all of them; what
+    tells the launches apart is that each launch's write-ups all name a show and a chip that no
+    write-up of the other launch names (on real news: a laptop line's launch at one trade show
+    against its launch at another conference years later, whose prices and weights were compared)."""
+    for name, body in LAUNCHES.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    report = api.check([str(tmp_path)], Settings(), embedder=embedder)
+    s = story_of(report)
+    first, second = ([s[f"{launch}-{k}.md"] for k in "abc"] for launch in ("first", "second"))
+    assert len(set(first)) == 1 and len(set(second)) == 1 and first[0] != second[0]
+    conflicts = [f for f in report.findings if f.kind == "conflict"]
+    across = [f.explanation for f in conflicts if f.a.doc_key[:5] != f.b.doc_key[:5]]
+    assert across == [], "figures of two launches compared"
+    prices = {(f.a.doc_key, f.b.doc_key) for f in conflicts if "euros" in f.explanation}
+    assert ("first-a.md", "first-c.md") in prices, "649 vs 679 euros at one launch are still compared"
