@@ -104,3 +104,23 @@ def test_this_seasons_figure_told_two_ways_is_a_conflict(tmp_path, embedder, dat
     _write(tmp_path, texts, date)
     values = _values(api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder))
     assert ("48", "53") in values, values
+
+
+OFF_SEASON = (
+    ("The Fenwick Larks want to keep striker Nadia Orlov, who had 29 goals and 7 assists last season. With "
+     "Fenwick she had 11 goals in 20 games after her move from Ashby in January.\n"),
+    ("Nadia Orlov, the striker the Fenwick Larks hope to keep, had 29 goals and 7 assists. Orlov joined the "
+     "Larks from Ashby in January.\n"),
+)
+
+
+@pytest.mark.parametrize("date", [None, "2025-12-02"])
+def test_a_figure_dated_last_season_still_restates_an_undated_one(tmp_path, embedder, date):
+    """Between seasons a story's figures are the last season's: one outlet dates "29 goals ... last
+    season", another gives "29 goals" undated. The first article states the second's figure
+    itself (`compare.restated`), so its own "11 goals in 20 games" (a part of that season) is
+    not a rival for it; that its figure is dated and the other's is not is no evidence of two
+    figures when the values and the measure are one."""
+    _write(tmp_path, OFF_SEASON, date)
+    values = _values(api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder))
+    assert ("11", "29") not in values, values
