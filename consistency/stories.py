@@ -52,7 +52,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -104,6 +104,9 @@ class Profile:
     claim_names: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: how each name is written, for display ("detroit" -> "Detroit").
     spelled: Mapping[str, str] = field(default_factory=dict)
+    #: names of several words as the document writes them ("Dalia Okafor", "Gov. Ana Reyes"), with
+    #: how often (`name_phrases`): a story shows these rather than their single words.
+    phrases: Mapping[str, int] = field(default_factory=dict)
 
 
 #: An English clitic at a word's end: a possessive or a contracted verb or "not" ("Solberg's",
@@ -208,6 +211,52 @@ def read_names(claims: Sequence[Claim], title: str | None = None, *, casing: _Ca
     return names, per_claim, spelled
 
 
+#: A title before its name, written short with a dot ("Gov. Ana Reyes", "Sgt. Ole Berg"): a word of
+#: a capital and at most three small letters; the dot does not end the name.
+_TITLE_DOT = re.compile(r"[A-Z][a-z]{0,3}")
+
+
+def name_phrases(claims: Sequence[Claim], names: Iterable[str]) -> Counter:
+    """Runs of two or more words that are all ``names`` (lowercased keys, `read_names`), written
+    next to each other (only spaces between, or a short title's dot: "Gov. Ana Reyes"), as the
+    claims write them, with how often: "Dalia Okafor", "Carver Street". For display only; the
+    stories are scored on single names."""
+    known = set(names)
+    out: Counter = Counter()
+    for claim in claims:
+        text = claim.text
+        for start, end in _not_names(claim):
+            text = text[:start] + " " * (end - start) + text[end:]
+        out.update(_runs(text, known))
+    return out
+
+
+def _runs(text: str, known: set[str]) -> Iterator[str]:
+    run: list[tuple[int, int, str]] = []  # (start, end, word) of the names read so far
+    for m in _WORD.finditer(text):
+        word = _strip_clitic(m.group())
+        if not (word[:1].isupper() and word.lower() in known):
+            yield from _written(text, run)
+            run = []
+            continue
+        if run:
+            gap = text[run[-1][1]:m.start()]
+            if gap.strip() and not (gap.startswith(".") and gap.strip() == "."
+                                    and _TITLE_DOT.fullmatch(run[-1][2]) is not None):
+                yield from _written(text, run)
+                run = []
+        run.append((m.start(), m.start() + len(word), word))
+        if len(word) != len(m.group()):  # "Okafor's": a clitic ends the name
+            yield from _written(text, run)
+            run = []
+    yield from _written(text, run)
+
+
+def _written(text: str, run: list[tuple[int, int, str]]) -> Iterator[str]:
+    if len(run) > 1:
+        yield " ".join(text[run[0][0]:run[-1][1]].split())
+
+
 def profiles(documents: Sequence[Document], claims: Sequence[Claim], vectors: np.ndarray) -> list[Profile]:
     """One `Profile` per document that has claims, in the order of ``documents``."""
     rows: dict[str, list[int]] = {}
@@ -227,7 +276,8 @@ def profiles(documents: Sequence[Document], claims: Sequence[Claim], vectors: np
         doc_claims = [claims[i] for i in mine]
         names, per_claim, spelled = read_names(doc_claims, doc.title, casing=casing, words=[words[i] for i in mine])
         out.append(Profile(key=doc.key, vector=vector, names=names, date=doc.date,
-                           title=_title(doc, doc_claims), claim_names=per_claim, spelled=spelled))
+                           title=_title(doc, doc_claims), claim_names=per_claim, spelled=spelled,
+                           phrases=name_phrases(doc_claims, names)))
     return out
 
 
@@ -647,6 +697,52 @@ def records(placed: Sequence[Placed], df: Mapping[str, int] | None = None) -> tu
     return tuple(story_record(sid, docs, df, len(placed), spelled) for sid, docs in ordered)
 
 
+def _shown(ranked: Sequence[str], docs: Sequence[Profile], spelled: Mapping[str, str]) -> tuple[str, ...]:
+    """The story's entities: its `SHOWN_ENTITIES` best-ranked names, each as the name of several
+    words it is most often part of ("Okafor" -> "Dalia Okafor"; the longest of those written as
+    often: "Gov. Ana Reyes" within "Gov. Ana Reyes" and "Delmar Gov. Ana Reyes") when the story
+    writes it so at least half the times it writes the name, else as the single word; a word
+    already shown within a longer name is not shown again."""
+    total = Counter()
+    for d in docs:
+        total.update(d.names)
+    phrases: Counter = Counter()  # every run of two or more words within a written name, counted
+    for d in docs:
+        for phrase, times in d.phrases.items():
+            words = phrase.split()
+            for i, j in itertools.combinations(range(len(words) + 1), 2):
+                if j - i > 1:
+                    phrases[" ".join(words[i:j])] += times
+    holding: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=lambda x: (-phrases[x], -len(x.split()), x)):
+        for key in _keys(phrase):
+            holding.setdefault(key, []).append(phrase)
+    shown: list[str] = []
+    covered: set[str] = set()
+    for k in ranked:
+        if len(shown) == SHOWN_ENTITIES:
+            break
+        if k in covered:
+            continue
+        best = next((x for x in holding.get(k, ()) if 2 * phrases[x] >= total[k]), None)
+        words = _keys(best) if best else {k}
+        inside = [i for i, x in enumerate(shown) if best and _keys(x) <= words]
+        if inside:  # a longer name around one shown: "East" of "East Palo Alto" around "Palo Alto"
+            shown[inside[0]] = best
+            shown = [x for i, x in enumerate(shown) if i not in inside[1:]]
+        elif best and words & covered:
+            continue  # a word of a name already shown, in another of its spellings
+        else:
+            shown.append(best or spelled.get(k, k))
+        covered |= words
+    return tuple(shown)
+
+
+def _keys(name: str) -> set[str]:
+    """The name keys (`read_names`) of a shown name's words."""
+    return {_strip_clitic(w.rstrip(".")).lower() for w in name.split()}
+
+
 def story_record(number: int, docs: Sequence[Profile], df: Mapping[str, int], n: int,
                  spelled: Mapping[str, str]) -> Story:
     """A `Story`: its title is the title of the document closest to the story's mean vector;
@@ -656,7 +752,6 @@ def story_record(number: int, docs: Sequence[Profile], df: Mapping[str, int], n:
     mentions = Counter(k for d in docs for k in d.names)
     ranked = sorted(mentions, key=lambda k: (-mentions[k] * idf(df.get(k, 0), n), k))
     dates = sorted(d.date for d in docs if d.date)
-    return Story(id=number, title=central.title,
-                 entities=tuple(spelled.get(k, k) for k in ranked[:SHOWN_ENTITIES]),
+    return Story(id=number, title=central.title, entities=_shown(ranked, docs, spelled),
                  first=dates[0] if dates else None, last=dates[-1] if dates else None,
                  documents=tuple(sorted(d.key for d in docs)))

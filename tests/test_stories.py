@@ -114,8 +114,18 @@ def test_an_arrest_weeks_later_naming_the_victims_joins_the_story(millbrook):
     s = story_of(millbrook)
     assert s["ledger-arrest.md"] == s["courier-laundromat.md"]
     story = next(x for x in millbrook.stories if x.id == s["ledger-arrest.md"])
-    assert {"Okafor", "Solberg"} & set(story.entities)
+    assert {"Okafor", "Solberg"} & {w for e in story.entities for w in e.split()}
     assert str(story.first) == "2025-06-15" and str(story.last) == "2025-07-22"
+
+
+def test_a_storys_entities_are_its_names_as_the_articles_write_them(millbrook):
+    # "Dalia Okafor", not "Dalia" and "Okafor" as two entities: a name of several words is shown
+    # whole when the articles write it so, and each of its words only once
+    s = story_of(millbrook)
+    story = next(x for x in millbrook.stories if x.id == s["courier-laundromat.md"])
+    assert {"Dalia Okafor", "Renata Solberg", "Marcus Tran"} & set(story.entities), story.entities
+    words = [w.lower() for e in story.entities for w in e.split()]
+    assert len(words) == len(set(words)), story.entities
 
 
 def test_findings_carry_the_story_they_belong_to(millbrook):
@@ -320,6 +330,12 @@ def test_a_changed_story_window_clusters_the_store_again(tmp_path, embedder):
         sorted(s["documents"]) for s in first["stories"])
 
 
+def _claims_of(folder, title: str, text: str):
+    """The claims of one Markdown article with this title and text."""
+    (folder / "a.md").write_text(f"{title}\n\n{text}", encoding="utf-8")
+    return extract_claims(read_paths([str(folder)]).documents)
+
+
 def test_the_pronoun_i_and_its_contractions_are_not_names(tmp_path):
     """English capitalises "I" and so "I'm", "I've", "I'd", "I'll": quotes full of them made those
     a story's entities ("Gingrich, GOP, Huckabee, I'm, I've" on real political coverage). A word's
@@ -327,10 +343,22 @@ def test_the_pronoun_i_and_its_contractions_are_not_names(tmp_path):
     text = ("\"I'm not leaving,\" Solberg said after the vote in Fenwick. \"I've told O'Hara that I'd stay "
             "and I'll say it again.\" Solberg's deputy agreed, and O'Hara's office in Fenwick said "
             "nothing. Later, O'Hara said: \"We're done, and I'm sure Fenwick isn't.\"")
-    (tmp_path / "a.md").write_text("Vote in Fenwick\n\n" + text, encoding="utf-8")
-    claims = extract_claims(read_paths([str(tmp_path)]).documents)
+    claims = _claims_of(tmp_path, "Vote in Fenwick", text)
     names, _, spelled = stories.read_names(claims)
     assert {spelled[k] for k in names} == {"Solberg", "Fenwick", "O'Hara"}
+
+
+def test_names_of_several_words_are_read_as_written(tmp_path):
+    """A run of names with only spaces between, or a short title's dot ("Gov. Ana Reyes"), is one
+    name; a possessive ends it ("Dalia Okafor's family"); a month is no part of one."""
+    text = ("On Monday Gov. Ana Reyes met Dalia Okafor's family in Port Ellery, and Ana Reyes said the "
+            "Port Ellery inquiry would report by May Day.\n\nPolice in Port Ellery said Ana Reyes spoke "
+            "for the family of Dalia Okafor.")
+    claims = _claims_of(tmp_path, "Inquiry", text)
+    names, _, _ = stories.read_names(claims)
+    found = stories.name_phrases(claims, names)
+    assert found["Gov. Ana Reyes"] == 1 and found["Ana Reyes"] == 2 and found["Port Ellery"] == 3
+    assert found["Dalia Okafor"] == 2 and not any("May" in x for x in found), found
 
 
 #: Two launches of one (invented) product line, years apart, three undated write-ups of each: they

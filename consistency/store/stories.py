@@ -45,7 +45,8 @@ class StoryDocuments:
 def _data(p: Profile) -> str:
     return json.dumps({"names": dict(p.names), "date": p.date.isoformat() if p.date else None, "title": p.title,
                        "claims": {cid: sorted(names) for cid, names in p.claim_names.items()},
-                       "spelled": dict(p.spelled)}, ensure_ascii=False, separators=(",", ":"))
+                       "spelled": dict(p.spelled), "phrases": dict(p.phrases)},
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def _profile(key: str, vector: bytes, data: str) -> Profile:
@@ -54,7 +55,7 @@ def _profile(key: str, vector: bytes, data: str) -> Profile:
         return Profile(key=key, vector=np.frombuffer(vector, dtype=np.float32), names=d["names"],
                        date=dt.date.fromisoformat(d["date"]) if d["date"] else None, title=d["title"],
                        claim_names={cid: frozenset(names) for cid, names in d["claims"].items()},
-                       spelled=d["spelled"])
+                       spelled=d["spelled"], phrases=d.get("phrases", {}))  # none in a store written before they were kept
     except (ValueError, TypeError, KeyError) as exc:
         raise StoreError(f"the store holds a damaged story row for {key!r} ({type(exc).__name__})",
                          hint="restore the store from a backup, or start a new store with --store NEW.db") from None
