@@ -303,6 +303,29 @@ Okafor's sister thanked the customers who had sheltered behind the dryers, and C
 """
 
 
+def test_a_store_written_before_names_of_several_words_were_kept_still_runs(tmp_path, embedder):
+    """Stores of earlier versions keep no `Profile.phrases` (`_profile` reads none): their documents
+    show single names, and the next run still reads them and adds its own documents."""
+    import sqlite3
+
+    from test_store import run_json
+
+    corpus = write_articles(tmp_path / "news", ["courier-laundromat.md", "courier-busstop.md"])
+    db = tmp_path / "desk.db"
+    run_json(db, corpus)
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT doc_key, data FROM story_documents").fetchall()
+        for key, data in rows:
+            old = json.loads(data)
+            assert old.pop("phrases")
+            con.execute("UPDATE story_documents SET data = ? WHERE doc_key = ?", (json.dumps(old), key))
+    write_articles(corpus, ["ledger-laundromat.md"])
+    code, second = run_json(db, corpus)
+    laundromat = stories_by_document(second)["ledger-laundromat.md"]
+    assert code == 1 and laundromat["id"] == stories_by_document(second)["courier-laundromat.md"]["id"]
+    assert laundromat["entities"] and all(isinstance(e, str) and e for e in laundromat["entities"])
+
+
 def test_stories_are_kept_in_either_store_backend(store_target, embedder, tmp_path):
     from consistency import incremental
 
