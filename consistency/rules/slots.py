@@ -368,13 +368,13 @@ def _narrowed(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) 
                 return {"narrowed": k.low}
             break
         for prep in p.children(t.i):
-            obj = next((x for x in p.children(prep.i) if x.dep == "pobj" and x.pos == "NOUN"), None)
+            obj = _pobj(p, prep, ("NOUN",))
             if prep.dep == "prep" and prep.low in ("in", "to") and obj is not None and obj.i not in skip \
                     and wordnet.BODY in wordnet.lexicographer_files(obj.lemma, "n"):
                 return {"narrowed": " ".join(x.text for x in p.tokens[prep.i:obj.i + 1])}
     for owner in (noun, verb):
         for prep in p.children(owner.i) if owner is not None else ():
-            obj = next((x for x in p.children(prep.i) if x.dep == "pobj" and x.pos == "NOUN"), None)
+            obj = _pobj(p, prep, ("NOUN",))
             if prep.dep != "prep" or prep.low != "with" or obj is None or obj.i in skip:
                 continue
             state = wordnet.STATE in wordnet.lexicographer_files(obj.lemma, "n")
@@ -382,6 +382,11 @@ def _narrowed(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) 
             if event:
                 return {"narrowed": " ".join(x.text for x in p.tokens[prep.i:obj.i + 1]), "condition": event}
     return {}
+
+
+def _pobj(p: Parse, prep: Token, pos: tuple[str, ...] = ()) -> Token | None:
+    """The object of the preposition ``prep`` (the first of a part of speech in ``pos``, when given)."""
+    return next((x for x in p.children(prep.i) if x.dep == "pobj" and (not pos or x.pos in pos)), None)
 
 
 def _inclusive(p: Parse, owners: list[Token | None]) -> bool:
@@ -397,7 +402,7 @@ def _inclusive(p: Parse, owners: list[Token | None]) -> bool:
         if t.pos == "NUM" or t.text in (".", ";", "?", "!"):
             return False
         if t.low == "including" and t.dep == "prep":
-            obj = next((x for x in p.children(t.i) if x.dep == "pobj"), None)
+            obj = _pobj(p, t)
             if obj is None:
                 return False
             if obj.pos == "PRON":
@@ -455,7 +460,7 @@ def _occasions(p: Parse, owners: list[Token], verb: Token | None, inside: set[in
         for k in p.children(owner.i):
             if k.dep != "prep" or k.pos != "ADP" or k.low == "of" or k.i in inside:
                 continue
-            obj = next((x for x in p.children(k.i) if x.dep == "pobj"), None)
+            obj = _pobj(p, k)
             if obj is None or obj.i in inside or obj.pos != "NOUN" or obj.tag != "NNS":
                 continue
             if any(x.dep == "nummod" and x.pos == "NUM" and x.i not in inside for x in p.children(obj.i)):
@@ -633,7 +638,7 @@ def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str
     # "four of the officers": the number heads a partitive
     for k in p.children(anchor.i):
         if k.dep == "prep" and k.low == "of":
-            obj = next((x for x in p.children(k.i) if x.dep == "pobj"), None)
+            obj = _pobj(p, k)
             if obj is not None and obj.pos in _NOUNS:
                 if not any(x.low in ("all", "every") for x in p.tokens[max(0, anchor.i - 2):anchor.i]):
                     qualifiers.add("partitive")
@@ -928,7 +933,7 @@ def _holder(p: Parse, noun: Token | None, verb: Token | None, anchor: Token, ins
                                                                           and k.i > 0):
                 parts.append(k.text)
             elif k.dep == "prep" and k.low in ("of", "at", "for", "aboard", "on"):
-                obj = next((x for x in p.children(k.i) if x.dep == "pobj"), None)
+                obj = _pobj(p, k)
                 if obj is not None and obj.pos in _NOUNS and obj.i not in inside:
                     parts.append(_phrase(p, obj, inside))
     if not parts and verb is not None and (noun is None or noun.dep in ("dobj", "attr", "pobj")):
@@ -988,7 +993,7 @@ _CALENDAR = TIME_NAMES
 def _named_object(p: Parse, prep: Token, skip: set[int], depth: int) -> tuple[str, bool] | None:
     if prep.dep != "prep" or prep.low not in _PLACE_PREPS:
         return None
-    obj = next((x for x in p.children(prep.i) if x.dep == "pobj"), None)
+    obj = _pobj(p, prep)
     if obj is None or obj.i in skip:
         return None
     kids = p.children(obj.i)
@@ -1006,7 +1011,7 @@ def _named_object(p: Parse, prep: Token, skip: set[int], depth: int) -> tuple[st
     for k in kids if obj.pos == "NOUN" else ():
         if k.dep != "prep" or k.low != "of":
             continue
-        name = next((x for x in p.children(k.i) if x.dep == "pobj"), None)
+        name = _pobj(p, k)
         if name is not None and name.pos == "PROPN" and name.i not in skip and name.low not in _CALENDAR \
                 and is_area(obj.lemma):
             return _phrase(p, name, skip), True
@@ -1190,7 +1195,7 @@ def _portion(p: Parse, anchor: Token, inside: set[int], skip: set[int]) -> str:
         for prep in p.children(t.i):
             if prep.dep != "prep" or prep.i in on_path or prep.i in inside or prep.low == "of":
                 continue
-            obj = next((x for x in p.children(prep.i) if x.dep == "pobj"), None)
+            obj = _pobj(p, prep)
             if obj is None or obj.i in inside:
                 continue
             # the object may be the unit of another number ("in the opening six minutes")
@@ -1254,7 +1259,7 @@ def _component(p: Parse, owner: Token, prep: Token, obj: Token, on_path: set[int
         if other.dep != "prep" or other.i == prep.i or other.low != prep.low or other.i in on_path:
             continue
         head = p.tokens[other.head]
-        noun = next((x for x in p.children(other.i) if x.dep == "pobj"), None)
+        noun = _pobj(p, other)
         if noun is None or noun.pos != "NOUN" or noun.lemma == obj.lemma or not _bare(p, noun):
             continue
         if head.dep == "conj" and any(t.i in on_path for t in p.ancestors(head.i)[:3]) and (
@@ -1308,7 +1313,7 @@ def _role(p: Parse, noun: Token | None, verb: Token | None, inside: set[int], sk
         for k in p.children(owner.i) if owner is not None else ():
             if k.dep != "prep" or k.low != "as":
                 continue
-            obj = next((x for x in p.children(k.i) if x.dep == "pobj" and x.pos in _NOUNS), None)
+            obj = _pobj(p, k, _NOUNS)
             if obj is None or obj.i in skip or any(x.i in inside | own for x in p.subtree(obj.i)):
                 continue
             words = [x for x in p.children(obj.i) if x.dep in ("compound", "amod") and x.i < obj.i]
