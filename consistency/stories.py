@@ -124,11 +124,17 @@ def _strip_clitic(word: str) -> str:
     return _CLITIC.sub("", word) if "'" in word or "’" in word else word
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the ``spans`` (numbers, dates) written over by spaces, so offsets stay put."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def _words(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, str, bool, bool]]:
     """(key, word, capitalised, sentence-initial) for each word outside the ``skip`` spans. A word
     right after an opening quote mark starts the quoted sentence (`"We're done," she said`)."""
-    for start, end in skip:
-        text = text[:start] + " " * (end - start) + text[end:]
+    text = _blank(text, skip)
     out = []
     for m in _WORD.finditer(text):
         w = _strip_clitic(m.group())
@@ -224,10 +230,7 @@ def name_phrases(claims: Sequence[Claim], names: Iterable[str]) -> Counter:
     known = set(names)
     out: Counter = Counter()
     for claim in claims:
-        text = claim.text
-        for start, end in _not_names(claim):
-            text = text[:start] + " " * (end - start) + text[end:]
-        out.update(_runs(text, known))
+        out.update(_runs(_blank(claim.text, _not_names(claim)), known))
     return out
 
 
