@@ -12,7 +12,8 @@ gives:
   ("Iranian navy"), an ``of``/``at`` phrase ("beds at the hospital"), or the subject of
   a verb whose object is the measure ("the hospital has 500 beds", "the film holds a
   rating of 60%");
-- **place**: ``in``/``at``/``near`` phrases of the predicate;
+- **place**: ``in``/``at``/``near`` phrases of the predicate, else deeper in its clause
+  ("hurt by mudslides in the Pravec hill district", "took to the streets of Dornic");
 - **qualifiers**: a part of a group ("four of the officers"), a total, an increment
   ("another 1,000", "5 more"), the rest of a group ("four others"), "all", "so far", "still",
   negation.
@@ -32,7 +33,7 @@ from ..quantities.dates import TIME_NAMES
 from ..quantities.numbers import find_numbers
 from . import wordnet
 from .lexicon import STOP
-from .wordnet import is_area, is_person, relation
+from .wordnet import is_area, is_person, is_road, relation
 
 _NOUNS = ("NOUN", "PROPN")
 #: dependency labels that attach a number to the noun it counts.
@@ -982,7 +983,89 @@ def _place(p: Parse, owners: list[Token], verb: Token | None, skip: set[int]) ->
                 found = _named_object(p, k, skip, depth=2)
                 if found:
                     return found[0], False
+    return _deeper_place(p, verb, later, skip) if verb is not None and not own else ("", False)
+
+
+def _deeper_place(p: Parse, verb: Token, later: list[Token], skip: set[int]) -> tuple[str, bool]:
+    """Where a number happened when no phrase of its number, noun or verb says it (`_place`): a
+    place phrase that opens the sentence places each predicate of the list it opens ("In the Pravec
+    hill district, four were killed, 60 were hurt and 900 homes were flattened", `_listed`); a place
+    phrase deeper in the verb's clause, the nearest to the verb first, through the objects of the
+    agent's and other phrases ("were hurt by mudslides or falling walls in the Pravec hill
+    district"), or the town a street's of-phrase names ("took to the streets of Dornic",
+    `wordnet.is_road`); else a place in the adverbial clause of a later conjunct ("14 were killed
+    and 20 hurt when rockets struck the edge of a market in the Selvo camp") or in the when-clause
+    the parser read as the main clause, the counted one as its complement. A deeper phrase is a part
+    of a larger whole (`Slots.subplace`) only when it names a kind of area ("district",
+    `wordnet.is_area`), not a site ("at a Tarvel school"); a clause's place is the event's own site,
+    as in `_place`."""
+    opening = next((t for t in p.tokens if t.pos != "PUNCT"), None)
+    for v in _listed(p, verb):
+        for k in p.children(v.i):
+            if k.dep == "prep" and opening is not None and k.i == opening.i:
+                found = _named_object(p, k, skip, depth=2)
+                if found:
+                    return found
+    found = _nearest_place(p, [verb] + later, skip)
+    if found is not None:
+        return found
+    clauses = [k for v in later for k in p.children(v.i) if k.dep == "advcl"]
+    first = verb
+    while first.dep == "conj" and p.tokens[first.head].pos in ("VERB", "AUX"):
+        first = p.tokens[first.head]
+    if first.dep == "ccomp" and any(k.low == "when" for k in p.children(first.head)):
+        clauses.append(p.tokens[first.head])  # "30 were killed ..., when shells landed ... in X"
+    for clause in clauses:
+        owners = [clause] + [k for k in p.children(clause.i) if k.dep in ("dobj", "nsubj")]
+        found = _nearest_place(p, owners, skip)
+        if found is not None:
+            return found[0], False
     return "", False
+
+
+def _listed(p: Parse, verb: Token) -> list[Token]:
+    """The predicates of the list ``verb`` is in: conjuncts ("were killed and were hurt") and the
+    clauses of a comma-spliced list, which the parser reads as the complement of the next ("four
+    were killed, 60 were hurt": *killed* a ``ccomp`` before *hurt*); not a reporting verb's
+    complement that follows it ("officials said four were killed")."""
+    out, todo = {verb.i: verb}, [verb]
+    while todo:
+        v = todo.pop()
+        near = [k for k in p.children(v.i) if k.dep == "conj" or (k.dep == "ccomp" and k.i < v.i)]
+        if v.dep == "conj" or (v.dep == "ccomp" and v.i < v.head):
+            near.append(p.tokens[v.head])
+        for k in near:
+            if k.pos in ("VERB", "AUX") and k.i not in out:
+                out[k.i] = k
+                todo.append(k)
+    return list(out.values())
+
+
+def _nearest_place(p: Parse, owners: list[Token], skip: set[int]) -> tuple[str, bool] | None:
+    """The named place of the phrases below ``owners`` nearest to them (`_deeper_place`), through
+    the objects of any phrase and their conjuncts; its `Slots.subplace` only for a kind of area."""
+    seen: set[int] = set()
+    while owners:
+        deeper = []
+        for owner in owners:
+            for k in p.children(owner.i):
+                if k.dep not in ("prep", "agent") or k.i in seen:
+                    continue
+                seen.add(k.i)
+                obj = _pobj(p, k)
+                if obj is None or obj.i in skip:
+                    continue
+                found = _named_object(p, k, skip, depth=1)
+                if found:
+                    return found[0], found[1] and is_area(obj.lemma)
+                town = next((_pobj(p, x) for x in p.children(obj.i) if x.dep == "prep" and x.low == "of"), None) \
+                    if obj.pos == "NOUN" and is_road(obj.lemma) else None
+                if town is not None and town.pos == "PROPN" and town.i not in skip and town.low not in _CALENDAR:
+                    return _phrase(p, town, skip), True  # "took to the streets of Dornic"
+                if k.dep == "agent" or k.low in _PLACE_PREPS or k.low == "of":
+                    deeper += [obj] + [x for x in p.children(obj.i) if x.dep == "conj" and x.pos in _NOUNS]
+        owners = deeper
+    return None
 
 
 #: Month and weekday names and the time zones of clock times ("at 14:20 GMT", `dates.TIME_NAMES`)
@@ -1001,10 +1084,12 @@ def _named_object(p: Parse, prep: Token, skip: set[int], depth: int) -> tuple[st
         # "in Dolan, the worst-hit district": an apposition names the kind of area
         kind = any(k.dep == "appos" and k.pos == "NOUN" and k.i not in skip for k in kids)
         return _phrase(p, obj, skip), kind
-    # a common noun named by its modifiers: "in Central Aceh district", "at a Los Angeles hospital"
+    # a common noun named by its modifiers: "in Central Aceh district", "at a Los Angeles hospital",
+    # also through a common compound ("in the Selvo refugee camp", read Selvo -> refugee -> camp)
     # (not an of-phrase: "in the sinking of the Kestrel Dawn" is no area)
-    if any(k.dep == "compound" and k.pos == "PROPN" and k.low not in _CALENDAR and k.i not in skip
-           for k in kids):
+    compounds = [k for k in kids if k.dep == "compound"]
+    compounds += [x for k in compounds if k.pos == "NOUN" for x in p.children(k.i) if x.dep == "compound"]
+    if any(k.pos == "PROPN" and k.low not in _CALENDAR and k.i not in skip for k in compounds):
         return _phrase(p, obj, skip), True
     # a kind of area named in its of-phrase: "in the southern city of Tarvel" (not "in the sinking
     # of the Kestrel Dawn": a sinking is no kind of location, `wordnet.is_area`)

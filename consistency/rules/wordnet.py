@@ -291,6 +291,13 @@ def is_area(noun: str) -> bool:
     return _is_a(noun, "location")
 
 
+def is_road(noun: str) -> bool:
+    """One of the first `SENSES` senses of ``noun`` is a kind of road ("street", "avenue",
+    "boulevard"): a noun whose of-phrase names the town it runs through ("took to the streets of
+    Dornic"); False when WordNet does not know the word, or without the data."""
+    return _is_a(noun, "road")
+
+
 def _is_a(noun: str, kind: str) -> bool:
     """One of the first `SENSES` senses of ``noun`` lies below the first sense of ``kind``."""
     return below(noun, frozenset(synsets(kind, "n")[:1]), senses=SENSES["n"], steps=_PERSON_STEPS)
