@@ -10,7 +10,11 @@ whose predicate is narrowed (`compare._narrowed_of`: "two were critically wounde
 in the shoulder") against a larger plain one; a count of those a with-phrase puts in a condition
 ("35 people with injuries") is no rival for a count of another predicate of its family ("eight
 were killed", `compare._condition_differs`). A larger narrowed count, and two narrowed alike, still
-compare. Cases in tests/data/parts/cases.jsonl, written for these tests in our own words."""
+compare. A state phrase narrows a count too ("two suspects in custody", "in critical condition"),
+and so does a part of the body a participle clause names ("went home after being shot in the arm");
+those who were shot are some of those a shooting involved (`compare._took_part_in`), and those who
+fired are not those shot (`compare._did_what_other_underwent`). Cases in
+tests/data/parts/cases.jsonl, written for these tests in our own words."""
 
 from __future__ import annotations
 

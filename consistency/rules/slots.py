@@ -161,13 +161,30 @@ class Slots:
     #: of it ("critically" of "two were critically wounded", "fatally" of "fatally shot two"), the
     #: part of the body it struck ("in the shoulder" of "one was shot in the shoulder"), or the
     #: condition a with-phrase gives the counted ("with injuries" of "took in 35 people with
-    #: injuries"); '' when nothing narrows it. A smaller narrowed figure is no rival for a plain
+    #: injuries"); also the part of the body a participle clause of the predicate names ("was
+    #: sent home after being shot in the arm", `_participle_clauses`) and the state an in-phrase
+    #: of the counted people gives them ("two suspects in custody", "in critical condition",
+    #: `_in_state`); '' when nothing narrows it. A smaller narrowed figure is no rival for a plain
     #: one (`compare._part_of`).
     narrowed: str = ""
     #: the verb of the event the with-phrase's condition results from (`wordnet.verb_of`: "injure"
     #: of "with injuries", "wound" of "with gunshot wounds"): what the narrowed figure counts the
     #: victims of, whatever the predicate ("took in"); '' when there is no such phrase.
     condition: str = ""
+    #: the verb of the event an in-phrase of the predicate names, when the predicate is not that
+    #: event's own (`_within`: "shoot" of "six officers were involved in Friday's shooting", "crash" of
+    #: "were caught up in the crash"): the counted took part in that event, whatever it did to each
+    #: of them; '' when there is no such phrase.
+    within: str = ""
+    #: what the counted did, when they are the subject of an active predicate (`_roles`: "three men
+    #: pulled out guns and started firing shots": pull out, start, fire, shot), lemmas: the
+    #: predicate, the verbs conjoined to it or completing it, and the verbs of the acts they take as
+    #: objects ("opened fire": fire); () when the counted are not its subject.
+    acts: tuple[str, ...] = ()
+    #: what was done to the counted, when they are the predicate's passive subject or object
+    #: (`_roles`: "seven people were shot", "the two officers who were shot", "shot two guards"):
+    #: the predicate's lemma; '' otherwise.
+    undergone: str = ""
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -282,7 +299,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor),
                  portion=_portion(p, anchor, inside, blocked), role=_role(p, noun, verb, inside, blocked),
                  **_narrowing(p, anchor, noun, inside | blocked),
-                 **_narrowed(p, noun, verb, inside | blocked))
+                 **_narrowed(p, noun, verb, inside | blocked),
+                 within=_within(p, verb, inside | blocked), **_roles(p, noun, verb))
 
 
 #: The dependency labels of a word before a noun that narrows what the noun names ("rushing
@@ -347,7 +365,10 @@ def _narrowed(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) 
     predicate that WordNet files among the body's parts (`wordnet.BODY`: "in the chest", "to the
     head"); a condition is the object of a with-phrase of the counted noun or of the verb that
     WordNet files among states (`wordnet.STATE`: "with injuries", "with gunshot wounds") and that
-    names the verb of its event (`wordnet.verb_of`).
+    names the verb of its event (`wordnet.verb_of`). The predicate's participle clauses without a
+    subject or an object of their own are read as the predicate is (`_participle_clauses`: "one
+    guard went home after being shot in the arm" counts one of those shot), and so is a state
+    an in-phrase puts the counted people in (`_in_state`: "the two suspects in custody").
 
     A degree of harm to things is not read: on the tune half of the news corpus (main 721e5bc,
     every finding judged) "five villages had been badly hit" / "the 12 worst-hit villages" and
@@ -357,6 +378,8 @@ def _narrowed(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) 
     predicates = [verb] if verb is not None and verb.pos in ("VERB", "ADJ") else []
     if noun is not None:
         predicates += [k for k in p.children(noun.i) if k.dep in ("acl", "amod") and k.tag == "VBN"]
+    if verb is not None:
+        predicates += _participle_clauses(p, verb, skip)
     for t in predicates:
         before = [x for x in p.tokens[:t.i] if x.head == t.i and x.i not in skip]
         between = lambda k: all(x.head == t.i and x.dep in _BETWEEN or x.tag == "HYPH"  # noqa: E731
@@ -382,6 +405,86 @@ def _narrowed(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) 
             event = wordnet.verb_of(obj.lemma) if state else ""
             if event:
                 return {"narrowed": " ".join(x.text for x in p.tokens[prep.i:obj.i + 1]), "condition": event}
+    return _in_state(p, noun, verb, skip) if people else {}
+
+
+#: WordNet's lexicographer files of nouns that name an act or an event ("shooting", "crash").
+_OCCASION_FILES = frozenset({4, 11})
+
+
+def _within(p: Parse, verb: Token | None, skip: set[int]) -> str:
+    """`Slots.within`: the verb WordNet derives from the act or event noun (`_OCCASION_FILES`, first
+    sense; `wordnet.verb_of`) that an in-phrase of the predicate names ("were involved in the
+    shooting": "shoot"); '' when the predicate is that verb itself ("were shot in the shooting")."""
+    if verb is None or verb.pos != "VERB":
+        return ""
+    for prep in p.children(verb.i):
+        obj = _pobj(p, prep, ("NOUN",))
+        if prep.dep != "prep" or prep.low != "in" or obj is None or obj.i in skip:
+            continue
+        if wordnet.lexicographer_files(obj.lemma, "n") & _OCCASION_FILES:
+            event = wordnet.verb_of(obj.lemma)
+            return event if event and relation(event, verb.lemma, "v") != wordnet.SAME else ""
+    return ""
+
+
+def _roles(p: Parse, noun: Token | None, verb: Token | None) -> dict:
+    """``acts`` and ``undergone`` (`Slots`): the counted noun's role in its predicate, by the
+    dependency that joins them (an active subject does, a passive subject, an object or the noun a
+    passive relative clause or participle describes undergoes)."""
+    if noun is None or verb is None or verb.pos != "VERB":
+        return {}
+    kids = p.children(verb.i)
+    if noun.head == verb.i and noun.dep in ("nsubjpass", "dobj") or verb.head == noun.i and (
+            verb.dep == "acl" and verb.tag == "VBN" or verb.dep == "relcl" and any(
+                k.dep == "nsubjpass" and k.tag in ("WP", "WDT") for k in kids)):
+        return {"undergone": verb.lemma}
+    if noun.head != verb.i or noun.dep != "nsubj" or verb.tag == "VBN":
+        return {}  # a participle with a subject is a passive whose auxiliary is left out ("and three killed")
+    done, todo = [], [verb]
+    while todo and len(done) < 8:
+        v = todo.pop(0)
+        done.append(v.lemma)
+        for k in p.children(v.i):
+            if k.pos == "VERB" and k.tag != "VBN" and (k.dep == "xcomp" or k.dep == "conj" and not any(
+                    x.dep in _SUBJECTS for x in p.children(k.i))):
+                todo.append(k)
+            elif k.dep == "dobj" and k.pos == "NOUN" and _OCCASION_FILES & wordnet.lexicographer_files(k.lemma, "n"):
+                event = wordnet.verb_of(k.lemma)  # "opened fire": fire
+                if event:
+                    done.append(event)
+    return {"acts": tuple(done)}
+
+
+def _participle_clauses(p: Parse, verb: Token, skip: set[int]) -> list[Token]:
+    """The participle clauses of ``verb`` that say more of what it counts (`_narrowed`): an adverbial
+    clause, or the clause an adverbial preposition takes ("went home after being shot in the
+    arm"), with neither a subject nor an object of its own, so that the counted are who it is said
+    of ("released after shooting a guard in the leg" says where the guard was hit)."""
+    out = []
+    for k in p.children(verb.i):
+        clause = k if k.dep == "advcl" else next(
+            (x for x in p.children(k.i) if x.dep == "pcomp"), None) if k.dep == "prep" else None
+        if clause is None or clause.pos != "VERB" or clause.tag not in ("VBN", "VBG") or clause.i in skip:
+            continue
+        if not any(x.dep in _SUBJECTS or x.dep in ("dobj", "attr") for x in p.children(clause.i)):
+            out.append(clause)
+    return out
+
+
+def _in_state(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) -> dict:
+    """``narrowed`` (`Slots`) of a count of people a phrase puts in a state: the object of an in- or
+    into-phrase of the counted noun or of its predicate that WordNet files among states, in its first
+    sense (`wordnet.STATE`: "two suspects in custody", "were taken into custody", "three passengers
+    in critical condition", "are in stable condition"): those in the state are some of those the
+    story counts, as a with-phrase's condition makes them ("with injuries"), not a rival count."""
+    for owner in (noun, verb):
+        for prep in p.children(owner.i) if owner is not None else ():
+            obj = _pobj(p, prep, ("NOUN",))
+            if prep.dep != "prep" or prep.low not in ("in", "into") or obj is None or obj.i in skip:
+                continue
+            if wordnet.STATE in wordnet.lexicographer_files(obj.lemma, "n"):
+                return {"narrowed": " ".join(x.text for x in p.tokens[prep.i:obj.i + 1])}
     return {}
 
 
