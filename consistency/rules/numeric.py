@@ -331,16 +331,16 @@ def _sums_to(f: Frame, others: list[Frame]) -> bool:
         return False
     parts = sorted((o for o in others if o.q.dimension in (None, "count") and o.q.kind == "level"
                     and o.low >= 0 and math.isfinite(o.low)), key=lambda o: o.q.start)
-    if len(parts) < 2:
+    if len(parts) < 2 and not any(o.slots.singles for o in parts):
         return False
     lo, hi = f.low, f.high
     totals = {i for i in range(len(parts) - 2) if _breakdown(parts[i], parts[i + 1:])}
-    for i in range(len(parts) - 1):
+    for i in range(len(parts)):
         s_lo = s_hi = 0.0
         for j in range(i, len(parts)):
-            s_lo += parts[j].low
-            s_hi += parts[j].high
-            if j == i:
+            s_lo += parts[j].low + parts[j].slots.singles  # "two women and a man": three
+            s_hi += parts[j].high + parts[j].slots.singles
+            if j == i and not parts[j].slots.singles:
                 continue
             if j - 1 in totals:  # a total and its own parts ("three victims, one man and two women")
                 break

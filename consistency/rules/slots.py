@@ -185,6 +185,10 @@ class Slots:
     #: (`_roles`: "seven people were shot", "the two officers who were shot", "shot two guards"):
     #: the predicate's lemma; '' otherwise.
     undergone: str = ""
+    #: how many singular nouns with an indefinite article are joined to the counted noun ("two
+    #: women and a man": 1; "a guard and three miners": 1): one each, counted on the first numbered
+    #: noun of the coordination only (`_singles`), for sums of parts (`numeric._sums_to`).
+    singles: int = 0
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -300,7 +304,33 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  portion=_portion(p, anchor, inside, blocked), role=_role(p, noun, verb, inside, blocked),
                  **_narrowing(p, anchor, noun, inside | blocked),
                  **_narrowed(p, noun, verb, inside | blocked),
-                 within=_within(p, verb, inside | blocked), **_roles(p, noun, verb))
+                 within=_within(p, verb, inside | blocked), **_roles(p, noun, verb),
+                 singles=_singles(p, noun) if noun is not None else 0)
+
+
+def _singles(p: Parse, noun: Token) -> int:
+    """The singular nouns with an indefinite article in the coordination of the counted ``noun``
+    ("two women and a man", "a guard and three miners", "two guards, four miners and a driver"), each
+    one more of the group; 0 unless ``noun`` is the coordination's first noun with a number, so
+    that a run of counts adds them once (`numeric._sums_to`)."""
+    top = noun
+    while top.dep == "conj" and p.tokens[top.head].pos in _NOUNS:
+        top = p.tokens[top.head]
+    members, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        members.append(t)
+        todo += [k for k in p.children(t.i) if k.dep == "conj" and k.pos in _NOUNS]
+    members.sort(key=lambda t: t.i)
+
+    def numbered(t: Token) -> bool:
+        return any(k.dep == "nummod" for k in p.children(t.i))
+
+    first = next((t for t in members if numbered(t)), None)
+    if first is None or first.i != noun.i:
+        return 0
+    return sum(1 for t in members if t.tag == "NN" and not numbered(t)
+               and any(k.dep == "det" and k.low in ("a", "an") for k in p.children(t.i)))
 
 
 #: The dependency labels of a word before a noun that narrows what the noun names ("rushing
