@@ -82,3 +82,17 @@ def test_a_participle_of_a_noun_is_said_of_the_verb_that_governs_the_noun():
 def test_a_pronoun_subject_of_an_adverbial_participles_clause():
     s = _slots("He died after falling 60 metres from the east ridge .", "60 metres")
     assert s.pronoun == "he"
+
+
+def test_a_pronouns_name_against_another_clauses_named_subject(tmp_path):
+    from consistency.rules.compare import apart
+
+    offer = _frame(tmp_path, "Kestrels general manager Tomas Varn says he would go past nine years for "
+                   "Dario Vance .", "nine years")
+    other = _frame(tmp_path, "Omar Lisle is close to finalizing a deal with the Pelicans for the next seven "
+                   "years .", "seven years")
+    own = _frame(tmp_path, "The Kestrels are ready to offer Dario Vance seven years .", "seven years")
+    assert (offer.slots.pronoun, other.slots.clause_name) == ("he", "Omar Lisle")
+    assert apart(offer, other) == "different holders"
+    # the manager speaks for his club: a word of one name in the other claim is no evidence of two holders
+    assert apart(offer, own) == ""

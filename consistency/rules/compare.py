@@ -510,7 +510,7 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "different subjects"
     if _traits_differ(fa.slots, fb.slots) or _clause_names_differ(fa, fb):
         return "different holders"
-    if ctx is not None and _referents_differ(fa, fb, ctx):
+    if (ctx is not None and _referents_differ(fa, fb, ctx)) or _referent_and_clause_name_differ(fa, fb, ctx):
         return "different holders"
     if ctx is not None and (contrasted := _contrasted(fa, fb, ctx.contrasts)):
         return contrasted
@@ -719,9 +719,10 @@ def _named_who(s) -> str:
     common-noun subject: "a climber, Ivo Marsh, fell 700 metres"; the name a bracketed figure
     follows: "the Gulls (six years) and the Foxes (nine years) made offers"; the club of a
     reported clause the parse split: "Vance reported the Gulls team of ... offered Lind nine
-    years"), else its predicate's named subject, else its measure when that is a name ("Greta
-    Holmqvist was sentenced to 18 months": the parse reads the subject as what the years
-    measure; `slots.Slots.measure_named`). The actor comes first: it is read only where the
+    years"; the name holding the noun the number modifies or measures: "the Gulls offer was six
+    years", `slots._holding_name`), else its predicate's named subject, else its measure when
+    that is a name ("Greta Holmqvist was sentenced to 18 months": the parse reads the subject as
+    what the years measure; `slots.Slots.measure_named`). The actor comes first: it is read only where the
     subject is no name or, for a bracketed figure, names the first of several ("the Gulls"
     for the Foxes' nine years).
 
@@ -748,6 +749,30 @@ def _referents_differ(fa: Frame, fb: Frame, ctx: PairContext) -> bool:
         return False
     wa, wb = _who(fa, ctx), _who(fb, ctx)
     return bool(wa and wb) and _names_differ(wa, wb)
+
+
+def _referent_and_clause_name_differ(fa: Frame, fb: Frame, ctx: PairContext | None) -> bool:
+    """One side says whose number it is only by a pronoun whose name is found (`_who`: "Coach Ilse
+    Varn said he has made a six-year offer"), the other only by the named subject of the clause its
+    predicate complements (`slots.Slots.clause_name`: "the Hawks are unwilling to go beyond five
+    years"), and the two names differ under `_clause_names_differ`'s guard: neither claim mentions
+    a word of the other's name (the general manager of the Hawks is the Hawks' voice: "Hawks
+    general manager Ilse Varn said his club has made a six-year offer" / "the Hawks are unwilling
+    to go beyond five years" is one club's two figures). Without ``ctx`` the pronoun's name is
+    looked for in its own claim only (`slots.Slots.referent`).
+
+    Measured on the judged news findings of main 3fd077b with the holders of `slots._held_noun`:
+    it removes 1 dismissed finding of the tune half (a club's manager's eight-year offer against
+    the seven years another player was about to sign for elsewhere) and keeps the confirmed one of
+    that shape (the manager's club named in both claims); the held half is unchanged."""
+    for f, g in ((fa, fb), (fb, fa)):
+        if not f.slots.pronoun or _named_who(f.slots) or not g.slots.clause_name or _named_who(g.slots):
+            continue
+        mine, theirs = _who(f, ctx) if ctx is not None else f.slots.referent, g.slots.clause_name
+        if mine and _names_differ(mine, theirs) and not _names_word_in(mine, g.claim.text.lower()) \
+                and not _names_word_in(theirs, f.claim.text.lower()):
+            return True
+    return False
 
 
 def _who(f: Frame, ctx: PairContext) -> str:

@@ -71,7 +71,9 @@ class Slots:
     #: Gulls (six years, $90 million) and the Foxes (nine years, $130 million)": the Foxes), or the
     #: proper compound of a reported clause's subject that the parse read as the reporting verb's
     #: object ("Vance reported the Gulls team of owner Ray Dunn and coach Sam Orr offered Lind nine
-    #: years": Gulls, `_subject_of`). Only who the number is about (the different-subjects veto,
+    #: years": Gulls, `_subject_of`), or, where no named subject says it, the name holding the
+    #: noun the number modifies or measures (`_holding_name`: "the Gulls' six-year offer", "the
+    #: Gulls offer was six years"). Only who the number is about (the different-subjects veto,
     #: where it comes first: `compare._named_who`); not `subject`, whose features the confidence
     #: model was fitted on (read there, it cost 6 confirmed findings of the held half through the
     #: subject features).
@@ -282,6 +284,10 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                       and k.i not in inside | blocked and k.low not in _CALENDAR), None)
         if named is not None:
             actor = _noun_phrase(p, named, inside | blocked)
+    if not (actor or subject_named or pronoun) and not (noun is not None and noun.pos == "PROPN"
+                                                          and noun.dep in _SUBJECTS):
+        # "the Gulls offer was six years": the offer's holder, where no named subject says whose
+        actor = _holding_name(p, anchor, noun, verb, subj, inside, inside | blocked)
     trait_head, traits = (who.lemma, _traits(p, who, inside, blocked)) if who is not None else ("", ())
     surface = " ".join(x for x in (verb.text, complement) if x) if verb is not None and verb.lemma != "be" else pred
     if context and _words(context) <= _words(measure):
@@ -1078,6 +1084,88 @@ def _holder(p: Parse, noun: Token | None, verb: Token | None, anchor: Token, ins
         if subject is not None and (subject.pos == "PROPN" or verb.lemma in ("have", "hold", "be")):
             parts.append(_phrase(p, subject, inside))
     return " ".join(parts)
+
+
+def _holding_name(p: Parse, anchor: Token, noun: Token | None, verb: Token | None, subj: Token | None,
+                  inside: set[int], skip: set[int]) -> str:
+    """Whose figure it is, when no named subject says it: the name that holds the noun the number
+    modifies or measures (`_held_noun`), as its possessive or proper compound ("the Gulls' six-year
+    offer", "the Gulls offer was six years"; `_name_holding`). '' when that noun has none, or when
+    the figure is the noun itself counted ("14 Tolland fighters": a compound of a counted noun says
+    which kind is counted, not whose)."""
+    held = _held_noun(p, anchor, noun, verb, subj, inside)
+    return _name_holding(p, held, skip) if held is not None else ""
+
+
+def _held_noun(p: Parse, anchor: Token, noun: Token | None, verb: Token | None, subj: Token | None,
+               inside: set[int]) -> Token | None:
+    """The noun a number modifies or measures, whose holder is the figure's: the noun the number is a
+    compound modifier of ("a six-year offer", `_item`); a subject the parse took for the counted
+    noun though the number is outside it ("the Gulls front office offered Lind six years"); the
+    common-noun subject of the number's copula ("the Gulls bid was worth $90 million"); for "it" as
+    a copula's subject, the noun "it" stands for (`_antecedent`: "reports of the Gulls offer
+    differ, though one station claims it was six years"); for a copula without a subject that
+    complements a noun, that noun ("put the Gulls offer to be as high as $90 million"). None when
+    the parse shows none.
+
+    The common-noun subject of any other verb is left out: its proper modifier is often a
+    description, not a holder ("Naval commandos seized two rifles"; "the Atlanta game" read as
+    the subject of "missed 10 games"), and reading it cost 2 confirmed findings of the tune half
+    of main 3fd077b. As read here, on the judged findings of main 3fd077b (`benchmarks/news.py
+    --sample 2000`), the tune half loses 7 dismissed findings (other clubs' offers to one player)
+    and gains 2 other dismissed ones; the held half is unchanged; no confirmed finding either way."""
+    if noun is not None and noun.pos == "NOUN" and _item(p, anchor, inside):
+        return noun  # "the Gulls' six-year offer"
+    if noun is not None and noun.pos == "NOUN" and noun.dep in _SUBJECTS and verb is not None \
+            and noun.head == verb.i and anchor.i not in {x.i for x in p.subtree(noun.i)}:
+        return noun  # "the Gulls offer was six years": the parse took the subject for what is counted
+    if verb is None:
+        return None
+    if subj is not None and subj.pos == "NOUN" and verb.lemma == "be":
+        return subj  # "the Gulls bid was worth $90 million"; not an agent ("Tolland commandos seized two")
+    if subj is not None and subj.low == "it" and subj.head == verb.i and verb.lemma == "be":
+        return _antecedent(p, subj)
+    if subj is None:
+        cur = verb  # "pegged the Gulls offer to be as high as $90 million": 'be' complements the offer
+        for _ in range(3):
+            if cur.head == cur.i or cur.dep not in ("acomp", "xcomp", "attr"):
+                break
+            cur = p.tokens[cur.head]
+            if cur.pos == "NOUN" and cur.i not in inside:
+                return cur
+    return None
+
+
+def _antecedent(p: Parse, it: Token) -> Token | None:
+    """The noun "it" stands for: the nearest singular common noun before it that heads its phrase,
+    is not the subject of the verb that reports it ("one station claims it was six years": the
+    station tells, it does not hold), and names no person or time; None when there is none."""
+    clause = p.tokens[it.head]
+    reporter: set[int] = set()
+    if clause.dep == "ccomp" and clause.head != clause.i:
+        for k in p.children(clause.head):
+            if k.dep in _SUBJECTS:
+                reporter |= {x.i for x in p.subtree(k.i)}
+    for t in reversed(p.tokens[:it.i]):
+        if t.pos != "NOUN" or t.tag != "NN" or t.dep in ("compound", "poss", "npadvmod") or t.i in reporter:
+            continue
+        if t.low in _CALENDAR or is_person(t.lemma):
+            continue
+        return t
+    return None
+
+
+def _name_holding(p: Parse, t: Token, skip: set[int]) -> str:
+    """The name that holds a common noun: its possessive when that is a name ("the Gulls' offer",
+    "Carrow's bid"), else the proper nouns compounded with it ("the Gulls offer", "the Gulls front
+    office"); '' when none."""
+    poss = next((k for k in p.children(t.i) if k.dep == "poss" and k.i not in skip), None)
+    if poss is not None:
+        return " ".join(x.text for x in p.subtree(poss.i) if _name_like(x) and x.i not in skip) \
+            if _name_like(poss) else ""
+    words = [x for k in p.children(t.i) if k.dep in ("compound", "nmod") and k.pos == "PROPN" and k.i < t.i
+             and k.i not in skip and k.low not in _CALENDAR for x in p.subtree(k.i) if x.pos == "PROPN"]
+    return " ".join(x.text for x in sorted(words, key=lambda x: x.i))
 
 
 def _place(p: Parse, owners: list[Token], verb: Token | None, skip: set[int]) -> tuple[str, bool]:
