@@ -415,7 +415,7 @@ def _narrowed(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) 
     if noun is not None:
         predicates += [k for k in p.children(noun.i) if k.dep in ("acl", "amod") and k.tag == "VBN"]
     if verb is not None:
-        predicates += _participle_clauses(p, verb, skip)
+        predicates += _participle_clauses(p, noun, verb, skip)
     for t in predicates:
         before = [x for x in p.tokens[:t.i] if x.head == t.i and x.i not in skip]
         between = lambda k: all(x.head == t.i and x.dep in _BETWEEN or x.tag == "HYPH"  # noqa: E731
@@ -492,11 +492,17 @@ def _roles(p: Parse, noun: Token | None, verb: Token | None) -> dict:
     return {"acts": tuple(done)}
 
 
-def _participle_clauses(p: Parse, verb: Token, skip: set[int]) -> list[Token]:
+def _participle_clauses(p: Parse, noun: Token | None, verb: Token, skip: set[int]) -> list[Token]:
     """The participle clauses of ``verb`` that say more of what it counts (`_narrowed`): an adverbial
     clause, or the clause an adverbial preposition takes ("went home after being shot in the
-    arm"), with neither a subject nor an object of its own, so that the counted are who it is said
-    of ("released after shooting a guard in the leg" says where the guard was hit)."""
+    arm"), with neither a subject nor an object of its own, of a verb whose subject holds the
+    counted noun (or is the bare number): the counted are who the clause is said of. Not of an
+    object ("held two clerks before being shot in the leg": the gunman was shot), nor of a clause
+    with an object ("released after shooting a guard in the leg" says where the guard was hit)."""
+    subject = next((k for k in p.children(verb.i) if k.dep in ("nsubj", "nsubjpass")), None)
+    if subject is None or not any(x.i == noun.i if noun is not None else x.pos == "NUM"
+                                  for x in p.subtree(subject.i)):
+        return []
     out = []
     for k in p.children(verb.i):
         clause = k if k.dep == "advcl" else next(
