@@ -3,10 +3,13 @@
 When several outlets report one figure of one event, the rules find a conflict between every two
 of them that disagree: four outlets against four make 16 findings about one fact. A reader wants
 the fact once: "32 — Harbor Ledger; 28 — Northern Wire, Gulf Observer". A **fact** is a connected
-set of conflicts of one rule inside one story (claims are the nodes, conflicts the edges: a
-conflict links two claims that report the same measure differently, so the claims a chain of them
-links report one measure). Its **values** are the evidence each claim gives, as written, with the
-claims (and so the outlets) that give it.
+set of conflicts of one rule inside one story (the figures of the claims are the nodes, conflicts
+the edges: a conflict links two figures that report the same measure differently, so the figures a
+chain of them links report one measure). A node is a figure, not its claim: a claim that gives a
+toll and a count of wounded ("30 were killed and 55 wounded") takes part in two facts, which
+claim nodes merged into one (a real article's "fact" of nine values: tolls of several strikes,
+their wounded and the shells fired). Its **values** are the evidence each claim gives, as
+written, with the claims (and so the outlets) that give it.
 
 Only sets linking three or more claims become facts: the conflicts between two claims are their
 own best summary. The
@@ -36,12 +39,12 @@ def disputed_facts(findings: Sequence[Finding]) -> tuple[tuple[Fact, ...], dict[
 
     conflicts = [f for f in findings if f.kind == "conflict"]
     for f in conflicts:
-        a, b = find((f.story, f.rule, f.a.id)), find((f.story, f.rule, f.b.id))
+        a, b = find(_figure(f, f.a, f.spans_a)), find(_figure(f, f.b, f.spans_b))
         if a != b:
             parent[max(a, b)] = min(a, b)
     members: dict[tuple, list[Finding]] = {}
     for f in conflicts:
-        members.setdefault(find((f.story, f.rule, f.a.id)), []).append(f)
+        members.setdefault(find(_figure(f, f.a, f.spans_a)), []).append(f)
     facts: list[Fact] = []
     fact_of: dict[str, int] = {}
     for found in members.values():
@@ -52,6 +55,11 @@ def disputed_facts(findings: Sequence[Finding]) -> tuple[tuple[Fact, ...], dict[
                           values=_values(found), findings=tuple(f.fingerprint for f in found)))
         fact_of.update((f.fingerprint, number) for f in found)
     return tuple(facts), fact_of
+
+
+def _figure(f: Finding, claim: Claim, spans) -> tuple:
+    """The node of a conflict's side: the figure (its evidence spans) of a claim, in a story and rule."""
+    return (f.story, f.rule, claim.id, tuple((s.start, s.end) for s in spans))
 
 
 def _values(found: Sequence[Finding]) -> tuple[Reported, ...]:

@@ -141,3 +141,22 @@ def test_several_conflicts_between_the_same_two_claims_are_no_fact(embedder, tmp
     report = api.check([str(path)], Settings(), embedder=embedder)
     assert len([f for f in report.findings if f.kind == "conflict"]) >= 2
     assert report.facts == () and all(f.fact is None for f in report.findings)
+
+
+def test_a_claim_with_two_disputed_figures_is_in_two_facts(embedder, tmp_path):
+    """A fact's nodes are figures, not claims: the claim that gives both the dead and the hurt takes
+    part in the dispute over each, and the two disputes stay two facts (as claim nodes they were one
+    fact of four values: a real article's nine-value "fact" mixed tolls, wounded and shells)."""
+    rows = [
+        ("a", "Varn Courier", "Four miners died and 12 were hurt when the Varn pit flooded on Monday, the operator said."),
+        ("b", "Dale Radio", "Five miners died when the Varn pit flooded on Monday, the miners' union said."),
+        ("c", "Pit Post", "Five miners died in the flooding of the Varn pit on Monday."),
+        ("d", "Dale Radio Online", "Nine miners were hurt when the Varn pit flooded on Monday, the union said."),
+        ("e", "Valley Times", "Nine miners were hurt as floodwater filled the Varn pit on Monday."),
+    ]
+    path = tmp_path / "varn.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t, "source": s, "date": "2025-03-03"}) + "\n"
+                            for i, s, t in rows), encoding="utf-8")
+    report = api.check([str(path)], Settings(), embedder=embedder)
+    facts = sorted(sorted(v.value.lower() for v in fact.values) for fact in report.facts)
+    assert facts == [["12", "nine"], ["five", "four"]], [(f.rule, f.explanation) for f in report.findings]
