@@ -24,6 +24,12 @@ MODIFIERS = [
     ("He finished with 140 yards rushing.", "140 yards", "yard", ("rushing",)),
     ("The notebook has two USB ports.", "two", "port", ("usb",)),
     ("Kinnaird had 95 yards in the game.", "95 yards", "", ()),
+    # a count the yards are the yield of: "catches for", "on ... carries"
+    ("Marlowe made 45 catches for 390 yards.", "390 yards", "yard", ("catch",)),
+    ("She ran for 212 yards on 40 carries.", "212 yards", "yard", ("carry",)),
+    ("Marlowe gained 98 rushing yards on 21 carries.", "98", "yard", ("carry", "rushing")),
+    ("Marlowe ran for 80 yards on Sunday.", "80 yards", "", ()),
+    ("Marlowe had 14 carries for 61 yards.", "14", "", ()),
 ]
 
 

@@ -26,6 +26,9 @@ OCCASIONS = [
     ("The gunman fired 30 shots in two minutes.", "30", "in two minutes"),
     ("Ten of the 40 houses were flattened.", "Ten", ""),
     ("Seven guards, including two drivers, were hurt in the blast at the depot.", "Seven", ""),
+    # what a count yielded, the line read the other way round
+    ("Ostrander gained just 12 yards on eight carries in the loss.", "eight", "12 yards"),
+    ("Ostrander had eight carries for 12 yards.", "eight", "for 12 yards"),
 ]
 
 

@@ -126,7 +126,9 @@ class Slots:
     traits: tuple[str, ...] = ()
     #: the several occasions the number sums, as written (`_occasions`: "in two dawn raids",
     #: "during the four sorties", "over her four matches"); '' when it names none. A count
-    #: of one of them is a part of that sum (`compare._one_of_occasions`).
+    #: of one of them is a part of that sum (`compare._one_of_occasions`). For a count that an
+    #: on-phrase of a measure holds, what it yielded (`_yielded`: "226 yards" of "226 yards on 22
+    #: carries"), the same line read the other way round.
     occasions: str = ""
     #: the noun the number names one of, when the number is a compound modifier of it (`_item`: "a
     #: 12-year sentence", "the 11-inch model", "a 5.9 magnitude quake"): lemma, lowercased; '' when
@@ -304,7 +306,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  pronoun=pronoun, referent=referent, clause_name=clause_name,
                  object_name=_object_name(p, verb, inside) if verb is not None else "",
                  trait_head=trait_head if traits else "", traits=traits,
-                 occasions=_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside),
+                 occasions=(_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)
+                            or _yielded(p, noun, inside)),
                  item=_item(p, anchor, inside), inclusive=_inclusive(p, [anchor, noun]),
                  statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor),
                  portion=_portion(p, anchor, inside, blocked), role=_role(p, noun, verb, inside, blocked),
@@ -371,8 +374,85 @@ def _narrowing(p: Parse, anchor: Token, noun: Token | None, skip: set[int]) -> d
                     if k.i not in skip and k.pos not in ("NUM", "DET", "PUNCT", "PRON") and (
                         k.dep in _NARROWING and k.i < noun.i
                         or k.dep == "acl" and k.i > noun.i and k.tag in ("VBG", "VBN"))}
-    mods = {m for m in mods if m.isalpha() and m not in STOP}
+    mods = {m for m in mods if m.isalpha() and m not in STOP} | _yield_of(p, noun)
     return {"modified": noun.lemma.lower(), "modifiers": tuple(sorted(mods))} if mods else {}
+
+
+def _yielded(p: Parse, noun: Token | None, inside: set[int]) -> str:
+    """What a count yielded, as written, in the place of its occasions (`Slots.occasions`): the
+    measure with a number of its own whose on-phrase holds the count ("226 yards on 22 carries":
+    "226 yards" of the 22 carries), hung from that measure or from the verb whose object it is
+    ("managed 10 yards on nine carries"). The count's own for-phrase ("24 passes for 288 yards")
+    is already read as its occasions (`_occasions`); this is the same line the other way round,
+    so two counts of one noun whose yields differ ("22 carries" of 226 yards / "nine carries" of
+    10 yards) are of different lines (`compare._occasions_differ`), as two yields on different
+    counts are. '' when the count heads no such phrase."""
+    if noun is None or noun.dep != "pobj" or noun.head == noun.i:
+        return ""
+    prep = p.tokens[noun.head]
+    if prep.low != "on" or prep.head == prep.i:
+        return ""
+    owner = p.tokens[prep.head]
+
+    def numbered(t: Token) -> Token | None:
+        return next((k for k in p.children(t.i)
+                     if k.dep == "nummod" and k.pos == "NUM" and k.i not in inside), None)
+
+    if owner.pos == "VERB":
+        owner = next((k for k in p.children(owner.i)
+                      if k.dep in ("dobj", "npadvmod") and k.i < prep.i), owner)
+    if owner.pos != "NOUN" or owner.i in inside or owner.lemma == noun.lemma:
+        return ""
+    number = numbered(owner)
+    return " ".join(t.text for t in p.tokens[number.i:owner.i + 1]) if number is not None else ""
+
+
+def _yield_of(p: Parse, noun: Token) -> set[str]:
+    """The lemma of the counted noun whose yield the measure ``noun`` is, as a modifier
+    (`_narrowing`): a noun with a number of its own whose for-phrase holds the measure ("47
+    catches for 655 yards": yards of catches), or whose number the measure's on-phrase holds
+    ("388 yards on 97 carries": yards of carries; the count is the base, not the yield, of the
+    phrase it heads: "97 carries" has no such modifier); that phrase hangs from the measure, from
+    its participle ("yards rushing on 21 carries"), from a noun joined to it ("612 yards and
+    three scores on 150 carries") or from the verb whose object it is ("managed 10 yards on nine
+    carries"). The counted noun tells what the yards measure as "rushing" or "receiving" does;
+    yields of one noun ("410 yards on 97 carries" / "388 yards on 97 carries") still compare. A
+    phrase without a count ("101 yards on the ground", "205 yards on Sunday") names no yield."""
+    lemma = noun.lemma.lower()
+
+    def counted(t: Token) -> bool:
+        return t.pos == "NOUN" and t.lemma.lower() != lemma and any(
+            k.dep == "nummod" and k.pos == "NUM" for k in p.children(t.i))
+
+    if noun.dep == "pobj" and noun.head != noun.i:
+        prep = p.tokens[noun.head]
+        if prep.low == "for" and prep.head != prep.i:
+            owner = p.tokens[prep.head]
+            if counted(owner):
+                return {owner.lemma.lower()}  # "47 catches for 655 yards"
+            # "made 45 catches for 390 yards", however the parse hangs the phrase
+            obj = next((k for k in p.children(owner.i) if k.dep == "dobj" and k.i < prep.i), None)
+            if owner.pos == "VERB" and obj is not None and counted(obj):
+                return {obj.lemma.lower()}
+    owners, todo = set(), [noun]
+    while todo:  # the measure and the nouns joined to it
+        t = todo.pop()
+        owners.add(t.i)
+        todo += [k for k in p.children(t.i) if k.dep == "conj" and k.pos in _NOUNS]
+    owners |= {k.i for k in p.children(noun.i) if k.dep == "acl" and k.tag in ("VBG", "VBN")}
+    if noun.i + 1 < len(p.tokens) and p.tokens[noun.i + 1].tag in ("VBG", "VBN"):
+        owners.add(noun.i + 1)  # "yards rushing", however the parse hangs it
+    head = p.tokens[noun.head]
+    if noun.dep in ("dobj", "npadvmod"):
+        owners.add(head.i)
+    elif noun.dep == "pobj" and head.head != head.i and p.tokens[head.head].pos == "VERB":
+        owners.add(head.head)  # "rushed for 226 yards on 22 carries"
+    for k in p.tokens[noun.i + 1:]:
+        if k.dep == "prep" and k.low == "on" and k.head in owners:
+            obj = _pobj(p, k)
+            if obj is not None and counted(obj):
+                return {obj.lemma.lower()}
+    return set()
 
 
 #: Stance adverbs: how sure the writer is, or on whose word the figure is given ("were reportedly
