@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..parsing import Parse, parse
 from ..records import UNDATED, Claim, Quantity
 from . import attributes
-from .slots import Slots, attached, read_slots
+from .slots import Slots, attached, own_time, read_slots
 from .text import as_of, view
 from .tolerance import disjoint, interval, rounding_tolerance, unit_size  # noqa: F401  (the rules import them)
 
@@ -303,6 +303,25 @@ def _timings(claim: Claim, v) -> tuple:
 
     relative = tuple((d, *date_interval(d)) for d in extract_dates(claim.text, doc_date=UNDATED) if d.relative)
     return tuple(sorted(v.dates + relative, key=lambda x: x[0].start))
+
+
+#: A bare weekday ("on Tuesday", "Tuesday's quake"), not "last Tuesday" or a weekday fixed by a date.
+_BARE_WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+
+
+def own_weekdays(f: Frame) -> frozenset[int]:
+    """The days of the week (0 Monday) that bare weekdays of an undated claim give as the time of
+    ``f``'s own event (`slots.own_time`: "Thursday's tremor", "struck on Monday"), not of a clause
+    it is reported in or set after. Empty for a dated claim: its weekdays are days
+    (`compare._date_gap`)."""
+    if f.claim.date is not None:
+        return frozenset()
+    days = [(d, lo) for d, lo, _ in _timings(f.claim, view(f.claim))
+            if d.relative and d.approximate and _BARE_WEEKDAY.fullmatch(d.text)]
+    if not days:
+        return frozenset()
+    own = own_time(parse(f.claim.text), f.q.start, f.q.end, tuple((d.start, d.end) for d, _ in days))
+    return frozenset(lo.weekday() for (_, lo), yes in zip(days, own) if yes)
 
 
 #: Words before a date that make it a bound on the event's date, or a span that is not its date.

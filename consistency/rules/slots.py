@@ -965,6 +965,48 @@ def attached(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...])
     return tuple(out)
 
 
+def own_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> tuple[bool, ...]:
+    """For each span (a date of the sentence), whether it is the time of the very event the quantity
+    at ``start:end`` is a figure of, not of a clause above it: the date is in the quantity's clause
+    ("Thursday's tremor struck 40 kilometres off the coast", "hit on Monday about 90 kilometres
+    away"), in a clause that shares its time (a participle or a conjunct: "rocked the town on
+    Monday, killing four"; "flattened farms on Monday and killed nine"), or in a clause describing
+    a noun of those ("the quake that struck on Saturday measured 6.4"). A clause set before or after
+    the one above it ("on Thursday, days after a quake killed nine") or reported in it ("on
+    Wednesday the coroner found she had been stabbed four times") has a time of its own, which a date
+    above does not give (`attached` keeps those: for how far back a figure lies they are close
+    enough)."""
+    span = p.tokens_in(start, end)
+    if not span:
+        return tuple(False for _ in spans)
+    mine = _clause(p, span[0])
+    heads = {mine.i}
+    cur = mine
+    while cur.head != cur.i and _same_time(p, cur):
+        cur = _clause(p, p.tokens[cur.head])
+        heads.add(cur.i)
+    out = []
+    for s, e in spans:
+        toks = p.tokens_in(s, e)
+        if not toks:
+            out.append(False)
+            continue
+        c = _clause(p, toks[0])
+        out.append(c.i in heads or (c.dep in ("relcl", "acl") and c.head != c.i
+                                    and _clause(p, p.tokens[c.head]).i in heads))
+    return tuple(out)
+
+
+def _same_time(p: Parse, clause: Token) -> bool:
+    """Whether a clause shares the time of the clause it hangs from: a conjunct, or an adverbial
+    participle without a subordinator ("..., killing four people"); not "after"/"as"/"when"
+    clauses, reported speech or relative clauses."""
+    if clause.dep == "conj" or clause.dep == "xcomp":
+        return True
+    return (clause.dep == "advcl" and clause.tag in ("VBG", "VBN")
+            and not any(c.dep == "mark" for c in p.children(clause.i)))
+
+
 def _clause(p: Parse, t: Token) -> Token:
     """The head of the clause a token is in: its nearest verb or auxiliary (itself included), else the root."""
     chain = [t, *p.ancestors(t.i)]
