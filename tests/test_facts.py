@@ -136,9 +136,7 @@ def test_several_conflicts_between_the_same_two_claims_are_no_fact(embedder, tmp
              "source": "Harbour Notes", "date": "2025-05-02"},
             {"id": "b", "text": "A crossing on the Larkin ferry costs 5 euros for a car and 12 euros for a lorry.",
              "source": "Port Bulletin", "date": "2025-05-02"}]
-    path = tmp_path / "fares.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    report = api.check([str(path)], Settings(), embedder=embedder)
+    report = _check_rows(tmp_path / "fares.jsonl", rows, embedder)
     assert len([f for f in report.findings if f.kind == "conflict"]) >= 2
     assert report.facts == () and all(f.fact is None for f in report.findings)
 
@@ -154,9 +152,13 @@ def test_a_claim_with_two_disputed_figures_is_in_two_facts(embedder, tmp_path):
         ("d", "Dale Radio Online", "Nine miners were hurt when the Varn pit flooded on Monday, the union said."),
         ("e", "Valley Times", "Nine miners were hurt as floodwater filled the Varn pit on Monday."),
     ]
-    path = tmp_path / "varn.jsonl"
-    path.write_text("".join(json.dumps({"id": i, "text": t, "source": s, "date": "2025-03-03"}) + "\n"
-                            for i, s, t in rows), encoding="utf-8")
-    report = api.check([str(path)], Settings(), embedder=embedder)
+    report = _check_rows(tmp_path / "varn.jsonl", [{"id": i, "text": t, "source": s, "date": "2025-03-03"}
+                                                   for i, s, t in rows], embedder)
     facts = sorted(sorted(v.value.lower() for v in fact.values) for fact in report.facts)
     assert facts == [["12", "nine"], ["five", "four"]], [(f.rule, f.explanation) for f in report.findings]
+
+
+def _check_rows(path, rows: list[dict], embedder):
+    """The default check of ``rows`` written as a claims dataset (JSON Lines) at ``path``."""
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return api.check([str(path)], Settings(), embedder=embedder)

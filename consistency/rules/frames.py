@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..parsing import Parse, parse
+from ..quantities.dates import WEEKDAYS
 from ..records import UNDATED, Claim, Quantity
 from . import attributes
 from .slots import Slots, attached, own_time, read_slots
@@ -306,7 +307,7 @@ def _timings(claim: Claim, v) -> tuple:
 
 
 #: A bare weekday ("on Tuesday", "Tuesday's quake"), not "last Tuesday" or a weekday fixed by a date.
-_BARE_WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+_BARE_WEEKDAY = re.compile(WEEKDAYS)
 
 
 def own_weekdays(f: Frame) -> frozenset[int]:

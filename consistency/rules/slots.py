@@ -325,12 +325,7 @@ def _singles(p: Parse, noun: Token) -> int:
     top = noun
     while top.dep == "conj" and p.tokens[top.head].pos in _NOUNS:
         top = p.tokens[top.head]
-    members, todo = [], [top]
-    while todo:
-        t = todo.pop()
-        members.append(t)
-        todo += [k for k in p.children(t.i) if k.dep == "conj" and k.pos in _NOUNS]
-    members.sort(key=lambda t: t.i)
+    members = sorted(_with_conjuncts(p, top), key=lambda t: t.i)
 
     def numbered(t: Token) -> bool:
         return any(k.dep == "nummod" for k in p.children(t.i))
@@ -340,6 +335,17 @@ def _singles(p: Parse, noun: Token) -> int:
         return 0
     return sum(1 for t in members if t.tag == "NN" and not numbered(t)
                and any(k.dep == "det" and k.low in ("a", "an") for k in p.children(t.i)))
+
+
+def _with_conjuncts(p: Parse, noun: Token) -> list[Token]:
+    """``noun`` and the nouns joined to it, at any depth of the coordination below it ("two guards,
+    four miners and a driver" from "guards")."""
+    out, todo = [], [noun]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [k for k in p.children(t.i) if k.dep == "conj" and k.pos in _NOUNS]
+    return out
 
 
 #: The dependency labels of a word before a noun that narrows what the noun names ("rushing
@@ -434,11 +440,7 @@ def _yield_of(p: Parse, noun: Token) -> set[str]:
             obj = next((k for k in p.children(owner.i) if k.dep == "dobj" and k.i < prep.i), None)
             if owner.pos == "VERB" and obj is not None and counted(obj):
                 return {obj.lemma.lower()}
-    owners, todo = set(), [noun]
-    while todo:  # the measure and the nouns joined to it
-        t = todo.pop()
-        owners.add(t.i)
-        todo += [k for k in p.children(t.i) if k.dep == "conj" and k.pos in _NOUNS]
+    owners = {t.i for t in _with_conjuncts(p, noun)}  # the measure and the nouns joined to it
     owners |= {k.i for k in p.children(noun.i) if k.dep == "acl" and k.tag in ("VBG", "VBN")}
     if noun.i + 1 < len(p.tokens) and p.tokens[noun.i + 1].tag in ("VBG", "VBN"):
         owners.add(noun.i + 1)  # "yards rushing", however the parse hangs it
