@@ -503,6 +503,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "a part of the whole"
     if found and _occasions_differ(fa, fb):
         return "different occasions"
+    if found and (_tally_to_date(fa, fb) or _tally_to_date(fb, fa)):
+        return "a running total against one occasion"
     if found and _items_differ(fa, fb, ctx):
         return "different items"
     if figure and (_names_part(fa, fb) or _names_part(fb, fa)):
@@ -1274,6 +1276,39 @@ def _occasions_differ(fa: Frame, fb: Frame) -> bool:
     the held half has no such pair."""
     ca, cb = _occasion_counts(fa), _occasion_counts(fb)
     return bool(ca and cb) and not ca & cb
+
+
+#: The lexicographer files of nouns that name an event or an act (WordNet's noun.act, noun.event,
+#: noun.phenomenon): "fire", "quake", "shooting", "blast", "storm", "conflict".
+_EVENT_FILES = frozenset({4, 11, 19})
+
+
+def _tally_to_date(total: Frame, occasion: Frame) -> bool:
+    """``total`` is a running total of what an agent has done so far (a cumulative marker,
+    `frames.Frame.cumulative`: "so far", "thus far", "to date", with a perfect, `slots.Slots.perfect`:
+    "so far, the coast guard has impounded 27 nets", "the unit has, thus far, seized a total of 64
+    rifles") and ``occasion`` is one past occasion's count of no such tally (no marker, no perfect on
+    the way to its root, an event's verb, `slots.Slots.event`, not a copula: "eleven nets were taken
+    from the skiffs"), at most the total and not equal to it: the tally to
+    date sums that occasion with others, so it is no rival figure. A smaller total still conflicts
+    (a tally cannot hold less than one of its occasions), and two tallies to date still compare.
+
+    A toll so far of one event is that event's count, not a sum of occasions: the total's subject
+    must be an agent, not an event ("so far, the fire has killed nine" / "six died in the fire":
+    `_EVENT_FILES`, WordNet's first senses of its head), and name no event it took part in
+    (`slots.Slots.within`: "has so far lost four civilians in the conflict"). Its figure needs a
+    subject of its own (`slots.Slots.subject`, not the counted: "nine people have been killed so
+    far" is a toll). Counts only, found pairs only (the caller)."""
+    if not total.cumulative or occasion.cumulative or not total.slots.perfect or occasion.slots.perfect:
+        return False
+    if total.q.dimension not in (None, "count") or total.is_age or occasion.is_age or total.low < occasion.high:
+        return False
+    if total.slots.within or not total.slots.subject or "so far" in occasion.slots.qualifiers:
+        return False
+    if not occasion.slots.event or not disjoint(total, occasion):
+        return False  # no occasion's verb ("were the bulk of 235,000 comments"); or figures that agree
+    head = total.slots.subject.split()[-1].lower()
+    return not wordnet.lexicographer_files(head, "n", wordnet.SENSES["n"]) & _EVENT_FILES
 
 
 def _occasion_counts(f: Frame) -> set[float]:

@@ -193,6 +193,12 @@ class Slots:
     #: women and a man": 1; "a guard and three miners": 1): one each, counted on the first numbered
     #: noun of the coordination only (`_singles`), for sums of parts (`numeric._sums_to`).
     singles: int = 0
+    #: the number's predicate, or a verb its clause hangs from, is in a perfect (`_perfect`: "has
+    #: impounded", "have been killed", "had been flattened and two drivers hurt"): a state
+    #: reached by a time, what was tallied up to it, not one past occasion told in the simple past
+    #: ("were seized from the skiffs"). With a cumulative marker ("so far", "thus far":
+    #: `frames.Frame.cumulative`) it is a running total (`compare._tally_to_date`).
+    perfect: bool = False
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -314,7 +320,26 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  **_narrowing(p, anchor, noun, inside | blocked),
                  **_narrowed(p, noun, verb, inside | blocked),
                  within=_within(p, verb, inside | blocked), **_roles(p, noun, verb),
-                 singles=_singles(p, noun) if noun is not None else 0)
+                 singles=_singles(p, noun) if noun is not None else 0,
+                 perfect=_perfect(p, verb if verb is not None else anchor))
+
+
+def _perfect(p: Parse, t: Token) -> bool:
+    """``t`` (the number's predicate, else the number), or a verb its clause hangs from on the way
+    to its sentence's root, has the auxiliary *have* ("has impounded", "have been killed", "had been
+    flattened and two drivers hurt", "four civilians struck by shellfire, have been killed"):
+    the figure is told as a state reached by a time, not as one past occasion. The auxiliary is
+    the grammar's closed class, not a word list."""
+    seen = set()
+    while t.i not in seen:
+        seen.add(t.i)
+        if t.pos in ("VERB", "AUX") and any(k.dep in ("aux", "auxpass") and k.lemma == "have"
+                                            for k in p.children(t.i)):
+            return True
+        if t.head == t.i:
+            return False
+        t = p.tokens[t.head]
+    return False
 
 
 def _singles(p: Parse, noun: Token) -> int:

@@ -1,0 +1,18 @@
+"""The span a count is tallied over: a running total ("so far, the coast guard has impounded 27
+nets", "has, thus far, seized a total of 64 rifles": a cumulative marker with a perfect) against one
+occasion's count ("eleven nets were taken from the skiffs"): a total at least as large is no
+rival figure (`consistency.rules.compare.apart`, "a running total against one occasion"), a smaller
+one still is. A toll so far of one event (the fire's) and two tallies to date still compare. Cases
+in tests/data/tallies/cases.jsonl, written for these tests in our own words."""
+
+from __future__ import annotations
+
+import pytest
+from test_measures_apart import _assert_case, _cases
+
+CASES = _cases("tallies", "cases.jsonl")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_the_span_a_count_is_tallied_over(case, tmp_path, embedder, request):
+    _assert_case(case, tmp_path, embedder, request)
