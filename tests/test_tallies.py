@@ -2,8 +2,12 @@
 nets", "has, thus far, seized a total of 64 rifles": a cumulative marker with a perfect) against one
 occasion's count ("eleven nets were taken from the skiffs"): a total at least as large is no
 rival figure (`consistency.rules.compare.apart`, "a running total against one occasion"), a smaller
-one still is. A toll so far of one event (the fire's) and two tallies to date still compare. Cases
-in tests/data/tallies/cases.jsonl, written for these tests in our own words."""
+one still is. A toll so far of one event (the fire's) and two tallies to date still compare. Counts
+of games or seasons that are the spans of other tallies ("31 RBIs in 48 games", "Playing in a
+combined 140 games, he had 88 RBIs", "in each of the last four seasons") are the spans of two
+different tallies when those tallies differ (`compare._spans_of_other_tallies`); two spans of one
+tally still compare. Cases in tests/data/tallies/cases.jsonl, written for these tests in our own
+words."""
 
 from __future__ import annotations
 

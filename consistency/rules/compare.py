@@ -505,6 +505,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "different occasions"
     if found and (_tally_to_date(fa, fb) or _tally_to_date(fb, fa)):
         return "a running total against one occasion"
+    if found and _spans_of_other_tallies(fa, fb):
+        return "spans of different tallies"
     if found and _items_differ(fa, fb, ctx):
         return "different items"
     if figure and (_names_part(fa, fb) or _names_part(fb, fa)):
@@ -1309,6 +1311,38 @@ def _tally_to_date(total: Frame, occasion: Frame) -> bool:
         return False  # no occasion's verb ("were the bulk of 235,000 comments"); or figures that agree
     head = total.slots.subject.split()[-1].lower()
     return not wordnet.lexicographer_files(head, "n", wordnet.SENSES["n"]) & _EVENT_FILES
+
+
+def _spans_of_other_tallies(fa: Frame, fb: Frame) -> bool:
+    """Both figures are the spans other figures of their claims are tallied over (`_spanned`: 48 of
+    "31 RBIs in 48 games", four of "at least 15 in each of the last four seasons", 140 of "Playing in
+    a combined 140 games, he had 88 RBIs") and no tally of one agrees with a tally of the other (same
+    kind, overlapping values, one statistic): the two counts of games or seasons are the spans of two
+    different tallies (a stretch with one club and a season with two, each of the last seasons and
+    an average over a career), which writers choose, not rival counts of one span. Two spans of one
+    tally still compare ("27 homers in 140 games" / "27 homers in 152 games"). Found pairs only (the
+    caller)."""
+    if not disjoint(fa, fb):
+        return False
+    ta, tb = _spanned(fa), _spanned(fb)
+    if not ta or not tb:
+        return False
+    return not any(same_kind(x, y) and not disjoint(x, y) and x.slots.statistic == y.slots.statistic
+                   for x in ta for y in tb)
+
+
+def _spanned(f: Frame) -> list[Frame]:
+    """The other figures of ``f``'s claim whose occasions (`slots.Slots.occasions`) hold ``f``'s number:
+    the tallies ``f`` is the span of."""
+    out = []
+    for g in frames(f.claim):
+        occasions = g.slots.occasions
+        if g.q is f.q or not occasions:
+            continue
+        at = f.claim.text.find(occasions)
+        if 0 <= at <= f.q.start and f.q.end <= at + len(occasions):
+            out.append(g)
+    return out
 
 
 def _occasion_counts(f: Frame) -> set[float]:

@@ -313,7 +313,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  object_name=_object_name(p, verb, inside) if verb is not None else "",
                  trait_head=trait_head if traits else "", traits=traits,
                  occasions=(_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)
-                            or _yielded(p, noun, inside)),
+                            or _yielded(p, noun, inside)
+                            or _span_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)),
                  item=_item(p, anchor, inside), inclusive=_inclusive(p, [anchor, noun]),
                  statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor),
                  portion=_portion(p, anchor, inside, blocked), role=_role(p, noun, verb, inside, blocked),
@@ -718,6 +719,44 @@ def _occasions(p: Parse, owners: list[Token], verb: Token | None, inside: set[in
                 continue
             if any(x.dep == "nummod" and x.pos == "NUM" and x.i not in inside for x in p.children(obj.i)):
                 return " ".join(t.text for t in p.tokens[k.i:obj.i + 1])
+    return ""
+
+
+def _span_occasions(p: Parse, owners: list[Token], verb: Token | None, inside: set[int]) -> str:
+    """The occasions a count is tallied over where `_occasions` finds none on its own words: a
+    phrase after the last of coordinated counts that scopes them all ("9 homers and 31 RBIs in 48
+    games": the parse hangs it on the first), occasions reached through a distributive of-phrase
+    ("in each of the last four seasons", "in all of his 12 starts"), or those of a participle clause
+    without a subject that frames the count's clause ("Playing in a combined 140 games, Lindqvist
+    had 88 RBIs"). As written, from the preposition to the counted noun; '' when there is none."""
+    def counted(obj: Token | None) -> bool:
+        return obj is not None and obj.i not in inside and obj.pos == "NOUN" and obj.tag == "NNS" and any(
+            x.dep == "nummod" and x.pos == "NUM" and x.i not in inside for x in p.children(obj.i))
+
+    def text(prep: Token, obj: Token) -> str:
+        return " ".join(t.text for t in p.tokens[prep.i:obj.i + 1])
+
+    for owner in owners:
+        if owner.dep == "conj" and p.tokens[owner.head].pos in _NOUNS:
+            for k in p.children(owner.head):
+                if k.dep == "prep" and k.pos == "ADP" and k.low != "of" and k.i > owner.i and counted(_pobj(p, k)):
+                    return text(k, _pobj(p, k))
+    for owner in owners + ([verb] if verb is not None else []):
+        for k in p.children(owner.i):
+            obj = _pobj(p, k) if k.dep == "prep" and k.pos == "ADP" and k.low != "of" else None
+            if obj is None or obj.i in inside or obj.tag != "DT":
+                continue
+            of = next((x for x in p.children(obj.i) if x.dep == "prep" and x.low == "of"), None)
+            inner = _pobj(p, of) if of is not None else None
+            if counted(inner):
+                return text(k, inner)
+    if verb is not None:
+        for k in p.children(verb.i):
+            if k.dep == "advcl" and k.tag == "VBG" and k.i < verb.i \
+                    and not any(c.dep in _SUBJECTS for c in p.children(k.i)):
+                found = _occasions(p, [], k, inside)
+                if found:
+                    return found
     return ""
 
 
