@@ -6,8 +6,10 @@ one still is. A toll so far of one event (the fire's) and two tallies to date st
 of games or seasons that are the spans of other tallies ("31 RBIs in 48 games", "Playing in a
 combined 140 games, he had 88 RBIs", "in each of the last four seasons") are the spans of two
 different tallies when those tallies differ (`compare._spans_of_other_tallies`); two spans of one
-tally still compare. Cases in tests/data/tallies/cases.jsonl, written for these tests in our own
-words."""
+tally still compare. One play ("a 71-yard scoring run") against a larger total of its unit ("ran for
+a total of 190 yards") is a part of it (`compare._one_item_of_total`); a longer play still conflicts.
+A present tally ("has 48 catches") is no past occasion (tests/test_background.py). Cases in
+tests/data/tallies/cases.jsonl, written for these tests in our own words."""
 
 from __future__ import annotations
 

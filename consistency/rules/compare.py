@@ -507,6 +507,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "a running total against one occasion"
     if found and _spans_of_other_tallies(fa, fb):
         return "spans of different tallies"
+    if found and (_one_item_of_total(fa, fb) or _one_item_of_total(fb, fa)):
+        return "a part of the whole"
     if found and _items_differ(fa, fb, ctx):
         return "different items"
     if figure and (_names_part(fa, fb) or _names_part(fb, fa)):
@@ -1287,11 +1289,12 @@ _EVENT_FILES = frozenset({4, 11, 19})
 
 def _tally_to_date(total: Frame, occasion: Frame) -> bool:
     """``total`` is a running total of what an agent has done so far (a cumulative marker,
-    `frames.Frame.cumulative`: "so far", "thus far", "to date", with a perfect, `slots.Slots.perfect`:
+    `frames.Frame.cumulative`: "so far", "thus far", "to date", with a perfect, `slots.Slots.tense`:
     "so far, the coast guard has impounded 27 nets", "the unit has, thus far, seized a total of 64
-    rifles") and ``occasion`` is one past occasion's count of no such tally (no marker, no perfect on
-    the way to its root, an event's verb, `slots.Slots.event`, not a copula: "eleven nets were taken
-    from the skiffs"), at most the total and not equal to it: the tally to
+    rifles") and ``occasion`` is one past occasion's count of no such tally (no marker, a simple past
+    with no perfect on the way to its root, an event's verb, `slots.Slots.event`, not a copula:
+    "eleven nets were taken from the skiffs"; not a present state: "has 48 catches in the first
+    eleven games" is a tally to date too), at most the total and not equal to it: the tally to
     date sums that occasion with others, so it is no rival figure. A smaller total still conflicts
     (a tally cannot hold less than one of its occasions), and two tallies to date still compare.
 
@@ -1301,7 +1304,7 @@ def _tally_to_date(total: Frame, occasion: Frame) -> bool:
     (`slots.Slots.within`: "has so far lost four civilians in the conflict"). Its figure needs a
     subject of its own (`slots.Slots.subject`, not the counted: "nine people have been killed so
     far" is a toll). Counts only, found pairs only (the caller)."""
-    if not total.cumulative or occasion.cumulative or not total.slots.perfect or occasion.slots.perfect:
+    if not total.cumulative or occasion.cumulative or total.slots.tense != "perfect" or occasion.slots.tense != "past":
         return False
     if total.q.dimension not in (None, "count") or total.is_age or occasion.is_age or total.low < occasion.high:
         return False
@@ -1329,6 +1332,20 @@ def _spans_of_other_tallies(fa: Frame, fb: Frame) -> bool:
         return False
     return not any(same_kind(x, y) and not disjoint(x, y) and x.slots.statistic == y.slots.statistic
                    for x in ta for y in tb)
+
+
+def _one_item_of_total(part: Frame, whole: Frame) -> bool:
+    """``part`` measures one item of its kind (`slots.Slots.item`: "a 71-yard scoring run", "an 86
+    yard rushing touchdown": one play) and ``whole`` is a total of that unit that names no item ("ran
+    for a total of 190 yards": `slots.Slots.qualifiers` "total"), larger: one play's yards are a
+    part of the game's, not a rival figure. One item cannot exceed the total, so a larger one still
+    conflicts; a plain figure with no total's mark still compares ("a 12-year sentence" / "15 years
+    in prison"). Amounts only (not ages, percentages or dates); found pairs only (the caller)."""
+    if not part.slots.item or whole.slots.item or "total" not in whole.slots.qualifiers:
+        return False
+    if part.q.dimension in ("percent", "date") or part.is_age or whole.is_age or not same_kind(part, whole):
+        return False
+    return part.high < whole.low
 
 
 def _spanned(f: Frame) -> list[Frame]:

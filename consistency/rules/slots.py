@@ -193,12 +193,14 @@ class Slots:
     #: women and a man": 1; "a guard and three miners": 1): one each, counted on the first numbered
     #: noun of the coordination only (`_singles`), for sums of parts (`numeric._sums_to`).
     singles: int = 0
-    #: the number's predicate, or a verb its clause hangs from, is in a perfect (`_perfect`: "has
-    #: impounded", "have been killed", "had been flattened and two drivers hurt"): a state
-    #: reached by a time, what was tallied up to it, not one past occasion told in the simple past
-    #: ("were seized from the skiffs"). With a cumulative marker ("so far", "thus far":
-    #: `frames.Frame.cumulative`) it is a running total (`compare._tally_to_date`).
-    perfect: bool = False
+    #: how the number's predicate places it in time (`_tense`): "perfect" when it, or a verb its
+    #: clause hangs from, is in a perfect ("has impounded", "have been killed", "had been flattened
+    #: and two drivers hurt": a state reached by a time, what was tallied up to it), "past" for one
+    #: past occasion told in the simple past ("were seized from the skiffs", "ran for 90 yards"),
+    #: '' otherwise (a present state: "has 48 catches"; no verb). With a cumulative marker ("so
+    #: far", "thus far": `frames.Frame.cumulative`) a perfect is a running total
+    #: (`compare._tally_to_date`).
+    tense: str = ""
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -315,32 +317,41 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  occasions=(_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)
                             or _yielded(p, noun, inside)
                             or _span_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)),
-                 item=_item(p, anchor, inside), inclusive=_inclusive(p, [anchor, noun]),
+                 item=_item(p, anchor, inside) or _item_through_modifier(p, anchor, inside), inclusive=_inclusive(p, [anchor, noun]),
                  statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor),
                  portion=_portion(p, anchor, inside, blocked), role=_role(p, noun, verb, inside, blocked),
                  **_narrowing(p, anchor, noun, inside | blocked),
                  **_narrowed(p, noun, verb, inside | blocked),
                  within=_within(p, verb, inside | blocked), **_roles(p, noun, verb),
                  singles=_singles(p, noun) if noun is not None else 0,
-                 perfect=_perfect(p, verb if verb is not None else anchor))
+                 tense=_tense(p, verb if verb is not None else anchor))
 
 
-def _perfect(p: Parse, t: Token) -> bool:
-    """``t`` (the number's predicate, else the number), or a verb its clause hangs from on the way
-    to its sentence's root, has the auxiliary *have* ("has impounded", "have been killed", "had been
-    flattened and two drivers hurt", "four civilians struck by shellfire, have been killed"):
-    the figure is told as a state reached by a time, not as one past occasion. The auxiliary is
-    the grammar's closed class, not a word list."""
+def _tense(p: Parse, t: Token) -> str:
+    """"perfect" when ``t`` (the number's predicate, else the number), or a verb its clause hangs
+    from on the way to its sentence's root, has the auxiliary *have* ("has impounded", "have been
+    killed", "had been flattened and two drivers hurt", "four civilians struck by shellfire, have
+    been killed"): the figure is told as a state reached by a time; else "past" when ``t`` (or the
+    verb it is coordinated with, whose auxiliary it shares) is a simple past or has a past
+    auxiliary ("impounded", "were seized", "were arrested and charged"): one past occasion; else
+    ''. Read from the tags and the auxiliaries (the grammar's closed class), not from a word list."""
     seen = set()
-    while t.i not in seen:
-        seen.add(t.i)
-        if t.pos in ("VERB", "AUX") and any(k.dep in ("aux", "auxpass") and k.lemma == "have"
-                                            for k in p.children(t.i)):
-            return True
-        if t.head == t.i:
-            return False
+    u = t
+    while u.i not in seen:
+        seen.add(u.i)
+        if u.pos in ("VERB", "AUX") and any(k.dep in ("aux", "auxpass") and k.lemma == "have"
+                                            for k in p.children(u.i)):
+            return "perfect"
+        if u.head == u.i:
+            break
+        u = p.tokens[u.head]
+    while t.pos in ("VERB", "AUX"):
+        if t.tag == "VBD" or any(k.dep in ("aux", "auxpass") and k.tag == "VBD" for k in p.children(t.i)):
+            return "past"
+        if t.dep != "conj" or t.head == t.i:
+            break
         t = p.tokens[t.head]
-    return False
+    return ""
 
 
 def _singles(p: Parse, noun: Token) -> int:
@@ -699,6 +710,17 @@ def _item(p: Parse, anchor: Token, inside: set[int]) -> str:
         return ""
     return noun.lemma.lower()
 
+
+def _item_through_modifier(p: Parse, anchor: Token, inside: set[int]) -> str:
+    """The noun a number names one of where its unit hangs from another modifier of that noun, not
+    from the noun itself (the parse of "a 64 yard rushing touchdown": the yards measure the
+    rushing, which modifies the touchdown): the noun `_item` reads for that modifier; '' otherwise."""
+    unit = anchor  # the unit read with the number ("64 yard")
+    if anchor.dep == "nummod" and anchor.head != anchor.i and anchor.head not in inside:
+        unit = p.tokens[anchor.head]
+    if unit.pos != "NOUN" or unit.dep != "npadvmod" or unit.head == unit.i or unit.head in inside:
+        return ""
+    return _item(p, p.tokens[unit.head], inside)
 
 
 def _occasions(p: Parse, owners: list[Token], verb: Token | None, inside: set[int]) -> str:
