@@ -37,3 +37,11 @@ CLAUSE_NAMES = [
 @pytest.mark.parametrize("text,number,name", CLAUSE_NAMES, ids=[n for _, n, _ in CLAUSE_NAMES])
 def test_a_verb_without_a_subject_takes_its_clause_name(text, number, name, tmp_path):
     assert _frame(tmp_path, text, number).slots.clause_name == name
+
+
+MARKS = _cases("holders", "marks.jsonl")
+
+
+@pytest.mark.parametrize("case", MARKS, ids=[c["id"] for c in MARKS])
+def test_a_holder_told_apart_by_its_own_marks(case, tmp_path, embedder):
+    _assert_case(case, tmp_path, embedder)

@@ -33,6 +33,7 @@ thing as.
 from __future__ import annotations
 
 import calendar
+import difflib
 import json
 import math
 import re
@@ -511,6 +512,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "a part of the whole"
     if found and _items_differ(fa, fb, ctx):
         return "different items"
+    if found and _recipients_differ(fa.slots, fb.slots):
+        return "different items"
     if figure and (_names_part(fa, fb) or _names_part(fb, fa)):
         return "a part the claim names"
     if fa.q.dimension in (None, "count") and (_one_member_more(fa, fb) or _one_member_more(fb, fa)):
@@ -518,6 +521,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     if _subjects_differ(fa.slots, fb.slots) and not (given and _named_elsewhere(fa, fb)):
         return "different subjects"
     if _traits_differ(fa.slots, fb.slots) or _clause_names_differ(fa, fb):
+        return "different holders"
+    if found and ctx is not None and (_one_of_sizes(fa, fb, ctx) or _one_of_sizes(fb, fa, ctx)):
         return "different holders"
     if (ctx is not None and _referents_differ(fa, fb, ctx)) or _referent_and_clause_name_differ(fa, fb, ctx):
         return "different holders"
@@ -577,6 +582,15 @@ def _items_differ(fa: Frame, fb: Frame, ctx: PairContext | None) -> bool:
     if not (sa.item or sb.item) or fa.is_age or fb.is_age or not disjoint(fa, fb):
         return False
     return ctx is not None and any(f.slots.item and _others_named(f, ctx) for f in (fa, fb))
+
+
+def _recipients_differ(sa, sb) -> bool:
+    """Two numbers name items of one kind (`slots.Slots.item`: "an 11-yard pass", "a 7-yard
+    touchdown pass") given to names that differ (`slots.Slots.recipient`, `_names_differ`: "to Ada
+    Lind" / "found Ivo Marsh for ..."): two items, two passes of a game. A side that names no
+    recipient is no evidence."""
+    return bool(sa.item) and sa.item == sb.item and bool(sa.recipient and sb.recipient) \
+        and _names_differ(sa.recipient, sb.recipient)
 
 
 def _others_named(f: Frame, ctx: PairContext) -> bool:
@@ -720,6 +734,55 @@ def _traits_differ(sa, sb) -> bool:
     # "U.S." and "US" are one name: full stops are not compared
     names = [" ".join(t.replace(".", "") for t in s.traits if not t.startswith(("age:", "size:"))) for s in (sa, sb)]
     return _names_differ(*names)
+
+
+def _sizes(s) -> dict[str, set[str]]:
+    """The measured modifiers of a holder (`slots.Slots.traits` ``size:<unit>:<value>``) by unit."""
+    out: dict[str, set[str]] = {}
+    for t in s.traits:
+        if t.startswith("size:"):
+            unit, _, value = t[len("size:"):].rpartition(":")
+            out.setdefault(unit, set()).add(value)
+    return out
+
+
+def _one_of_sizes(sized: Frame, other: Frame, ctx: PairContext) -> bool:
+    """One side's holder is told by its size ("13-inch models will cost 1,099 euros"), its
+    article names that noun with another size too (`_sizes_named`: "the 11-inch models ...; the
+    13-inch models ..."), so the noun is one of several members there, and the other side's holder
+    is the same noun without a size ("the basic model is priced from 1,999 euros", "the new Velda
+    Pro will cost ..."): which member that is cannot be told, so the two figures are not compared.
+    The same noun: the other holder's word (`slots.Slots.trait_head`) or its counted noun when
+    that is the subject ("the basic model is priced from"). Values that differ only; never ages.
+    The shape of `_items_differ`, for the figure's holder instead of the figure's own noun."""
+    ss, so = sized.slots, other.slots
+    if not ss.trait_head or sized.is_age or other.is_age or _sizes(so) or not disjoint(sized, other):
+        return False
+    if ss.trait_head not in (so.trait_head, so.head if so.measure_named or _counted_subject(so) else ""):
+        return False
+    mine = _sizes(ss)
+    return bool(mine) and _sizes_named(sized, ss.trait_head, mine, ctx)
+
+
+def _counted_subject(s) -> bool:
+    """The counted noun is the predicate's subject ("the basic model is priced from 1,999 euros"): the
+    slots read no other subject and the phrase starts with the measure."""
+    return bool(s.measure) and not s.subject and bool(s.predicate) and s.phrase.startswith(s.measure)
+
+
+def _sizes_named(f: Frame, head: str, mine: dict[str, set[str]], ctx: PairContext) -> bool:
+    """The article of ``f`` names ``head`` with a size of one of ``mine``'s units that ``f``'s holder
+    does not have: as a holder's size (`slots.Slots.traits`) or as the number that names an item
+    of that noun (`slots.Slots.item`: "the 11-inch model")."""
+    for c in ctx.articles.get(f.claim.doc_key, ()):
+        for g in frames(c):
+            sizes = _sizes(g.slots) if g.slots.trait_head == head else {}
+            if any(sizes.get(u, set()) - v for u, v in mine.items()):
+                return True
+            if g.slots.item == head and g.q.unit and g.q.unit.lower() in mine and g.q.value is not None \
+                    and all(abs(float(x) - g.q.value) > 1e-9 for x in mine[g.q.unit.lower()]):
+                return True
+    return False
 
 
 def _named_who(s) -> str:
@@ -1403,9 +1466,29 @@ def _names_differ(x: str, y: str) -> bool:
     wa, wb = x.split(), y.split()
     shared = {w.lower() for w in wa} & {w.lower() for w in wb}
     if shared:
-        return shared == {wa[-1].lower()} and _given_names_differ(wa, wb)
+        return shared == {wa[-1].lower()} and _given_names_differ(wa, wb) or _last_words_differ(wa, wb)
     initials = lambda words: "".join(w[0] for w in words if w[0].isupper())  # noqa: E731
     return x.replace(".", "") != initials(wb) and y.replace(".", "") != initials(wa)
+
+
+def _last_words_differ(wa: list[str], wb: list[str]) -> bool:
+    """Two names whose capitalised words start alike and end in different words, neither a
+    spelling of the other: two members of one line or family ("Velda Pro" / "Velda Air", "Ivo
+    Marsh" / "Ivo Lund"). Not a name inside the other ("Kansas City" / "Kansas City Chiefs"), not
+    two spellings of one word ("Rait" / "Raite", "Alishvandi" / "Alishbandi": `_spellings`)."""
+    wa, wb = [w for w in wa if w[:1].isupper()], [w for w in wb if w[:1].isupper()]  # "cheapest Velda Pros"
+    la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
+    if len(la) < 2 or len(lb) < 2 or set(la) <= set(lb) or set(lb) <= set(la) or la[0] != lb[0]:
+        return False
+    if la[-1] in lb or lb[-1] in la:
+        return False
+    return not _spellings(la[-1], lb[-1])
+
+
+def _spellings(x: str, y: str) -> bool:
+    """Two words that may be one word spelt two ways: one starts the other, or they are mostly the
+    same letters (`difflib` ratio of at least 0.7)."""
+    return x.startswith(y) or y.startswith(x) or difflib.SequenceMatcher(None, x, y).ratio() >= 0.7
 
 
 def _given_names_differ(wa: list[str], wb: list[str]) -> bool:

@@ -134,6 +134,12 @@ class Slots:
     #: 12-year sentence", "the 11-inch model", "a 5.9 magnitude quake"): lemma, lowercased; '' when
     #: the number is not such a modifier.
     item: str = ""
+    #: the name an item (`item`) goes to, as written (`_recipient`): the capitalised words of the
+    #: item noun's to-phrase or of its verb's ("an 11-yard pass to Ada Lind", "completed a 9-yard
+    #: pass to Lind"), or the named object of the verb whose for-phrase the item is ("found Lind
+    #: for a 7-yard touchdown pass"); '' when none. Two items of one kind given to two names are
+    #: two items (`compare._recipients_differ`).
+    recipient: str = ""
     #: the lemma of the noun the measure's modifiers narrow (`_narrowing`: "yard" of "176
     #: receiving yards", also where the parse hangs the number from the modifier), and those
     #: modifiers as written, lowercased and sorted (not lemmas: "rushing" is "rush" where the parse
@@ -298,6 +304,9 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                                                           and noun.dep in _SUBJECTS):
         # "the Gulls offer was six years": the offer's holder, where no named subject says whose
         actor = _holding_name(p, anchor, noun, verb, subj, inside, inside | blocked)
+    apposed = _apposed_name(p, noun if noun is not None else anchor, inside | blocked)
+    if apposed:
+        actor = apposed  # "Dunmere, a port of 260,000 people": the port's people, whoever the clause's subject
     trait_head, traits = (who.lemma, _traits(p, who, inside, blocked)) if who is not None else ("", ())
     surface = " ".join(x for x in (verb.text, complement) if x) if verb is not None and verb.lemma != "be" else pred
     if context and _words(context) <= _words(measure):
@@ -317,7 +326,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  occasions=(_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)
                             or _yielded(p, noun, inside)
                             or _span_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)),
-                 item=_item(p, anchor, inside) or _item_through_modifier(p, anchor, inside), inclusive=_inclusive(p, [anchor, noun]),
+                 item=_item(p, anchor, inside) or _item_through_modifier(p, anchor, inside),
+                 recipient=_recipient(p, anchor, inside, blocked), inclusive=_inclusive(p, [anchor, noun]),
                  statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor),
                  portion=_portion(p, anchor, inside, blocked), role=_role(p, noun, verb, inside, blocked),
                  **_narrowing(p, anchor, noun, inside | blocked),
@@ -723,6 +733,33 @@ def _item_through_modifier(p: Parse, anchor: Token, inside: set[int]) -> str:
     return _item(p, p.tokens[unit.head], inside)
 
 
+def _recipient(p: Parse, anchor: Token, inside: set[int], skip: set[int]) -> str:
+    """The name the item a number names (`_item`) goes to: the capitalised words of a to-phrase of
+    the item noun, or of its verb when the noun is the verb's object ("completed an 11-yard pass to
+    Ada Lind"; a bracketed aside in the phrase is passed over: "to (who else) Ada Lind"), else the
+    proper words of the verb's object when the item is that verb's for-phrase ("found Ada Lind for
+    a 7-yard touchdown pass"). '' when the number names no item or no such name is written."""
+    item = _item(p, anchor, inside)
+    noun = next((t for t in p.tokens[anchor.i + 1:anchor.i + 6] if t.pos in _NOUNS and t.lemma.lower() == item),
+                None) if item else None
+    if noun is None:
+        return ""
+    hosts = [noun] + ([p.tokens[noun.head]] if noun.dep == "dobj" and noun.head != noun.i else [])
+    for host in hosts:
+        for k in p.children(host.i):
+            obj = _pobj(p, k) if k.dep in ("prep", "dative") and k.low == "to" else None
+            if obj is not None:
+                words = [x.text for x in p.subtree(obj.i) if x.text[:1].isupper() and x.i not in skip | inside]
+                if words:
+                    return " ".join(words)
+    if noun.dep == "pobj" and p.tokens[noun.head].low == "for":
+        verb = p.tokens[p.tokens[noun.head].head]
+        obj = next((k for k in p.children(verb.i) if k.dep == "dobj" and k.pos == "PROPN"), None)
+        if obj is not None:
+            return " ".join(x.text for x in p.subtree(obj.i) if x.pos == "PROPN" and x.i not in skip)
+    return ""
+
+
 def _occasions(p: Parse, owners: list[Token], verb: Token | None, inside: set[int]) -> str:
     """The several occasions a number is summed over: a prepositional phrase of the number, its
     noun or its verb whose object is a plural noun counted by a number of its own ("arrested 19
@@ -795,6 +832,8 @@ def _pronoun(p: Parse, subject: Token | None, noun: Token | None) -> Token | Non
     if subject is not None and subject.pos == "PRON":
         if subject.tag == "WP" and p.tokens[subject.head].dep == "relcl":
             return subject  # "Lindqvist, who caught six passes": the relative clause's noun
+        if subject.tag == "WP" and _comma_antecedent(p, subject) is not None:
+            return subject  # "the Owls (4-9), who had 310 yards": a relative clause parsed as another
         if subject.low in _REPORTED and _reporter(p, subject) is not None:
             return subject  # "the Dutch Navy said it had detained nine": the reporter's own act
         return subject if subject.low in PERSONAL else None
@@ -814,6 +853,10 @@ def _referent(p: Parse, pronoun: Token) -> str:
     caught six passes"); '' when none precedes it."""
     if pronoun.tag == "WP":  # a relative pronoun stands for the noun its clause modifies
         noun = p.tokens[p.tokens[pronoun.head].head]
+        if p.tokens[pronoun.head].dep != "relcl" or noun.pos != "PROPN":  # "the Owls (4-9), who"
+            before = _comma_antecedent(p, pronoun)
+            if before is not None:
+                return _noun_phrase(p, before, set())
         return _noun_phrase(p, noun, set()) if noun.pos == "PROPN" and noun.low not in _CALENDAR else ""
     if pronoun.low in _REPORTED:
         reporter = _reporter(p, pronoun)
@@ -829,6 +872,23 @@ def _referent(p: Parse, pronoun: Token) -> str:
         last = _root(p, before[-1])
         return _named_in(p, [t for t in before if _root(p, t) == last])
     return ""
+
+
+def _comma_antecedent(p: Parse, who: Token) -> Token | None:
+    """The name a relative "who" stands for where the parser read its clause as no relative clause
+    (a complement or conjunct of the main verb: "Hale added 90 yards for the Owls (4-9), who had 310
+    yards rushing"): the proper noun right before the comma that opens the clause, past a bracketed
+    aside ("(4-9)"); None when the word before the comma is no name (`_name_like`: also a capitalised
+    plural the tagger read as a common noun, "the Wolves")."""
+    if who.low != "who" or who.i < 2 or p.tokens[who.i - 1].text != ",":
+        return None
+    i = who.i - 2
+    if p.tokens[i].text == ")":
+        while i > 0 and p.tokens[i].text != "(":
+            i -= 1
+        i -= 1
+    t = p.tokens[i] if i >= 0 else None
+    return t if t is not None and _name_like(t) else None
 
 
 def _root(p: Parse, t: Token) -> int:
@@ -1262,6 +1322,40 @@ def _who(p: Parse, subj: Token | None, noun: Token | None) -> Token | None:
     return None
 
 
+def _apposed_name(p: Parse, t: Token, skip: set[int]) -> str:
+    """The name a figure's noun phrase stands in apposition to, when the figure counts what that
+    phrase's of- or to-phrase holds ("Dunmere, a port of 260,000 people"; "Varrow island, home to
+    40,000 people"): the phrase describes the name, so the figure is the named thing's, whatever
+    the clause's subject or object. The parser labels such a phrase an apposition or, set off by a
+    comma after the noun ("home to"), a modifier of the verb; both are read, the latter only right
+    after a comma that follows a noun. The name is the proper words of the noun before the phrase
+    (its own words for a proper noun, its proper compound for a common one: "Varrow island");
+    '' when there is none."""
+    if t.dep != "pobj" or t.head == t.i:
+        return ""
+    prep = p.tokens[t.head]
+    if prep.low not in ("of", "to") or prep.head == prep.i:
+        return ""
+    phrase = p.tokens[prep.head]
+    if phrase.pos not in _NOUNS and phrase.low != "home" or phrase.i == prep.i:
+        return ""
+    if phrase.dep == "appos":
+        host = p.tokens[phrase.head]
+    elif phrase.dep in ("advmod", "npadvmod"):
+        first = min(x.i for x in p.subtree(phrase.i))
+        if first < 2 or p.tokens[first - 1].text != "," or p.tokens[first - 2].pos not in _NOUNS:
+            return ""
+        host = p.tokens[first - 2]
+    else:
+        return ""
+    if host.i in skip or host.low in _CALENDAR:
+        return ""
+    if host.pos == "PROPN":
+        return " ".join(x.text for x in p.subtree(host.i) if x.pos == "PROPN" and x.i <= host.i
+                        and x.i not in skip and x.low not in _CALENDAR)
+    return _proper_compound(p, host, skip)
+
+
 def _name_like(t: Token) -> bool:
     """A name: a proper noun, or a capitalised noun past its sentence's first word that the tagger
     read as a common one ("the Orioles (...) and Nationals (...)": 'Nationals' tagged NNS)."""
@@ -1571,6 +1665,8 @@ def _traits(p: Parse, noun: Token, inside: set[int], skip: set[int]) -> tuple[st
         text = " ".join(x.text for x in words)
         age = _AGE.fullmatch(text.replace(" ", ""))
         size = _SIZE.fullmatch(text.replace(" ", "").replace('"', "-inch"))
+        if not age:  # "44-year-old climber Ivo Marsh": the age modifies the name's other modifier
+            out.append(_nested_age(p, k, noun))
         if age:
             out.append(f"age:{age.group(1)}")
         elif size:  # "the 13-inch model", "a 2.3GHz chip": a measured modifier names the member
@@ -1579,6 +1675,19 @@ def _traits(p: Parse, noun: Token, inside: set[int], skip: set[int]) -> tuple[st
                 k.pos == "PROPN" or k.pos == "ADJ" and k.text[:1].isupper() and k.i > 0):
             out.append(" ".join(x.text for x in words if x.pos in ("PROPN", "ADJ") and x.text[:1].isupper()))
     return tuple(x for x in out if x)
+
+
+def _nested_age(p: Parse, k: Token, noun: Token) -> str:
+    """The age of the person a name's modifier describes, when the parse hangs the age from that
+    modifier rather than from the name ("44-year-old climber Ivo Marsh", "the 32-year-old Welshman
+    Ivo Marsh": 'old' modifies *climber*, which modifies *Marsh*): ``age:<years>``, '' when ``k``'s
+    words before ``noun`` hold no age. Read like the age of the name itself (`_traits`)."""
+    for x in p.subtree(k.i):
+        if x.i < noun.i and x.i != k.i and x.low == "old" and x.head == k.i:
+            age = _AGE.fullmatch("".join(y.text for y in _age_words(p, x)))
+            if age:
+                return f"age:{age.group(1)}"
+    return ""
 
 
 _AGE = re.compile(r"(\d{1,3})-?years?-?old", re.I)
