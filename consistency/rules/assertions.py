@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from ..parsing import Parse, Token, parse
 from ..records import Claim, Quantity
 from . import lexicon as lx
+from . import mood
 from .frames import Frame
 from .slots import Slots, attached, read_slots, speaker
 from .text import as_of, view
@@ -49,11 +50,6 @@ DENYING = frozenset({"deny"})
 #: Objects that negate their predicate ("had done nothing wrong" = had not done anything wrong):
 #: the negative pronouns of English grammar.
 _NEGATIVE_OBJECTS = frozenset({"nothing", "none", "nobody", "no-one"})
-#: Modals of possibility: a positive clause with one says what could happen, not what did
-#: ("plans that could harm species"); negated, it says what did not ("could not sustain").
-_POSSIBLE = frozenset({"could", "might", "may", "can", "should", "must"})
-#: Modals of ability: negated, they report what did not happen ("could not sustain drives").
-_ABILITY = frozenset({"could", "can", "ca"})
 #: Auxiliaries of the future: "will pay" is not a report of what happened.
 _FUTURE = frozenset({"will", "would", "shall", "'ll"})
 #: A verb that only carries tense for the predicate it governs ("is going to pay" = will pay).
@@ -160,11 +156,8 @@ def _asserted(p: Parse, t: Token) -> bool:
     while cur.i not in seen:
         seen.add(cur.i)
         kids = p.children(cur.i)
-        if any(k.dep == "mark" and k.low in _HYPOTHETICAL for k in kids):
-            return False
-        if any(k.dep == "advcl" and any(m.dep == "mark" and m.low in _CONDITION for m in p.children(k.i))
-               for k in kids):
-            return False  # the consequent of a condition ("if somebody tells you how, you don't have discretion")
+        if mood.marked(p, cur):
+            return False  # a condition, an event to come, or the consequent of a condition (`mood.marked`)
         if any(k.dep in _SUBJECTS + _PASSIVE + ("expl",) for k in kids):
             return True
         if cur.tag in _FINITE or any(k.dep in ("aux", "auxpass") and k.tag in _FINITE for k in kids):
@@ -182,13 +175,6 @@ def _asserted(p: Parse, t: Token) -> bool:
 
 #: tags of finite verbs and modals (Penn Treebank): past, present, modal.
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-#: conjunctions that make a clause a condition or an event still to come, not a statement
-#: ("before normal service was restored").
-_HYPOTHETICAL = frozenset({"if", "unless", "whether", "before", "until", "till"})
-#: ... and those of a condition, whose consequent is not a statement either ("if somebody tells
-#: you how, you don't have discretion"): measured on the tuning half of the news, 3 dismissed
-#: NEG001 findings of one such sentence.
-_CONDITION = frozenset({"if", "unless"})
 #: Adverbs of approximate negation ("barely landed a punch" = hardly any): English grammar's
 #: closed class; measured on the tuning half, 1 dismissed NEG001 finding ("barely landed a punch"
 #: / "didn't land a clean punch").
@@ -267,7 +253,7 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
     yet = yet_to or any(k.low == "yet" for k in kids)
     auxes = {k.low for k in kids if k.dep == "aux"} | ({k.low for k in p.children(gov.i) if k.dep == "aux"}
                                                       if gov is not None else set())
-    if auxes & _POSSIBLE and not (negated and auxes & _ABILITY):
+    if mood.possible(auxes, negated):
         return None  # "plans that could harm species", "may not be restored": possibilities, not reports
     future = bool(auxes & _FUTURE) or gov is not None and gov.lemma in _TENSE
     surface = _surface(p, t, owner, gov)

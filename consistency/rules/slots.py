@@ -33,6 +33,7 @@ from ..quantities.dates import TIME_NAMES
 from ..quantities.numbers import find_numbers
 from . import wordnet
 from .lexicon import STOP
+from .mood import figure_mood
 from .wordnet import is_area, is_person, is_road, relation
 
 _NOUNS = ("NOUN", "PROPN")
@@ -207,6 +208,12 @@ class Slots:
     #: far", "thus far": `frames.Frame.cumulative`) a perfect is a running total
     #: (`compare._tally_to_date`).
     tense: str = ""
+    #: why the number's clause asserts no fact (`mood.figure_mood`): "condition" ("if the Comets
+    #: are pushed to nine years"), "possibility" ("a magnitude 7 tremor might flatten", "could land a
+    #: 12-year deal"), "need" (the object of "need": "needed only six points"), "judgement" ("nine
+    #: years seems like a fair term"); '' for a figure stated as fact. Such a figure is no rival
+    #: to another (`compare._no_fact`).
+    mood: str = ""
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -334,7 +341,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  **_narrowed(p, noun, verb, inside | blocked),
                  within=_within(p, verb, inside | blocked), **_roles(p, noun, verb),
                  singles=_singles(p, noun) if noun is not None else 0,
-                 tense=_tense(p, verb if verb is not None else anchor))
+                 tense=_tense(p, verb if verb is not None else anchor),
+                 mood=figure_mood(p, verb, noun or anchor))
 
 
 def _tense(p: Parse, t: Token) -> str:

@@ -1,0 +1,21 @@
+"""Figures that state no fact (`consistency.rules.mood`): a figure in a clause that says what
+could or might happen ("a magnitude 7 tremor might flatten", "hoping he could land a 12-year
+deal"), under a condition ("if they are pushed to nine years"), the object of "need" ("needed
+only six points") or judged by a linking verb ("nine years seems like a fair term") asserts
+nothing happened, so it is no rival to another figure (`consistency.rules.compare.apart`, "a
+figure stated as no fact"). A report beside a possibility ("killed nine ..., and police said
+the toll could rise"), a figure agreed to be paid, the subject of "need" ("800 people needed
+shelter") and a hedged report ("appears to be eleven") still compare. Cases in
+tests/data/wishes/cases.jsonl, written for these tests in our own words."""
+
+from __future__ import annotations
+
+import pytest
+from test_measures_apart import _assert_case, _cases
+
+CASES = _cases("wishes", "cases.jsonl")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_figures_that_state_no_fact(case, tmp_path, embedder, request):
+    _assert_case(case, tmp_path, embedder, request)
