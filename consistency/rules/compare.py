@@ -48,7 +48,7 @@ from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
 from . import wordnet
-from .frames import Frame, bounds_apart, disjoint, frames, own_weekdays, same_kind, vague_magnitude
+from .frames import Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind, vague_magnitude
 from .lexicon import STOP
 from .slots import PERSONAL
 from .text import same_word, view
@@ -485,6 +485,10 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return ANOTHER_TIME
     if figure and _weekdays_differ(fa, fb):
         return "different days of the week"
+    if found and _recalled_differ(fa, fb):
+        return ANOTHER_TIME
+    if found and (_abroad(fa, fb) or _abroad(fb, fa)):
+        return "different places"
     if figure and _background_scopes_differ(fa, fb):
         return "background figures of different areas"
     if _places_differ(fa.slots, fb.slots):
@@ -1001,6 +1005,56 @@ def _weekdays_differ(fa: Frame, fb: Frame) -> bool:
     autopsy)."""
     wa, wb = own_weekdays(fa), own_weekdays(fb)
     return bool(wa and wb) and all(min((x - y) % 7, (y - x) % 7) > 1 for x in wa for y in wb)
+
+
+def _recalled_differ(fa: Frame, fb: Frame) -> bool:
+    """Figures of an undated story's events whose own explicit earlier times (`frames.own_eras`)
+    cannot be one time: one figure's event is placed by a year, a month or "last year" ("In
+    March, four bridges collapsed") and the other's by none (a weekday, "today", or no time of
+    its own: the story's present event), or the two are placed in different years ("in 1987" /
+    "in 1994"; "in 1987" / "last year", which only a story of 1988 could join) or different
+    months. Reporters of an undated story recall earlier events of its kind by such times.
+
+    Measured: see docs/rules.md ("Figures of a recalled event")."""
+    if fa.claim.date is not None or fb.claim.date is not None:
+        return False
+    ea, eb = own_eras(fa), own_eras(fb)
+    if not ea and not eb:
+        return False
+    if not ea or not eb:
+        return True
+    def apart(x: set, y: set) -> bool:
+        return bool(x and y and not x & y)
+
+    ya, yb = {e.year for e in ea} - {None}, {e.year for e in eb} - {None}  # "in 2004"
+    ba, bb = {e.back for e in ea} - {None}, {e.back for e in eb} - {None}  # "last year"
+    ma, mb = {e.month for e in ea} - {None}, {e.month for e in eb} - {None}
+    only_a = bool(ya) and not ba and bool(bb) and not yb  # "in 2004" / "last year"
+    only_b = bool(yb) and not bb and bool(ba) and not ya
+    return apart(ya, yb) or apart(ba, bb) or apart(ma, mb) or only_a or only_b
+
+
+def _abroad(f: Frame, other: Frame) -> bool:
+    """An undated story's figure timed by its own weekday or earlier time (`frames.own_weekdays`,
+    `frames.own_eras`) whose own place is in a country (`slots.Slots.place`, `wordnet.is_country`:
+    "On Friday, 20 people were killed by an earthquake in northern Peru") that the other claim does
+    not name, though it names another ("A powerful earthquake struck central Chile on Saturday,
+    killing 14 people"), and whose weekday the other figure does not share: a like event in another
+    country recalled beside the story's own, even a day apart (which `_weekdays_differ` allows for
+    time zones).
+
+    Measured: see docs/rules.md ("Figures of a recalled event")."""
+    if f.claim.date is not None or other.claim.date is not None:
+        return False
+    words = f.slots.place.split()
+    country = next((w for w in reversed(words) if w[:1].isupper() and wordnet.is_country(w)), "")
+    days = own_weekdays(f)
+    if not country or not (days or own_eras(f)) or days & own_weekdays(other):
+        return False
+    from ..parsing import parse
+
+    named = {t.text for t in parse(other.claim.text).tokens if t.pos == "PROPN" and wordnet.is_country(t.text)}
+    return bool(named) and country not in named
 
 
 def _past(f: Frame, other: Frame) -> bool:

@@ -15,6 +15,7 @@ people, ordinal periods, replaced values and scorelines, running counts on evide
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import math
@@ -25,7 +26,7 @@ from ..parsing import Parse, parse
 from ..quantities.dates import WEEKDAYS
 from ..records import UNDATED, Claim, Quantity
 from . import attributes
-from .slots import Slots, attached, own_time, read_slots
+from .slots import Slots, attached, era_time, own_time, read_slots
 from .text import as_of, view
 from .tolerance import disjoint, interval, rounding_tolerance, unit_size  # noqa: F401  (the rules import them)
 
@@ -80,6 +81,7 @@ def frames(claim: Claim) -> tuple[Frame, ...]:
 
 def clear_caches() -> None:
     _FRAMES.clear()
+    _ERAS.clear()
 
 
 def needs_parse(claim: Claim) -> bool:
@@ -323,6 +325,75 @@ def own_weekdays(f: Frame) -> frozenset[int]:
         return frozenset()
     own = own_time(parse(f.claim.text), f.q.start, f.q.end, tuple((d.start, d.end) for d, _ in days))
     return frozenset(lo.weekday() for (_, lo), yes in zip(days, own) if yes)
+
+
+#: A month named without a day or year ("In January", "in September"): the extractor reads no date
+#: in it, yet in an undated story it places an event in another month than the story's days.
+_MONTHS = tuple(calendar.month_name)[1:]
+_MONTH_NAME = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
+#: What makes a relative date a bound or span, not the time of an event ("since June", "until May").
+_SPAN_WORD = re.compile(r"\b(?:since|until|till|through|as\s+of|from|between|by|before|after|beginning|starting)"
+                        r"\s+(?:the\s+|last\s+|this\s+)?(?:early|mid|late)?[-\s]*$", re.IGNORECASE)
+#: "earlier this year", "earlier this month": a time of the story's year before its present.
+_EARLIER = re.compile(r"\bearlier\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """An explicit earlier time of a figure's own event in an undated story (`own_eras`): a year
+    ("in 2004", "on 4 June 2008"), a year counted back from the story's present ("last year",
+    "three years ago": ``back``), a month ("In January"), or the story's own year before its
+    present ("earlier this year": ``back`` 0)."""
+
+    year: int | None = None
+    back: int | None = None
+    month: int | None = None
+
+
+def own_eras(f: Frame) -> tuple[Era, ...]:
+    """The explicit earlier times an undated claim gives ``f``'s own event (`slots.era_time`: the
+    date is an adverbial of the figure's clause, of a clause sharing its time, of the clause of the
+    noun its participle describes, or the date a relative clause of the figure's own describes):
+    absolute dates with a year, bare months, and relative dates pointing back from the present
+    ("last year", "earlier this year"); not a weekday, "today", "this week" (the story's present),
+    nor the bound of a span ("since June", "between 2004 and 2008"). Empty for a dated claim (its
+    dates are days: `compare._date_gap`), a date or an age (an age belongs to a person)."""
+    if f.claim.date is not None or f.q.dimension == "date" or f.is_age:
+        return ()
+    key_ = (f.claim.id, f.claim.text, f.q.start, f.q.end)
+    if key_ not in _ERAS:
+        if len(_ERAS) > 50_000:
+            _ERAS.clear()
+        _ERAS[key_] = _read_eras(f)
+    return _ERAS[key_]
+
+
+_ERAS: dict[tuple[str, str, int, int], tuple[Era, ...]] = {}
+
+
+def _read_eras(f: Frame) -> tuple[Era, ...]:
+    text = f.claim.text
+    found = []
+    for d, lo, hi in _timings(f.claim, view(f.claim)):
+        if d.relative:
+            if _EARLIER.search(text[max(0, d.start - 12):d.start]) and d.granularity in ("year", "month"):
+                era = Era(back=0)
+            elif (UNDATED - hi).days > 30 and d.granularity in ("year", "month"):  # `compare.PRESENT_DAYS`
+                era = Era(back=UNDATED.year - lo.year)
+            else:
+                continue
+        else:
+            era = Era(year=lo.year, month=lo.month if d.granularity in ("month", "day") else None)
+        found.append(((d.start, d.end), era))
+    taken = [s for s, _ in found]
+    for m in _MONTH_NAME.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            found.append(((m.start(), m.end()), Era(month=_MONTHS.index(m.group(0)) + 1)))
+    found = [(s, era) for s, era in found if not _SPAN_WORD.search(text[max(0, s[0] - 25):s[0]])]
+    if not found:
+        return ()
+    own = era_time(parse(text), f.q.start, f.q.end, tuple(s for s, _ in found))
+    return tuple(era for (_, era), yes in zip(found, own) if yes)
 
 
 #: Words before a date that make it a bound on the event's date, or a span that is not its date.

@@ -1153,6 +1153,75 @@ def own_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...])
     return tuple(out)
 
 
+def era_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> tuple[bool, ...]:
+    """For each span (a date of the sentence), whether it says when the event the quantity at
+    ``start:end`` is a figure of happened, for how far back it lies (`frames.own_eras`). Like
+    `own_time`, the date is in the figure's clause, in a clause sharing its time, or in a clause
+    describing a noun of those; and also in the clause of a noun the figure's participle
+    describes ("a storm measuring 9 hit the coast in 1987"), or of the clause a when-clause
+    hangs from ("the truce collapsed in 1987, when a raid killed 40"), or the date a relative
+    clause of those describes ("the worst was in 1987, when a storm killed 40": parsed as the
+    date's relative clause). Unlike `own_time`, the date must be an adverbial of its clause
+    (`_adverbial`: "In 1987, a storm killed 40", not "the regulations in May" or a subject "the
+    game in May"), and a date of one conjunct does not time the next ("hurt his knee in May and
+    missed 11 games": the games were missed from May on), while a date above both does ("hit the
+    coast in 1987, flattening farms and killing 40")."""
+    span = p.tokens_in(start, end)
+    if not span:
+        return tuple(False for _ in spans)
+    cur = _clause(p, span[0])
+    timed, heads = {cur.i}, {cur.i}
+    while cur.head != cur.i and (_same_time(p, cur) or _describes_noun(p, cur) or _when_clause(p, cur)):
+        via = cur.dep
+        cur = _clause(p, p.tokens[cur.head])
+        heads.add(cur.i)
+        if via != "conj":
+            timed.add(cur.i)
+
+    def times(toks: list[Token]) -> bool:
+        if not toks:
+            return False
+        inside = {t.i for t in toks}
+        if any(p.tokens[h].dep in ("relcl", "acl") and p.tokens[h].head in inside for h in heads):
+            return True  # "in 1987, when a storm killed 40"
+        c = _clause(p, toks[0])
+        describing = c.dep in ("relcl", "acl") and c.head != c.i and _clause(p, p.tokens[c.head]).i in timed
+        return (c.i in timed or describing) and _adverbial(p, toks, c)
+
+    return tuple(times(p.tokens_in(s, e)) for s, e in spans)
+
+
+def _when_clause(p: Parse, clause: Token) -> bool:
+    """An adverbial clause of "when" ("collapsed in 2011, when fighters killed seven"): it happens
+    at the time of the clause it hangs from."""
+    return clause.dep == "advcl" and any(c.low == "when" and c.dep in ("advmod", "mark")
+                                         for c in p.children(clause.i))
+
+
+def _describes_noun(p: Parse, clause: Token) -> bool:
+    """A participle without a subordinator describing a noun ("a storm measuring 9"): its time is
+    that of the clause its noun is in."""
+    return (clause.dep == "acl" and clause.tag in ("VBG", "VBN")
+            and not any(c.dep == "mark" for c in p.children(clause.i)))
+
+
+def _adverbial(p: Parse, toks: list[Token], clause: Token) -> bool:
+    """The date ``toks`` hangs from its clause's verb directly or through prepositions only ("in
+    May", "on 4 June 2008", "last year"), not from one of the clause's nouns ("the game in May
+    missed", "proposed the rules in May")."""
+    inside = {t.i for t in toks}
+    top = next((t for t in toks if t.head not in inside or t.head == t.i), toks[0])
+    cur = top
+    while cur.i != clause.i and cur.head != cur.i:
+        up = p.tokens[cur.head]
+        if up.i == clause.i:
+            return True
+        if up.dep != "prep":
+            return False
+        cur = up
+    return cur.i == clause.i
+
+
 def _same_time(p: Parse, clause: Token) -> bool:
     """Whether a clause shares the time of the clause it hangs from: a conjunct, or an adverbial
     participle without a subordinator ("..., killing four people"); not "after"/"as"/"when"

@@ -298,6 +298,15 @@ def is_road(noun: str) -> bool:
     return _is_a(noun, "road")
 
 
+def is_country(name: str) -> bool:
+    """The first sense of ``name`` is a country ("China", "Iran", "Italy"; not "Sicily", a region,
+    or "Tehran", a city): WordNet's "country, state, land" (the second sense of "country", the
+    territory of a nation) is a few instance and hypernym steps above it. False when WordNet does
+    not know the name, or without the data."""
+    kind = synsets("country", "n")[1:2]
+    return bool(kind) and below(name, frozenset(kind), senses=1, steps=3)
+
+
 def _is_a(noun: str, kind: str) -> bool:
     """One of the first `SENSES` senses of ``noun`` lies below the first sense of ``kind``."""
     return below(noun, frozenset(synsets(kind, "n")[:1]), senses=SENSES["n"], steps=_PERSON_STEPS)
