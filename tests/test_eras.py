@@ -51,3 +51,11 @@ def test_a_like_event_in_another_country_is_recalled(tmp_path):
     # a figure of the same country keeps comparing, a day apart or not
     home = _frame(tmp_path, "On Friday, 17 people were killed by an earthquake in central Chile.", "17")
     assert apart(home, story) == ""
+
+
+def test_a_date_of_the_event_noun_is_read_only_loosely(tmp_path):
+    # too loose to place a figure (a misparsed subject can hold a month), enough to tell that a
+    # figure is not of the story's present (tests/test_measures_apart.py: two accounts of one cyclone)
+    f = _frame(tmp_path, "A gale in 1991 flattened 70 barns along the Orrin coast.", "70")
+    assert own_eras(f) == ()
+    assert own_eras(f, adverbial=False) == (Era(year=1991),)

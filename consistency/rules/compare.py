@@ -1021,6 +1021,9 @@ def _recalled_differ(fa: Frame, fb: Frame) -> bool:
     ea, eb = own_eras(fa), own_eras(fb)
     if not ea and not eb:
         return False
+    # a side placed by no adverbial date may still be dated in its event noun ("a cyclone in 1987
+    # drowned 40"): of the present only if that looser reading finds no earlier time either
+    ea, eb = ea or own_eras(fa, adverbial=False), eb or own_eras(fb, adverbial=False)
     if not ea or not eb:
         return True
     def apart(x: set, y: set) -> bool:

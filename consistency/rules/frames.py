@@ -350,28 +350,31 @@ class Era:
     month: int | None = None
 
 
-def own_eras(f: Frame) -> tuple[Era, ...]:
+def own_eras(f: Frame, *, adverbial: bool = True) -> tuple[Era, ...]:
     """The explicit earlier times an undated claim gives ``f``'s own event (`slots.era_time`: the
     date is an adverbial of the figure's clause, of a clause sharing its time, of the clause of the
     noun its participle describes, or the date a relative clause of the figure's own describes):
     absolute dates with a year, bare months, and relative dates pointing back from the present
     ("last year", "earlier this year"); not a weekday, "today", "this week" (the story's present),
     nor the bound of a span ("since June", "between 2004 and 2008"). Empty for a dated claim (its
-    dates are days: `compare._date_gap`), a date or an age (an age belongs to a person)."""
+    dates are days: `compare._date_gap`), a date or an age (an age belongs to a person). With
+    ``adverbial`` False, dates modifying a noun of the figure's clauses count too (`slots.era_time`:
+    "a cyclone in 1987 drowned 40"): a reading too loose to place a figure, for telling whether
+    another figure is of the story's present."""
     if f.claim.date is not None or f.q.dimension == "date" or f.is_age:
         return ()
-    key_ = (f.claim.id, f.claim.text, f.q.start, f.q.end)
+    key_ = (f.claim.id, f.claim.text, f.q.start, f.q.end, adverbial)
     if key_ not in _ERAS:
         if len(_ERAS) > 50_000:
             _ERAS.clear()
-        _ERAS[key_] = _read_eras(f)
+        _ERAS[key_] = _read_eras(f, adverbial)
     return _ERAS[key_]
 
 
-_ERAS: dict[tuple[str, str, int, int], tuple[Era, ...]] = {}
+_ERAS: dict[tuple[str, str, int, int, bool], tuple[Era, ...]] = {}
 
 
-def _read_eras(f: Frame) -> tuple[Era, ...]:
+def _read_eras(f: Frame, adverbial: bool) -> tuple[Era, ...]:
     text = f.claim.text
     found = []
     for d, lo, hi in _timings(f.claim, view(f.claim)):
@@ -392,7 +395,7 @@ def _read_eras(f: Frame) -> tuple[Era, ...]:
     found = [(s, era) for s, era in found if not _SPAN_WORD.search(text[max(0, s[0] - 25):s[0]])]
     if not found:
         return ()
-    own = era_time(parse(text), f.q.start, f.q.end, tuple(s for s, _ in found))
+    own = era_time(parse(text), f.q.start, f.q.end, tuple(s for s, _ in found), adverbial=adverbial)
     return tuple(era for (_, era), yes in zip(found, own) if yes)
 
 

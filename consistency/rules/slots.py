@@ -1153,7 +1153,8 @@ def own_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...])
     return tuple(out)
 
 
-def era_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> tuple[bool, ...]:
+def era_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...], *,
+             adverbial: bool = True) -> tuple[bool, ...]:
     """For each span (a date of the sentence), whether it says when the event the quantity at
     ``start:end`` is a figure of happened, for how far back it lies (`frames.own_eras`). Like
     `own_time`, the date is in the figure's clause, in a clause sharing its time, or in a clause
@@ -1165,7 +1166,8 @@ def era_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...])
     (`_adverbial`: "In 1987, a storm killed 40", not "the regulations in May" or a subject "the
     game in May"), and a date of one conjunct does not time the next ("hurt his knee in May and
     missed 11 games": the games were missed from May on), while a date above both does ("hit the
-    coast in 1987, flattening farms and killing 40")."""
+    coast in 1987, flattening farms and killing 40"). With ``adverbial`` False a date modifying a
+    noun of those clauses counts too ("a cyclone in 1987 drowned 40": the event noun's date)."""
     span = p.tokens_in(start, end)
     if not span:
         return tuple(False for _ in spans)
@@ -1186,7 +1188,7 @@ def era_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...])
             return True  # "in 1987, when a storm killed 40"
         c = _clause(p, toks[0])
         describing = c.dep in ("relcl", "acl") and c.head != c.i and _clause(p, p.tokens[c.head]).i in timed
-        return (c.i in timed or describing) and _adverbial(p, toks, c)
+        return (c.i in timed or describing) and (not adverbial or _adverbial(p, toks, c))
 
     return tuple(times(p.tokens_in(s, e)) for s, e in spans)
 
