@@ -32,7 +32,6 @@ thing as.
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import json
 import math
@@ -48,7 +47,8 @@ from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
 from . import wordnet
-from .frames import Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind, vague_magnitude
+from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
+                     vague_magnitude)
 from .lexicon import STOP
 from .slots import PERSONAL
 from .text import same_word, view
@@ -622,11 +622,11 @@ def _others_named(f: Frame, ctx: PairContext) -> bool:
     time is not another item of the story: one timed in the past (`_past`), one with an explicit
     date where ``f`` has none, or one in a sentence that names a month ``f``'s does not ("in
     March, a 7.1-magnitude quake killed hundreds", beside the story's own quake)."""
-    months = set(_MONTH.findall(f.claim.text))
+    months = set(MONTH_NAME.findall(f.claim.text))
     for c in ctx.articles.get(f.claim.doc_key, ()):
         for g in frames(c):
             if g.slots.item == f.slots.item and same_kind(f, g) and disjoint(f, g) and not _past(g, f) \
-                    and not (g.times and not f.times) and not set(_MONTH.findall(g.claim.text)) - months:
+                    and not (g.times and not f.times) and not set(MONTH_NAME.findall(g.claim.text)) - months:
                 return True
     return False
 
@@ -1096,12 +1096,9 @@ def _past_dates(f: Frame) -> tuple:
     return tuple(out)
 
 
-_MONTH = re.compile(r"\b(" + "|".join(m for m in calendar.month_name if m) + r")\b")
-
-
 def _months_differ(x: str, y: str) -> bool:
     """Both texts name months (no year needed: "in October" / "in September") and none in common."""
-    mx, my = set(_MONTH.findall(x)), set(_MONTH.findall(y))
+    mx, my = set(MONTH_NAME.findall(x)), set(MONTH_NAME.findall(y))
     return bool(mx and my and not mx & my)
 
 

@@ -330,7 +330,7 @@ def own_weekdays(f: Frame) -> frozenset[int]:
 #: A month named without a day or year ("In January", "in September"): the extractor reads no date
 #: in it, yet in an undated story it places an event in another month than the story's days.
 _MONTHS = tuple(calendar.month_name)[1:]
-_MONTH_NAME = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
+MONTH_NAME = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
 #: What makes a relative date a bound or span, not the time of an event ("since June", "until May").
 _SPAN_WORD = re.compile(r"\b(?:since|until|till|through|as\s+of|from|between|by|before|after|beginning|starting)"
                         r"\s+(?:the\s+|last\s+|this\s+)?(?:early|mid|late)?[-\s]*$", re.IGNORECASE)
@@ -389,7 +389,7 @@ def _read_eras(f: Frame, adverbial: bool) -> tuple[Era, ...]:
             era = Era(year=lo.year, month=lo.month if d.granularity in ("month", "day") else None)
         found.append(((d.start, d.end), era))
     taken = [s for s, _ in found]
-    for m in _MONTH_NAME.finditer(text):
+    for m in MONTH_NAME.finditer(text):
         if not any(s <= m.start() < e for s, e in taken):
             found.append(((m.start(), m.end()), Era(month=_MONTHS.index(m.group(0)) + 1)))
     found = [(s, era) for s, era in found if not _SPAN_WORD.search(text[max(0, s[0] - 25):s[0]])]

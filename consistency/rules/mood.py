@@ -69,15 +69,9 @@ NEED = "need"
 
 
 def _argument(p: Parse, verb: Token, t: Token) -> Token | None:
-    """The dependent of ``verb`` whose phrase holds ``t`` (``t`` itself when it depends on it)."""
-    cur = t
-    for _ in range(8):
-        if cur.head == verb.i and cur.i != verb.i:
-            return cur
-        if cur.head == cur.i:
-            return None
-        cur = p.tokens[cur.head]
-    return None
+    """The dependent of ``verb`` whose phrase holds ``t`` (``t`` itself when it depends on it), at
+    most eight links up."""
+    return next((c for c in (t, *p.ancestors(t.i))[:8] if c.head == verb.i and c.i != verb.i), None)
 
 
 def _unasserted_argument(p: Parse, verb: Token, t: Token | None) -> str:

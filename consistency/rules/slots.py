@@ -353,16 +353,9 @@ def _tense(p: Parse, t: Token) -> str:
     verb it is coordinated with, whose auxiliary it shares) is a simple past or has a past
     auxiliary ("impounded", "were seized", "were arrested and charged"): one past occasion; else
     ''. Read from the tags and the auxiliaries (the grammar's closed class), not from a word list."""
-    seen = set()
-    u = t
-    while u.i not in seen:
-        seen.add(u.i)
-        if u.pos in ("VERB", "AUX") and any(k.dep in ("aux", "auxpass") and k.lemma == "have"
-                                            for k in p.children(u.i)):
-            return "perfect"
-        if u.head == u.i:
-            break
-        u = p.tokens[u.head]
+    if any(u.pos in ("VERB", "AUX") and any(k.dep in ("aux", "auxpass") and k.lemma == "have" for k in p.children(u.i))
+           for u in (t, *p.ancestors(t.i))):
+        return "perfect"
     while t.pos in ("VERB", "AUX"):
         if t.tag == "VBD" or any(k.dep in ("aux", "auxpass") and k.tag == "VBD" for k in p.children(t.i)):
             return "past"
@@ -1147,10 +1140,15 @@ def own_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...])
         if not toks:
             out.append(False)
             continue
-        c = _clause(p, toks[0])
-        out.append(c.i in heads or (c.dep in ("relcl", "acl") and c.head != c.i
-                                    and _clause(p, p.tokens[c.head]).i in heads))
+        out.append(_in_clauses(p, _clause(p, toks[0]), heads))
     return tuple(out)
+
+
+def _in_clauses(p: Parse, c: Token, clauses: set[int]) -> bool:
+    """The clause headed by ``c`` is one of ``clauses`` (their heads' indices) or describes a noun of
+    one (a relative clause or a participle: "the quake that struck on Saturday measured 6.4")."""
+    return c.i in clauses or (c.dep in ("relcl", "acl") and c.head != c.i
+                              and _clause(p, p.tokens[c.head]).i in clauses)
 
 
 def era_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...], *,
@@ -1187,8 +1185,7 @@ def era_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...],
         if any(p.tokens[h].dep in ("relcl", "acl") and p.tokens[h].head in inside for h in heads):
             return True  # "in 1987, when a storm killed 40"
         c = _clause(p, toks[0])
-        describing = c.dep in ("relcl", "acl") and c.head != c.i and _clause(p, p.tokens[c.head]).i in timed
-        return (c.i in timed or describing) and (not adverbial or _adverbial(p, toks, c))
+        return _in_clauses(p, c, timed) and (not adverbial or _adverbial(p, toks, c))
 
     return tuple(times(p.tokens_in(s, e)) for s, e in spans)
 
