@@ -1026,7 +1026,7 @@ def _recalled_differ(fa: Frame, fb: Frame) -> bool:
     ea, eb = ea or own_eras(fa, adverbial=False), eb or own_eras(fb, adverbial=False)
     if not ea or not eb:
         return True
-    def apart(x: set, y: set) -> bool:
+    def none_shared(x: set, y: set) -> bool:
         return bool(x and y and not x & y)
 
     ya, yb = {e.year for e in ea} - {None}, {e.year for e in eb} - {None}  # "in 2004"
@@ -1034,7 +1034,7 @@ def _recalled_differ(fa: Frame, fb: Frame) -> bool:
     ma, mb = {e.month for e in ea} - {None}, {e.month for e in eb} - {None}
     only_a = bool(ya) and not ba and bool(bb) and not yb  # "in 2004" / "last year"
     only_b = bool(yb) and not bb and bool(ba) and not ya
-    return apart(ya, yb) or apart(ba, bb) or apart(ma, mb) or only_a or only_b
+    return none_shared(ya, yb) or none_shared(ba, bb) or none_shared(ma, mb) or only_a or only_b
 
 
 def _abroad(f: Frame, other: Frame) -> bool:

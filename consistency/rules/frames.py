@@ -81,7 +81,7 @@ def frames(claim: Claim) -> tuple[Frame, ...]:
 
 def clear_caches() -> None:
     _FRAMES.clear()
-    _ERAS.clear()
+    _OWN_TIMES.clear()
 
 
 def needs_parse(claim: Claim) -> bool:
@@ -319,6 +319,10 @@ def own_weekdays(f: Frame) -> frozenset[int]:
     (`compare._date_gap`)."""
     if f.claim.date is not None:
         return frozenset()
+    return _own_time(f, "weekdays", _read_weekdays)
+
+
+def _read_weekdays(f: Frame) -> frozenset[int]:
     days = [(d, lo) for d, lo, _ in _timings(f.claim, view(f.claim))
             if d.relative and d.approximate and _BARE_WEEKDAY.fullmatch(d.text)]
     if not days:
@@ -363,15 +367,21 @@ def own_eras(f: Frame, *, adverbial: bool = True) -> tuple[Era, ...]:
     another figure is of the story's present."""
     if f.claim.date is not None or f.q.dimension == "date" or f.is_age:
         return ()
-    key_ = (f.claim.id, f.claim.text, f.q.start, f.q.end, adverbial)
-    if key_ not in _ERAS:
-        if len(_ERAS) > 50_000:
-            _ERAS.clear()
-        _ERAS[key_] = _read_eras(f, adverbial)
-    return _ERAS[key_]
+    return _own_time(f, ("eras", adverbial), lambda g: _read_eras(g, adverbial))
 
 
-_ERAS: dict[tuple[str, str, int, int, bool], tuple[Era, ...]] = {}
+#: What `own_weekdays` and `own_eras` read of a figure, once per figure: `compare.apart` asks for
+#: each pair a figure is in, and each reading runs the claim's date extraction and its parse.
+_OWN_TIMES: dict[tuple, object] = {}
+
+
+def _own_time(f: Frame, what, read):
+    key_ = (f.claim.id, f.claim.text, f.q.start, f.q.end, what)
+    if key_ not in _OWN_TIMES:
+        if len(_OWN_TIMES) > 50_000:
+            _OWN_TIMES.clear()
+        _OWN_TIMES[key_] = read(f)
+    return _OWN_TIMES[key_]
 
 
 def _read_eras(f: Frame, adverbial: bool) -> tuple[Era, ...]:

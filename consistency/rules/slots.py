@@ -300,6 +300,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
     if noun is not None and anchor.dep == "appos" and _name_like(noun) and noun.i + 1 < anchor.i \
             and p.tokens[noun.i + 1].text == "(":
         actor = _noun_phrase(p, noun, inside | blocked)  # "the Foxes (nine years, $190 million)"
+    item = _item(p, anchor, inside)
     who = _who(p, subj, noun)
     if who is not None and who.pos == "NOUN" and not actor:
         # "a climber, Ivo Marsh, fell 700 metres": the apposition names him
@@ -333,8 +334,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  occasions=(_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)
                             or _yielded(p, noun, inside)
                             or _span_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)),
-                 item=_item(p, anchor, inside) or _item_through_modifier(p, anchor, inside),
-                 recipient=_recipient(p, anchor, inside, blocked), inclusive=_inclusive(p, [anchor, noun]),
+                 item=item or _item_through_modifier(p, anchor, inside),
+                 recipient=_recipient(p, anchor, item, inside, blocked), inclusive=_inclusive(p, [anchor, noun]),
                  statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor),
                  portion=_portion(p, anchor, inside, blocked), role=_role(p, noun, verb, inside, blocked),
                  **_narrowing(p, anchor, noun, inside | blocked),
@@ -734,13 +735,12 @@ def _item_through_modifier(p: Parse, anchor: Token, inside: set[int]) -> str:
     return _item(p, p.tokens[unit.head], inside)
 
 
-def _recipient(p: Parse, anchor: Token, inside: set[int], skip: set[int]) -> str:
-    """The name the item a number names (`_item`) goes to: the capitalised words of a to-phrase of
+def _recipient(p: Parse, anchor: Token, item: str, inside: set[int], skip: set[int]) -> str:
+    """The name the item ``item`` that a number names (`_item`) goes to: the capitalised words of a to-phrase of
     the item noun, or of its verb when the noun is the verb's object ("completed an 11-yard pass to
     Ada Lind"; a bracketed aside in the phrase is passed over: "to (who else) Ada Lind"), else the
     proper words of the verb's object when the item is that verb's for-phrase ("found Ada Lind for
     a 7-yard touchdown pass"). '' when the number names no item or no such name is written."""
-    item = _item(p, anchor, inside)
     noun = next((t for t in p.tokens[anchor.i + 1:anchor.i + 6] if t.pos in _NOUNS and t.lemma.lower() == item),
                 None) if item else None
     if noun is None:
