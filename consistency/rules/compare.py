@@ -52,6 +52,7 @@ from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras
 from .lexicon import STOP
 from .slots import PERSONAL
 from .text import same_word, view
+from .windows import windows_apart
 from .wordnet import KIN, SAME, UNKNOWN, relation
 
 #: cosine similarity of two short texts (phrases); None when no model is at hand.
@@ -513,6 +514,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "a running total against one occasion"
     if found and _spans_of_other_tallies(fa, fb):
         return "spans of different tallies"
+    if found and _chosen_windows(fa, fb):
+        return "windows the writers chose"
     if found and (_one_item_of_total(fa, fb) or _one_item_of_total(fb, fa)):
         return "a part of the whole"
     if found and _items_differ(fa, fb, ctx):
@@ -1467,6 +1470,17 @@ def _spans_of_other_tallies(fa: Frame, fb: Frame) -> bool:
         return False
     return not any(same_kind(x, y) and not disjoint(x, y) and x.slots.statistic == y.slots.statistic
                    for x in ta for y in tb)
+
+
+def _chosen_windows(fa: Frame, fb: Frame) -> bool:
+    """A figure that is a window or a selection the writer chose (`slots.Slots.window`: "14 of
+    their next 19 games", "the third outage in the past four years", "the nine worst-hit hamlets")
+    against another such frame, or a window taken in an order against a plain figure
+    (`windows.windows_apart`): no rival figures. Counts and spans of time only (not ages,
+    percentages or dates), figures that differ, found pairs only (the caller)."""
+    if fa.q.dimension not in (None, "count", "time") or fa.is_age or fb.is_age or not disjoint(fa, fb):
+        return False
+    return windows_apart(fa.slots.window, fb.slots.window)
 
 
 def _one_item_of_total(part: Frame, whole: Frame) -> bool:

@@ -34,6 +34,7 @@ from ..quantities.numbers import find_numbers
 from . import wordnet
 from .lexicon import STOP
 from .mood import figure_mood
+from .windows import window
 from .wordnet import is_area, is_person, is_road, relation
 
 _NOUNS = ("NOUN", "PROPN")
@@ -214,6 +215,11 @@ class Slots:
     #: years seems like a fair term"); '' for a figure stated as fact. Such a figure is no rival
     #: to another (`compare._no_fact`).
     mood: str = ""
+    #: the number chooses a frame rather than measures the event (`windows.window`): "sequence" for
+    #: a window taken in an order ("14 of their next 19 games", "in the past four years"),
+    #: "ranked" for a selection by a superlative ("the nine worst-hit hamlets"); '' otherwise.
+    #: Such frames are no rival figures (`compare.apart`, `windows.windows_apart`).
+    window: str = ""
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -343,7 +349,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  within=_within(p, verb, inside | blocked), **_roles(p, noun, verb),
                  singles=_singles(p, noun) if noun is not None else 0,
                  tense=_tense(p, verb if verb is not None else anchor),
-                 mood=figure_mood(p, verb, noun or anchor))
+                 mood=figure_mood(p, verb, noun or anchor), window=window(p, anchor, noun, inside))
 
 
 def _tense(p: Parse, t: Token) -> str:

@@ -1,0 +1,81 @@
+"""Numbers that choose a window or a selection, not figures of the event.
+
+A writer frames a figure by choosing the stretch or the subset it is told over: "won 14 of their
+next 19 games", "nine losses in their last 12 games", "led them to the finals in his first three
+seasons", "the third outage in the past four years", "the nine worst-hit hamlets". The number of
+such a phrase says how wide the writer's frame is, not how large something of the event was; two
+frames, or a frame against a figure of the event, are no rival figures.
+
+Read from the parse (`window`, kept in `slots.Slots.window`):
+
+- a **sequence window**: the counted noun (or the unit of a span of time) has an adjective that
+  stands between its determiner or possessive and the number ("their *next* 19 games", "the
+  *past* four years"). English puts descriptive adjectives after a cardinal ("two red cars");
+  the place before it belongs to the words that say where in an order the items are taken. An
+  indefinite article makes one amount of the phrase instead ("an estimated 100,000 people"). A
+  span that is the object of *for* ("hospitalized for the past five weeks") is how long the
+  predicate held, the figure itself, not a window of another one.
+- a **ranked selection**: a superlative (tag JJS or RBS) modifies the counted noun, itself or
+  through the participle it narrows ("the nine *worst*-hit hamlets", "the three largest towns").
+
+Compared (`windows_apart`, called from `compare.apart`): two figures that are both windows or
+selections are not rival figures, nor is a sequence window against a plain figure. A ranked
+selection against a plain count still compares: which places were hit hardest is the event's
+own measure as often as not ("the four hardest-hit villages" against "flattened seven
+villages" was judged a real disagreement on the news tune half)."""
+
+from __future__ import annotations
+
+from ..parsing import Parse, Token
+
+#: The kinds of `window`.
+SEQUENCE = "sequence"
+RANKED = "ranked"
+
+#: The dependency labels of a determiner or a possessor before the counted noun.
+_DETERMINERS = ("det", "poss")
+
+#: The indefinite article (the grammar's closed class): before an adjective and a number it makes
+#: one amount of the phrase, not a selection ("an estimated 100,000 people", "a combined 140 games").
+_INDEFINITE = ("a", "an")
+
+
+def window(p: Parse, anchor: Token, noun: Token | None, inside: set[int]) -> str:
+    """`SEQUENCE`, `RANKED` or '' for the number whose tokens are ``inside``, counting ``noun``
+    (else, for a span of time, its unit noun ``anchor``). See the module docstring."""
+    head = anchor if anchor.pos == "NOUN" and anchor.i in inside else noun  # a span's unit first
+    if head is None or head.pos != "NOUN" or head.tag != "NNS":
+        return ""  # a window holds several items or units; a singular noun is what the number sizes
+    if head.i not in inside and not any(k.i in inside and k.dep == "nummod" for k in p.children(head.i)):
+        return ""  # the number is not in the noun's phrase ("the typical lifespan is three years")
+    first = min(inside)
+    kids = p.children(head.i)
+    for k in kids:
+        if k.i in inside or k.dep != "amod":
+            continue
+        if k.tag in ("JJS", "RBS") or any(c.tag in ("JJS", "RBS") and c.dep == "advmod" for c in p.children(k.i)):
+            return RANKED  # "the nine worst-hit hamlets", "the three largest towns"
+    for k in kids:
+        if k.i in inside or k.dep != "amod" or k.pos != "ADJ" or k.i >= first:
+            continue
+        if any(d.dep in _DETERMINERS and d.i < k.i and d.low not in _INDEFINITE for d in kids) \
+                and not _duration_of_state(p, head):
+            return SEQUENCE  # "their next 19 games", "in the past four years"
+    return ""
+
+
+def _duration_of_state(p: Parse, head: Token) -> bool:
+    """``head`` is the object of *for*: how long its predicate held ("for the past five weeks")."""
+    if head.dep != "pobj" or head.head == head.i:
+        return False
+    return p.tokens[head.head].low == "for"
+
+
+def windows_apart(a: str, b: str) -> bool:
+    """Two figures whose windows (`window`) are ``a`` and ``b`` are no rival figures: both are
+    windows or selections, or one is a sequence window and the other a plain figure. A ranked
+    selection against a plain figure still compares (the module docstring). The caller asks that
+    the figures be counts or spans of time and differ."""
+    if a and b:
+        return True
+    return SEQUENCE in (a, b)
