@@ -46,7 +46,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import wordnet
+from . import moments, wordnet
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
                      vague_magnitude)
 from .lexicon import STOP
@@ -468,7 +468,9 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     receiving yards" rushing and receiving yards), or an average against a plain figure
     (`slots.Slots.statistic`: "averaged 7.4 rebounds" / "11 rebounds in Saturday's win"), or a time
     offset against a duration (`slots.Slots.offset`: "a stroke eleven days earlier" / "four weeks
-    in a clinic"), or a figure whose clause states no fact ("if they are pushed to nine years",
+    in a clinic"; an amount remaining is an offset: "with 14 seconds left" / "a 10-second runoff"),
+    figures that hold at different moments (`moments.apart`: readings of a clock that one report
+    reads at several plays; closes told with moves from different earlier levels), or a figure whose clause states no fact ("if they are pushed to nine years",
     "might flatten", `_no_fact`). '' when there is none.
 
     A veto, not a feature: measured on the pairs of `benchmarks/calibrate.py`, non-overlapping
@@ -486,6 +488,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return ANOTHER_TIME
     if figure and _weekdays_differ(fa, fb):
         return "different days of the week"
+    if found and (moment := moments.apart(fa, fb, ctx)):
+        return moment
     if found and _recalled_differ(fa, fb):
         return ANOTHER_TIME
     if found and (_abroad(fa, fb) or _abroad(fb, fa)):

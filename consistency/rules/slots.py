@@ -33,6 +33,7 @@ from ..quantities.dates import TIME_NAMES
 from ..quantities.numbers import find_numbers
 from . import wordnet
 from .lexicon import STOP
+from .moments import remaining
 from .mood import figure_mood
 from .windows import window
 from .wordnet import is_area, is_person, is_road, relation
@@ -158,7 +159,9 @@ class Slots:
     #: weekday"; "median" of "the median price"); '' for a plain figure.
     statistic: str = ""
     #: the number is a time offset from another event (`_offset`: "eleven days earlier", "three days
-    #: after the crash", "half a century ago"), not how long something lasted.
+    #: after the crash", "half a century ago"), or an amount remaining, counted back from the end of
+    #: what remains (`moments.remaining`: "with four minutes left", "28 days remaining in office"),
+    #: not how long something lasted.
     offset: bool = False
     #: the part of the event or of the amount that the figure is restricted to, as written
     #: (`_portion`: "in the first half", "at halftime", "in the opening six minutes", "in cash" of
@@ -342,7 +345,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                             or _span_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)),
                  item=item or _item_through_modifier(p, anchor, inside),
                  recipient=_recipient(p, anchor, item, inside, blocked), inclusive=_inclusive(p, [anchor, noun]),
-                 statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor),
+                 statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor) or remaining(p, anchor),
                  portion=_portion(p, anchor, inside, blocked), role=_role(p, noun, verb, inside, blocked),
                  **_narrowing(p, anchor, noun, inside | blocked),
                  **_narrowed(p, noun, verb, inside | blocked),
