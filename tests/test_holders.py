@@ -45,3 +45,11 @@ MARKS = _cases("holders", "marks.jsonl")
 @pytest.mark.parametrize("case", MARKS, ids=[c["id"] for c in MARKS])
 def test_a_holder_told_apart_by_its_own_marks(case, tmp_path, embedder):
     _assert_case(case, tmp_path, embedder)
+
+
+KINDS = _cases("holders", "kinds.jsonl")
+
+
+@pytest.mark.parametrize("case", KINDS, ids=[c["id"] for c in KINDS])
+def test_a_figure_of_a_kind_is_no_figure_of_the_event(case, tmp_path, embedder):
+    _assert_case(case, tmp_path, embedder)

@@ -32,6 +32,7 @@ from ..parsing import Parse, Token
 from ..quantities.dates import TIME_NAMES
 from ..quantities.numbers import find_numbers
 from . import wordnet
+from .kinds import kind_mood
 from .lexicon import STOP
 from .moments import remaining
 from .mood import figure_mood
@@ -215,7 +216,9 @@ class Slots:
     #: why the number's clause asserts no fact (`mood.figure_mood`): "condition" ("if the Comets
     #: are pushed to nine years"), "possibility" ("a magnitude 7 tremor might flatten", "could land a
     #: 12-year deal"), "need" (the object of "need": "needed only six points"), "judgement" ("nine
-    #: years seems like a fair term"); '' for a figure stated as fact. Such a figure is no rival
+    #: years seems like a fair term"), "kind" (a property of a kind in general, `kinds.kind_mood`:
+    #: "the typical life of a kettle is six years", "a magnitude 6 tremor can flatten a village");
+    #: '' for a figure stated as fact of the story. Such a figure is no rival
     #: to another (`compare._no_fact`).
     mood: str = ""
     #: the number chooses a frame rather than measures the event (`windows.window`): "sequence" for
@@ -352,7 +355,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  within=_within(p, verb, inside | blocked), **_roles(p, noun, verb),
                  singles=_singles(p, noun) if noun is not None else 0,
                  tense=_tense(p, verb if verb is not None else anchor),
-                 mood=figure_mood(p, verb, noun or anchor), window=window(p, anchor, noun, inside))
+                 mood=figure_mood(p, verb, noun or anchor) or kind_mood(p, verb, noun or anchor),
+                 window=window(p, anchor, noun, inside))
 
 
 def _tense(p: Parse, t: Token) -> str:

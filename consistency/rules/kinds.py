@@ -1,0 +1,65 @@
+"""Whether a figure states a property of a kind in general rather than a figure of one thing or
+event, read from the parse: the generic reading of `slots.Slots.mood` ("kind").
+
+A figure is of a kind when its clause says so by English grammar's own marks of genericity:
+
+* an adjective of typicality on the noun the figure measures or on the clause's subject ("the
+  typical lifespan of a kettle is about six years", "the usual crossing takes 40 minutes"), or
+  an adverb of typicality on its predicate ("kettles typically last six years");
+* a modal of capacity ("can") on a predicate whose subject is an indefinite singular ("a magnitude
+  6 tremor can flatten a village", "a ferry of that class can carry 900 people"): what any member
+  of the kind can do. With a definite subject "can" states one thing's standing capacity ("the
+  ferry can carry 1,200 passengers", a fact of the story: `mood._FIGURE_MODALS`).
+
+Such a figure is no rival for a figure of the story's own thing or event (`compare._no_fact`):
+"kettles last about six years" does not contradict "the new kettle lasts ten years". The words are
+closed classes of English grammar (adjectives and adverbs of typicality, the capacity modal, the
+indefinite article), not a list of topics.
+"""
+
+from __future__ import annotations
+
+from ..parsing import Parse, Token
+
+#: Adjectives that make a noun stand for the usual member of its kind ("the typical lifespan").
+#: Not "average": a noun of that word is a statistic of some set (`slots._statistic`).
+TYPICAL = frozenset({"typical", "usual", "normal", "customary"})
+#: Adverbs that make a predicate hold of a kind or of occasions in general ("typically last").
+TYPICALLY = frozenset({"typically", "usually", "normally", "generally", "ordinarily", "customarily"})
+#: The modal of capacity: with an indefinite singular subject, what any member of a kind can do.
+CAPACITY = "can"
+INDEFINITE = frozenset({"a", "an"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _path(p: Parse, figure: Token, verb: Token | None) -> list[Token]:
+    """The words from the figure's noun up to its predicate (at most six links), the predicate
+    excluded."""
+    out = []
+    for t in (figure, *p.ancestors(figure.i))[:7]:
+        if verb is not None and t.i == verb.i:
+            break
+        out.append(t)
+    return out
+
+
+def kind_mood(p: Parse, verb: Token | None, figure: Token | None) -> str:
+    """"kind" when the figure at ``figure`` (its counted noun or its number), under its predicate
+    ``verb``, states a property of a kind in general (module docstring); '' otherwise."""
+    if figure is None:
+        return ""
+    kids = p.children(verb.i) if verb is not None else []
+    subject = next((k for k in kids if k.dep in _SUBJECTS), None)
+    nouns = _path(p, figure, verb) + ([subject] if subject is not None else [])
+    if any(k.dep == "amod" and k.low in TYPICAL for n in nouns for k in p.children(n.i)):
+        return "kind"
+    if verb is None:
+        return ""
+    if any(k.dep == "advmod" and k.low in TYPICALLY for k in kids):
+        return "kind"
+    if any(k.dep == "neg" for k in kids) or not any(k.dep == "aux" and k.low == CAPACITY for k in kids):
+        return ""
+    if subject is not None and subject.tag == "NN" \
+            and any(k.dep == "det" and k.low in INDEFINITE for k in p.children(subject.i)):
+        return "kind"
+    return ""
