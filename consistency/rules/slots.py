@@ -1270,10 +1270,17 @@ def speaker(p: Parse, start: int, end: int) -> str:
 
 
 def _verb_of(p: Parse, t: Token) -> Token | None:
-    cur = t
-    for _ in range(6):
+    """The verb ``t`` hangs from, at most six links up; a link from a conjunct to the conjunct
+    before it is not counted (a list of a thing's parts shares its first member's verb: "starts
+    at $999 with a 1.7GHz chip, 4GB of memory, ... and 5 hours of battery life"), up to 14 links
+    in all."""
+    cur, links = t, 0
+    for _ in range(14):
         if cur.head == cur.i:
             return cur if cur.pos in ("VERB", "AUX") else None
+        links += cur.dep != "conj"
+        if links > 6:
+            return None
         cur = p.tokens[cur.head]
         if cur.pos in ("VERB", "AUX"):
             return cur
@@ -1746,12 +1753,19 @@ def _traits(p: Parse, noun: Token, inside: set[int], skip: set[int]) -> tuple[st
                 and k.text.isdigit() and 0 < int(k.text) < 120:
             out.append(f"age:{int(k.text)}")  # "Ivo Marsh, 29, fell": the number after a name is an age
             continue
-        if k.i > noun.i or k.dep not in ("amod", "compound", "nmod"):
+        if k.i > noun.i or k.dep not in ("amod", "compound", "nmod", "nummod"):
             continue
         words = [x for x in p.subtree(k.i) if x.i < noun.i]
         if any(x.i in inside for x in words):
             continue  # the number itself ("a 6.1-magnitude quake") is no trait of its noun
         text = " ".join(x.text for x in words)
+        sizes = _SIZES.fullmatch(text.replace(" ", "").replace('"', "-inch"))
+        if sizes:  # "the 13- and 15-inch models": one unit after several values, each a member's size
+            unit = sizes.group(2).lower()
+            out.extend(f"size:{unit}:{float(v)}" for v in re.findall(r"\d+(?:\.\d+)?", sizes.group(1)))
+            continue
+        if k.dep == "nummod":
+            continue  # "the two models": a count of them, no trait
         age = _AGE.fullmatch(text.replace(" ", ""))
         size = _SIZE.fullmatch(text.replace(" ", "").replace('"', "-inch"))
         if not age:  # "44-year-old climber Ivo Marsh": the age modifies the name's other modifier
@@ -1781,6 +1795,9 @@ def _nested_age(p: Parse, k: Token, noun: Token) -> str:
 
 _AGE = re.compile(r"(\d{1,3})-?years?-?old", re.I)
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)-?([a-z]+)", re.I)
+#: Several sizes sharing one unit written once ("13- and 15-inch", "11-, 13- or 15-inch"): the values,
+#: then the unit.
+_SIZES = re.compile(r"((?:\d+(?:\.\d+)?-?(?:,|and|or|&)-?)+\d+(?:\.\d+)?)-?([a-z]+)", re.I)
 
 
 def _age_words(p: Parse, t: Token) -> list[Token]:
