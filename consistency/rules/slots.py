@@ -1797,7 +1797,7 @@ _AGE = re.compile(r"(\d{1,3})-?years?-?old", re.I)
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)-?([a-z]+)", re.I)
 #: Several sizes sharing one unit written once ("13- and 15-inch", "11-, 13- or 15-inch"): the values,
 #: then the unit.
-_SIZES = re.compile(r"((?:\d+(?:\.\d+)?-?(?:,|and|or|&)-?)+\d+(?:\.\d+)?)-?([a-z]+)", re.I)
+_SIZES = re.compile(r"((?:\d+(?:\.\d+)?-?(?:,|and|or|&)-?)+\d+(?:\.\d+)?)-?([a-z]+)", re.IGNORECASE)
 
 
 def _age_words(p: Parse, t: Token) -> list[Token]:
