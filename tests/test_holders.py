@@ -53,3 +53,11 @@ KINDS = _cases("holders", "kinds.jsonl")
 @pytest.mark.parametrize("case", KINDS, ids=[c["id"] for c in KINDS])
 def test_a_figure_of_a_kind_is_no_figure_of_the_event(case, tmp_path, embedder):
     _assert_case(case, tmp_path, embedder)
+
+
+CONJUNCTS = _cases("holders", "conjuncts.jsonl")
+
+
+@pytest.mark.parametrize("case", CONJUNCTS, ids=[c["id"] for c in CONJUNCTS])
+def test_a_conjoined_verb_is_said_of_its_clause_subject(case, tmp_path, embedder):
+    _assert_case(case, tmp_path, embedder)

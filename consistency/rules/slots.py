@@ -294,10 +294,10 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
             subject = _noun_phrase(p, subj, inside | blocked)
             # a proper noun only: a common noun named by one ("the Atlanta game", "House Republican
             # leaders") cost a confirmed finding for each dismissed one it removed (tune half)
-            subject_named = subj.pos == "PROPN"
+            subject_named = subj.pos == "PROPN" or _unlisted_name(subj)
         elif subj is None:
             subj = _subject_of(p, verb, mine, adverbial=True)
-            if subj is not None and subj.pos == "PROPN":
+            if subj is not None and (subj.pos == "PROPN" or _unlisted_name(subj)):
                 actor = _noun_phrase(p, subj, inside | blocked)
             elif subj is not None and subj.i < verb.i and subj.dep == "dobj":
                 actor = _proper_compound(p, subj, inside | blocked)  # "reported the Red Sox team ... offered"
@@ -1330,7 +1330,12 @@ def _subject_of(p: Parse, verb: Token, ok, adverbial: bool = False) -> Token | N
     pronoun found this way (read_slots: "he died after falling 60 metres") removed, on the judged
     news findings of main e73cb74, 10 dismissed findings of the tune half (other clubs' offers,
     another boss's sentence, another player's carries), brought up 1 other dismissed one, and
-    changed nothing on the held half."""
+    changed nothing on the held half. A finite conjunct that the parse joined to a preposition's
+    gerund ("Brannock finished 21-of-27 after hitting his first 11 passes and threw for 296
+    yards") takes the subject of the preposition's verb: with `_unlisted_name` it removed 2
+    dismissed findings of the tune half of main 2f5129f (one passer's yards against another's)
+    and nothing else; a gerund conjunct ("died after slipping and falling 60 metres") stays in its
+    clause (read as the main verb's subject, it cost 10 confirmed findings of the held half)."""
     seen = set()
     while verb.i not in seen:
         seen.add(verb.i)
@@ -1359,10 +1364,31 @@ def _subject_of(p: Parse, verb: Token, ok, adverbial: bool = False) -> Token | N
                     return dative
             verb = governing
             continue
-        elif not (verb.dep in ("conj", "xcomp") or adverbial and verb.dep == "advcl" and verb.tag == "VBG"):
+        elif verb.dep == "conj":
+            # "Brannock finished 21-of-27 after hitting his first 11 passes and threw for 296 yards":
+            # a finite verb the parse joined to the gerund of a preposition shares the subject of
+            # the preposition's verb, not the gerund's (which has none)
+            under = p.tokens[head.head] if head.dep == "pcomp" and head.head != head.i else None
+            if verb.tag in _FINITE and head.tag == "VBG" and under is not None and under.dep == "prep" \
+                    and under.head != under.i and p.tokens[under.head].pos in ("VERB", "AUX"):
+                head = p.tokens[under.head]
+        elif not (verb.dep == "xcomp" or adverbial and verb.dep == "advcl" and verb.tag == "VBG"):
             return found
         verb = head
     return None
+
+
+#: The tags of a verb that says of its own clause what happened (past or present, not a participle or
+#: a gerund): such a verb joined to a gerund is no part of the gerund's clause (`_subject_of`).
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _unlisted_name(t: Token) -> bool:
+    """A capitalised singular noun that WordNet does not know as a noun ("Brannock threw for 296
+    yards", the tagger reading a surname as a common noun): a name. A word WordNet lists ("Police",
+    "Security") stays a description; so does any word without the WordNet data."""
+    return t.pos == "NOUN" and t.tag == "NN" and t.text[:1].isupper() and t.text[1:].islower() \
+        and t.low not in _CALENDAR and wordnet.available() and not wordnet.synsets(t.low, "n")
 
 
 #: The links from a verb without a subject up to the word whose subject it shares (`_clause_name`):
