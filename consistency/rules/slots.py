@@ -931,7 +931,13 @@ def _reporter(p: Parse, pronoun: Token) -> Token | None:
 
 
 def _named_subject(p: Parse, t: Token) -> bool:
-    return t.pos == "PROPN" and t.dep in ("nsubj", "nsubjpass") and t.low not in _CALENDAR
+    """``t`` is a named subject: a proper noun that is a subject, or one in apposition to a subject
+    ("the employee, Ada Morrow, was suspended"). The apposed name, read for a pronoun's name
+    (`_referent`, `named_referent`), removed 1 dismissed finding of the tune half of ea561aa (one
+    worker's years at a plant against another's), none confirmed, nothing on the held half."""
+    if t.pos != "PROPN" or t.low in _CALENDAR:
+        return False
+    return t.dep in ("nsubj", "nsubjpass") or t.dep == "appos" and p.tokens[t.head].dep in ("nsubj", "nsubjpass")
 
 
 def named_referent(p: Parse) -> str:
@@ -1335,11 +1341,16 @@ def _subject_of(p: Parse, verb: Token, ok, adverbial: bool = False) -> Token | N
     yards") takes the subject of the preposition's verb: with `_unlisted_name` it removed 2
     dismissed findings of the tune half of main 2f5129f (one passer's yards against another's)
     and nothing else; a gerund conjunct ("died after slipping and falling 60 metres") stays in its
-    clause (read as the main verb's subject, it cost 10 confirmed findings of the held half)."""
+    clause (read as the main verb's subject, it cost 10 confirmed findings of the held half). A
+    subject the parse hung from the verb's auxiliary ("By the break she had just 38 yards rushing":
+    'she' under 'had') is the verb's: 1 dismissed finding of the tune half of ea561aa removed (one
+    back's yards against another's), none confirmed, nothing on the held half."""
     seen = set()
     while verb.i not in seen:
         seen.add(verb.i)
-        found = next((k for k in p.children(verb.i) if k.dep in _SUBJECTS and ok(k)), None)
+        found = next((k for k in p.children(verb.i) if k.dep in _SUBJECTS and ok(k)), None) \
+            or next((k for a in p.children(verb.i) if a.dep in ("aux", "auxpass")
+                     for k in p.children(a.i) if k.dep in _SUBJECTS and ok(k)), None)
         if found is not None or verb.head == verb.i:
             return found
         head = p.tokens[verb.head]
