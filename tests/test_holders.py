@@ -61,3 +61,11 @@ CONJUNCTS = _cases("holders", "conjuncts.jsonl")
 @pytest.mark.parametrize("case", CONJUNCTS, ids=[c["id"] for c in CONJUNCTS])
 def test_a_conjoined_verb_is_said_of_its_clause_subject(case, tmp_path, embedder):
     _assert_case(case, tmp_path, embedder)
+
+
+STRANDED = _cases("holders", "stranded.jsonl")
+
+
+@pytest.mark.parametrize("case", STRANDED, ids=[c["id"] for c in STRANDED])
+def test_a_figure_after_a_stranded_preposition_is_that_verb_subject(case, tmp_path, embedder):
+    _assert_case(case, tmp_path, embedder)
