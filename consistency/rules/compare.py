@@ -46,7 +46,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import moments, wordnet
+from . import counted, moments, wordnet
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
                      vague_magnitude)
 from .lexicon import STOP
@@ -508,6 +508,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "different roles"
     if found and _roles_differ(fa, fb):
         return "different roles"
+    if found and (reason := counted.apart(fa, fb, _names_differ)):
+        return reason
     if found and _noun_less_count(fa, fb):
         return "a count of nothing named"
     if found and (_one_of_occasions(fa, fb) or _one_of_occasions(fb, fa)):

@@ -36,6 +36,7 @@ from .kinds import kind_mood
 from .lexicon import STOP
 from .moments import remaining
 from .mood import figure_mood
+from .counted import doer, frequency, inquiry
 from .windows import window
 from .wordnet import is_area, is_person, is_road, relation
 
@@ -226,6 +227,15 @@ class Slots:
     #: "ranked" for a selection by a superlative ("the nine worst-hit hamlets"); '' otherwise.
     #: Such frames are no rival figures (`compare.apart`, `windows.windows_apart`).
     window: str = ""
+    #: the lemma of the predicate whose occurrences the number counts (`counted.frequency`: "shoot"
+    #: of "was shot eleven times"); '' when the number is no frequency.
+    frequency: str = ""
+    #: the lemma of the predicate's subject when it is not the counted noun (`counted.doer`:
+    #: "raider" of "raiders seized 14 sailors"); '' otherwise.
+    doer: str = ""
+    #: the named maker of the inquiry that found the figure (`counted.inquiry`: "Morva" of "a poll
+    #: published by the Morva paper said 71 percent"); '' when none.
+    inquiry: str = ""
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -283,10 +293,11 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
         qualifiers.add("total")
     context = _context(p, anchor, noun, verb, inside, blocked)
     subject, subject_named, actor, clause_name = "", False, "", ""
-    pronoun, referent, subj = "", "", None
+    pronoun, referent, subj, did = "", "", None, ""
     if verb is not None:
         mine = lambda k: k.i not in inside and (noun is None or k.i != noun.i)  # noqa: E731
         subj = _subject_of(p, verb, mine)
+        did = doer(subj, noun)
         said = _pronoun(p, subj, noun)
         if said is not None:
             pronoun, referent = said.low, _referent(p, said)
@@ -359,7 +370,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  singles=_singles(p, noun) if noun is not None else 0,
                  tense=_tense(p, verb if verb is not None else anchor),
                  mood=figure_mood(p, verb, noun or anchor) or kind_mood(p, verb, noun or anchor),
-                 window=window(p, anchor, noun, inside))
+                 window=window(p, anchor, noun, inside),
+                 frequency=frequency(p, anchor, verb), doer=did, inquiry=inquiry(p, anchor))
 
 
 def _tense(p: Parse, t: Token) -> str:
