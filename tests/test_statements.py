@@ -21,7 +21,10 @@ from test_rules import findings_for
 DATA = Path(__file__).parent / "data" / "statements"
 #: heldout.jsonl: NEG001/ANT001/QNT001 pairs of session 19; quantifiers.jsonl: QNT001 pairs written
 #: before QNT001 read statement frames (the group named differently on each side, active/passive).
-ROWS = [(path.stem, number, json.loads(line)) for path in (DATA / "heldout.jsonl", DATA / "quantifiers.jsonl")
+#: focus.jsonl: pairs whose negation (or "none") is restricted by an adjunct the other side lacks, and
+#: dates of utterances (session 34), with cases that must stay conflicts.
+ROWS = [(path.stem, number, json.loads(line))
+        for path in (DATA / "heldout.jsonl", DATA / "quantifiers.jsonl", DATA / "focus.jsonl")
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if line.strip()]
 
 
@@ -122,3 +125,12 @@ def test_a_clause_under_a_negated_verb_is_no_statement():
     assert not [s for s in said if s.predicate in ("related", "relate")]
     (provided,) = [s for s in _one("She denied that she had provided the files.") if s.predicate == "provide"]
     assert provided.negated
+
+
+def test_a_restricting_adjunct_is_read_with_its_head():
+    (wear,) = [s for s in _one("The guide was not wearing a helmet when she slipped.") if s.predicate == "wear"]
+    assert wear.negated and "when she slipped" in wear.restriction and "slip" in wear.restriction_heads
+    (bid,) = [s for s in _one("The club declined to table a bid during the window.") if s.predicate == "table"]
+    assert bid.negated and bid.restriction == "during the window" and bid.restriction_heads == ("window",)
+    (plain,) = [s for s in _one("The club tabled a bid for the striker on Monday.") if s.predicate == "table"]
+    assert not plain.restriction  # a date and an object are no restriction

@@ -101,6 +101,12 @@ class Statement:
     where: str = ""
     #: the quantified group as written, quantifier included ("All of the village's fishing boats").
     quantified: str = ""
+    #: adjuncts that restrict when, how or in what capacity the predicate holds (`_restriction`:
+    #: "when he fell", "as if they were residents", "during the window", "as a stand-in"), as written.
+    restriction: str = ""
+    #: the lemmas of the restricting adjuncts' heads ("fall" of "when he fell", "window" of "during
+    #: the window"), to tell whether the other claim names the same circumstance.
+    restriction_heads: tuple[str, ...] = ()
 
     @property
     def phrase(self) -> str:
@@ -286,7 +292,38 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
                      and not any(s <= x.start < e for x in p.subtree(k.i) for s, e in date_spans))
     return Statement(claim, t.start, t.end, t.text, predicate, obj, subject_text, named, negated, said,
                      noun_report, yet, state, future, surface, frame, quantity, group, head, role, from_subject,
-                     persists, where, quantified)
+                     persists, where, quantified, *_restriction(p, t, owner, date_spans))
+
+
+#: Prepositions of an adjunct that restricts when, how or in what capacity a predicate holds ("as a
+#: stand-in", "during the window", "before the break", "without a permit"): English grammar's
+#: closed class of prepositions of time span, manner and role. Places and what a predicate is about
+#: (`_ABOUT`, "in", "at") are compared elsewhere; dates by `compare.apart`.
+_RESTRICTING = frozenset({"as", "like", "during", "before", "after", "until", "till", "without"})
+
+
+def _restriction(p: Parse, t: Token, owner: Token, date_spans) -> tuple[str, tuple[str, ...]]:
+    """The adjuncts of the predicate (of its copula, and of the infinitive it governs: "not able to
+    register their homes as if they were residents") that restrict when, how or in what capacity it
+    holds: an adverbial clause ("when he fell", "as if ...") or a phrase of `_RESTRICTING` ("during
+    the window", "as a stand-in"); not one holding a date. A negation with such an adjunct denies
+    the restricted claim, not the bare one (`statements.NegationConflict`). With the adjuncts,
+    the lemmas of their heads: the clause's predicate (its complement for a copula), the phrase's
+    object."""
+    heads = [t] + ([owner] if owner.i != t.i else [])
+    heads += [k for h in list(heads) for k in p.children(h.i) if k.dep == "xcomp"]
+    parts, lemmas = [], []
+    for h in heads:
+        for k in p.children(h.i):
+            if k.i == t.i or not (k.dep == "advcl" or k.dep == "prep" and k.low in _RESTRICTING):
+                continue
+            sub = p.subtree(k.i)
+            if any(s <= x.start < e for x in sub for s, e in date_spans):
+                continue
+            parts.append(p.text[sub[0].start:sub[-1].end])
+            kids = p.children(k.i)
+            lemmas += [x.lemma.lower() for x in kids if x.dep in ("pobj", "pcomp", "acomp", "attr")] or [k.lemma.lower()]
+    return " ".join(parts), tuple(lemmas)
 
 
 def _group(p: Parse, n: Token) -> tuple[str, Token | None]:

@@ -52,6 +52,7 @@ from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras
 from .lexicon import STOP
 from .slots import PERSONAL
 from .text import same_word, view
+from .utterances import contents_differ, utterance
 from .windows import windows_apart
 from .wordnet import KIN, SAME, UNKNOWN, relation
 
@@ -546,6 +547,9 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return contrasted
     if fa.q.dimension == "date" and ctx is not None and _events_differ(fa.slots, fb.slots, ctx):
         return "different events"
+    if fa.q.dimension == "date" and (utterance(fa) or utterance(fb)
+                                     or ctx is not None and contents_differ(fa, fb, ctx)):
+        return "dates of utterances"  # "announced Thursday that ..." (`utterances`)
     if fa.slots.statistic != fb.slots.statistic:
         return "different statistics"
     if fa.q.dimension == "time" and fa.slots.offset != fb.slots.offset:

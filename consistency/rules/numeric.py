@@ -523,7 +523,12 @@ class DateMismatch(_NumericRule):
     March 1950" vs "died on 3 June 2001"); "born on 5 November 1987" vs "born after November
     4"; March vs March 12 (they overlap); "since March 2", "until Friday", "as of 2017" (a span
     or the time of a figure, not an event's date); dates in an attribution ("officials said on
-    Friday").
+    Friday"); dates of utterances: a date hanging from a verb whose complement is a clause
+    ("announced Thursday that the festival would be postponed"; `utterances.utterance`) dates a
+    statement, and one speaker makes many; so do two dates of verbs of communication whose direct
+    objects differ by meaning (`utterances.contents_differ`: "announced a compromise budget on
+    Saturday" / "announced a stopgap budget Friday"); "pleaded guilty Tuesday to a fraud charge" and
+    "announced her resignation on Monday" stay compared.
     """
 
     code = "DAT001"

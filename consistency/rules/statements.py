@@ -82,6 +82,23 @@ def opposable(x: Statement, y: Statement, ctx: PairContext) -> str:
     return apart(x.frame, y.frame, ctx)
 
 
+def _restricted(denial: Statement, other: Statement, ctx: PairContext) -> bool:
+    """The denial is restricted by an adjunct of time, manner or capacity that the other statement
+    lacks or restricts otherwise (`Statement.restriction`, similarity under `SAME_OBJECT`: "was not
+    carrying an ice axe when he fell", "declined to bid during the window", "is not running as a
+    stand-in"): the negation's focus is the adjunct, so it denies the restricted claim, not the bare
+    one. A bare denial still contradicts a restricted report ("did not sign" / "signed during the
+    window"), and two statements restricted alike are compared ("when the match began"), as is a
+    denial whose adjunct's head the other claim names in another role ("not one branch was closed
+    during the strike" / "the strike shut five branches")."""
+    if not denial.restriction:
+        return False
+    if other.restriction:
+        return ctx.sim(denial.restriction, other.restriction) < SAME_OBJECT
+    named = view(other.claim).stems
+    return not any(stem(h) in named for h in denial.restriction_heads)
+
+
 def _key(s: Statement) -> str:
     return f"{'not ' if s.negated else ''}{s.predicate}"
 
@@ -119,7 +136,10 @@ class NegationConflict(Rule):
     pay"); infinitives, participles, conditions and possibilities ("if the club does not sign
     him", "struggling to keep the ball", "the dam could flood the valley"); the future against
     what happened ("charges will be filed" / "no charges have been filed"); "has not yet" on an
-    earlier date than the positive report (that is news, not a conflict).
+    earlier date than the positive report (that is news, not a conflict); a denial restricted by
+    an adjunct of time, manner or capacity the other side lacks ("was not carrying an ice axe
+    when he fell" / "was carrying an ice axe", "declined to bid during the window" / "has made a bid":
+    the negation's focus is the adjunct; `Statement.restriction`).
     """
 
     code = "NEG001"
@@ -151,6 +171,8 @@ class NegationConflict(Rule):
                 if x.negated == y.negated or not x.object or not y.object:
                     continue
                 if (x if x.negated else y).yet and a.date != b.date:
+                    continue
+                if _restricted(x if x.negated else y, y if x.negated else x, ctx):
                     continue
                 if opposable(x, y, ctx) or not _same_statement(x, y, ctx):
                     continue
@@ -358,8 +380,8 @@ def _exception(x: Statement, y: Statement, ctx: PairContext) -> str:
     if opposable(_beside_group(x), _beside_group(y), ctx):
         return ""
     if x.quantity == "none":
-        if y.negated or y.persists or ctx.sim(x.predicate, y.predicate) < SAME_ACT:
-            return ""
+        if y.negated or y.persists or ctx.sim(x.predicate, y.predicate) < SAME_ACT or _restricted(x, y, ctx):
+            return ""  # (a restricted "none": "no shots were fired when he was arrested")
         if x.where and y.where and ctx.sim(x.where, y.where) < SAME_OBJECT:
             return ""  # "in the first half" / "in the final minutes"
         return "a claim that none did, and a count of those who did"
