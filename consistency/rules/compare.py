@@ -46,7 +46,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import counted, moments, wordnet
+from . import counted, moments, running, wordnet
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
                      vague_magnitude)
 from .lexicon import STOP
@@ -519,6 +519,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "different occasions"
     if found and (_tally_to_date(fa, fb) or _tally_to_date(fb, fa)):
         return "a running total against one occasion"
+    if found and figure and (ongoing := running.apart(fa, fb)):
+        return ongoing
     if found and _spans_of_other_tallies(fa, fb):
         return "spans of different tallies"
     if found and _chosen_windows(fa, fb):

@@ -37,6 +37,7 @@ from .lexicon import STOP
 from .moments import remaining
 from .mood import figure_mood
 from .counted import doer, frequency, inquiry
+from .running import earlier_report, told_running
 from .windows import window
 from .wordnet import is_area, is_person, is_road, relation
 
@@ -236,6 +237,12 @@ class Slots:
     #: the named maker of the inquiry that found the figure (`counted.inquiry`: "Morva" of "a poll
     #: published by the Morva paper said 71 percent"); '' when none.
     inquiry: str = ""
+    #: the number's unit is the object of "after" or "into" ("after nine days of riots"): a length
+    #: reached by a moment (`running.told_running`, `running.apart`).
+    running: bool = False
+    #: the number's clause is scoped by an earlier report ("in initial reports, police said two had
+    #: been killed": `running.earlier_report`); no rival of another report's figure.
+    earlier_report: bool = False
 
 
 def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...] = ()) -> Slots:
@@ -371,7 +378,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  tense=_tense(p, verb if verb is not None else anchor),
                  mood=figure_mood(p, verb, noun or anchor) or kind_mood(p, verb, noun or anchor),
                  window=window(p, anchor, noun, inside),
-                 frequency=frequency(p, anchor, verb), doer=did, inquiry=inquiry(p, anchor))
+                 frequency=frequency(p, anchor, verb), doer=did, inquiry=inquiry(p, anchor),
+                 running=told_running(p, span[0], anchor), earlier_report=earlier_report(p, verb))
 
 
 def _tense(p: Parse, t: Token) -> str:

@@ -1,0 +1,114 @@
+"""Figures of something still going on, or that a sentence marks as an earlier report.
+
+- The running length of an event: a duration whose counted noun is the event itself ("nine days
+  of riots", "the 15 days of the siege": the partitive's head an act or event noun, WordNet's
+  noun.act or noun.event) told as going on or just ended at the time of the report: hung from
+  "after" or "into" ("calm returned after nine days of riots", "15 days into the siege"), or with
+  a cumulative marker ("killed so far in the 15 days of the siege"). Two outlets writing on
+  different days give different lengths of one such event: against another length of an event
+  ("set off six days of rioting") it is no rival figure. The length of a finished event told as
+  a whole ("the strike lasted six days", "a five-day strike") and a state up to a fixed moment
+  ("had been in a clinic for the past two weeks") still compare.
+- A figure scoped to an earlier report (`earlier_report`): "In initial reports, police said two
+  people had been killed", "according to early reports, four had died": the writer tells what
+  was said first, not the figure now; against another outlet's figure it is no rival. "Initially"
+  timing an event ("initially was hurt ..., then missed nine games") is no report.
+
+`compare.apart` asks `apart`; slots.py reads `told_running` and `earlier_report` from the parse.
+"""
+
+from __future__ import annotations
+
+from ..parsing import Parse, Token
+from . import wordnet
+
+#: WordNet's lexicographer files of nouns naming an act or an event (noun.act, noun.event): the
+#: first sense of the partitive's head of a running length ("riots", "siege", "offensive").
+_EVENT_FILES = frozenset({4, 11})
+
+#: Adjectives and adverbs that place a report before the present one ("initial reports", "early
+#: accounts", "originally said"). A word list of the closed set of such time words: without it no
+#: figure is read as an earlier report (tune half: the 2 dismissed findings of one article's
+#: "in initial reports" come back).
+_EARLY = frozenset(("initial", "initially", "early", "earlier", "first", "preliminary", "original", "originally",
+                    "previous", "previously"))
+
+#: WordNet's lexicographer file of nouns of communication (noun.communication): "reports",
+#: "accounts", "statements".
+_COMMUNICATION = 10
+
+
+def told_running(p: Parse, first: Token, anchor: Token) -> bool:
+    """The number's unit noun ("days" of "nine days of riots") is the object of "after" or "into":
+    a length reached by a moment, the event going on or just ended then. ``first`` is the number's
+    first word, ``anchor`` the word its phrase hangs by. The parser sometimes takes "after" for a
+    clause's marker and the unit for that clause's subject ("after eight days of the worst riots
+    the city has seen"), so the word right before the phrase (past a determiner) counts too when
+    it is a preposition or a marker."""
+    unit = p.tokens[anchor.head] if anchor.dep == "nummod" else anchor
+    if unit.dep == "pobj" and p.tokens[unit.head].low in _TO_A_MOMENT:
+        return True
+    i = first.i - 1
+    while i >= 0 and p.tokens[i].dep == "det":
+        i -= 1
+    return i >= 0 and p.tokens[i].low in _TO_A_MOMENT and p.tokens[i].dep in ("prep", "mark")
+
+
+#: Prepositions that close a length at a moment ("after nine days of", "15 days into").
+_TO_A_MOMENT = ("after", "into")
+
+
+def earlier_report(p: Parse, verb: Token | None) -> bool:
+    """The number's predicate, or a verb it hangs from, is scoped by an earlier report: a
+    prepositional phrase whose object is a communication noun with an adjective of earliness ("in
+    initial reports", "according to early reports"), or an adverb of earliness on a verb whose
+    clausal complement holds the figure ("originally said that four had died"; not an adverb with a
+    measure of its own, "a day earlier", which times the saying). A clause joined by
+    a conjunction to the scoped one is its own ("but two more have since died"), as is an event the
+    adverb times ("initially was hurt ..., then missed nine games")."""
+    if verb is None:
+        return False
+    t, via = verb, ""
+    while True:
+        for k in p.children(t.i):
+            if via != "conj" and k.dep == "prep" and _early_report(p, k):
+                return True
+            if via == "ccomp" and k.dep == "advmod" and k.low in _EARLY and not p.children(k.i):
+                return True
+        if t.head == t.i:
+            return False
+        via, t = t.dep, p.tokens[t.head]
+
+
+def _early_report(p: Parse, prep: Token) -> bool:
+    """``prep`` ("in", "according" with its "to") has an object that is a communication noun with
+    an adjective of earliness ("initial reports")."""
+    for k in p.children(prep.i):
+        if k.dep == "prep":
+            return _early_report(p, k)
+        if k.dep == "pobj" and k.pos == "NOUN" and _COMMUNICATION in wordnet.lexicographer_files(k.lemma, "n") \
+                and any(a.dep == "amod" and a.low in _EARLY for a in p.children(k.i)):
+            return True
+    return False
+
+
+def _event_length(f) -> bool:
+    """A duration counted of a noun (the partitive "of" phrase: "days of riots")."""
+    return f.q.dimension == "time" and not f.is_age and "partitive" in f.slots.qualifiers and bool(f.slots.head)
+
+
+def _running(f) -> bool:
+    """A length of an act or event told as going on or just ended (`told_running`, "so far")."""
+    if not _event_length(f) or not (f.slots.running or "so far" in f.slots.qualifiers):
+        return False
+    return bool(wordnet.lexicographer_files(f.slots.head, "n") & _EVENT_FILES)
+
+
+def apart(fa, fb) -> str:
+    """Why two figures are no rivals as figures of something going on or of an earlier report;
+    '' when they may be."""
+    if fa.slots.earlier_report != fb.slots.earlier_report:
+        return "an earlier report against a later one"
+    if _event_length(fa) and _event_length(fb) and (_running(fa) or _running(fb)):
+        return "running lengths of an event going on"
+    return ""
