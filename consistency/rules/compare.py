@@ -47,6 +47,7 @@ from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
 from . import counted, moments, running, wordnet
+from .bundles import bundles_differ
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
                      vague_magnitude)
 from .lexicon import STOP
@@ -529,6 +530,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "a part of the whole"
     if found and _items_differ(fa, fb, ctx):
         return "different items"
+    if found and bundles_differ(fa, fb) and not _one_name(fa, fb):
+        return "different items"
     if found and _recipients_differ(fa.slots, fb.slots):
         return "different items"
     if found and _no_fact(fa, fb):
@@ -619,6 +622,15 @@ def _items_differ(fa: Frame, fb: Frame, ctx: PairContext | None) -> bool:
     if not (sa.item or sb.item) or fa.is_age or fb.is_age or not disjoint(fa, fb):
         return False
     return ctx is not None and any(f.slots.item and _others_named(f, ctx) for f in (fa, fb))
+
+
+def _one_name(fa: Frame, fb: Frame) -> bool:
+    """Both figures are said of one name (`_named_who`, names that do not differ: "the Ospreys bid" /
+    "the Ospreys have offered"): two bundles of one named owner are not told to be two items by
+    their figures alone (`bundles.bundles_differ`); whose figure it is decides
+    (tests/data/holders/owners.jsonl)."""
+    na, nb = _named_who(fa.slots), _named_who(fb.slots)
+    return bool(na and nb) and not _names_differ(na, nb)
 
 
 def _recipients_differ(sa, sb) -> bool:
