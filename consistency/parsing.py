@@ -89,6 +89,12 @@ class Parse:
     def tokens_in(self, start: int, end: int) -> list[Token]:
         return [t for t in self.tokens if t.start < end and start < t.end]
 
+    def head_of(self, span: list[Token]) -> Token:
+        """The head of the phrase ``span`` (its tokens, not empty): the last of its tokens that hangs
+        from a word outside it or is the root, else its last token ("a 12 - year - old": "old")."""
+        inside = {t.i for t in span}
+        return next((t for t in reversed(span) if t.head not in inside or t.head == t.i), span[-1])
+
 
 @lru_cache(maxsize=1)
 def _nlp():

@@ -111,7 +111,7 @@ def _place(p: Parse, f: Frame) -> tuple | None:
     if not span:
         return None
     inside = {t.i for t in span}
-    node = next((t for t in reversed(span) if t.head not in inside or t.head == t.i), span[-1])
+    node = p.head_of(span)
     head = p.tokens[node.head]
     own = set(inside)
     if node.dep in _MODIFIES and head.pos in ("NOUN", "PROPN") and head.i not in inside:

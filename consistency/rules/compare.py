@@ -472,8 +472,14 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     offset against a duration (`slots.Slots.offset`: "a stroke eleven days earlier" / "four weeks
     in a clinic"; an amount remaining is an offset: "with 14 seconds left" / "a 10-second runoff"),
     figures that hold at different moments (`moments.apart`: readings of a clock that one report
-    reads at several plays; closes told with moves from different earlier levels), or a figure whose clause states no fact ("if they are pushed to nine years",
-    "might flatten", `_no_fact`). '' when there is none.
+    reads at several plays; closes told with moves from different earlier levels), counts of
+    different acts or roles or polls (`counted.apart`: "arrested four times" / "shot eleven
+    times"), the running length of an ongoing event or a figure marked as an early report
+    (`running.apart`), windows the writers chose (`_chosen_windows`: "their next 19 games"), two
+    items told by figures reported together that all differ (`bundles.bundles_differ`), dates of
+    utterances ("announced Thursday that ...", `utterances`), or a figure whose clause states no
+    fact ("if they are pushed to nine years", "might flatten", `_no_fact`; a kind in general:
+    "the typical lifespan"). '' when there is none.
 
     A veto, not a feature: measured on the pairs of `benchmarks/calibrate.py`, non-overlapping
     times occur in 2.6 % of VitaminC conflicts (a revision changing a figure and its year) and

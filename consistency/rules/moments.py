@@ -55,10 +55,7 @@ def remaining(p: Parse, anchor: Token) -> bool:
 def _anchor(p: Parse, start: int, end: int) -> Token | None:
     """The token the number's phrase hangs from (as `slots.read_slots` finds it)."""
     span = p.tokens_in(start, end)
-    if not span:
-        return None
-    inside = {t.i for t in span}
-    return next((t for t in reversed(span) if t.head not in inside or t.head == t.i), span[-1])
+    return p.head_of(span) if span else None
 
 
 def reads_clock(f) -> bool:

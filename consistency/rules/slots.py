@@ -253,7 +253,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
         return Slots()
     inside = {t.i for t in span}
     blocked = {t.i for s, e in avoid for t in p.tokens_in(s, e)} - inside
-    anchor = next((t for t in reversed(span) if t.head not in inside or t.head == t.i), span[-1])
+    anchor = p.head_of(span)
     qualifiers: set[str] = set()
     noun = _counted_noun(p, anchor, inside, qualifiers)
     verb = _predicate(p, noun or anchor, inside)

@@ -31,7 +31,7 @@ def _date_verb(f: Frame):
     if not span:
         return p, None, span, set()
     inside = {t.i for t in span}
-    cur = next((t for t in reversed(span) if t.head not in inside or t.head == t.i), span[-1])
+    cur = p.head_of(span)
     for _ in range(_LINKS):
         if cur.head == cur.i:
             break
