@@ -42,8 +42,8 @@ def told_running(p: Parse, first: Token, anchor: Token) -> bool:
     """The number's unit noun ("days" of "nine days of riots") is the object of "after" or "into":
     a length reached by a moment, the event going on or just ended then. ``first`` is the number's
     first word, ``anchor`` the word its phrase hangs by. The parser sometimes takes "after" for a
-    clause's marker and the unit for that clause's subject ("after eight days of the worst riots
-    the city has seen"), so the word right before the phrase (past a determiner) counts too when
+    clause's marker and the unit for that clause's subject ("after nine days of the heaviest rioting
+    the town has known"), so the word right before the phrase (past a determiner) counts too when
     it is a preposition or a marker."""
     unit = p.tokens[anchor.head] if anchor.dep == "nummod" else anchor
     if unit.dep == "pobj" and p.tokens[unit.head].low in _TO_A_MOMENT:
