@@ -227,7 +227,7 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
         subject_tok = None
     obj, no = "", None
     prep = next((k for k in kids if k.dep == "prep" and k.low in _ABOUT | {"in"}
-                 and not any(s <= x.start < e for x in p.subtree(k.i) for s, e in date_spans)), None)
+                 and not _holds_date(p.subtree(k.i), date_spans)), None)
     if obj_tok is not None:
         obj = _noun_phrase(p, obj_tok)
         no = next((k for k in p.children(obj_tok.i) if k.low == "no" and k.dep == "det"), None)
@@ -289,7 +289,7 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
     persists = owner.lemma in lx.PERSIST or t.lemma in lx.PERSIST or any(
         k.low == "still" and k.dep == "advmod" for k in kids)
     where = " ".join(_words(p, k) for k in kids if k.dep == "prep" and k.low != "of"
-                     and not any(s <= x.start < e for x in p.subtree(k.i) for s, e in date_spans))
+                     and not _holds_date(p.subtree(k.i), date_spans))
     return Statement(claim, t.start, t.end, t.text, predicate, obj, subject_text, named, negated, said,
                      noun_report, yet, state, future, surface, frame, quantity, group, head, role, from_subject,
                      persists, where, quantified, *_restriction(p, t, owner, date_spans))
@@ -300,6 +300,12 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
 #: closed class of prepositions of time span, manner and role. Places and what a predicate is about
 #: (`_ABOUT`, "in", "at") are compared elsewhere; dates by `compare.apart`.
 _RESTRICTING = frozenset({"as", "like", "during", "before", "after", "until", "till", "without"})
+
+
+def _holds_date(tokens: list[Token], date_spans) -> bool:
+    """One of ``tokens`` (a phrase's) starts inside one of ``date_spans``: the phrase holds a date,
+    which `compare.apart` reads, not the statement."""
+    return any(s <= x.start < e for x in tokens for s, e in date_spans)
 
 
 def _restriction(p: Parse, t: Token, owner: Token, date_spans) -> tuple[str, tuple[str, ...]]:
@@ -318,7 +324,7 @@ def _restriction(p: Parse, t: Token, owner: Token, date_spans) -> tuple[str, tup
             if k.i == t.i or not (k.dep == "advcl" or k.dep == "prep" and k.low in _RESTRICTING):
                 continue
             sub = p.subtree(k.i)
-            if any(s <= x.start < e for x in sub for s, e in date_spans):
+            if _holds_date(sub, date_spans):
                 continue
             parts.append(p.text[sub[0].start:sub[-1].end])
             kids = p.children(k.i)
