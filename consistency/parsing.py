@@ -326,7 +326,29 @@ def counts() -> tuple[int, int]:
 
 
 def parse_many(texts: Sequence[str]) -> list[Parse]:
-    """Parses of ``texts`` (cached by text, `Kept`), parsing what is new in one batch."""
+    """Parses of ``texts`` (cached by text, `Kept`), parsing what is new in one batch. A text whose
+    clitics a tokeniser split off on both sides of the apostrophe ("the Q ’ s have offered") is
+    parsed as written ("the Q’s have offered", `spacing.clitics`), with offsets into the text given."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    if not missing:
+        return [_CACHE[t] for t in texts]
+    from .spacing import clitics
+
+    written = [clitics(t) for t in missing]
+    found = dict(zip(missing, _parse_many([r.text for r in written])))
+    for t, r in zip(missing, written):
+        if r.text != t:
+            found[t] = _CACHE[t] = _respan(t, found[t], r)
+    return [_CACHE.get(t) or found[t] for t in texts]
+
+
+def _respan(text: str, p: Parse, r) -> Parse:
+    """The parse ``p`` of ``r.text`` (``text`` respaced, `spacing.Respaced`) with its offsets into ``text``."""
+    return Parse(text, tuple(Token(t.i, t.text, t.lemma, t.pos, t.tag, t.dep, t.head, *r.span(t.start, t.end))
+                             for t in p.tokens))
+
+
+def _parse_many(texts: Sequence[str]) -> list[Parse]:
     missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
     if not missing:
         return [_CACHE[t] for t in texts]

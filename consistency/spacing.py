@@ -40,6 +40,12 @@ _COMPOUND_RE = re.compile(
     rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*|(?:{_NUMBER_WORDS})(?![\w-]))(?:{_SPACE}-{_SPACE}[A-Za-z]+)+(?![\w-])", re.I
 )
 _GAP_RE = re.compile(rf"{_SPACE}+")
+#: A clitic whose apostrophe a tokeniser set apart by spaces on both sides ("the Ospreys ’ offer" is
+#: no clitic; "the Q ’ s have offered", "who ’ s counting", "do n ’ t"): the spaces around the
+#: apostrophe, and before the "n" of "n't".
+_SPLIT_CLITIC_RE = re.compile(
+    rf"(?<=\w){_SPACE}+(?:n{_SPACE}+['’]{_SPACE}+t|['’]{_SPACE}+(?:s|re|ve|ll|d|m))(?!\w)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,19 @@ class Respaced:
 def tokenised(text: str) -> bool:
     """Whether ``text`` shows space tokenisation (" ,", " .", "( ", " 's")."""
     return bool(_TOKENISED_RE.search(text))
+
+
+def clitics(text: str) -> Respaced:
+    """``text`` with each clitic a tokeniser split off on both sides of its apostrophe joined to its
+    word again ("the Q ’ s have offered" -> "the Q’s have offered", "do n ’ t" -> "don’t"); the
+    parser reads "Q ’ s" as three words (a name, a quote mark and a noun "s") and loses the clause's
+    subject. Only those spaces are removed; other text is returned as it is."""
+    drop = {i for m in _SPLIT_CLITIC_RE.finditer(text) for gap in _GAP_RE.finditer(text, m.start(), m.end())
+            for i in range(gap.start(), gap.end())}
+    if not drop:
+        return Respaced(text, tuple(range(len(text) + 1)))
+    kept = [i for i in range(len(text)) if i not in drop]
+    return Respaced("".join(text[i] for i in kept), tuple(kept) + (len(text),))
 
 
 def respace(text: str) -> Respaced:

@@ -46,7 +46,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import counted, moments, running, terms, wordnet
+from . import counted, makers, moments, running, terms, wordnet
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
                      vague_magnitude)
@@ -557,6 +557,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "different holders"
     if (ctx is not None and _referents_differ(fa, fb, ctx)) or _referent_and_clause_name_differ(fa, fb, ctx):
         return "different holders"
+    if found and (whose := makers.apart(fa, fb, ctx, _named_who, _names_differ)):
+        return whose
     if ctx is not None and (contrasted := _contrasted(fa, fb, ctx.contrasts)):
         return contrasted
     if fa.q.dimension == "date" and ctx is not None and _events_differ(fa.slots, fb.slots, ctx):
