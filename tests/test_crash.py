@@ -14,6 +14,8 @@ import os
 import shutil
 import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -143,14 +145,14 @@ def test_kill_9_at_every_point_of_a_first_and_an_incremental_run(tmp_path, warm)
 def test_a_second_run_waits_for_the_lock_then_exits_2(tmp_path, warm):
     corpus = write_corpus(tmp_path / "articles")
     db = tmp_path / "s.db"
-    pid, go = paused_run(db, corpus, tmp_path, "run:matched", "a")
+    run, go = paused_run(db, corpus, tmp_path, "run:matched", "a")
     try:
         started = time.monotonic()
         blocked = invoke("run", "--store", str(db), str(corpus), "-q", "--lock-timeout", "0.5")
         assert blocked.exit_code == 2 and time.monotonic() - started >= 0.5  # it waited (how long at most
         # is the machine's business: no upper bound on a busy machine)
         line = blocked.stderr.strip()
-        assert line.startswith("error[CNS131]") and f"pid {pid}" in line and "--lock-timeout" in line
+        assert line.startswith("error[CNS131]") and f"pid {run.pid}" in line and "--lock-timeout" in line
         assert len(line.splitlines()) == 1 and "Traceback" not in line
         # a run that may wait long enough gets the store once the first one is done
         threading.Timer(1.0, go.touch).start()
@@ -158,7 +160,7 @@ def test_a_second_run_waits_for_the_lock_then_exits_2(tmp_path, warm):
         assert waiting.exit_code == 0, waiting.stderr
         assert json.loads(waiting.stdout)["conflicts"] == []  # the first run reported them
     finally:
-        code = finish(pid, go)
+        code = finish(run, go)
     assert code == 1
     assert json.loads((tmp_path / "a.json").read_text())["conflicts"]
     assert integrity(db) == ["ok"]
@@ -182,25 +184,26 @@ def forked_main(argv: list[str]) -> int:
     return main(argv)
 
 
-def paused_run(db, corpus, tmp_path, point: str, name: str):
-    """A `consistency run` forked and paused at crash point ``point``; returns (pid, go file)."""
+def paused_run(db, corpus, tmp_path, point: str, name: str) -> tuple[subprocess.Popen, Path]:
+    """`consistency run` (the console script, as users start it) paused at crash point ``point``;
+    returns (its process, the go file). A process of its own, not a fork of pytest's: a fork copies
+    the locks other threads of pytest hold at that moment, and a child that needs one waits forever
+    (once in a clean-clone CI run, paused in tests/test_serve.py)."""
     go = tmp_path / f"go-{name}"
-    pid = os.fork()
-    if pid == 0:
-        code = 99
-        try:
-            os.environ.update(CONSISTENCY_TEST_PAUSE_AT=point, CONSISTENCY_TEST_PAUSE_FILE=str(go))
-            code = forked_main(["run", "--store", str(db), str(corpus), "-q", "-f", f"json:{tmp_path / name}.json"])
-        finally:
-            os._exit(code)
+    script = Path(sys.executable).with_name("consistency")
+    with open(tmp_path / f"{name}.stderr", "w") as err:
+        proc = subprocess.Popen(
+            [str(script), "run", "--store", str(db), str(corpus), "-q", "-f", f"json:{tmp_path / name}.json"],
+            stdout=subprocess.DEVNULL, stderr=err,
+            env={**os.environ, "CONSISTENCY_TEST_PAUSE_AT": point, "CONSISTENCY_TEST_PAUSE_FILE": str(go)})
     while not Path(str(go) + ".ready").exists():  # the event, however long a busy machine takes to it
-        ended, status = os.waitpid(pid, os.WNOHANG)
-        assert not ended, f"the run ended (exit {os.waitstatus_to_exitcode(status)}) before its pause point"
+        code = proc.poll()
+        assert code is None, (f"the run ended (exit {code}) before its pause point: "
+                              f"{(tmp_path / f'{name}.stderr').read_text()}")
         time.sleep(0.05)
-    return pid, go
+    return proc, go
 
 
-def finish(pid: int, go: Path) -> int:
+def finish(proc: subprocess.Popen, go: Path) -> int:
     go.touch()
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
+    return proc.wait()

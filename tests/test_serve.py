@@ -177,14 +177,18 @@ def test_exports_match_the_cli(desk):
 def serve_process(db, *extra: str, sigint=None, env=None) -> tuple[subprocess.Popen, str]:
     """`consistency serve` as users run it (the console script), on a free port; its URL, once
     it is shown (the event the tests wait on). ``sigint``: the SIGINT disposition the launcher
-    hands it (``signal.SIG_IGN`` as a test runner or a script's background job may)."""
+    hands it (``signal.SIG_IGN`` as a test runner or a script's background job may). The
+    disposition is set by a shell that execs the script: no Python runs between fork and exec
+    (``preexec_fn`` may deadlock in a process with threads, as pytest's is by then)."""
     import signal
 
     script = Path(sys.executable).with_name("consistency")
-    proc = subprocess.Popen([str(script), "serve", "--store", str(db), "--port", "0", *extra],
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                            env={**os.environ, "CONSISTENCY_REVIEWER": "tester", **(env or {})},
-                            preexec_fn=(lambda: signal.signal(signal.SIGINT, sigint)) if sigint is not None else None)
+    argv = [str(script), "serve", "--store", str(db), "--port", "0", *extra]
+    if sigint is not None:
+        trap = 'trap "" INT' if sigint == signal.SIG_IGN else "trap - INT"
+        argv = ["sh", "-c", f'{trap}; exec "$0" "$@"', *argv]
+    proc = subprocess.Popen(argv, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            env={**os.environ, "CONSISTENCY_REVIEWER": "tester", **(env or {})})
     line = proc.stderr.readline()
     match = re.search(r"at (http://\S+)", line)
     if not match:
@@ -267,18 +271,25 @@ def test_reviewers_and_a_run_at_once_lose_no_decision_and_never_see_half_a_run(d
     c = client(db)
     before = c.get("/?status=all").get_data(as_text=True)
     (corpus / "bridge-d.md").write_text("The Halden bridge is 210 metres long, a surveyor said on Friday.\n")
-    pid, go = paused_run(db, corpus, tmp_path, "run:tx-findings", "nightly")
+    run, go = paused_run(db, corpus, tmp_path, "run:tx-findings", "nightly")
     try:
         during = c.get("/?status=all").get_data(as_text=True)
         assert set(re.findall(r'data-id="([0-9a-f]+)"', during)) == set(re.findall(r'data-id="([0-9a-f]+)"', before))
         results: list[int] = []
         posting = threading.Semaphore(0)
 
+        failures: list[BaseException] = []
+
         def post(n: int, fid: str) -> None:
             # the store's own wait, long: how long a busy machine takes to commit is not the question
-            c = client(db, reviewer=f"r{n}", timeout=600)
-            page = c.get(f"/finding/{fid}")
-            posting.release()  # the event the test waits on: this reviewer is about to post
+            try:
+                c = client(db, reviewer=f"r{n}", timeout=600)
+                page = c.get(f"/finding/{fid}")
+            except BaseException as exc:  # a reviewer that fails must not leave the test waiting for it
+                failures.append(exc)
+                raise
+            finally:
+                posting.release()  # the event the test waits on: this reviewer is about to post
             results.append(c.post(f"/finding/{fid}/decide", data={
                 "decision": "dismissed", "seen": "0", "csrf_token": token_of(page)}).status_code)
 
@@ -287,12 +298,13 @@ def test_reviewers_and_a_run_at_once_lose_no_decision_and_never_see_half_a_run(d
             t.start()
         for _ in posts:
             posting.acquire()
+        assert not failures, failures
         assert results == []  # nothing lands while the run holds the store
         go.touch()  # the run commits while the reviewers wait for the store
         for t in posts:
             t.join()
     finally:
-        code = finish(pid, go)
+        code = finish(run, go)
     assert code == 1 and results == [303] * len(ids)
     with open_store(db) as store:
         assert sorted(d.fingerprint for d in store.decisions.history()) == sorted(ids)

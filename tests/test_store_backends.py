@@ -231,7 +231,7 @@ def test_a_run_and_reviewers_at_once(store_target, tmp_path, embedder):
     shown = lambda: set(re.findall(r'data-id="([0-9a-f]+)"', web.get("/?status=all").get_data(as_text=True)))  # noqa: E731
     before = shown()
     (corpus / "bridge-d.md").write_text("The Halden bridge is 210 metres long, a surveyor said on Friday.\n")
-    pid, go = paused_run(store_target, corpus, tmp_path, "run:tx-findings", "nightly")
+    run, go = paused_run(store_target, corpus, tmp_path, "run:tx-findings", "nightly")
     try:
         assert shown() == before
         import threading
@@ -245,7 +245,7 @@ def test_a_run_and_reviewers_at_once(store_target, tmp_path, embedder):
         for t in threads:
             t.join(timeout=60)
     finally:
-        assert finish(pid, go) == 1
+        assert finish(run, go) == 1
     assert codes == [303] * len(ids)
     after = shown()
     assert before < after  # the whole run at once

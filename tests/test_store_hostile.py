@@ -12,16 +12,16 @@ import json
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from consistency.store import open_store
 
-from test_crash import finish, forked_main, paused_run
+from test_crash import finish, paused_run
 from test_review import stored_run
 from test_store import invoke, run_json, write_corpus
 
@@ -48,16 +48,16 @@ def test_a_run_holds_the_store_until_its_report_is_marked(tmp_path, embedder):
     written and marked its report (it used to start as soon as the first had committed)."""
     corpus = write_corpus(tmp_path / "articles")
     db = tmp_path / "s.db"
-    pid, go = paused_run(db, corpus, tmp_path, "run:report-written", "first")
+    run, go = paused_run(db, corpus, tmp_path, "run:report-written", "first")
     try:
         blocked = invoke("run", "--store", str(db), str(corpus), "-q", "--lock-timeout", "0.3")
-        one_line_error(blocked, "in use by another run", f"pid {pid}")
+        one_line_error(blocked, "in use by another run", f"pid {run.pid}")
         threading.Timer(1.0, go.touch).start()
         second = invoke("run", "--store", str(db), str(corpus), "-q", "-f", "json", "--lock-timeout", "60")
         assert second.exit_code == 0, second.stderr
         assert json.loads(second.stdout)["conflicts"] == []
     finally:
-        code = finish(pid, go)
+        code = finish(run, go)
     assert code == 1 and json.loads((tmp_path / "first.json").read_text())["conflicts"]
 
 
@@ -69,12 +69,12 @@ def test_a_hard_linked_store_name_shares_the_lock(tmp_path, embedder):
     other.parent.mkdir()
     os.link(db, other)
     (corpus / "bridge-c.md").write_text("The Halden bridge is 150 metres long, officials confirmed on Friday.\n")
-    pid, go = paused_run(db, corpus, tmp_path, "run:matched", "first")
+    run, go = paused_run(db, corpus, tmp_path, "run:matched", "first")
     try:
         blocked = invoke("run", "--store", str(other), str(corpus), "-q", "--lock-timeout", "0.3")
         one_line_error(blocked, "in use by another run")
     finally:
-        assert finish(pid, go) == 1
+        assert finish(run, go) == 1
 
 
 # -- item 10: damaged and crafted stores -----------------------------------------------------------
@@ -187,3 +187,24 @@ def test_the_review_log_prints_one_line_per_entry(tmp_path, embedder):
     assert invoke("review", "set", fid, "dismissed", "--by", "ana", "--note", note, "--store", str(db)).exit_code == 0
     lines = invoke("review", "log", "--store", str(db)).stdout.splitlines()
     assert len(lines) == 1 and "\\n2026" in lines[0] and "\x1b" not in lines[0] and "\\x1b" in lines[0]
+
+
+def test_opening_the_store_again_keeps_the_locks_of_connections_already_open(tmp_path):
+    """`consistency serve` opens one connection per thread while a nightly run works in another
+    process. Opening the store used to read its header through a descriptor it then closed, and
+    closing any descriptor of a file drops all of a process's POSIX locks on it, SQLite's included:
+    the run, closing last as far as the file's locks said, checkpointed and deleted the write-ahead
+    log under the open connections, which then failed with "disk I/O error"."""
+    db = tmp_path / "s.db"
+    with open_store(db):
+        pass
+    first = open_store(db, create=False)
+    try:
+        assert first.decisions.history() == []  # a read: the connection now holds its locks
+        open_store(db, create=False).close()  # a second thread's connection, opened and closed
+        other = "import sys; from consistency.store import open_store; open_store(sys.argv[1], create=False).close()"
+        subprocess.run([sys.executable, "-c", other, str(db)], check=True)  # another process, as a run
+        assert first.decisions.history() == []
+        assert db.with_name(db.name + "-wal").exists()  # still the log of a connection that is open
+    finally:
+        first.close()

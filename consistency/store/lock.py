@@ -99,6 +99,17 @@ def _handle(path: Path) -> _Handle:
 _spare_fds: list[int] = []
 
 
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of the store file at ``path``, read through this process's
+    never-closed descriptor of it: reading through a descriptor that is then closed would drop the
+    process's POSIX locks on the file, SQLite's included (an open connection then looks closed to
+    other processes, and the last of them to close deletes the write-ahead log under it)."""
+    if os.name == "nt":  # pragma: no cover - no POSIX locks to drop
+        with open(path, "rb") as handle:
+            return handle.read(size)
+    return os.pread(_handle(path).fd, size, 0)
+
+
 class RunLock:
     """``with RunLock(store_path, timeout=10):`` holds the (existing) store file for one run."""
 

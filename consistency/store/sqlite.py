@@ -28,7 +28,7 @@ from typing import Iterable, Sequence
 from ..errors import StoreError
 from .database import Database
 from .hooks import crash_point
-from .lock import RunLock
+from .lock import RunLock, read_head
 from .migrate import migrate
 from .schema import SQLITE
 
@@ -120,8 +120,7 @@ def connect(path: Path, *, create: bool, busy_timeout: float) -> SQLiteDatabase:
 def _refuse_foreign(path: Path) -> None:
     """An existing file must already be a consistency store: never adopt an empty or foreign file."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(len(MAGIC))
+        head = read_head(path, len(MAGIC))  # never through a descriptor closed after: see `read_head`
     except IsADirectoryError:
         raise StoreError(f"{path} is a folder, not a store", hint="pass --store a file path") from None
     except OSError as exc:
