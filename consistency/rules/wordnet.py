@@ -312,20 +312,21 @@ def _is_a(noun: str, kind: str) -> bool:
     return below(noun, frozenset(synsets(kind, "n")[:1]), senses=SENSES["n"], steps=_PERSON_STEPS)
 
 
-def below(noun: str, targets: frozenset, *, senses: int, steps: int) -> bool:
+def below(noun: str, targets: frozenset, *, senses: int, steps: int, pos: str = "n") -> bool:
     """One of the first ``senses`` senses of ``noun`` (all of them for 0) lies at most ``steps``
-    hypernym steps below one of ``targets`` (noun synsets); False without the data."""
+    hypernym steps below one of ``targets`` (noun synsets; verb synsets, and ``noun`` a verb, for
+    ``pos`` "v"); False without the data."""
     tables = _tables()
-    found = synsets(noun, "n")
+    found = synsets(noun, pos)
     if tables is None or not targets or not found:
         return False
-    return bool(targets & _ancestors(found[:senses] if senses else found, tables["n"]["up"], steps).keys())
+    return bool(targets & _ancestors(found[:senses] if senses else found, tables[pos]["up"], steps).keys())
 
 
-def hypernyms(synset: int) -> tuple[int, ...]:
-    """The direct hypernyms of a noun synset; () without the data."""
+def hypernyms(synset: int, pos: str = "n") -> tuple[int, ...]:
+    """The direct hypernyms of a noun synset (of a verb synset for ``pos`` "v"); () without the data."""
     tables = _tables()
-    return tuple(tables["n"]["up"].get(synset, ())) if tables is not None else ()
+    return tuple(tables[pos]["up"].get(synset, ())) if tables is not None else ()
 
 
 #: How many hypernym steps `is_person` and `is_area` climb: WordNet's deepest kinds of person ("sniper" ->
