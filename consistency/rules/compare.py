@@ -46,7 +46,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import counted, makers, moments, running, terms, wordnet
+from . import ages, counted, makers, moments, running, terms, wordnet
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
                      vague_magnitude)
@@ -475,7 +475,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     reads at several plays; closes told with moves from different earlier levels), counts of
     different acts or roles or polls (`counted.apart`: "arrested four times" / "shot eleven
     times"), the running length of an ongoing event or a figure marked as an early report
-    (`running.apart`), windows the writers chose (`_chosen_windows`: "their next 19 games"), two
+    (`running.apart`), a person's ages told at two moments of a case (`ages.apart`: "is due to
+    stand trial" / "a jury convicted him"), windows the writers chose (`_chosen_windows`: "their next 19 games"), two
     items told by figures reported together that all differ (`bundles.bundles_differ`), dates of
     utterances ("announced Thursday that ...", `utterances`), a term set against how long its
     holder's own act or state went on, or the length of an event a noun names against what was done
@@ -545,6 +546,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "different items"
     if found and _no_fact(fa, fb):
         return NO_FACT
+    if fa.is_age and (told := ages.apart(fa, fb)):
+        return told  # "is due to stand trial" / "a jury convicted him": ages of two moments (`ages`)
     if figure and (_names_part(fa, fb) or _names_part(fb, fa)):
         return "a part the claim names"
     if fa.q.dimension in (None, "count") and (_one_member_more(fa, fb) or _one_member_more(fb, fa)):
