@@ -32,3 +32,21 @@ def test_a_split_clitic_is_parsed_as_written_with_offsets_into_the_text():
     # a quote mark between words, or a straight clitic the parser splits itself, is left as it is
     for kept in ("the Ospreys ’ offer", "Doe 's offer", "rock ’ n ’ roll"):
         assert clitics(kept).text == kept
+
+
+def test_contracts_of_two_receivers_are_two_items(tmp_path):
+    from test_measures_apart import _frame
+
+    from consistency.rules import makers
+    from consistency.rules.compare import apart
+
+    strand = _frame(tmp_path, "A $ 90 million sum to pitcher Ivo Marsh over five seasons and a four - year , "
+                    "$ 60 million contract for Milo Strand .", "four - year")
+    quint = _frame(tmp_path, "Vance is sure to land among the richest paydays of the game , almost certainly "
+                   "exceeding the $ 150 million ( over six years ) that fellow free agent Abel Quint received "
+                   "from the Ospreys earlier this winter .", "six years")
+    again = _frame(tmp_path, "Last winter the Ospreys offered Milo Strand six years .", "six years")
+    assert apart(strand, quint) == "different receivers"
+    # one receiver on both sides, told in other words: the lengths still disagree
+    assert makers.receiver(again) == "Milo Strand"
+    assert apart(strand, again) == ""

@@ -4,8 +4,12 @@ of.
 
 Several makers' offers to one receiver (clubs bidding for one free agent, firms for one contract)
 give one story many figures of one kind, each some maker's. `compare.apart` already reads the maker
-where the figure's clause names it (a named subject, `slots.Slots.actor`, a pronoun's name). Three
+where the figure's clause names it (a named subject, `slots.Slots.actor`, a pronoun's name). Four
 more readings, each from the parse:
+
+- **the receiver** (`receiver`): the named receiver of the item an amount or length belongs to
+  ("a four-year contract for Milo Strand", "offered Vance a deal", "the $150 million that Abel
+  Quint received from the Ospreys"); two receivers that differ are two items.
 
 - **the maker named before** (`maker_before`): a figure of an offer, a deal or a bid whose clause
   names no one ("the deal is thought to be a proposal of nine years") is the offer the article's
@@ -49,11 +53,54 @@ def apart(fa: Frame, fb: Frame, ctx, named_who, names_differ) -> str:
         if doer and (theirs := named_who(other.slots)) and not names_differ(doer, theirs) \
                 and not whole_of_part(other):
             return "a part of the whole"
+    ra, rb = receiver(fa), receiver(fb)
+    if ra and rb and names_differ(ra, rb):
+        return "different receivers"
     if ctx is None:
         return ""
     ma, mb = _maker(fa, ctx, named_who), _maker(fb, ctx, named_who)
     if ma and mb and names_differ(ma, mb):
         return "different holders"
+    return ""
+
+
+#: How a figure's phrase hangs from the noun it belongs to ("a five-year contract", "$90 million
+#: (over six years)").
+_PHRASE = ("nummod", "compound", "nmod", "amod", "quantmod", "appos", "npadvmod")
+
+
+def receiver(f: Frame) -> str:
+    """The named receiver of the item an amount or length belongs to, read from the parse: the
+    name in the for- or to-phrase of that noun when it takes no article ("a four-season contract for
+    Milo Strand", "an offer to Vance"; "for the Herons" is whom one plays for), the named indirect
+    object of the verb whose object the noun is ("offered Vance a deal"), or the named subject of a
+    relative clause on the noun that says where it came from ("the $150 million that Abel Quint
+    received from the Ospreys"). '' when none is read; counts are left out."""
+    if f.q.dimension in (None, "count"):
+        return ""
+    p = parse(f.claim.text)
+    t = _figure(p, f)
+    nouns = []
+    while t is not None and len(nouns) < 3:
+        if t.pos in ("NOUN", "NUM"):
+            nouns.append(t)
+        if t.dep not in _PHRASE or t.head == t.i:
+            break
+        t = p.tokens[t.head]
+    for n in nouns:
+        for k in p.children(n.i):
+            if k.dep == "prep" and k.low in ("for", "to"):
+                obj = next((x for x in p.children(k.i) if x.dep == "pobj"), None)
+                if obj is not None and obj.pos == "PROPN" and not any(x.dep == "det" for x in p.children(obj.i)):
+                    return _name(p, obj)
+            if k.dep == "relcl" and any(x.dep == "prep" and x.low == "from" for x in p.children(k.i)):
+                subj = next((x for x in p.children(k.i) if x.dep in _SUBJECTS), None)
+                if subj is not None and subj.pos == "PROPN":
+                    return _name(p, subj)
+        if n.dep == "dobj" and n.head != n.i:
+            dative = next((x for x in p.children(n.head) if x.dep == "dative" and x.pos == "PROPN"), None)
+            if dative is not None:
+                return _name(p, dative)
     return ""
 
 
