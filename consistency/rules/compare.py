@@ -46,7 +46,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import ages, counted, makers, moments, running, terms, wordnet
+from . import ages, counted, makers, moments, running, terms, totals, wordnet
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
                      vague_magnitude)
@@ -1383,12 +1383,19 @@ def _one_of_occasions(part: Frame, whole: Frame) -> bool:
     Occasions that are a span of time ("fired 30 shots in two minutes": the claim reads the span as
     a duration) are no sum of occasions, and only amounts add up: a percentage, a date or an age
     summed over occasions is no sum ("turnout reached 91 percent in the vote for 40 seats").
-    Not for given pairs (both `UNDATED`), like `_part_of`."""
+    Not for given pairs (both `UNDATED`), like `_part_of`.
+
+    The same holds for a count of several events against a count of one (`totals.one_of_events`:
+    "two raids on the camps killed 30" / "the raid on the eastern camp killed 12"; "the weekend's
+    shootings left seven wounded" / "a shooting outside a bar wounded two")."""
     occasions = whole.slots.occasions
-    if not occasions or part.slots.occasions or part.high >= whole.low:
+    if part.slots.occasions or part.high >= whole.low:
         return False
     if whole.q.dimension in ("percent", "date") or whole.is_age or part.is_age:
         return False
+    if not occasions:
+        return totals.one_of_events(part.slots.events, part.slots.event_phrase,
+                                    whole.slots.events, whole.slots.event_phrase)
     return not any(q.dimension == "time" and q.text in occasions for q in whole.claim.quantities)
 
 

@@ -39,6 +39,7 @@ from .mood import figure_mood
 from .counted import doer, frequency, inquiry
 from .running import earlier_report, told_running
 from .terms import read as read_term
+from .totals import events
 from .windows import window
 from .wordnet import is_area, is_person, is_road, relation
 
@@ -229,6 +230,16 @@ class Slots:
     #: "ranked" for a selection by a superlative ("the nine worst-hit hamlets"); '' otherwise.
     #: Such frames are no rival figures (`compare.apart`, `windows.windows_apart`).
     window: str = ""
+    #: the event the count belongs to (`totals.events`: the event noun of its verb's subject, of an
+    #: in-, by-, during- or from-phrase, or of a when-clause): "several" when counted or coordinated
+    #: ("two raids on the camps killed 30", "the bombing of the market and of the depot"), "plural"
+    #: for a plural noun with no count ("the weekend's shootings"), "one" for a singular noun ("the
+    #: raid on the eastern camp"); '' when it names none. A smaller count of one event is a part of
+    #: a count of several (`compare._one_of_occasions`).
+    events: str = ""
+    #: the words that tell that event apart, as written (its noun's phrase without the noun: "the on
+    #: the eastern camp"); '' when there is no event.
+    event_phrase: str = ""
     #: the lemma of the predicate whose occurrences the number counts (`counted.frequency`: "shoot"
     #: of "was shot eleven times"); '' when the number is no frequency.
     frequency: str = ""
@@ -389,6 +400,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  tense=_tense(p, verb if verb is not None else anchor),
                  mood=figure_mood(p, verb, noun or anchor) or kind_mood(p, verb, noun or anchor),
                  window=window(p, anchor, noun, inside),
+                 **dict(zip(("events", "event_phrase"), events(p, noun, verb, inside))),
                  frequency=frequency(p, anchor, verb), doer=did, inquiry=inquiry(p, anchor),
                  running=told_running(p, span[0], anchor), earlier_report=earlier_report(p, verb),
                  **read_term(p, anchor, inside))
