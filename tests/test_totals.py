@@ -28,10 +28,11 @@ EVENTS = [
     ("Nine children were shot in separate incidents over the holiday.", "Nine", "plural"),
     ("The bombing of the Sarn market and of the bus depot killed 47 people.", "47", "several"),
     ("Sixty people were killed when strikes hit three villages.", "Sixty", "plural"),
-    ("Monday was the siege's deadliest day, when the shelling of clinics being used as shelters and of flats killed"
-     " 52 people.", "52", "several"),  # the parse hangs the second of-phrase on the participle
+    (("Monday was the siege's deadliest day, when the shelling of clinics being used as shelters and of flats"
+      " killed 52 people."), "52", "several"),  # the parse hangs the second of-phrase on the participle
     ("Four separate shootings, which left two men dead, rocked the east side.", "two", "several"),
     ("Police arrested 14 people at the march.", "14", ""),  # no event of the count
+    ("A woman of 60 was charged in the 1987 killings of a couple at a roadside diner.", "60", "plural"),  # a year
     ("Investigators looked into 14 shootings last year.", "14", ""),  # the counted noun is the event
 ]
 

@@ -1387,12 +1387,19 @@ def _one_of_occasions(part: Frame, whole: Frame) -> bool:
 
     The same holds for a count of several events against a count of one (`totals.one_of_events`:
     "two raids on the camps killed 30" / "the raid on the eastern camp killed 12"; "the weekend's
-    shootings left seven wounded" / "a shooting outside a bar wounded two")."""
+    shootings left seven wounded" / "a shooting outside a bar wounded two"), and for a part told as
+    a lower bound below the whole ("at least 38 were killed at the clinic" / "the shelling of the
+    clinics and of the flats killed more than 50"), where the two are flagged at all (disjoint, or
+    bounds on different values): figures that agree need no other reading, and a veto there only
+    unpairs them, leaving a figure to align with a rival ("two raids" / "at least 12 killed")."""
     occasions = whole.slots.occasions
-    if part.slots.occasions or part.high >= whole.low:
+    if part.slots.occasions or whole.q.dimension in ("percent", "date") or whole.is_age or part.is_age:
         return False
-    if whole.q.dimension in ("percent", "date") or whole.is_age or part.is_age:
+    below = part.high < whole.low
+    if not below and not (math.isinf(part.high) and part.low < whole.low):
         return False
+    if (not below or not occasions) and not (disjoint(part, whole) or bounds_apart(part, whole)):
+        return False  # figures that agree need no other reading, and keep aligning (`_one_member_more`)
     if not occasions:
         return totals.one_of_events(part.slots.events, part.slots.event_phrase,
                                     whole.slots.events, whole.slots.event_phrase)

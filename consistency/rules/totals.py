@@ -34,6 +34,8 @@ still compares."""
 
 from __future__ import annotations
 
+import re
+
 from ..parsing import Parse, Token
 from ..quantities.numbers import find_numbers
 from . import wordnet
@@ -52,6 +54,10 @@ _EVENT_FILES = frozenset({4, 11, 19})
 _EVENT_PREPS = frozenset({"in", "by", "during", "from"})
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+
+#: A year before a plural event noun names when, not how many ("the 1967 killings"): four digits in
+#: the range of years, without the comma a count that large is written with.
+_YEAR = re.compile(r"(?:1[5-9]|2[01])\d\d")
 
 #: The definite article: "the attack" names no event apart from "the attacks" (an indefinite one
 #: does: "a strike hit the village" is one of them).
@@ -129,7 +135,7 @@ def _kind(p: Parse, e: Token, skip: set[int], end: int) -> str:
     if e.tag != "NNS":
         return ONE
     for k in kids:
-        if k.dep == "nummod" and k.i not in skip:
+        if k.dep == "nummod" and k.i not in skip and not _YEAR.fullmatch(k.text):
             value = _value(k.text)
             if value is not None and value > 1:
                 return SEVERAL  # "two raids", "four separate shootings"
