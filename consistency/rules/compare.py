@@ -512,6 +512,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "different places"
     if found and (_part_of(fa, fb) or _part_of(fb, fa) or _rest_of_group(fa, fb)):
         return "a part of the whole"
+    if found and _portions_differ(fa, fb):
+        return "different parts of the event"
     if found and (_condition_differs(fa, fb) or _condition_differs(fb, fa)):
         return "different predicates"
     if found and (_took_part_in(fa, fb) or _took_part_in(fb, fa)):
@@ -1292,6 +1294,28 @@ def _portion_of(part: Frame, whole: Frame) -> bool:
     if not part.slots.portion or whole.slots.portion or part.slots.statistic or whole.slots.statistic:
         return False
     return part.q.dimension not in ("percent", "date") and not part.is_age and not whole.is_age
+
+
+def _portions_differ(fa: Frame, fb: Frame) -> bool:
+    """Both figures are restricted to a part of the event or of the amount (`slots.Slots.portion`)
+    and the parts are named by different nouns ("in the opening quarter" / "during a 16-4 run",
+    "in the first seven minutes" / "during a 15-2 run"): figures of two parts, no rival figures,
+    whichever is larger. One part told two ways ("in the first quarter" / "in the first quarter
+    of the game") still compares. Amounts only, as for a part against the whole (`_portion_of`);
+    found pairs only (the caller)."""
+    pa, pb = fa.slots.portion, fb.slots.portion
+    if not pa or not pb or fa.slots.statistic or fb.slots.statistic:
+        return False
+    if fa.q.dimension in ("percent", "date") or fa.is_age or fb.is_age:
+        return False
+    return _portion_head(pa) != _portion_head(pb)
+
+
+def _portion_head(portion: str) -> str:
+    """The noun that names a part (`slots.Slots.portion`, as written): its last word of letters,
+    lowercased, without a plural's s ("minutes" of "in the first 7 ½ minutes", "run")."""
+    words = [w.lower() for w in portion.split() if w.isalpha()]
+    return words[-1].removesuffix("s") if words else ""
 
 
 def _level_below(part: str, whole: str) -> bool:

@@ -12,6 +12,7 @@ those conjunctions and modals, not a list of topics.
 from __future__ import annotations
 
 from ..parsing import Parse, Token
+from . import wordnet
 
 #: conjunctions of a condition: the clause they mark, and the clause that marked clause modifies
 #: (its consequent: "if somebody tells you how, you don't have discretion"), say what would hold.
@@ -34,6 +35,15 @@ ABILITY = frozenset({"could", "can", "ca"})
 #: one more dismissed finding only (what a quake of some magnitude "can cause").
 _FIGURE_MODALS = frozenset({"could", "might", "may"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+#: The modal of a future seen from the past ("figured the Larks would take six wins"): with a verb of
+#: thinking above it, the clause is what someone expected (`_expected`). Alone it tells a story in
+#: the past ("the Jays would keep them off the scoreboard for seven minutes", a fact), and under a
+#: verb of saying a plan reported as one ("said it would pay $5 million").
+FUTURE_IN_PAST = "would"
+#: WordNet's lexicographer file of verbs of thinking (verb.cognition: think, believe, expect,
+#: figure, guess, reckon), read on a verb's first sense: "say" and "predict" are verbs of
+#: communication there (32), "hope" of emotion (37).
+COGNITION = 31
 
 
 def marked(p: Parse, t: Token, conjunctions: frozenset[str] = HYPOTHETICAL) -> str:
@@ -91,12 +101,27 @@ def _unasserted_argument(p: Parse, verb: Token, t: Token | None) -> str:
     return ""
 
 
+def _expected(p: Parse, clause: Token, kids: list[Token]) -> bool:
+    """The clause ``clause`` (its children ``kids``) is what someone expected: it has the modal of
+    `FUTURE_IN_PAST` and completes a verb of thinking (`COGNITION`, the verb's first sense) as its
+    clausal complement ("I figured in August the Larks would take six wins", "pundits believed the
+    club would finish on 40 points"). What officials believe a toll is, without the modal, stays a
+    report of it ("officials believe 14 people died")."""
+    if clause.dep != "ccomp" or clause.head == clause.i:
+        return False
+    if not any(k.dep == "aux" and k.low == FUTURE_IN_PAST for k in kids):
+        return False
+    above = p.tokens[clause.head]
+    return above.pos == "VERB" and COGNITION in wordnet.lexicographer_files(above.lemma, "v")
+
+
 def figure_mood(p: Parse, verb: Token | None, figure: Token | None = None) -> str:
     """Why the clause of a figure's predicate ``verb`` asserts no fact: "condition" (its clause,
     or one it completes, is marked by a conjunction of `CONDITION`: "if the Comets are pushed to
     nine years", "if the club agrees to pay"), "possibility" (a modal of `_FIGURE_MODALS` on it
     or on the verb it completes, not a negated ability: "might flatten", "could land a 12-year
-    deal", "may be asked to pay"); '' for a figure stated as fact. An infinitive climbs to the
+    deal", "may be asked to pay"), "expectation" (what someone thought would happen, `_expected`:
+    "figured the Larks would take six wins"); '' for a figure stated as fact. An infinitive climbs to the
     verb it completes (``xcomp``) and a conjunct without a subject of its own to its first
     conjunct ("could see more touches, yet he only once received eight" is a fact); no other
     clause link: a
@@ -112,6 +137,8 @@ def figure_mood(p: Parse, verb: Token | None, figure: Token | None = None) -> st
         if marked(p, cur, CONDITION) == "condition":
             return "condition"
         negated = any(k.dep == "neg" for k in kids)
+        if _expected(p, cur, kids):
+            return "expectation"
         if possible({k.low for k in kids if k.dep == "aux"}, negated, _FIGURE_MODALS):
             return "possibility"
         if cur.dep == "xcomp" or cur.dep == "conj" and not any(k.dep in _SUBJECTS for k in kids):

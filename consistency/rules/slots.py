@@ -220,7 +220,8 @@ class Slots:
     #: why the number's clause asserts no fact (`mood.figure_mood`): "condition" ("if the Comets
     #: are pushed to nine years"), "possibility" ("a magnitude 7 tremor might flatten", "could land a
     #: 12-year deal"), "need" (the object of "need": "needed only six points"), "judgement" ("nine
-    #: years seems like a fair term"), "kind" (a property of a kind in general, `kinds.kind_mood`:
+    #: years seems like a fair term"), "expectation" (what someone thought would happen,
+    #: `mood._expected`: "figured the Larks would take six wins"), "kind" (a property of a kind in general, `kinds.kind_mood`:
     #: "the typical life of a kettle is six years", "a magnitude 6 tremor can flatten a village");
     #: '' for a figure stated as fact of the story. Such a figure is no rival
     #: to another (`compare._no_fact`).
@@ -2099,7 +2100,8 @@ def _part_noun(p: Parse, obj: Token) -> bool:
     break"); or a span of time counted from a place in the event, a time noun with a number and
     an adjective ("the opening six minutes", "the final two minutes"), not a span alone ("in 30
     minutes": the event's own length may be that) nor a time alone ("during the night", "in the
-    early hours": when the event was); or one numbered division of a season, a time noun (in its
+    early hours": when the event was); or a stretch of the event told by its own score, the object
+    of *during* (`_scored`: "during a decisive 14-3 run"); or one numbered division of a season, a time noun (in its
     first sense, not a month: "June 9" is a date) with the number that says which after it ("in
     Week 9", "since Week 9": that week's figures, or the weeks' since, are a part of the season's)."""
     anchors = _time_anchors()
@@ -2107,6 +2109,8 @@ def _part_noun(p: Parse, obj: Token) -> bool:
         return False
     division, pause, time = anchors
     kids = p.children(obj.i)
+    if p.tokens[obj.head].low == "during" and _scored(p, obj, kids):
+        return True  # "during a decisive 14-3 run": a stretch of the event told by its own score
     if obj.tag in ("NN", "NNP") and any(k.dep == "nummod" and k.i > obj.i for k in kids):  # "Week 9"
         # the first sense only ("Chapter 11" is a span of a life in a later one); a month's day is a date
         return obj.low not in TIME_NAMES and wordnet.below(obj.low, time, senses=1, steps=3)
@@ -2118,6 +2122,17 @@ def _part_noun(p: Parse, obj: Token) -> bool:
         return True
     return (obj.tag == "NNS" and any(k.dep == "nummod" for k in kids) and any(k.dep == "amod" for k in kids)
             and wordnet.below(obj.lemma, time, senses=3, steps=3))
+
+
+def _scored(p: Parse, obj: Token, kids: list[Token]) -> bool:
+    """``obj`` is a singular noun that carries a score of its own, two numbers joined ("a 14-3
+    run", "the 12-0 surge"): a stretch of the event told by the points each side made in it. Read
+    as a part (`_part_noun`) only as the object of *during*, a time within which the figure was
+    made: "in a 71-60 win" names the whole game by its final score."""
+    if obj.tag != "NN":
+        return False
+    return any(k.dep == "nummod" and k.pos == "NUM"
+               and sum(x.pos == "NUM" for x in p.subtree(k.i)) == 2 for k in kids)
 
 
 def _component(p: Parse, owner: Token, prep: Token, obj: Token, on_path: set[int], skip: set[int]) -> bool:
