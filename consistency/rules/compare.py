@@ -46,7 +46,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import ages, counted, makers, moments, running, terms, totals, wordnet
+from . import ages, counted, kinds, makers, moments, running, terms, totals, wordnet
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
                      vague_magnitude)
@@ -592,7 +592,14 @@ def _no_fact(fa: Frame, fb: Frame) -> bool:
     nor to another such figure. Measured on the news tune half (benchmarks/news.py): letting two
     such figures compare kept one dismissed finding (a deal an agent hoped for against a length
     judged reasonable) and no confirmed one."""
-    return bool(fa.slots.mood) or bool(fb.slots.mood)
+    return _unasserted(fa) or _unasserted(fb)
+
+
+def _unasserted(f: Frame) -> bool:
+    """``f``'s clause asserts no fact of the story (`slots.Slots.mood`); a figure in a clause told
+    of members of a class (`kinds.CLASS`) only when it is written as a bound, the mark that
+    defines the class ("150 yards or more")."""
+    return bool(f.slots.mood) and (f.slots.mood != kinds.CLASS or f.q.bound in ("lower", "upper"))
 
 
 #: Two dates whose events (`slots.Slots.event`) are less similar than this are dates of different

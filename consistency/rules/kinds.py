@@ -11,6 +11,13 @@ A figure is of a kind when its clause says so by English grammar's own marks of 
   of the kind can do. With a definite subject "can" states one thing's standing capacity ("the
   ferry can carry 1,200 passengers", a fact of the story: `mood._FIGURE_MODALS`).
 
+* a clause that describes a noun (a relative clause: "a Sunday on which seven backs ran for 150
+  yards or more", "the first time that a side scored over 120 points") and is told of members of
+  a class, its subject a common noun counted by a number or taken by the indefinite article
+  ("class"): what any such member did, not what the story's own did. Read so only for a figure
+  written as a bound (`compare._no_fact`): the mark that defines the class ("150 yards or more");
+  an exact figure there is still one event's.
+
 Such a figure is no rival for a figure of the story's own thing or event (`compare._no_fact`):
 "kettles last about six years" does not contradict "the new kettle lasts ten years". The words are
 closed classes of English grammar (adjectives and adverbs of typicality, the capacity modal, the
@@ -30,6 +37,10 @@ TYPICALLY = frozenset({"typically", "usually", "normally", "generally", "ordinar
 CAPACITY = "can"
 INDEFINITE = frozenset({"a", "an"})
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: `kind_mood`'s reading of a figure in a clause told of members of a class.
+CLASS = "class"
+#: The dependency labels of a clause that describes a noun.
+_DESCRIBING = ("relcl", "acl")
 
 
 def _path(p: Parse, figure: Token, verb: Token | None) -> list[Token]:
@@ -43,9 +54,23 @@ def _path(p: Parse, figure: Token, verb: Token | None) -> list[Token]:
     return out
 
 
-def kind_mood(p: Parse, verb: Token | None, figure: Token | None) -> str:
+def _of_a_class(p: Parse, verb: Token, subject: Token | None, number: Token) -> bool:
+    """The clause of ``verb`` describes a noun (`_DESCRIBING`) and its subject, not the phrase of
+    the figure's ``number``, is a common noun counted by a number ("seven running backs") or taken by the
+    indefinite article ("a side"): told of members of a class, not of the story's own thing ("the
+    day when the quake killed"). A subject that is the figure itself is counted by the story ("the
+    disaster, in which more than 300 people were killed")."""
+    if verb.dep not in _DESCRIBING or verb.head == verb.i or subject is None or subject.pos != "NOUN":
+        return False
+    if number.i in {x.i for x in p.subtree(subject.i)}:
+        return False
+    return any(k.dep == "nummod" or k.dep == "det" and k.low in INDEFINITE for k in p.children(subject.i))
+
+
+def kind_mood(p: Parse, verb: Token | None, figure: Token | None, number: Token | None = None) -> str:
     """"kind" when the figure at ``figure`` (its counted noun or its number), under its predicate
-    ``verb``, states a property of a kind in general (module docstring); '' otherwise."""
+    ``verb``, states a property of a kind in general, `CLASS` when the clause of its number
+    ``number`` is told of members of a class (module docstring); '' otherwise."""
     if figure is None:
         return ""
     kids = p.children(verb.i) if verb is not None else []
@@ -55,6 +80,8 @@ def kind_mood(p: Parse, verb: Token | None, figure: Token | None) -> str:
         return "kind"
     if verb is None:
         return ""
+    if number is not None and _of_a_class(p, verb, subject, number):
+        return CLASS
     if any(k.dep == "advmod" and k.low in TYPICALLY for k in kids):
         return "kind"
     if any(k.dep == "neg" for k in kids) or not any(k.dep == "aux" and k.low == CAPACITY for k in kids):

@@ -221,8 +221,10 @@ class Slots:
     #: are pushed to nine years"), "possibility" ("a magnitude 7 tremor might flatten", "could land a
     #: 12-year deal"), "need" (the object of "need": "needed only six points"), "judgement" ("nine
     #: years seems like a fair term"), "expectation" (what someone thought would happen,
-    #: `mood._expected`: "figured the Larks would take six wins"), "kind" (a property of a kind in general, `kinds.kind_mood`:
-    #: "the typical life of a kettle is six years", "a magnitude 6 tremor can flatten a village");
+    #: `mood._expected`: "figured the Larks would take six wins"), "kind" (a property of a kind in
+    #: general, `kinds.kind_mood`: "the typical life of a kettle is six years", "a magnitude 6
+    #: tremor can flatten a village"), "class" (a clause describing a noun, told of members of a class: "a Sunday on which seven
+    #: backs ran for 150 yards or more"; no fact only for a bound, `compare._unasserted`);
     #: '' for a figure stated as fact of the story. Such a figure is no rival
     #: to another (`compare._no_fact`).
     mood: str = ""
@@ -399,7 +401,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  within=_within(p, verb, inside | blocked), **_roles(p, noun, verb),
                  singles=_singles(p, noun) if noun is not None else 0,
                  tense=_tense(p, verb if verb is not None else anchor),
-                 mood=figure_mood(p, verb, noun or anchor) or kind_mood(p, verb, noun or anchor),
+                 mood=figure_mood(p, verb, noun or anchor) or kind_mood(p, verb, noun or anchor, anchor),
                  window=window(p, anchor, noun, inside),
                  **dict(zip(("events", "event_phrase"), events(p, noun, verb, inside))),
                  frequency=frequency(p, anchor, verb), doer=did, inquiry=inquiry(p, anchor),
