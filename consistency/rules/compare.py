@@ -470,7 +470,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     receiving yards" rushing and receiving yards), or an average against a plain figure
     (`slots.Slots.statistic`: "averaged 7.4 rebounds" / "11 rebounds in Saturday's win"), or a time
     offset against a duration (`slots.Slots.offset`: "a stroke eleven days earlier" / "four weeks
-    in a clinic"; an amount remaining is an offset: "with 14 seconds left" / "a 10-second runoff"),
+    in a clinic"; an amount remaining is an offset: "with 14 seconds left" / "a 10-second runoff";
+    a count is one too: "14 games later" / "won eight games"),
     figures that hold at different moments (`moments.apart`: readings of a clock that one report
     reads at several plays; closes told with moves from different earlier levels), counts of
     different acts or roles or polls (`counted.apart`: "arrested four times" / "shot eleven
@@ -577,6 +578,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "a time offset against a duration"
     if found and fa.q.dimension == "time" and (term := terms.apart(fa, fb)):
         return term
+    if found and fa.q.dimension == "count" and fa.slots.offset != fb.slots.offset:
+        return "an offset against a count"  # "14 games later" / "won eight games"
     return ""
 
 

@@ -394,7 +394,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                             or _span_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)),
                  item=item or _item_through_modifier(p, anchor, inside),
                  recipient=_recipient(p, anchor, item, inside, blocked), inclusive=_inclusive(p, [anchor, noun]),
-                 statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor) or remaining(p, anchor),
+                 statistic=_statistic(p, anchor, noun, verb), offset=_offset(p, anchor) or remaining(p, anchor) or _offset(p, noun),
                  portion=_portion(p, anchor, inside, blocked), role=_role(p, noun, verb, inside, blocked),
                  **_narrowing(p, anchor, noun, inside | blocked),
                  **_narrowed(p, noun, verb, inside | blocked),
@@ -2024,7 +2024,7 @@ def _statistic(p: Parse, anchor: Token, noun: Token | None, verb: Token | None) 
 _OFFSET_HEADS = frozenset({"after", "before", "earlier", "later", "ago", "since", "prior"})
 
 
-def _offset(p: Parse, anchor: Token) -> bool:
+def _offset(p: Parse, anchor: Token | None) -> bool:
     """The number (its unit: "days" of "eleven days") is the measure phrase of a word that relates
     a time to another event, the parse's noun-phrase adverbial of "after", "earlier", "ago" ("eleven
     days earlier", "thirty minutes after the first shooting"): it says when something happened,
@@ -2039,8 +2039,12 @@ def _offset(p: Parse, anchor: Token) -> bool:
     The parse also hangs the measure phrase from the verb of the clause the word introduces ("one
     day after Krug was lost": "day" a noun-phrase adverbial of "lost", whose marker "after" follows
     it): an offset too. Tune half of main 71117a2: one dismissed DUR001 finding goes ("the second
-    keeper in two days" / "one day after ..."), none confirmed."""
-    if anchor.dep != "npadvmod" or anchor.head == anchor.i:
+    keeper in two days" / "one day after ..."), none confirmed.
+
+    Read also on a count's noun ("14 games later the Larks sit at 9-5"): the games place a moment
+    in the season, they count none won or played in the story's event (`compare.apart`, "an
+    offset against a count")."""
+    if anchor is None or anchor.dep != "npadvmod" or anchor.head == anchor.i:
         return False
     head = p.tokens[anchor.head]
     if head.low in _OFFSET_HEADS:
