@@ -279,11 +279,16 @@ def test_reviewers_and_a_run_at_once_lose_no_decision_and_never_see_half_a_run(d
         posting = threading.Semaphore(0)
 
         failures: list[BaseException] = []
+        # one app per reviewer, made here: making apps in several threads at once compiles their URL
+        # rules at once, which Python 3.11.7 may fail ("SystemError: AST constructor recursion depth
+        # mismatch": the AST conversion of 3.11 is not thread-safe); `consistency serve` makes its one app
+        # before any thread.
+        # The store's own wait is long: how long a busy machine takes to commit is not the question.
+        reviewers = [client(db, reviewer=f"r{n}", timeout=600) for n in range(len(ids))]
 
         def post(n: int, fid: str) -> None:
-            # the store's own wait, long: how long a busy machine takes to commit is not the question
+            c = reviewers[n]
             try:
-                c = client(db, reviewer=f"r{n}", timeout=600)
                 page = c.get(f"/finding/{fid}")
             except BaseException as exc:  # a reviewer that fails must not leave the test waiting for it
                 failures.append(exc)
