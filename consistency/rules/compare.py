@@ -1510,7 +1510,7 @@ def _occasions_differ(fa: Frame, fb: Frame) -> bool:
 
 #: The lexicographer files of nouns that name an event or an act (WordNet's noun.act, noun.event,
 #: noun.phenomenon): "fire", "quake", "shooting", "blast", "storm", "conflict".
-_EVENT_FILES = frozenset({4, 11, 19})
+_EVENT_FILES = wordnet.HAPPENINGS
 
 
 def _tally_to_date(total: Frame, occasion: Frame) -> bool:

@@ -43,7 +43,7 @@ FUTURE_IN_PAST = "would"
 #: WordNet's lexicographer file of verbs of thinking (verb.cognition: think, believe, expect,
 #: figure, guess, reckon), read on a verb's first sense: "say" and "predict" are verbs of
 #: communication there (32), "hope" of emotion (37).
-COGNITION = 31
+COGNITION = wordnet.VERB_COGNITION
 
 
 def marked(p: Parse, t: Token, conjunctions: frozenset[str] = HYPOTHETICAL) -> str:

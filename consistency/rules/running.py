@@ -24,7 +24,7 @@ from . import wordnet
 
 #: WordNet's lexicographer files of nouns naming an act or an event (noun.act, noun.event): the
 #: first sense of the partitive's head of a running length ("riots", "siege", "offensive").
-_EVENT_FILES = frozenset({4, 11})
+_EVENT_FILES = wordnet.ACTS_AND_EVENTS
 
 #: Adjectives and adverbs that place a report before the present one ("initial reports", "early
 #: accounts", "originally said"). A word list of the closed set of such time words: without it no
@@ -35,7 +35,7 @@ _EARLY = frozenset(("initial", "initially", "early", "earlier", "first", "prelim
 
 #: WordNet's lexicographer file of nouns of communication (noun.communication): "reports",
 #: "accounts", "statements".
-_COMMUNICATION = 10
+_COMMUNICATION = wordnet.NOUN_COMMUNICATION
 
 
 def told_running(p: Parse, first: Token, anchor: Token) -> bool:

@@ -639,7 +639,7 @@ def _narrowed(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) 
 
 
 #: WordNet's lexicographer files of nouns that name an act or an event ("shooting", "crash").
-_OCCASION_FILES = frozenset({4, 11})
+_OCCASION_FILES = wordnet.ACTS_AND_EVENTS
 
 
 def _within(p: Parse, verb: Token | None, skip: set[int]) -> str:

@@ -58,16 +58,16 @@ _OBJECTS = ("dobj", "dative")
 #: "spend", "last", "wait", "live"): a length that is such a verb's direct object is how long its
 #: subject's state went on. A length that is another verb's object is something else ("offered
 #: seven years": a term the offer holds, not how long the offering took).
-_STATIVE = 42
+_STATIVE = wordnet.VERB_STATIVE
 
 #: WordNet's lexicographer files of verbs of communication and of possession (verb.communication,
 #: verb.possession: "sign", "agree", "offer", "bid"): their for-phrase is the length of what they
 #: agree or transfer ("signed with the Rams for three years"), a term, not how long the act took.
-_TERM_MAKERS = frozenset({32, 40})
+_TERM_MAKERS = frozenset({wordnet.VERB_COMMUNICATION, wordnet.VERB_POSSESSION})
 
 #: WordNet's lexicographer files of nouns naming an act or an event (noun.act, noun.event): a
 #: subject that is the event a length lasts ("fights", "blockade", "quake").
-_EVENTS = frozenset({4, 11})
+_EVENTS = wordnet.ACTS_AND_EVENTS
 
 #: Personal pronouns of a person (the grammar's closed class): a passive subject of a person.
 #: Without it no pronoun is read as a person, and the tune half keeps the one dismissed finding

@@ -47,7 +47,7 @@ ONE = "one"
 
 #: WordNet's lexicographer files of nouns that name an act, an event or a phenomenon (noun.act,
 #: noun.event, noun.phenomenon: "raid", "shooting", "quake", "storm"), first sense.
-_EVENT_FILES = frozenset({4, 11, 19})
+_EVENT_FILES = wordnet.HAPPENINGS
 
 #: The prepositions whose object is the event a count happened in or by ("killed in the raid", "hurt
 #: by the blasts", "during the strikes", "died from the attacks"): the grammar's closed class.

@@ -61,7 +61,7 @@ def utterance(f: Frame) -> bool:
 
 
 #: WordNet's lexicographer file of verbs of communication ("announce", "unveil", "plead").
-COMMUNICATION = 32
+COMMUNICATION = wordnet.VERB_COMMUNICATION
 #: Two things announced are one when their phrases (the object with its clauses) are this similar:
 #: "her resignation" / "her resignation as minister" 0.79, "a new album" / "a new single" 0.73;
 #: two plans of one leader told apart by their relative clauses ("a compromise plan that funded

@@ -232,10 +232,25 @@ def _synsets(word: str, pos: str) -> tuple[int, ...]:
     return tables[pos]["index"].get(_lemma(word, pos), ())
 
 
-#: WordNet's lexicographer files of nouns (its ``lexnames``): parts of the body ("chest", "leg",
-#: "abdomen") and states (conditions: "injury", "wound", "fracture").
+#: WordNet's lexicographer files (its ``lexnames``) that the rules read, by number. Nouns: acts
+#: ("raid", "shooting"), parts of the body ("chest", "leg", "abdomen"), communication ("reports",
+#: "statements"), events ("quake", "crash"), phenomena ("storm", "fire"), states (conditions:
+#: "injury", "wound", "fracture"). Verbs: cognition ("think", "expect"), communication ("sign",
+#: "say"), possession ("offer", "bid"), being or staying in a state ("serve", "spend", "last").
+NOUN_ACT = 4
 BODY = 8
+NOUN_COMMUNICATION = 10
+NOUN_EVENT = 11
+NOUN_PHENOMENON = 19
 STATE = 26
+VERB_COGNITION = 31
+VERB_COMMUNICATION = 32
+VERB_POSSESSION = 40
+VERB_STATIVE = 42
+#: Nouns that name an act or an event ("shooting", "riots", "siege", "fights").
+ACTS_AND_EVENTS = frozenset({NOUN_ACT, NOUN_EVENT})
+#: Those and phenomena: whatever can happen to a place or a people ("quake", "storm", "fire").
+HAPPENINGS = ACTS_AND_EVENTS | {NOUN_PHENOMENON}
 
 
 def lexicographer_files(word: str, pos: str, senses: int = 1) -> frozenset[int]:
