@@ -58,6 +58,10 @@ class Parse:
     def children(self, i: int) -> list[Token]:
         return [t for t in self.tokens if t.head == i and t.i != i]
 
+    def child(self, i: int, dep: str) -> Token | None:
+        """The first child of token ``i`` attached as ``dep`` ("pobj": a preposition's object)."""
+        return next((t for t in self.children(i) if t.dep == dep), None)
+
     def ancestors(self, i: int) -> list[Token]:
         out = []
         seen = {i}

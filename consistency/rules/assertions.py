@@ -218,7 +218,7 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
     agent = next((k for k in kids if k.dep == "agent"), None)
     passive = next((k for k in kids if k.dep in _PASSIVE), None)
     if subject_tok is None and agent is not None:
-        subject_tok = next((x for x in p.children(agent.i) if x.dep == "pobj"), None)
+        subject_tok = p.child(agent.i, "pobj")
     obj_tok = next((k for k in kids if k.dep in _OBJECTS and k.i != t.i), None)
     if obj_tok is None and passive is not None and t.dep != "acomp":
         obj_tok = passive
@@ -384,7 +384,7 @@ def _speaker(p: Parse, verb: Token) -> tuple[str, bool]:
         if nominal and x.head != x.i and any(
                 k.low == "that" and k.dep == "mark" for k in p.children(x.i)):
             noun = p.tokens[x.head]
-            owner = next((k for k in p.children(noun.i) if k.dep == "poss"), None)
+            owner = p.child(noun.i, "poss")
             return (_noun_phrase(p, owner) if owner is not None else noun.lemma), True
         if x.pos in ("VERB", "AUX") and x.i != verb.i and x.dep not in ("xcomp", "aux", "conj"):
             break

@@ -87,7 +87,7 @@ def inquiry(p: Parse, anchor: Token) -> str:
             found = k if k.dep in ("nsubj", "nsubjpass") else None
             if k.dep == "prep" and k.low == "according":
                 to = next((x for x in p.children(k.i) if x.dep == "prep" and x.low == "to"), None)
-                found = next((x for x in p.children(to.i) if x.dep == "pobj"), None) if to is not None else None
+                found = p.child(to.i, "pobj") if to is not None else None
             if found is not None and found.i != anchor.i and _is_inquiry(found):
                 return _maker(p, found)
     return ""

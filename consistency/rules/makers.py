@@ -90,7 +90,7 @@ def receiver(f: Frame) -> str:
     for n in nouns:
         for k in p.children(n.i):
             if k.dep == "prep" and k.low in ("for", "to"):
-                obj = next((x for x in p.children(k.i) if x.dep == "pobj"), None)
+                obj = p.child(k.i, "pobj")
                 if obj is not None and obj.pos == "PROPN" and not any(x.dep == "det" for x in p.children(obj.i)):
                     return _name(p, obj)
             if k.dep == "relcl" and any(x.dep == "prep" and x.low == "from" for x in p.children(k.i)):

@@ -904,7 +904,7 @@ def _pronoun(p: Parse, subject: Token | None, noun: Token | None) -> Token | Non
     for owner in (noun, subject):
         if owner is None:
             continue
-        poss = next((k for k in p.children(owner.i) if k.dep == "poss"), None)
+        poss = p.child(owner.i, "poss")
         if poss is not None:
             return poss if poss.pos == "PRON" and poss.low in PERSONAL else None
     return None

@@ -69,10 +69,6 @@ def _is_event(t: Token | None, skip: set[int]) -> bool:
         and bool(wordnet.lexicographer_files(t.lemma, "n") & _EVENT_FILES)
 
 
-def _pobj(p: Parse, prep: Token) -> Token | None:
-    return next((x for x in p.children(prep.i) if x.dep == "pobj"), None)
-
-
 def _event_noun(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) -> Token | None:
     """The event noun the count belongs to (the module docstring), or None."""
     owners = []
@@ -105,7 +101,7 @@ def _clauses(p: Parse, v: Token) -> list[Token]:
     hangs a when-clause after a day on the day ("killed on Friday when a strike hit the village")."""
     out = [k for k in p.children(v.i) if k.dep == "advcl"]
     for k in p.children(v.i):
-        obj = _pobj(p, k) if k.dep == "prep" else None
+        obj = p.child(k.i, "pobj") if k.dep == "prep" else None
         out += [c for c in p.children(obj.i) if c.dep == "relcl"] if obj is not None else []
     return out
 
@@ -113,7 +109,7 @@ def _clauses(p: Parse, v: Token) -> list[Token]:
 def _in_phrase(p: Parse, owner: Token, skip: set[int]) -> Token | None:
     for k in p.children(owner.i):
         if k.dep in ("prep", "agent") and k.low in _EVENT_PREPS and k.i not in skip:
-            obj = _pobj(p, k)
+            obj = p.child(k.i, "pobj")
             if _is_event(obj, skip):
                 return obj
     return None
