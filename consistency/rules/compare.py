@@ -96,6 +96,12 @@ class PairContext:
             found = self.sims[key] = float(self.similar(x, y)) if self.similar else _overlap(x, y)
         return found
 
+    def before(self, claim, back: int) -> list:
+        """The at most ``back`` claims of ``claim``'s article that precede it, nearest first."""
+        earlier = sorted((c for c in self.articles.get(claim.doc_key, ()) if c.start < claim.start),
+                         key=lambda c: c.start)
+        return earlier[::-1][:back]
+
 
 def _overlap(x: str, y: str) -> float:
     a, b = set(x.lower().split()), set(y.lower().split())
@@ -938,9 +944,7 @@ def _who(f: Frame, ctx: PairContext) -> str:
     from ..parsing import parse
     from .slots import named_referent
 
-    before = sorted((c for c in ctx.articles.get(f.claim.doc_key, ()) if c.start < f.claim.start),
-                    key=lambda c: c.start)
-    for claim in reversed(before[-_BACK:]):
+    for claim in ctx.before(f.claim, _BACK):
         name = named_referent(parse(claim.text))
         if name:
             return name

@@ -189,9 +189,7 @@ def maker_before(f: Frame, ctx) -> str:
     nouns = _own_nouns(p, t)
     if not nouns:
         return ""
-    before = sorted((c for c in ctx.articles.get(f.claim.doc_key, ()) if c.start < f.claim.start),
-                    key=lambda c: c.start)
-    for claim in reversed(before[-BACK:]):
+    for claim in ctx.before(f.claim, BACK):
         names = _makers_in(parse(claim.text), nouns)
         if len(names) == 1:
             return names.pop()
