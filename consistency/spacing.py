@@ -73,25 +73,31 @@ def clitics(text: str) -> Respaced:
     word again ("the Q ’ s have offered" -> "the Q’s have offered", "do n ’ t" -> "don’t"); the
     parser reads "Q ’ s" as three words (a name, a quote mark and a noun "s") and loses the clause's
     subject. Only those spaces are removed; other text is returned as it is."""
-    drop = {i for m in _SPLIT_CLITIC_RE.finditer(text) for gap in _GAP_RE.finditer(text, m.start(), m.end())
-            for i in range(gap.start(), gap.end())}
-    if not drop:
-        return Respaced(text, tuple(range(len(text) + 1)))
-    kept = [i for i in range(len(text)) if i not in drop]
-    return Respaced("".join(text[i] for i in kept), tuple(kept) + (len(text),))
+    return _without(text, _gaps(text, _SPLIT_CLITIC_RE))
 
 
 def respace(text: str) -> Respaced:
     """``text`` without the spaces tokenisation put in (see the module); unchanged unless `tokenised`."""
     if not tokenised(text):
-        return Respaced(text, tuple(range(len(text) + 1)))
+        return _without(text, set())
     drop: set[int] = set()
     for regex in (_CLOSING_RE, _OPENING_RE, _CURRENCY_RE, _CLITIC_RE):
         for m in regex.finditer(text):
             drop.update(range(m.start(), m.end()))
     for regex in (_DECIMAL_RE, _INITIALISM_RE, _COMPOUND_RE):
-        for m in regex.finditer(text):
-            for gap in _GAP_RE.finditer(text, m.start(), m.end()):
-                drop.update(range(gap.start(), gap.end()))
+        drop |= _gaps(text, regex)
+    return _without(text, drop)
+
+
+def _gaps(text: str, regex: re.Pattern) -> set[int]:
+    """The offsets of the spaces inside each match of ``regex`` in ``text``."""
+    return {i for m in regex.finditer(text) for gap in _GAP_RE.finditer(text, m.start(), m.end())
+            for i in range(gap.start(), gap.end())}
+
+
+def _without(text: str, drop: set[int]) -> Respaced:
+    """``text`` without its characters at the offsets ``drop``, with the map back (`Respaced`)."""
+    if not drop:
+        return Respaced(text, tuple(range(len(text) + 1)))
     kept = [i for i in range(len(text)) if i not in drop]
     return Respaced("".join(text[i] for i in kept), tuple(kept) + (len(text),))
