@@ -76,16 +76,17 @@ _PERSONS = frozenset({"he", "she", "him", "her", "i", "we", "you"})
 
 
 def read(p: Parse, anchor: Token, inside: set[int]) -> dict:
-    """The slots of a length of time (`slots.Slots.term`, `slots.Slots.length_of`)."""
-    return {"term": reading(p, anchor, inside), "length_of": length_of(p, anchor, inside)}
-
-
-def reading(p: Parse, anchor: Token, inside: set[int]) -> str:
-    """`SET`, `OWN` or '' for the length of time whose tokens are ``inside`` and whose phrase hangs
-    by ``anchor`` (see the module docstring)."""
+    """The slots of a length of time (`slots.Slots.term`, `slots.Slots.length_of`) whose tokens are
+    ``inside`` and whose phrase hangs by ``anchor``, read from its unit noun (`_unit`)."""
     unit = _unit(p, anchor, inside)
     if unit is None or unit.head == unit.i:
-        return ""
+        return {"term": "", "length_of": ""}
+    return {"term": reading(p, unit, inside), "length_of": length_of(p, unit, inside)}
+
+
+def reading(p: Parse, unit: Token, inside: set[int]) -> str:
+    """`SET`, `OWN` or '' for the length of time of unit noun ``unit`` (not the root) whose tokens
+    are ``inside`` (see the module docstring)."""
     head = p.tokens[unit.head]
     if unit.dep in ("amod", "compound", "nmod") and head.i not in inside and head.pos == "NOUN":
         # "a nine-month term": the length sizes the noun; the whole of a part when that noun is
@@ -109,7 +110,7 @@ def reading(p: Parse, anchor: Token, inside: set[int]) -> str:
     return ""
 
 
-def length_of(p: Parse, anchor: Token, inside: set[int]) -> str:
+def length_of(p: Parse, unit: Token, inside: set[int]) -> str:
     """What the length lasts, where its clause names it: "event:<noun>" when the length hangs from
     a verb with no object of its own whose subject is an act or event noun, active or the noun a
     participle clause describes ("court fights dragged on for five years", "legal fights ensued
@@ -117,10 +118,7 @@ def length_of(p: Parse, anchor: Token, inside: set[int]) -> str:
     subject is a person, or from a participle clause of a person ("he was locked up for eight
     years", "a man locked up for eight years": what was done to him lasts);
     '' otherwise (the verb is the event: "served five months"; a thing's length: "the quake was
-    felt for 15 seconds")."""
-    unit = _unit(p, anchor, inside)
-    if unit is None or unit.head == unit.i:
-        return ""
+    felt for 15 seconds"); ``unit`` as for `reading`."""
     verb = p.tokens[unit.head]
     if unit.dep == "pobj" and verb.low == "for" and verb.head != verb.i:
         verb = p.tokens[verb.head]
