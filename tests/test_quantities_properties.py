@@ -123,3 +123,59 @@ def test_calendar_seasons_are_not_dates() -> None:
     a confirmed finding that a summer read as a time would set apart (docs/quantities.md)."""
     text = "The pier closed last summer and reopens this winter, the harbour board said."
     assert extract_dates(text, doc_date=dt.date(2021, 5, 6)) == ()
+
+
+_ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+
+
+def _written(day: dt.date, form: str, abbreviated: bool, year: bool) -> str:
+    """``day`` as a reporter writes it: day first or month first, a bare or ordinal day, "of"."""
+    month = day.strftime("%b") + ("." if day.month != 5 else "") if abbreviated else day.strftime("%B")
+    nth = f"{day.day}{_ORDINAL_SUFFIX.get(day.day, 'th')}"
+    text = {"day month": f"{day.day} {month}", "nth of month": f"the {nth} of {month}",
+            "nth month": f"{nth} {month}", "month day": f"{month} {day.day}", "month nth": f"{month} {nth}"}[form]
+    if year:
+        text += (", " if form.startswith("month") else " ") + str(day.year)
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(day=st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2098, 12, 31)),
+       ahead=st.integers(0, 700),
+       form=st.sampled_from(["day month", "nth of month", "nth month", "month day", "month nth"]),
+       abbreviated=st.booleans(), year=st.booleans(), stop=st.booleans())
+def test_written_dates_read_as_their_day(day: dt.date, ahead: int, form: str, abbreviated: bool, year: bool,
+                                         stop: bool) -> None:
+    """A day of a month, day first or month first, ordinal or not, with or without its year, reads
+    as that day; without a year, in the year of the nearest such day not after the document's date
+    (`dates._nearest`). The mention's span is the date's words, never the sentence's full stop."""
+    written = _written(day, form, abbreviated, year)
+    text = f"The Quenby viaduct was opened to trains on {written}" + ("." if stop else ", officials said.")
+    anchor = day + dt.timedelta(days=ahead)
+    found = [d for d in extract_dates(text, doc_date=anchor) if d.granularity == "day"]
+    assert len(found) == 1, (text, found)
+    d = found[0]
+    expected = day if year or ahead < 365 else None
+    if expected is not None:
+        assert d.value == expected, (text, anchor, d)
+    assert d.value <= anchor and (d.value.month, d.value.day) == (day.month, day.day)
+    assert text[d.start:d.end] == d.text == written.removeprefix("the "), d
+    assert d.relative is not year
+
+
+@settings(max_examples=200, deadline=None)
+@given(first=st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2098, 12, 31)), days=st.integers(1, 5),
+       day_first=st.booleans(), dash=st.sampled_from(["-", "–", " - "]))
+def test_spans_of_days_cover_their_days(first: dt.date, days: int, day_first: bool, dash: str) -> None:
+    """A span of days of one month ("12-13 August", "August 12-14, 2019") means every day from its
+    first to its last, not only one of them."""
+    last = first + dt.timedelta(days=days)
+    if last.month != first.month:
+        return
+    month = first.strftime("%B")
+    written = (f"{first.day}{dash}{last.day} {month} {first.year}" if day_first
+               else f"{month} {first.day}{dash}{last.day}, {first.year}")
+    from consistency.rules.text import date_interval
+
+    found = extract_dates(f"The Quenby regatta was held on {written}.", doc_date=last)
+    assert [date_interval(d) for d in found] == [(first, last)], (written, found)

@@ -37,9 +37,11 @@ from typing import Literal
 from consistency.quantities.measured import counted_noun, is_plural
 from consistency.records import DateMention
 
+#: A month's name, or its abbreviation with or without its full stop ("Sept.", "Aug"); the stop of a
+#: sentence after a full name ("on 4 June.") is not the name's.
 MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -50,11 +52,16 @@ YEAR_PREPOSITIONS = frozenset(
     "end start beginning spring summer autumn fall winter season fiscal fy year class".split()
 )
 
+#: The last day of a span of days written month first ("March 12-14"), and the two days of one
+#: written day first ("12-13 August").
+_RANGE_AFTER = re.compile(r"[ \u00a0]*[-–][ \u00a0]*(\d+)(?:st|nd|rd|th)?(?=,|\s\d|$)")
+_RANGE_BEFORE = re.compile(r"(\d+)(?:st|nd|rd|th)?[ \u00a0]*[-–][ \u00a0]*(\d+)")
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[\d:.]+Z?)?(?![\d-])"),
     ("numeric", r"(?<![\d/])(?:[0-3]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"),
     ("month_day", rf"(?<![\w]){MONTHS}[ \u00a0]+{_DAY}(?:[ \u00a0]*[-–][ \u00a0]*{_DAY})?(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
-    ("day_month", rf"(?<![\w]){_DAY}[ \u00a0]+(?:of[ \u00a0]+)?{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
+    ("day_month", rf"(?<![\w]){_DAY}(?:[ \u00a0]*[-–][ \u00a0]*{_DAY})?[ \u00a0]+(?:of[ \u00a0]+)?{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
     ("month_year", rf"(?<![\w]){MONTHS}[ \u00a0]+(?:of[ \u00a0]+)?{_YEAR}(?![\w])"),
     ("weekday", rf"(?<![\w])(?:(?:last|next|this)[ \u00a0]+)?{WEEKDAYS}(?![\w])"),
     ("relative", r"(?<![\w])(?:yesterday|today|tomorrow"
@@ -172,7 +179,10 @@ def _date_spans(text: str) -> tuple[DateSpan, ...]:
             continue
         if kind == "month_day" and m.group().startswith("May") and not re.search(r"\d", m.group()[3:]):
             continue
-        spans.append(DateSpan(m.start(), m.end(), kind))
+        start = m.start()
+        if kind == "day_month" and (r := _RANGE_BEFORE.match(m.group())) and int(r.group(1)) >= int(r.group(2)):
+            start += r.start(2)  # "won 3-1 May 5": a score before the date, no span of days
+        spans.append(DateSpan(start, m.end(), kind))
     for m in TIME_RE.finditer(text):
         spans.append(DateSpan(m.start(), m.end(), "time"))
     return tuple(spans)
@@ -346,9 +356,10 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 def _nearest(base: dt.date, forward: bool, make) -> dt.date | None:
-    """The yearless date nearest ``base`` on its side: on or after it when ``forward``, else on or before."""
-    years = (base.year, base.year + 1) if forward else (base.year, base.year - 1)
-    for year in years:
+    """The yearless date nearest ``base`` on its side: on or after it when ``forward``, else on or
+    before; February 29 may be up to eight years away (1896 and 1904 are the leap years around 1900)."""
+    step = 1 if forward else -1
+    for year in range(base.year, base.year + 9 * step, step):
         when = make(year)
         if when is not None and (when >= base if forward else when <= base):
             return when
@@ -425,6 +436,19 @@ def _has_year(phrase: str) -> bool:
     return bool(re.search(r"\d{4}", phrase))
 
 
+
+
+def _first_day(phrase: str, kind: str) -> tuple[str, int | None]:
+    """A span of days of one month as its first day's phrase and the last day ("March 12-14, 2024":
+    "March 12, 2024" and 14; "12-13 August": "12 August" and 13); any other phrase as it is, and
+    None."""
+    if kind == "month_day" and (m := _RANGE_AFTER.search(phrase)):
+        return phrase[:m.start()] + phrase[m.end():], int(m.group(1))
+    if kind == "day_month" and (m := _RANGE_BEFORE.match(phrase)):
+        return phrase[:m.end(1)] + phrase[m.end(2):], int(m.group(2))
+    return phrase, None
+
+
 def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMention, ...]:
     """Dates a text mentions, resolved against ``doc_date`` when relative (see the module doc).
 
@@ -437,9 +461,7 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
     taken: list[tuple[int, int]] = []
     spans = [s for s in date_spans(text) if s.kind != "time"]
     for n, span in enumerate(spans):
-        phrase = text[span.start: span.end]
-        if span.kind == "month_day":  # "March 12-14, 2024": the first day
-            phrase = re.sub(r"[ \u00a0]*[-–][ \u00a0]*\d+(?:st|nd|rd|th)?(?=,|\s\d|$)", "", phrase)
+        phrase, last = _first_day(text[span.start: span.end], span.kind)
         relative = span.kind in ("weekday", "relative") or (span.kind in ("month_day", "day_month") and not _has_year(phrase))
         if relative and doc_date is None:
             continue
@@ -449,6 +471,11 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
         if when is None:
             continue
         earliest, latest, approximate = _days_meant(span.kind, phrase, when)
+        if last is not None and last > when.day:  # "12-13 August": the days from the first to the last
+            try:
+                earliest, latest = when, when.replace(day=last)
+            except ValueError:  # "June 29-31": no such last day
+                pass
         mentions.append(DateMention(text[span.start: span.end], span.start, span.end, when,
                                     _granularity(span.kind, phrase), relative, earliest, latest, approximate))
         taken.append((span.start, span.end))

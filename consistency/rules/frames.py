@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..parsing import Parse, parse
-from ..quantities.dates import WEEKDAYS
+from ..quantities.dates import MONTHS, WEEKDAYS
 from ..records import UNDATED, Claim, Quantity
 from . import attributes
 from .slots import Slots, attached, era_time, own_time, read_slots
@@ -281,6 +281,7 @@ def _mean(text: str, q: Quantity) -> bool:
 
 
 _YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
+_MONTH_IN = re.compile(MONTHS, re.IGNORECASE)
 
 
 def _yearless(claim: Claim, q: Quantity) -> bool:
@@ -292,7 +293,7 @@ def _yearless(claim: Claim, q: Quantity) -> bool:
     if _YEAR.search(claim.text):  # "born February 17 , 1995", "In 1990 ... on March 3": a year is given
         return False
     return any(d.start == q.start and d.relative and d.granularity == "day" and not d.approximate
-               and not d.earliest for d in claim.dates)
+               and (not d.earliest or _MONTH_IN.search(d.text)) for d in claim.dates)  # "March 12-14" too
 
 
 def _timings(claim: Claim, v) -> tuple:

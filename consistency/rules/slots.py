@@ -1099,7 +1099,7 @@ def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str
     for k in p.children(anchor.i):
         if k.dep == "prep" and k.low == "of":
             obj = _pobj(p, k)
-            if obj is not None and obj.pos in _NOUNS:
+            if obj is not None and obj.pos in _NOUNS and obj.i not in inside:  # not "the 3rd of February"
                 if not any(x.low in ("all", "every") for x in p.tokens[max(0, anchor.i - 2):anchor.i]):
                     qualifiers.add("partitive")
                 return obj
