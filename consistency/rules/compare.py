@@ -46,7 +46,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import ages, counted, kinds, makers, moments, running, terms, totals, wordnet
+from . import ages, counted, kinds, makers, moments, running, shared_time, terms, totals, wordnet
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
                      vague_magnitude)
@@ -573,7 +573,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return whose
     if ctx is not None and (contrasted := _contrasted(fa, fb, ctx.contrasts)):
         return contrasted
-    if fa.q.dimension == "date" and ctx is not None and _events_differ(fa.slots, fb.slots, ctx):
+    if fa.q.dimension == "date" and ctx is not None and _events_differ(fa.slots, fb.slots, ctx) and not (
+            shared_time.alike(fa, fb, ctx.sim, SAME_EVENT)):  # "shut" / "ended ... when it closed"
         return "different events"
     if fa.q.dimension == "date" and (utterance(fa) or utterance(fb)
                                      or ctx is not None and contents_differ(fa, fb, ctx)):

@@ -509,9 +509,15 @@ class DateMismatch(_NumericRule):
     "born"), the same holder, no evidence of another event. What a date is the date of is read
     from the parse: the verb group it hangs from ("was first shown", "went down") or the event
     noun it modifies ("her death in 1988"); two dates whose events differ by meaning ("was
-    born" / "died", "was named" / "scored") are dates of different events, never compared.
+    born" / "died", "was named" / "scored") are dates of different events, never compared,
+    unless another verb its sentence places at the date's time is like the other side's event
+    (`shared_time`: the verb its verb completes, "stopped running in 2016" / "ended"; a clause of
+    "when", "ended in 2021 when it closed" / "shut its doors in 2019"). A date is read as
+    written: day or month first, a bare or ordinal day ("4 June", "the 4th of June", "June
+    4th"), with or without its year (without one, the nearest such day not after the document
+    date); a span of days of one month ("12-13 August", "August 12-14") is every day of it.
     The intervals must be disjoint; a month and day without a year ("born after November 4")
-    is read in the other date's year.
+    in a claim without a document date is read in the other date's year.
 
     Example::
 

@@ -1,0 +1,61 @@
+"""The other events a date's sentence places at the date's time: read from the parse.
+
+A date hangs from one verb group (`slots.Slots.event`: "ended in 2021"), but its sentence may say
+what happened then in more than one verb: the verb that verb completes or is completed by
+("stopped running for good in 2016", "began using the bridge on 19 June"), and a clause of "when"
+that shares its time ("ended in 2021 when it closed permanently", "ended in 2021, when it closed";
+"when it closed in 2021, production ended"). Two dates whose own events differ by meaning ("shut" / "ended") are still dates
+of one event when one of these events is like one of the other side's ("shut" / "closed"):
+`compare.apart`, "different events". A clause of another time ("since the dam opened", "after it
+was built") is no such event: only "when" says the two happened together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .frames import Frame
+from .utterances import _date_verb
+
+
+def events(f: Frame) -> tuple[str, ...]:
+    """The verb groups ``f``'s date times besides its own (see the module doc), as written ("was
+    withdrawn", "stopped"); empty when there are none, or ``f`` is no date."""
+    if f.q.dimension != "date":
+        return ()
+    p, verb, span, inside = _date_verb(f)
+    if verb is None:
+        return ()
+    # "in 2014, when the site closed": the parse may hang the clause from the date itself
+    found = [k for t in span for k in p.children(t.i)
+             if k.i not in inside and k.dep in ("relcl", "advcl", "acl") and _when(p, k)]
+    if verb.dep == "xcomp" and verb.head != verb.i:
+        found.append(p.tokens[verb.head])
+    found += [k for k in p.children(verb.i) if k.dep == "xcomp" and k.pos == "VERB"]
+    found += [k for k in p.children(verb.i) if k.dep == "advcl" and _when(p, k)]
+    if verb.dep == "advcl" and verb.head != verb.i and _when(p, verb):
+        found.append(p.tokens[verb.head])
+    groups = []
+    for v in found:
+        if v.i in inside or v.lemma == "be" or v.pos not in ("VERB", "AUX"):
+            continue
+        keep = [v] + [k for k in p.children(v.i) if k.dep in ("aux", "auxpass", "neg", "prt")]
+        groups.append(" ".join(t.text for t in sorted(keep, key=lambda t: t.i)))
+    return tuple(groups)
+
+
+def _when(p, clause) -> bool:
+    """The clause is introduced by "when" (the parse hangs it as an adverb or a marker)."""
+    return any(k.low == "when" and k.dep in ("advmod", "mark") and k.i < clause.i for k in p.children(clause.i))
+
+
+def alike(fa: Frame, fb: Frame, similar: Callable[[str, str], float], threshold: float) -> bool:
+    """Some event of ``fa``'s date is like (``similar`` at least ``threshold``) some event of
+    ``fb``'s, counting the events `events` adds on either side; False when neither adds any."""
+    extra_a, extra_b = events(fa), events(fb)
+    if not extra_a and not extra_b:
+        return False
+    own_a = (fa.slots.event,) if fa.slots.event else ()
+    own_b = (fb.slots.event,) if fb.slots.event else ()
+    pairs = [(x, y) for x in own_a + extra_a for y in own_b + extra_b if x in extra_a or y in extra_b]
+    return any(similar(x, y) >= threshold for x, y in pairs)
