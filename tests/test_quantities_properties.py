@@ -165,12 +165,13 @@ def test_written_dates_read_as_their_day(day: dt.date, ahead: int, form: str, ab
 
 @settings(max_examples=200, deadline=None)
 @given(first=st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2098, 12, 31)), days=st.integers(1, 5),
-       day_first=st.booleans(), dash=st.sampled_from(["-", "–", " - "]))
+       day_first=st.booleans(), dash=st.sampled_from(["-", "–", " - ", " and ", " to "]))
 def test_spans_of_days_cover_their_days(first: dt.date, days: int, day_first: bool, dash: str) -> None:
     """A span of days of one month ("12-13 August", "August 12-14, 2019") means every day from its
-    first to its last, not only one of them."""
+    first to its last, not only one of them; day first, "and" and "to" join the days too ("4 and 5
+    June", the month after them closes the span)."""
     last = first + dt.timedelta(days=days)
-    if last.month != first.month:
+    if last.month != first.month or not day_first and dash.strip() in ("and", "to"):
         return
     month = first.strftime("%B")
     written = (f"{first.day}{dash}{last.day} {month} {first.year}" if day_first
