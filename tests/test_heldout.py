@@ -11,7 +11,9 @@
 - tests/data/voices/pairs.jsonl: 60 pairs in another voice (the measure named differently on each
   side, the number before or after its noun), written before the slot engine and never tuned on:
   P 0.533, R 0.267 (the word-list engine: P 0.333, R 0.100); with the background veto P 0.583, R 0.233;
-  with WordNet synonyms and groups as one measure (`consistency.rules.wordnet`) P 0.733, R 0.367.
+  with WordNet synonyms and groups as one measure (`consistency.rules.wordnet`) P 0.733, R 0.367
+  (the floors below; a refit of the found-pair model by meaning reached P 0.833, R 0.500 but lost
+  wanted news findings: docs/rules.md, "Confidence").
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -42,8 +44,8 @@ def test_voices_precision_and_recall(embedder):
     predictions = bench.heldout_predictions(ROOT / "tests" / "data" / "voices" / "pairs.jsonl", embedder=embedder)
     assert len(predictions) == 60
     m = bench.heldout_scores(predictions)
-    assert m["P"] >= 0.65, m
-    assert m["R"] >= 0.33, m
+    assert m["P"] >= 0.73, m
+    assert m["R"] >= 0.36, m
     assert m["update_false"] == 0, m
 
 

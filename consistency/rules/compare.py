@@ -119,13 +119,13 @@ FEATURES = (
     "predicate_gap",         # both have predicates, not synonyms: 1 - cosine; 1 for one family ("killed" / "injured")
     "holder_gap",            # both name holders: 1 - cosine
     "subject_gap",           # both predicates have subjects (not the measure): 1 - cosine
-    "holder_differs",        # both name holders and share no word ("Varga" / "Okonjo")
-    "subject_differs",       # both predicates have subjects that share no word
+    "holder_differs",        # both name holders, no shared word nor one meaning ("Varga" / "Okonjo"): `_who_differs`
+    "subject_differs",       # both predicates have subjects, no shared word nor one meaning
     "contrast",              # a word of each side's slots that the other claim never mentions
     "place_differs",         # both name places, no shared word
     "date_gap",              # explicit dates that cannot overlap: log1p(days apart)
     "doc_gap",               # log1p(days between the documents' dates)
-    "qualifier_mismatch",    # part / increment / still / all on one side only
+    "qualifier_mismatch",    # part / increment / still / all on one side only (a percentage's "of" is no part)
     "negation_mismatch",
     "slot_overlap",          # shared words of measure, context, holder and place (Jaccard)
     "context_sim",           # cosine of the two contexts ("in North America" / "worldwide")
@@ -214,9 +214,10 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
     pred_same = pred_rel == SAME
     holder_gap = 1.0 - sim("holder_gap", sa.holder, sb.holder) if sa.holder and sb.holder else 0.0
     place_differs = _places_differ(sa, sb)
-    qa = sa.qualifiers & _PART_QUALIFIERS
-    qb = sb.qualifiers & _PART_QUALIFIERS
     dim = fa.q.dimension
+    part = _PART_QUALIFIERS - {"partitive"} if dim in _OF_A_WHOLE else _PART_QUALIFIERS
+    qa = sa.qualifiers & part
+    qb = sb.qualifiers & part
     va, vb = _value(fa), _value(fb)
     if dim == "date":  # days apart, on the scale of a log ratio
         gap = min(5.0, math.log1p(abs(va - vb)) / 2) if va and vb else 1.0
@@ -234,8 +235,8 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
         if both_preds else 0.0,
         "holder_gap": holder_gap,
         "subject_gap": 1.0 - sim("subject_gap", sa.subject, sb.subject) if sa.subject and sb.subject else 0.0,
-        "holder_differs": float(disjoint_words(sa.holder, sb.holder)),
-        "subject_differs": float(disjoint_words(sa.subject, sb.subject)),
+        "holder_differs": 0.0 if "holder_differs" in unused else float(_who_differs(sa.holder, sb.holder, ctx)),
+        "subject_differs": 0.0 if "subject_differs" in unused else float(_who_differs(sa.subject, sb.subject, ctx)),
         "contrast": float(_contrast(sa, fb) and _contrast(sb, fa)),
         "place_differs": float(place_differs),
         "date_gap": 0.0 if dim == "date" else _date_gap(fa, fb),
@@ -279,6 +280,15 @@ def disjoint_words(x: str, y: str) -> bool:
     return bool(wx and wy and not any(same_word(a, b) for a in wx for b in wy))
 
 
+def _who_differs(x: str, y: str, ctx: PairContext) -> bool:
+    """Two frames name who acts or holds (subject, holder), and by meaning they are two: no content
+    word in common (`disjoint_words`) and not one group named twice, their embedding cosine below
+    `statements.SAME_GROUP` ("fire crews" / "firefighters" 0.83; "police" / "soldiers" 0.47)."""
+    from .statements import SAME_GROUP
+
+    return disjoint_words(x, y) and ctx.sim(x, y) < SAME_GROUP
+
+
 def _contrast(s, other: Frame) -> bool:
     """A word naming who or what (subject, measure, holder) that the other claim never mentions."""
     mine = " ".join((s.subject, s.measure, s.holder)).lower().split()
@@ -291,6 +301,9 @@ def _jaccard(x: set[str], y: set[str]) -> float:
 
 
 _PART_QUALIFIERS = frozenset({"partitive", "increment", "still", "all"})
+#: Kinds of number that name their whole with "of" ("54% of voters"): the partitive says what the
+#: share is of, not that a part of a group is counted ("four of the officers").
+_OF_A_WHOLE = ("percent", "percentage point")
 
 
 def _value(f: Frame) -> float:
