@@ -46,7 +46,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import ages, counted, kinds, makers, moments, running, shared_time, terms, totals, wordnet
+from . import ages, counted, events, kinds, makers, moments, running, shared_time, terms, totals, wordnet
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
                      vague_magnitude)
@@ -466,7 +466,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     """Positive evidence that two frames are about different occasions or different measures:
     explicit times that cannot overlap ("in October" / "in September", "on Monday" / "on
     Tuesday"; clock times hours apart, `_clocks_differ`; the weekdays of two shocks of an
-    undated story, `_weekdays_differ`), background figures of different areas
+    undated story, `_weekdays_differ`; the days their articles give the event a figure is of,
+    `events.apart`), background figures of different areas
     ("the 1998 flood killed 3,400 in the valley" / "5,100 across the region"), different named places ("in Kano" / "in Peshawar"), a
     smaller count of a named part ("10 killed in Central Aceh district" / "24 killed") or of a part
     of the event's time or amount ("nine points in the first half" / "21 points", `_portion_of`), sums over
@@ -520,6 +521,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return ANOTHER_TIME
     if figure and _weekdays_differ(fa, fb):
         return "different days of the week"
+    if found and (told := events.apart(fa, fb, ctx)):
+        return told  # the days the articles give the event a figure is of (`events`)
     if found and (moment := moments.apart(fa, fb, ctx)):
         return moment
     if found and _recalled_differ(fa, fb):
