@@ -65,7 +65,11 @@ def test_a_run_regroups_what_it_touched_and_reports_what_a_new_store_reports(sto
     fresh = Settings(store=str(tmp_path / "fresh.db"))
     scratch = report_json(api.run([str(folder)], fresh, mark_reported=False))
     assert sorted(map(sorted, groups(incremental))) == sorted(map(sorted, groups(scratch)))
-    assert incremental["summary"] == scratch["summary"]
+    # apart from below_cutoff, which counts what the cut-off held back in every run the report
+    # covers (docs/store.md), rows since removed included: the second run's "41,000" at the museum
+    # against the "52,000" of a row the third removed
+    assert {**incremental["summary"], "below_cutoff": 0} == {**scratch["summary"], "below_cutoff": 0}
+    assert incremental["summary"]["below_cutoff"] >= scratch["summary"]["below_cutoff"]
 
     # and byte for byte the report a rebuild of every group from every stored pair gives
     with open_store(store_target) as store:

@@ -87,9 +87,9 @@ class Slots:
     #: subject features).
     actor: str = ""
     place: str = ""
-    #: the place is an area named by its kind ("in Central Aceh district", "at a Los Angeles
-    #: hospital", "in Dolan, the worst-hit district"): a part of a larger named whole, not the
-    #: whole itself.
+    #: the place is an area named by its kind ("in Central Aceh district", "in Dolan, the
+    #: worst-hit district"; a kind of location, `wordnet.is_area`, not a site such as "at a
+    #: Tarvel hospital"): a part of a larger named whole, not the whole itself.
     subplace: bool = False
     qualifiers: frozenset[str] = frozenset()
     negated: bool = False
@@ -1839,15 +1839,17 @@ def _named_object(p: Parse, prep: Token, skip: set[int], depth: int) -> tuple[st
     kids = p.children(obj.i)
     if obj.pos == "PROPN" and obj.low not in _CALENDAR:
         # "in Dolan, the worst-hit district": an apposition names the kind of area
-        kind = any(k.dep == "appos" and k.pos == "NOUN" and k.i not in skip for k in kids)
+        kind = any(k.dep == "appos" and k.pos == "NOUN" and k.i not in skip and is_area(k.lemma) for k in kids)
         return _phrase(p, obj, skip), kind
     # a common noun named by its modifiers: "in Central Aceh district", "at a Los Angeles hospital",
     # also through a common compound ("in the Selvo refugee camp", read Selvo -> refugee -> camp)
-    # (not an of-phrase: "in the sinking of the Kestrel Dawn" is no area)
+    # (not an of-phrase: "in the sinking of the Kestrel Dawn" is no area); a part of a larger whole
+    # only when the noun is a kind of area ("district"), not a site or an event of its own ("at its
+    # Halbeck plant", "in the Kessel cycle race": the story's own site, `wordnet.is_area`)
     compounds = [k for k in kids if k.dep == "compound"]
     compounds += [x for k in compounds if k.pos == "NOUN" for x in p.children(k.i) if x.dep == "compound"]
     if any(k.pos == "PROPN" and k.low not in _CALENDAR and k.i not in skip for k in compounds):
-        return _phrase(p, obj, skip), True
+        return _phrase(p, obj, skip), is_area(obj.lemma)
     # a kind of area named in its of-phrase: "in the southern city of Tarvel" (not "in the sinking
     # of the Kestrel Dawn": a sinking is no kind of location, `wordnet.is_area`)
     for k in kids if obj.pos == "NOUN" else ():

@@ -236,7 +236,7 @@ def _synsets(word: str, pos: str) -> tuple[int, ...]:
 #: ("raid", "shooting"), parts of the body ("chest", "leg", "abdomen"), communication ("reports",
 #: "statements"), events ("quake", "crash"), phenomena ("storm", "fire"), states (conditions:
 #: "injury", "wound", "fracture"). Verbs: cognition ("think", "expect"), communication ("sign",
-#: "say"), possession ("offer", "bid"), being or staying in a state ("serve", "spend", "last").
+#: "say"), change ("cut", "eliminate"), possession ("offer", "bid"), being or staying in a state ("serve", "spend", "last").
 NOUN_ACT = 4
 BODY = 8
 NOUN_COMMUNICATION = 10
@@ -245,6 +245,7 @@ NOUN_PHENOMENON = 19
 STATE = 26
 VERB_COGNITION = 31
 VERB_COMMUNICATION = 32
+VERB_CHANGE = 30
 VERB_POSSESSION = 40
 VERB_STATIVE = 42
 #: Nouns that name an act or an event ("shooting", "riots", "siege", "fights").
