@@ -16,7 +16,8 @@ those who were shot are some of those a shooting involved (`compare._took_part_i
 fired are not those shot (`compare._did_what_other_underwent`). A site or an event named by its
 name ("at its Halbeck plant", "in the Kessel coastal cycle race") is no area a part of a larger
 whole is counted in, nor is an area the other sentence names itself; jobs cut are counted alike
-in either voice (`frames._cut_alike`), not against a headcount or jobs added. Cases in
+in either voice (`frames._cut_alike`), not against a headcount or jobs added; the raiders who
+killed and those they killed make no sum (`numeric._roles_mixed`). Cases in
 tests/data/parts/cases.jsonl, written for these tests in our own words."""
 
 from __future__ import annotations
