@@ -14,8 +14,8 @@ each article it is, following the article's mentions in order (`_events`): a def
 ("the quake", "Wednesday's tremor") is the event of the nearest earlier mention whose day it
 does not contradict; an indefinite one ("earlier, a stronger quake shook the coast") is another event when
 its day or its size contradicts the one before. Each event gathers the weekdays its mentions'
-clauses give it (`slots.own_time`) and the numbers that name its size ("a magnitude-5.2 quake", "the
-quake's magnitude at 5.9"). Undated articles only: a dated article's weekdays are days
+clauses give it (`slots.own_time`) and the numbers that name its size ("a 6.3-magnitude tremor", "the
+institute set the tremor's magnitude at 6.1"). Undated articles only: a dated article's weekdays are days
 (`compare._date_gap`).
 """
 
@@ -37,8 +37,8 @@ _DEFINITE = frozenset({"the", "this", "that"})
 #: Dependents of an event noun whose numbers are not its size: a relative clause ("the quake, which
 #: killed 10"), an apposition, a conjunct noun.
 _NOT_SIZE = frozenset({"relcl", "acl:relcl", "appos", "conj", "cc", "punct"})
-#: Prepositions after an event noun that give its measure ("a quake of magnitude 5.9", "with a
-#: magnitude of 5.9"); not its time or place ("on Sunday at 9:27 a.m.").
+#: Prepositions after an event noun that give its measure ("a tremor of magnitude 6.3", "with a
+#: reading of 6.3"); not its time or place ("on Friday at 4:10 p.m.").
 _OF = frozenset({"of", "with"})
 
 
@@ -91,10 +91,10 @@ def _definite(p, t) -> bool:
 
 def _sizes(p, t) -> frozenset[float]:
     """The numbers that name the size of the event ``t`` names: in its own phrase, before it ("a
-    magnitude-5.2 quake") or after it in a measure ("an earthquake with a magnitude of 5.9", "a quake
-    measuring 5.9"; not its time, "on Sunday at 9:27 a.m.", nor a relative clause), or,
-    when ``t`` owns a noun ("the quake's magnitude"), in that noun's phrase and in the prepositional
-    phrases of the verb it is the object of ("put the quake's magnitude at 5.9"). Years are not sizes."""
+    6.3-magnitude tremor") or after it in a measure ("a tremor of magnitude 6.3", "a tremor
+    measuring 6.3"; not its time, "on Friday at 4:10 p.m.", nor a relative clause), or,
+    when ``t`` owns a noun ("the tremor's magnitude"), in that noun's phrase and in the prepositional
+    phrases of the verb it is the object of ("the institute set the tremor's magnitude at 6.1"). Years are not sizes."""
     keep: set[int] = {t.i}
     for c in p.children(t.i):
         if (c.i < t.i and c.dep not in _NOT_SIZE) or (c.dep == "prep" and c.low in _OF) or c.dep == "acl":
@@ -172,7 +172,10 @@ def _tied(f, m: Mention) -> bool:
     """The mention is in the figure's clause, or the two clauses hang one from the other or from one
     clause ("eleven were hurt when an earthquake flattened farms", "the quake, which killed 10",
     "two died and eleven were hurt when ..."). The figure's clause may be a participle that hangs
-    from the figure itself ("at least eleven hurt when ...")."""
+    from the figure itself ("at least eleven hurt when ..."). A clause that describes another noun
+    than the event's ("the island, which is home to 9,000 people, ...") ties no figure of it to the
+    event: on the judged tune half, adding to the veto two events a day apart whose sizes differ
+    tied such a population figure to a quake and lost a confirmed finding."""
     from ..parsing import parse
     from .slots import _clause
 
@@ -185,6 +188,8 @@ def _tied(f, m: Mention) -> bool:
         c = _clause(p, t)
         out = {c.i}
         while c.head != c.i:
+            if c.dep in ("relcl", "acl") and c.head != mt[0].i:
+                break  # a clause describing another noun than the event's
             up = _clause(p, p.tokens[c.head])
             out.add(up.i)
             if c.dep != "conj":  # a conjunct shares the clause its first conjunct hangs from
@@ -192,7 +197,7 @@ def _tied(f, m: Mention) -> bool:
             c = up
         return out
 
-    # the figure's own clause may be a participle hanging from it ("at least 50 injured when ...")
+    # the figure's own clause may be a participle hanging from it ("at least eleven hurt when ...")
     mine = near(qt[0]).union(*(near(c) for t in (*qt, p.tokens[qt[-1].head]) for c in p.children(t.i)
                                if c.dep in ("acl", "relcl") and c.pos == "VERB"))
     return bool(mine & near(mt[0]))
