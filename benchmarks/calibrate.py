@@ -494,7 +494,10 @@ def against(rows: list[dict], models: dict[str, list[float]]) -> None:
     cut-off, how many judged pairs it reports and how many of them are wanted, and how many
     unjudged pairs it reports. A fit moves findings across the cut-off; the judged labels are those
     of findings some earlier model reported, so a model that reports many unjudged pairs has not
-    shown that they are wanted (each must be read before its weights ship)."""
+    shown that they are wanted (each must be read before its weights ship). A cut-off means
+    something else to each model, so their rankings are also compared at equal report sizes (the
+    top 50 .. 200 pairs). Session 36, every held pair scored from 0.05 judged (labels batch 27),
+    main 52c0bad: shipped top 100 held pairs 65 wanted, a refit on the tuning labels 49."""
     for name, weights in models.items():
         w = np.array(weights)
         probs = [(1.0 / (1.0 + math.exp(-float(np.dot(w, r["features"])))), r["label"]) for r in rows]
@@ -503,6 +506,11 @@ def against(rows: list[dict], models: dict[str, list[float]]) -> None:
             kept = [lab for p, lab in probs if p >= cut]
             judged = [lab for lab in kept if lab is not None]
             print(f"  cut {cut:.2f}: {sum(judged)} wanted of {len(judged)} judged, {len(kept) - len(judged)} unjudged")
+        # cut-offs mean different things to two models; their rankings compare at equal report sizes
+        ranked = [lab for _, lab in sorted(probs, key=lambda t: -t[0])]
+        tops = [f"{n}: {sum(lab == 1 for lab in ranked[:n])} wanted, {sum(lab is None for lab in ranked[:n])} unjudged"
+                for n in (50, 100, 150, 200) if n <= len(ranked)]
+        print("  top " + "; ".join(tops))
 
 
 def recorded_report(rows: list[dict]) -> None:
