@@ -169,6 +169,8 @@ _DIRECTION: dict[str, Direction] = {**{w: "up" for w in _UP}, **{w: "down" for w
 def direction_of(word: str) -> Direction | None:
     """The direction a change word names ("cut": down, "raised": up), None for any other word."""
     return _DIRECTION.get(word.lower())
+
+
 #: Words allowed between a change verb and its number ("rose by a further", "fell some").
 _FILLER = {
     "further", "another", "additional", "extra", "of", "just", "only", "marginally",

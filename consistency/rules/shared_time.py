@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .frames import Frame
-from .utterances import _date_verb
+from .utterances import date_verb
 
 
 def events(f: Frame) -> tuple[str, ...]:
@@ -23,7 +23,7 @@ def events(f: Frame) -> tuple[str, ...]:
     withdrawn", "stopped"); empty when there are none, or ``f`` is no date."""
     if f.q.dimension != "date":
         return ()
-    p, verb, span, inside = _date_verb(f)
+    p, verb, span, inside = date_verb(f)
     if verb is None:
         return ()
     # "in 2014, when the site closed": the parse may hang the clause from the date itself

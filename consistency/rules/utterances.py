@@ -23,7 +23,7 @@ _CLAUSES = ("ccomp", "relcl", "acl")
 _LINKS = 6
 
 
-def _date_verb(f: Frame):
+def date_verb(f: Frame):
     """The parse, the verb the date of ``f`` hangs from (None when none within `_LINKS`), and the
     date's tokens."""
     p = parse(f.claim.text)
@@ -46,7 +46,7 @@ def utterance(f: Frame) -> bool:
     that does not hold the date): the date of a statement, not of what it states."""
     if f.q.dimension != "date":
         return False
-    p, verb, span, inside = _date_verb(f)
+    p, verb, span, inside = date_verb(f)
     if verb is None:
         return False
     # (the clause follows its verb: a clause before it, "X took a hiatus; Y released an album in
@@ -80,7 +80,7 @@ def contents_differ(fa: Frame, fb: Frame, ctx) -> bool:
     for f in (fa, fb):
         if f.q.dimension != "date":
             return False
-        p, verb, _, inside = _date_verb(f)
+        p, verb, _, inside = date_verb(f)
         if verb is None or COMMUNICATION not in wordnet.lexicographer_files(verb.lemma, "v"):
             return False
         obj = next((k for k in p.children(verb.i) if k.dep == "dobj" and k.i not in inside), None)
