@@ -489,6 +489,12 @@ def record_news(data: Path, half: str, embedder, out: Path, labels: Path) -> lis
     return found
 
 
+def _scored(weights, rows: list[dict]) -> list[tuple[float, int | None]]:
+    """(probability by ``weights``, judgement) of each recorded pair."""
+    w = np.array(weights)
+    return [(1.0 / (1.0 + math.exp(-float(np.dot(w, r["features"])))), r["label"]) for r in rows]
+
+
 def against(rows: list[dict], models: dict[str, list[float]]) -> None:
     """Each found-pair model on the pairs a check of one half scores now (a ``--record`` file): by
     cut-off, how many judged pairs it reports and how many of them are wanted, and how many
@@ -499,8 +505,7 @@ def against(rows: list[dict], models: dict[str, list[float]]) -> None:
     top 50 .. 200 pairs). Session 36, every held pair scored from 0.05 judged (labels batch 27),
     main 52c0bad: shipped top 100 held pairs 65 wanted, a refit on the tuning labels 49."""
     for name, weights in models.items():
-        w = np.array(weights)
-        probs = [(1.0 / (1.0 + math.exp(-float(np.dot(w, r["features"])))), r["label"]) for r in rows]
+        probs = _scored(weights, rows)
         print(f"{name} found-pair model on {len(rows)} recorded pairs:")
         for cut in (0.1, 0.14, 0.2, 0.25):
             kept = [lab for p, lab in probs if p >= cut]
@@ -518,8 +523,7 @@ def recorded_report(rows: list[dict]) -> None:
     how many judged pairs score at or above it and how many of those are wanted."""
     from consistency.rules.compare import model
 
-    w = np.array(model(False).weights)
-    sel = [(1.0 / (1.0 + math.exp(-float(np.dot(w, r["features"])))), r["label"]) for r in rows if r["label"] is not None]
+    sel = [(p, lab) for p, lab in _scored(model(False).weights, rows) if lab is not None]
     pos = [p for p, lab in sel if lab]
     neg = [p for p, lab in sel if not lab]
     auc = sum((p > q) + 0.5 * (p == q) for p in pos for q in neg) / max(1, len(pos) * len(neg))

@@ -56,13 +56,15 @@ YEAR_PREPOSITIONS = frozenset(
 #: written day first ("12-13 August", "4 and 5 June", "4 to 6 July": the month after the second day
 #: closes it; "June 4 and 5" may be a date and a count, "June 4 and 5 others").
 _RANGE_AFTER = re.compile(r"[ \u00a0]*[-–][ \u00a0]*(\d+)(?:st|nd|rd|th)?(?=,|\s\d|$)")
-_RANGE_BEFORE = re.compile(r"(\d+)(?:st|nd|rd|th)?(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:and|to|&)[ \u00a0]+)(\d+)", re.IGNORECASE)
+#: What joins the two days of a span written day first: a dash, "and", "to", "&".
+_DAYS_JOINED = r"(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:and|to|&)[ \u00a0]+)"
+_RANGE_BEFORE = re.compile(rf"(\d+)(?:st|nd|rd|th)?{_DAYS_JOINED}(\d+)", re.IGNORECASE)
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[\d:.]+Z?)?(?![\d-])"),
     ("numeric", r"(?<![\d/])(?:[0-3]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"),
     ("month_day", rf"(?<![\w]){MONTHS}[ \u00a0]+{_DAY}(?:[ \u00a0]*[-–][ \u00a0]*{_DAY})?(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
-    ("day_month", rf"(?<![\w]){_DAY}(?:(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:and|to|&)[ \u00a0]+){_DAY})?[ \u00a0]+(?:of[ \u00a0]+)?{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
+    ("day_month", rf"(?<![\w]){_DAY}(?:{_DAYS_JOINED}{_DAY})?[ \u00a0]+(?:of[ \u00a0]+)?{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
     ("month_year", rf"(?<![\w]){MONTHS}[ \u00a0]+(?:of[ \u00a0]+)?{_YEAR}(?![\w])"),
     ("weekday", rf"(?<![\w])(?:(?:last|next|this)[ \u00a0]+)?{WEEKDAYS}(?![\w])"),
     ("relative", r"(?<![\w])(?:yesterday|today|tomorrow"
@@ -435,8 +437,6 @@ def _fixed_by_date(text: str, spans: list[DateSpan], n: int) -> bool:
 
 def _has_year(phrase: str) -> bool:
     return bool(re.search(r"\d{4}", phrase))
-
-
 
 
 def _first_day(phrase: str, kind: str) -> tuple[str, int | None]:

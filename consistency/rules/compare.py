@@ -1080,7 +1080,7 @@ def _weekdays_differ(fa: Frame, fb: Frame) -> bool:
     ones (a toll of a quake days before the dated tremor; a count reported on the day of an
     autopsy)."""
     wa, wb = own_weekdays(fa), own_weekdays(fb)
-    return bool(wa and wb) and all(min((x - y) % 7, (y - x) % 7) > 1 for x in wa for y in wb)
+    return bool(wa and wb) and events.days_apart(wa, wb)
 
 
 def _recalled_differ(fa: Frame, fb: Frame) -> bool:

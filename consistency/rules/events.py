@@ -212,9 +212,9 @@ def _event_of(f, lemma: str, ctx) -> tuple[Event | None, list[Event]]:
     return (of.get((f.claim.id, m.start)) if m else None), events
 
 
-def _apart_days(x: set, y: set) -> bool:
-    """No day of one within a day of a day of the other (a day either way is one night told from
-    two time zones, as `compare._weekdays_differ` allows)."""
+def days_apart(x, y) -> bool:
+    """No weekday (0 Monday) of one within a day of a weekday of the other: a day either way is one
+    night told from two time zones (`compare._weekdays_differ` reads a claim's own weekdays by it)."""
     return all(min((a - b) % 7, (b - a) % 7) > 1 for a in x for b in y)
 
 
@@ -240,7 +240,7 @@ def apart(fa, fb, ctx) -> str:
     (ea, all_a), (eb, all_b) = _event_of(fa, lemma, ctx), _event_of(fb, lemma, ctx)
     if ea is None or eb is None or not ea.days or not eb.days or ea.days & eb.days:
         return ""
-    if _apart_days(ea.days, eb.days):
+    if days_apart(ea.days, eb.days):
         return "events on different days"
     if any(e is not ea and e.days & eb.days for e in all_a) or any(e is not eb and e.days & ea.days for e in all_b):
         return "events on different days"
