@@ -49,21 +49,23 @@ def test_heldout_precision_and_recall(embedder):
     assert m["update_false"] == 0, m
 
 
-def test_voices_precision_and_recall(embedder):
+def _scores(folder: str, pairs: int, embedder) -> dict:
+    """`benchmarks/conflicts.py`'s scores of a pair file of ours, which holds ``pairs`` pairs."""
     bench = benchmark("conflicts")
-    predictions = bench.heldout_predictions(ROOT / "tests" / "data" / "voices" / "pairs.jsonl", embedder=embedder)
-    assert len(predictions) == 60
-    m = bench.heldout_scores(predictions)
+    predictions = bench.heldout_predictions(ROOT / "tests" / "data" / folder / "pairs.jsonl", embedder=embedder)
+    assert len(predictions) == pairs
+    return bench.heldout_scores(predictions)
+
+
+def test_voices_precision_and_recall(embedder):
+    m = _scores("voices", 60, embedder)
     assert m["P"] >= 0.68, m
     assert m["R"] >= 0.36, m
     assert m["update_false"] == 0, m
 
 
 def test_voices2_precision_and_recall(embedder):
-    bench = benchmark("conflicts")
-    predictions = bench.heldout_predictions(ROOT / "tests" / "data" / "voices2" / "pairs.jsonl", embedder=embedder)
-    assert len(predictions) == 100
-    m = bench.heldout_scores(predictions)
+    m = _scores("voices2", 100, embedder)
     assert m["P"] >= 0.85, m
     assert m["R"] >= 0.25, m
 

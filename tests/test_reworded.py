@@ -14,29 +14,15 @@ import json
 from pathlib import Path
 
 import pytest
+from recorded import scored_features
 from test_wordnet import needs_data
-
-from consistency import api
-from consistency.config import Settings
-from consistency.rules import compare
 
 CASES = [json.loads(line) for line in
          (Path(__file__).parent / "data" / "reworded" / "features.jsonl").read_text(encoding="utf-8").splitlines() if line]
 
 
 def _features(tmp_path, a: str, b: str, embedder) -> dict[str, float]:
-    """The features a check scored the pair's first numeric finding by (`compare.RECORD`)."""
-    path = tmp_path / "pair.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "text": t, "date": "2026-05-01", "source": k}) + "\n"
-                            for k, t in (("a", a), ("b", b))), encoding="utf-8")
-    compare.RECORD = []
-    try:
-        api.check(str(path), Settings(min_confidence=0.0), embedder=embedder)
-        recorded = compare.RECORD
-    finally:
-        compare.RECORD = None
-    assert recorded, "no numeric pair was scored"
-    return dict(zip(compare.FEATURES, recorded[0][2]))
+    return scored_features(tmp_path, a, b, embedder, date="2026-05-01")
 
 
 @needs_data

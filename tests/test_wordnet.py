@@ -13,16 +13,14 @@ default cut-off with the shipped weights. The voices pairs gain: tests/test_held
 
 from __future__ import annotations
 
-import json
 import pickle
 from pathlib import Path
 
 import pytest
 from benchmark_module import benchmark
+from recorded import scored_features
 
-from consistency import api
-from consistency.config import Settings
-from consistency.rules import compare, wordnet
+from consistency.rules import wordnet
 from consistency.rules.wordnet import FAR, KIN, SAME, UNKNOWN, relation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,18 +136,7 @@ PROTEST_B = "Thirty demonstrators were detained when the Brill march ended, offi
 
 
 def _features(tmp_path, a: str, b: str, embedder) -> dict[str, float]:
-    """The features a check scored the pair's first numeric finding by (`compare.RECORD`)."""
-    path = tmp_path / "pair.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "text": t, "date": "2025-05-01", "source": k}) + "\n"
-                            for k, t in (("a", a), ("b", b))), encoding="utf-8")
-    compare.RECORD = []
-    try:
-        api.check(str(path), Settings(min_confidence=0.0), embedder=embedder)
-        recorded = compare.RECORD
-    finally:
-        compare.RECORD = None
-    assert recorded
-    return dict(zip(compare.FEATURES, recorded[0][2]))
+    return scored_features(tmp_path, a, b, embedder, date="2025-05-01")
 
 
 @needs_data
