@@ -24,7 +24,7 @@ DATA = Path(__file__).parent / "data" / "statements"
 #: focus.jsonl: pairs whose negation (or "none") is restricted by an adjunct the other side lacks, and
 #: dates of utterances (session 34), with cases that must stay conflicts.
 ROWS = [(path.stem, number, json.loads(line))
-        for path in (DATA / "heldout.jsonl", DATA / "quantifiers.jsonl", DATA / "focus.jsonl")
+        for path in (DATA / "heldout.jsonl", DATA / "quantifiers.jsonl", DATA / "focus.jsonl", DATA / "shapes.jsonl")
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if line.strip()]
 
 
@@ -134,3 +134,23 @@ def test_a_restricting_adjunct_is_read_with_its_head():
     assert bid.negated and bid.restriction == "during the window" and bid.restriction_heads == ("window",)
     (plain,) = [s for s in _one("The club tabled a bid for the striker on Monday.") if s.predicate == "table"]
     assert not plain.restriction  # a date and an object are no restriction
+
+
+def test_who_does_the_act_is_read_and_a_passive_may_not_say():
+    (hid,) = [s for s in _one("The treasurer insists she never hid the receipts.") if s.predicate == "hide"]
+    assert hid.negated and hid.actor and not hid.agentless  # a pronoun subject is still an actor
+    (hidden,) = [s for s in _one("The receipts were hidden in a cellar.") if s.predicate == "hide"]
+    assert hidden.agentless and not hidden.actor
+    (by,) = [s for s in _one("The receipts were hidden by the treasurer.") if s.predicate == "hide"]
+    assert by.actor and not by.agentless
+    (shut,) = [s for s in _one("The gallery is not open on Mondays.") if s.predicate == "open"]
+    assert not shut.actor and not shut.agentless  # a state says of no one who did it
+
+
+def test_so_far_and_degree_are_read():
+    (named,) = [s for s in _one("Rangers did not immediately name the stranded walker.") if s.predicate == "name"]
+    assert named.negated and named.yet
+    (found,) = [s for s in _one("There were no immediate signs of a leak.") if s.predicate == "be"]
+    assert found.negated and found.yet
+    (healed,) = [s for s in _one("The goalkeeper has not fully healed.") if s.predicate == "heal"]
+    assert healed.negated and healed.restriction == "fully" and healed.restriction_heads == ("fully",)

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from ..parsing import parsed
-from ..records import Claim
+from ..records import UNDATED, Claim
 from . import lexicon as lx
 from .assertions import Statement, statements
 from .base import Rule, Verdict, per_claim, register, spans
@@ -99,6 +99,11 @@ def _restricted(denial: Statement, other: Statement, ctx: PairContext) -> bool:
     return not any(stem(h) in named for h in denial.restriction_heads)
 
 
+def _same_day(a: Claim, b: Claim) -> bool:
+    """Both claims' documents are dated, the same day: a "not yet" of one is news as of that day."""
+    return bool(a.date and b.date) and a.date == b.date and a.date != UNDATED
+
+
 def _key(s: Statement) -> str:
     return f"{'not ' if s.negated else ''}{s.predicate}"
 
@@ -135,11 +140,14 @@ class NegationConflict(Rule):
     different speakers, or the complement of a noun: "the governor's pledge that the state will
     pay"); infinitives, participles, conditions and possibilities ("if the club does not sign
     him", "struggling to keep the ball", "the dam could flood the valley"); the future against
-    what happened ("charges will be filed" / "no charges have been filed"); "has not yet" on an
-    earlier date than the positive report (that is news, not a conflict); a denial restricted by
+    what happened ("charges will be filed" / "no charges have been filed"); a denial so far ("has
+    not yet", "did not immediately name") unless both reports are of one known day (that is news,
+    not a conflict); a denial of what a subject did against a passive that does not say who did
+    it ("he did not send the photo" / "the photo was sent"); a denial restricted by
     an adjunct of time, manner or capacity the other side lacks ("was not carrying an ice axe
     when he fell" / "was carrying an ice axe", "declined to bid during the window" / "has made a bid":
-    the negation's focus is the adjunct; `Statement.restriction`).
+    the negation's focus is the adjunct; `Statement.restriction`), or by a degree ("has not fully
+    recovered" / "has recovered").
     """
 
     code = "NEG001"
@@ -170,9 +178,12 @@ class NegationConflict(Rule):
             for y in sb:
                 if x.negated == y.negated or not x.object or not y.object:
                     continue
-                if (x if x.negated else y).yet and a.date != b.date:
-                    continue
-                if _restricted(x if x.negated else y, y if x.negated else x, ctx):
+                denial, report = (x, y) if x.negated else (y, x)
+                if denial.yet and not _same_day(a, b):
+                    continue  # "not yet" then, or undated: a later report may have overtaken it
+                if denial.actor and report.agentless:
+                    continue  # "he did not send it" / "it was sent": by someone, not said who
+                if _restricted(denial, report, ctx):
                     continue
                 if opposable(x, y, ctx) or not _same_statement(x, y, ctx):
                     continue
