@@ -17,7 +17,8 @@ The filter reads the shape of a line more than its words:
 reason          what is dropped
 ==============  =====================================================================
 ``heading``     a line without closing punctuation that is short or title case:
-                headlines, teaser headlines, labels, table rows
+                headlines, teaser headlines, labels, table rows (a line that ends
+                in a comma is a sentence broken there, never a heading)
 ``carousel``    gallery and video-player lines: a counter at the line start
                 ("Image 3 of 40", "1 of 12") or three player controls
                 ("CLOSE Skip in Skip x Embed x Share")
@@ -98,6 +99,10 @@ BOILERPLATE = re.compile(
 RIGHTS = re.compile(r"\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b", re.I)
 MARKDOWN_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?")
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
+#: A line that ends in a comma: a sentence a crawl or a one-sentence-per-line corpus broke at the
+#: comma, or kept only the first part of ("... sank off the pier on Friday ,"). A heading never ends
+#: so: on the news crawl every such line is prose (14 of them, one giving its event's day).
+BROKEN_AT_COMMA = re.compile(r",\s*$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 # A boundary candidate: end punctuation, optional closing quote, space, capital or quote.
 BOUNDARY_HINT = re.compile(r"""[.!?…]["'”’)]*\s+["“'‘(]?[A-Z0-9]""")
@@ -294,7 +299,8 @@ def line_reason(line: str, body: str) -> str | None:
         return "byline"
     if BOILERPLATE.search(stripped) or RIGHTS.search(stripped):
         return "boilerplate"
-    if SENTENCE_END.search(CITATION_AT_END.sub("", stripped)):
+    ending = CITATION_AT_END.sub("", stripped)
+    if SENTENCE_END.search(ending) or BROKEN_AT_COMMA.search(ending):
         return None
     # No closing punctuation: a heading, a teaser headline or a caption, unless it
     # is a long paragraph whose writer forgot the full stop.

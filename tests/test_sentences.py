@@ -215,3 +215,21 @@ def test_a_clock_time_and_its_time_zone_are_one_sentence():
     assert [s.text for s in split_sentences(text)] == [
         "A magnitude 6.4 quake hit at 9:20 a.m. EST, according to the monitoring agency.",
         "Ferries stopped at 10 p.m.", "Crews were sent out."]
+
+
+def test_a_line_broken_at_a_comma_is_no_heading():
+    """A crawl or a tokenised corpus can break a sentence at a comma, or keep only its first part
+    (one sentence per line, the last one cut): the line that ends in the comma is the sentence
+    that gives the event's day, not a heading. Headings end in no comma, and stay dropped."""
+    text = ("Ferry Sinks Off Harbor Point\n"
+            "A passenger ferry went down near the harbour mouth on Saturday night ,\n"
+            "Eleven people were pulled from the water by fishermen .\n"
+            "The pilot, who had 20 years at the helm, said the engine failed first,\n"
+            "Coast Guard Statement\n")
+    reading = read_text(text)
+    assert [c.text for c in reading.claims] == [
+        "A passenger ferry went down near the harbour mouth on Saturday night ,",
+        "Eleven people were pulled from the water by fishermen .",
+        "The pilot, who had 20 years at the helm, said the engine failed first,"]
+    assert [(d.reason, d.text) for d in reading.dropped] == [
+        ("heading", "Ferry Sinks Off Harbor Point"), ("heading", "Coast Guard Statement")]
