@@ -23,6 +23,7 @@ dependency label and head index), so nothing downstream depends on spaCy objects
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar, Iterable, Sequence
@@ -165,10 +166,33 @@ def _lemmatize_doc(self, doc):
         if self.overwrite or lemma == 0:
             found = known.get((orth, pos, morph))
             if found is None:
-                found = known[(orth, pos, morph)] = strings.add(self.rule_lemmatize(doc[i])[0])
+                found = known[(orth, pos, morph)] = strings.add(base_form(doc[i].text, self.rule_lemmatize(doc[i])))
             lemmas[i] = found
     doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(np.uint64))
     return doc
+
+
+#: A stem that ends in one vowel and one consonant after a consonant (or at the word's start): a
+#: short stem, whose last consonant English doubles before "-ed", "-ing" and "-es" ("fin": "finned").
+_SHORT_STEM = re.compile(r"(?:^|[^aeiou])[aeiou][bcdfghjklmnpqrstvz]$")
+_VERB_ENDING = re.compile(r"(?:ed|ing|es)$")
+
+
+def base_form(word: str, forms: list[str]) -> str:
+    """The lemma of ``word`` among the rule lemmatizer's candidate ``forms`` (its first, spaCy's pick),
+    or the form with a final "e" where the pick dropped it from a short stem.
+
+    spaCy's rule lemmatizer moves each candidate its word index knows to the front, so of "fined"'s
+    "fine" (rule "-ed" -> "e") and "fin" (rule "-ed" -> "") the later rule wins: "fined" read as
+    "fin", "hoped" as "hop", "rated" as "rat", "taping" as "tap". A short stem doubles its last
+    consonant before the ending ("finned", "hopped", "tapping"), so a word that shows it single
+    ("fined") is the stem with its "e": that form, when the lemmatizer offers it too."""
+    pick = forms[0]
+    low = word.lower()
+    if (len(forms) > 1 and pick + "e" in forms and _SHORT_STEM.search(pick)
+            and low.startswith(pick) and _VERB_ENDING.fullmatch(low[len(pick):])):
+        return pick + "e"
+    return pick
 
 
 class FastRules:
@@ -375,8 +399,9 @@ def _parse_many(texts: Sequence[str]) -> list[Parse]:
 #: Most parses the file of `Kept` holds (about 1 kB each: about 100 MB); when a process opens a
 #: fuller one, all but the newest half are deleted. A 10,000-row check parses about 5,000 sentences.
 KEPT_PARSES = 100_000
-#: The layout of a kept parse (`Kept.encode`); a new layout is a new space, never misread.
-KEPT_FORMAT = 1
+#: The layout of a kept parse (`Kept.encode`), and of what it holds: a new layout is a new space, never
+#: misread. 2: lemmas of short stems keep their "e" (`base_form`).
+KEPT_FORMAT = 2
 
 
 class Kept:

@@ -56,3 +56,13 @@ def test_a_relative_clause_of_a_counted_object_is_not_its_predicate(text, number
                                                                      tmp_path):
     slots = _frame(tmp_path, text, number).slots
     assert (slots.predicate, slots.subject) == (predicate, subject)
+
+
+LEMMAS = _cases("predicates", "lemmas.jsonl")
+
+
+@pytest.mark.parametrize("case", LEMMAS, ids=[c["text"][:30] for c in LEMMAS])
+def test_a_participle_of_a_short_stem_keeps_its_e(case, tmp_path):
+    """spaCy's rule lemmatizer read "fined" as "fin" and "rated" as "rat" (`parsing.base_form`): the
+    predicate of the number is the verb as written."""
+    assert _frame(tmp_path, case["text"], case["number"]).slots.predicate == case["predicate"]

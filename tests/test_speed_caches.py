@@ -340,7 +340,8 @@ def test_the_attribute_rules_and_lemmas_are_spacy_s():
     lemmatizer remembers every lemma (`parsing.remember_lemmas`): every token of the seeds' and the
     test data's sentences (and of a few sentences written to meet the rules for single words:
     contractions, "gonna", "y'all", "there is", spaces) gets the tag, part of speech, morphology,
-    lemma and dependency that spaCy's own pipeline gives."""
+    lemma and dependency that spaCy's own pipeline gives, but for the lemmas `parsing.base_form`
+    mends ("fined": "fine", not "fin")."""
     import spacy
 
     from consistency import parsing
@@ -365,10 +366,16 @@ def test_the_attribute_rules_and_lemmas_are_spacy_s():
     def tokens(doc):
         return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
 
+    def same(x, y) -> bool:
+        """Token for token, but for a lemma `parsing.base_form` gave back its "e" ("fined": "fine",
+        where spaCy's is "fin")."""
+        return len(x) == len(y) and all(a == b or a[:4] + a[5:] == b[:4] + b[5:] and a[4] != b[4]
+                                        and a[4] == parsing.base_form(a[0], [b[4], b[4] + "e"]) for a, b in zip(x, y))
+
     ours = [tokens(doc) for doc in nlp.pipe(texts, batch_size=128)]
     spacys = [tokens(doc) for doc in theirs.pipe(texts, batch_size=128)]
     assert sum(len(x) for x in ours) > 8_000
-    assert [t for t, x, y in zip(texts, ours, spacys) if x != y] == []
+    assert [t for t, x, y in zip(texts, ours, spacys) if not same(x, y)] == []
 
 
 def _row_claim(text: str, key: str):
