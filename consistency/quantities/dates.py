@@ -73,6 +73,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                  r"(?:days?|weeks?|months?|years?|seasons?)[ \u00a0]+ago)(?![\w])"),
 )
 _DATE_RE = re.compile("|".join(f"(?P<{name}>{p})" for name, p in _PATTERNS), re.I)
+#: A month's name written as a name: capitalised, in title case or in capitals ("June", "JUNE").
+_MONTH_NAMED = re.compile(rf"(?=[A-Z])(?i:{MONTHS})")
 _CASED_NAMES = ("month_day", "day_month", "month_year", "weekday")
 #: The offsets from UTC, in minutes, of the time zones news copy names after a clock time (standard
 #: facts of the zones, not a tuned list; "ET" and "PT" are read as standard time).
@@ -178,8 +180,8 @@ def _date_spans(text: str) -> tuple[DateSpan, ...]:
         kind = m.lastgroup or ""
         if kind in _CASED_NAMES and not m.group()[:1].isupper() and not m.group().lower().startswith(("last", "next", "this")) and kind != "day_month":
             continue
-        if kind == "day_month" and not re.search(MONTHS, m.group()):
-            continue
+        if kind == "day_month" and not _MONTH_NAMED.search(m.group()):
+            continue  # "4 may": a month is a name, capitalised ("4 May", "4 MAY")
         if kind == "month_day" and m.group().startswith("May") and not re.search(r"\d", m.group()[3:]):
             continue
         start = m.start()
