@@ -46,7 +46,8 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import ages, counted, events, kinds, makers, moments, running, shared_time, terms, totals, wordnet
+from . import (ages, counted, events, kinds, makers, moments, running, shared_time, stretches, terms, totals,
+               wordnet)
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
                      vague_magnitude)
@@ -561,6 +562,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "spans of different tallies"
     if found and _chosen_windows(fa, fb):
         return "windows the writers chose"
+    if found and (stretch := stretches.apart(fa, fb)):
+        return stretch  # "three times since March" / "four times" (`stretches`)
     if found and (_one_item_of_total(fa, fb) or _one_item_of_total(fb, fa)):
         return "a part of the whole"
     if found and _items_differ(fa, fb, ctx):
