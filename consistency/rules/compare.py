@@ -46,7 +46,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import (ages, counted, events, kinds, makers, moments, running, shared_time, stretches, terms, totals,
+from . import (ages, counted, events, joined, kinds, makers, moments, running, shared_time, stretches, terms, totals,
                wordnet)
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
@@ -503,7 +503,10 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     utterances ("announced Thursday that ...", `utterances`), a term set against how long its
     holder's own act or state went on, or the length of an event a noun names against what was done
     to a person (`terms.apart`: "was sentenced to two years" / "spent seven months behind bars";
-    "court fights dragged on for five years" / "he was locked up for eight years"), or a figure
+    "court fights dragged on for five years" / "he was locked up for eight years"), a tally over a
+    stretch reaching back before the story against a figure over none or another (`stretches.apart`:
+    "three times since March" / "four times"), a count of joined groups against one of them
+    (`joined.apart`: "212 passengers and crew" / "180 passengers"), or a figure
     whose clause states no fact ("if they are pushed to nine years", "might flatten", `_no_fact`;
     a kind in general: "the typical lifespan"). '' when there is none.
 
@@ -564,6 +567,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "windows the writers chose"
     if found and (stretch := stretches.apart(fa, fb)):
         return stretch  # "three times since March" / "four times" (`stretches`)
+    if found and (group := joined.apart(fa, fb)):
+        return group  # "212 passengers and crew" / "180 passengers" (`joined`)
     if found and (_one_item_of_total(fa, fb) or _one_item_of_total(fb, fa)):
         return "a part of the whole"
     if found and _items_differ(fa, fb, ctx):

@@ -1,0 +1,72 @@
+"""Counts of two groups joined into one: "some 212 passengers and crew".
+
+A number before a noun coordinated with a bare noun, one with no number, determiner or possessive
+of its own ("212 passengers and crew", "60 pupils and teachers", "about 90 guests and staff
+members"), counts the members of both groups: the bare noun takes the number too. Against a count
+of one of the groups alone ("its 180 passengers and half of the officers", "180 passengers") it is
+another measure, a whole against its part, and no rival figure. Two counts of the same joined groups
+still compare.
+
+Read from the parse (`joined`): the counted noun has exactly one conjunct, joined by "and", itself
+not a member of a longer list and not a conjunct of another noun (a list "seven rifles, 13
+magazines, rockets and grenades" is a haul of several items, each its own count), and that conjunct
+has no dependents but compounds and adjectives (no number, determiner, possessive, quantifier or
+of-phrase: "and four civilians", "and a driver", "and half of the officers" are counts of their own).
+
+`compare.apart` asks `apart` for found pairs."""
+
+from __future__ import annotations
+
+from ..parsing import parse
+from .frames import Frame, disjoint
+
+#: The dependents a bare conjunct may have: words that narrow the noun ("crew members", "other
+#: staff"), not ones that count or hold it.
+_BARE = ("compound", "amod")
+
+#: What `joined` read, by frame.
+_READ: dict[tuple, str] = {}
+
+
+def joined(f: Frame) -> str:
+    """The lemma of the bare noun coordinated with ``f``'s counted noun, which the number counts too
+    (the module docstring); '' when the number counts its own noun alone."""
+    key = (f.claim.id, f.claim.text, f.q.start, f.q.end)
+    if key not in _READ:
+        if len(_READ) > 50_000:
+            _READ.clear()
+        _READ[key] = _read(f)
+    return _READ[key]
+
+
+def _read(f: Frame) -> str:
+    if f.q.dimension not in (None, "count") or f.is_age:
+        return ""
+    p = parse(f.claim.text)
+    span = p.tokens_in(f.q.start, f.q.end)
+    if not span:
+        return ""
+    node = p.head_of(span)
+    if node.dep != "nummod" or node.head == node.i:
+        return ""
+    noun = p.tokens[node.head]
+    if noun.pos != "NOUN" or noun.dep == "conj" or noun.i < node.i:
+        return ""
+    kids = p.children(noun.i)
+    conjuncts = [k for k in kids if k.dep == "conj"]
+    if len(conjuncts) != 1 or not any(k.dep == "cc" and k.low == "and" for k in kids):
+        return ""
+    other = conjuncts[0]
+    if other.pos != "NOUN" or other.i < noun.i:
+        return ""
+    if any(k.dep not in _BARE for k in p.children(other.i)):
+        return ""  # "and four civilians", "and a driver", "and half of the officers": counts of their own
+    return other.lemma.lower()
+
+
+def apart(fa: Frame, fb: Frame) -> str:
+    """Two counts that differ, one of joined groups (`joined`) and the other of one group alone or of
+    other joined groups: no rival figures. '' when they may be."""
+    if fa.q.dimension not in (None, "count") or joined(fa) == joined(fb) or not disjoint(fa, fb):
+        return ""
+    return "a count of joined groups against one group"
