@@ -182,10 +182,39 @@ def _month_number(name: str) -> int:
 
 def apart(fa: Frame, fb: Frame) -> str:
     """Two figures that differ, one tallied over a stretch reaching back before the story
-    (`stretch`) and the other over none or another: no rival figures. '' when they may be."""
+    (`stretch`) and the other over none or another: no rival figures. '' when they may be.
+
+    A stretch is a part of all time: against a running total over all time (a figure whose own verb
+    is a perfect with no stretch: "the trust has restored 240 cottages") a larger tally over a
+    stretch ("since 2016 it has restored 310") still conflicts; a smaller one is a part of it."""
     sa, sb = stretch(fa), stretch(fb)
     if sa == sb or not disjoint(fa, fb):
         return ""
     if sa and sb and sa[0] == sb[0] == "past" and abs(sa[1] - sb[1]) <= 0.1 * max(sa[1], sb[1]):
         return ""  # "the past 12 months" / "the last year": one stretch
+    part, whole = (fa, fb) if sa else (fb, fa)
+    if not (sa and sb) and part.low > whole.high and _to_date(whole):
+        return ""  # more over a stretch than over all time
     return "tallies over different stretches of time"
+
+
+#: The roles of a verb's own arguments: the counted noun is what the verb tallies.
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "oprd")
+
+
+def _to_date(f: Frame) -> bool:
+    """``f``'s number, or the noun it counts, is an argument of a verb in the perfect: a running
+    total up to the report ("has restored 240 cottages", "had been detained five times"); not a
+    noun of a phrase further down ("charges have been filed in the case of two toddlers")."""
+    p = parse(f.claim.text)
+    span = p.tokens_in(f.q.start, f.q.end)
+    if not span:
+        return False
+    node = p.head_of(span)
+    if node.dep == "nummod" and node.head != node.i:
+        node = p.tokens[node.head]
+    if node.dep not in _ARGUMENTS or node.head == node.i:
+        return False
+    verb = p.tokens[node.head]
+    return verb.pos in ("VERB", "AUX") and any(k.dep in ("aux", "auxpass") and k.lemma == "have"
+                                                for k in p.children(verb.i))
