@@ -27,6 +27,7 @@ JOINED = [
     ("Officers said four guards and two drivers were hurt.", "four", ""),  # each group its own count
     ("Officers said four guards and a driver were hurt.", "four", ""),
     ("Searchers found nine rifles, 13 magazines, rockets and grenades.", "13", ""),  # a list of items
+    ("The quake struck on Sunday, killing 12 people and flattening farms.", "12", ""),  # a second act
 ]
 
 

@@ -10,7 +10,7 @@ still compare.
 Read from the parse (`joined`): the counted noun has exactly one conjunct, joined by "and", itself
 not a member of a longer list and not a conjunct of another noun (a list "seven rifles, 13
 magazines, rockets and grenades" is a haul of several items, each its own count), and that conjunct
-has no dependents but compounds and adjectives (no number, determiner, possessive, quantifier or
+has no dependents but nouns and adjectives that narrow it (no verb, number, determiner, possessive, quantifier or
 of-phrase: "and four civilians", "and a driver", "and half of the officers" are counts of their own).
 
 `compare.apart` asks `apart` for found pairs."""
@@ -23,6 +23,8 @@ from .frames import Frame, disjoint
 #: The dependents a bare conjunct may have: words that narrow the noun ("crew members", "other
 #: staff"), not ones that count or hold it.
 _BARE = ("compound", "amod")
+#: The parts of speech of those words: nouns and adjectives, not a verb's participle.
+_NAMING = ("NOUN", "PROPN", "ADJ")
 
 #: What `joined` read, by frame.
 _READ: dict[tuple, str] = {}
@@ -59,8 +61,9 @@ def _read(f: Frame) -> str:
     other = conjuncts[0]
     if other.pos != "NOUN" or other.i < noun.i:
         return ""
-    if any(k.dep not in _BARE for k in p.children(other.i)):
-        return ""  # "and four civilians", "and a driver", "and half of the officers": counts of their own
+    if any(k.dep not in _BARE or k.pos not in _NAMING for k in p.children(other.i)):
+        return ""  # "and four civilians", "and a driver", "and half of the officers": counts of their own;
+        # "killing 12 people and flattening farms": a second act the parser read as a noun's modifier
     return other.lemma.lower()
 
 
