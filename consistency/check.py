@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+from collections import Counter
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -156,12 +158,16 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     articles: dict = {}  # each document's claims: what the rest of an article says
     for c in (claims.values() if isinstance(claims, dict) else claims):  # `run` passes its pool by number
         articles.setdefault(c.doc_key, []).append(c)
+    compared = Counter(x for p in pairs for x in (p.i, p.j))  # how many claims each is compared with
+    datasets = claims_datasets(articles)
     for n, pair in enumerate(pairs):
         if n % PARSE_CHUNK == 0:
             prime_parses(claims, pairs[n:n + PARSE_CHUNK], rules)
         a, b = claims[pair.i], claims[pair.j]
-        ctx = PairContext(similarity=pair.similarity, given=given, similar=similar, contrasts=contrasts, sims=sims,
-                          articles=articles)
+        rows = not given and _row(a, datasets) and _row(b, datasets)
+        ctx = PairContext(similarity=pair.similarity, given=given, rows=rows,
+                          crowd=math.log(compared[pair.i] * compared[pair.j]), similar=similar, contrasts=contrasts,
+                          sims=sims, articles=articles)
         flagged = False
         for rule, plugin in ordered:
             if flagged and plugin:
@@ -188,6 +194,29 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
                 if current is None or _preferred(found, current):
                     best[fp] = found
     return sorted(best.values(), key=finding_order)
+
+
+def _whole(claim: Claim) -> bool:
+    """A whole dataset row (`claims.read_document` keeps a one-claim row whole, with the row id as
+    its claim id), not a sentence of an article or of a dataset row that holds one."""
+    return claim.row_id is not None and claim.id == claim.row_id
+
+
+def claims_datasets(articles: dict) -> set[str]:
+    """The files of the check that are claims datasets: most of their rows (``articles``: the claims of
+    each document) are one claim each. A dataset of articles (most rows several sentences, as a
+    crawl exported to JSONL) is not one, also for its rows of one sentence."""
+    whole: Counter = Counter()
+    split: Counter = Counter()
+    for claims in articles.values():
+        if claims and claims[0].row_id is not None:
+            (whole if len(claims) == 1 and _whole(claims[0]) else split)[claims[0].path] += 1
+    return {path for path, n in whole.items() if n > split[path]}
+
+
+def _row(claim: Claim, datasets: set[str]) -> bool:
+    """A whole row of a claims dataset (`claims_datasets`): scored by the rows model."""
+    return claim.path in datasets and _whole(claim)
 
 
 def _preferred(x: Finding, y: Finding) -> bool:

@@ -7,7 +7,8 @@
   R 0.659: its four ANT001 and two no-number DIR001/ANT001 pairs leave the default report. Since
   QNT001 reads statement frames it keeps the speaker disputes of NEG001/ANT001: h055 ("all of the
   rebel fighters have left, the army said" / "dozens remain, residents said") is two speakers'
-  words, not flagged (R 0.610).
+  words, not flagged (R 0.610). Session 37: its pairs are two-row claims datasets, scored by the
+  rows model (docs/rules.md, "Confidence"): P 0.806, R 0.707.
 - tests/data/voices/pairs.jsonl: 60 pairs in another voice (the measure named differently on each
   side, the number before or after its noun), written before the slot engine and never tuned on:
   P 0.533, R 0.267 (the word-list engine: P 0.333, R 0.100); with the background veto P 0.583, R 0.233;
@@ -17,13 +18,17 @@
   of location (`compare._part_of`) finds 4 more of its conflicts at confidence 0 (17 -> 21 of 30,
   P 0.708 -> 0.724), all under the default cut-off, and un-vetoes one consistent pair (killed
   against wounded at one mall) that the mall, read as an area, had set apart by chance: at the
-  default cut-off P 0.688, R 0.367 (the floors below). Voices is now a file we tuned on.
+  default cut-off P 0.688, R 0.367. Voices is now a file we tuned on. Session 37: a pair of two
+  dataset rows is scored by the rows model (fitted on pooled VitaminC rows and judged news pairs,
+  docs/rules.md "Confidence"), not the news-fitted found-pair model: P 0.759, R 0.733 (the floors).
 - tests/data/voices2/pairs.jsonl: 100 pairs (50 conflicts: 30 counts and amounts, 10 dates, 6
   durations, 4 directions) written in session 36 by a writer who read none of the code, rules or
   tests, in varied voices (wire, local TV, tabloid, business; British and American dates; the
   measure named differently on each side), and never tuned on: P 0.867, R 0.260 on main 2307339
   and unchanged by session 36's changes. Its running tolls are labelled consistent; the engine
-  reports them as updates (``update_false`` counts them, so it is not asserted here).
+  reports them as updates (``update_false`` counts them, so it is not asserted here). Session 37,
+  the rows model: P 0.867, R 0.520 (the floors). Read twice, never its misses: a first fit on the
+  pooled rows alone had P 0.694, R 0.680 (the file above and voices also lost precision with it).
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -45,7 +50,7 @@ def test_heldout_precision_and_recall(embedder):
     assert {"conflict", "consistent", "update"} <= labels
     m = bench.heldout_scores(predictions)
     assert m["P"] >= 0.80, m
-    assert m["R"] >= 0.60, m
+    assert m["R"] >= 0.68, m
     assert m["update_false"] == 0, m
 
 
@@ -60,14 +65,14 @@ def _scores(folder: str, pairs: int, embedder) -> dict:
 def test_voices_precision_and_recall(embedder):
     m = _scores("voices", 60, embedder)
     assert m["P"] >= 0.68, m
-    assert m["R"] >= 0.36, m
+    assert m["R"] >= 0.70, m
     assert m["update_false"] == 0, m
 
 
 def test_voices2_precision_and_recall(embedder):
     m = _scores("voices2", 100, embedder)
     assert m["P"] >= 0.85, m
-    assert m["R"] >= 0.25, m
+    assert m["R"] >= 0.50, m
 
 
 def test_heldout_covers_every_rule():

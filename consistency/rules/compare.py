@@ -16,14 +16,18 @@ identical words:
 
 `Model` turns the features into a probability that a reviewer confirms the conflict: a
 logistic regression whose weights live in ``confidence.json`` beside this module, fitted
-by ``benchmarks/calibrate.py`` on data the team did not write. There are two models, one
+by ``benchmarks/calibrate.py`` on data the team did not write. There are three models, one
 per population of pairs, because the same features mean different odds in each:
 
 - **given** pairs, handed to `consistency compare` as meant to be about one thing
   (fitted on VitaminC dev and EQUATE);
 - **found** pairs, found by similarity among many claims (`check`, `run`): fitted on
   reviewed findings of real news (``benchmarks/labels/news.jsonl``), where most similar
-  pairs measure different things.
+  pairs measure different things;
+- **rows** pairs, found pairs of which both claims are whole rows of a claims dataset (no
+  article around either, `check.claims_datasets`): fitted on VitaminC dev pooled into one
+  claims dataset (``benchmarks/rows.py``) with the judged news pairs under a bias of their own.
+  Without a shipped rows model they are scored as found pairs.
 
 See docs/rules.md, "Confidence". The same score aligns the numbers of two claims: each
 number is matched with the number of the other claim it most probably measures the same
@@ -71,6 +75,13 @@ class PairContext:
     #: the pair was given to compare (`consistency compare`), not found by similarity among many
     #: claims: its two claims are meant to be about the same thing, which raises the prior.
     given: bool = False
+    #: both claims are whole rows of a claims dataset (`check.run_rules`): a found pair scored by
+    #: the rows model, not the news-fitted found model.
+    rows: bool = False
+    #: log of how many claims the check compares each of the two with, multiplied (`check.run_rules`):
+    #: a row similar to many rows of a dataset (a template filled for many things) may be about any
+    #: of them. 0 for one pair alone.
+    crowd: float = 0.0
     #: phrase similarity (embedding cosine); None falls back to word overlap.
     similar: Similar | None = None
     #: pairs of predicates that some claim of the same check reports with numbers of their own
@@ -139,6 +150,7 @@ FEATURES = (
     "is_money",
     "is_time",
     "is_date",
+    "crowd",                 # log(claims the check compares a with * b with): many similar rows per claim
 )
 
 
@@ -154,7 +166,7 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-POPULATIONS = ("given", "found")
+POPULATIONS = ("given", "found", "rows")
 
 
 @lru_cache(maxsize=1)
@@ -166,12 +178,13 @@ def _shipped() -> dict:
         return {}
 
 
-@lru_cache(maxsize=2)
-def model(given: bool = False) -> Model:
-    """The calibrated weights shipped with the package for given or found pairs."""
+@lru_cache(maxsize=4)
+def model(given: bool = False, rows: bool = False) -> Model:
+    """The calibrated weights shipped with the package for given, found or (``rows``, found pairs
+    of two dataset rows) rows pairs; rows pairs fall back to the found model when none is shipped."""
     raw = _shipped()
     try:
-        entry = raw["models"]["given" if given else "found"]
+        entry = raw["models"]["given" if given else "rows" if rows and "rows" in raw["models"] else "found"]
         weights = tuple(float(entry["weights"][name]) for name in FEATURES)
         return Model(weights, float(raw.get("cutoff", 0.5)), str(entry.get("trained_on", "")))
     except KeyError:  # an untrained checkout: a hand-set prior
@@ -255,6 +268,7 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
         "is_money": float(dim == "currency"),
         "is_time": float(dim == "time"),
         "is_date": float(dim == "date"),
+        "crowd": ctx.crowd,
     }
     return [0.0 if name in unused else x[name] for name in FEATURES]
 
@@ -356,7 +370,7 @@ def score(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0) -> 
     x = features(fa, fb, ctx, ambiguity=ambiguity)
     if RECORD is not None and not ctx.given:
         RECORD.append((fa, fb, x))
-    return model(ctx.given).probability(x)
+    return model(ctx.given, ctx.rows).probability(x)
 
 
 #: None, or a list to which `score` appends every found pair it scores as (frame a, frame b,
