@@ -11,14 +11,14 @@ documents, value pairs that must not be flagged (``apart``) and pairs that must 
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("ages", "cases.jsonl")
+CASES = read_cases("ages", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_ages_of_one_person_at_two_moments(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 READINGS = [
@@ -38,4 +38,4 @@ READINGS = [
 def test_an_age_told_at_the_verdict_is_read_from_the_parse(text, number, verdict, tmp_path):
     from consistency.rules import ages
 
-    assert ages.at_verdict(_frame(tmp_path, text, number)) is verdict
+    assert ages.at_verdict(frame_at(tmp_path, text, number)) is verdict

@@ -13,7 +13,7 @@ victim was struck two times", 0.35: docs/rules.md, "Known limits")."""
 
 from __future__ import annotations
 
-from test_measures_apart import _check as check_texts
+from cases import check_texts
 
 HAUL_A = (
     "Since January the coastguard has seized 640 kilograms of cocaine in nine raids off the Serra coast.\n\n"

@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from cases import frame_at
 
-from tests.test_measures_apart import _frame
 from tests.test_rules import rule_findings
 
 YEAR = 31_557_600.0  # the canonical year, in seconds
@@ -38,7 +38,7 @@ AT_MOST = [
 
 @pytest.mark.parametrize("text,number,years", AT_MOST, ids=[n for n, *_ in enumerate(AT_MOST)])
 def test_a_negated_comparison_is_an_upper_bound(tmp_path, text, number, years):
-    f = _frame(tmp_path, text, number)
+    f = frame_at(tmp_path, text, number)
     assert math.isclose(f.high, years * YEAR, rel_tol=1e-3) and f.low <= 0, (f.low, f.high, f.q.bound)
     assert f.q.bound == "upper" and not f.strict_high
 
@@ -66,7 +66,7 @@ AT_LEAST = [
 
 @pytest.mark.parametrize("text,number,bound", AT_LEAST, ids=[n for n, *_ in enumerate(AT_LEAST)])
 def test_a_comparison_keeps_its_bound_without_a_negation_over_it(tmp_path, text, number, bound):
-    f = _frame(tmp_path, text, number)
+    f = frame_at(tmp_path, text, number)
     assert f.q.bound == bound, (f.q.bound, f.low, f.high)
     if bound == "lower":
         assert math.isinf(f.high) and f.low > 0
@@ -88,7 +88,7 @@ def test_an_offer_of_at_most_eight_years_allows_a_seven_year_deal(embedder):
     ("Against Eastport the rookie picked off four passes and pulled down six rebounds.", "six"),
 ])
 def test_a_verb_particle_before_a_count_is_no_change(tmp_path, text, number):
-    f = _frame(tmp_path, text, number)
+    f = frame_at(tmp_path, text, number)
     assert f.q.kind == "level" and f.q.change is None, f.q
 
 
@@ -98,7 +98,7 @@ def test_a_verb_particle_before_a_count_is_no_change(tmp_path, text, number):
     ("Orders at the mill were down 40 tonnes on the month.", "40 tonnes"),
 ])
 def test_a_move_down_stays_a_change(tmp_path, text, number):
-    f = _frame(tmp_path, text, number)
+    f = frame_at(tmp_path, text, number)
     assert f.q.kind == "change" and f.q.change == "down", f.q
 
 
@@ -111,8 +111,8 @@ def test_rebounds_after_a_particle_compare_with_rebounds_had(embedder):
 def test_points_per_game_and_points_a_game_are_one_figure(tmp_path, embedder):
     a = "Dalby is averaging 24.7 points per game for the Owls this season."
     b = "For the Owls this season Dalby is averaging 19.2 points a game."
-    fa = _frame(tmp_path, a, "24.7 points per game")
-    fb = _frame(tmp_path, b, "19.2 points a game")
+    fa = frame_at(tmp_path, a, "24.7 points per game")
+    fb = frame_at(tmp_path, b, "19.2 points a game")
     assert fa.family == fb.family and fa.q.per == fb.q.per == "game"
     assert "NUM001" in _fired(a, b, embedder)
 

@@ -8,16 +8,16 @@ value pairs that must not be flagged (``apart``) and pairs that must still be (`
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases
+from cases import assert_case, read_cases
 
 from consistency.quantities.dates import clock_times
 
-CASES = _cases("clock", "cases.jsonl")
+CASES = read_cases("clock", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_figures_timed_hours_apart_are_of_two_events(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 CLOCKS = [

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from test_measures_apart import _assert_case, _cases
+from cases import assert_case, read_cases
 
-CASES = _cases("durations", "pairs.jsonl")
+CASES = read_cases("durations", "pairs.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_durations_of_different_things_are_refused(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)

@@ -10,16 +10,16 @@ still be (``conflict``)."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
 from consistency.rules.frames import Era, own_eras
 
-CASES = _cases("eras", "cases.jsonl")
+CASES = read_cases("eras", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_figures_of_recalled_events_are_apart(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 OWN = [
@@ -38,24 +38,24 @@ OWN = [
 
 @pytest.mark.parametrize("text,number,eras", OWN, ids=[f"{n.split()[0]}-{len(e)}" for _, n, e in OWN])
 def test_the_earlier_time_of_a_figures_own_event(text, number, eras, tmp_path):
-    assert own_eras(_frame(tmp_path, text, number)) == eras
+    assert own_eras(frame_at(tmp_path, text, number)) == eras
 
 
 def test_a_like_event_in_another_country_is_recalled(tmp_path):
     from consistency.rules.compare import apart
 
-    story = _frame(tmp_path, "A powerful earthquake struck central Chile on Saturday, killing 14 people.", "14")
-    abroad = _frame(tmp_path, "On Friday, more than 20 people were killed by an earthquake in northern Peru.",
+    story = frame_at(tmp_path, "A powerful earthquake struck central Chile on Saturday, killing 14 people.", "14")
+    abroad = frame_at(tmp_path, "On Friday, more than 20 people were killed by an earthquake in northern Peru.",
                     "20")
     assert apart(abroad, story) == apart(story, abroad) == "different places"
     # a figure of the same country keeps comparing, a day apart or not
-    home = _frame(tmp_path, "On Friday, 17 people were killed by an earthquake in central Chile.", "17")
+    home = frame_at(tmp_path, "On Friday, 17 people were killed by an earthquake in central Chile.", "17")
     assert apart(home, story) == ""
 
 
 def test_a_date_of_the_event_noun_is_read_only_loosely(tmp_path):
     # too loose to place a figure (a misparsed subject can hold a month), enough to tell that a
     # figure is not of the story's present (tests/test_measures_apart.py: two accounts of one cyclone)
-    f = _frame(tmp_path, "A gale in 1991 flattened 70 barns along the Orrin coast.", "70")
+    f = frame_at(tmp_path, "A gale in 1991 flattened 70 barns along the Orrin coast.", "70")
     assert own_eras(f) == ()
     assert own_eras(f, adverbial=False) == (Era(year=1991),)

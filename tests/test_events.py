@@ -10,11 +10,11 @@ pairs that must still be (``conflict``)."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases
+from cases import assert_case, read_cases
 
-CASES = _cases("events", "cases.jsonl")
+CASES = read_cases("events", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_figures_of_events_an_article_places_on_other_days(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)

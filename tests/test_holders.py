@@ -7,22 +7,22 @@ from __future__ import annotations
 
 import pytest
 
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("holders", "cases.jsonl")
+CASES = read_cases("holders", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_holders_and_levels(case, tmp_path, embedder):
-    _assert_case(case, tmp_path, embedder)
+    assert_case(case, tmp_path, embedder)
 
 
-SUBJECTS = _cases("holders", "subjects.jsonl")
+SUBJECTS = read_cases("holders", "subjects.jsonl")
 
 
 @pytest.mark.parametrize("case", SUBJECTS, ids=[c["number"] for c in SUBJECTS])
 def test_an_adverbial_participle_is_said_of_its_clause_subject(case, tmp_path):
-    frame = _frame(tmp_path, case["text"], case["number"])
+    frame = frame_at(tmp_path, case["text"], case["number"])
     assert frame.slots.actor == case["subject"]
 
 
@@ -36,36 +36,36 @@ CLAUSE_NAMES = [
 
 @pytest.mark.parametrize("text,number,name", CLAUSE_NAMES, ids=[n for _, n, _ in CLAUSE_NAMES])
 def test_a_verb_without_a_subject_takes_its_clause_name(text, number, name, tmp_path):
-    assert _frame(tmp_path, text, number).slots.clause_name == name
+    assert frame_at(tmp_path, text, number).slots.clause_name == name
 
 
-MARKS = _cases("holders", "marks.jsonl")
+MARKS = read_cases("holders", "marks.jsonl")
 
 
 @pytest.mark.parametrize("case", MARKS, ids=[c["id"] for c in MARKS])
 def test_a_holder_told_apart_by_its_own_marks(case, tmp_path, embedder):
-    _assert_case(case, tmp_path, embedder)
+    assert_case(case, tmp_path, embedder)
 
 
-KINDS = _cases("holders", "kinds.jsonl")
+KINDS = read_cases("holders", "kinds.jsonl")
 
 
 @pytest.mark.parametrize("case", KINDS, ids=[c["id"] for c in KINDS])
 def test_a_figure_of_a_kind_is_no_figure_of_the_event(case, tmp_path, embedder):
-    _assert_case(case, tmp_path, embedder)
+    assert_case(case, tmp_path, embedder)
 
 
-CONJUNCTS = _cases("holders", "conjuncts.jsonl")
+CONJUNCTS = read_cases("holders", "conjuncts.jsonl")
 
 
 @pytest.mark.parametrize("case", CONJUNCTS, ids=[c["id"] for c in CONJUNCTS])
 def test_a_conjoined_verb_is_said_of_its_clause_subject(case, tmp_path, embedder):
-    _assert_case(case, tmp_path, embedder)
+    assert_case(case, tmp_path, embedder)
 
 
-STRANDED = _cases("holders", "stranded.jsonl")
+STRANDED = read_cases("holders", "stranded.jsonl")
 
 
 @pytest.mark.parametrize("case", STRANDED, ids=[c["id"] for c in STRANDED])
 def test_a_figure_after_a_stranded_preposition_is_that_verb_subject(case, tmp_path, embedder):
-    _assert_case(case, tmp_path, embedder)
+    assert_case(case, tmp_path, embedder)

@@ -8,17 +8,17 @@ flagged (``apart``) and pairs that must still be (``conflict``)."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases
+from cases import assert_case, read_cases
 
 from consistency.parsing import parse
 from consistency.spacing import clitics
 
-CASES = _cases("holders", "makers.jsonl")
+CASES = read_cases("holders", "makers.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_whose_figure(case, tmp_path, embedder):
-    _assert_case(case, tmp_path, embedder)
+    assert_case(case, tmp_path, embedder)
 
 
 def test_a_split_clitic_is_parsed_as_written_with_offsets_into_the_text():
@@ -35,17 +35,17 @@ def test_a_split_clitic_is_parsed_as_written_with_offsets_into_the_text():
 
 
 def test_contracts_of_two_receivers_are_two_items(tmp_path):
-    from test_measures_apart import _frame
+    from cases import frame_at
 
     from consistency.rules import makers
     from consistency.rules.compare import apart
 
-    strand = _frame(tmp_path, "A $ 90 million sum to pitcher Ivo Marsh over five seasons and a four - year , "
+    strand = frame_at(tmp_path, "A $ 90 million sum to pitcher Ivo Marsh over five seasons and a four - year , "
                     "$ 60 million contract for Milo Strand .", "four - year")
-    quint = _frame(tmp_path, "Vance is sure to land among the richest paydays of the game , almost certainly "
+    quint = frame_at(tmp_path, "Vance is sure to land among the richest paydays of the game , almost certainly "
                    "exceeding the $ 150 million ( over six years ) that fellow free agent Abel Quint received "
                    "from the Ospreys earlier this winter .", "six years")
-    again = _frame(tmp_path, "Last winter the Ospreys offered Milo Strand six years .", "six years")
+    again = frame_at(tmp_path, "Last winter the Ospreys offered Milo Strand six years .", "six years")
     assert apart(strand, quint) == "different receivers"
     # one receiver on both sides, told in other words: the lengths still disagree
     assert makers.receiver(again) == "Milo Strand"

@@ -12,14 +12,14 @@ import pytest
 
 from consistency.parsing import parse
 from consistency.rules.slots import read_slots
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("holders", "owners.jsonl")
+CASES = read_cases("holders", "owners.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_whose_figure(case, tmp_path, embedder):
-    _assert_case(case, tmp_path, embedder)
+    assert_case(case, tmp_path, embedder)
 
 
 def _slots(text: str, number: str):
@@ -65,8 +65,8 @@ def test_it_in_a_reported_clause_is_the_reporter():
 
 def test_the_same_name_with_another_age_is_one_person(tmp_path):
     # "31-year-old Ivo Marsh" and "Ivo Marsh, 32" are one man whatever each report says his age is
-    a = _frame(tmp_path, "On Sunday 31 - year - old Ivo Marsh fell 700 metres from the ridge .", "700 metres")
-    b = _frame(tmp_path, "Ivo Marsh , 32 , fell about 2,000 feet on Sunday , police said .", "2,000 feet")
+    a = frame_at(tmp_path, "On Sunday 31 - year - old Ivo Marsh fell 700 metres from the ridge .", "700 metres")
+    b = frame_at(tmp_path, "Ivo Marsh , 32 , fell about 2,000 feet on Sunday , police said .", "2,000 feet")
     from consistency.rules.compare import apart
 
     assert ("age:31" in a.slots.traits, "age:32" in b.slots.traits) == (True, True)
@@ -87,11 +87,11 @@ def test_a_pronoun_subject_of_an_adverbial_participles_clause():
 def test_a_pronouns_name_against_another_clauses_named_subject(tmp_path):
     from consistency.rules.compare import apart
 
-    offer = _frame(tmp_path, "Kestrels general manager Tomas Varn says he would go past nine years for "
+    offer = frame_at(tmp_path, "Kestrels general manager Tomas Varn says he would go past nine years for "
                    "Dario Vance .", "nine years")
-    other = _frame(tmp_path, "Omar Lisle is close to finalizing a deal with the Pelicans for the next seven "
+    other = frame_at(tmp_path, "Omar Lisle is close to finalizing a deal with the Pelicans for the next seven "
                    "years .", "seven years")
-    own = _frame(tmp_path, "The Kestrels are ready to offer Dario Vance seven years .", "seven years")
+    own = frame_at(tmp_path, "The Kestrels are ready to offer Dario Vance seven years .", "seven years")
     assert (offer.slots.pronoun, other.slots.clause_name) == ("he", "Omar Lisle")
     assert apart(offer, other) == "different holders"
     # the manager speaks for his club: a word of one name in the other claim is no evidence of two holders

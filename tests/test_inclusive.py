@@ -8,14 +8,14 @@ compares. Cases in tests/data/inclusive/cases.jsonl, written for these tests in 
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("inclusive", "cases.jsonl")
+CASES = read_cases("inclusive", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_a_count_with_one_member_more(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 MEMBERS = [
@@ -30,4 +30,4 @@ MEMBERS = [
 
 @pytest.mark.parametrize("text,number,inclusive", MEMBERS, ids=[t for t, _, _ in MEMBERS])
 def test_the_member_a_count_includes_is_read_from_the_parse(text, number, inclusive, tmp_path):
-    assert _frame(tmp_path, text, number).slots.inclusive is inclusive
+    assert frame_at(tmp_path, text, number).slots.inclusive is inclusive

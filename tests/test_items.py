@@ -9,14 +9,14 @@ documents, value pairs that must not be flagged (``apart``) and pairs that must 
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("items", "cases.jsonl")
+CASES = read_cases("items", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_a_number_that_names_one_of_several_items(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 ITEMS = [
@@ -32,4 +32,4 @@ ITEMS = [
 
 @pytest.mark.parametrize("text,number,item", ITEMS, ids=[n for _, n, _ in ITEMS])
 def test_the_item_a_number_names_is_read_from_the_parse(text, number, item, tmp_path):
-    assert _frame(tmp_path, text, number).slots.item == item
+    assert frame_at(tmp_path, text, number).slots.item == item

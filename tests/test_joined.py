@@ -8,16 +8,16 @@ own words."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
 from consistency.rules.joined import joined
 
-CASES = _cases("joined", "cases.jsonl")
+CASES = read_cases("joined", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_a_count_of_joined_groups_is_no_rival_for_one_group(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 JOINED = [
@@ -33,4 +33,4 @@ JOINED = [
 
 @pytest.mark.parametrize("text,number,other", JOINED)
 def test_which_counts_take_a_joined_group(text, number, other, tmp_path):
-    assert joined(_frame(tmp_path, text, number)) == other
+    assert joined(frame_at(tmp_path, text, number)) == other

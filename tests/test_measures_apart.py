@@ -9,13 +9,7 @@ The sentences are ours, written for this test in another voice than the rules' d
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-
-from consistency import api
-from consistency.config import Settings
+from cases import check_texts
 
 WAREHOUSE_A = (
     "A former employee opened fire inside a packaging warehouse in Dunmore late on Friday, shooting six of "
@@ -37,58 +31,8 @@ MATCH_B = (
 )
 
 
-def _pairs(report, *, number_only=False):
-    """The evidence pairs of numeric findings, sorted; ``number_only``: the number without its unit
-    ("15 points" -> "15")."""
-    out = set()
-    for f in report.findings:
-        if f.rule in ("NUM001", "DUR001"):
-            va = f.a.text[f.spans_a[0].start:f.spans_a[0].end]
-            vb = f.b.text[f.spans_b[0].start:f.spans_b[0].end]
-            if number_only:
-                va, vb = va.split()[0], vb.split()[0]
-            out.add(tuple(sorted((va, vb))))
-    return out
-
-
-def _check(tmp_path, embedder, *texts, number_only=False):
-    for n, text in enumerate(texts):
-        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    report = api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder)
-    return _pairs(report, number_only=number_only)
-
-
-def _cases(folder: str, name: str) -> list[dict]:
-    """The cases of tests/data/<folder>/<name> (JSON Lines)."""
-    text = (Path(__file__).parent / "data" / folder / name).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-def _assert_case(case, tmp_path, embedder, request=None):
-    """A case of documents (``docs``): its ``apart`` value pairs are not flagged, its ``conflict``
-    pairs are (tests/data/holders/cases.jsonl, tests/data/predicates/pairs.jsonl). A case marked
-    ``open`` (with the reason) is a strict expected failure: solving it shows."""
-    if case.get("open") and request is not None:
-        request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
-    pairs = _check(tmp_path, embedder, *(text + "\n" for text in case["docs"]))
-    for x in case["apart"]:
-        assert tuple(sorted(x)) not in pairs, (case["why"], pairs)
-    for x in case["conflict"]:
-        assert tuple(sorted(x)) in pairs, (case["why"], pairs)
-
-
-def _frame(tmp_path, text, number):
-    """The one frame of ``number`` in ``text`` read as a one-sentence document."""
-    from consistency.rules.frames import frames
-
-    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
-    claims, _ = api.extract([str(tmp_path / "a.txt")])
-    [frame] = [f for c in claims for f in frames(c) if f.q.text == number]
-    return frame
-
-
 def test_a_predicate_the_corpus_reports_apart_is_another_measure(tmp_path, embedder):
-    pairs = _check(tmp_path, embedder, WAREHOUSE_A, WAREHOUSE_B, WAREHOUSE_C)
+    pairs = check_texts(tmp_path, embedder, WAREHOUSE_A, WAREHOUSE_B, WAREHOUSE_C)
     # the first report shoots six and kills two: shot and killed are two measures, also where a
     # claim gives only one of them
     assert ("Three", "five") not in pairs, pairs
@@ -97,7 +41,7 @@ def test_a_predicate_the_corpus_reports_apart_is_another_measure(tmp_path, embed
 
 
 def test_named_subjects_that_differ_are_other_people(tmp_path, embedder):
-    pairs = _check(tmp_path, embedder, MATCH_A, MATCH_B)
+    pairs = check_texts(tmp_path, embedder, MATCH_A, MATCH_B)
     assert ("12", "nine") not in pairs, pairs  # Pell's rebounds are not Ilves's
     assert ("12", "14") in pairs, pairs  # "Ilves" is "Marta Ilves"
 
@@ -117,7 +61,7 @@ FLOOD_PART_TOO_BIG = (
 
 
 def test_a_named_part_may_count_fewer_than_the_whole(tmp_path, embedder):
-    pairs = _check(tmp_path, embedder, FLOOD_WHOLE, FLOOD_PART, FLOOD_OTHER_WHOLE)
+    pairs = check_texts(tmp_path, embedder, FLOOD_WHOLE, FLOOD_PART, FLOOD_OTHER_WHOLE)
     # nine dead in one district is a part of the region's toll, not a rival figure for it
     assert ("31", "nine") not in pairs, pairs
     assert ("26", "nine") not in pairs, pairs
@@ -125,7 +69,7 @@ def test_a_named_part_may_count_fewer_than_the_whole(tmp_path, embedder):
 
 
 def test_a_named_part_cannot_count_more_than_the_whole(tmp_path, embedder):
-    pairs = _check(tmp_path, embedder, FLOOD_OTHER_WHOLE, FLOOD_PART_TOO_BIG)
+    pairs = check_texts(tmp_path, embedder, FLOOD_OTHER_WHOLE, FLOOD_PART_TOO_BIG)
     assert ("26", "40") in pairs, pairs
 
 
@@ -137,7 +81,7 @@ SENTENCE_B = (
 
 
 def test_one_family_name_with_two_given_names_is_two_people(tmp_path, embedder):
-    pairs = _check(tmp_path, embedder, SENTENCE_A, SENTENCE_B)
+    pairs = check_texts(tmp_path, embedder, SENTENCE_A, SENTENCE_B)
     assert ("14 months", "six years") not in pairs, pairs  # Ilona's sentence is not Tomas's
     assert ("eight years", "six years") in pairs, pairs
 
@@ -155,7 +99,7 @@ CYCLONE_PROVINCE_AGAIN = (
 
 
 def test_background_figures_of_different_areas_do_not_conflict(tmp_path, embedder):
-    pairs = _check(tmp_path, embedder, CYCLONE_PROVINCE, CYCLONE_COUNTRIES, CYCLONE_PROVINCE_AGAIN)
+    pairs = check_texts(tmp_path, embedder, CYCLONE_PROVINCE, CYCLONE_COUNTRIES, CYCLONE_PROVINCE_AGAIN)
     assert ("4,100", "6,300") not in pairs, pairs  # the province's toll is a part of the region's
     assert ("5,200", "6,300") not in pairs, pairs
     assert ("4,100", "5,200") in pairs, pairs  # one area, one year: the two accounts disagree

@@ -7,14 +7,14 @@ Cases in tests/data/misreads/cases.jsonl, written for these tests in our own wor
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases
+from cases import assert_case, read_cases
 
-CASES = _cases("misreads", "cases.jsonl")
+CASES = read_cases("misreads", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_a_figure_is_read_as_what_it_counts(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 @pytest.mark.parametrize("text, number, measure, part", [
@@ -29,9 +29,9 @@ def test_a_figure_is_read_as_what_it_counts(case, tmp_path, embedder, request):
     ("Two boats sank near Oxley: nine were towed back to port.", "nine", "", False),
 ])
 def test_a_number_without_its_noun(tmp_path, text, number, measure, part):
-    from test_measures_apart import _frame
+    from cases import frame_at
 
-    slots = _frame(tmp_path, text, number).slots
+    slots = frame_at(tmp_path, text, number).slots
     assert slots.measure == measure, slots
     assert ("part" in slots.qualifiers) == part, slots
 

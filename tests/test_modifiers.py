@@ -9,14 +9,14 @@ flagged (``apart``) and pairs that must still be (``conflict``)."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("modifiers", "cases.jsonl")
+CASES = read_cases("modifiers", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_modifiers_the_check_reports_apart_are_other_measures(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 MODIFIERS = [
@@ -35,5 +35,5 @@ MODIFIERS = [
 
 @pytest.mark.parametrize("text,number,noun,modifiers", MODIFIERS, ids=[t for t, *_ in MODIFIERS])
 def test_the_modifiers_of_a_measure_are_read_from_the_parse(text, number, noun, modifiers, tmp_path):
-    slots = _frame(tmp_path, text, number).slots
+    slots = frame_at(tmp_path, text, number).slots
     assert (slots.modified, slots.modifiers) == (noun, modifiers)

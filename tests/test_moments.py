@@ -11,14 +11,14 @@ documents, value pairs that must not be flagged (``apart``) and pairs that must 
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases
+from cases import assert_case, read_cases
 
-CASES = _cases("moments", "cases.jsonl")
+CASES = read_cases("moments", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_figures_of_different_moments(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 READINGS = [

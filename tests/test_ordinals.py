@@ -8,14 +8,14 @@ that must still be (``conflict``)."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("ordinals", "cases.jsonl")
+CASES = read_cases("ordinals", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_an_ordinal_is_no_fraction_to_compare(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 ORDINALS = [
@@ -31,7 +31,7 @@ ORDINALS = [
 @pytest.mark.parametrize("text,number,fraction", ORDINALS, ids=[t for t, _, _ in ORDINALS])
 def test_a_fraction_is_framed_and_an_ordinal_is_not(text, number, fraction, tmp_path):
     if fraction:
-        assert _frame(tmp_path, text, number).q.unit == "fraction"
+        assert frame_at(tmp_path, text, number).q.unit == "fraction"
     else:
         with pytest.raises(ValueError):
-            _frame(tmp_path, text, number)
+            frame_at(tmp_path, text, number)

@@ -23,11 +23,11 @@ tests/data/parts/cases.jsonl, written for these tests in our own words."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases
+from cases import assert_case, read_cases
 
-CASES = _cases("parts", "cases.jsonl")
+CASES = read_cases("parts", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_a_part_the_claim_names_itself(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)

@@ -11,11 +11,11 @@ tests/data/places/cases.jsonl, written for these tests in our own words."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases
+from cases import assert_case, read_cases
 
-CASES = _cases("places", "cases.jsonl")
+CASES = read_cases("places", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_tolls_of_two_places_are_not_compared(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)

@@ -11,26 +11,26 @@ from __future__ import annotations
 
 import pytest
 
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("predicates", "pairs.jsonl")
+CASES = read_cases("predicates", "pairs.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_different_measures_are_refused(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
-PRONOUNS = _cases("predicates", "pronouns.jsonl")
+PRONOUNS = read_cases("predicates", "pronouns.jsonl")
 
 
 @pytest.mark.parametrize("case", PRONOUNS, ids=[c["text"][:30] for c in PRONOUNS])
 def test_a_pronoun_holder_and_the_name_in_its_sentence(case, tmp_path):
-    frame = _frame(tmp_path, case["text"], case["number"])
+    frame = frame_at(tmp_path, case["text"], case["number"])
     assert (frame.slots.pronoun, frame.slots.referent) == (case["pronoun"], case["referent"])
 
 
-APPOSED = _cases("predicates", "appositions.jsonl")
+APPOSED = read_cases("predicates", "appositions.jsonl")
 
 
 @pytest.mark.parametrize("case", APPOSED, ids=[c["text"][:30] for c in APPOSED])
@@ -38,7 +38,7 @@ def test_a_subject_named_by_its_apposition_is_that_person(case, tmp_path):
     """"a hiker, Nils Varga, fell 400 metres": the number is Varga's (`compare._named_who`)."""
     from consistency.rules.compare import _named_who
 
-    frame = _frame(tmp_path, case["text"], case["number"])
+    frame = frame_at(tmp_path, case["text"], case["number"])
     assert _named_who(frame.slots) == case["who"]
 
 
@@ -54,15 +54,15 @@ RELATIVES = [
 @pytest.mark.parametrize("text,number,predicate,subject", RELATIVES, ids=[r[1] for r in RELATIVES])
 def test_a_relative_clause_of_a_counted_object_is_not_its_predicate(text, number, predicate, subject,
                                                                      tmp_path):
-    slots = _frame(tmp_path, text, number).slots
+    slots = frame_at(tmp_path, text, number).slots
     assert (slots.predicate, slots.subject) == (predicate, subject)
 
 
-LEMMAS = _cases("predicates", "lemmas.jsonl")
+LEMMAS = read_cases("predicates", "lemmas.jsonl")
 
 
 @pytest.mark.parametrize("case", LEMMAS, ids=[c["text"][:30] for c in LEMMAS])
 def test_a_participle_of_a_short_stem_keeps_its_e(case, tmp_path):
     """spaCy's rule lemmatizer read "fined" as "fin" and "rated" as "rat" (`parsing.base_form`): the
     predicate of the number is the verb as written."""
-    assert _frame(tmp_path, case["text"], case["number"]).slots.predicate == case["predicate"]
+    assert frame_at(tmp_path, case["text"], case["number"]).slots.predicate == case["predicate"]

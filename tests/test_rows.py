@@ -15,12 +15,12 @@ import itertools
 import json
 
 import pytest
-from test_measures_apart import _cases
+from cases import read_cases
 
 from consistency import api
 from consistency.config import Settings
 
-CASES = _cases("rows", "cases.jsonl")
+CASES = read_cases("rows", "cases.jsonl")
 
 
 def _titles(count: int) -> list[str]:

@@ -119,11 +119,11 @@ def test_explanation_names_both_values():
 def test_a_count_of_nothing_named_is_told_by_its_verb_as_written(text, number, said, tmp_path):
     # not the verb's lemma ("six carry", "Four release"): the reader sees the claim's own words, in
     # the claim's own order
-    from test_measures_apart import _frame
+    from cases import frame_at
 
     from consistency.rules.frames import describe
 
-    assert describe(_frame(tmp_path, text, number)) == said
+    assert describe(frame_at(tmp_path, text, number)) == said
 
 def test_rules_command_lists_catalogue():
     result = CliRunner().invoke(cli, ["rules"])

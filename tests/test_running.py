@@ -9,11 +9,11 @@ conflict. Cases in tests/data/running/cases.jsonl, written for these tests in ou
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases
+from cases import assert_case, read_cases
 
-CASES = _cases("running", "cases.jsonl")
+CASES = read_cases("running", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_figures_of_something_still_going_on(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)

@@ -9,14 +9,14 @@ still be (``conflict``)."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("scopes", "cases.jsonl")
+CASES = read_cases("scopes", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_a_sum_over_occasions_and_one_of_them(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 OCCASIONS = [
@@ -34,4 +34,4 @@ OCCASIONS = [
 
 @pytest.mark.parametrize("text,number,occasions", OCCASIONS, ids=[n for _, n, _ in OCCASIONS])
 def test_the_occasions_a_count_sums_are_read_from_the_parse(text, number, occasions, tmp_path):
-    assert _frame(tmp_path, text, number).slots.occasions == occasions
+    assert frame_at(tmp_path, text, number).slots.occasions == occasions

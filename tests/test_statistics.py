@@ -8,14 +8,14 @@ own words."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("statistics", "cases.jsonl")
+CASES = read_cases("statistics", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_an_average_is_another_statistic(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 @pytest.mark.parametrize("text, number, statistic", [
@@ -32,4 +32,4 @@ def test_an_average_is_another_statistic(case, tmp_path, embedder, request):
     ("The cut would mean $800 million less for the county's schools.", "$800 million", ""),
 ])
 def test_the_statistic_a_figure_is(text, number, statistic, tmp_path):
-    assert _frame(tmp_path, text, number).slots.statistic == statistic
+    assert frame_at(tmp_path, text, number).slots.statistic == statistic

@@ -8,16 +8,16 @@ in tests/data/stretches/cases.jsonl, written for these tests in our own words.""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
 from consistency.rules.stretches import stretch
 
-CASES = _cases("stretches", "cases.jsonl")
+CASES = read_cases("stretches", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_a_tally_over_an_earlier_stretch_is_no_rival_figure(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 STRETCHES = [
@@ -35,5 +35,5 @@ STRETCHES = [
 
 @pytest.mark.parametrize("text,number,kind", STRETCHES)
 def test_which_figures_are_tallied_over_an_earlier_stretch(text, number, kind, tmp_path):
-    found = stretch(_frame(tmp_path, text, number))
+    found = stretch(frame_at(tmp_path, text, number))
     assert (found[0] if found else None) == kind

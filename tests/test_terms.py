@@ -7,11 +7,11 @@ ways that must still be (``conflict``)."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases
+from cases import assert_case, read_cases
 
-CASES = _cases("terms", "cases.jsonl")
+CASES = read_cases("terms", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_lengths_of_different_measures_are_refused(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)

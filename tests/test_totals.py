@@ -9,14 +9,14 @@ tests/data/totals/cases.jsonl, written for these tests in our own words."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("totals", "cases.jsonl")
+CASES = read_cases("totals", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_a_toll_of_several_events_and_one_of_them(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 EVENTS = [
@@ -39,4 +39,4 @@ EVENTS = [
 
 @pytest.mark.parametrize("text,number,events", EVENTS, ids=[f"{n}-{e or 'none'}" for _, n, e in EVENTS])
 def test_the_events_a_count_belongs_to_are_read_from_the_parse(text, number, events, tmp_path):
-    assert _frame(tmp_path, text, number).slots.events == events
+    assert frame_at(tmp_path, text, number).slots.events == events

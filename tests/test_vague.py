@@ -8,16 +8,16 @@ from __future__ import annotations
 import math
 
 import pytest
-from test_measures_apart import _assert_case, _cases
+from cases import assert_case, read_cases
 
 from consistency.quantities.numbers import find_numbers
 
-CASES = _cases("vague", "cases.jsonl")
+CASES = read_cases("vague", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_a_vague_magnitude_has_no_ceiling(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 @pytest.mark.parametrize("text, low", [("dozens of", 12.0), ("hundreds of", 100.0), ("tens of thousands of", 1e4)])

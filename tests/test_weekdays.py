@@ -8,16 +8,16 @@ value pairs that must not be flagged (``apart``) and pairs that must still be (`
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
 from consistency.rules.frames import own_weekdays
 
-CASES = _cases("weekdays", "cases.jsonl")
+CASES = read_cases("weekdays", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_figures_of_shocks_on_other_weekdays_are_apart(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 OWN = [
@@ -33,4 +33,4 @@ OWN = [
 
 @pytest.mark.parametrize("text,number,days", OWN, ids=[f"{n.split()[0]}-{sorted(d)}" for _, n, d in OWN])
 def test_the_weekday_of_a_figures_own_event(text, number, days, tmp_path):
-    assert own_weekdays(_frame(tmp_path, text, number)) == days
+    assert own_weekdays(frame_at(tmp_path, text, number)) == days

@@ -10,14 +10,14 @@ tests/data/windows/cases.jsonl, written for these tests in our own words."""
 from __future__ import annotations
 
 import pytest
-from test_measures_apart import _assert_case, _cases, _frame
+from cases import assert_case, frame_at, read_cases
 
-CASES = _cases("windows", "cases.jsonl")
+CASES = read_cases("windows", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_a_window_the_writer_chose_is_no_figure_of_the_event(case, tmp_path, embedder, request):
-    _assert_case(case, tmp_path, embedder, request)
+    assert_case(case, tmp_path, embedder, request)
 
 
 WINDOWS = [
@@ -35,4 +35,4 @@ WINDOWS = [
 
 @pytest.mark.parametrize("text,number,kind", WINDOWS)
 def test_which_numbers_choose_a_window(text, number, kind, tmp_path):
-    assert _frame(tmp_path, text, number).slots.window == kind
+    assert frame_at(tmp_path, text, number).slots.window == kind

@@ -1,0 +1,62 @@
+"""Cases of documents checked for the pairs of numbers a check flags: read from tests/data/<folder>/ and
+asserted (shared by the test modules of the rules that tell two measures apart)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from consistency import api
+from consistency.config import Settings
+
+
+def evidence_pairs(report, *, number_only=False):
+    """The evidence pairs of numeric findings, sorted; ``number_only``: the number without its unit
+    ("15 points" -> "15")."""
+    out = set()
+    for f in report.findings:
+        if f.rule in ("NUM001", "DUR001"):
+            va = f.a.text[f.spans_a[0].start:f.spans_a[0].end]
+            vb = f.b.text[f.spans_b[0].start:f.spans_b[0].end]
+            if number_only:
+                va, vb = va.split()[0], vb.split()[0]
+            out.add(tuple(sorted((va, vb))))
+    return out
+
+
+def check_texts(tmp_path, embedder, *texts, number_only=False):
+    for n, text in enumerate(texts):
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    report = api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder)
+    return evidence_pairs(report, number_only=number_only)
+
+
+def read_cases(folder: str, name: str) -> list[dict]:
+    """The cases of tests/data/<folder>/<name> (JSON Lines)."""
+    text = (Path(__file__).parent / "data" / folder / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def assert_case(case, tmp_path, embedder, request=None):
+    """A case of documents (``docs``): its ``apart`` value pairs are not flagged, its ``conflict``
+    pairs are (tests/data/holders/cases.jsonl, tests/data/predicates/pairs.jsonl). A case marked
+    ``open`` (with the reason) is a strict expected failure: solving it shows."""
+    if case.get("open") and request is not None:
+        request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
+    pairs = check_texts(tmp_path, embedder, *(text + "\n" for text in case["docs"]))
+    for x in case["apart"]:
+        assert tuple(sorted(x)) not in pairs, (case["why"], pairs)
+    for x in case["conflict"]:
+        assert tuple(sorted(x)) in pairs, (case["why"], pairs)
+
+
+def frame_at(tmp_path, text, number):
+    """The one frame of ``number`` in ``text`` read as a one-sentence document."""
+    from consistency.rules.frames import frames
+
+    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
+    claims, _ = api.extract([str(tmp_path / "a.txt")])
+    [frame] = [f for c in claims for f in frames(c) if f.q.text == number]
+    return frame
