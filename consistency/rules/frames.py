@@ -83,7 +83,7 @@ def frames(claim: Claim) -> tuple[Frame, ...]:
 
 def clear_caches() -> None:
     _FRAMES.clear()
-    _OWN_TIMES.clear()
+    _PER_FIGURE.clear()
 
 
 def needs_parse(claim: Claim) -> bool:
@@ -322,7 +322,7 @@ def own_weekdays(f: Frame) -> frozenset[int]:
     (`compare._date_gap`)."""
     if f.claim.date is not None:
         return frozenset()
-    return _own_time(f, "weekdays", _read_weekdays)
+    return per_figure(f, "weekdays", _read_weekdays)
 
 
 def _read_weekdays(f: Frame) -> frozenset[int]:
@@ -370,21 +370,23 @@ def own_eras(f: Frame, *, adverbial: bool = True) -> tuple[Era, ...]:
     another figure is of the story's present."""
     if f.claim.date is not None or f.q.dimension == "date" or f.is_age:
         return ()
-    return _own_time(f, ("eras", adverbial), lambda g: _read_eras(g, adverbial))
+    return per_figure(f, ("eras", adverbial), lambda g: _read_eras(g, adverbial))
 
 
-#: What `own_weekdays` and `own_eras` read of a figure, once per figure: `compare.apart` asks for
-#: each pair a figure is in, and each reading runs the claim's date extraction and its parse.
-_OWN_TIMES: dict[tuple, object] = {}
+#: What a reading of a figure found, once per figure (`per_figure`): `compare.apart` asks for each pair
+#: a figure is in, and each reading runs the claim's date extraction or its parse.
+_PER_FIGURE: dict[tuple, object] = {}
 
 
-def _own_time(f: Frame, what, read):
+def per_figure(f: Frame, what, read):
+    """``read(f)``, once per figure and reading ``what`` (`own_weekdays`, `own_eras`, `joined.joined`,
+    `stretches.stretch`); `clear_caches` forgets them."""
     key_ = (f.claim.id, f.claim.text, f.q.start, f.q.end, what)
-    if key_ not in _OWN_TIMES:
-        if len(_OWN_TIMES) > 50_000:
-            _OWN_TIMES.clear()
-        _OWN_TIMES[key_] = read(f)
-    return _OWN_TIMES[key_]
+    if key_ not in _PER_FIGURE:
+        if len(_PER_FIGURE) > 50_000:
+            _PER_FIGURE.clear()
+        _PER_FIGURE[key_] = read(f)
+    return _PER_FIGURE[key_]
 
 
 def _read_eras(f: Frame, adverbial: bool) -> tuple[Era, ...]:

@@ -18,7 +18,7 @@ of-phrase: "and four civilians", "and a driver", "and half of the officers" are 
 from __future__ import annotations
 
 from ..parsing import parse
-from .frames import Frame, disjoint
+from .frames import Frame, disjoint, per_figure
 
 #: The dependents a bare conjunct may have: words that narrow the noun ("crew members", "other
 #: staff"), not ones that count or hold it.
@@ -26,19 +26,11 @@ _BARE = ("compound", "amod")
 #: The parts of speech of those words: nouns and adjectives, not a verb's participle.
 _NAMING = ("NOUN", "PROPN", "ADJ")
 
-#: What `joined` read, by frame.
-_READ: dict[tuple, str] = {}
-
 
 def joined(f: Frame) -> str:
     """The lemma of the bare noun coordinated with ``f``'s counted noun, which the number counts too
     (the module docstring); '' when the number counts its own noun alone."""
-    key = (f.claim.id, f.claim.text, f.q.start, f.q.end)
-    if key not in _READ:
-        if len(_READ) > 50_000:
-            _READ.clear()
-        _READ[key] = _read(f)
-    return _READ[key]
+    return per_figure(f, "joined", _read)
 
 
 def _read(f: Frame) -> str:

@@ -30,7 +30,7 @@ import re
 
 from ..parsing import Parse, Token, parse
 from ..records import UNDATED
-from .frames import MONTH_NAME, Frame, disjoint, frames
+from .frames import MONTH_NAME, Frame, disjoint, frames, per_figure
 from .windows import SEQUENCE
 
 #: How far back (days) a stretch must reach before the article's date to be more than the story's
@@ -47,21 +47,13 @@ _OPENING = ("begin", "start")
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
-#: What `stretch` read, by frame (a figure is asked for in every pair it is in).
-_READ: dict[tuple, tuple | None] = {}
-
 
 def stretch(f: Frame) -> tuple | None:
     """The stretch of time reaching back before the story that ``f`` is tallied over, as a key two
     figures share when they are told over one stretch: ("past", days) for a span counted back
     ("in the past 14 months": 425), ("since", year, month) for a stretch opened at a time ("since
     March 2011"); None when the figure is told over no such stretch (the module docstring)."""
-    key = (f.claim.id, f.claim.text, f.q.start, f.q.end)
-    if key not in _READ:
-        if len(_READ) > 50_000:
-            _READ.clear()
-        _READ[key] = _read(f)
-    return _READ[key]
+    return per_figure(f, "stretch", _read)
 
 
 def _read(f: Frame) -> tuple | None:
