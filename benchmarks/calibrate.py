@@ -416,22 +416,14 @@ def report(examples, folds: int, l2: float, center=None) -> list[float | None]:
     return probs
 
 
-def read_news_labels(path: Path, data: Path, embedder) -> list[Example]:
-    """Reviewed news findings (benchmarks/labels/README.md) with their features rebuilt from the
-    articles, so the judgements stay valid when the features change. Only clusters of the tuning
-    half are used (`news.half_of`); the held-back half is for reading precision."""
-    if not path.is_file() or not (data / "news" / "articles.jsonl").is_file():
-        return []
-    from consistency.check import PhraseSimilarity, prime_frames
+def labelled_claims(labels: list[dict], data: Path):
+    """The news articles that reviewed findings (``labels``) pair, by id, and a function from a
+    finding's side (``{"article", "claim"}``) to the claim the article still gives under that claim
+    hash (None when the claim splitting has changed since the judgement)."""
     from consistency.claims import document_claims, text_hash
-    from consistency.group import Pair
     from consistency.reading.values import parse_date
     from consistency.records import Document
-    from consistency.rules.compare import PairContext, features
-    from consistency.rules.frames import frames
-    from news import half_of
 
-    labels = [r for r in read_jsonl(path) if r.get("label") is not None]
     wanted = {r[s]["article"] for r in labels for s in ("a", "b")}
     articles = {r["id"]: r for r in read_jsonl(data / "news" / "articles.jsonl") if r["id"] in wanted}
     claims_of: dict[str, dict] = {}
@@ -446,6 +438,25 @@ def read_news_labels(path: Path, data: Path, embedder) -> list[Example]:
                            date=parse_date(art.get("date")), url=art.get("url"))
             claims_of[side["article"]] = {text_hash(c.text)[:16]: c for c in document_claims(doc)}
         return claims_of[side["article"]].get(side["claim"])
+
+    return articles, claim
+
+
+def read_news_labels(path: Path, data: Path, embedder) -> list[Example]:
+    """Reviewed news findings (benchmarks/labels/README.md) with their features rebuilt from the
+    articles, so the judgements stay valid when the features change. Only clusters of the tuning
+    half are used (`news.half_of`); the held-back half is for reading precision."""
+    if not path.is_file() or not (data / "news" / "articles.jsonl").is_file():
+        return []
+    from news import half_of
+
+    from consistency.check import PhraseSimilarity, prime_frames
+    from consistency.group import Pair
+    from consistency.rules.compare import PairContext, features
+    from consistency.rules.frames import frames
+
+    labels = [r for r in read_jsonl(path) if r.get("label") is not None]
+    articles, claim = labelled_claims(labels, data)
 
     out = []
     similar = PhraseSimilarity(embedder)
@@ -478,12 +489,13 @@ def record_news(data: Path, half: str, embedder, out: Path, labels: Path) -> lis
     pairs, which only a real check has."""
     import tempfile
 
+    from news import dataset, load
+
     from consistency import api
     from consistency.claims import text_hash
     from consistency.config import load_settings
     from consistency.rules import compare
     from consistency.rules.numeric import FLOOR
-    from news import dataset, load
 
     rows = load(data, {"gva", "basil", "ecb+"}, None, 7, half)
     article = {r["id"]: r for r in rows}
@@ -574,27 +586,11 @@ def statement_examples(labels: Path, data: Path, embedder) -> list[dict]:
     """The reviewed statement findings whose claims and statements (by the evidence word) the
     articles still give, with `STATEMENT_FEATURES`, label, cluster and half."""
     from consistency.check import PhraseSimilarity
-    from consistency.claims import document_claims, text_hash
-    from consistency.reading.values import parse_date
-    from consistency.records import Document
     from consistency.rules.assertions import statements
     from consistency.rules.compare import PairContext
 
     rows = [r for r in read_jsonl(labels) if r["rule"] in ("NEG001", "ANT001", "QNT001") and r.get("label") is not None]
-    wanted = {r[s]["article"] for r in rows for s in ("a", "b")}
-    articles = {r["id"]: r for r in read_jsonl(data / "news" / "articles.jsonl") if r["id"] in wanted}
-    by_article: dict[str, dict] = {}
-
-    def claim(side: dict):
-        art = articles.get(side["article"])
-        if art is None:
-            return None
-        if side["article"] not in by_article:
-            doc = Document(key=f"news.jsonl#{art['id']}", path="news.jsonl", row_id=art["id"],
-                           text=art.get("text_numbers_joined") or art["text"], source=art.get("source"),
-                           date=parse_date(art.get("date")), url=art.get("url"))
-            by_article[side["article"]] = {text_hash(c.text)[:16]: c for c in document_claims(doc)}
-        return by_article[side["article"]].get(side["claim"])
+    _, claim = labelled_claims(rows, data)
 
     similar, out = PhraseSimilarity(embedder), []
     for r in rows:
