@@ -53,8 +53,8 @@ from ..records import UNDATED
 from . import (ages, counted, events, joined, kinds, makers, moments, running, shared_time, stretches, terms, totals,
                wordnet)
 from .bundles import bundles_differ
-from .frames import (MONTH_NAME, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays, same_kind,
-                     vague_magnitude)
+from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
+                     same_kind, vague_magnitude)
 from .lexicon import STOP
 from .slots import PERSONAL
 from .text import same_word, view
@@ -1058,9 +1058,6 @@ def _contrasted(fa: Frame, fb: Frame, contrasts: frozenset) -> str:
     return ""
 
 
-#: How far before the story's present a dated figure is another occasion: the default story window
-#: (`Settings.story_window_days`), the span within which two reports are of one event.
-PRESENT_DAYS = 30
 #: What joins a span's two bounds (the first bound's year may follow its day: "May 1, 2005, and").
 _SPAN_END = re.compile(r"[\s,]*(?:\d{4}[\s,]*)?(?:and|to|-|–|until|till|through)[\s,]*", re.I)
 #: Words that make a date the start or bound of a span reaching the present ("since 2015"), not

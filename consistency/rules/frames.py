@@ -338,6 +338,17 @@ def _read_weekdays(f: Frame) -> frozenset[int]:
 #: in it, yet in an undated story it places an event in another month than the story's days.
 _MONTHS = tuple(calendar.month_name)[1:]
 MONTH_NAME = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
+
+
+def month_number(name: str) -> int:
+    """1-12: the number of a month `MONTH_NAME` matched ("March": 3)."""
+    return _MONTHS.index(name) + 1
+
+
+#: How far before the story's present a dated figure is another occasion: the default story window
+#: (`Settings.story_window_days`), the span within which two reports are of one event. Read by
+#: `compare`'s vetoes of earlier times, `stretches` and `own_eras`.
+PRESENT_DAYS = 30
 #: What makes a relative date a bound or span, not the time of an event ("since June", "until May").
 _SPAN_WORD = re.compile(r"\b(?:since|until|till|through|as\s+of|from|between|by|before|after|beginning|starting)"
                         r"\s+(?:the\s+|last\s+|this\s+)?(?:early|mid|late)?[-\s]*$", re.IGNORECASE)
@@ -396,7 +407,7 @@ def _read_eras(f: Frame, adverbial: bool) -> tuple[Era, ...]:
         if d.relative:
             if _EARLIER.search(text[max(0, d.start - 12):d.start]) and d.granularity in ("year", "month"):
                 era = Era(back=0)
-            elif (UNDATED - hi).days > 30 and d.granularity in ("year", "month"):  # `compare.PRESENT_DAYS`
+            elif (UNDATED - hi).days > PRESENT_DAYS and d.granularity in ("year", "month"):
                 era = Era(back=UNDATED.year - lo.year)
             else:
                 continue
@@ -406,7 +417,7 @@ def _read_eras(f: Frame, adverbial: bool) -> tuple[Era, ...]:
     taken = [s for s, _ in found]
     for m in MONTH_NAME.finditer(text):
         if not any(s <= m.start() < e for s, e in taken):
-            found.append(((m.start(), m.end()), Era(month=_MONTHS.index(m.group(0)) + 1)))
+            found.append(((m.start(), m.end()), Era(month=month_number(m.group(0)))))
     found = [(s, era) for s, era in found if not _SPAN_WORD.search(text[max(0, s[0] - 25):s[0]])]
     if not found:
         return ()

@@ -17,7 +17,7 @@ span counted back inside the counted noun's own phrase ("cases involving boys wh
 past 14 months": the cases counted are those of the stretch) or nested in a phrase of the figure's verb
 (the parser hangs "in the past 14 months" from whatever participle comes last: "were hurt by guns
 left in homes in the past 14 months"). Only a stretch that reaches back more
-than `compare.PRESENT_DAYS` before its article's date counts: "since Sunday", "in the past 24
+than `frames.PRESENT_DAYS` before its article's date counts: "since Sunday", "in the past 24
 hours", "since the quake struck" are the story's own time, its figures the story's. In an undated
 article a year, a month or a span of a month or more reaches back.
 
@@ -30,12 +30,8 @@ import re
 
 from ..parsing import Parse, Token, parse
 from ..records import UNDATED
-from .frames import MONTH_NAME, Frame, disjoint, frames, per_figure
+from .frames import MONTH_NAME, PRESENT_DAYS, Frame, disjoint, frames, month_number, per_figure
 from .windows import SEQUENCE
-
-#: How far back (days) a stretch must reach before the article's date to be more than the story's
-#: own time; `compare.PRESENT_DAYS`, the story window the other vetoes of earlier times use.
-PRESENT_DAYS = 30
 
 #: The prepositions that tell the stretch a tally is counted over when their object is a span
 #: counted back from the present ("in the past 14 months", "over the last two years").
@@ -159,17 +155,13 @@ def _opened(p: Parse, f: Frame, words: list[Token]) -> tuple | None:
         return None
     month = MONTH_NAME.search(text)
     if month:
-        number = _month_number(month.group(0))
+        number = month_number(month.group(0))
         if today is None:
             return ("since", 0, number)
         y = today.year if number <= today.month else today.year - 1
         if (today - dt.date(y, number, 1)).days > PRESENT_DAYS:
             return ("since", y, number)
     return None
-
-
-def _month_number(name: str) -> int:
-    return dt.datetime.strptime(name[:3].title(), "%b").month
 
 
 def apart(fa: Frame, fb: Frame) -> str:
