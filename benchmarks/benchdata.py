@@ -8,11 +8,18 @@ next to the repository, and skips cleanly when the files are not there.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def hash_half(key: str) -> str:
+    """``a`` or ``b``: a stable half of ``key`` on every machine and run, by the first byte of its
+    SHA-1 (even: ``a``). `conflicts.half_of` (pair ids) and `rows` (Wikipedia pages) split by it."""
+    return "a" if hashlib.sha1(key.encode("utf-8")).digest()[0] % 2 == 0 else "b"
 
 
 def data_dir(arg: str | os.PathLike | None) -> Path:

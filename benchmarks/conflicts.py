@@ -41,7 +41,6 @@ rule that fired.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
@@ -53,7 +52,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchdata import data_dir, read_jsonl, scores
+from benchdata import data_dir, hash_half, read_jsonl, scores
 
 ROOT = Path(__file__).resolve().parent.parent
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -65,8 +64,7 @@ def half_of(pair_id: str) -> str:
     A trailing ``_N`` is dropped first: VitaminC's ``vitc-<revision>_1`` .. ``_4`` are one claim
     against two revisions of one sentence, and stay in one half (else half b would hold near copies
     of what was tuned on in half a)."""
-    group = re.sub(r"_\d+$", "", pair_id)
-    return "a" if hashlib.sha1(group.encode("utf-8")).digest()[0] % 2 == 0 else "b"
+    return hash_half(re.sub(r"_\d+$", "", pair_id))
 
 
 def prf(pred: list[bool], gold: list[bool]) -> dict:

@@ -10,7 +10,7 @@ A curated claims dataset holds many similar rows per thing it is about; `consist
 find the conflicting pairs among them (`consistency compare` is told which two texts to compare).
 This builds such a dataset from real text nobody on the team wrote: every distinct claim and
 evidence sentence of VitaminC dev is one row (its id made from the pair ids, no date or source), the
-pages split in two halves by a stable hash of the page (`half_of`), and the real `api.check` runs
+pages split in two halves by a stable hash of the page (`benchdata.hash_half`), and the real `api.check` runs
 over each half's rows as one dataset. Each row pair the check flags is labelled:
 
 * a VitaminC pair labelled contradiction: a conflict;
@@ -30,7 +30,6 @@ computed (`consistency.rules.compare.RECORD`) and its label, keyed by row ids on
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import tempfile
@@ -38,14 +37,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchdata import DiskCache, data_dir, read_jsonl
+from benchdata import DiskCache, data_dir, hash_half, read_jsonl
 
 FILE = "vitaminc_real_numeric_dev.jsonl"
-
-
-def half_of(page: str) -> str:
-    """``a`` or ``b``: the half of a Wikipedia page, by the first byte of the SHA-1 of its name."""
-    return "a" if hashlib.sha1(page.encode("utf-8")).digest()[0] % 2 == 0 else "b"
 
 
 def pooled(pairs: list[dict]) -> tuple[dict[str, str], dict[str, set], dict[frozenset, int]]:
@@ -146,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs = read_jsonl(path)[:args.limit]
     scored = []
     for half in (args.half,) if args.half else ("a", "b"):
-        run = check_half([r for r in pairs if half_of(r["page"]) == half], embedder)
+        run = check_half([r for r in pairs if hash_half(r["page"]) == half], embedder)
         m = figures(run)
         print(f"half {half}: {m['rows']} rows, {m['conflicts']} conflict pairs; at the cut-off {m['cutoff']:.2f} "
               f"{m['reported']} reported: {m['tp']} conflicts, {m['fp']} not ({m['other_page']} of two pages), "
