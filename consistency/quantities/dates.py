@@ -60,6 +60,12 @@ _RANGE_AFTER = re.compile(r"[ \u00a0]*[-–][ \u00a0]*(\d+)(?:st|nd|rd|th)?(?=,|
 _DAYS_JOINED = r"(?:[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:and|to|&)[ \u00a0]+)"
 _RANGE_BEFORE = re.compile(rf"(\d+)(?:st|nd|rd|th)?{_DAYS_JOINED}(\d+)", re.IGNORECASE)
 
+#: A bare ordinal day after "on" ("broke out on the 14th"): a day of the month the article's date
+#: places, when no noun follows it ("on the 14th floor", "on the 3rd of May" is `day_month`'s). The
+#: word after it ends the clause or opens another phrase: a mark, or a preposition or conjunction.
+_ORDINAL_DAY = (r"(?<=\bon[ \u00a0])the[ \u00a0]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+                r"(?=[ \u00a0]*(?:[,.;:!?)\u2014-]|$)|[ \u00a0]+(?:and|or|but|at|in|when|after|before|with|as|from|near|by)\b)")
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[\d:.]+Z?)?(?![\d-])"),
     ("numeric", r"(?<![\d/])(?:[0-3]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"),
@@ -67,6 +73,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("day_month", rf"(?<![\w]){_DAY}(?:{_DAYS_JOINED}{_DAY})?[ \u00a0]+(?:of[ \u00a0]+)?{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
     ("month_year", rf"(?<![\w]){MONTHS}[ \u00a0]+(?:of[ \u00a0]+)?{_YEAR}(?![\w])"),
     ("weekday", rf"(?<![\w])(?:(?:last|next|this)[ \u00a0]+)?{WEEKDAYS}(?![\w])"),
+    ("ordinal_day", _ORDINAL_DAY),
     ("relative", r"(?<![\w])(?:yesterday|today|tomorrow"
                  r"|(?:last|next|this)[ \u00a0]+(?:week|month|year|season)"
                  r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]+"
@@ -277,9 +284,12 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
     if kind == "iso":
         return dt.date(nums[0], nums[1], nums[2])
     if kind == "numeric":
-        month, day, year = nums
+        first, second, year = nums
         year += 2000 if year < 100 and year < 50 else 1900 if year < 100 else 0
-        return dt.date(year, month, day) if month <= 12 else dt.date(year, day, month)
+        if first > 12 or second > 12 or first == second or base is None:
+            return dt.date(year, first, second) if first <= 12 else dt.date(year, second, first)
+        return _nearer(base, forward, [dt.date(year, m, d) for m, d in ((first, second), (second, first))
+                                       if _valid(year, m, d)])
     month = next((_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER), None)
     if kind in ("month_day", "day_month") and month is not None:
         day = next((n for n in nums if n <= 31), None)
@@ -310,7 +320,22 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
         return base - dt.timedelta(days=back)
     if kind == "relative":
         return _relative(words, nums, base)
+    if kind == "ordinal_day" and nums:
+        day, step = nums[0], 1 if forward else -1
+        months = (_add_months(base.replace(day=1), step * k) for k in range(13))
+        return next((m.replace(day=day) for m in months if _valid(m.year, m.month, day)
+                     and (m.replace(day=day) >= base if forward else m.replace(day=day) <= base)), None)
     return False
+
+
+def _nearer(base: dt.date, forward: bool, readings: list[dt.date]) -> dt.date | None:
+    """Of the readings of a date in digits that may be day or month first ("12/03/2025": 12 March or
+    3 December), the one an outlet writing on ``base`` means: the nearest to it on its side (on or
+    after it in a future clause, else on or before it, as a yearless date is read), else the
+    nearest. Outlets write day first or month first by their country, which a text does not say;
+    the date they give is mostly of the days around the story's."""
+    side = [r for r in readings if (r >= base if forward else r <= base)] or readings
+    return min(side, key=lambda r: abs((r - base).days), default=None)
 
 
 def _relative(words: list[str], nums: list[int], base: dt.date) -> dt.date | bool:
@@ -437,6 +462,32 @@ def _fixed_by_date(text: str, spans: list[DateSpan], n: int) -> bool:
     return False
 
 
+def _weekday_beside(text: str, spans: list[DateSpan], n: int) -> int | None:
+    """The weekday (0 Monday) written right beside the yearless date ``spans[n]`` ("Thursday 7 May",
+    "7 May (Thursday)"), as `_fixed_by_date` reads it from the weekday's side; None when there is none."""
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(spans) and spans[m].kind == "weekday" and _fixed_by_date(text, spans, m):
+            name = text[spans[m].start: spans[m].end].lower()
+            return _WEEKDAY_NUMBER.get(name)
+    return None
+
+
+#: How many years either side of its reading a yearless date beside a weekday may lie: the weekday
+#: of one day of the year repeats within 11 years at most.
+_WEEKDAY_YEARS = 6
+
+
+def _year_of_weekday(when: dt.date, weekday: int, anchor: dt.date) -> dt.date:
+    """``when`` moved to the year nearest the anchor day in which it falls on ``weekday`` ("Thursday
+    7 May" in an April 2026 article is 7 May 2026, whatever the tense of its clause); ``when`` as it
+    is when it already does, or when no year within `_WEEKDAY_YEARS` does."""
+    if when.weekday() == weekday:
+        return when
+    found = [d for y in range(anchor.year - _WEEKDAY_YEARS, anchor.year + _WEEKDAY_YEARS + 1)
+             if _valid(y, when.month, when.day) and (d := dt.date(y, when.month, when.day)).weekday() == weekday]
+    return min(found, key=lambda d: abs((d - anchor).days), default=when)
+
+
 def _has_year(phrase: str) -> bool:
     return bool(re.search(r"\d{4}", phrase))
 
@@ -465,14 +516,18 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
     spans = [s for s in date_spans(text) if s.kind != "time"]
     for n, span in enumerate(spans):
         phrase, last = _first_day(text[span.start: span.end], span.kind)
-        relative = span.kind in ("weekday", "relative") or (span.kind in ("month_day", "day_month") and not _has_year(phrase))
+        relative = span.kind in ("weekday", "relative", "ordinal_day") or (
+            span.kind in ("month_day", "day_month") and not _has_year(phrase))
         if relative and doc_date is None:
             continue
         if span.kind == "weekday" and _fixed_by_date(text, spans, n):
             continue  # "Thursday, July 23": the date beside it says which Thursday
-        when = resolve(phrase, span.kind, doc_date, forward=relative and _forward(text, span.start))
+        forward = (relative or span.kind == "numeric") and _forward(text, span.start)
+        when = resolve(phrase, span.kind, doc_date, forward=forward)
         if when is None:
             continue
+        if relative and span.kind in ("month_day", "day_month") and (day := _weekday_beside(text, spans, n)) is not None:
+            when = _year_of_weekday(when, day, doc_date)  # "Thursday 7 May": the year whose 7 May is a Thursday
         earliest, latest, approximate = _days_meant(span.kind, phrase, when)
         if last is not None and last > when.day:  # "12-13 August": the days from the first to the last
             try:

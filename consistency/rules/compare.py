@@ -611,8 +611,9 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return whose
     if ctx is not None and (contrasted := _contrasted(fa, fb, ctx.contrasts)):
         return contrasted
-    if fa.q.dimension == "date" and ctx is not None and _events_differ(fa.slots, fb.slots, ctx) and not (
-            shared_time.alike(fa, fb, ctx.sim, SAME_EVENT)):  # "shut" / "ended ... when it closed"
+    if fa.q.dimension == "date" and ctx is not None and (_events_differ(fa.slots, fb.slots, ctx) and not (
+            shared_time.alike(fa, fb, ctx.sim, SAME_EVENT))  # "shut" / "ended ... when it closed"
+            or shared_time.opposed(fa, fb)):  # "began" / "ended"
         return "different events"
     if fa.q.dimension == "date" and (utterance(fa) or utterance(fb)
                                      or ctx is not None and contents_differ(fa, fb, ctx)):

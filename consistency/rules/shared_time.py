@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import wordnet
 from .frames import Frame
 from .utterances import date_verb
 
@@ -35,13 +36,43 @@ def events(f: Frame) -> tuple[str, ...]:
     found += [k for k in p.children(verb.i) if k.dep == "advcl" and _when(p, k)]
     if verb.dep == "advcl" and verb.head != verb.i and _when(p, verb):
         found.append(p.tokens[verb.head])
-    groups = []
+    groups = [n.text for n in _planned(p, verb, inside)]
     for v in found:
         if v.i in inside or v.lemma == "be" or v.pos not in ("VERB", "AUX"):
             continue
         keep = [v] + [k for k in p.children(v.i) if k.dep in ("aux", "auxpass", "neg", "prt")]
         groups.append(" ".join(t.text for t in sorted(keep, key=lambda t: t.i)))
     return tuple(groups)
+
+
+def _planned(p, verb, inside) -> list:
+    """The event noun a passive date's verb says was planned, held or moved ("Sentencing of the
+    bursar is set for 3 March", "the vote was postponed to Friday"): a noun before the verb that
+    hangs from it as its subject (or, misparsed, as a clause or an adverb) and names an act or an
+    event (`_happening`). The date is that event's; the verb
+    says only what was done to its time."""
+    if not any(k.dep == "auxpass" for k in p.children(verb.i)):
+        return []
+    return [k for k in p.children(verb.i) if k.i < verb.i and k.i not in inside and k.pos == "NOUN"
+            and k.dep in ("nsubjpass", "advcl", "npadvmod")
+            and _happening(k.text.lower(), k.lemma)]
+
+
+def _happening(word: str, lemma: str) -> bool:
+    """A noun of an act or an event (WordNet, first sense), or a gerund WordNet knows only as its
+    verb ("sentencing")."""
+    files = wordnet.lexicographer_files(lemma, "n")
+    return bool(files & wordnet.ACTS_AND_EVENTS) or (not files and word.endswith("ing") and bool(wordnet.synsets(word, "v")))
+
+
+def opposed(fa: Frame, fb: Frame) -> bool:
+    """The verbs the two dates hang from are opposites (WordNet antonyms: "began" / "ended",
+    "opened" / "closed"): the start and the end of one thing are two events, however alike their
+    words are by embedding ("began" / "ended" is above `compare.SAME_EVENT`)."""
+    if fa.q.dimension != "date" or fb.q.dimension != "date":
+        return False
+    va, vb = date_verb(fa)[1], date_verb(fb)[1]
+    return va is not None and vb is not None and wordnet.opposite(va.lemma, vb.lemma, "v")
 
 
 def _when(p, clause) -> bool:

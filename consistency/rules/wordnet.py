@@ -396,3 +396,16 @@ def _relation(a: str, b: str, pos: str) -> str:
         return FAR  # opposites ("rose" / "fell"): one measure in two directions (DIR001)
     # both ancestor maps reach KIN_STEPS up and no further: any shared one is a common hypernym in reach
     return KIN if ua.keys() & ub.keys() else FAR
+
+
+def opposite(a: str, b: str, pos: str) -> bool:
+    """Whether WordNet lists a sense of ``a`` among its first `SENSES` as the antonym of one of
+    ``b``'s ("began" / "ended", "opened" / "closed", "won" / "lost"); False for a word it does
+    not know, or without the data."""
+    tables = _tables()
+    if tables is None or not a or not b:
+        return False
+    a, b = (_lemma("_".join(w.lower().split()), pos) for w in (a, b))
+    sa, sb = synsets(a, pos)[:SENSES[pos]], synsets(b, pos)[:SENSES[pos]]
+    opposites = tables[pos]["opposite"]
+    return bool({o for x in sa for o in opposites.get(x, ())} & set(sb))
