@@ -45,3 +45,26 @@ def test_dates_as_written(row, embedder):
         assert "DAT001" in rules, f"DAT001 should flag: {row['note']} (got {sorted(rules)})"
     else:
         assert "DAT001" not in rules, f"DAT001 should not flag: {row['note']}"
+
+
+def test_readings_of_days_without_a_month_or_in_digits():
+    """A bare ordinal day after "on" is a date only with no noun after it; digits that may be day or
+    month first are read nearest the article's date, on the side its clause speaks of."""
+    import datetime as dt
+
+    from consistency.quantities.dates import extract_dates
+
+    def read(text: str, day: str):
+        return [(m.text, m.value) for m in extract_dates(text, doc_date=dt.date.fromisoformat(day))]
+
+    assert read("The pump house flooded on the 21st, its keeper said.", "2024-03-25") == [
+        ("the 21st", dt.date(2024, 3, 21))]
+    assert read("The pump house flooded on the 28th.", "2024-03-25") == [("the 28th", dt.date(2024, 2, 28))]
+    assert read("The hearing will resume on the 2nd.", "2024-03-25") == [("the 2nd", dt.date(2024, 4, 2))]
+    assert read("She lives on the 14th floor of the Vantor block.", "2024-03-25") == []
+    assert read("The fair came on the 3rd of May.", "2024-05-25") == [("3rd of May", dt.date(2024, 5, 3))]
+    assert read("The tender will close on 04/05/2024.", "2024-04-30") == [("04/05/2024", dt.date(2024, 5, 4))]
+    assert read("The tender closed on 04/05/2024.", "2024-05-02") == [("04/05/2024", dt.date(2024, 4, 5))]
+    assert read("The tender closed on 13/05/2024.", "2024-05-20") == [("13/05/2024", dt.date(2024, 5, 13))]
+    # a weekday written beside the date fixes its year, at most a year from the article's
+    assert read("Polls open on Friday 8 May.", "2026-04-20") == [("8 May", dt.date(2026, 5, 8))]

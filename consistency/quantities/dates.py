@@ -472,19 +472,20 @@ def _weekday_beside(text: str, spans: list[DateSpan], n: int) -> int | None:
     return None
 
 
-#: How many years either side of its reading a yearless date beside a weekday may lie: the weekday
-#: of one day of the year repeats within 11 years at most.
-_WEEKDAY_YEARS = 6
+#: How many days from the anchor a yearless date beside a weekday may be moved to: a year, so a
+#: weekday written wrong moves the date at most to the year before or after, never years away.
+_WEEKDAY_DAYS = 366
 
 
 def _year_of_weekday(when: dt.date, weekday: int, anchor: dt.date) -> dt.date:
     """``when`` moved to the year nearest the anchor day in which it falls on ``weekday`` ("Thursday
     7 May" in an April 2026 article is 7 May 2026, whatever the tense of its clause); ``when`` as it
-    is when it already does, or when no year within `_WEEKDAY_YEARS` does."""
+    is when it already does, or when no such day lies within `_WEEKDAY_DAYS` of the anchor."""
     if when.weekday() == weekday:
         return when
-    found = [d for y in range(anchor.year - _WEEKDAY_YEARS, anchor.year + _WEEKDAY_YEARS + 1)
-             if _valid(y, when.month, when.day) and (d := dt.date(y, when.month, when.day)).weekday() == weekday]
+    found = [d for y in range(anchor.year - 1, anchor.year + 2)
+             if _valid(y, when.month, when.day) and (d := dt.date(y, when.month, when.day)).weekday() == weekday
+             and abs((d - anchor).days) <= _WEEKDAY_DAYS]
     return min(found, key=lambda d: abs((d - anchor).days), default=when)
 
 
