@@ -84,7 +84,7 @@ def test_a_store_made_before_runs_kept_their_below_cutoff_count_opens_and_runs(s
     assert code == 0 and report["summary"]["below_cutoff"] >= 1 and report["summary"]["documents"] == 3
     with open_store(store_target, create=False) as store:
         versions = [r[0] for r in store.db.execute("SELECT version FROM migrations ORDER BY version")]
-        assert versions == list(range(1, LATEST + 1)) and LATEST == 8
+        assert versions == list(range(1, LATEST + 1)) and LATEST >= 8
         assert store.integrity_check() == ["ok"]
         runs = store.runs.all()
         assert [r.id for r in runs] == [1, 2] and runs[1].counters["files_read"] == 3
