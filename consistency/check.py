@@ -133,7 +133,7 @@ PARSE_ROUNDS = 3
 
 
 def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Rule], *,
-              embedder=None, given: bool = False) -> list[Finding]:
+              embedder=None, given: bool = False, crowds: dict[int, int] | None = None) -> list[Finding]:
     """Every rule on every pair; one finding per fingerprint (the most similar pair wins).
 
     ``embedder`` (the claims' `Embedder`) lets the rules compare phrases by meaning; without it
@@ -142,6 +142,10 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
 
     A claim is never compared with its own copy: pairs of claims that say the same words in the
     same order (`_copies`) are skipped, whichever documents they come from.
+
+    ``crowds``: how many claims each claim of ``pairs`` is compared with in the whole corpus (the
+    rows model's crowd); by default counted over ``pairs`` (after `_copies`), as `check` passes
+    every candidate pair. `run` passes the store's count (`incremental._crowds`).
     """
     from .rules.compare import PairContext, rule_prior
 
@@ -158,7 +162,7 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     articles: dict = {}  # each document's claims: what the rest of an article says
     for c in (claims.values() if isinstance(claims, dict) else claims):  # `run` passes its pool by number
         articles.setdefault(c.doc_key, []).append(c)
-    compared = Counter(x for p in pairs for x in (p.i, p.j))  # how many claims each is compared with
+    compared = Counter(x for p in pairs for x in (p.i, p.j)) if crowds is None else crowds  # claims each is compared with
     datasets = claims_datasets(articles)
     for n, pair in enumerate(pairs):
         if n % PARSE_CHUNK == 0:

@@ -34,13 +34,13 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
 from . import __version__
 from .api import counted_confident, stage
-from .check import finding_order, run_rules
+from .check import _copies, _whole, finding_order, run_rules
 from .claims import extract_claims
 from .clauses import MIN_FACTS, MIN_TOKENS, MIN_WORDS, claim_clauses
 from .copies import is_article
@@ -55,6 +55,7 @@ from .records import Claim, Document, Finding, Group, Problem, Report
 from .rules import select_rules
 from .store import Store, codec, document_hash, open_store, resolve_store_path
 from .store.connection import now
+from .store.findings import confidence
 from .store.hooks import crash_point
 from .stories import Placed, Stories, records as story_records
 from .stories import build as build_stories
@@ -257,11 +258,14 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
                            gathered, removed_docs, first_new)
         pairs = [p for p in pairs if stories.comparable(pool[p.i], pool[p.j])]
     spin("check", 0, 0)
+    copies = {(p.i, p.j) for p in pairs if _copies(pool[p.i], pool[p.j])}
+    crowds = _crowds(store, pool, pairs, copies, {n for n, _ in removed_rows}, removed_ids, first_new, rematch)
+    stored_needed |= crowds.loaded
     # below the confidence cut-off, or suppressed by a row of either claim, a finding is not one of
     # this run's (as in `check`): never stored, so it is neither reported nor kept open; one stored
     # before its row suppressed it closes (the edited row's claims are new, the finding is not found)
-    findings, hidden = counted_confident(run_rules(pool, pairs, rules, embedder=embedder),  # type: ignore[arg-type]
-                                         settings)
+    findings, hidden = counted_confident(run_rules(pool, [*pairs, *crowds.rescore], rules,  # type: ignore[arg-type]
+                                                   embedder=embedder, crowds=crowds.counts), settings)
     findings, suppressed = unsuppressed(findings, settings.per_file_ignores)
     findings = [dataclasses.replace(f, story=stories.shared(f.a, f.b)) if stories else f for f in findings]
     timings["match_s"] = time.perf_counter() - clock
@@ -269,11 +273,12 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
 
     # -- one transaction for everything else -----------------------------------------------------
     spin("write", 0, 0)
-    touched = store.findings.open_all() if rematch else store.findings.open_touching(removed_ids)
+    touched = store.findings.open_all() if rematch else store.findings.open_touching(removed_ids) | crowds.rescored
     counters = {"files": len(files), "files_read": len(read), "documents_read": len(accepted),
                 "documents_removed": len(removed_docs - {d.key for d, _, _ in accepted}),
                 "claims_added": len(new_claims), "claims_removed": len(removed_ids), "embedded": embedded,
                 "pairs": len(pairs), "claims_read": len(stored_needed), "vectors_read": vectors_read,
+                "findings_rescored": len(crowds.rescored),
                 "suppressed": suppressed, **hidden}
     with store.transaction():
         run_id = store.runs.insert(started_at, paths)
@@ -300,16 +305,18 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         for number, hashes in zip(split_claims, [hs for hs in new_clause_hashes if hs] + list(kept_clause_hashes.values())):
             store.clauses.insert(number, hashes)
         crash_point("run:tx-claims")
-        stored_pairs = [(number_of.get(p.i, p.i), number_of.get(p.j, p.j), round(p.similarity, 6)) for p in pairs]
+        stored_pairs = [(number_of.get(p.i, p.i), number_of.get(p.j, p.j), round(p.similarity, 6), (p.i, p.j) in copies)
+                        for p in pairs]
         store.claims.insert_pairs(stored_pairs, run_id)
+        store.claims.mark_copies(crowds.flags)
         _index_new_claims(store, model_id, new, [number_of[first_new + k] for k in range(len(new_claims))], total,
                           use_ann, split_claims)
         crash_point("run:tx-pairs")
-        opened, closed, changed = _record_findings(store, findings, touched, removed_ids, run_id)
+        opened, closed, changed = _record_findings(store, findings, touched, removed_ids, run_id, crowds.rescored)
         crash_point("run:tx-findings")
         if regroup:
             touched_claims.update(number_of.values())
-            touched_claims.update(x for a, b, _ in stored_pairs for x in (a, b))
+            touched_claims.update(x for a, b, _, _ in stored_pairs for x in (a, b))
             touched_claims.update(store.claims.numbers_of_ids(changed))
             counters["claims_regrouped"] = store.groups.update(touched_claims)
         else:
@@ -325,6 +332,110 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     # the report's own counts (below_cutoff: over every run it covers) win over this run's counters
     report = dataclasses.replace(report, stats={**counters, **report.stats, "timings": timings})
     return RunResult(run_id=run_id, since_run=since, report=report, counters=counters, store_path=store.path)
+
+
+@dataclass(frozen=True, slots=True)
+class Crowds:
+    """What `_crowds` found: each claim's crowd, the stored pairs to check again, and so on."""
+
+    counts: dict[int, int]  # claim number -> how many claims it is compared with (`check.run_rules`)
+    rescore: list[Pair]  # stored pairs of open findings whose rows' crowd changed, to check again
+    rescored: set[str]  # their findings' fingerprints
+    flags: list[tuple[int, int, bool]]  # copies flags of stored pairs written before they were kept
+    loaded: set[int]  # stored claims read for them
+
+
+def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set[tuple[int, int]], removed: set[int],
+            removed_ids: set[str], first_new: int, rematch: bool) -> Crowds:
+    """The crowd of each claim of this run's pairs as `check` of every stored file counts it: how
+    many claims it is compared with in the whole store after this run (its stored pairs, less those
+    with a removed claim and copies, and this run's), not only in the pairs this run matched.
+
+    Only the rows model weighs the crowd (`check.run_rules`: pairs of two whole rows of a claims
+    dataset), so the store is read for whole rows (`check._whole`) only; another claim's count is
+    its pairs of this run. A stored row whose crowd this run changes has its pairs with another
+    whole row checked again (``rescore``), so their confidences stay those `check` gives: those of
+    its open findings when its crowd grows (new rows pair with it: a finding can only fall, and one
+    the cut-off now holds back closes), and all its stored pairs when its crowd shrinks (partners
+    removed: a pair held back may now pass). On a rematch every pair is matched again: nothing is read."""
+    counted = [p for p in pairs if (p.i, p.j) not in copies]
+    counts: dict[int, int] = {}
+    for p in counted:
+        counts[p.i] = counts.get(p.i, 0) + 1
+        counts[p.j] = counts.get(p.j, 0) + 1
+    if rematch:
+        return Crowds(counts, [], set(), [], set())
+    loaded: dict[int, Claim] = {}
+    flags: list[tuple[int, int, bool]] = []
+
+    def claims(numbers: Iterable[int]) -> None:
+        loaded.update(store.claims.load(set(numbers) - pool.keys() - loaded.keys()))
+
+    def claim(n: int) -> Claim:
+        return pool[n] if n in pool else loaded[n]
+
+    def rows(numbers: set[int]) -> set[int]:
+        """The whole rows among ``numbers``: read from the store for claims not loaded."""
+        known = {n for n in numbers if n in pool or n in loaded}
+        return {n for n in known if _whole(claim(n))} | store.claims.whole_rows(numbers - known)
+
+    def flagged(found: list[tuple[int, int, float, int | None]]) -> list[tuple[int, int, float, int]]:
+        """Stored pairs with their copies flags, read from the claims' words for pairs stored
+        without one (before schema version 9; written back in the run's transaction)."""
+        unknown = [(a, b) for a, b, _, c in found if c is None]
+        if not unknown:
+            return found  # type: ignore[return-value]
+        claims(x for ab in unknown for x in ab)
+        known = {(a, b): _copies(claim(a), claim(b)) for a, b in unknown}
+        flags.extend((a, b, c) for (a, b), c in known.items())
+        return [(a, b, s, int(known[(a, b)]) if c is None else c) for a, b, s, c in found]
+
+    def stored_pairs(numbers: set[int]) -> list[tuple[int, int, float]]:
+        """The stored pairs of ``numbers`` that count (no copies), less those with a removed claim."""
+        found = flagged(store.claims.pairs_of(numbers)) if numbers else []
+        return [(a, b, s) for a, b, s, c in found if not c and a not in removed and b not in removed]
+
+    # stored claims whose crowd changes: partners of new claims (grown), and of removed claims
+    lost: dict[int, int] = {}
+    for a, b, _, c in flagged(store.claims.pairs_of(removed)) if removed else []:
+        for x in (a, b):
+            if not c and x not in removed:
+                lost[x] = lost.get(x, 0) + 1
+    changed = rows({x for p in counted for x in (p.i, p.j) if x < first_new} | lost.keys())
+    kept = {(min(a, b), max(a, b)): (a, b, s) for a, b, s in stored_pairs(changed)}
+    shrunk = {x for x in changed if lost.get(x, 0) > counts.get(x, 0)}
+    # pairs to check again: the open findings of every changed row, every stored pair of a shrunk one
+    ends: dict[tuple[int, int], str | None] = {}
+    if changed:
+        stored = store.findings.get(store.findings.open_touching(store.claims.ids_of_numbers(changed).values()))
+        number = store.claims.numbers_by_id({x for f in stored.values() for x in (f.claim_a, f.claim_b)}
+                                            - removed_ids)
+        for f in stored.values():
+            if f.claim_a in number and f.claim_b in number:
+                x, y = number[f.claim_a], number[f.claim_b]
+                ends[(min(x, y), max(x, y))] = f.fingerprint
+    for ab in kept:
+        if ab[0] in shrunk or ab[1] in shrunk:
+            ends.setdefault(ab, None)
+    wanted = rows({x for p in counted for x in (p.i, p.j) if x < first_new} | {x for ab in ends for x in ab})
+    ends = {ab: fp for ab, fp in ends.items() if ab[0] in wanted and ab[1] in wanted}
+    claims(x for ab in ends for x in ab)
+    kept.update({(min(a, b), max(a, b)): (a, b, s) for a, b, s in stored_pairs(wanted - changed)})
+    rescore: list[Pair] = []
+    rescored: set[str] = set()
+    for ab, fp in sorted(ends.items()):
+        if ab in kept:
+            a, b, s = kept[ab]
+            rescore.append(Pair(a, b, s))
+            if fp is not None:
+                rescored.add(fp)
+    # the store's count for the stored rows of the night's pairs and of the pairs checked again
+    for a, b, _ in kept.values():
+        for x in (a, b):
+            if x in wanted:
+                counts[x] = counts.get(x, 0) + 1
+    pool.update(loaded)
+    return Crowds(counts, rescore, rescored, flags, set(loaded))
 
 
 def _replaced_versions(store: Store, new_docs: list[tuple[Document, str, str]]) -> set[str]:
@@ -478,9 +589,10 @@ def _index_new_claims(store: Store, model_id: str, new: np.ndarray, numbers: lis
 
 
 def _record_findings(store: Store, findings: list[Finding], touched: set[str], removed_ids: set[str],
-                     run_id: int) -> tuple[int, int, set[str]]:
+                     run_id: int, rescored: set[str] = frozenset()) -> tuple[int, int, set[str]]:  # type: ignore[assignment]
     """Store this run's findings; returns how many were opened and closed, and the claim ids of the
-    findings that opened, closed or changed claims (their groups may change)."""
+    findings that opened, closed or changed claims (their groups may change). A ``rescored`` finding
+    (its pair checked again because a claim's crowd changed: `_crowds`) keeps its new confidence."""
     found = {f.fingerprint: f for f in findings}
     stored = store.findings.get(found)
     opened = 0
@@ -494,7 +606,8 @@ def _record_findings(store: Store, findings: list[Finding], touched: set[str], r
             store.findings.update(f, run_id, reopen=True)
             opened += 1
         elif (before.claim_a in removed_ids or before.claim_b in removed_ids
-              or f.similarity > before.similarity or fp in touched):
+              or f.similarity > before.similarity or (fp in touched and fp not in rescored)
+              or (fp in rescored and confidence(f) != before.confidence)):
             store.findings.update(f, run_id, reopen=False)
             changed.update((before.claim_a, before.claim_b))
         else:

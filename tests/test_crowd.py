@@ -113,10 +113,9 @@ def test_a_store_written_before_pairs_kept_their_copies_flag_scores_as_check(sto
     rows = tmp_path / "rows"
     write(rows / "first.jsonl", NIGHT_ONE + [("tw-6", "The Varnholm tower is 120 metres tall.")])  # a copy of tw-1
     console(tmp_path, "run", "--store", store_target, "rows")
-    with open_store(store_target, create=False) as store:
-        with store.transaction():
-            store.db.execute("ALTER TABLE pairs DROP COLUMN copies")
-            store.db.execute("DELETE FROM migrations WHERE version = 9")
+    with open_store(store_target, create=False) as store, store.transaction():
+        store.db.execute("ALTER TABLE pairs DROP COLUMN copies")
+        store.db.execute("DELETE FROM migrations WHERE version = 9")
     write(rows / "second.jsonl", NIGHT_TWO)
     console(tmp_path, "run", "--store", store_target, "rows")
     check = confidences(console(tmp_path, "check", "rows"))

@@ -77,10 +77,49 @@ class Claims:
         return int(self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
 
     # -- pairs --------------------------------------------------------------------------------
-    def insert_pairs(self, pairs: Iterable[tuple[int, int, float]], run: int) -> None:
-        self.db.executemany("INSERT INTO pairs (a, b, similarity, run) VALUES (?, ?, ?, ?) ON CONFLICT (a, b) "
-                            "DO UPDATE SET similarity = excluded.similarity, run = excluded.run",
-                            ((a, b, s, run) for a, b, s in pairs))
+    def insert_pairs(self, pairs: Iterable[tuple[int, int, float, bool]], run: int) -> None:
+        """Store candidate pairs: (a, b, similarity, whether the two claims are copies: `check._copies`)."""
+        self.db.executemany("INSERT INTO pairs (a, b, similarity, run, copies) VALUES (?, ?, ?, ?, ?) "
+                            "ON CONFLICT (a, b) DO UPDATE SET similarity = excluded.similarity, run = excluded.run, "
+                            "copies = excluded.copies",
+                            ((a, b, s, run, int(c)) for a, b, s, c in pairs))
+
+    def pairs_of(self, numbers: Iterable[int]) -> list[tuple[int, int, float, int | None]]:
+        """The stored pairs with a claim among ``numbers``: (a, b, similarity, copies), each once;
+        copies is None for a pair stored before the store kept it (schema version 9)."""
+        found: dict[tuple[int, int], tuple[int, int, float, int | None]] = {}
+        for batch in chunks(sorted(set(numbers))):
+            for side in ("a", "b"):
+                for a, b, s, c in self.db.execute(f"SELECT a, b, similarity, copies FROM pairs "
+                                                  f"WHERE {side} IN ({marks(batch)})", batch):
+                    found[(a, b)] = (a, b, s, None if c is None else int(c))
+        return list(found.values())
+
+    def mark_copies(self, flags: Iterable[tuple[int, int, bool]]) -> None:
+        """Write the copies flag of pairs stored before it was kept."""
+        self.db.executemany("UPDATE pairs SET copies = ? WHERE a = ? AND b = ?", ((int(c), a, b) for a, b, c in flags))
+
+    def whole_rows(self, numbers: Iterable[int]) -> set[int]:
+        """The claims among ``numbers`` that are whole dataset rows (`check._whole`: the row's one
+        claim, its id the row id), read without decoding them."""
+        out: set[int] = set()
+        for batch in chunks(numbers):
+            out.update(r[0] for r in self.db.execute(
+                f"SELECT c.n FROM claims c JOIN documents d ON d.key = c.doc_key "
+                f"WHERE d.row_id = c.id AND c.n IN ({marks(batch)})", batch))
+        return out
+
+    def numbers_by_id(self, ids: Iterable[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for batch in chunks(ids):
+            out.update(self.db.execute(f"SELECT id, n FROM claims WHERE id IN ({marks(batch)})", batch).rows)
+        return out
+
+    def ids_of_numbers(self, numbers: Iterable[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for batch in chunks(numbers):
+            out.update(self.db.execute(f"SELECT n, id FROM claims WHERE n IN ({marks(batch)})", batch).rows)
+        return out
 
     def all_pairs(self) -> list[tuple[int, int]]:
         return list(self.db.execute("SELECT a, b FROM pairs ORDER BY a, b"))

@@ -23,6 +23,7 @@ class StoredFinding:
     first_run: int
     opened_run: int
     closed_run: int | None
+    confidence: float | None = None
 
 
 def confidence(f: Finding) -> float | None:
@@ -39,7 +40,7 @@ class Findings:
         out = {}
         for batch in chunks(fingerprints):
             for row in self.db.execute(
-                    "SELECT fingerprint, similarity, claim_a, claim_b, first_run, opened_run, closed_run "
+                    "SELECT fingerprint, similarity, claim_a, claim_b, first_run, opened_run, closed_run, confidence "
                     f"FROM findings WHERE fingerprint IN ({marks(batch)})", batch):
                 out[row[0]] = StoredFinding(*row)
         return out

@@ -53,6 +53,11 @@ splits every stored sentence.
 Version 8 (what the cut-off held back): ``runs.below_cutoff``, how many conflicts a run found among
 the pairs it matched with a confidence under the cut-off, and so never stored; a run's report
 counts them over every run it covers (`consistency.incremental`). Runs recorded before count 0.
+
+Version 9 (a row's crowd is the store's, as in `check`): ``pairs.copies``, 1 when the pair's two
+claims say the same words (`check._copies`: never compared, so not counted in a claim's crowd), 0
+when not. Pairs stored before have NULL: a run reads their claims' words the first time it counts
+them and writes the flag (`consistency.incremental`, "crowds").
 """
 
 from __future__ import annotations
@@ -209,6 +214,9 @@ SQLITE: tuple[Migration, ...] = (
     )),
     (8, "what the cut-off held back: each run's count of conflicts under it", (
         "ALTER TABLE runs ADD COLUMN below_cutoff INTEGER NOT NULL DEFAULT 0",
+    )),
+    (9, "crowds of the corpus: which stored pairs are copies", (
+        "ALTER TABLE pairs ADD COLUMN copies INTEGER",
     )),
 )
 
@@ -367,6 +375,9 @@ POSTGRESQL: tuple[Migration, ...] = (
     )),
     (8, "what the cut-off held back: each run's count of conflicts under it", (
         "ALTER TABLE runs ADD COLUMN below_cutoff BIGINT NOT NULL DEFAULT 0",
+    )),
+    (9, "crowds of the corpus: which stored pairs are copies", (
+        "ALTER TABLE pairs ADD COLUMN copies SMALLINT",
     )),
 )
 
