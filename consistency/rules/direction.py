@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator, Sequence
 
+from ..parsing import parsed
 from ..records import Claim
 from .base import Rule, Verdict, register, spans
 from .compare import SAME_MEASURE, PairContext, alignment
 from .frames import frames, key
+from .moves import base_at, moves, opposed, same_move
 
 
 @register
@@ -25,10 +27,16 @@ class DirectionMismatch(Rule):
         Brent crude fell 2% on Friday after insurers said traffic was resuming.
         -> Brent crude: up 4% vs down 2%
 
+    Moves read from the parse with or without a number (`consistency.rules.moves`)
+    are compared too: "house prices slipped in October" vs "house prices increased
+    in October", "shares fell 12%" vs "the stock jumped 12%", "dropped 8%" vs "handled
+    8% more passengers than the year before", what moved compared by meaning.
+
     Not flagged: changes of different things ("exports rose" vs "imports fell"),
-    a level and a change, or changes on different explicit dates ("rose on
-    Monday" vs "fell on Tuesday"). Changes stated without numbers are left to
-    ANT001.
+    changes on different explicit dates ("rose on Monday" vs "fell on Tuesday") or
+    against different bases ("down on the month" vs "up on the year"), a part
+    against the whole ("prices in one district fell" vs "prices across the country
+    rose"), moves that are negated or forecast ("is expected to fall").
     """
 
     code = "DIR001"
@@ -36,8 +44,43 @@ class DirectionMismatch(Rule):
     groups = ("numeric", "direction")
     severity = "error"
 
+    def parses(self, pairs: Sequence[tuple[Claim, Claim]]) -> Iterator[Claim]:
+        """The claims `check` will parse for ``pairs``: the first claim of a pair when one has a
+        word that can name a move up and the other one down (`moves.opposed`), the second once the
+        first, parsed, holds a move."""
+        for a, b in pairs:
+            if opposed(a, b):
+                yield a
+                if parsed(a.text) and moves(a):
+                    yield b
+
     def check(self, a: Claim, b: Claim, ctx: PairContext | None = None) -> Iterable[Verdict]:
         ctx = ctx or PairContext()
+        if (found := self._numeric(a, b, ctx)) is not None:
+            yield found
+            return
+        if not opposed(a, b) or not moves(a):
+            return
+        best = None
+        for x in moves(a):
+            for y in moves(b):
+                if x.direction == y.direction:
+                    continue
+                same = same_move(x, y, ctx)
+                if same and (best is None or same > best[0]):
+                    best = (same, x, y)
+        if best is not None:
+            same, x, y = best
+            yield Verdict(
+                spans_a=spans((x.start, x.end, x.text, f"moved {x.direction}")),
+                spans_b=spans((y.start, y.end, y.text, f"moved {y.direction}")),
+                explanation=f"{x.what}: {x.direction} ({x.text}) vs {y.direction} ({y.text})",
+                key_a=f"direction|{x.direction}",
+                key_b=f"direction|{y.direction}",
+                confidence=same,
+            )
+
+    def _numeric(self, a: Claim, b: Claim, ctx: PairContext) -> Verdict | None:
         for fa in frames(a):
             if fa.q.kind != "change" or not fa.q.change:
                 continue
@@ -48,8 +91,10 @@ class DirectionMismatch(Rule):
                 same = alignment(fa, fb, ctx)
                 if same < SAME_MEASURE:
                     continue
+                if (base_a := base_at(a, fa.q.start)) and (base_b := base_at(b, fb.q.start)) and base_a != base_b:
+                    continue  # "fell 0.4% on the month" / "up 2% on the year": both hold
                 what = fa.slots.measure or fb.slots.measure or "the measure"
-                yield Verdict(
+                return Verdict(
                     spans_a=spans((fa.q.start, fa.q.end, fa.q.text, key(fa))),
                     spans_b=spans((fb.q.start, fb.q.end, fb.q.text, key(fb))),
                     explanation=f"{what}: {fa.q.change} {fa.q.text} vs {fb.q.change} {fb.q.text}",
@@ -57,4 +102,4 @@ class DirectionMismatch(Rule):
                     key_b=f"{fb.q.dimension}|{fb.q.change}",
                     confidence=same,
                 )
-                return
+        return None

@@ -1,0 +1,398 @@
+"""Moves: what a claim says went up or down, with or without a number (DIR001).
+
+A *move* is read from the dependency parse of a claim: a verb of change with its own subject
+("house prices slipped", "admissions climbed last week", "shares fell 12%"), "up" or "down" on a
+copula, on "go" or on a market's close ("burglaries were down 15 per cent", "went up", "were 3%
+higher", "closed lower"), a noun of change with what changed after "in" ("a 7% fall in footfall",
+"reported a rise in passengers": the clause's subject holds it), or a comparison with an earlier
+time ("handled 8 per cent more passengers than the year before", "fewer visitors than last
+year"). Its direction is the change word's (`quantities.change.direction_of`, the words that
+already read the direction of a numeric change: the list is not grown here); what moved is the
+verb's subject (for a comparison, the compared noun with the clause's subject); its time is the
+claim's dates that time the verb (`slots.attached`), and its *base* the calendar unit a change is
+measured against when the clause names one ("on the month", "from a year earlier",
+"year-on-year", "compared with the previous year").
+
+`same_move` says whether two moves are of one measure of one thing: their measure phrases are
+alike by meaning (`compare.PairContext.sim`: the same head noun and phrases at least
+`SAME_HEAD_SIM` alike; other heads at least `SAME_WHAT_SIM` and the same amount stated on both
+sides: "shares in Acme fell 12%" / "Acme stock jumped 12%"), their heads are not WordNet
+opposites ("imports" / "exports"), nothing sets them apart (`compare.apart` on a frame of the
+move: other dates, places, named subjects), not a district against the place it is part of, and
+their bases, when both name one, are the same unit ("down on the month" / "up on the year" both
+hold).
+
+Not read: a negated or hedged move ("did not rise", "could fall", "is expected to climb": a
+possibility, not a report), a transitive use whose object is not the amount ("the club lost the
+final", "cut 200 jobs"), a verb with a complement ("grew more intent"), a subject that is a
+pronoun, a name or a person ("it fell", "the Chiefs lost", "the boxer fell to 45-7": someone
+acting, not a measure moving; on the news tuning half such subjects gave 5 dismissed findings and
+no confirmed one), a noun of change without "in" ("the team's gains").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..parsing import Parse, Token, parse, tokens_text
+from ..quantities.change import _phrasal, direction_of
+from ..records import Claim, Direction, Quantity
+from . import mood
+from .frames import Frame
+from .slots import attached, read_slots
+from .text import as_of, view
+from .wordnet import is_person
+
+#: Calendar units a change is measured against ("on the month", "from a year earlier").
+_UNITS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"}
+#: Prepositions that introduce the base of a comparison ("on the year", "from a year ago", "than the
+#: year before", "over the previous month", "against", "compared with"); "in", "for", "during" and
+#: "to" time the move instead ("in the year to March").
+_BASE_PREPS = frozenset({"on", "from", "than", "over", "against", "versus", "vs", "with"})
+_ON_RE = re.compile(r"\b(day|week|month|quarter|year)[- ]on[- ](?:day|week|month|quarter|year)\b", re.IGNORECASE)
+#: The verbs of which "up" / "down" (or "higher", "lower") says a level moved ("were down 15 per
+#: cent", "went up", "were 3% higher", "closed lower"): the copula, "go", and the verbs of a
+#: market's close; with other verbs they are particles ("set up", "shut down").
+_UP_DOWN_HEADS = frozenset({"be", "go", "close", "end", "finish"})
+#: Comparatives of amount and their direction ("8 per cent more passengers than a year before").
+_COMPARATIVE: dict[str, Direction] = {"more": "up", "fewer": "down", "less": "down"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+#: Heads of an infinitive move that forecast it ("is expected to fall", "set to rise", "tipped to",
+#: "poised to", "due to"): what is foreseen, not what happened.
+_HEDGES = frozenset({"expect", "forecast", "predict", "set", "likely", "tip", "project", "due", "poise"})
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """One thing said to have gone up or down."""
+
+    claim: Claim
+    direction: Direction
+    #: what moved, as written ("Shares in Acme", "passengers Acme Airport")
+    what: str
+    #: head noun lemmas of what moved (the compound modifier too when the head is "number")
+    heads: frozenset[str]
+    #: the change word ("fell", "down", "more")
+    text: str
+    start: int
+    end: int
+    #: the calendar unit the change is measured against ('' when none is named)
+    base: str
+    #: the amount of the change as (value, dimension) when a number states it ("fell 12%")
+    amount: tuple | None
+    #: a frame at the change word, for `compare.apart` (dates, places, subjects)
+    frame: Frame
+
+
+_CACHE: dict[tuple[str, str, int], tuple[Move, ...]] = {}
+
+
+def moves(claim: Claim) -> tuple[Move, ...]:
+    """The moves of a claim (parsed on first use; the parse is cached by text)."""
+    key = (claim.id, claim.text, claim.start)
+    found = _CACHE.get(key)
+    if found is None or (found and found[0].claim != claim):
+        if len(_CACHE) > 50_000:
+            _CACHE.clear()
+        found = _CACHE[key] = _read(claim)
+    return found
+
+
+def cue(claim: Claim) -> bool:
+    """A cost filter, not a reading: the claim holds a word that can name a move (a change word of
+    `quantities.change`, or a comparative of amount with "than")."""
+    return bool(cued(claim.text))
+
+
+def opposed(a: Claim, b: Claim) -> bool:
+    """A cost filter, not a reading: one claim holds a word that can name a move up and the other one
+    that can name a move down (`cued`); other pairs cannot hold opposite moves and are not parsed."""
+    da, db = cued(a.text), cued(b.text)
+    return ("up" in da and "down" in db) or ("down" in da and "up" in db)
+
+
+@lru_cache(maxsize=65536)
+def cued(text: str) -> frozenset[str]:
+    """The directions the words of ``text`` can name."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    found = {d for w in words if (d := direction_of(w))}
+    if "than" in words:
+        found |= {_COMPARATIVE[w] for w in words if w in _COMPARATIVE}
+    return frozenset(found)
+
+
+def _read(claim: Claim) -> tuple[Move, ...]:
+    if not cue(claim):
+        return ()
+    p = parse(claim.text)
+    v = view(claim)
+    date_spans = tuple((d.start, d.end) for d, _, _ in v.dates)
+    when = as_of(v)
+    out = []
+    for t in p.tokens:
+        found = _moved(p, t)
+        if found is None:
+            continue
+        direction, verb, noun, what, heads = found
+        if not what or _unasserted(p, verb):
+            continue
+        q = Quantity(text=t.text, start=t.start, end=t.end, value=None, low=-math.inf, high=math.inf,
+                     dimension="direction")
+        times = tuple(x for x, yes in zip(v.dates, attached(p, verb.start, verb.end, date_spans)) if yes)
+        # the slots of what moved (its places, holders, subject), the times of the verb's clause
+        frame = Frame(claim, q, read_slots(p, noun.start, noun.end), -math.inf, math.inf, False, False, when,
+                      False, times)
+        out.append(Move(claim, direction, what, heads, t.text, t.start, t.end, _base(p, t, verb),
+                        _amount_of(claim, p, noun if t.low in _COMPARATIVE else t), frame))
+    return tuple(out)
+
+
+def _moved(p: Parse, t: Token) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
+    """(direction, the clause's verb, the noun of what moved, what moved, its heads) when ``t`` names
+    a move, else None."""
+    low = t.low
+    if low in _COMPARATIVE:
+        return _compared(p, t)
+    direction = direction_of(low)
+    if direction is None:
+        return None
+    if low in ("up", "down") or t.pos in ("ADJ", "ADV"):
+        verb = p.tokens[t.head]
+        if t.dep not in ("advmod", "prt", "acomp") or verb.lemma not in _UP_DOWN_HEADS or _phrasal(p.text, t.start):
+            return None
+    elif t.pos == "NOUN":
+        return _noun_move(p, t, direction)
+    elif t.pos == "VERB" and t.dep not in ("amod", "compound", "acl", "relcl") and t.tag != "VBG":
+        verb = t
+        if any(k.dep == "dobj" and not _amount(p, k) or k.dep in ("acomp", "attr", "oprd", "xcomp", "ccomp")
+               for k in p.children(t.i)) or _phrasal(p.text, t.start):
+            return None  # "lost the final", "grew more intent", "grew to love": an act or a state, not a move
+    else:
+        return None
+    subject = _subject(p, verb)
+    if subject is None:
+        return None
+    return direction, verb, subject, _phrase(p, subject), _heads(p, subject)
+
+
+def _noun_move(p: Parse, t: Token, direction: Direction) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
+    """A noun of change with what changed after "in" ("a sharp drop in passenger numbers", "a 12%
+    rise in passengers"), with the subject of the clause that reports it as the holder ("the
+    airport reported a rise in passengers")."""
+    prep = next((k for k in p.children(t.i) if k.dep == "prep" and k.low == "in"), None)
+    noun = next((k for k in p.children(prep.i) if k.dep == "pobj" and k.pos == "NOUN"), None) if prep else None
+    if noun is None or t.dep not in ("dobj", "attr", "nsubj", "nsubjpass"):
+        return None
+    verb = p.tokens[t.head]
+    if verb.pos not in ("VERB", "AUX"):
+        return None
+    what = _phrase(p, noun)
+    for k in p.children(t.i):  # where: "a fall in footfall at the Grenmoor centre"
+        if k.dep == "prep" and k.low in ("at", "across", "for") and k.i != prep.i:
+            what = f"{what} {_phrase(p, k)}"
+    holder = _subject(p, verb, holder=True) if t.dep in ("dobj", "attr") else None
+    if holder is not None:
+        what = f"{what} {_phrase(p, holder)}"
+    return direction, verb, noun, what, _heads(p, noun)
+
+
+def _compared(p: Parse, t: Token) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
+    """"8 per cent more passengers than the year before": a comparison of amounts with an earlier
+    time (the compared noun's clause names a base unit or a year after "than")."""
+    noun = p.tokens[t.head]
+    if t.dep not in ("amod", "advmod") or noun.pos not in ("NOUN", "PROPN"):
+        return None
+    verb = noun
+    while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
+        verb = p.tokens[verb.head]
+    if verb.pos not in ("VERB", "AUX"):
+        return None
+    than = [k for k in p.subtree(verb.i) if k.low == "than"]
+    if not any(_earlier(p, k) for k in than):
+        return None
+    subject = _subject(p, verb, holder=True)
+    what = _phrase(p, noun, skip=t)
+    if subject is not None:
+        what = f"{what} {_phrase(p, subject)}"
+    return _COMPARATIVE[t.low], verb, noun, what, frozenset({noun.lemma.lower()})
+
+
+def _earlier(p: Parse, than: Token) -> bool:
+    """"than the year before", "than a year earlier", "than in 2023", "than last year"."""
+    for k in p.subtree(than.i):
+        if k.lemma.lower() in _UNITS or (k.pos == "NUM" and re.fullmatch(r"(?:19|20)\d\d", k.text)):
+            return True
+    return False
+
+
+def _amount_of(claim: Claim, p: Parse, t: Token) -> tuple | None:
+    """(value, dimension) of the number the change word governs ("fell 12%", "down 15 per cent",
+    "8 per cent more"), None when none does."""
+    scope = [x for k in p.children(t.i) if k.dep not in ("conj", "cc", "ccomp", "advcl", "relcl", "prep")
+             for x in p.subtree(k.i)]
+    for q in claim.quantities:
+        if q.value is not None and any(x.start < q.end and q.start < x.end for x in scope):
+            return (q.value, q.dimension)
+    return None
+
+
+def base_at(claim: Claim, start: int) -> str:
+    """The base unit of the move whose change word governs the number at ``start`` ('' when none)."""
+    for m in moves(claim):
+        p = parse(claim.text)
+        t = p.token_at(m.start)
+        if t is not None and any(x.start <= start < x.end for k in p.children(t.i) for x in p.subtree(k.i)):
+            return m.base
+    return ""
+
+
+def _amount(p: Parse, obj: Token) -> bool:
+    """The object of a change verb is its amount ("lost 3%", "shed 40 points")."""
+    return obj.pos == "NUM" or obj.text in ("%", "percent") or any(k.pos == "NUM" for k in p.children(obj.i))
+
+
+def _subject(p: Parse, verb: Token, holder: bool = False) -> Token | None:
+    """The noun of what moved: the subject of the verb (or of the verb it is conjoined to), a common
+    noun that names no person ("Rahman fell to 45-7-2", "the Chiefs lost", "the hosts rallied": a
+    person or a team acting, not a measure moving); None for a pronoun ("it fell": what is not named).
+    ``holder``: the subject holds what is compared ("the airport handled more passengers"): any noun."""
+    cur = verb
+    for _ in range(3):
+        subject = next((k for k in p.children(cur.i) if k.dep in _SUBJECTS), None)
+        if subject is not None:
+            if holder:
+                return subject if subject.pos in ("NOUN", "PROPN") else None
+            return None if subject.pos != "NOUN" or is_person(subject.lemma) else subject
+        if cur.dep != "conj" or cur.head == cur.i:
+            return None
+        cur = p.tokens[cur.head]  # "fell 0.4% on the month but were up 2% on the year": one subject
+    return None
+
+
+def _phrase(p: Parse, noun: Token, skip: Token | None = None) -> str:
+    """The noun phrase without clauses of its own, numbers or the comparison."""
+    drop = set()
+    for k in p.children(noun.i):
+        if (k.dep in ("relcl", "acl", "appos", "punct", "cc", "conj") or k.pos == "NUM" or (skip is not None and k.i == skip.i)
+                or any(n.dep == "nummod" for n in p.children(k.i))):
+            drop |= {x.i for x in p.subtree(k.i)}
+    return tokens_text([x for x in p.subtree(noun.i) if x.i not in drop and x.pos not in ("NUM", "DET")]).strip()
+
+
+#: Heads that count or size what their compound modifier names ("passenger numbers"): the measure
+#: is then also named by the modifier ("more passengers").
+_COUNTING = frozenset({"number", "total", "count", "figure", "level", "volume"})
+
+
+def _heads(p: Parse, noun: Token) -> frozenset[str]:
+    heads = {noun.lemma.lower()}
+    if noun.lemma.lower() in _COUNTING:
+        heads |= {k.lemma.lower() for k in p.children(noun.i) if k.dep == "compound"}
+    return frozenset(heads)
+
+
+def _unasserted(p: Parse, verb: Token) -> bool:
+    """A move that is not reported as having happened: negated, a possibility or a forecast
+    ("could fall", "is expected to rise", "if prices climb")."""
+    kids = p.children(verb.i)
+    if any(k.dep == "neg" for k in kids) or mood.marked(p, verb):
+        return True
+    auxes = {k.low for k in kids if k.dep in ("aux", "auxpass")}
+    if mood.possible(auxes, False) or auxes & {"will", "would", "wo", "'ll", "shall", "should", "to"}:
+        return True
+    return verb.dep == "xcomp" and p.tokens[verb.head].lemma.lower() in _HEDGES
+
+
+def _base(p: Parse, t: Token, verb: Token) -> str:
+    """The calendar unit the move is measured against ("on the month", "from a year earlier")."""
+    scope = {t.i}
+    for owner in {t.i, verb.i}:
+        for k in p.children(owner):
+            if k.dep not in ("conj", "cc", "ccomp", "advcl", "relcl", "parataxis") and k.i not in (t.i, verb.i):
+                scope |= {x.i for x in p.subtree(k.i)}
+    for i in sorted(scope):
+        tok = p.tokens[i]
+        unit = _UNITS.get(tok.lemma.lower())
+        if unit is None:
+            continue
+        cur = tok
+        for _ in range(4):  # the nearest preposition above the unit
+            if cur.head == cur.i:
+                break
+            cur = p.tokens[cur.head]
+            if cur.pos == "ADP" or cur.low == "compared":
+                if cur.low in _BASE_PREPS:
+                    return unit
+                break
+    text = p.text[min(t.start, verb.start):]
+    m = _ON_RE.search(text)
+    return m[1].lower() if m else ""
+
+
+#: Two moves whose heads are one word (or WordNet synonyms) are of one measure when their measure
+#: phrases are at least this alike (embedding cosine, `compare.PairContext.sim`): the holders and
+#: places around the head agree ("house prices in Delbrook" / "Delbrook house prices" 0.96; "flu
+#: admissions in the district" / "hospital admissions for flu" 0.88).
+SAME_HEAD_SIM = 0.7
+#: ... and with different heads, at least this alike: one measure named two ways ("shares in Acme" /
+#: "Acme stock" 0.89), above different measures of one holder ("steel imports" / "steel exports"
+#: 0.82, "sales" / "profits" 0.64).
+SAME_WHAT_SIM = 0.85
+#: Other heads are one measure only when the two moves also state the same amount ("shares fell 12%" /
+#: "the stock jumped 12%"): "Kessel Bank's profit fell" / "Kessel Bank's revenue rose" are as alike
+#: by meaning as "shares" / "stock" (head cosines 0.72 and 0.68; WordNet puts both pairs in one family).
+
+
+def same_move(x: Move, y: Move, ctx) -> float:
+    """How alike the measures of two moves are (their phrases' similarity), 0 when they are not one
+    measure of one thing at one time (see the module docstring)."""
+    from .compare import apart
+    from .wordnet import SAME, relation
+
+    if x.base and y.base and x.base != y.base:
+        return 0.0  # "down on the month" / "up on the year"
+    if _opposite_heads(x.heads, y.heads):
+        return 0.0
+    sim = ctx.sim(x.what, y.what)
+    one_head = bool(x.heads & y.heads) or any(relation(a, b, "n") == SAME for a in x.heads for b in y.heads)
+    if not one_head and not (x.amount and x.amount == y.amount):
+        return 0.0  # "profit fell" / "revenue rose": other heads, no amount to tie them
+    if sim < (SAME_HEAD_SIM if one_head else SAME_WHAT_SIM):
+        return 0.0
+    if _part_of(x, y) or _part_of(y, x):
+        return 0.0
+    return 0.0 if apart(x.frame, y.frame, ctx) else sim
+
+
+def _part_of(mover: Move, other: Move) -> bool:
+    """``part`` is said of an area named by its kind ("in the northern district of Caldon") that
+    ``whole`` does not name ("across Caldon"): `compare._part_of`'s reading of areas, without its
+    value test (a move has no value to compare)."""
+    from .compare import _area_named_in, _level_below
+
+    part, whole = mover.frame, other.frame
+    if not part.slots.subplace:
+        return False
+    if whole.slots.place and re.search(r"\bof\s+(?:the\s+)?" + re.escape(whole.slots.place) + r"\b", mover.what):
+        return True  # "the northern district of Caldon" / "across Caldon"
+    return (not whole.slots.place and not _area_named_in(part.slots.place, whole.claim.text)
+            or _level_below(part.slots.place, whole.slots.place))
+
+
+def _opposite_heads(xs: frozenset[str], ys: frozenset[str]) -> bool:
+    """WordNet antonyms among the heads ("imports" / "exports", "births" / "deaths")."""
+    from .wordnet import _tables, synsets
+
+    tables = _tables()
+    if not tables:
+        return False
+    opposite = tables["n"]["opposite"]
+    for a in xs:
+        mine = synsets(a, "n")[:3]
+        there = {o for s in mine for o in opposite.get(s, ())}
+        if there and any(set(synsets(b, "n")[:3]) & there for b in ys):
+            return True
+    return False

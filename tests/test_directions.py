@@ -1,0 +1,70 @@
+"""Directions: one measure said to go up on one side and down on the other, however it is worded.
+
+tests/data/directions/pairs.jsonl holds pairs in the pair-file format (each checked as a two-row
+claims dataset through `api.check`, as ``benchmarks/conflicts.py --pairs`` does), written in session
+38 before `consistency.rules.moves` in another voice than the rule cases: a number on neither side,
+on one side, or the same amount on both; the measure named differently ("shares" / "stock",
+"ticket sales" / "more tickets ... than the year before"). The consistent pairs must stay so:
+different measures (imports / exports, profit / revenue), different months, different bases ("on
+the month" / "on the year"), a district against its country, different companies, a forecast, a
+negated rise. On main b623c19 none of the six conflicts was found and the pair of bases was flagged.
+A pair the rules are known to get wrong carries ``known`` (why) and must still fail.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from benchmark_module import benchmark
+
+from consistency.claims import _claim
+from consistency.records import Document
+from consistency.rules.moves import moves
+
+PAIRS = Path(__file__).parent / "data" / "directions" / "pairs.jsonl"
+
+
+@pytest.fixture(scope="module")
+def verdicts(embedder):
+    return {row["id"]: (row, verdict, rule) for row, verdict, rule, _ in
+            benchmark("conflicts").heldout_predictions(PAIRS, embedder=embedder)}
+
+
+def _rows():
+    import json
+
+    rows = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [pytest.param(r["id"], marks=[pytest.mark.xfail(strict=True, reason=r["known"])] if r.get("known") else [],
+                         id=f"{r['id']}-{r['label']}") for r in rows]
+
+
+@pytest.mark.parametrize("pair_id", _rows())
+def test_direction_pair(pair_id, verdicts):
+    row, verdict, rule = verdicts[pair_id]
+    if row["label"] == "conflict":
+        assert verdict == "conflict" and rule == "DIR001", (row["note"], verdict, rule)
+    else:  # (other rules are not this test's: "closed on Monday" / "on Thursday" is a DAT001 finding)
+        assert not (verdict == "conflict" and rule == "DIR001"), (row["note"], rule)
+
+
+def _moves(text: str):
+    return moves(_claim(Document(key="x", path="<x>", text=text, date=None), "x", text, start=0, line=None))
+
+
+def test_a_move_is_read_with_or_without_a_number():
+    (up,) = _moves("Rents in Corvell climbed in the first quarter.")
+    assert up.direction == "up" and up.what == "Rents in Corvell" and up.amount is None
+    (down,) = _moves("Ticket sales were down 11 per cent in 2025.")
+    assert down.direction == "down" and down.amount == (11.0, "percent")
+    (more,) = _moves("The cinema sold 11% more tickets in 2025 than the year before.")
+    assert more.direction == "up" and "tickets" in more.what and more.base == "year"
+
+
+def test_bases_hedges_and_transitive_acts():
+    first, second = _moves("Retail sales fell 0.4% on the month but were up 2% on the year.")
+    assert (first.direction, first.base, second.direction, second.base) == ("down", "month", "up", "year")
+    assert not _moves("Unemployment is expected to fall next year.")
+    assert not _moves("Bus ridership did not rise in 2025.")
+    assert not _moves("The club lost the final on Sunday.")  # a transitive act, not a level's move
+    assert not _moves("The firm will cut its prices.")
