@@ -98,6 +98,7 @@ def _extract(text: str) -> tuple[Quantity, ...]:
     _fraction_points(text, combined)
     _over_across(text, combined)
     combined = _feet_and_inches(text, combined)
+    combined = _lengths_in_two_units(text, combined)
     combined = revisions.read_corrections(text, sorted(combined + extra, key=lambda d: d.start))
     running.mark_running(text, combined)
     return tuple(d.freeze(text) for d in combined)
@@ -181,6 +182,45 @@ def _feet_and_inches(text: str, drafts: list[Draft]) -> list[Draft]:
             if prev.low is not None and prev.high is not None:
                 prev.low, prev.high = prev.low + draft.value / 12, prev.high + draft.value / 12
             prev.value, prev.end = value, max(draft.end, _inch_end(text, draft))
+            continue
+        out.append(draft)
+    return out
+
+
+#: What may join the two parts of a length of time ("four hours and ten minutes", "2 hours 40
+#: minutes", "three years, six months"): a comma, "and", or nothing.
+_TIME_JOIN_RE = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:and[ \u00a0]+)?")
+
+
+def _seconds(unit: units.Unit) -> float | None:
+    converted = units.canonical(unit, 1.0, 1.0)
+    return converted[1] if converted else None
+
+
+def _lengths_in_two_units(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A length of time told in two units is one length: "four hours and ten minutes" (250
+    minutes), "2 hours 40 minutes", "six years and four months". Read apart, each part was compared
+    alone ("four hours" against "2 hours", "six months" against "four months") and the two parts
+    of one figure were told apart as parts of a whole. Like a height in feet and inches
+    (`_feet_and_inches`): the second figure joins the first when it follows it directly (a comma
+    or "and" between at most), is exact, in a smaller unit of time, and less than one of the first's
+    units (ten minutes, not 90 minutes of an hour); the bound of the first ("about two hours and
+    ten minutes") stays the bound of the whole, and so does its unit."""
+    out: list[Draft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        big = _seconds(prev.unit) if prev is not None and prev.unit is not None and prev.unit.dimension == "time" else None
+        small = _seconds(draft.unit) if draft.unit is not None and draft.unit.dimension == "time" else None
+        if (big and small and small < big and prev.kind == draft.kind == "level" and prev.measured != "age"
+                and draft.measured != "age" and not prev.per and not draft.per and prev.value is not None
+                and prev.bound in ("exact", "lower", "upper", "approx") and draft.bound == "exact"
+                and draft.value is not None and 0 < draft.value * small < big
+                and _TIME_JOIN_RE.fullmatch(text, prev.end, draft.start)):
+            extra = draft.value * small / big
+            prev.value += extra
+            if prev.low is not None and prev.high is not None:
+                prev.low, prev.high = prev.low + extra, prev.high + extra
+            prev.end = draft.end
             continue
         out.append(draft)
     return out

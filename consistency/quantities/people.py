@@ -27,6 +27,7 @@ from typing import Sequence
 
 from ..parsing import parse_many
 from ..records import Claim
+from .measured import STOP
 
 #: "aged 22", "age 9", "ages 17 and 19", "ranging in age from 16 to 41", "between the ages of 5 and 9".
 AGE_WORD_BEFORE = re.compile(
@@ -125,7 +126,29 @@ def person_after(text: str, start: int, end: int) -> str | None:
     det = _DETERMINER_BEFORE_RE.search(text[max(0, start - 6):start])
     if noun[:1].isupper() and not det:  # a name: "17-year-old Jane Doe", without the verb after it
         return " ".join(w for w in noun.split() if w[:1].isupper())
+    if det and (name := _name_apposed(text, start - len(det.group()))):
+        return name  # "Ivo Marsh, the 76-year-old coxswain": Ivo Marsh
     return f"{det['d'].lower()} {noun}" if det else noun
+
+
+#: A name and the comma an apposed description follows ("Ivo Marsh, " of "Ivo Marsh, the 76-year-old
+#: coxswain").
+_NAME_BEFORE_COMMA_RE = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \u00a0]+){0,3}[A-Z][\w'’-]*),[ \u00a0]*$")
+
+
+def _name_apposed(text: str, end: int) -> str | None:
+    """The name an age's description stands in apposition to ("Ivo Marsh, the 76-year-old
+    coxswain", "Marsh, a 76-year-old lifeboatman"): the description is of that person, whose age
+    is then compared with the ages the name is given elsewhere ("Ivo Marsh, 67,"). No name when a
+    word of the capitalised run is a function or calendar word ("In Dunmore, a 34-year-old man",
+    "On Friday, a 34-year-old")."""
+    m = _NAME_BEFORE_COMMA_RE.search(text[max(0, end - 60):end])
+    if not m:
+        return None
+    words = m["name"].split()
+    if any(w.lower().rstrip(".") in STOP or w.lower() in NOT_A_PERSON for w in words):
+        return None
+    return " ".join(w for w in words if w.lower().rstrip(".") not in _HONORIFICS)
 
 
 def person_before(text: str, start: int) -> str | None:

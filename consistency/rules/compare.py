@@ -56,7 +56,7 @@ from .bundles import bundles_differ
 from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
                      same_kind, vague_magnitude)
 from .lexicon import STOP
-from .slots import PERSONAL
+from .slots import PERSONAL, statistic_of, statistics_differ
 from .text import same_word, view
 from .utterances import contents_differ, utterance
 from .windows import windows_apart
@@ -599,15 +599,17 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return "a part the claim names"
     if fa.q.dimension in (None, "count") and (_one_member_more(fa, fb) or _one_member_more(fb, fa)):
         return "one counts a member the other leaves out"
-    if _subjects_differ(fa.slots, fb.slots) and not (given and _named_elsewhere(fa, fb)):
+    acted_on = _acted_on(fa, fb)  # the two parties of one act (`_acted_on`): no rival subjects
+    if _subjects_differ(fa.slots, fb.slots) and not (given and _named_elsewhere(fa, fb)) and not acted_on:
         return "different subjects"
-    if _traits_differ(fa.slots, fb.slots) or _clause_names_differ(fa, fb):
+    if _traits_differ(fa.slots, fb.slots) and not acted_on or _clause_names_differ(fa, fb):
         return "different holders"
     if found and ctx is not None and (_one_of_sizes(fa, fb, ctx) or _one_of_sizes(fb, fa, ctx)):
         return "different holders"
     if (ctx is not None and _referents_differ(fa, fb, ctx)) or _referent_and_clause_name_differ(fa, fb, ctx):
         return "different holders"
-    if found and (whose := makers.apart(fa, fb, ctx, _named_who, _names_differ)):
+    if found and (whose := makers.apart(fa, fb, ctx, _named_who, _names_differ)) and not (
+            acted_on and whose == "different holders"):  # two makers read that are the two parties
         return whose
     if ctx is not None and (contrasted := _contrasted(fa, fb, ctx.contrasts)):
         return contrasted
@@ -618,7 +620,7 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     if fa.q.dimension == "date" and (utterance(fa) or utterance(fb)
                                      or ctx is not None and contents_differ(fa, fb, ctx)):
         return "dates of utterances"  # "announced Thursday that ..." (`utterances`)
-    if fa.slots.statistic != fb.slots.statistic:
+    if statistics_differ(fa.slots, fb.slots):
         return "different statistics"
     if fa.q.dimension == "time" and fa.slots.offset != fb.slots.offset:
         return "a time offset against a duration"
@@ -773,6 +775,41 @@ def _named_elsewhere(fa: Frame, fb: Frame) -> bool:
     if not any(s.actor and not s.subject for s in (fa.slots, fb.slots)):
         return False
     return _name_in(na, fb.claim.text) or _name_in(nb, fa.claim.text)
+
+
+def _acted_on(fa: Frame, fb: Frame) -> bool:
+    """One side's named subject is the name the other side's predicate acts on (`slots.Slots.
+    object_name`), in the same role: the two names are the two parties of one act, no evidence of
+    two subjects ("Orvane agreed to take over Pellby for £340m" / "Pellby will be bought by Orvane
+    for £430m"; "a magistrate fined Corlen Haulage £48,000" / "Corlen Haulage was ordered to pay
+    £84,000"). The role is the same when the subject's own predicate is passive (its subject is
+    what was acted on) with no by-phrase naming another agent than the other side's subject, or
+    when its predicate is another verb than the other's (`wordnet.relation` not SAME) and its figure
+    names the other's act (`_names_act`: the payer of "a £84,000 fine" is the one "fined"; a
+    figure of another noun, "after three decades of faking illness", is of another act). One verb, active on both sides, with the object of one the subject of
+    the other ("Tarrow fined Belcoe £9,000" / "Belcoe fined its contractor £4,000") is the roles
+    reversed: two acts, still apart."""
+    for mine, theirs in ((fa, fb), (fb, fa)):
+        name = _named_who(theirs.slots)
+        if not name or not _name_in(name, mine.slots.object_name):
+            continue
+        own = _named_who(mine.slots)
+        if theirs.slots.passive:
+            if not (theirs.slots.agent and own and _names_differ(theirs.slots.agent, own)):
+                return True
+        elif wordnet.relation(mine.slots.predicate, theirs.slots.predicate, "v") != wordnet.SAME \
+                and _names_act(theirs.slots.head, mine.slots.predicate):
+            return True
+    return False
+
+
+def _names_act(noun: str, verb: str) -> bool:
+    """``noun`` names the act of ``verb``: the same word, or the verb WordNet derives the noun from
+    is one of the same meaning ("fine" of "a $570,000 fine" and "fined")."""
+    if not noun or not verb:
+        return False
+    act = wordnet.verb_of(noun) or noun
+    return act == verb or wordnet.relation(act, verb, "v") == wordnet.SAME
 
 
 def _name_in(name: str, text: str) -> bool:
@@ -1252,7 +1289,8 @@ def _part_of(part: Frame, whole: Frame) -> bool:
     (`_narrowed_of`: "two were critically wounded" / "seven were wounded")."""
     if part.high >= whole.low:
         return False
-    if part.slots.subplace and (not whole.slots.place and not _area_named_in(part.slots.place, whole.claim.text)
+    # an average or a median is no sum over areas: a part's may be below the whole's (session 38)
+    if part.slots.subplace and not (statistic_of(part.slots) or statistic_of(whole.slots)) and (not whole.slots.place and not _area_named_in(part.slots.place, whole.claim.text)
                                 or _level_below(part.slots.place, whole.slots.place)):
         return True
     return _portion_of(part, whole) or bool(part.slots.role and not whole.slots.role) \

@@ -124,6 +124,12 @@ class Slots:
     #: released his debut album, Lazarus", "Love Club EP" of "certified the Love Club EP
     #: platinum"): what the subject acted on, for given pairs (`compare._named_elsewhere`).
     object_name: str = ""
+    #: the predicate is passive (an auxiliary or a subject of the passive): its subject is what it
+    #: acted on ("Pellby Textiles will be bought by Orvane Mills"), and ``agent`` the proper words of
+    #: its by-phrase ("Orvane Mills"; '' when none). Whether a subject named as the other side's
+    #: object is the same party in the same role (`compare._acted_on`).
+    passive: bool = False
+    agent: str = ""
     #: the lemma of the word that says who the number is about (`_who`: the predicate's subject, a
     #: noun, a name or a person told by age, else the counted noun when it is the subject or a
     #: bracketed figure's name) and that word's identifying modifiers (`_traits`: "Norwegian" of "a
@@ -388,6 +394,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  context=context, phrase=phrase, event=_event(p, anchor, verb, inside),
                  pronoun=pronoun, referent=referent, clause_name=clause_name,
                  object_name=_object_name(p, verb, inside) if verb is not None else "",
+                 **_voice(p, verb, inside),
                  trait_head=trait_head if traits else "", traits=traits,
                  occasions=(_occasions(p, [anchor] + ([noun] if noun is not None else []), verb, inside)
                             or _yielded(p, noun, inside)
@@ -1108,6 +1115,9 @@ def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str
         owner = p.tokens[head.head]
         if owner.pos in _NOUNS and owner.i not in inside:
             return owner
+    # "will raise council tax by 4.99%", "cut its workforce by 10%": what a verb of change changes
+    if (changed := _changed_object(p, anchor, inside)) is not None:
+        return changed
     # "the toll rose to 212", "inflation rose 5%", "the film holds a rating of 60%": the subject
     verb = _verb_of(p, anchor)
     if verb is not None:
@@ -1165,6 +1175,23 @@ def _number_value(word: str) -> float | None:
     """The value of a number written as one token ("two", "40", "1,500"); None when it is not one."""
     found = find_numbers(word)
     return found[0].value if len(found) == 1 and found[0].start == 0 and found[0].end == len(word) else None
+
+
+def _changed_object(p: Parse, anchor: Token, inside: set[int]) -> Token | None:
+    """The direct object of a verb of change (WordNet's verb.change in its first senses: "raise",
+    "cut", "increase") when the number is the object of its "by" or "to" ("Harlow Council will raise
+    council tax by 4.99%", "the firm cut its workforce by 10%", "raised its stake to 12%"): the
+    object is what the number measures a change or a level of, not the subject that changed it.
+    Read as the subject ("Harlow Council"), two reports of one rise were told as figures of two
+    measures ("council tax is to rise by 2.99 per cent"). Not a verb of another kind ("sentenced
+    Brandt to three years": a term set on someone)."""
+    head = p.tokens[anchor.head]
+    if anchor.dep != "pobj" or head.low not in ("by", "to") or head.head == head.i:
+        return None
+    verb = p.tokens[head.head]
+    if verb.pos != "VERB" or wordnet.VERB_CHANGE not in wordnet.lexicographer_files(verb.lemma, "v", senses=3):
+        return None
+    return next((k for k in p.children(verb.i) if k.dep == "dobj" and k.pos in _NOUNS and k.i not in inside), None)
 
 
 def _measure_like(p: Parse, subject: Token, anchor: Token) -> bool:
@@ -1521,9 +1548,27 @@ def _clause_name(p: Parse, verb: Token, skip: set[int]) -> Token | None:
 
 
 def _object_name(p: Parse, verb: Token, inside: set[int]) -> str:
-    """The proper nouns of ``verb``'s direct object, the object itself and the words apposed to it
+    """The proper nouns of ``verb``'s direct object, or of its indirect one when the number is the
+    direct object ("fined Corlen Haulage £48,000"), the object itself and the words apposed to it
     or naming it ("his debut album, Lazarus"; "the Love Club EP nonuple platinum"); '' when none."""
     obj = next((k for k in p.children(verb.i) if k.dep == "dobj" and k.i not in inside), None)
+    if obj is None:
+        obj = next((k for k in p.children(verb.i) if k.dep == "dative" and k.i not in inside), None)
+    return _proper_words(p, obj, inside)
+
+
+def _voice(p: Parse, verb: Token | None, inside: set[int]) -> dict:
+    """``passive`` and ``agent`` (`Slots`) of the predicate ``verb``: passive when it has a passive
+    auxiliary or subject; the agent the proper words of its by-phrase ("bought by Orvane Mills")."""
+    if verb is None or not any(k.dep in ("auxpass", "nsubjpass") for k in p.children(verb.i)):
+        return {"passive": False, "agent": ""}
+    by = next((k for k in p.children(verb.i) if k.dep == "agent"), None)
+    obj = next((k for k in p.children(by.i) if k.dep == "pobj"), None) if by is not None else None
+    return {"passive": True, "agent": _proper_words(p, obj, inside)}
+
+
+def _proper_words(p: Parse, obj: Token | None, inside: set[int]) -> str:
+    """The proper nouns of the noun phrase of ``obj`` and the words apposed to it or naming it."""
     if obj is None:
         return ""
     words, todo = [], [obj]
@@ -1969,6 +2014,23 @@ def _phrase(p: Parse, t: Token, inside: set[int]) -> str:
 #: The words that name a statistic of several occasions or things, by the statistic they name.
 #: Not a tuned list: what English calls a mean and a median (`_statistic`).
 _STATISTICS = {"average": "average", "mean": "average", "median": "median"}
+
+
+def statistic_of(s: Slots) -> str:
+    """The statistic a figure is (`Slots.statistic`), or the one an adjective of its measure names
+    ("the average wait"); '' for a plain figure."""
+    return s.statistic or next((_STATISTICS[m] for m in s.modifiers if m in _STATISTICS), "")
+
+
+def statistics_differ(sa: Slots, sb: Slots) -> bool:
+    """Two figures are different statistics (`Slots.statistic`): the statistics read differ, and the
+    side read as a plain figure does not name the other's statistic as an adjective of its measure
+    ("waited on average three hours" / "the average wait was two hours": `_statistic` leaves the
+    adjective out, "an average score of 70" being a review site's plain score, but one who names
+    the average wait speaks of the same statistic as one who says the wait was on average)."""
+    if sa.statistic == sb.statistic:
+        return False
+    return statistic_of(sa) != statistic_of(sb)
 
 
 def _statistic(p: Parse, anchor: Token, noun: Token | None, verb: Token | None) -> str:

@@ -176,13 +176,16 @@ def apart(fa, fb) -> str:
     act or state took (`reading`), or the length of an event a noun names against the length of
     what was done to a person, when the noun does not name that act (`length_of`: "court fights
     dragged on for five years" / "he was locked up for eight years"; not "the detention lasted ten
-    days" / "he was detained for 12 days", whose noun WordNet derives from the verb); '' when they
-    may be rivals."""
+    days" / "he was detained for 12 days", whose noun WordNet derives from the verb, nor "the
+    closure will last six weeks" / "the road will be shut for four months", whose noun's verb
+    ("close") shares a common sense with the verb: `wordnet.relation` SAME); '' when they may be
+    rivals."""
     if {fa.slots.term, fb.slots.term} == {SET, OWN}:
         return "a term set against the time it took"
     kinds = dict(x.split(":", 1) for x in (fa.slots.length_of, fb.slots.length_of) if x)
     if len(kinds) == 2 and "event" in kinds and "done" in kinds:
         noun, verb = kinds["event"], kinds["done"]
-        if verb not in (noun, wordnet.verb_of(noun)):
+        act = wordnet.verb_of(noun)
+        if verb not in (noun, act) and not (act and wordnet.relation(act, verb, "v") == wordnet.SAME):
             return "lengths of different events"
     return ""
