@@ -1726,10 +1726,18 @@ def _background_scopes_differ(fa: Frame, fb: Frame) -> bool:
     if not (_past(fa, fb) and _past(fb, fa)):
         return False
     sa, sb = fa.slots, fb.slots
-    scope_a, scope_b = sa.place or sa.context, sb.place or sb.context
+    scope_a, scope_b = sa.place or _area_context(sa.context), sb.place or _area_context(sb.context)
     if bool(scope_a) != bool(scope_b):
         return True
     return bool(scope_a) and disjoint_words(scope_a, scope_b)
+
+
+def _area_context(context: str) -> str:
+    """``context`` (`slots.Slots.context`) when it names an area (a name, or a kind of location:
+    "in the valley", "across the region", "in 14 countries"), '' when it names none ("on road
+    resurfacing last year": what was paid for and when, no area a toll is counted over; session 38)."""
+    words = re.findall(r"[A-Za-z][\w'-]*", context)
+    return context if any(w[0].isupper() or w.lower() not in STOP and wordnet.is_area(w.lower()) for w in words) else ""
 
 
 def _names_differ(x: str, y: str) -> bool:
