@@ -34,7 +34,15 @@
   of the code (fact-check database summaries, radio transcripts, capitals headlines, quoted
   officials, British and American dates), before the rows model was fitted and never shown to
   the people changing the rules: P 0.625, R 0.200 on main 8bb4427; with session 37's changes (the
-  rows model above all) P 0.680, R 0.340 (the floors).
+  rows model above all) P 0.680, R 0.340. Session 38 read its misses and designed on them (it is a
+  tuning file now): P 0.742, R 0.460 (the floors; directions 0 -> 5 of 6 found, dates 1 -> 2 of 10).
+- tests/data/voices4/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
+  durations, 6 directions; 50 hard negatives) written at the start of session 38 by a writer who read
+  none of the code, in voices unlike the newspaper register (court listings, council minutes, a
+  sports live blog, machine-translated wire, an official account's post), and never shown to the
+  people changing the rules that session: P 0.750, R 0.300 on main b623c19 and unchanged by session
+  38's changes (the floors): the direction and date readings designed on voices3 found none of its
+  six direction conflicts and one of its ten dates.
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -83,8 +91,14 @@ def test_voices2_precision_and_recall(embedder):
 
 def test_voices3_precision_and_recall(embedder):
     m = _scores("voices3", 100, embedder)
-    assert m["P"] >= 0.65, m
-    assert m["R"] >= 0.32, m
+    assert m["P"] >= 0.72, m
+    assert m["R"] >= 0.44, m
+
+
+def test_voices4_precision_and_recall(embedder):
+    m = _scores("voices4", 100, embedder)
+    assert m["P"] >= 0.70, m
+    assert m["R"] >= 0.28, m
 
 
 def test_heldout_covers_every_rule():
