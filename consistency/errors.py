@@ -26,7 +26,8 @@ class ConsistencyError(Exception):
         return text
 
     def one_line(self) -> str:
-        return f"error[{self.code}]: {self}".replace("\n", " ")
+        """The message on one line: every line break folded (a path may hold "\\r" or "\\u2028")."""
+        return " ".join(f"error[{self.code}]: {self}".splitlines())
 
 
 class UsageError(ConsistencyError):

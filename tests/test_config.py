@@ -77,3 +77,13 @@ def test_a_non_finite_option_is_a_one_line_error(run, option):
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert line.startswith(("error[CNS102]", "Error: Invalid value")) and "Traceback" not in result.output
+
+
+def test_a_path_with_a_line_break_is_still_a_one_line_error(run, tmp_path):
+    """A baseline path holding a carriage return and a newline (found by the fuzz test of the
+    config loader) printed its error over two lines: every line break is folded, not only "\\n"."""
+    (tmp_path / "a.md").write_text("The council approved 12 new homes on Monday.\n", encoding="utf-8")
+    result = run("check", str(tmp_path / "a.md"), "--baseline", "\r\n")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error[CNS140]"), line
