@@ -35,7 +35,8 @@
   officials, British and American dates), before the rows model was fitted and never shown to
   the people changing the rules: P 0.625, R 0.200 on main 8bb4427; with session 37's changes (the
   rows model above all) P 0.680, R 0.340. Session 38 read its misses and designed on them (it is a
-  tuning file now): P 0.742, R 0.460 (the floors; directions 0 -> 5 of 6 found, dates 1 -> 2 of 10).
+  tuning file now): P 0.778, R 0.560 (the floors; directions 0 -> 5 of 6 found, dates 1 -> 2 of 10,
+  counts and durations 16 -> 21 of 34).
 - tests/data/voices4/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
   durations, 6 directions; 50 hard negatives) written at the start of session 38 by a writer who read
   none of the code, in voices unlike the newspaper register (court listings, council minutes, a
@@ -91,8 +92,8 @@ def test_voices2_precision_and_recall(embedder):
 
 def test_voices3_precision_and_recall(embedder):
     m = _scores("voices3", 100, embedder)
-    assert m["P"] >= 0.72, m
-    assert m["R"] >= 0.44, m
+    assert m["P"] >= 0.76, m
+    assert m["R"] >= 0.54, m
 
 
 def test_voices4_precision_and_recall(embedder):
