@@ -141,16 +141,16 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     not found by similarity.
 
     A claim is never compared with its own copy: pairs of claims that say the same words in the
-    same order (`_copies`) are skipped, whichever documents they come from.
+    same order (`copied`) are skipped, whichever documents they come from.
 
     ``crowds``: how many claims each claim of ``pairs`` is compared with in the whole corpus (the
-    rows model's crowd); by default counted over ``pairs`` (after `_copies`), as `check` passes
+    rows model's crowd); by default counted over ``pairs`` (after `copied`), as `check` passes
     every candidate pair. `run` passes the store's count (`incremental._crowds`).
     """
     from .rules.compare import PairContext, rule_prior
 
     best: dict[str, Finding] = {}
-    pairs = [p for p in pairs if not _copies(claims[p.i], claims[p.j])]
+    pairs = [p for p in pairs if not copied(claims[p.i], claims[p.j])]
     similar = PhraseSimilarity(embedder) if embedder is not None else None
     contrasts = prime_frames(claims, pairs, similar)
     for rule in rules:  # a plug-in (NLI) judges all candidate pairs in one batch
@@ -200,7 +200,7 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     return sorted(best.values(), key=finding_order)
 
 
-def _whole(claim: Claim) -> bool:
+def whole_row(claim: Claim) -> bool:
     """A whole dataset row (`claims.read_document` keeps a one-claim row whole, with the row id as
     its claim id), not a sentence of an article or of a dataset row that holds one."""
     return claim.row_id is not None and claim.id == claim.row_id
@@ -214,13 +214,13 @@ def claims_datasets(articles: dict) -> set[str]:
     split: Counter = Counter()
     for claims in articles.values():
         if claims and claims[0].row_id is not None:
-            (whole if len(claims) == 1 and _whole(claims[0]) else split)[claims[0].path] += 1
+            (whole if len(claims) == 1 and whole_row(claims[0]) else split)[claims[0].path] += 1
     return {path for path, n in whole.items() if n > split[path]}
 
 
 def _row(claim: Claim, datasets: set[str]) -> bool:
     """A whole row of a claims dataset (`claims_datasets`): scored by the rows model."""
-    return claim.path in datasets and _whole(claim)
+    return claim.path in datasets and whole_row(claim)
 
 
 def _preferred(x: Finding, y: Finding) -> bool:
@@ -230,7 +230,7 @@ def _preferred(x: Finding, y: Finding) -> bool:
         (x.similarity, x.confidence) == (y.similarity, y.confidence) and (x.a.id, x.b.id) < (y.a.id, y.b.id))
 
 
-def _copies(a: Claim, b: Claim) -> bool:
+def copied(a: Claim, b: Claim) -> bool:
     """The same words in the same order, whatever the case, punctuation and spacing ("didn't" and
     a tokenised "didn ’ t" are one word pair)."""
     return a.text == b.text or _WORDS.findall(a.text.lower()) == _WORDS.findall(b.text.lower())

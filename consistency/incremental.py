@@ -40,16 +40,27 @@ import numpy as np
 
 from . import __version__
 from .api import counted_confident, stage
-from .check import _copies, _whole, finding_order, run_rules
+from .check import copied, finding_order, run_rules, whole_row
 from .claims import extract_claims
 from .clauses import MIN_FACTS, MIN_TOKENS, MIN_WORDS, claim_clauses
-from .copies import is_article
 from .config import Settings, load_settings
+from .copies import is_article
 from .embed import Embedder, content_key, embedding_model_id
 from .errors import EmptyInputError
 from .facts import with_facts
-from .group import (NPROBE, Pair, Pairs, candidate_pairs, claim_pairs, components, document_numbers,
-                    group_records, nearest, pairs_from_lists, pairs_with_stored)
+from .group import (
+    NPROBE,
+    Pair,
+    Pairs,
+    candidate_pairs,
+    claim_pairs,
+    components,
+    document_numbers,
+    group_records,
+    nearest,
+    pairs_from_lists,
+    pairs_with_stored,
+)
 from .reading import READERS, discover, read_bytes
 from .records import Claim, Document, Finding, Group, Problem, Report
 from .rules import select_rules
@@ -57,8 +68,9 @@ from .store import Store, codec, document_hash, open_store, resolve_store_path
 from .store.connection import now
 from .store.findings import confidence
 from .store.hooks import crash_point
-from .stories import Placed, Stories, records as story_records
+from .stories import Placed, Stories
 from .stories import build as build_stories
+from .stories import records as story_records
 from .suppress import checked, unsuppressed
 from .triage import apply, needs_attention, statuses
 
@@ -258,7 +270,7 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
                            gathered, removed_docs, first_new)
         pairs = [p for p in pairs if stories.comparable(pool[p.i], pool[p.j])]
     spin("check", 0, 0)
-    copies = {(p.i, p.j) for p in pairs if _copies(pool[p.i], pool[p.j])}
+    copies = {(p.i, p.j) for p in pairs if copied(pool[p.i], pool[p.j])}
     crowds = _crowds(store, pool, pairs, copies, {n for n, _ in removed_rows}, removed_ids, first_new, rematch)
     stored_needed |= crowds.loaded
     # below the confidence cut-off, or suppressed by a row of either claim, a finding is not one of
@@ -352,7 +364,7 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
     with a removed claim and copies, and this run's), not only in the pairs this run matched.
 
     Only the rows model weighs the crowd (`check.run_rules`: pairs of two whole rows of a claims
-    dataset), so the store is read for whole rows (`check._whole`) only; another claim's count is
+    dataset), so the store is read for whole rows (`check.whole_row`) only; another claim's count is
     its pairs of this run. A stored row whose crowd this run changes has its pairs with another
     whole row checked again (``rescore``), so their confidences stay those `check` gives: those of
     its open findings when its crowd grows (new rows pair with it: a finding can only fall, and one
@@ -377,7 +389,7 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
     def rows(numbers: set[int]) -> set[int]:
         """The whole rows among ``numbers``: read from the store for claims not loaded."""
         known = {n for n in numbers if n in pool or n in loaded}
-        return {n for n in known if _whole(claim(n))} | store.claims.whole_rows(numbers - known)
+        return {n for n in known if whole_row(claim(n))} | store.claims.whole_rows(numbers - known)
 
     def flagged(found: list[tuple[int, int, float, int | None]]) -> list[tuple[int, int, float, int]]:
         """Stored pairs with their copies flags, read from the claims' words for pairs stored
@@ -386,7 +398,7 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
         if not unknown:
             return found  # type: ignore[return-value]
         claims(x for ab in unknown for x in ab)
-        known = {(a, b): _copies(claim(a), claim(b)) for a, b in unknown}
+        known = {(a, b): copied(claim(a), claim(b)) for a, b in unknown}
         flags.extend((a, b, c) for (a, b), c in known.items())
         return [(a, b, s, int(known[(a, b)]) if c is None else c) for a, b, s, c in found]
 

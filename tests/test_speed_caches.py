@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consistency import api
-from consistency.check import PhraseSimilarity, _copies, prime_frames
+from consistency.check import PhraseSimilarity, copied, prime_frames
 from consistency.embed import content_key
 from consistency.group import Pair
 from consistency.reporters.base import indented_json, report_dict
@@ -56,7 +56,7 @@ def _verdicts(rules, a, b, ctx) -> list[tuple]:
 def test_phrase_similarities_shared_by_all_pairs_change_no_verdict(embedder):
     claims, _ = api.extract([str(SEEDS)])
     pairs = [Pair(i, j, 0.9) for i in range(len(claims)) for j in range(i + 1, len(claims))
-             if not _copies(claims[i], claims[j])]
+             if not copied(claims[i], claims[j])]
     rules = select_rules()
     similar = PhraseSimilarity(embedder)
     contrasts = prime_frames(claims, pairs, similar)
@@ -79,7 +79,7 @@ def test_phrases_are_embedded_when_a_rule_first_compares_them(embedder):
 
     claims, _ = api.extract([str(SEEDS)])
     pairs = [Pair(i, j, 0.9) for i in range(len(claims)) for j in range(i + 1, len(claims))
-             if not _copies(claims[i], claims[j])]
+             if not copied(claims[i], claims[j])]
     rules = select_rules()
     eager = PhraseSimilarity(embedder)
     eager.lazy = False  # the torch backend's way: every phrase of the frames read, in one batch

@@ -237,7 +237,7 @@ def change_before(text: str, start: int) -> ChangeMatch:
             continue
         if low in ("to", "at", "from") and level is None:
             level = low  # type: ignore[assignment]
-        elif low in _DIRECTION and not _phrasal(text, pos):
+        elif low in _DIRECTION and not phrasal(text, pos):
             nominal = i + 1 < len(tokens) and tokens[i + 1][0].lower() == "of"
             return ChangeMatch(_DIRECTION[low], "level" if level else "change", pos, level, nominal)
         elif low == "by":
@@ -262,7 +262,7 @@ _PHRASAL_RE = re.compile(
 )
 
 
-def _phrasal(text: str, pos: int) -> bool:
+def phrasal(text: str, pos: int) -> bool:
     """"shut down", "back up": up/down as particles of another verb, not a change."""
     end = pos + (2 if text[pos: pos + 2].lower() == "up" else 4)
     if _MARKET_CLOSE_RE.search(text, max(0, pos - 12), end) and _MARKET_MOVE_RE.match(text, end):

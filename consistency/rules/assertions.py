@@ -31,7 +31,7 @@ from ..parsing import Parse, Token, parse
 from ..records import Claim, Quantity
 from . import lexicon as lx
 from . import mood
-from .frames import Frame
+from .frames import Frame, per_claim
 from .slots import Slots, attached, read_slots, speaker
 from .text import as_of, view
 
@@ -121,18 +121,9 @@ class Statement:
         return " ".join(x for x in (self.predicate, self.object) if x)
 
 
-_CACHE: dict[tuple[str, str, int], tuple[Statement, ...]] = {}
-
-
 def statements(claim: Claim) -> tuple[Statement, ...]:
     """The statement frames of a claim (parsed on first use; the parse is cached by text)."""
-    key = (claim.id, claim.text, claim.start)
-    found = _CACHE.get(key)
-    if found is None or (found and found[0].claim != claim):
-        if len(_CACHE) > 50_000:
-            _CACHE.clear()
-        found = _CACHE[key] = _read(claim)
-    return found
+    return per_claim(claim, "statements", _read)
 
 
 def _read(claim: Claim) -> tuple[Statement, ...]:

@@ -1264,7 +1264,7 @@ def _part_of(part: Frame, whole: Frame) -> bool:
     """``part`` is said of an area named by its kind (`slots.Slots.subplace`: "in Central Aceh
     district", "in the Korvana mountain district"; a kind of location, not a site or an event:
     "at its Halbeck plant", "in the Kessel cycle race") where ``whole`` names no place, nor names
-    that area elsewhere in its sentence (`_area_named_in`), and counts fewer: a district's toll is a part of the event's, not a rival figure for it. A part cannot exceed its
+    that area elsewhere in its sentence (`area_named_in`), and counts fewer: a district's toll is a part of the event's, not a rival figure for it. A part cannot exceed its
     whole, so a larger part stays a conflict. Not for given pairs (both `UNDATED`): they are
     meant to be about one thing ("7,920 tests" / "fewer than 7,500 tests in the state of
     Arkansas" is a VitaminC revision).
@@ -1290,14 +1290,14 @@ def _part_of(part: Frame, whole: Frame) -> bool:
     if part.high >= whole.low:
         return False
     # an average or a median is no sum over areas: a part's may be below the whole's (session 38)
-    if part.slots.subplace and not (statistic_of(part.slots) or statistic_of(whole.slots)) and (not whole.slots.place and not _area_named_in(part.slots.place, whole.claim.text)
-                                or _level_below(part.slots.place, whole.slots.place)):
+    if part.slots.subplace and not (statistic_of(part.slots) or statistic_of(whole.slots)) and (not whole.slots.place and not area_named_in(part.slots.place, whole.claim.text)
+                                or level_below(part.slots.place, whole.slots.place)):
         return True
     return _portion_of(part, whole) or bool(part.slots.role and not whole.slots.role) \
         or _narrowed_of(part, whole)
 
 
-def _area_named_in(area: str, text: str) -> bool:
+def area_named_in(area: str, text: str) -> bool:
     """The area ``area`` (`slots.Slots.place`, named by its kind: "its Lindqvist nursing home"), from
     its first name word to its kind noun ("Lindqvist nursing home"), stands as written in ``text``:
     a claim whose figure has no place of its own but whose sentence names that very area ("the
@@ -1429,7 +1429,7 @@ def _portion_head(portion: str) -> str:
     return words[-1].removesuffix("s") if words else ""
 
 
-def _level_below(part: str, whole: str) -> bool:
+def level_below(part: str, whole: str) -> bool:
     """The area ``part`` (named by its kind: "Upper Ledra district") lies at a level below the
     place ``whole``: it carries every name word of ``whole`` and more ("Upper Ledra district" /
     "Ledra"), or the same name words with another kind of area ("Ledra district" / "Ledra

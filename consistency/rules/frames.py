@@ -84,6 +84,7 @@ def frames(claim: Claim) -> tuple[Frame, ...]:
 def clear_caches() -> None:
     _FRAMES.clear()
     _PER_FIGURE.clear()
+    _PER_CLAIM.clear()
 
 
 def needs_parse(claim: Claim) -> bool:
@@ -398,6 +399,22 @@ def per_figure(f: Frame, what, read):
             _PER_FIGURE.clear()
         _PER_FIGURE[key_] = read(f)
     return _PER_FIGURE[key_]
+
+
+_PER_CLAIM: dict[tuple, tuple] = {}
+
+
+def per_claim(claim: Claim, what: str, read):
+    """``read(claim)``, a tuple of readings that each name their ``claim``, once per claim and
+    reading ``what`` (`assertions.statements`, `moves.moves`; the parse under them is cached by
+    text); `clear_caches` forgets them."""
+    key_ = (claim.id, claim.text, claim.start, what)
+    found = _PER_CLAIM.get(key_)
+    if found is None or (found and found[0].claim != claim):
+        if len(_PER_CLAIM) > 100_000:
+            _PER_CLAIM.clear()
+        found = _PER_CLAIM[key_] = read(claim)
+    return found
 
 
 def _read_eras(f: Frame, adverbial: bool) -> tuple[Era, ...]:

@@ -38,13 +38,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..parsing import Parse, Token, parse, tokens_text
-from ..quantities.change import _phrasal, direction_of
+from ..quantities.change import direction_of, phrasal
 from ..records import Claim, Direction, Quantity
 from . import mood
-from .frames import Frame
+from .frames import Frame, per_claim
 from .slots import attached, read_slots
 from .text import as_of, view
-from .wordnet import is_person
+from .wordnet import is_person, opposite
 
 #: Calendar units a change is measured against ("on the month", "from a year earlier").
 _UNITS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"}
@@ -87,18 +87,9 @@ class Move:
     frame: Frame
 
 
-_CACHE: dict[tuple[str, str, int], tuple[Move, ...]] = {}
-
-
 def moves(claim: Claim) -> tuple[Move, ...]:
     """The moves of a claim (parsed on first use; the parse is cached by text)."""
-    key = (claim.id, claim.text, claim.start)
-    found = _CACHE.get(key)
-    if found is None or (found and found[0].claim != claim):
-        if len(_CACHE) > 50_000:
-            _CACHE.clear()
-        found = _CACHE[key] = _read(claim)
-    return found
+    return per_claim(claim, "moves", _read)
 
 
 def cue(claim: Claim) -> bool:
@@ -161,14 +152,14 @@ def _moved(p: Parse, t: Token) -> tuple[Direction, Token, Token, str, frozenset[
         return None
     if low in ("up", "down") or t.pos in ("ADJ", "ADV"):
         verb = p.tokens[t.head]
-        if t.dep not in ("advmod", "prt", "acomp") or verb.lemma not in _UP_DOWN_HEADS or _phrasal(p.text, t.start):
+        if t.dep not in ("advmod", "prt", "acomp") or verb.lemma not in _UP_DOWN_HEADS or phrasal(p.text, t.start):
             return None
     elif t.pos == "NOUN":
         return _noun_move(p, t, direction)
     elif t.pos == "VERB" and t.dep not in ("amod", "compound", "acl", "relcl") and t.tag != "VBG":
         verb = t
         if any(k.dep == "dobj" and not _amount(p, k) or k.dep in ("acomp", "attr", "oprd", "xcomp", "ccomp")
-               for k in p.children(t.i)) or _phrasal(p.text, t.start):
+               for k in p.children(t.i)) or phrasal(p.text, t.start):
             return None  # "lost the final", "grew more intent", "grew to love": an act or a state, not a move
     else:
         return None
@@ -371,28 +362,18 @@ def _part_of(mover: Move, other: Move) -> bool:
     """``part`` is said of an area named by its kind ("in the northern district of Caldon") that
     ``whole`` does not name ("across Caldon"): `compare._part_of`'s reading of areas, without its
     value test (a move has no value to compare)."""
-    from .compare import _area_named_in, _level_below
+    from .compare import area_named_in, level_below
 
     part, whole = mover.frame, other.frame
     if not part.slots.subplace:
         return False
     if whole.slots.place and re.search(r"\bof\s+(?:the\s+)?" + re.escape(whole.slots.place) + r"\b", mover.what):
         return True  # "the northern district of Caldon" / "across Caldon"
-    return (not whole.slots.place and not _area_named_in(part.slots.place, whole.claim.text)
-            or _level_below(part.slots.place, whole.slots.place))
+    return (not whole.slots.place and not area_named_in(part.slots.place, whole.claim.text)
+            or level_below(part.slots.place, whole.slots.place))
 
 
 def _opposite_heads(xs: frozenset[str], ys: frozenset[str]) -> bool:
-    """WordNet antonyms among the heads ("imports" / "exports", "births" / "deaths")."""
-    from .wordnet import _tables, synsets
-
-    tables = _tables()
-    if not tables:
-        return False
-    opposite = tables["n"]["opposite"]
-    for a in xs:
-        mine = synsets(a, "n")[:3]
-        there = {o for s in mine for o in opposite.get(s, ())}
-        if there and any(set(synsets(b, "n")[:3]) & there for b in ys):
-            return True
-    return False
+    """WordNet antonyms among the heads ("imports" / "exports", "births" / "deaths"): `wordnet.opposite`,
+    the test the dates' verbs use ("began" / "ended"), for nouns."""
+    return any(opposite(a, b, "n") for a in xs for b in ys)
