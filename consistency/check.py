@@ -162,7 +162,7 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     articles: dict = {}  # each document's claims: what the rest of an article says
     for c in (claims.values() if isinstance(claims, dict) else claims):  # `run` passes its pool by number
         articles.setdefault(c.doc_key, []).append(c)
-    compared = Counter(x for p in pairs for x in (p.i, p.j)) if crowds is None else crowds  # claims each is compared with
+    compared = crowd_counts(pairs) if crowds is None else crowds
     datasets = claims_datasets(articles)
     for n, pair in enumerate(pairs):
         if n % PARSE_CHUNK == 0:
@@ -198,6 +198,12 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
                 if current is None or _preferred(found, current):
                     best[fp] = found
     return sorted(best.values(), key=finding_order)
+
+
+def crowd_counts(pairs: Iterable[Pair]) -> Counter:
+    """How many claims each claim is compared with among ``pairs`` (the rows model's crowd):
+    `run_rules` counts its pairs, `incremental._crowds` the night's pairs and the store's."""
+    return Counter(x for p in pairs for x in (p.i, p.j))
 
 
 def whole_row(claim: Claim) -> bool:

@@ -32,6 +32,7 @@ import hashlib
 import itertools
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -40,7 +41,7 @@ import numpy as np
 
 from . import __version__
 from .api import counted_confident, stage
-from .check import copied, finding_order, run_rules, whole_row
+from .check import copied, crowd_counts, finding_order, run_rules, whole_row
 from .claims import extract_claims
 from .clauses import MIN_FACTS, MIN_TOKENS, MIN_WORDS, claim_clauses
 from .config import Settings, load_settings
@@ -371,10 +372,7 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
     the cut-off now holds back closes), and all its stored pairs when its crowd shrinks (partners
     removed: a pair held back may now pass). On a rematch every pair is matched again: nothing is read."""
     counted = [p for p in pairs if (p.i, p.j) not in copies]
-    counts: dict[int, int] = {}
-    for p in counted:
-        counts[p.i] = counts.get(p.i, 0) + 1
-        counts[p.j] = counts.get(p.j, 0) + 1
+    counts = crowd_counts(counted)
     if rematch:
         return Crowds(counts, [], set(), [], set())
     loaded: dict[int, Claim] = {}
@@ -408,12 +406,13 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
         return [(a, b, s) for a, b, s, c in found if not c and a not in removed and b not in removed]
 
     # stored claims whose crowd changes: partners of new claims (grown), and of removed claims
-    lost: dict[int, int] = {}
+    lost: Counter = Counter()
     for a, b, _, c in flagged(store.claims.pairs_of(removed)) if removed else []:
         for x in (a, b):
             if not c and x not in removed:
-                lost[x] = lost.get(x, 0) + 1
-    changed = rows({x for p in counted for x in (p.i, p.j) if x < first_new} | lost.keys())
+                lost[x] += 1
+    partners = {x for p in counted for x in (p.i, p.j) if x < first_new}  # stored claims paired tonight
+    changed = rows(partners | lost.keys())
     kept = {(min(a, b), max(a, b)): (a, b, s) for a, b, s in stored_pairs(changed)}
     shrunk = {x for x in changed if lost.get(x, 0) > counts.get(x, 0)}
     # pairs to check again: the open findings of every changed row, every stored pair of a shrunk one
@@ -429,7 +428,7 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
     for ab in kept:
         if ab[0] in shrunk or ab[1] in shrunk:
             ends.setdefault(ab, None)
-    wanted = rows({x for p in counted for x in (p.i, p.j) if x < first_new} | {x for ab in ends for x in ab})
+    wanted = rows(partners | {x for ab in ends for x in ab})
     ends = {ab: fp for ab, fp in ends.items() if ab[0] in wanted and ab[1] in wanted}
     claims(x for ab in ends for x in ab)
     kept.update({(min(a, b), max(a, b)): (a, b, s) for a, b, s in stored_pairs(wanted - changed)})
@@ -445,7 +444,7 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
     for a, b, _ in kept.values():
         for x in (a, b):
             if x in wanted:
-                counts[x] = counts.get(x, 0) + 1
+                counts[x] += 1
     pool.update(loaded)
     return Crowds(counts, rescore, rescored, flags, set(loaded))
 

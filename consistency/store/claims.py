@@ -78,7 +78,7 @@ class Claims:
 
     # -- pairs --------------------------------------------------------------------------------
     def insert_pairs(self, pairs: Iterable[tuple[int, int, float, bool]], run: int) -> None:
-        """Store candidate pairs: (a, b, similarity, whether the two claims are copies: `check._copies`)."""
+        """Store candidate pairs: (a, b, similarity, whether the two claims are copies: `check.copied`)."""
         self.db.executemany("INSERT INTO pairs (a, b, similarity, run, copies) VALUES (?, ?, ?, ?, ?) "
                             "ON CONFLICT (a, b) DO UPDATE SET similarity = excluded.similarity, run = excluded.run, "
                             "copies = excluded.copies",
@@ -100,7 +100,7 @@ class Claims:
         self.db.executemany("UPDATE pairs SET copies = ? WHERE a = ? AND b = ?", ((int(c), a, b) for a, b, c in flags))
 
     def whole_rows(self, numbers: Iterable[int]) -> set[int]:
-        """The claims among ``numbers`` that are whole dataset rows (`check._whole`: the row's one
+        """The claims among ``numbers`` that are whole dataset rows (`check.whole_row`: the row's one
         claim, its id the row id), read without decoding them."""
         out: set[int] = set()
         for batch in chunks(numbers):

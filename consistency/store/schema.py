@@ -55,7 +55,7 @@ the pairs it matched with a confidence under the cut-off, and so never stored; a
 counts them over every run it covers (`consistency.incremental`). Runs recorded before count 0.
 
 Version 9 (a row's crowd is the store's, as in `check`): ``pairs.copies``, 1 when the pair's two
-claims say the same words (`check._copies`: never compared, so not counted in a claim's crowd), 0
+claims say the same words (`check.copied`: never compared, so not counted in a claim's crowd), 0
 when not. Pairs stored before have NULL: a run reads their claims' words the first time it counts
 them and writes the flag (`consistency.incremental`, "crowds").
 """
