@@ -6,22 +6,26 @@ and active): ``flag`` pairs give two dates for one event, ``pass`` pairs give da
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-
+from cases import read_cases
 from test_rules import findings_for
 
-ROWS = [json.loads(line) for line in (Path(__file__).parent / "data" / "dates" / "events.jsonl")
-        .read_text(encoding="utf-8").splitlines() if line.strip()]
+ROWS = read_cases("dates", "events.jsonl")
 #: Dates read as reporters write them (tests/data/dates/readings.jsonl): a date in digits, a weekday
 #: beside a yearless date, a bare ordinal day ("on the 9th"), "last month", "yesterday", a planned
 #: event named as the subject of "is set for"; with pairs that must stay consistent (one day written
 #: two ways, a month holding the day, an announcement's date against the event's, two events of one
 #: story).
-READINGS = [json.loads(line) for line in (Path(__file__).parent / "data" / "dates" / "readings.jsonl")
-            .read_text(encoding="utf-8").splitlines() if line.strip()]
+READINGS = read_cases("dates", "readings.jsonl")
+
+
+def _assert_dat001(row: dict, embedder) -> None:
+    """A ``flag`` case gives DAT001, a ``pass`` case does not."""
+    rules = {f.rule for f in findings_for(row, embedder=embedder)}
+    if row["expect"] == "flag":
+        assert "DAT001" in rules, f"DAT001 should flag: {row['note']} (got {sorted(rules)})"
+    else:
+        assert "DAT001" not in rules, f"DAT001 should not flag: {row['note']}"
 
 
 def _case(number: int, row: dict):
@@ -31,20 +35,12 @@ def _case(number: int, row: dict):
 
 @pytest.mark.parametrize("row", [_case(n, r) for n, r in enumerate(ROWS, start=1)])
 def test_dates_of_one_event(row, embedder):
-    rules = {f.rule for f in findings_for(row, embedder=embedder)}
-    if row["expect"] == "flag":
-        assert "DAT001" in rules, f"DAT001 should flag: {row['note']} (got {sorted(rules)})"
-    else:
-        assert "DAT001" not in rules, f"DAT001 should not flag: {row['note']}"
+    _assert_dat001(row, embedder)
 
 
 @pytest.mark.parametrize("row", [_case(n, r) for n, r in enumerate(READINGS, start=1)])
 def test_dates_as_written(row, embedder):
-    rules = {f.rule for f in findings_for(row, embedder=embedder)}
-    if row["expect"] == "flag":
-        assert "DAT001" in rules, f"DAT001 should flag: {row['note']} (got {sorted(rules)})"
-    else:
-        assert "DAT001" not in rules, f"DAT001 should not flag: {row['note']}"
+    _assert_dat001(row, embedder)
 
 
 def test_readings_of_days_without_a_month_or_in_digits():
