@@ -1290,11 +1290,19 @@ def _part_of(part: Frame, whole: Frame) -> bool:
     if part.high >= whole.low:
         return False
     # an average or a median is no sum over areas: a part's may be below the whole's (session 38)
-    if part.slots.subplace and not (statistic_of(part.slots) or statistic_of(whole.slots)) and (not whole.slots.place and not area_named_in(part.slots.place, whole.claim.text)
-                                or level_below(part.slots.place, whole.slots.place)):
+    if not (statistic_of(part.slots) or statistic_of(whole.slots)) and smaller_area(part, whole):
         return True
     return _portion_of(part, whole) or bool(part.slots.role and not whole.slots.role) \
         or _narrowed_of(part, whole)
+
+
+def smaller_area(part: Frame, whole: Frame) -> bool:
+    """``part`` is said of an area named by its kind (`slots.Slots.subplace`) that ``whole`` does
+    not name (no place of its own, and the area not named elsewhere in its sentence: `area_named_in`),
+    or that lies a level below ``whole``'s place (`level_below`): `_part_of`'s reading of areas,
+    which `moves` reads too (a move has no value to compare)."""
+    return bool(part.slots.subplace) and (not whole.slots.place and not area_named_in(part.slots.place, whole.claim.text)
+                                          or level_below(part.slots.place, whole.slots.place))
 
 
 def area_named_in(area: str, text: str) -> bool:

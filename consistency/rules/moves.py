@@ -232,8 +232,11 @@ def _amount_of(claim: Claim, p: Parse, t: Token) -> tuple | None:
 
 def base_at(claim: Claim, start: int) -> str:
     """The base unit of the move whose change word governs the number at ``start`` ('' when none)."""
-    for m in moves(claim):
-        p = parse(claim.text)
+    found = moves(claim)
+    if not found:
+        return ""  # a claim without moves is not parsed for them
+    p = parse(claim.text)
+    for m in found:
         t = p.token_at(m.start)
         if t is not None and any(x.start <= start < x.end for k in p.children(t.i) for x in p.subtree(k.i)):
             return m.base
@@ -360,17 +363,15 @@ def same_move(x: Move, y: Move, ctx) -> float:
 
 def _part_of(mover: Move, other: Move) -> bool:
     """``part`` is said of an area named by its kind ("in the northern district of Caldon") that
-    ``whole`` does not name ("across Caldon"): `compare._part_of`'s reading of areas, without its
-    value test (a move has no value to compare)."""
-    from .compare import area_named_in, level_below
+    ``whole`` does not name ("across Caldon"): `compare.smaller_area`, `compare._part_of`'s reading
+    of areas without its value test (a move has no value to compare)."""
+    from .compare import smaller_area
 
     part, whole = mover.frame, other.frame
-    if not part.slots.subplace:
-        return False
-    if whole.slots.place and re.search(r"\bof\s+(?:the\s+)?" + re.escape(whole.slots.place) + r"\b", mover.what):
+    if part.slots.subplace and whole.slots.place and re.search(
+            r"\bof\s+(?:the\s+)?" + re.escape(whole.slots.place) + r"\b", mover.what):
         return True  # "the northern district of Caldon" / "across Caldon"
-    return (not whole.slots.place and not area_named_in(part.slots.place, whole.claim.text)
-            or level_below(part.slots.place, whole.slots.place))
+    return smaller_area(part, whole)
 
 
 def _opposite_heads(xs: frozenset[str], ys: frozenset[str]) -> bool:
