@@ -64,3 +64,14 @@ def test_readings_of_days_without_a_month_or_in_digits():
     assert read("The tender closed on 13/05/2024.", "2024-05-20") == [("13/05/2024", dt.date(2024, 5, 13))]
     # a weekday written beside the date fixes its year, at most a year from the article's
     assert read("Polls open on Friday 8 May.", "2026-04-20") == [("8 May", dt.date(2026, 5, 8))]
+
+
+#: Dates of one event as other writers put them (tests/data/dates/written.jsonl): days in ordinal
+#: words, a weekday with an ordinal day, "a week tomorrow", "last night"; one event named by other
+#: verbs of one meaning in WordNet; with two events of one story that must stay apart.
+WRITTEN = read_cases("dates", "written.jsonl")
+
+
+@pytest.mark.parametrize("row", [_case(n, r) for n, r in enumerate(WRITTEN, start=1)])
+def test_dates_in_other_words(row, embedder):
+    _assert_dat001(row, embedder)

@@ -66,15 +66,36 @@ _RANGE_BEFORE = re.compile(rf"(\d+)(?:st|nd|rd|th)?{_DAYS_JOINED}(\d+)", re.IGNO
 _ORDINAL_DAY = (r"(?<=\bon[ \u00a0])the[ \u00a0]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
                 r"(?=[ \u00a0]*(?:[,.;:!?)\u2014-]|$)|[ \u00a0]+(?:and|or|but|at|in|when|after|before|with|as|from|near|by)\b)")
 
+#: The days of a month written as ordinal words ("the eighth", "twenty-first"), by their number.
+_FIRST_NINE = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ORDINAL_WORDS = {w: n for n, w in enumerate(
+    (*_FIRST_NINE, "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+     "seventeenth", "eighteenth", "nineteenth", "twentieth"), start=1)}
+ORDINAL_WORDS.update({f"twenty{j}{w}": 20 + n for n, w in enumerate(_FIRST_NINE, start=1) for j in ("-", " ")})
+ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+_ORDINAL_WORD = "(?:" + "|".join(sorted((w.replace(" ", "[ \u00a0]") for w in ORDINAL_WORDS), key=len, reverse=True)) + ")"
+#: A day in ordinal words before its month, with "of" ("the eighth of May", "twenty-first of June"):
+#: the way a day is said, written out. Without "of" ("a second May poll") an ordinal word is no day.
+_ORDINAL_WORD_RE = re.compile(_ORDINAL_WORD, re.IGNORECASE)
+_WORD_DAY_MONTH = rf"(?<![\w])(?:the[ \u00a0]+)?{_ORDINAL_WORD}[ \u00a0]+of[ \u00a0]+{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])"
+#: A weekday with an ordinal day of the month after it ("Wednesday the 22nd", "Friday 3rd"): the day
+#: of the month nearest the article's date that falls on that weekday; a month after it is
+#: `day_month`'s ("Friday 3rd May").
+_WEEKDAY_DAY = (rf"(?<![\w]){WEEKDAYS},?[ \u00a0]+(?:the[ \u00a0]+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+                rf"(?![\w])(?![ \u00a0]*(?:of[ \u00a0]+)?{MONTHS}(?![\w]))")
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[\d:.]+Z?)?(?![\d-])"),
     ("numeric", r"(?<![\d/])(?:[0-3]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"),
     ("month_day", rf"(?<![\w]){MONTHS}[ \u00a0]+{_DAY}(?:[ \u00a0]*[-–][ \u00a0]*{_DAY})?(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
     ("day_month", rf"(?<![\w]){_DAY}(?:{_DAYS_JOINED}{_DAY})?[ \u00a0]+(?:of[ \u00a0]+)?{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
+    ("word_day_month", _WORD_DAY_MONTH),
     ("month_year", rf"(?<![\w]){MONTHS}[ \u00a0]+(?:of[ \u00a0]+)?{_YEAR}(?![\w])"),
+    ("weekday_day", _WEEKDAY_DAY),
     ("weekday", rf"(?<![\w])(?:(?:last|next|this)[ \u00a0]+)?{WEEKDAYS}(?![\w])"),
     ("ordinal_day", _ORDINAL_DAY),
-    ("relative", r"(?<![\w])(?:yesterday|today|tomorrow"
+    ("relative", r"(?<![\w])(?:(?:a|one|two)[ \u00a0]+weeks?[ \u00a0]+(?:today|tomorrow)|yesterday|today|tomorrow"
+                 r"|last[ \u00a0]+night|tonight"
                  r"|(?:last|next|this)[ \u00a0]+(?:week|month|year|season)"
                  r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]+"
                  r"(?:days?|weeks?|months?|years?|seasons?)[ \u00a0]+ago)(?![\w])"),
@@ -82,7 +103,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 _DATE_RE = re.compile("|".join(f"(?P<{name}>{p})" for name, p in _PATTERNS), re.I)
 #: A month's name written as a name: capitalised, in title case or in capitals ("June", "JUNE").
 _MONTH_NAMED = re.compile(rf"(?=[A-Z])(?i:{MONTHS})")
-_CASED_NAMES = ("month_day", "day_month", "month_year", "weekday")
+_CASED_NAMES = ("month_day", "day_month", "month_year", "weekday", "weekday_day")
 #: The offsets from UTC, in minutes, of the time zones news copy names after a clock time (standard
 #: facts of the zones, not a tuned list; "ET" and "PT" are read as standard time).
 ZONE_OFFSETS = {"GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "EST": -300, "EDT": -240, "ET": -300, "CST": -360,
@@ -187,7 +208,7 @@ def _date_spans(text: str) -> tuple[DateSpan, ...]:
         kind = m.lastgroup or ""
         if kind in _CASED_NAMES and not m.group()[:1].isupper() and not m.group().lower().startswith(("last", "next", "this")) and kind != "day_month":
             continue
-        if kind == "day_month" and not _MONTH_NAMED.search(m.group()):
+        if kind in ("day_month", "word_day_month") and not _MONTH_NAMED.search(m.group()):
             continue  # "4 may": a month is a name, capitalised ("4 May", "4 MAY")
         if kind == "month_day" and m.group().startswith("May") and not re.search(r"\d", m.group()[3:]):
             continue
@@ -252,7 +273,7 @@ _FIELDS_RE = re.compile(r"(?P<word>[A-Za-z]+)|(?P<num>\d+)")
 #: Tuesday" as a date conflict (a held-half news finding, judged a misreading).
 FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|won'?t|going\s+to|plans?\s+to|expected\s+to|due\s+to|set\s+(?:for|to)|scheduled|slated"
-    r"|due\s+(?:on|in|back)|upcoming|next|until|through|postponed|rescheduled|adjourned)\b|'ll\b",
+    r"|due\s+(?:on|in|back|for)|upcoming|next|until|through|postponed|rescheduled|adjourned)\b|'ll\b",
     re.I,
 )
 _CLAUSE_BREAK_RE = re.compile(r"[.;!?]|\b(?:but|after|since|when)\b", re.I)
@@ -279,6 +300,8 @@ def resolve(phrase: str, kind: str, base: dt.date | None, *, forward: bool = Fal
 
 def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt.date | None | bool:
     """The date by the span's fields, None for an impossible one, False when they do not fit."""
+    if kind == "word_day_month":  # "the eighth of May": the day in digits
+        phrase, kind = _ORDINAL_WORD_RE.sub(lambda m: str(ORDINAL_WORDS[" ".join(m.group().lower().split())]), phrase), "day_month"
     words = [m["word"].lower() for m in _FIELDS_RE.finditer(phrase) if m["word"]]
     nums = [int(m["num"]) for m in _FIELDS_RE.finditer(phrase) if m["num"]]
     if kind == "iso":
@@ -320,12 +343,32 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
         return base - dt.timedelta(days=back)
     if kind == "relative":
         return _relative(words, nums, base)
+    if kind == "weekday_day" and nums:
+        target = next((_WEEKDAY_NUMBER[w] for w in words if w in _WEEKDAY_NUMBER), None)
+        return _day_on_weekday(base, nums[0], target, forward)
     if kind == "ordinal_day" and nums:
         day, step = nums[0], 1 if forward else -1
         months = (_add_months(base.replace(day=1), step * k) for k in range(13))
         return next((m.replace(day=day) for m in months if _valid(m.year, m.month, day)
                      and (m.replace(day=day) >= base if forward else m.replace(day=day) <= base)), None)
     return False
+
+
+#: How many months either side of the article's a weekday with an ordinal day is looked for in.
+_WEEKDAY_DAY_MONTHS = 12
+
+
+def _day_on_weekday(base: dt.date, day: int, weekday: int | None, forward: bool) -> dt.date | None:
+    """The ``day`` of a month that falls on ``weekday`` ("Wednesday the 22nd"), nearest ``base`` on
+    its side (on or after it in a future clause, else on or before it), else nearest on either
+    side, within `_WEEKDAY_DAY_MONTHS`; without such a day, the ``day`` of the nearest month on its
+    side (as "on the 22nd" reads)."""
+    months = [_add_months(base.replace(day=1), k) for k in range(-_WEEKDAY_DAY_MONTHS, _WEEKDAY_DAY_MONTHS + 1)]
+    days = [m.replace(day=day) for m in months if _valid(m.year, m.month, day)]
+    fits = [d for d in days if d.weekday() == weekday]
+    if fits:
+        return _nearer(base, forward, fits)
+    return _nearer(base, forward, days)
 
 
 def _nearer(base: dt.date, forward: bool, readings: list[dt.date]) -> dt.date | None:
@@ -345,6 +388,11 @@ def _relative(words: list[str], nums: list[int], base: dt.date) -> dt.date | boo
         return base
     if words == ["tomorrow"]:
         return base + dt.timedelta(days=1)
+    if words in (["last", "night"], ["tonight"]):  # the night before the article's day; its own night
+        return base - dt.timedelta(days=words == ["last", "night"])
+    if len(words) == 3 and words[1].startswith("week") and words[2] in ("today", "tomorrow"):
+        weeks = nums[0] if nums else _NUMBER_WORDS.get(words[0], 1)  # "a week tomorrow": eight days on
+        return base + dt.timedelta(days=7 * weeks + (words[2] == "tomorrow"))
     unit = words[-1].rstrip("s") if words else ""
     if len(words) == 2 and words[0] in ("last", "next", "this"):
         step = {"last": -1, "next": 1, "this": 0}[words[0]]
@@ -454,7 +502,7 @@ def _fixed_by_date(text: str, spans: list[DateSpan], n: int) -> bool:
     if re.match(r"(?i)(?:last|next|this)\b", text[here.start:here.end]):
         return False
     for other in spans[max(0, n - 1):n] + spans[n + 1:n + 2]:
-        if other.kind not in ("month_day", "day_month", "iso", "numeric"):
+        if other.kind not in ("month_day", "day_month", "word_day_month", "iso", "numeric"):
             continue
         gap = text[here.end:other.start] if other.start >= here.end else text[other.end:here.start]
         if len(gap) <= 3 and re.fullmatch(r"[\s,(]*|[\s,)]*", gap):
@@ -517,8 +565,8 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
     spans = [s for s in date_spans(text) if s.kind != "time"]
     for n, span in enumerate(spans):
         phrase, last = _first_day(text[span.start: span.end], span.kind)
-        relative = span.kind in ("weekday", "relative", "ordinal_day") or (
-            span.kind in ("month_day", "day_month") and not _has_year(phrase))
+        relative = span.kind in ("weekday", "weekday_day", "relative", "ordinal_day") or (
+            span.kind in ("month_day", "day_month", "word_day_month") and not _has_year(phrase))
         if relative and doc_date is None:
             continue
         if span.kind == "weekday" and _fixed_by_date(text, spans, n):
@@ -527,7 +575,7 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
         when = resolve(phrase, span.kind, doc_date, forward=forward)
         if when is None:
             continue
-        if relative and span.kind in ("month_day", "day_month") and (day := _weekday_beside(text, spans, n)) is not None:
+        if relative and span.kind in ("month_day", "day_month", "word_day_month") and (day := _weekday_beside(text, spans, n)) is not None:
             when = _year_of_weekday(when, day, doc_date)  # "Thursday 7 May": the year whose 7 May is a Thursday
         earliest, latest, approximate = _days_meant(span.kind, phrase, when)
         if last is not None and last > when.day:  # "12-13 August": the days from the first to the last
