@@ -50,8 +50,8 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import (ages, counted, events, joined, kinds, makers, moments, running, shared_time, stretches, terms, totals,
-               wordnet)
+from . import (ages, counted, events, joined, kinds, makers, moments, occasions, running, shared_time,
+               stretches, terms, totals, wordnet)
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
                      same_kind, vague_magnitude)
@@ -613,7 +613,7 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
         return whose
     if ctx is not None and (contrasted := _contrasted(fa, fb, ctx.contrasts)):
         return contrasted
-    if fa.q.dimension == "date" and ctx is not None and (_events_differ(fa.slots, fb.slots, ctx) and not (
+    if fa.q.dimension == "date" and ctx is not None and (_events_differ(fa, fb, ctx) and not (
             shared_time.alike(fa, fb, ctx.sim, SAME_EVENT))  # "shut" / "ended ... when it closed"
             or shared_time.opposed(fa, fb)):  # "began" / "ended"
         return "different events"
@@ -661,14 +661,17 @@ def _unasserted(f: Frame) -> bool:
 SAME_EVENT = 0.45
 
 
-def _events_differ(sa, sb, ctx: PairContext) -> bool:
+def _events_differ(fa: Frame, fb: Frame, ctx: PairContext) -> bool:
     """Both dates say what happened on them (`slots.Slots.event`: the verb group the date hangs
     from, or the event noun it modifies: "was born" / "died", "her death in 1988") and the two
-    events differ by meaning (`SAME_EVENT`): a birth date is no rival for a death date. A side
-    that names no event (a copula: "X (born 1990) is a model"; no verb) is no evidence."""
+    events differ by meaning (`SAME_EVENT`): a birth date is no rival for a death date; unless
+    the two dates are of one thing that is no person (`occasions.one_occasion`: "the store shut" /
+    "the store ceased trading"). A side that names no event (a copula: "X (born 1990) is a model";
+    no verb) is no evidence."""
+    sa, sb = fa.slots, fb.slots
     if not sa.event or not sb.event or sa.event.lower() == sb.event.lower():
         return False
-    return ctx.sim(sa.event, sb.event) < SAME_EVENT
+    return ctx.sim(sa.event, sb.event) < SAME_EVENT and not occasions.one_occasion(fa, fb)
 
 
 def _items_differ(fa: Frame, fb: Frame, ctx: PairContext | None) -> bool:

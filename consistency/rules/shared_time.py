@@ -36,7 +36,7 @@ def events(f: Frame) -> tuple[str, ...]:
     found += [k for k in p.children(verb.i) if k.dep == "advcl" and _when(p, k)]
     if verb.dep == "advcl" and verb.head != verb.i and _when(p, verb):
         found.append(p.tokens[verb.head])
-    groups = [n.text for n in _planned(p, verb, inside)]
+    groups = [n.text for n in planned(p, verb, inside)]
     for v in found:
         if v.i in inside or v.lemma == "be" or v.pos not in ("VERB", "AUX"):
             continue
@@ -45,7 +45,7 @@ def events(f: Frame) -> tuple[str, ...]:
     return tuple(groups)
 
 
-def _planned(p, verb, inside) -> list:
+def planned(p, verb, inside) -> list:
     """The event noun a passive date's verb says was planned, held or moved ("Sentencing of the
     bursar is set for 3 March", "the vote was postponed to Friday"): a noun before the verb that
     hangs from it as its subject (or, misparsed, as a clause or an adverb) and names an act or an

@@ -1,0 +1,216 @@
+"""Whether two dated statements tell one occasion: what it happens to, read from the parse.
+
+Two outlets name one event in other words ("shut its doors for the final time" / "ceased trading",
+"broke out" / "started", "will be played" / "has been rescheduled for", "completed" / "completion
+... took place"), and a verb's similarity does not tell such a pair from two events of one story
+("broke out" / "ended" scores higher than "broke out" / "started"). What tells them apart is what
+the event happens to or is done by, and which change of it the verbs name. The participants
+(`participants`) are the subjects of the verbs the dates hang from, the noun a participle
+describes ("Vessa-2, launched on 19 September"), the noun a date names directly ("the dam breach
+on April 30"), and the thing an event noun is of ("completion of the acquisition took place").
+Two dates of one thing (`_same`) are of one occasion (`one_occasion`) when their verbs name its
+one change: both tell it, one moves its date, one names its mere happening, both name its start
+or both its end, or one verb is the other or a kind of it (WordNet). `compare.apart` then compares
+them where the verbs' similarity alone would set them apart.
+
+A person is no such thing: one man is arrested, charged and sentenced on three days, so a
+participant that WordNet's first sense makes a person (or a name alone, which may be one) never
+makes one occasion; nor do verbs of different families (one of saying or knowing against one of
+another kind: "announced" / "completed" are an announcement and its event; `utterances`), nor
+other changes of one thing ("was launched" / "sank", "formed" / "split up", "was evacuated" /
+"was inspected"). Opposites ("opened" / "closed") stay two events (`shared_time.opposed`).
+Measured on the news halves (benchmarks/news.py): no finding gained or lost on either; on the
+tuning pair files 4 date conflicts more of voices4 and 1 of voices3, none of their consistent
+pairs flagged.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import wordnet
+from .frames import Frame
+from .shared_time import planned
+from .utterances import date_verb
+
+#: WordNet's lexicographer file of nouns of persons ("man", "suspect", "voter").
+NOUN_PERSON = 18
+#: Dependencies of a verb's subject (active, passive, clausal).
+_SUBJECTS = ("nsubj", "nsubjpass")
+#: Dependencies of a participle that describes the noun it hangs from ("Vessa-2, launched on ...",
+#: "a first confirmed case reported on March 9").
+_DESCRIBES = ("acl", "relcl")
+
+
+def participants(f: Frame) -> list[tuple]:
+    """The participants of ``f``'s date (see the module doc), each as (head token, the words of its
+    phrase without the date and without clauses); [] when the date's sentence names none."""
+    if f.q.dimension != "date":
+        return []
+    p, verb, span, inside = date_verb(f)
+    heads = []
+    if verb is not None:
+        heads += [k for k in p.children(verb.i) if k.dep in _SUBJECTS and k.i not in inside]
+        if verb.dep in _DESCRIBES and verb.head != verb.i:
+            heads.append(p.tokens[verb.head])
+    if span:
+        # the noun the date names directly ("the dam breach on April 30", "Saturday's match")
+        top = p.head_of(span)
+        for t in [top, *p.ancestors(top.i)][:3]:
+            if t.i not in inside and t.pos in ("NOUN", "PROPN") and (verb is None or t.i < verb.i):
+                heads.append(t)
+                break
+            if t.pos in ("VERB", "AUX"):
+                break
+    out = []
+    for h in heads:
+        if h.pos not in ("NOUN", "PROPN"):
+            continue  # a pronoun or a clause names nothing by itself
+        out.append((h, _phrase(p, h, inside)))
+        # "completion of the acquisition": what an event noun is of
+        if h.pos == "NOUN" and wordnet.lexicographer_files(h.lemma, "n") & wordnet.ACTS_AND_EVENTS:
+            for prep in p.children(h.i):
+                obj = p.child(prep.i, "pobj") if prep.low == "of" else None
+                if obj is not None and obj.pos in ("NOUN", "PROPN"):
+                    out.append((obj, _phrase(p, obj, inside)))
+    return out
+
+
+def _phrase(p, head, inside) -> list:
+    """The words of ``head``'s noun phrase: its subtree without the date and without clauses
+    ("the Vessa-2 Earth observation satellite", "the blaze at the Kestwick mill")."""
+    skip = set(inside)
+    for k in p.children(head.i):
+        if k.dep in ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl"):
+            skip |= {t.i for t in p.subtree(k.i)}
+    return [t for t in p.subtree(head.i) if t.i not in skip and t.pos != "PUNCT"]
+
+
+def _thing(head) -> bool:
+    """A common noun whose first sense is no person: a thing, a body, a happening ("store",
+    "satellite", "fixture", "fire"); not a person ("man", "suspect") nor a name."""
+    if head.pos != "NOUN":
+        return False
+    files = wordnet.lexicographer_files(head.lemma, "n")
+    return bool(files) and NOUN_PERSON not in files
+
+
+def _names(words) -> set[str]:
+    """The names of a phrase, lowercased: proper nouns, and capitalised words inside it that the
+    parse may tag otherwise ("the Linnet-2 satellite")."""
+    return {t.low for t in words if t.pos == "PROPN" or (
+        t.i > 0 and t.text[:1].isupper() and t.pos in ("ADJ", "NOUN"))}
+
+
+def _same(x: tuple, y: tuple) -> bool:
+    """Two participants are one thing (`_thing`): one head noun (the same lemma, or one meaning in
+    WordNet: "the fire" / "the tunnel fire"), two things whose phrases share a name ("the Kestwick
+    blaze" / "the Kestwick mill fire"), or a thing and the name it is called by ("the Vessa-2
+    satellite" / "Vessa-2")."""
+    (hx, wx), (hy, wy) = x, y
+    if _thing(hx) and _thing(hy):
+        return (hx.lemma == hy.lemma or wordnet.relation(hx.lemma, hy.lemma, "n") == wordnet.SAME
+                or bool(_names(wx) & _names(wy)))
+    for thing, words, name in ((hx, wx, hy), (hy, wy, hx)):
+        if _thing(thing) and name.pos == "PROPN" and name.low in _names(words):
+            return True
+    return False
+
+
+#: WordNet's lexicographer files of verbs of saying and knowing ("announced", "reported",
+#: "confirmed"): the date of such a verb is the date of a report, not of what it reports.
+_TELLING = frozenset({wordnet.VERB_COMMUNICATION, wordnet.VERB_COGNITION})
+
+
+def _family(f: Frame) -> bool | None:
+    """Whether the date's verb is one of saying or knowing (`_TELLING`, first sense); None without
+    a verb, or for such a verb in the passive whose subject names the event ("the trip has been
+    rescheduled for ...", "sentencing is scheduled for ...": the date is the event's, planned or
+    moved, `shared_time.planned`)."""
+    p, verb, _, inside = date_verb(f)
+    if verb is None:
+        return None
+    telling = bool(_TELLING & wordnet.lexicographer_files(verb.lemma, "v"))
+    return None if telling and planned(p, verb, inside) else telling
+
+
+def one_occasion(fa: Frame, fb: Frame) -> bool:
+    """The two dates are of one occasion by what it happens to: their participants share one that
+    is a thing (`_same`), their verbs are of one family (both of saying or knowing, or neither:
+    `_family`), and the verbs name that thing's one change: both tell it ("was confirmed" /
+    "reported"), one only moves its date ("the trip has been rescheduled for": `shared_time.planned`),
+    one names its mere happening ("took place", `phase` "occur"), both name one phase of its course
+    (both its start: "broke out" / "began"; both its end: "shut" / "ceased"), or one verb is the
+    other or a kind of it in WordNet. Two other verbs of one thing ("was stolen" / "was found",
+    "was launched" / "sank") stay two events."""
+    if fa.q.dimension != "date" or fb.q.dimension != "date":
+        return False
+    family_a, family_b = _family(fa), _family(fb)
+    if family_a is not None and family_b is not None and family_a != family_b:
+        return False
+    pa, pb = participants(fa), participants(fb)
+    if not any(_same(x, y) for x in pa for y in pb):
+        return False
+    if family_a is None or family_b is None or family_a:
+        return True  # a date moved ("rescheduled for"), or one report in other words
+    va, vb = verb_lemma(fa), verb_lemma(fb)
+    phase_a, phase_b = phase(va), phase(vb)
+    if "occur" in (phase_a, phase_b) or phase_a and phase_a == phase_b:
+        return True
+    return _kind_of(va, vb) or _kind_of(vb, va)
+
+
+def _kind_of(a: str, b: str) -> bool:
+    """The verb ``a`` is ``b`` or a kind of it in WordNet: the two share a sense ("publish" /
+    "release"), or one of ``b``'s first senses lies at most `_PHASE_STEPS` hypernym steps above
+    one of ``a``'s ("break out": begin)."""
+    if not a or not b:
+        return False
+    if set(wordnet.synsets(a, "v")) & set(wordnet.synsets(b, "v")):
+        return True  # synonyms in some sense ("publish" / "release")
+    targets = frozenset(wordnet.synsets(b, "v")[:_PHASE_SENSES])
+    return wordnet.below(a, targets, senses=_PHASE_SENSES, steps=_PHASE_STEPS, pos="v")
+
+
+def verb_lemma(f: Frame) -> str:
+    """The lemma of the verb ``f``'s date hangs from, with its particle or the noun WordNet lists it
+    with ("broke out": "break out", "took place": "take place"), or the verb of the event noun a
+    copula's date is of ("is due for release": "release"); '' without a verb."""
+    p, verb, _, inside = date_verb(f)
+    if verb is None:
+        return ""
+    if verb.lemma == "be" and f.slots.event and " " not in f.slots.event:
+        return wordnet.verb_of(f.slots.event)  # "is due for release": the noun's verb
+    for k in p.children(verb.i):
+        if k.dep in ("prt", "dobj") and k.i not in inside and wordnet.synsets(f"{verb.lemma} {k.low}", "v"):
+            return f"{verb.lemma} {k.low}"
+    return verb.lemma
+
+
+#: The phases of a thing's course that its verbs name, by WordNet verbs at most `_PHASE_STEPS` above
+#: a verb's first `_PHASE_SENSES` senses: its start ("began", "broke out", "formed", "opened"),
+#: its end ("ended", "ceased", "shut", "finished", "died") and its mere happening ("took place",
+#: "occurred"), which fits either. The words only name WordNet's synsets of the three (the
+#: hypernyms the verbs lie below), not the verbs read: "broke out" is found below "begin".
+_PHASE_WORDS = {"start": ("begin", "start", "open", "create"), "end": ("end", "cease", "close", "finish", "die"),
+                "occur": ("take place", "happen", "occur")}
+_PHASE_SENSES = 2
+_PHASE_STEPS = 3
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> dict:
+    """The synsets of each phase (`_PHASE_WORDS`)."""
+    return {phase: frozenset(o for word in words for o in wordnet.synsets(word, "v")[:_PHASE_SENSES])
+            for phase, words in _PHASE_WORDS.items()}
+
+
+def phase(lemma: str) -> str:
+    """"start", "end", "occur" or "" (none of them, or unknown) for a verb's lemma ("break out",
+    "cease"): the first phase whose anchors lie within `_PHASE_STEPS` hypernym steps of the
+    verb's first senses, an ending before a start ("finish": complete, end)."""
+    anchors = _anchors()
+    for name in ("occur", "end", "start"):
+        if wordnet.below(lemma, anchors[name], senses=_PHASE_SENSES, steps=_PHASE_STEPS, pos="v"):
+            return name
+    return ""
