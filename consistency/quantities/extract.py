@@ -54,30 +54,32 @@ _UNIT_DIMENSIONS_FOR_SIGNED_CHANGE = {"percent", "percentage point", "points"}
 def extract_quantities(text: str, *, doc_date: dt.date | None = None) -> tuple[Quantity, ...]:
     """Every quantity in ``text``, sorted by start.
 
-    ``doc_date`` is accepted for symmetry with `extract_dates`; quantities do
-    not depend on it. Space-tokenised text ("a 36 - year - old", "Doe , 20 ,") is read as
+    ``doc_date`` dates a tenure told by the year it began ("has led the firm since 2009",
+    `periods.tenures`); no other quantity depends on it. Space-tokenised text ("a 36 - year - old", "Doe , 20 ,") is read as
     written (`spacing.respace`), with spans into ``text`` as given. See docs/quantities.md for the fields and conventions.
     """
-    del doc_date
     if not text or not any(ch.isdigit() or ch.isalpha() for ch in text):
         return ()
     respaced = spacing.respace(text)
     if respaced.text == text:
-        return _extract(text)
+        return _extract(text, doc_date)
     out = []
-    for q in _extract(respaced.text):
+    for q in _extract(respaced.text, doc_date):
         start, end = respaced.span(q.start, q.end)
         out.append(dataclasses.replace(q, start=start, end=end, text=text[start:end]))
     return tuple(out)
 
 
-def _extract(text: str) -> tuple[Quantity, ...]:
+def _extract(text: str, doc_date: dt.date | None = None) -> tuple[Quantity, ...]:
     """`extract_quantities` on text as written (not space-tokenised)."""
-    extra = scores.scorelines(text) + periods.ordinal_periods(text)
+    extra = scores.scorelines(text) + periods.ordinal_periods(text) + periods.tenures(text, doc_date)
     blocked = [(s.start, s.end) for s in date_spans(text)] + identifiers.phone_spans(text) + scores.score_spans(text)
     blocked += identifiers.year_range_spans(text) + identifiers.shirt_number_spans(text)
     blocked += identifiers.citation_spans(text) + [(d.number.start, d.end) for d in extra]
     drafts = _durations_in_words(text) + _folds(text) + _out_of(text)
+    for clock in periods.clock_durations(text):  # "won in 2:24:51": a length of time (`periods`)
+        _read_bound_and_change(text, clock)
+        drafts.append(clock)
     taken = [(d.start, d.end) for d in drafts]
     names: list[Number] = []  # numbers that name a thing ("Browser 8"), which a list or range continues
     for number in find_numbers(text):
