@@ -23,6 +23,10 @@ Read from the parse of the number's unit noun (`reading`, kept in `slots.Slots.t
   for three decades", "*had been* in a clinic for a month"): how long the subject's own act
   or state went on. "Offered seven years" (verb.possession) and "signed with the Rams for three
   years" (verb.communication) tell the length of what is offered or agreed: no `OWN`.
+- `SO_FAR`: an `OWN` length whose verb is in the present perfect ("have now been on strike for
+  nine days", "has served five months"): how long the state has gone on up to the report.
+- `WHOLE`: the length sizes a noun that names an act or event (WordNet's noun.act, noun.event: "a
+  four-week strike", "a 48-hour walkout"): the whole length of that act, as called or planned.
 - '' otherwise: a passive verb's for-phrase ("was jailed for six years", "was hospitalised for a
   month": what was done to the subject, whose length may be a term as well as a stay), an active
   verb with an object of its own ("the judge jailed him for six years"), a length that sizes a
@@ -35,7 +39,9 @@ years"). Two such lengths are of different events unless the noun names the verb
 derivation: "the detention lasted ten days" / "he was detained for 12 days" still compare).
 
 Compared (`apart`, called from `compare.apart` for found pairs of lengths of time): `SET` against
-`OWN`, and an event noun's length against what was done to a person, are no rival figures.
+`OWN` or `SO_FAR`, a length `SO_FAR` within a `WHOLE` one ("nine days" on strike so far / "a
+four-week strike": a part of the whole, while five weeks so far against it still conflict), and an
+event noun's length against what was done to a person, are no rival figures.
 Everything else keeps comparing: two terms set ("sentenced to four years" / "was sentenced to
 five years"), two times served told in other words ("served four months" / "spent half a year
 behind bars"), a passive's length against either ("was jailed for six years" / "was sentenced to
@@ -51,6 +57,12 @@ from . import wordnet
 SET = "set"
 #: How long the holder's own act or state went on (the module docstring).
 OWN = "own"
+#: How long the holder's own act or state has gone on so far: `OWN` told in the present perfect
+#: ("have now been on strike for nine days"): a length up to the report, of something still going on.
+SO_FAR = "so far"
+#: The whole length of an act or event a noun names, the length sizing that noun ("a four-week
+#: strike", "a 48-hour walkout"): what was called or planned, told before it is over as often as after.
+WHOLE = "whole"
 
 _OBJECTS = ("dobj", "dative")
 
@@ -91,7 +103,10 @@ def reading(p: Parse, unit: Token, inside: set[int]) -> str:
     if unit.dep in ("amod", "compound", "nmod") and head.i not in inside and head.pos == "NOUN":
         # "a nine-month term": the length sizes the noun; the whole of a part when that noun is
         # the object of "of" ("most of a nine-month term")
-        return SET if head.dep == "pobj" and p.tokens[head.head].low == "of" and head.head != head.i else ""
+        if head.dep == "pobj" and p.tokens[head.head].low == "of" and head.head != head.i:
+            return SET
+        # "a four-week strike": the whole length of the act the noun names
+        return WHOLE if _act_noun(head) else ""
     if unit.dep == "pobj":
         verb = p.tokens[head.head] if head.head != head.i else None
         if verb is None or verb.pos not in ("VERB", "AUX"):
@@ -99,14 +114,17 @@ def reading(p: Parse, unit: Token, inside: set[int]) -> str:
         if head.low == "to" and verb.pos == "VERB" and (_passive(p, verb) or _has_object(p, verb, inside)):
             return SET  # "was sentenced to three years", "sentenced Brandt to three years"
         if head.low == "for" and _own(p, verb, inside) and not _lexical(verb) & _TERM_MAKERS:
-            return OWN  # "went back to prison for two years", "was the boss for three decades"
+            # "went back to prison for two years", "was the boss for three decades"; "have now been
+            # on strike for nine days": so far
+            return SO_FAR if _present_perfect(p, verb) else OWN
         return ""
     if unit.dep == "nsubjpass" or unit.dep == "nsubj" and head.tag == "VBN" and head.dep in ("advcl", "acl") \
             and not any(k.dep in ("aux", "auxpass") for k in p.children(head.i)):
         return SET  # "eight months were suspended", "with all but eight months suspended"
     if unit.dep in ("dobj", "npadvmod") and head.pos in ("VERB", "AUX") and _own(p, head, inside | {unit.i}) \
             and _STATIVE in _lexical(head):
-        return OWN  # "served five months", "spent half a year behind bars"
+        # "served five months", "spent half a year behind bars"; "has served five months": so far
+        return SO_FAR if _present_perfect(p, head) else OWN
     return ""
 
 
@@ -158,6 +176,18 @@ def _unit(p: Parse, anchor: Token, inside: set[int]) -> Token | None:
     return None
 
 
+def _act_noun(noun: Token) -> bool:
+    """The first WordNet sense of ``noun`` is an act or an event (noun.act, noun.event: "strike",
+    "walkout", "closure"), not a person."""
+    return bool(wordnet.lexicographer_files(noun.lemma, "n") & _EVENTS) and not wordnet.is_person(noun.lemma)
+
+
+def _present_perfect(p: Parse, verb: Token) -> bool:
+    """``verb`` carries the auxiliary *have* in the present ("has served", "have been"): a length
+    up to the report."""
+    return any(k.dep == "aux" and k.lemma == "have" and k.tag in ("VBZ", "VBP") for k in p.children(verb.i))
+
+
 def _passive(p: Parse, verb: Token) -> bool:
     return any(k.dep in ("auxpass", "nsubjpass") for k in p.children(verb.i))
 
@@ -180,8 +210,13 @@ def apart(fa, fb) -> str:
     closure will last six weeks" / "the road will be shut for four months", whose noun's verb
     ("close") shares a common sense with the verb: `wordnet.relation` SAME); '' when they may be
     rivals."""
-    if {fa.slots.term, fb.slots.term} == {SET, OWN}:
+    terms = {fa.slots.term, fb.slots.term}
+    if SET in terms and terms & {OWN, SO_FAR}:
         return "a term set against the time it took"
+    if terms == {SO_FAR, WHOLE}:
+        part, whole = (fa, fb) if fa.slots.term == SO_FAR else (fb, fa)
+        if part.high <= whole.high:
+            return "a length so far against the whole"  # "nine days" on strike / "a four-week strike"
     kinds = dict(x.split(":", 1) for x in (fa.slots.length_of, fb.slots.length_of) if x)
     if len(kinds) == 2 and "event" in kinds and "done" in kinds:
         noun, verb = kinds["event"], kinds["done"]
