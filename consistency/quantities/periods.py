@@ -114,6 +114,8 @@ def tenures(text: str, doc_date) -> list[Draft]:
     present)."""
     if doc_date is None or doc_date == UNDATED or "since" not in text.lower():
         return []
+    if isinstance(doc_date, dt.datetime):
+        doc_date = doc_date.date()
     out = []
     for m in _SINCE_YEAR_RE.finditer(text):
         year = int(m["y"])

@@ -24,7 +24,8 @@ Read from the parse of the number's unit noun (`reading`, kept in `slots.Slots.t
   or state went on. "Offered seven years" (verb.possession) and "signed with the Rams for three
   years" (verb.communication) tell the length of what is offered or agreed: no `OWN`.
 - `SO_FAR`: an `OWN` length whose verb is in the present perfect ("have now been on strike for
-  nine days", "has served five months"): how long the state has gone on up to the report.
+  nine days", "has served five months"), or a tenure told by the year it began ("has been shut
+  since 2023", `periods.tenures`): how long the state has gone on up to the report.
 - `WHOLE`: the length sizes a noun that names an act or event (WordNet's noun.act, noun.event: "a
   four-week strike", "a 48-hour walkout"): the whole length of that act, as called or planned.
 - '' otherwise: a passive verb's for-phrase ("was jailed for six years", "was hospitalised for a
@@ -40,7 +41,9 @@ derivation: "the detention lasted ten days" / "he was detained for 12 days" stil
 
 Compared (`apart`, called from `compare.apart` for found pairs of lengths of time): `SET` against
 `OWN` or `SO_FAR`, a length `SO_FAR` within a `WHOLE` one ("nine days" on strike so far / "a
-four-week strike": a part of the whole, while five weeks so far against it still conflict), and an
+four-week strike": a part of the whole, while five weeks so far against it still conflict) or
+within what a passive verb did to a person ("has been behind bars since 2021" / "was jailed for
+nine years", a term as often as a stay), and an
 event noun's length against what was done to a person, are no rival figures.
 Everything else keeps comparing: two terms set ("sentenced to four years" / "was sentenced to
 five years"), two times served told in other words ("served four months" / "spent half a year
@@ -90,6 +93,10 @@ _PERSONS = frozenset({"he", "she", "him", "her", "i", "we", "you"})
 def read(p: Parse, anchor: Token, inside: set[int]) -> dict:
     """The slots of a length of time (`slots.Slots.term`, `slots.Slots.length_of`) whose tokens are
     ``inside`` and whose phrase hangs by ``anchor``, read from its unit noun (`_unit`)."""
+    if anchor.low == "since" and anchor.i in inside:
+        # a tenure told by the year it began ("has been shut since 2023": `periods.tenures`, read
+        # only in the present perfect): how long the state has gone on so far
+        return {"term": SO_FAR, "length_of": ""}
     unit = _unit(p, anchor, inside)
     if unit is None or unit.head == unit.i:
         return {"term": "", "length_of": ""}
@@ -213,9 +220,12 @@ def apart(fa, fb) -> str:
     terms = {fa.slots.term, fb.slots.term}
     if SET in terms and terms & {OWN, SO_FAR}:
         return "a term set against the time it took"
-    if terms == {SO_FAR, WHOLE}:
+    if SO_FAR in terms and len(terms) == 2:
         part, whole = (fa, fb) if fa.slots.term == SO_FAR else (fb, fa)
-        if part.high <= whole.high:
+        # the whole length of an act ("a four-week strike") or what was done to a person ("was
+        # jailed for nine years", which may be the term imposed): the length so far is a part of it
+        if (whole.slots.term == WHOLE or not whole.slots.term and whole.slots.length_of.startswith("done:")) \
+                and part.high <= whole.high:
             return "a length so far against the whole"  # "nine days" on strike / "a four-week strike"
     kinds = dict(x.split(":", 1) for x in (fa.slots.length_of, fb.slots.length_of) if x)
     if len(kinds) == 2 and "event" in kinds and "done" in kinds:
