@@ -419,6 +419,8 @@ def _not_a_quantity_before(text: str, number: Number) -> bool:
         return True  # "12.6 road deaths per 100,000 people": the denominator of a rate (see `_rate_at`)
     if identifiers.is_block_number(text, number.start, number.end):
         return True
+    if identifiers.is_match_minute(text, number.start, number.end):
+        return True
     return identifiers.is_street_number(text, number.end) or identifiers.is_zip(text, number.end)
 
 

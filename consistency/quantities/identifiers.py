@@ -119,8 +119,17 @@ def named_by_word_before(text: str, start: int) -> bool:
     if low in _ID_WORDS or low in _INDEX_NAMES:
         return True
     if low in _FUNCTION_WORDS:
-        return word[:1].isupper() and _name_word(text, m.start())
-    return any(ch.isupper() for ch in word)
+        return word[:1].isupper() and _name_word(text, m.start()) and not shouted(text)
+    return any(ch.isupper() for ch in word) and not shouted(text)
+
+
+def shouted(text: str) -> bool:
+    """``text`` is written in capitals ("FIRM TO AXE 430 STAFF AT DENBY PLANT", a headline or a
+    press release's title): at least 12 letters, at most one in ten of them lower case. There a
+    capitalised word before a number is no name it belongs to ("Browser 8"): every word is
+    capitalised, and the count that follows it was never read (a shouted headline's job cuts)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.islower() for ch in letters) * 10 <= len(letters)
 
 
 _CAPITALISED_BEFORE_RE = re.compile(r"(?<![\w'’])(?P<w>[A-Z][\w'’&]*)[ \u00a0]+$")
@@ -215,3 +224,18 @@ def acronym_dash_before(text: str, start: int, end: int) -> bool:
     if not _ACRONYM_DASH_RE.search(text, max(0, start - 12), start):
         return False
     return not re.match(r"[ \u00a0]*(?:%|per|pc|pts|points)", text[end:end + 8])
+
+
+#: A minute mark after a number, with stoppage time ("90'+3'"), then a capitalised word.
+_MINUTE_MARK_RE = re.compile(r"['’′](?:\+\d{1,2}['’′]?)?[ \u00a0]+[A-Z0-9\"“]")
+
+
+def is_match_minute(text: str, start: int, end: int) -> bool:
+    """The number opens a line and a minute mark follows it, then an entry starting with a capital
+    ("67' Attendance announced: ...", "88' GOAL!", "90'+3' Full time"): a live blog's minute of
+    the match, not a length in feet ("6' high", "a 12' boat": lower case after, or not at the
+    start of a line). At most 130, a whole number: a match's minutes."""
+    if text[:start].rsplit("\n", 1)[-1].strip():
+        return False
+    digits = text[start:end]
+    return digits.isdigit() and int(digits) <= 130 and bool(_MINUTE_MARK_RE.match(text, end))
