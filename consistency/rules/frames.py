@@ -610,8 +610,14 @@ def _cut_alike(fa: Frame, fb: Frame) -> bool:
     change, level = (fa, fb) if fa.q.kind == "change" else (fb, fa)
     if change.q.kind != "change" or level.q.kind != "level" or not change.q.change:
         return False
-    if any(f.q.dimension != "count" or f.q.unit is not None or not f.slots.measure or not f.slots.undergone
-           for f in (change, level)):
+    if any(f.q.dimension != "count" or f.q.unit is not None or not f.slots.measure for f in (change, level)):
+        return False
+    if change.slots.undergone and change.slots.head == change.q.measured and level.slots.acts \
+            and level.slots.acted_on and level.slots.acted_on == change.slots.head:
+        # the level counts those who each lost one of the changed thing ("cut 340 jobs" / "210
+        # workers are to lose their jobs"): its act has the change's direction
+        return direction_of(level.slots.acts[0]) == change.q.change
+    if not change.slots.undergone or not level.slots.undergone:
         return False
     act = level.slots.undergone
     return change.slots.head == change.q.measured and direction_of(act) in (None, change.q.change) \

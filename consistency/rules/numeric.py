@@ -151,8 +151,10 @@ def alignments(a: Claim, b: Claim, ctx: PairContext, *, wanted=None) -> list[Ali
     supported_b = {ib for (ia, ib) in scores if not differ[(ia, ib)] and (
         near(scores[(ia, ib)][0], best_b[ib]) or repeated((ia, ib), best_b[ib]))
         and not _counts_other(fbs[ib], fas[ia], partners_b[ib])}
-    supported_a |= {ia for ia in best_a if _sums_to(fas[ia], [f for f in fbs if same_kind(fas[ia], f)])}
-    supported_b |= {ib for ib in best_b if _sums_to(fbs[ib], [f for f in fas if same_kind(fbs[ib], f)])}
+    supported_a |= {ia for ia in best_a if _sums_to(fas[ia], [f for f in fbs if same_kind(fas[ia], f)])
+                    or _share_of_whole(fas[ia], fbs)}
+    supported_b |= {ib for ib in best_b if _sums_to(fbs[ib], [f for f in fas if same_kind(fbs[ib], f)])
+                    or _share_of_whole(fbs[ib], fas)}
     out: list[Aligned] = []
     for ia in sorted(best_a):
         mine = sorted(((scores[k][0], k[1]) for k in close if k[0] == ia), key=lambda t: (-t[0], t[1]))
@@ -362,6 +364,25 @@ def _sums_to(f: Frame, others: list[Frame]) -> bool:
     return False
 
 
+def _share_of_whole(f: Frame, others: Sequence[Frame]) -> bool:
+    """``f`` is the count a share of a counted whole in the other claim makes: "half of the 240
+    nurses" (a share whose whole is counted, `slots` qualifiers "whole stated" and "whole") is
+    120 nurses, the same count as "relocate 120 nurses", not a rival of it. The share times the
+    whole, both as intervals, must meet ``f``'s interval; both must count ``f``'s noun."""
+    if f.q.dimension not in (None, "count") or not f.slots.head:
+        return False
+    shares = [o for o in others if o.q.dimension == "percent" and "whole stated" in o.slots.qualifiers
+              and o.slots.head == f.slots.head and math.isfinite(o.low) and math.isfinite(o.high)]
+    wholes = [o for o in others if o.q.dimension in (None, "count") and "whole" in o.slots.qualifiers
+              and o.slots.head == f.slots.head and math.isfinite(o.low) and math.isfinite(o.high)]
+    for share in shares:
+        for whole in wholes:
+            lo, hi = share.low / 100 * whole.low, share.high / 100 * whole.high
+            if lo - 0.5 <= f.high and f.low <= hi + 0.5:
+                return True
+    return False
+
+
 def _roles_mixed(run: list[Frame]) -> bool:
     """The run counts those who did an act (`slots.Slots.acts`: "two raiders stormed the depot")
     beside those an act was done to (`slots.Slots.undergone`: "killing three guards"): the doers and
@@ -405,13 +426,22 @@ def _update(fa: Frame, fb: Frame) -> str | None:
     if fa.q.kind != "level":
         return None
     later, earlier = (fa, fb) if fa.when > fb.when else (fb, fa)
-    if not later.low > earlier.low:
+    if not later.low > earlier.low or _called_final(earlier):
         return None
     if not (disjoint(fa, fb) or not math.isfinite(earlier.high) or not math.isfinite(later.high)):
         return None
     what = later.slots.measure or earlier.slots.measure or later.slots.predicate or "count"
     return (f"{what}: {_said(earlier)} ({earlier.when.isoformat()}) then {_said(later)} ({later.when.isoformat()}):"
             " a cumulative count reported later; an update, not a conflict")
+
+
+_FINAL = re.compile(r"\bfinal\b", re.I)
+
+
+def _called_final(f: Frame) -> bool:
+    """``f``'s claim calls its figure final ("the agency said in its final toll"): a count closed
+    by its own source, which a later larger figure does not update but contradicts."""
+    return bool(_FINAL.search(f.claim.text))
 
 
 def _verdict(v: NumericVerdict, kind=None) -> Verdict:

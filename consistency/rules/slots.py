@@ -211,6 +211,10 @@ class Slots:
     #: (`_roles`: "seven people were shot", "the two officers who were shot", "shot two guards"):
     #: the predicate's lemma; '' otherwise.
     undergone: str = ""
+    #: the lemma of the predicate's direct object, when the counted are its active subject
+    #: (`_roles`: "210 workers are to lose their jobs": job; "four men lost their homes": home);
+    #: '' otherwise. Each of the counted lost one: they count the jobs lost (`frames.same_kind`).
+    acted_on: str = ""
     #: how many singular nouns with an indefinite article are joined to the counted noun ("two
     #: women and a man": 1; "a guard and three miners": 1): one each, counted on the first numbered
     #: noun of the coordination only (`_singles`), for sums of parts (`numeric._sums_to`).
@@ -323,6 +327,11 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                 qualifiers.add("all")
     if span[0].i > 0 and p.tokens[span[0].i - 1].low == "all":
         qualifiers.add("all")
+    if noun is not None and noun.dep == "pobj" and p.tokens[noun.head].low == "of" \
+            and p.tokens[noun.head].head in blocked:
+        # "took 19 of the 48 seats", "half of the 300 staff": the whole of another figure's
+        # partitive, not what the predicate counts (the seats taken are the 19)
+        qualifiers.add("whole")
     if noun is not None and noun.lemma == "other" and noun.pos in _NOUNS:
         qualifiers.add("rest")  # "four others were shot": the rest of a group, not the group
     counted = noun if noun is not None else _elided_noun(p, anchor, inside | blocked, qualifiers)
@@ -676,9 +685,11 @@ def _roles(p: Parse, noun: Token | None, verb: Token | None) -> dict:
             verb.dep == "acl" and verb.tag == "VBN" or verb.dep == "relcl" and any(
                 k.dep == "nsubjpass" and k.tag in ("WP", "WDT") for k in kids)):
         return {"undergone": verb.lemma}
-    if noun.head != verb.i or noun.dep != "nsubj" or verb.tag == "VBN":
+    if noun.dep != "nsubj" or verb.tag == "VBN" or noun.head != verb.i and not (
+            _be_to(p, p.tokens[noun.head]) is verb):
         return {}  # a participle with a subject is a passive whose auxiliary is left out ("and three killed")
     done, todo = [], [verb]
+    acted_on = next((k.lemma for k in kids if k.dep == "dobj" and k.pos == "NOUN"), "")
     while todo and len(done) < 8:
         v = todo.pop(0)
         done.append(v.lemma)
@@ -690,7 +701,7 @@ def _roles(p: Parse, noun: Token | None, verb: Token | None) -> dict:
                 event = wordnet.verb_of(k.lemma)  # "opened fire": fire
                 if event:
                     done.append(event)
-    return {"acts": tuple(done)}
+    return {"acts": tuple(done), "acted_on": acted_on}
 
 
 def _participle_clauses(p: Parse, noun: Token | None, verb: Token, skip: set[int]) -> list[Token]:
@@ -1109,6 +1120,8 @@ def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str
             if obj is not None and obj.pos in _NOUNS and obj.i not in inside:  # not "the 3rd of February"
                 if not any(x.low in ("all", "every") for x in p.tokens[max(0, anchor.i - 2):anchor.i]):
                     qualifiers.add("partitive")
+                    if any(x.dep == "nummod" and x.pos == "NUM" for x in p.children(obj.i)):
+                        qualifiers.add("whole stated")  # "19 of the 48 seats": the whole is counted too
                 return obj
     # "an approval rating of 60%", "a population of 5,000": the number is the object of "of"
     if anchor.dep == "pobj" and head.low == "of":
@@ -1402,7 +1415,22 @@ def _predicate(p: Parse, t: Token, inside: set[int]) -> Token | None:
                                                      for x in p.children(k.i)):
                 continue
             return k  # "12 people injured", "ships destroyed", "vessels still flying"
-    return _verb_of(p, t)
+    verb = _verb_of(p, t)
+    return _be_to(p, verb) or verb if verb is not None else None
+
+
+def _be_to(p: Parse, verb: Token) -> Token | None:
+    """The verb of a be-to future or duty ("210 workers are to lose their jobs", "the plant is to
+    close"): "be" without a complement of its own, whose open clausal complement is a verb with
+    "to". The counted are that verb's subject, and it says what happens to them; read as "be",
+    the number had no predicate at all. None for any other verb."""
+    if verb.lemma != "be":
+        return None
+    kids = p.children(verb.i)
+    if any(k.dep in ("acomp", "attr") for k in kids):
+        return None
+    return next((k for k in kids if k.dep == "xcomp" and k.pos == "VERB" and k.i > verb.i
+                 and any(c.dep == "aux" and c.low == "to" for c in p.children(k.i))), None)
 
 
 #: An argument of a verb (`_predicate`).
