@@ -68,3 +68,32 @@ def test_bases_hedges_and_transitive_acts():
     assert not _moves("Bus ridership did not rise in 2025.")
     assert not _moves("The club lost the final on Sunday.")  # a transitive act, not a level's move
     assert not _moves("The firm will cut its prices.")
+
+
+def test_a_verb_of_change_outside_the_change_words_is_read_from_wordnet():
+    from consistency.rules.wordnet import available, polarity
+
+    if not available():
+        pytest.skip("no WordNet data")
+    assert (polarity("lengthened"), polarity("shortened")) == ("up", "down")
+    assert (polarity("slumped"), polarity("climbed"), polarity("dipped")) == ("down", "up", "down")
+    assert polarity("waited") is None and polarity("travelled") is None and polarity("claimed") is None
+    (up,) = _moves("Delivery times for Tarsk parcels lengthened in May.")
+    assert up.direction == "up" and "Delivery times" in up.what
+
+
+def test_up_on_a_verb_of_motion_and_on_a_noun_with_its_amount():
+    (up,) = _moves("Grain stocks at the Vellmoor silos crept up in May.")
+    assert up.direction == "up" and "Grain stocks" in up.what
+    (up,) = _moves("Shoppers came back, with footfall in Dunmere up 5% in May.")
+    assert up.direction == "up" and up.what.startswith("footfall") and up.amount == (5.0, "percent")
+    assert not _moves("The council set up a fund in May.")  # a particle of another verb
+    assert not _moves("Officers tracked down the van in May.")  # an object: an act, not a move
+
+
+def test_a_count_of_people_doing_a_thing_is_a_move_of_that_activity():
+    (down,) = _moves("Fewer Talbrook households applied for hardship grants in June than in May.")
+    assert down.direction == "down" and "apply" in down.acts
+    (up,) = _moves("The number of households applying for hardship grants in Talbrook rose in June.")
+    assert up.direction == "up" and "apply" in up.acts
+    assert {m.direction for m in _moves("Card spending in Varrow grew by less in June than in May.")} == {"up"}

@@ -30,7 +30,10 @@ class DirectionMismatch(Rule):
     Moves read from the parse with or without a number (`consistency.rules.moves`)
     are compared too: "house prices slipped in October" vs "house prices increased
     in October", "shares fell 12%" vs "the stock jumped 12%", "dropped 8%" vs "handled
-    8% more passengers than the year before", what moved compared by meaning.
+    8% more passengers than the year before", what moved compared by meaning;
+    a verb's direction from WordNet when it is no change word ("waits lengthened"),
+    and a count of people doing a thing as a move of that activity ("fewer households
+    applied for grants than in May" vs "the number of households applying rose").
 
     Not flagged: changes of different things ("exports rose" vs "imports fell"),
     changes on different explicit dates ("rose on Monday" vs "fell on Tuesday") or

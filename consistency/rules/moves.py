@@ -2,20 +2,33 @@
 
 A *move* is read from the dependency parse of a claim: a verb of change with its own subject
 ("house prices slipped", "admissions climbed last week", "shares fell 12%"), "up" or "down" on a
-copula, on "go" or on a market's close ("burglaries were down 15 per cent", "went up", "were 3%
-higher", "closed lower"), a noun of change with what changed after "in" ("a 7% fall in footfall",
-"reported a rise in passengers": the clause's subject holds it), or a comparison with an earlier
-time ("handled 8 per cent more passengers than the year before", "fewer visitors than last
-year"). Its direction is the change word's (`quantities.change.direction_of`, the words that
-already read the direction of a numeric change: the list is not grown here); what moved is the
-verb's subject (for a comparison, the compared noun with the clause's subject); its time is the
-claim's dates that time the verb (`slots.attached`), and its *base* the calendar unit a change is
-measured against when the clause names one ("on the month", "from a year earlier",
-"year-on-year", "compared with the previous year").
+copula, on "go", on a market's close or as the particle of a verb of motion ("burglaries were down
+15 per cent", "went up", "closed lower", "edged up", "crept up"), "up" or "down" with its amount on
+a noun ("with rents up 3.1%": the clause's subject holds it), a noun of change with what changed
+after "in" ("a 7% fall in footfall", "reported a rise in passengers": the clause's subject holds
+it), or a comparison with an earlier time ("handled 8 per cent more passengers than the year
+before", "fewer visitors than last year", "fewer households applied than in May"). Its direction
+is the change word's (`quantities.change.direction_of`, the words that already read the direction
+of a numeric change), else WordNet's for a verb (`wordnet.polarity`: a sense below "increase" or
+"rise", or below "decrease" or "descend": "lengthened", "widened", "shortened"); what moved is
+the verb's subject (for a comparison, the compared noun with the clause's subject); its time is
+the claim's dates that time the verb (`slots.attached`) but not the earlier time it is compared
+with ("than at the end of last year"), and its *base* the calendar unit a change is measured
+against when the clause names one ("on the month", "from a year earlier", "year-on-year",
+"compared with the previous year").
+
+A count of people doing something is a move of that activity: "fewer households applied for
+grants", "more drivers paid the toll", "the number of households applying for grants rose",
+"toll payments fell" all carry the activity as verbs (`Move.acts`: the verb of a compared noun that
+is its subject, the verb of those a counting head counts, the verb WordNet derives from a head noun,
+`wordnet.verb_of`), and what it was done to or for (`Move.done`). A clause the parse misread as a
+noun with a participle ("Delivery times for the parcels lengthened in May, the regulator found":
+"times" an adverbial noun) is read as the clause it is (`_misread`).
 
 `same_move` says whether two moves are of one measure of one thing: their measure phrases are
 alike by meaning (`compare.PairContext.sim`: the same head noun and phrases at least
-`SAME_HEAD_SIM` alike; other heads at least `SAME_WHAT_SIM` and the same amount stated on both
+`SAME_HEAD_SIM` alike, and so for one activity, `Move.acts`, when what it was done to is at least
+`SAME_DONE_SIM` alike; other heads at least `SAME_WHAT_SIM` and the same amount stated on both
 sides: "shares in Acme fell 12%" / "Acme stock jumped 12%"), their heads are not WordNet
 opposites ("imports" / "exports"), nothing sets them apart (`compare.apart` on a frame of the
 move: other dates, places, named subjects), not a district against the place it is part of, and
@@ -39,12 +52,22 @@ from functools import lru_cache
 
 from ..parsing import Parse, Token, parse, tokens_text
 from ..quantities.change import direction_of, phrasal
+from ..quantities.dates import MONTHS
 from ..records import Claim, Direction, Quantity
 from . import mood
 from .frames import Frame, per_claim
 from .slots import attached, read_slots
 from .text import as_of, view
-from .wordnet import is_person, opposite
+from .wordnet import (
+    NOUN_TIME,
+    is_person,
+    lexicographer_files,
+    moves_about,
+    opposite,
+    polarity,
+    synsets,
+    verb_of,
+)
 
 #: Calendar units a change is measured against ("on the month", "from a year earlier").
 _UNITS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"}
@@ -55,11 +78,17 @@ _BASE_PREPS = frozenset({"on", "from", "than", "over", "against", "versus", "vs"
 _ON_RE = re.compile(r"\b(day|week|month|quarter|year)[- ]on[- ](?:day|week|month|quarter|year)\b", re.IGNORECASE)
 #: The verbs of which "up" / "down" (or "higher", "lower") says a level moved ("were down 15 per
 #: cent", "went up", "were 3% higher", "closed lower"): the copula, "go", and the verbs of a
-#: market's close; with other verbs they are particles ("set up", "shut down").
+#: market's close; with other verbs they are particles ("set up", "shut down"), except the
+#: particle of a verb of motion without an object (`wordnet.moves_about`: "edged up", "crept up").
+#: The set stays: the copula and the close verbs are no verbs of motion in WordNet, and "went up 3%"
+#: parses "up" as an adverb, not the particle the motion reading takes.
 _UP_DOWN_HEADS = frozenset({"be", "go", "close", "end", "finish"})
 #: Comparatives of amount and their direction ("8 per cent more passengers than a year before").
+#: The loaded WordNet tables hold nouns and verbs only (no adjectives): these three are the
+#: comparatives of amount themselves, not a list of their synonyms.
 _COMPARATIVE: dict[str, Direction] = {"more": "up", "fewer": "down", "less": "down"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+_MONTH = re.compile(MONTHS)
 #: Heads of an infinitive move that forecast it ("is expected to fall", "set to rise", "tipped to",
 #: "poised to", "due to"): what is foreseen, not what happened.
 _HEDGES = frozenset({"expect", "forecast", "predict", "set", "likely", "tip", "project", "due", "poise"})
@@ -75,6 +104,10 @@ class Move:
     what: str
     #: head noun lemmas of what moved (the compound modifier too when the head is "number")
     heads: frozenset[str]
+    #: the verbs of the activity counted ("fewer households applied": apply; "toll payments": pay)
+    acts: frozenset[str]
+    #: what the activity was done to or for, when the clause says ("for hardship grants"; '' else)
+    done: str
     #: the change word ("fell", "down", "more")
     text: str
     start: int
@@ -109,10 +142,32 @@ def opposed(a: Claim, b: Claim) -> bool:
 def cued(text: str) -> frozenset[str]:
     """The directions the words of ``text`` can name."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
-    found = {d for w in words if (d := direction_of(w))}
+    found = {d for w in words if (d := direction_of(w) or _polar(w))}
     if "than" in words:
         found |= {_COMPARATIVE[w] for w in words if w in _COMPARATIVE}
     return frozenset(found)
+
+
+def _compared_with(p: Parse, date) -> bool:
+    """A date that is the base of a comparison, not the time of the move ("than at the end of last
+    year", "more than a year ago", "than in February"): "than" above it, or on a word above it."""
+    first = p.token_at(date.start)
+    cur = first
+    for _ in range(6):
+        if cur is None:
+            return False
+        if cur.low == "than" or date.start <= cur.start < date.end and any(k.low == "than" for k in p.children(cur.i)):
+            return True
+        if cur.head == cur.i:
+            return False
+        cur = p.tokens[cur.head]
+    return False
+
+
+def _polar(word: str) -> Direction | None:
+    """The direction WordNet reads for ``word`` as a verb, by its regular past and other forms
+    ("lengthened": lengthen; `wordnet.polarity`), for the cost filter (the parse reads the lemma)."""
+    return polarity(word) if len(word) > 3 else None
 
 
 def _read(claim: Claim) -> tuple[Move, ...]:
@@ -124,7 +179,7 @@ def _read(claim: Claim) -> tuple[Move, ...]:
     when = as_of(v)
     out = []
     for t in p.tokens:
-        found = _moved(p, t)
+        found = _moved(p, t, date_spans)
         if found is None:
             continue
         direction, verb, noun, what, heads = found
@@ -132,41 +187,70 @@ def _read(claim: Claim) -> tuple[Move, ...]:
             continue
         q = Quantity(text=t.text, start=t.start, end=t.end, value=None, low=-math.inf, high=math.inf,
                      dimension="direction")
-        times = tuple(x for x, yes in zip(v.dates, attached(p, verb.start, verb.end, date_spans)) if yes)
+        times = tuple(x for x, yes in zip(v.dates, attached(p, verb.start, verb.end, date_spans))
+                      if yes and not _compared_with(p, x[0]))
         # the slots of what moved (its places, holders, subject), the times of the verb's clause
         frame = Frame(claim, q, read_slots(p, noun.start, noun.end), -math.inf, math.inf, False, False, when,
                       False, times)
-        out.append(Move(claim, direction, what, heads, t.text, t.start, t.end, _base(p, t, verb),
+        out.append(Move(claim, direction, what, heads, _acts(p, noun, verb, heads, t), _object(p, noun, verb, t),
+                        t.text, t.start, t.end,
+                        _base(p, t, verb),
                         _amount_of(claim, p, noun if t.low in _COMPARATIVE else t), frame))
     return tuple(out)
 
 
-def _moved(p: Parse, t: Token) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
+def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
     """(direction, the clause's verb, the noun of what moved, what moved, its heads) when ``t`` names
     a move, else None."""
     low = t.low
     if low in _COMPARATIVE:
-        return _compared(p, t)
-    direction = direction_of(low)
+        return _compared(p, t, date_spans)
+    direction = direction_of(low) or (polarity(t.lemma) if t.pos == "VERB" else None)
     if direction is None:
         return None
     if low in ("up", "down") or t.pos in ("ADJ", "ADV"):
         verb = p.tokens[t.head]
-        if t.dep not in ("advmod", "prt", "acomp") or verb.lemma not in _UP_DOWN_HEADS or phrasal(p.text, t.start):
+        noun = verb
+        while noun.pos == "PROPN" and noun.dep in ("pobj", "prep", "compound") or noun.pos == "ADP":
+            noun = p.tokens[noun.head]  # "with footfall in Dunmere up 5%": "up" read under the name
+        if low in ("up", "down") and t.dep == "advmod" and noun.pos == "NOUN" and _amount_below(p, t):
+            return direction, t, noun, _absolute(p, noun, t), _heads(p, noun)  # "with rents up 3.1%"
+        if t.dep not in ("advmod", "prt", "acomp") or phrasal(p.text, t.start):
             return None
+        if verb.lemma not in _UP_DOWN_HEADS and not (
+                t.dep == "prt" and moves_about(verb.lemma) and not any(k.dep == "dobj" for k in p.children(verb.i))):
+            return None  # "set up", "tracked down the van": a particle of another act
     elif t.pos == "NOUN":
         return _noun_move(p, t, direction)
-    elif t.pos == "VERB" and t.dep not in ("amod", "compound", "acl", "relcl") and t.tag != "VBG":
+    elif t.pos == "VERB" and (t.dep not in ("amod", "compound", "acl", "relcl") or _misread(p, t)) and t.tag != "VBG":
         verb = t
         if any(k.dep == "dobj" and not _amount(p, k) or k.dep in ("acomp", "attr", "oprd", "xcomp", "ccomp")
                for k in p.children(t.i)) or phrasal(p.text, t.start):
             return None  # "lost the final", "grew more intent", "grew to love": an act or a state, not a move
     else:
         return None
-    subject = _subject(p, verb)
+    subject = _misread(p, verb) if verb.dep == "acl" else _subject(p, verb)
+    if subject is not None and subject.pos == "NOUN" and verb.dep == "acl" and is_person(subject.lemma):
+        return None
     if subject is None:
         return None
-    return direction, verb, subject, _phrase(p, subject), _heads(p, subject)
+    return direction, verb, subject, _phrase(p, subject, skip=verb if verb.dep == "acl" else None), _heads(p, subject)
+
+
+def _misread(p: Parse, verb: Token) -> Token | None:
+    """The subject of a clause the parse read as a noun phrase with a participle: a past-tense verb
+    attached as "acl" below a noun that heads the sentence or hangs from the verb of saying ("Delivery
+    times for the parcels lengthened in May, the regulator found": "times" an adverbial noun,
+    "lengthened" a participle of "parcels"). The noun at the top of the phrase, else None."""
+    if verb.dep != "acl" or verb.tag not in ("VBD", "VBN") or any(
+            k.dep in ("agent", "auxpass", "aux", "nsubj", "nsubjpass") for k in p.children(verb.i)):
+        return None
+    top = p.tokens[verb.head]
+    while top.dep in ("pobj", "prep", "compound") and top.head != top.i:
+        top = p.tokens[top.head]
+    if top.pos != "NOUN" or top.dep not in ("ROOT", "npadvmod", "dep"):
+        return None
+    return top
 
 
 def _noun_move(p: Parse, t: Token, direction: Direction) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
@@ -190,31 +274,68 @@ def _noun_move(p: Parse, t: Token, direction: Direction) -> tuple[Direction, Tok
     return direction, verb, noun, what, _heads(p, noun)
 
 
-def _compared(p: Parse, t: Token) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
+def _compared(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
     """"8 per cent more passengers than the year before": a comparison of amounts with an earlier
-    time (the compared noun's clause names a base unit or a year after "than")."""
+    time (the compared noun's clause names a base unit, a year or a date after "than": "than in
+    February"). What moved is the compared noun with what its clause says they did ("fewer
+    households applied for grants": a count of those applying)."""
     noun = p.tokens[t.head]
-    if t.dep not in ("amod", "advmod") or noun.pos not in ("NOUN", "PROPN"):
+    while t.dep == "compound" and noun.dep == "compound" and noun.head != noun.i:
+        noun = p.tokens[noun.head]  # "Fewer Talbrook households": the parse's compound of a name
+    if t.dep not in ("amod", "advmod", "compound") or noun.pos not in ("NOUN", "PROPN"):
         return None
-    verb = noun
+    # "Fewer households applied ...": the clause misread as a noun with a participle (`_misread`)
+    verb = next((k for k in p.children(noun.i) if k.pos == "VERB" and _misread(p, k) is noun), noun)
     while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
         verb = p.tokens[verb.head]
     if verb.pos not in ("VERB", "AUX"):
         return None
     than = [k for k in p.subtree(verb.i) if k.low == "than"]
-    if not any(_earlier(p, k) for k in than):
+    if not any(_earlier(p, k, date_spans) for k in than):
         return None
     subject = _subject(p, verb, holder=True)
     what = _phrase(p, noun, skip=t)
-    if subject is not None:
+    if _doers(p, noun, verb):
+        what = f"{what} {verb.text} {_done(p, verb, noun)}".strip()  # "households applied for hardship grants"
+    if subject is not None and subject.i != noun.i:
         what = f"{what} {_phrase(p, subject)}"
     return _COMPARATIVE[t.low], verb, noun, what, frozenset({noun.lemma.lower()})
 
 
-def _earlier(p: Parse, than: Token) -> bool:
-    """"than the year before", "than a year earlier", "than in 2023", "than last year"."""
+def _doers(p: Parse, noun: Token, verb: Token) -> bool:
+    """The compared noun counts those doing what the verb says ("more passengers travelled", "fewer
+    households applied": its subject) or how long they did it ("patients waited less time": a noun of
+    time, its object); not what a holder did to them ("the airport handled more passengers")."""
+    if verb.pos != "VERB" or verb.lemma in _UP_DOWN_HEADS:
+        return False
+    if noun.head == verb.i and noun.dep in _SUBJECTS or verb.head == noun.i and _misread(p, verb) is noun:
+        return True
+    return noun.head == verb.i and noun.dep == "dobj" and NOUN_TIME in lexicographer_files(noun.lemma, "n", 3)
+
+
+def _done(p: Parse, verb: Token, noun: Token) -> str:
+    """What the verb of a compared count says was done, besides the count: its object, or what
+    follows "for", "on", "of", "at" ("claimed unemployment support", "waited less time for scans"),
+    without the object's own prepositions ("jobless benefits in Talbrook": the place is the measure's)."""
+    objects = []
+    for k in p.children(verb.i):
+        if k.i == noun.i:
+            continue
+        if k.dep == "dobj":
+            objects.append(k)
+        elif k.dep == "prep" and k.low in ("for", "on", "of", "at"):
+            objects += [x for x in p.children(k.i) if x.dep == "pobj"]
+    return " ".join(tokens_text([y for y in p.subtree(x.i) if y.i <= x.i and y.pos not in ("DET", "NUM")])
+                    for x in objects)
+
+
+def _earlier(p: Parse, than: Token, date_spans: tuple = ()) -> bool:
+    """"than the year before", "than a year earlier", "than in 2023", "than last year", "than in
+    February": a date of the claim's, or a month's name)."""
     for k in p.subtree(than.i):
         if k.lemma.lower() in _UNITS or (k.pos == "NUM" and re.fullmatch(r"(?:19|20)\d\d", k.text)):
+            return True
+        if any(s <= k.start < e for s, e in date_spans) or k.pos == "PROPN" and _MONTH.fullmatch(k.text):
             return True
     return False
 
@@ -259,19 +380,25 @@ def _subject(p: Parse, verb: Token, holder: bool = False) -> Token | None:
         if subject is not None:
             if holder:
                 return subject if subject.pos in ("NOUN", "PROPN") else None
-            return None if subject.pos != "NOUN" or is_person(subject.lemma) else subject
+            return None if not _common(subject) or is_person(subject.lemma) else subject
         if cur.dep != "conj" or cur.head == cur.i:
             return None
         cur = p.tokens[cur.head]  # "fell 0.4% on the month but were up 2% on the year": one subject
     return None
 
 
+def _common(t: Token) -> bool:
+    """A common noun, or one the tagger took for a name though its lemma is lowercase and WordNet
+    knows it ("Footfall in the town fell", "parcel delivery times fell"); not a name ("Acme fell")."""
+    return t.pos == "NOUN" or t.pos == "PROPN" and t.lemma.islower() and bool(synsets(t.lemma, "n"))
+
+
 def _phrase(p: Parse, noun: Token, skip: Token | None = None) -> str:
     """The noun phrase without clauses of its own, numbers or the comparison."""
-    drop = set()
+    drop = {x.i for x in p.subtree(skip.i)} if skip is not None and skip.i != noun.i else set()
     for k in p.children(noun.i):
-        if (k.dep in ("relcl", "acl", "appos", "punct", "cc", "conj") or k.pos == "NUM" or (skip is not None and k.i == skip.i)
-                or any(n.dep == "nummod" for n in p.children(k.i))):
+        if (k.dep in ("relcl", "acl", "appos", "punct", "cc", "conj") or k.pos == "NUM"
+                or (skip is not None and k.i == skip.i) or any(n.dep == "nummod" for n in p.children(k.i))):
             drop |= {x.i for x in p.subtree(k.i)}
     return tokens_text([x for x in p.subtree(noun.i) if x.i not in drop and x.pos not in ("NUM", "DET")]).strip()
 
@@ -285,7 +412,55 @@ def _heads(p: Parse, noun: Token) -> frozenset[str]:
     heads = {noun.lemma.lower()}
     if noun.lemma.lower() in _COUNTING:
         heads |= {k.lemma.lower() for k in p.children(noun.i) if k.dep == "compound"}
+        heads |= {x.lemma.lower() for x in _counted(p, noun)}
     return frozenset(heads)
+
+
+def _counted(p: Parse, noun: Token) -> list[Token]:
+    """What a counting head counts after "of" ("the number of people claiming benefits": people)."""
+    return [x for k in p.children(noun.i) if k.dep == "prep" and k.low == "of"
+            for x in p.children(k.i) if x.dep == "pobj" and x.pos == "NOUN"]
+
+
+def _acts(p: Parse, noun: Token, verb: Token, heads: frozenset[str], t: Token) -> frozenset[str]:
+    """The activity a moved count is of, as verbs: the verb of a compared count ("fewer households
+    applied": apply), the verb of the people a counting head counts ("the number of households
+    applying": apply), the verb WordNet derives from a head noun ("toll payments": pay, "waits":
+    wait; `wordnet.verb_of`)."""
+    acts = set()
+    if t.low in _COMPARATIVE and _doers(p, noun, verb):
+        acts.add(verb.lemma.lower())
+    for x in _counted(p, noun) if noun.lemma.lower() in _COUNTING else ():
+        acts |= {k.lemma.lower() for k in p.children(x.i) if k.dep in ("acl", "relcl") and k.pos == "VERB"}
+    acts |= {v for h in heads if h not in _COUNTING and not is_person(h) and (v := verb_of(h))}
+    return frozenset(acts)
+
+
+def _object(p: Parse, noun: Token, verb: Token, t: Token) -> str:
+    """What the counted activity was done to or for (`_done`: "claimed unemployment support", "the
+    number of households applying for hardship grants"), '' when the clause says nothing of it."""
+    if t.low in _COMPARATIVE and _doers(p, noun, verb):
+        return _done(p, verb, noun)
+    for x in _counted(p, noun) if noun.lemma.lower() in _COUNTING else ():
+        for k in p.children(x.i):
+            if k.dep in ("acl", "relcl") and k.pos == "VERB":
+                return _done(p, k, x)
+    return ""
+
+
+def _absolute(p: Parse, noun: Token, t: Token) -> str:
+    """What moved in "Tenants in Yarrow pay more, with rents up 3.1%": the noun, with the subject of
+    the clause "with" hangs from, who hold it ("rents Tenants in Yarrow")."""
+    what = _phrase(p, noun, skip=t)
+    prep = p.tokens[noun.head]
+    if noun.dep == "pobj" and prep.low == "with" and (holder := _subject(p, p.tokens[prep.head], holder=True)) is not None:
+        what = f"{what} {_phrase(p, holder)}"
+    return what
+
+
+def _amount_below(p: Parse, t: Token) -> bool:
+    """A number in the phrase of "up" / "down" ("rents up 3.1%"), its amount."""
+    return any(x.pos == "NUM" for x in p.subtree(t.i) if x.i != t.i)
 
 
 def _unasserted(p: Parse, verb: Token) -> bool:
@@ -340,6 +515,20 @@ SAME_WHAT_SIM = 0.85
 #: by meaning as "shares" / "stock" (head cosines 0.72 and 0.68; WordNet puts both pairs in one family).
 
 
+#: Two counts of one activity are of one measure when what it was done to or for is at least this
+#: alike ("claiming jobless benefits" / "claimed unemployment support" 0.56, "hardship grants" /
+#: "housing benefit" 0.40, "unemployment benefits" / "sickness benefits" 0.36): the measure
+#: phrases as a whole are alike by the activity and its people alone (0.79 for the latter pair).
+SAME_DONE_SIM = 0.5
+#: `compare.apart`'s reason for background figures counted over different areas (`_background_scopes_differ`:
+#: a recalled event's toll "in the province" / "across Asia"). A move timed by last year's annual
+#: figures is the story's news, not a recalled toll, and its places are in the measure phrases
+#: `same_move` compares; so with this reason two moves are one only when their phrases are as
+#: alike as `SAME_WHAT_SIM` asks ("Membership of the Ostwick league" / "the Ostwick league's
+#: membership" 0.98; "the rowing league's membership" / "membership of the chess club" 0.72).
+_RECALLED_AREAS = "background figures of different areas"
+
+
 def same_move(x: Move, y: Move, ctx) -> float:
     """How alike the measures of two moves are (their phrases' similarity), 0 when they are not one
     measure of one thing at one time (see the module docstring)."""
@@ -351,14 +540,20 @@ def same_move(x: Move, y: Move, ctx) -> float:
     if _opposite_heads(x.heads, y.heads):
         return 0.0
     sim = ctx.sim(x.what, y.what)
-    one_head = bool(x.heads & y.heads) or any(relation(a, b, "n") == SAME for a in x.heads for b in y.heads)
+    one_head = (bool(x.heads & y.heads) or any(relation(a, b, "n") == SAME for a in x.heads for b in y.heads)
+                or bool(x.acts & y.acts) or any(relation(a, b, "v") == SAME for a in x.acts for b in y.acts))
     if not one_head and not (x.amount and x.amount == y.amount):
         return 0.0  # "profit fell" / "revenue rose": other heads, no amount to tie them
     if sim < (SAME_HEAD_SIM if one_head else SAME_WHAT_SIM):
         return 0.0
+    if x.done and y.done and ctx.sim(x.done, y.done) < SAME_DONE_SIM:
+        return 0.0  # "applied for hardship grants" / "applying for housing benefit": other activities
     if _part_of(x, y) or _part_of(y, x):
         return 0.0
-    return 0.0 if apart(x.frame, y.frame, ctx) else sim
+    reason = apart(x.frame, y.frame, ctx)
+    if reason == _RECALLED_AREAS:
+        return sim if sim >= SAME_WHAT_SIM else 0.0
+    return 0.0 if reason else sim
 
 
 def _part_of(mover: Move, other: Move) -> bool:

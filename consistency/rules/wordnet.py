@@ -234,7 +234,7 @@ def _synsets(word: str, pos: str) -> tuple[int, ...]:
 
 #: WordNet's lexicographer files (its ``lexnames``) that the rules read, by number. Nouns: acts
 #: ("raid", "shooting"), parts of the body ("chest", "leg", "abdomen"), communication ("reports",
-#: "statements"), events ("quake", "crash"), phenomena ("storm", "fire"), states (conditions:
+#: "statements"), events ("quake", "crash"), phenomena ("storm", "fire"), time ("hours", "time"), states (conditions:
 #: "injury", "wound", "fracture"). Verbs: cognition ("think", "expect"), communication ("sign",
 #: "say"), change ("cut", "eliminate"), possession ("offer", "bid"), being or staying in a state ("serve", "spend", "last").
 NOUN_ACT = 4
@@ -242,6 +242,7 @@ BODY = 8
 NOUN_COMMUNICATION = 10
 NOUN_EVENT = 11
 NOUN_PHENOMENON = 19
+NOUN_TIME = 28
 STATE = 26
 VERB_COGNITION = 31
 VERB_COMMUNICATION = 32
@@ -409,3 +410,43 @@ def opposite(a: str, b: str, pos: str) -> bool:
     sa, sb = synsets(a, pos)[:SENSES[pos]], synsets(b, pos)[:SENSES[pos]]
     opposites = tables[pos]["opposite"]
     return bool({o for x in sa for o in opposites.get(x, ())} & set(sb))
+
+
+#: The senses a verb's direction (`polarity`) is read from: "increase" (become or make bigger, its
+#: first two senses), "rise" (move upward), and their opposites "decrease" and "descend".
+_POLES = (("up", (("increase", 2), ("rise", 1))), ("down", (("decrease", 2), ("descend", 1))))
+#: How far above a sense of the verb the pole may be ("slump": fall off -> drop -> decline -> decrease).
+POLARITY_STEPS = 4
+VERB_MOTION = 38
+
+
+def polarity(verb: str) -> str | None:
+    """"up" or "down" when a verb names a change of amount or height, from WordNet instead of a word
+    list: the first of its first `SENSES` senses that lies at most `POLARITY_STEPS` hypernym steps
+    below one pole and not the other ("lengthened": become longer -> grow -> increase;
+    "slumped", its third sense: fall off -> drop -> decline -> decrease; "climbed": go up -> rise);
+    None for other verbs ("waited", "travelled", "claimed"), a word WordNet does not know, or
+    without the data."""
+    return _polarity(verb.lower().strip())
+
+
+@lru_cache(maxsize=16384)
+def _polarity(verb: str) -> str | None:
+    tables = _tables()
+    if tables is None or not verb.isalpha():
+        return None
+    poles = {d: frozenset(s for w, n in words for s in synsets(w, "v")[:n]) for d, words in _POLES}
+    for sense in synsets(verb, "v")[:SENSES["v"]]:
+        above = _ancestors((sense,), tables["v"]["up"], POLARITY_STEPS).keys()
+        hit = [d for d, targets in poles.items() if targets & above]
+        if len(hit) == 1:
+            return hit[0]
+        if hit:
+            return None  # both poles: no direction
+    return None
+
+
+def moves_about(verb: str) -> bool:
+    """The first sense of ``verb`` is a verb of motion ("edged up", "crept up", "went down"), whose
+    "up" or "down" says where a level went; False for a word WordNet does not know, or without the data."""
+    return VERB_MOTION in lexicographer_files(verb, "v", 1)
