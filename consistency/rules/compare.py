@@ -556,107 +556,129 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     times occur in 2.6 % of VitaminC conflicts (a revision changing a figure and its year) and
     11 % of its non-conflicts, and in none of the 49 confirmed news findings against 3 % of the
     306 dismissed ones."""
-    figure = fa.q.dimension != "date"  # a figure, not a date: the vetoes of times and of parts
-    given = fa.claim.date == fb.claim.date == UNDATED  # a pair given to compare (`consistency compare`)
-    found = figure and not given  # of found pairs only
-    if figure and (_date_gap(fa, fb) > 0 or _months_differ(fa.claim.text, fb.claim.text)):
-        return "different dates"
-    if figure and _clocks_differ(fa.claim.text, fb.claim.text):
-        return "different times of day"
-    if figure and _eras_differ(fa, fb):
-        return ANOTHER_TIME
-    if figure and _weekdays_differ(fa, fb):
-        return "different days of the week"
-    if found and (told := events.apart(fa, fb, ctx)):
-        return told  # the days the articles give the event a figure is of (`events`)
-    if found and (moment := moments.apart(fa, fb, ctx)):
-        return moment
-    if found and _recalled_differ(fa, fb):
-        return ANOTHER_TIME
-    if found and (_abroad(fa, fb) or _abroad(fb, fa)):
-        return "different places"
-    if figure and _background_scopes_differ(fa, fb):
-        return "background figures of different areas"
-    if _places_differ(fa.slots, fb.slots):
-        return "different places"
-    if found and (_part_of(fa, fb) or _part_of(fb, fa) or _rest_of_group(fa, fb)):
-        return "a part of the whole"
-    if found and _portions_differ(fa, fb):
-        return "different parts of the event"
-    if found and (_condition_differs(fa, fb) or _condition_differs(fb, fa)):
-        return "different predicates"
-    if found and (_took_part_in(fa, fb) or _took_part_in(fb, fa)):
-        return "a part of the whole"
-    if found and (_did_what_other_underwent(fa, fb) or _did_what_other_underwent(fb, fa)):
-        return "different roles"
-    if found and _roles_differ(fa, fb):
-        return "different roles"
-    if found and (reason := counted.apart(fa, fb, _names_differ)):
+    for _name, reason in vetoes(fa, fb, ctx):
         return reason
-    if found and _noun_less_count(fa, fb):
-        return "a count of nothing named"
-    if found and (_one_of_occasions(fa, fb) or _one_of_occasions(fb, fa)):
-        return "a part of the whole"
-    if found and _occasions_differ(fa, fb):
-        return "different occasions"
-    if found and (_tally_to_date(fa, fb) or _tally_to_date(fb, fa)):
-        return "a running total against one occasion"
-    if found and figure and (ongoing := running.apart(fa, fb)):
-        return ongoing
-    if found and _spans_of_other_tallies(fa, fb):
-        return "spans of different tallies"
-    if found and _chosen_windows(fa, fb):
-        return "windows the writers chose"
-    if found and (stretch := stretches.apart(fa, fb)):
-        return stretch  # "three times since March" / "four times" (`stretches`)
-    if found and (group := joined.apart(fa, fb)):
-        return group  # "212 passengers and crew" / "180 passengers" (`joined`)
-    if found and (_one_item_of_total(fa, fb) or _one_item_of_total(fb, fa)):
-        return "a part of the whole"
-    if found and _items_differ(fa, fb, ctx):
-        return "different items"
-    if found and bundles_differ(fa, fb) and not _one_name(fa, fb):
-        return "different items"
-    if found and _recipients_differ(fa.slots, fb.slots):
-        return "different items"
-    if found and _no_fact(fa, fb):
-        return NO_FACT
-    if fa.is_age and (told := ages.apart(fa, fb)):
-        return told  # "is due to stand trial" / "a jury convicted him": ages of two moments (`ages`)
-    if figure and (_names_part(fa, fb) or _names_part(fb, fa)):
-        return "a part the claim names"
-    if fa.q.dimension in (None, "count") and (_one_member_more(fa, fb) or _one_member_more(fb, fa)):
-        return "one counts a member the other leaves out"
-    acted_on = _acted_on(fa, fb)  # the two parties of one act (`_acted_on`): no rival subjects
-    if _subjects_differ(fa.slots, fb.slots) and not (given and _named_elsewhere(fa, fb)) and not acted_on:
-        return "different subjects"
-    if _traits_differ(fa.slots, fb.slots) and not acted_on or _clause_names_differ(fa, fb):
-        return "different holders"
-    if found and ctx is not None and (_one_of_sizes(fa, fb, ctx) or _one_of_sizes(fb, fa, ctx)):
-        return "different holders"
-    if (ctx is not None and _referents_differ(fa, fb, ctx)) or _referent_and_clause_name_differ(fa, fb, ctx):
-        return "different holders"
-    if found and (whose := makers.apart(fa, fb, ctx, _named_who, _names_differ)) and not (
-            acted_on and whose == "different holders"):  # two makers read that are the two parties
-        return whose
-    if ctx is not None and (contrasted := _contrasted(fa, fb, ctx.contrasts)):
-        return contrasted
-    if fa.q.dimension == "date" and ctx is not None and (_events_differ(fa, fb, ctx) and not (
-            shared_time.alike(fa, fb, ctx.sim, SAME_EVENT))  # "shut" / "ended ... when it closed"
-            or shared_time.opposed(fa, fb)):  # "began" / "ended"
-        return "different events"
-    if fa.q.dimension == "date" and (utterance(fa) or utterance(fb)
-                                     or ctx is not None and contents_differ(fa, fb, ctx)):
-        return "dates of utterances"  # "announced Thursday that ..." (`utterances`)
-    if statistics_differ(fa.slots, fb.slots):
-        return "different statistics"
-    if fa.q.dimension == "time" and fa.slots.offset != fb.slots.offset:
-        return "a time offset against a duration"
-    if found and fa.q.dimension == "time" and (term := terms.apart(fa, fb)):
-        return term
-    if found and fa.q.dimension == "count" and fa.slots.offset != fb.slots.offset:
-        return "an offset against a count"  # "14 games later" / "won eight games"
     return ""
+
+
+class _Pair:
+    """Two frames and what the vetoes ask of them more than once: whether they are figures
+    (not dates), a pair given to compare (`consistency compare`) or a found one, and, read
+    once when first asked, whether they are the two parties of one act (`_acted_on`)."""
+
+    __slots__ = ("_acted", "ctx", "fa", "fb", "figure", "found", "given")
+
+    def __init__(self, fa: Frame, fb: Frame, ctx: PairContext | None):
+        self.fa, self.fb, self.ctx = fa, fb, ctx
+        self.figure = fa.q.dimension != "date"  # a figure, not a date: the vetoes of times and of parts
+        self.given = fa.claim.date == fb.claim.date == UNDATED  # a pair given to compare (`consistency compare`)
+        self.found = self.figure and not self.given  # of found pairs only
+        self._acted: bool | None = None
+
+    @property
+    def acted_on(self) -> bool:
+        """The two parties of one act (`_acted_on`): no rival subjects."""
+        if self._acted is None:
+            self._acted = _acted_on(self.fa, self.fb)
+        return self._acted
+
+
+def _both(test, fa, fb) -> bool:
+    return test(fa, fb) or test(fb, fa)
+
+
+def _says(reason: str, holds: bool) -> str:
+    return reason if holds else ""
+
+
+#: `apart`'s vetoes in the order it asks them: (name, test). A test reads a `_Pair` and returns
+#: the reason it gives ('' when it does not hold). The name is what `benchmarks/vetoes.py`
+#: audits and switches off (`VETOES_OFF`); the reason is what a finding's explanation shows.
+VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
+    ("dates", lambda p: _says("different dates", p.figure and (
+        _date_gap(p.fa, p.fb) > 0 or _months_differ(p.fa.claim.text, p.fb.claim.text)))),
+    ("clocks", lambda p: _says("different times of day", p.figure and _clocks_differ(p.fa.claim.text, p.fb.claim.text))),
+    ("eras", lambda p: _says(ANOTHER_TIME, p.figure and _eras_differ(p.fa, p.fb))),
+    ("weekdays", lambda p: _says("different days of the week", p.figure and _weekdays_differ(p.fa, p.fb))),
+    ("events", lambda p: p.found and events.apart(p.fa, p.fb, p.ctx) or ""),  # the days the articles give the event
+    ("moments", lambda p: p.found and moments.apart(p.fa, p.fb, p.ctx) or ""),
+    ("recalled", lambda p: _says(ANOTHER_TIME, p.found and _recalled_differ(p.fa, p.fb))),
+    ("abroad", lambda p: _says("different places", p.found and _both(_abroad, p.fa, p.fb))),
+    ("background", lambda p: _says("background figures of different areas",
+                                   p.figure and _background_scopes_differ(p.fa, p.fb))),
+    ("places", lambda p: _says("different places", _places_differ(p.fa.slots, p.fb.slots))),
+    ("part_of", lambda p: _says("a part of the whole", p.found and (
+        _both(_part_of, p.fa, p.fb) or _rest_of_group(p.fa, p.fb)))),
+    ("portions", lambda p: _says("different parts of the event", p.found and _portions_differ(p.fa, p.fb))),
+    ("condition", lambda p: _says("different predicates", p.found and _both(_condition_differs, p.fa, p.fb))),
+    ("took_part", lambda p: _says("a part of the whole", p.found and _both(_took_part_in, p.fa, p.fb))),
+    ("did_underwent", lambda p: _says("different roles", p.found and _both(_did_what_other_underwent, p.fa, p.fb))),
+    ("roles", lambda p: _says("different roles", p.found and _roles_differ(p.fa, p.fb))),
+    ("counted", lambda p: p.found and counted.apart(p.fa, p.fb, _names_differ) or ""),
+    ("noun_less", lambda p: _says("a count of nothing named", p.found and _noun_less_count(p.fa, p.fb))),
+    ("one_of_occasions", lambda p: _says("a part of the whole", p.found and _both(_one_of_occasions, p.fa, p.fb))),
+    ("occasions", lambda p: _says("different occasions", p.found and _occasions_differ(p.fa, p.fb))),
+    ("tally_to_date", lambda p: _says("a running total against one occasion",
+                                      p.found and _both(_tally_to_date, p.fa, p.fb))),
+    ("running", lambda p: p.found and running.apart(p.fa, p.fb) or ""),
+    ("spans", lambda p: _says("spans of different tallies", p.found and _spans_of_other_tallies(p.fa, p.fb))),
+    ("windows", lambda p: _says("windows the writers chose", p.found and _chosen_windows(p.fa, p.fb))),
+    ("stretches", lambda p: p.found and stretches.apart(p.fa, p.fb) or ""),  # "three times since March" / "four times"
+    ("joined", lambda p: p.found and joined.apart(p.fa, p.fb) or ""),  # "212 passengers and crew" / "180 passengers"
+    ("item_of_total", lambda p: _says("a part of the whole", p.found and _both(_one_item_of_total, p.fa, p.fb))),
+    ("items", lambda p: _says("different items", p.found and _items_differ(p.fa, p.fb, p.ctx))),
+    ("bundles", lambda p: _says("different items", p.found and bundles_differ(p.fa, p.fb) and not _one_name(p.fa, p.fb))),
+    ("recipients", lambda p: _says("different items", p.found and _recipients_differ(p.fa.slots, p.fb.slots))),
+    ("no_fact", lambda p: _says(NO_FACT, p.found and _no_fact(p.fa, p.fb))),
+    # "is due to stand trial" / "a jury convicted him": ages of two moments (`ages`)
+    ("ages", lambda p: p.fa.is_age and ages.apart(p.fa, p.fb) or ""),
+    ("names_part", lambda p: _says("a part the claim names", p.figure and _both(_names_part, p.fa, p.fb))),
+    ("one_member", lambda p: _says("one counts a member the other leaves out", p.fa.q.dimension in (None, "count")
+                                   and _both(_one_member_more, p.fa, p.fb))),
+    ("subjects", lambda p: _says("different subjects", _subjects_differ(p.fa.slots, p.fb.slots) and not (
+        p.given and _named_elsewhere(p.fa, p.fb)) and not p.acted_on)),
+    ("traits", lambda p: _says("different holders", _traits_differ(p.fa.slots, p.fb.slots) and not p.acted_on
+                               or _clause_names_differ(p.fa, p.fb))),
+    ("sizes", lambda p: _says("different holders", p.found and p.ctx is not None and (
+        _one_of_sizes(p.fa, p.fb, p.ctx) or _one_of_sizes(p.fb, p.fa, p.ctx)))),
+    ("referents", lambda p: _says("different holders", (p.ctx is not None and _referents_differ(p.fa, p.fb, p.ctx))
+                                  or _referent_and_clause_name_differ(p.fa, p.fb, p.ctx))),
+    ("makers", lambda p: _makers(p)),
+    ("contrasts", lambda p: p.ctx is not None and _contrasted(p.fa, p.fb, p.ctx.contrasts) or ""),
+    ("date_events", lambda p: _says("different events", p.fa.q.dimension == "date" and p.ctx is not None and (
+        _events_differ(p.fa, p.fb, p.ctx) and not (
+            shared_time.alike(p.fa, p.fb, p.ctx.sim, SAME_EVENT))  # "shut" / "ended ... when it closed"
+        or shared_time.opposed(p.fa, p.fb)))),  # "began" / "ended"
+    ("utterances", lambda p: _says("dates of utterances", p.fa.q.dimension == "date" and (  # (`utterances`)
+        utterance(p.fa) or utterance(p.fb) or p.ctx is not None and contents_differ(p.fa, p.fb, p.ctx)))),
+    ("statistics", lambda p: _says("different statistics", statistics_differ(p.fa.slots, p.fb.slots))),
+    ("offset_duration", lambda p: _says("a time offset against a duration",
+                                        p.fa.q.dimension == "time" and p.fa.slots.offset != p.fb.slots.offset)),
+    ("terms", lambda p: p.found and p.fa.q.dimension == "time" and terms.apart(p.fa, p.fb) or ""),
+    ("offset_count", lambda p: _says("an offset against a count",  # "14 games later" / "won eight games"
+                                     p.found and p.fa.q.dimension == "count" and p.fa.slots.offset != p.fb.slots.offset)),
+]
+
+#: Names of `VETOES` that `apart` skips: empty in the checker; `benchmarks/vetoes.py` sets it to
+#: measure what one veto prevents (an ablation run of `benchmarks/news.py`).
+VETOES_OFF: set[str] = set()
+
+
+def vetoes(fa: Frame, fb: Frame, ctx: PairContext | None = None):
+    """Yield (name, reason) of each veto of `VETOES` that holds of the two frames, in order;
+    `apart` stops at the first."""
+    p = _Pair(fa, fb, ctx)
+    for name, test in VETOES:
+        if name not in VETOES_OFF and (reason := test(p)):
+            yield name, reason
+
+
+def _makers(p: _Pair) -> str:
+    """`makers.apart`, except "different holders" of the two parties of one act (`_acted_on`)."""
+    if not p.found:
+        return ""
+    whose = makers.apart(p.fa, p.fb, p.ctx, _named_who, _names_differ)
+    return "" if whose and p.acted_on and whose == "different holders" else whose or ""
 
 
 #: The reason `apart` gives for a figure whose clause states no fact (`_no_fact`).
