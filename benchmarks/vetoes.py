@@ -185,13 +185,14 @@ def _finding_key(r: dict) -> frozenset:
 
 
 def print_table(table: dict, names: list[str]) -> None:
-    columns = sorted({c for row in table.values() for c in row})
-    print("\nveto".ljust(18) + " | ".join(columns))
+    """One line per veto that held anywhere, the counts it holds that are not 0, most recall
+    lost (sole, both pair files) first."""
+    print("\nper veto (sole: it alone held of some frame pair; any: it held):")
     order = sorted(names, key=lambda n: -sum(v for c, v in table.get(n, {}).items() if c.endswith("lost sole")))
     for name in order:
         row = table.get(name, {})
         if row:
-            print(name.ljust(17) + " | ".join(str(row.get(c, 0)).rjust(len(c)) for c in columns))
+            print(f"  {name:17}" + ", ".join(f"{c} {v}" for c, v in sorted(row.items()) if v))
 
 
 def main(argv: list[str] | None = None) -> int:
