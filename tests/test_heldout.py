@@ -42,8 +42,17 @@
   none of the code, in voices unlike the newspaper register (court listings, council minutes, a
   sports live blog, machine-translated wire, an official account's post), and never shown to the
   people changing the rules that session: P 0.750, R 0.300 on main b623c19 and unchanged by session
-  38's changes (the floors): the direction and date readings designed on voices3 found none of its
-  six direction conflicts and one of its ten dates.
+  38's changes: the direction and date readings designed on voices3 found none of its six direction
+  conflicts and one of its ten dates. Session 39 read its misses and designed on it beside voices3
+  (a tuning file now): P 0.853, R 0.580 (the floors; voices3 P 0.800, R 0.640, its floors).
+- tests/data/voices5/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
+  durations, 6 directions; 50 hard negatives, among them one number of two measures and one sentence
+  shape about two things) written at the start of session 39 by a third writer who read none of the
+  code nor the earlier files, in registers rarely used for news checks (an insurer's notice, a
+  hospital board paper, a school newsletter, a podcast transcript, translated wire), the measure in
+  another grammatical role on each side. Never shown to the people changing the rules that session:
+  P 0.562, R 0.180 on main 3120ed7 and unchanged by session 39's changes (the floors), which gained
+  voices3 and voices4 pairs of both writers.
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -92,14 +101,20 @@ def test_voices2_precision_and_recall(embedder):
 
 def test_voices3_precision_and_recall(embedder):
     m = _scores("voices3", 100, embedder)
-    assert m["P"] >= 0.76, m
-    assert m["R"] >= 0.54, m
+    assert m["P"] >= 0.78, m
+    assert m["R"] >= 0.62, m
 
 
 def test_voices4_precision_and_recall(embedder):
     m = _scores("voices4", 100, embedder)
-    assert m["P"] >= 0.70, m
-    assert m["R"] >= 0.28, m
+    assert m["P"] >= 0.83, m
+    assert m["R"] >= 0.56, m
+
+
+def test_voices5_precision_and_recall(embedder):
+    m = _scores("voices5", 100, embedder)
+    assert m["P"] >= 0.54, m
+    assert m["R"] >= 0.16, m
 
 
 def test_heldout_covers_every_rule():
