@@ -39,13 +39,26 @@ def read_cases(folder: str, name: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def assert_case(case, tmp_path, embedder, request=None):
-    """A case of documents (``docs``): its ``apart`` value pairs are not flagged, its ``conflict``
-    pairs are (tests/data/holders/cases.jsonl, tests/data/predicates/pairs.jsonl). A case marked
-    ``open`` (with the reason) is a strict expected failure: solving it shows."""
+def check_rows(tmp_path, embedder, rows, settings=None):
+    """The report of ``rows`` (dicts with ``id``, ``text`` and any other field of a row) checked as
+    one claims dataset, the way `benchmarks/conflicts.py --pairs` checks a pair; ``settings``
+    defaults to no cut-off (whether a rule finds a conflict, not how sure it is)."""
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return api.check([str(path)], settings or Settings(min_confidence=0.0), embedder=embedder)
+
+
+def assert_case(case, tmp_path, embedder, request=None, *, rows=None, settings=None):
+    """A case of documents (``docs``), or of claims-dataset ``rows`` given by the caller: its
+    ``apart`` value pairs are not flagged, its ``conflict`` pairs are (tests/data/holders/cases.jsonl,
+    tests/data/predicates/pairs.jsonl; rows: tests/data/counts, spans, reworded_counts). A case
+    marked ``open`` (with the reason) is a strict expected failure: solving it shows."""
     if case.get("open") and request is not None:
         request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
-    pairs = check_texts(tmp_path, embedder, *(text + "\n" for text in case["docs"]))
+    if rows is None:
+        pairs = check_texts(tmp_path, embedder, *(text + "\n" for text in case["docs"]))
+    else:
+        pairs = evidence_pairs(check_rows(tmp_path, embedder, rows, settings))
     for x in case["apart"]:
         assert tuple(sorted(x)) not in pairs, (case["why"], pairs)
     for x in case["conflict"]:

@@ -15,24 +15,13 @@ CI-gating use: `benchmarks/conflicts.py --pairs`), value pairs that must not be 
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from cases import evidence_pairs, read_cases
-
-from consistency import api
-from consistency.config import Settings
+from cases import assert_case, read_cases
 
 CASES = read_cases("counts", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_reworded_counts_and_durations(case, tmp_path, embedder):
-    rows = tmp_path / "claims.jsonl"
-    rows.write_text("".join(json.dumps({"id": f"r{n}", "text": text, "date": case.get("date")}) + "\n"
-                            for n, text in enumerate(case["docs"])), encoding="utf-8")
-    pairs = evidence_pairs(api.check([str(rows)], Settings(min_confidence=0.0), embedder=embedder))
-    for x in case["apart"]:
-        assert tuple(sorted(x)) not in pairs, (case["why"], pairs)
-    for x in case["conflict"]:
-        assert tuple(sorted(x)) in pairs, (case["why"], pairs)
+    rows = [{"id": f"r{n}", "text": text, "date": case.get("date")} for n, text in enumerate(case["docs"])]
+    assert_case(case, tmp_path, embedder, rows=rows)

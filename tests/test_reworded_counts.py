@@ -16,15 +16,12 @@ pairs that must be (``conflict``); both kinds are there for each reading.
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from cases import evidence_pairs, read_cases
+from cases import assert_case, read_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_quantities_properties import spell
 
-from consistency import api
 from consistency.config import Settings
 from consistency.quantities import extract_quantities
 
@@ -33,17 +30,9 @@ CASES = read_cases("reworded_counts", "cases.jsonl")
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_reworded_counts(case, tmp_path, embedder, request):
-    if case.get("open"):
-        request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
-    rows = tmp_path / "claims.jsonl"
     dates = case.get("dates") or ["2026-03-02"] * len(case["docs"])
-    rows.write_text("".join(json.dumps({"id": f"r{n}", "text": text, "date": date}) + "\n"
-                            for n, (text, date) in enumerate(zip(case["docs"], dates))), encoding="utf-8")
-    pairs = evidence_pairs(api.check([str(rows)], Settings(), embedder=embedder))
-    for x in case["apart"]:
-        assert tuple(sorted(x)) not in pairs, (case["why"], pairs)
-    for x in case["conflict"]:
-        assert tuple(sorted(x)) in pairs, (case["why"], pairs)
+    rows = [{"id": f"r{n}", "text": text, "date": date} for n, (text, date) in enumerate(zip(case["docs"], dates))]
+    assert_case(case, tmp_path, embedder, request, rows=rows, settings=Settings())
 
 
 def _read(text: str) -> list[tuple[str, str | None, float | None]]:

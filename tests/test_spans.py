@@ -7,29 +7,17 @@ disputes that must be (``conflict``)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from cases import evidence_pairs, read_cases
-
-from consistency import api
-from consistency.config import Settings
+from cases import assert_case, read_cases
 
 CASES = read_cases("spans", "pairs.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_spans_as_written(case, tmp_path, embedder, request):
-    if case.get("open"):
-        request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
     rows = [{"id": f"r{n}", "text": text, "source": f"outlet {n}", "date": date}
             for n, (text, date) in enumerate(case["rows"])]
-    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    pairs = evidence_pairs(api.check([str(tmp_path)], Settings(min_confidence=0.0), embedder=embedder))
-    for x in case["apart"]:
-        assert tuple(sorted(x)) not in pairs, (case["why"], pairs)
-    for x in case["conflict"]:
-        assert tuple(sorted(x)) in pairs, (case["why"], pairs)
+    assert_case(case, tmp_path, embedder, request, rows=rows)
 
 
 def test_clock_notation_reads_an_amount_of_time():

@@ -10,12 +10,9 @@ and places are ours, written for this test (docs/rules.md, "When two numbers are
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from cases import read_cases
+from cases import check_rows, read_cases
 
-from consistency import api
 from consistency.config import load_settings
 
 CASES = read_cases("vetoes", "cases.jsonl")
@@ -25,8 +22,7 @@ CASES = read_cases("vetoes", "cases.jsonl")
 def test_a_veto_needs_evidence(case, tmp_path, embedder, request):
     if case.get("open"):
         request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
-    dataset = tmp_path / "pair.jsonl"
-    dataset.write_text("".join(json.dumps({"id": side, **case[side]}) + "\n" for side in "ab"), encoding="utf-8")
-    report = api.check([str(dataset)], load_settings().replace(min_confidence=0.0), embedder=embedder)
+    report = check_rows(tmp_path, embedder, [{"id": side, **case[side]} for side in "ab"],
+                        load_settings().replace(min_confidence=0.0))
     flagged = [f.explanation for f in report.findings if f.kind == "conflict"]
     assert bool(flagged) == (case["label"] == "conflict"), (case["why"], flagged)
