@@ -29,6 +29,16 @@ of two claims-dataset rows, on half a of VitaminC dev pooled into one dataset (`
 ``--record tune`` file, adds the judged news pairs with a bias of their own), and prints it on half b
 beside the shipped models (`rows_population`).
 
+``--record-pairs FILE ...`` fits nothing: it checks every pair of the tuning writers' pair files (never
+tests/data/voices2 nor tests/data/heldout) as a two-row claims dataset, as ``benchmarks/conflicts.py
+--pairs`` does, and writes each pair's rows-model candidates to ``--record-out``. ``--rows-pairs`` (such a
+record) adds them to the rows fit (a conflict pair's best-aligned candidate = 1, every candidate of a
+consistent pair = 0); ``--leave-out`` refits with each writer left out and prints the left-out writer's
+precision and recall under the shipped and the refitted model (``--check``: also through the real check),
+beside a control fitted the same way without the pairs. Session 40's figures are in docs/rules.md
+("Confidence"): the refits raise the left-out writers' recall and reported two measures of one story
+with it, so no refit was written.
+
 ``--record tune|held`` fits nothing: it checks one half of the news corpus as ``benchmarks/news.py``
 does and writes every found pair the engine scored, with the features as the check computed them
 and the judgement when there is one, to ``--record-out`` (for reading what separates the judged
@@ -142,7 +152,8 @@ NEGATIVE = ("head_differs", "predicate_gap", "holder_gap", "subject_gap", "holde
 POSITIVE = ("sentence_sim", "phrase_sim", "same_head", "same_predicate", "slot_overlap", "context_sim")
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, center: np.ndarray | None = None) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, center: np.ndarray | None = None,
+        free: tuple[int, ...] = ()) -> np.ndarray:
     """L2-regularised logistic regression (bias unpenalised) with the sign constraints above.
 
     ``center``: the weights are pulled towards these instead of towards zero. The found-pair
@@ -155,6 +166,7 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, center: np.ndarray | None
 
     reg = np.full(x.shape[1], l2)
     reg[0] = 0.0
+    reg[list(free)] = 0.0  # ``free``: columns not held to the centre (a population's own bias)
     center = np.zeros(x.shape[1]) if center is None else np.asarray(center, dtype=float)
 
     def loss(w):
@@ -194,6 +206,21 @@ def main(argv: list[str] | None = None) -> int:
                                    "is fitted)")
     ap.add_argument("--rows-news", help="a --record tune file: its judged news pairs join the rows fit, with a "
                                         "bias of their own (as the shipped rows model was fitted)")
+    ap.add_argument("--rows-pairs", help="a --record-pairs file: the tuning writers' pairs join the rows fit")
+    ap.add_argument("--rows-pairs-bias", choices=("own", "shared"), default="own",
+                    help="the writers' pairs with a bias of their own (a file's share of conflicts is its "
+                         "writer's choice) or under the rows' bias")
+    ap.add_argument("--rows-pairs-weight", type=int, default=1, help="each writer's candidate counts this many times")
+    ap.add_argument("--rows-free-bias", action="store_true",
+                    help="the news pairs' and writers' pairs' own biases are not held to 0 (see rows_fit)")
+    ap.add_argument("--rows-l2", type=float, default=ROWS_L2, help="how strongly the rows fit is held to its centre")
+    ap.add_argument("--leave-out", action="store_true",
+                    help="with --rows-pairs: refit with each writer left out and print its figures (no --write)")
+    ap.add_argument("--check", action="store_true",
+                    help="with --leave-out: also run each left-out file through the real check with its weights")
+    ap.add_argument("--record-pairs", nargs="+",
+                    help="check each pair of these pair files (tuning writers only) as a two-row dataset and "
+                         "write the rows model's candidates to --record-out (no fit)")
     ap.add_argument("--rows-center", choices=("given", "found"), default="found",
                     help="the shipped model the rows fit is centred on")
     ap.add_argument("--against", help="a --record file (of the same features): compare the fitted found-pair model "
@@ -217,9 +244,23 @@ def main(argv: list[str] | None = None) -> int:
                                     Path(args.labels)))
         return 0
 
+    if args.record_pairs:
+        embedder = Embedder.from_settings(load_settings(), cache=DiskCache())
+        found = record_pairs([Path(p) for p in args.record_pairs], embedder, Path(args.record_out))
+        for writer in sorted({r["writer"] for r in found}):
+            m = pair_figures([r for r in found if r["writer"] == writer], compare.model(False, rows=True).weights)
+            print(f"{writer}: P {m['precision']:.3f} R {m['recall']:.3f} (read from the record, shipped rows model)")
+        return 0
+
     if args.rows:
         news = read_jsonl(Path(args.rows_news)) if args.rows_news else []
-        return rows_population(read_jsonl(Path(args.rows)), args.write, news, args.rows_center)
+        pairs = read_jsonl(Path(args.rows_pairs)) if args.rows_pairs else []
+        fit_args = {"centre": args.rows_center, "l2": args.rows_l2, "pairs_bias": args.rows_pairs_bias,
+                    "pairs_weight": args.rows_pairs_weight, "free": args.rows_free_bias}
+        if args.leave_out:
+            writers_report(read_jsonl(Path(args.rows)), news, pairs, check=args.check, **fit_args)
+            return 0
+        return rows_population(read_jsonl(Path(args.rows)), args.write, news, pairs, **fit_args)
 
     if args.refit:
         examples, rows = [], []
@@ -707,11 +748,61 @@ def rows_report(name: str, weights, pairs: dict[tuple, list]) -> None:
     print(f"  {name:<8} ({sum(label for _, label in best)} conflicts scored) " + "; ".join(cells))
 
 
-def rows_population(records: list[dict], write: bool, news: list[dict] = (), centre: str = "found",
-                    l2: float = ROWS_L2) -> int:
+def rows_fit(records: list[dict], news: list[dict] = (), pairs: list[dict] = (), centre: str = "found",
+             l2: float = ROWS_L2, pairs_bias: str = "own", quiet: bool = False, free: bool = False,
+             pairs_weight: int = 1) -> np.ndarray:
+    """The rows model's weights: fitted on half a of a pooled-rows record, the judged news pairs (a bias
+    of their own) and the writers' recorded pairs (`record_pairs`, each candidate counted
+    ``pairs_weight`` times; ``pairs_bias`` "own": a bias of their own, as the news pairs, since a pair
+    file's share of conflicts is its writer's choice; "shared": the rows' bias), centred on the shipped
+    ``centre`` model. ``free``: the populations' own biases are not held to 0 (held, they move the
+    rows' bias too: the writers' half-and-half files then raise every lone pair's score, a lower
+    cut-off for pairs alone rather than anything the features learnt)."""
+    from consistency.rules import compare
+
+    say = (lambda *a: None) if quiet else print
+    center = np.array(compare.model(centre == "given").weights)
+    align = np.array(compare.model(True).weights)
+    train = rows_pairs(records, "a")
+    x, y = rows_design(train, align)
+    say(f"rows pairs, half a: {len(train)} labelled row pairs, {len(y)} training candidates, {int(y.sum())} positive")
+    extra = []  # (design, labels, name) of each population with a bias of its own
+    judged = [r for r in news if r.get("label") is not None and len(r["features"]) == len(compare.FEATURES)]
+    if judged:
+        extra.append((np.array([r["features"] for r in judged], dtype=float),
+                      np.array([float(r["label"]) for r in judged]), "judged news pairs"))
+    if pairs:
+        px, py = pairs_design(list(pairs), align)
+        px, py = np.repeat(px, pairs_weight, axis=0), np.repeat(py, pairs_weight)
+        say(f"and the writers' pairs ({', '.join(sorted({r['writer'] for r in pairs}))}): {len(py)} candidates, "
+            f"{int(py.sum())} positive, {'with a bias of their own' if pairs_bias == 'own' else 'under the rows bias'}")
+        if pairs_bias == "own":
+            extra.append((px, py, "writers' pairs"))
+        else:
+            x, y = np.vstack([x, px]), np.concatenate([y, py])
+    for ex, ey, name in extra:
+        say(f"and {len(ey)} {name} ({int(ey.sum())} positive), with a bias of their own")
+    xs = [np.hstack([x, np.zeros((len(x), len(extra)))])]
+    for k, (ex, _, _) in enumerate(extra):
+        own = np.zeros((len(ex), len(extra)))
+        own[:, k] = 1.0
+        xs.append(np.hstack([ex, own]))
+    x = np.vstack(xs)
+    y = np.concatenate([y] + [ey for _, ey, _ in extra])
+    center = np.append(center, np.zeros(len(extra)))
+    own = tuple(range(len(compare.FEATURES), len(center))) if free else ()
+    weights = fit(x, y, l2=l2, center=center, free=own)
+    for k, (_, _, name) in enumerate(extra):
+        say(f"  the {name}' bias: {weights[len(compare.FEATURES) + k]:+.3f} beside the rows' bias")
+    return weights[:len(compare.FEATURES)]
+
+
+def rows_population(records: list[dict], write: bool, news: list[dict] = (), pairs: list[dict] = (),
+                    **fit_args) -> int:
     """Fit the rows model on half a of a pooled-rows record (``benchmarks/rows.py --record-out``) and,
-    when given, the judged pairs of a ``--record tune`` file of news, centred on the shipped ``centre``
-    model; print it beside the shipped models on both halves (conflicts/not reported by cut-off).
+    when given, the judged pairs of a ``--record tune`` file of news and the writers' recorded pairs
+    (``pairs``, `record_pairs`), centred on the shipped ``centre`` model (`rows_fit`); print it beside
+    the shipped models on both halves (conflicts/not reported by cut-off).
 
     Pooled VitaminC rows are one measure by construction (a pair) or two things (two pages): they
     teach how many similar rows a claim has (``crowd``) and the base rate of a dataset, but nothing
@@ -729,28 +820,18 @@ def rows_population(records: list[dict], write: bool, news: list[dict] = (), cen
     if not records or len(records[0]["features"]) != len(names):
         print("the record's features are not today's: re-run benchmarks/rows.py --record-out")
         return 1
-    center = np.array(compare.model(centre == "given").weights)
-    train = rows_pairs(records, "a")
-    x, y = rows_design(train, np.array(compare.model(True).weights))
-    print(f"rows pairs, half a: {len(train)} labelled row pairs, {len(y)} training candidates, {int(y.sum())} positive")
-    judged = [r for r in news if r.get("label") is not None and len(r["features"]) == len(names)]
-    if judged:  # news pairs weigh the same features, with a bias of their own (the last column)
-        x = np.vstack([np.hstack([x, np.zeros((len(x), 1))]),
-                       np.array([r["features"] + [1.0] for r in judged], dtype=float)])
-        y = np.concatenate([y, [float(r["label"]) for r in judged]])
-        center = np.append(center, 0.0)
-        print(f"and {len(judged)} judged news pairs ({sum(r['label'] for r in judged)} wanted), with a bias of their own")
-    weights = fit(x, y, l2=l2, center=center)
-    if judged:
-        print(f"  the news pairs' bias: {weights[-1]:+.3f} beside the rows' bias")
-        weights = weights[:-1]
+    weights = rows_fit(records, news, pairs, **fit_args)
     shipped_rows = compare.model(False, rows=True)
     for half in ("a", "b"):
-        pairs = rows_pairs(records, half)
         print(f"half {half}{' (fitted on)' if half == 'a' else ' (measure)'}: reported conflicts/not by cut-off")
         for name, w in (("fitted", weights), ("shipped", shipped_rows.weights),
                         ("given", compare.model(True).weights), ("found", compare.model(False).weights)):
-            rows_report(name, w, pairs)
+            rows_report(name, w, rows_pairs(records, half))
+    for writer in sorted({r["writer"] for r in pairs}):
+        mine = [r for r in pairs if r["writer"] == writer]
+        cells = [f"{name} P {m['precision']:.3f} R {m['recall']:.3f}" for name, m in
+                 (("shipped", pair_figures(mine, shipped_rows.weights)), ("fitted", pair_figures(mine, weights)))]
+        print(f"  {writer} (fitted on, in sample): " + "; ".join(cells))
     print("weights:")
     for name, w in zip(names, weights):
         print(f"  {name:<20} {w:+.3f}")
@@ -761,6 +842,160 @@ def rows_population(records: list[dict], write: bool, news: list[dict] = (), cen
         WEIGHTS.write_text(json.dumps(shipped, indent=2) + "\n", encoding="utf-8")
         print(f"wrote the rows model to {WEIGHTS}")
     return 0
+
+
+# --- rows: the writers' pair files, each pair a claims dataset of two rows ----------------------------
+
+#: The pair files written to test the rules (each by one writer who never read the code): the rows fit
+#: may learn from them (`--rows-pairs`), one writer left out at a time (`writers_report`). Never a held
+#: file (tests/data/voices2, tests/data/heldout).
+TUNING_WRITERS = ("voices", "voices3", "voices4", "voices5", "voices7")
+
+
+def writer_of(path: Path) -> str:
+    """A pair file's writer: the name of its folder (tests/data/voices5/pairs.jsonl -> voices5)."""
+    return path.resolve().parent.name
+
+
+def record_pairs(paths: list[Path], embedder, out: Path) -> list[dict]:
+    """Check every pair of each pair file (the held-out format) as a claims dataset of two rows, as
+    ``benchmarks/conflicts.py --pairs`` does (`conflicts.heldout_predictions`: the real `api.check`,
+    with the pair's dates and sources), and write one line per pair: its writer, id and label, the
+    features of every numeric candidate the rows model scored (`compare.RECORD`, both sides whole rows)
+    and the findings whose confidence the rows model does not set (kind, rule, confidence: other rules,
+    updates, and candidates the found model scores: a side of several sentences is no whole row).
+    Which numbers align does not depend on the rows model (`compare.measure_score` reads the
+    given-pair model), so a pair's verdict under other rows weights follows from this record
+    (`pair_verdict`), as a check with those weights would give it."""
+    import tempfile
+
+    from consistency import api
+    from consistency.check import _row, claims_datasets
+    from consistency.config import load_settings
+    from consistency.rules import compare
+    from consistency.rules.numeric import FLOOR
+
+    settings = load_settings().replace(min_confidence=FLOOR)
+    found = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in paths:
+            if writer_of(path) not in TUNING_WRITERS:
+                raise SystemExit(f"{path}: not a tuning writer's file ({', '.join(TUNING_WRITERS)})")
+            for row in read_jsonl(path):
+                dataset = Path(tmp) / "pair.jsonl"
+                dataset.write_text("".join(json.dumps({"id": side, "text": row[side]["text"], "date": row[side].get("date"),
+                                                       "source": row[side].get("source")}) + "\n" for side in ("a", "b")),
+                                   encoding="utf-8")
+                compare.RECORD = []
+                try:
+                    report = api.check([str(dataset)], settings, embedder=embedder)
+                    recorded = compare.RECORD
+                finally:
+                    compare.RECORD = None
+                # a side of several sentences is no whole row: its pair is scored by the found model
+                articles: dict = {}
+                for c in report.claims:
+                    articles.setdefault(c.doc_key, []).append(c)
+                datasets = claims_datasets(articles)
+                rows = [x for fa, fb, x in recorded if _row(fa.claim, datasets) and _row(fb.claim, datasets)]
+                found_model = compare.model(False)
+                fixed = [[f.kind, f.rule, f.confidence] for f in report.findings if f.rule not in MODELLED]
+                fixed += [["conflict", "found model", found_model.probability(x)] for fa, fb, x in recorded
+                          if not (_row(fa.claim, datasets) and _row(fb.claim, datasets))]
+                found.append({"writer": writer_of(path), "pair": row["id"], "label": row["label"],
+                              "candidates": rows, "fixed": fixed})
+    out.write_text("".join(json.dumps(r) + "\n" for r in found), encoding="utf-8")
+    return found
+
+
+def pair_verdict(record: dict, weights, cutoff: float = CUTOFF) -> str:
+    """What `conflicts.heldout_predictions` says of a recorded pair (`record_pairs`) when the rows model
+    has ``weights``: a conflict when a rows-scored candidate or another rule's conflict reaches the
+    cut-off, else an update or a correction found, else consistent."""
+    w = np.array(weights, dtype=float)
+    kinds = {kind for kind, _, c in record["fixed"] if c >= cutoff}
+    if any(1.0 / (1.0 + math.exp(-float(np.dot(w, x)))) >= cutoff for x in record["candidates"]):
+        kinds.add("conflict")
+    return next((k for k in ("conflict", "update", "correction") if k in kinds), "consistent")
+
+
+def pair_figures(records: list[dict], weights, cutoff: float = CUTOFF) -> dict:
+    """Precision and recall of conflict over recorded pairs (`pair_verdict`)."""
+    pred = [pair_verdict(r, weights, cutoff) == "conflict" for r in records]
+    gold = [r["label"] == "conflict" for r in records]
+    tp = sum(p and g for p, g in zip(pred, gold))
+    fp = sum(p and not g for p, g in zip(pred, gold))
+    return {"tp": tp, "fp": fp, "pos": sum(gold), "precision": tp / (tp + fp) if tp + fp else 0.0,
+            "recall": tp / sum(gold) if any(gold) else 0.0}
+
+
+def pairs_design(records: list[dict], align) -> tuple[np.ndarray, np.ndarray]:
+    """The recorded pairs as rows-fit examples, as `rows_design` reads pooled rows: a conflict pair its
+    best-aligned candidate, labelled 1; a consistent pair every candidate, labelled 0 (each must stay
+    under the cut-off); an update pair nothing."""
+    pairs = {(r["writer"] + ":" + r["pair"], int(r["label"] == "conflict")): r["candidates"]
+             for r in records if r["label"] in ("conflict", "consistent") and r["candidates"]}
+    return rows_design(pairs, align)
+
+
+def writers_report(records: list[dict], news: list[dict], pairs: list[dict], check: bool = False, **fit_args) -> dict:
+    """Leave one writer out at a time: fit the rows model on the pooled rows (half a), the judged news
+    pairs and the other writers' recorded pairs, and print the left-out writer's precision and recall
+    under the shipped rows model and the refitted one (the claim of generalisation; a writer's own
+    pairs in the fit say nothing of the next writer), with the pooled half b's reported conflicts/not
+    at the cut-off. ``check``: also run the left-out writer's pair file through the real check
+    (`conflicts.heldout_predictions`) with the refitted weights, beside the figures read from the
+    record (`pair_verdict`): they must agree. ``fit_args``: `rows_fit`'s."""
+    from consistency.rules import compare
+
+    shipped = compare.model(False, rows=True).weights
+    alone = rows_fit(records, news, (), **fit_args, quiet=True)
+    print("the same fit without the writers' pairs (a control): " + "; ".join(
+        f"{w} {pair_figures([r for r in pairs if r['writer'] == w], alone)['tp']}/"
+        f"{pair_figures([r for r in pairs if r['writer'] == w], alone)['fp']}" for w in sorted({r["writer"] for r in pairs})))
+    rows_report("  b", alone, rows_pairs(records, "b"))
+    out = {}
+    for writer in sorted({r["writer"] for r in pairs}):
+        rest = [r for r in pairs if r["writer"] != writer]
+        mine = [r for r in pairs if r["writer"] == writer]
+        w = rows_fit(records, news, rest, **fit_args, quiet=True)
+        before, after = pair_figures(mine, shipped), pair_figures(mine, w)
+        out[writer] = (before, after, w)
+        line = (f"left out {writer:<8}: shipped P {before['precision']:.3f} R {before['recall']:.3f}"
+                f" ({before['tp']}/{before['fp']}) -> refitted P {after['precision']:.3f} R {after['recall']:.3f}"
+                f" ({after['tp']}/{after['fp']})")
+        if check:
+            m = checked_pairs(ROOT / "tests" / "data" / writer / "pairs.jsonl"
+                              if writer != "voices7" else VOICES7, w)
+            line += f"; real check P {m['P']:.3f} R {m['R']:.3f}"
+        print(line)
+        rows_report("  b", w, rows_pairs(records, "b"))
+    return out
+
+
+#: The fifth tuning writer's file, written in session 40 (not in the repository).
+VOICES7 = Path("/work/wt/notes/voices7/pairs.jsonl")
+
+
+def checked_pairs(path: Path, weights) -> dict:
+    """`conflicts.heldout_predictions` of a pair file, through the real `api.check`, with the rows model's
+    weights replaced by ``weights`` for the run."""
+    from conflicts import heldout_predictions, heldout_scores
+
+    from consistency.rules import compare
+
+    shipped = compare._shipped()
+    rows = dict(shipped["models"]["rows"], weights=dict(zip(compare.FEATURES, map(float, weights))))
+    replaced = dict(shipped, models=dict(shipped["models"], rows=rows))
+    real = compare._shipped
+    compare._shipped = lambda: replaced
+    compare.model.cache_clear()
+    try:
+        return heldout_scores(heldout_predictions(path))
+    finally:
+        compare._shipped = real
+        compare.model.cache_clear()
+
 
 if __name__ == "__main__":
     sys.exit(main())
