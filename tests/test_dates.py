@@ -66,6 +66,30 @@ def test_readings_of_days_without_a_month_or_in_digits():
     assert read("Polls open on Friday 8 May.", "2026-04-20") == [("8 May", dt.date(2026, 5, 8))]
 
 
+def test_yearless_days_in_digits():
+    """A day in digits without a year ("on 3/19", "from 5/8") after a preposition of time is a date,
+    read month or day first as the reading nearest the article's date on its clause's side; a
+    fraction, a rating or "24/7" is none, and the date is no quantity."""
+    import datetime as dt
+
+    from consistency.quantities import extract_quantities
+    from consistency.quantities.dates import extract_dates
+
+    def read(text: str, day: str):
+        return [(m.text, m.value) for m in extract_dates(text, doc_date=dt.date.fromisoformat(day))]
+
+    assert read("The Velm canal lock will reopen on 3/19.", "2026-03-10") == [("3/19", dt.date(2026, 3, 19))]
+    assert read("The Velm canal lock reopened on 19/3.", "2026-03-25") == [("19/3", dt.date(2026, 3, 19))]
+    assert read("Bookings will open from 5/8, the hall said.", "2026-04-28") == [("5/8", dt.date(2026, 5, 8))]
+    assert read("The depot has been closed since 8/5, staff said.", "2026-09-28") == [("8/5", dt.date(2026, 8, 5))]
+    assert read("The pool will reopen three days from now.", "2025-06-02") == [
+        ("three days from now", dt.date(2025, 6, 5))]
+    for text in ("Cut the board 1/16 of an inch thinner.", "Critics gave the play a 4/5 rating.",
+                 "The helpline runs 24/7.", "Fares were cut by 1/3 on the line.", "She scored 7/10 on the test."):
+        assert read(text, "2026-03-10") == [], text
+    assert [q.text for q in extract_quantities("The lock will reopen on 3/19 after 12 days.")] == ["12 days"]
+
+
 #: Dates of one event as other writers put them (tests/data/dates/written.jsonl): days in ordinal
 #: words, a weekday with an ordinal day, "a week tomorrow", "last night"; one event named by other
 #: verbs of one meaning in WordNet; with two events of one story that must stay apart.

@@ -98,9 +98,18 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                  r"|last[ \u00a0]+night|tonight"
                  r"|(?:last|next|this)[ \u00a0]+(?:week|month|year|season)"
                  r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]+"
-                 r"(?:days?|weeks?|months?|years?|seasons?)[ \u00a0]+ago)(?![\w])"),
+                 r"(?:days?|weeks?|months?|years?|seasons?)[ \u00a0]+ago"
+                 r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]+"
+                 r"(?:days?|weeks?|months?)[ \u00a0]+from[ \u00a0]+(?:today|now))(?![\w])"),
 )
 _DATE_RE = re.compile("|".join(f"(?P<{name}>{p})" for name, p in _PATTERNS), re.I)
+#: A day in digits without a year after a preposition of time ("reopens on 3/19", "from 5/8", "shut
+#: until 8/5"): month or day first, read as the reading nearest the article's date (`_calendar`).
+#: Only after these prepositions: elsewhere two numbers with a slash are a fraction, a rating or a
+#: score ("1/16 of an inch", "a 4/5 rating", "cut by 1/3", "24/7"); "of" after them makes a fraction.
+_DAY_DIGITS_RE = re.compile(
+    r"(?<![\w])(?:on|from|until|till|since|before|after)[ \u00a0]+(?P<d>(?:[0-3]?\d)/(?:[0-3]?\d))"
+    r"(?![\d/]|[.,]\d|[ \u00a0]+of(?![\w]))", re.IGNORECASE)
 #: A month's name written as a name: capitalised, in title case or in capitals ("June", "JUNE").
 _MONTH_NAMED = re.compile(rf"(?=[A-Z])(?i:{MONTHS})")
 _CASED_NAMES = ("month_day", "day_month", "month_year", "weekday", "weekday_day")
@@ -216,6 +225,10 @@ def _date_spans(text: str) -> tuple[DateSpan, ...]:
         if kind == "day_month" and (r := _RANGE_BEFORE.match(m.group())) and int(r.group(1)) >= int(r.group(2)):
             start += r.start(2)  # "won 3-1 May 5": a score before the date, no span of days
         spans.append(DateSpan(start, m.end(), kind))
+    for m in _DAY_DIGITS_RE.finditer(text):
+        if not any(x.start <= m.start("d") < x.end for x in spans):
+            spans.append(DateSpan(m.start("d"), m.end("d"), "day_digits"))
+    spans.sort(key=lambda x: x.start)
     for m in TIME_RE.finditer(text):
         spans.append(DateSpan(m.start(), m.end(), "time"))
     return tuple(spans)
@@ -313,6 +326,13 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
             return dt.date(year, first, second) if first <= 12 else dt.date(year, second, first)
         return _nearer(base, forward, [dt.date(year, m, d) for m, d in ((first, second), (second, first))
                                        if _valid(year, m, d)])
+    if kind == "day_digits":  # "on 3/19", "from 5/8": yearless, month or day first
+        if base is None:
+            return False
+        first, second = nums
+        readings = [_nearest(base, forward, lambda y, m=m, d=d: dt.date(y, m, d) if _valid(y, m, d) else None)
+                    for m, d in {(first, second), (second, first)}]
+        return _nearer(base, forward, [r for r in readings if r is not None])
     month = next((_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER), None)
     if kind in ("month_day", "day_month") and month is not None:
         day = next((n for n in nums if n <= 31), None)
@@ -402,6 +422,17 @@ def _relative(words: list[str], nums: list[int], base: dt.date) -> dt.date | boo
             return _add_months(base, step)
         if unit in ("year", "season"):
             return _add_months(base, 12 * step)
+    if len(words) >= 3 and words[-2] == "from" and words[-1] in ("today", "now"):  # "two weeks from today"
+        count = nums[0] if nums else _NUMBER_WORDS.get(words[0])
+        unit = words[-3].rstrip("s")
+        if count is None:
+            return False
+        if unit == "day":
+            return base + dt.timedelta(days=count)
+        if unit == "week":
+            return base + dt.timedelta(weeks=count)
+        if unit == "month":
+            return _add_months(base, count)
     if words and words[-1] == "ago":
         count = nums[0] if nums else _NUMBER_WORDS.get(words[0])
         unit = words[-2].rstrip("s")
@@ -565,7 +596,7 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
     spans = [s for s in date_spans(text) if s.kind != "time"]
     for n, span in enumerate(spans):
         phrase, last = _first_day(text[span.start: span.end], span.kind)
-        relative = span.kind in ("weekday", "weekday_day", "relative", "ordinal_day") or (
+        relative = span.kind in ("weekday", "weekday_day", "relative", "ordinal_day", "day_digits") or (
             span.kind in ("month_day", "day_month", "word_day_month") and not _has_year(phrase))
         if relative and doc_date is None:
             continue
