@@ -109,6 +109,12 @@ def continues_identifier(text: str, start: int) -> bool:
     return m is not None and named_by_word_before(text, m.start())
 
 
+#: A possessive ("Halvard's", "the Trust’s"): a name that owns what the number counts, never the
+#: name of the number ("iPhone 11" names it); a model name after it is still read as one
+#: (`measured.names_follow`: "Orvane's 737 Skylark jet").
+_POSSESSIVE_RE = re.compile(r"\w['’]s$")
+
+
 def named_by_word_before(text: str, start: int) -> bool:
     """Whether the word before the number names it ("Section 427", "iPhone 11", "number 10")."""
     m = _PREV_WORD_RE.search(text, max(0, start - 40), start)
@@ -116,6 +122,8 @@ def named_by_word_before(text: str, start: int) -> bool:
         return False
     word = m["w"].rstrip(".")
     low = word.lower()
+    if _POSSESSIVE_RE.search(word):
+        return False  # "Halvard's 460 workers", "the Trust's 12-bed ward": the owner of what is counted
     if low in _ID_WORDS or low in _INDEX_NAMES:
         return True
     if low in _FUNCTION_WORDS:
