@@ -329,6 +329,15 @@ _OUT_OF_RE = re.compile(
 )
 
 
+#: A share with its noun between the two numbers ("one voter in five", "two pupils in three"):
+#: the share of that noun, as "one in five voters" is (`_out_of`).
+_ONE_NOUN_IN_RE = re.compile(
+    rf"(?<![\w-])(?P<a>{_SMALL}|\d+)[ \u00a0]+(?P<n>[A-Za-z]+)[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+(?:every[ \u00a0]+)?"
+    rf"(?P<b>{_SMALL}|\d+)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _word_value(word: str) -> float | None:
     low = word.lower()
     if low.isdigit():
@@ -364,6 +373,19 @@ def _out_of(text: str) -> list[Draft]:
         number = Number(m.start(), m.end(), part / whole, part / whole, words=True, fraction=True)
         draft = Draft(number, m.start(), m.end(), part / whole)
         draft.measured = measured.share_of(text, m.end(), needs_of=False)[0]
+        _read_bound_and_change(text, draft)
+        out.append(draft)
+    for m in _ONE_NOUN_IN_RE.finditer(text):
+        part, whole = _word_value(m["a"]), _word_value(m["b"])
+        if part is None or not whole or part >= whole or any(d.start < m.end() and m.start() < d.end for d in out):
+            continue
+        noun = measured.counted_noun(text, m.end("a"), singular_count=part == 1)
+        if noun is None or noun.end != m.end("n") or _YEAR_DIGITS_RE.fullmatch(m["b"]) or units.match_unit(text, m.end()) \
+                or measured.counted_noun(text, m.end(), singular_count=whole == 1) and not measured.verb_after(text, m.end()):
+            continue  # "one goal in four matches", "one player in 20 years", "140 people in 1990": two counts
+        number = Number(m.start(), m.end(), part / whole, part / whole, words=True, fraction=True)
+        draft = Draft(number, m.start(), m.end(), part / whole)
+        draft.measured = noun.lemma
         _read_bound_and_change(text, draft)
         out.append(draft)
     return out

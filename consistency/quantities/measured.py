@@ -342,6 +342,13 @@ _VERBS_S = frozenset(
 )
 
 
+def verb_after(text: str, pos: int) -> bool:
+    """The word after ``pos`` is one of the third-person verbs that end a share's noun phrase
+    (`_VERBS_S`: "one household in four lacks ...")."""
+    m = re.match(r"[ \u00a0]+([A-Za-z]+)", text[pos:])
+    return bool(m) and m.group(1).lower() in _VERBS_S
+
+
 def share_of(text: str, pos: int, *, needs_of: bool = True) -> tuple[str | None, int]:
     """What a fraction is a share of ("two-thirds of the US population" -> "us population"), and where it ends.
 
