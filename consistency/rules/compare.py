@@ -50,7 +50,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import (ages, counted, events, joined, kinds, makers, moments, occasions, running, shared_time,
+from . import (ages, counted, events, joined, kinds, makers, moments, occasions, parties, running, shared_time,
                stretches, terms, totals, wordnet)
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
@@ -841,7 +841,11 @@ def _acted_on(fa: Frame, fb: Frame) -> bool:
     names the other's act (`_names_act`: the payer of "a £84,000 fine" is the one "fined"; a
     figure of another noun, "after three decades of faking illness", is of another act). One verb, active on both sides, with the object of one the subject of
     the other ("Tarrow fined Belcoe £9,000" / "Belcoe fined its contractor £4,000") is the roles
-    reversed: two acts, still apart."""
+    reversed: two acts, still apart. So are two parties of one act that each claim names, with the
+    thing it was done to (`parties.one_act`: "signed the midfielder from Dunmere" / "Dunmere
+    have agreed the sale of the midfielder to Harlow")."""
+    if parties.one_act(fa, fb, _named_who, _name_in, _names_differ):
+        return True
     for mine, theirs in ((fa, fb), (fb, fa)):
         name = _named_who(theirs.slots)
         if _told_by_agent(mine, theirs, name):
@@ -1587,6 +1591,8 @@ def _noun_less_count(fa: Frame, fb: Frame) -> bool:
 
     if not (bare(fa) or bare(fb)) or not disjoint(fa, fb):
         return False
+    if bare(fa) and parties.counts_named(fa, fb) or bare(fb) and parties.counts_named(fb, fa):
+        return False  # its sentence names what it counts: "four new Veltro Air routes", "the attendance"
     return relation(fa.slots.predicate, fb.slots.predicate, "v") != SAME
 
 

@@ -1,0 +1,28 @@
+"""One act told from its two ends, and a count whose own sentence names what it counts, stay
+conflicts: the vetoes "different subjects" and "a count of nothing named" of `compare.apart` need
+evidence of a difference (`consistency.rules.parties`), while two deals, two teams' points, rival
+bids and a crowd against a capacity stay apart.
+
+Each case of tests/data/parties/cases.jsonl is checked as a two-row claims dataset through
+`api.check`, the way `benchmarks/conflicts.py --pairs` checks a pair file, with no cut-off (like
+tests/test_vetoes_evidence.py): whether a rule finds the conflict, not how sure it is. The
+sentences, names and places are ours, written for this test."""
+
+from __future__ import annotations
+
+import pytest
+from cases import check_rows, read_cases
+
+from consistency.config import load_settings
+
+CASES = read_cases("parties", "cases.jsonl")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_parties_of_one_act(case, tmp_path, embedder, request):
+    if case.get("open"):
+        request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
+    report = check_rows(tmp_path, embedder, [{"id": side, **case[side]} for side in "ab"],
+                        load_settings().replace(min_confidence=0.0))
+    flagged = [f.explanation for f in report.findings if f.kind == "conflict"]
+    assert bool(flagged) == (case["label"] == "conflict"), (case["why"], flagged)
