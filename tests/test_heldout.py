@@ -53,6 +53,9 @@
   another grammatical role on each side. Never shown to the people changing the rules that session:
   P 0.562, R 0.180 on main 3120ed7 and unchanged by session 39's changes (the floors), which gained
   voices3 and voices4 pairs of both writers.
+- Session 40 (times as intervals, `rules.intervals`) raised the floors of the tuning files to hold
+  its gains: voices3 0.791 / 0.680, voices4 0.861 / 0.620, voices5 0.632 / 0.240 (with the
+  session's other changes on main 9275717).
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -96,7 +99,7 @@ def test_voices_precision_and_recall(embedder):
 
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
-FLOORS = [("voices2", 0.85, 0.50), ("voices3", 0.78, 0.62), ("voices4", 0.83, 0.56), ("voices5", 0.54, 0.16)]
+FLOORS = [("voices2", 0.85, 0.50), ("voices3", 0.78, 0.66), ("voices4", 0.84, 0.60), ("voices5", 0.59, 0.20)]
 
 
 @pytest.mark.parametrize("folder, precision, recall", FLOORS, ids=[f for f, _, _ in FLOORS])

@@ -84,6 +84,12 @@ _WORD_DAY_MONTH = rf"(?<![\w])(?:the[ \u00a0]+)?{_ORDINAL_WORD}[ \u00a0]+of[ \u0
 _WEEKDAY_DAY = (rf"(?<![\w]){WEEKDAYS},?[ \u00a0]+(?:the[ \u00a0]+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
                 rf"(?![\w])(?![ \u00a0]*(?:of[ \u00a0]+)?{MONTHS}(?![\w]))")
 
+#: A half or a quarter of a named calendar year ("the first half of the year", "the third quarter of
+#: 2024", "the second half of last year"): the months it spans (`_year_part`). Only with its year
+#: named: "the first half" alone is as often a match's.
+_YEAR_PART = (r"(?<![\w])(?:the[ \u00a0]+)?(?P<part>first|second|third|fourth|final|last)[ \u00a0-]+(?P<size>half|quarter)"
+              rf"[ \u00a0]+of[ \u00a0]+(?:(?:the|this|last)[ \u00a0]+(?:calendar[ \u00a0]+|financial[ \u00a0]+)?year|{_YEAR})(?![\w])")
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[\d:.]+Z?)?(?![\d-])"),
     ("numeric", r"(?<![\d/])(?:[0-3]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"),
@@ -94,6 +100,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("weekday_day", _WEEKDAY_DAY),
     ("weekday", rf"(?<![\w])(?:(?:last|next|this)[ \u00a0]+)?{WEEKDAYS}(?![\w])"),
     ("ordinal_day", _ORDINAL_DAY),
+    ("year_part", _YEAR_PART),
     ("relative", r"(?<![\w])(?:(?:a|one|two)[ \u00a0]+weeks?[ \u00a0]+(?:today|tomorrow)|yesterday|today|tomorrow"
                  r"|last[ \u00a0]+night|tonight"
                  r"|(?:last|next|this)[ \u00a0]+(?:week|month|year|season)"
@@ -283,10 +290,13 @@ _FIELDS_RE = re.compile(r"(?P<word>[A-Za-z]+)|(?P<num>\d+)")
 #: A future context before a date in its clause: the date is ahead of the anchor day. "would" is the
 #: future of reported speech ("the mayor said the bridge would be shut Tuesday"): read as a past, a
 #: Monday article's Tuesday was the week before and set against another outlet's "will be shut
-#: Tuesday" as a date conflict (a held-half news finding, judged a misreading).
+#: Tuesday" as a date conflict (a held-half news finding, judged a misreading). "until" and "through"
+#: only right before the date ("shut through Friday"): a verb's particle is no future ("a flood tore
+#: through the village on Tuesday" is last Tuesday).
 FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|won'?t|going\s+to|plans?\s+to|expected\s+to|due\s+to|set\s+(?:for|to)|scheduled|slated"
-    r"|due\s+(?:on|in|back|for)|upcoming|next|until|through|postponed|rescheduled|adjourned)\b|'ll\b",
+    r"|due\s+(?:on|in|back|for)|upcoming|next|postponed|rescheduled|adjourned)\b|'ll\b"
+    r"|\b(?:until|through)[ \u00a0]+(?:the[ \u00a0]+)?$",
     re.I,
 )
 _CLAUSE_BREAK_RE = re.compile(r"[.;!?]|\b(?:but|after|since|when)\b", re.I)
@@ -346,6 +356,8 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
         return _nearest(base, forward, lambda y: dt.date(y, month, day) if _valid(y, month, day) else None)
     if kind == "month_year" and month is not None and nums:
         return dt.date(nums[-1], month, 1)
+    if kind == "year_part":
+        return _year_part(words, nums, base)
     if base is None:
         return False
     if kind == "weekday":
@@ -449,6 +461,25 @@ def _relative(words: list[str], nums: list[int], base: dt.date) -> dt.date | boo
     return False
 
 
+_PART_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _year_part(words: list[str], nums: list[int], base: dt.date | None) -> dt.date | None | bool:
+    """The first day of a half or a quarter of a year ("the first half of the year": 1 January of
+    the anchor's year; "of last year", of the year before; "the third quarter of 2024": 1 July 2024);
+    "final"/"last" is the last part. False for a year it cannot place (no year named, no anchor)."""
+    year = nums[-1] if nums else None
+    if year is None:
+        if base is None:
+            return False
+        year = base.year - (words[-2:] == ["last", "year"])
+    size = 6 if "half" in words else 3
+    part = next((_PART_NUMBER[w] for w in words if w in _PART_NUMBER), 12 // size if {"final", "last"} & set(words[:3]) else None)
+    if part is None or part > 12 // size:
+        return None
+    return dt.date(year, 1 + size * (part - 1), 1)
+
+
 def _add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
@@ -501,6 +532,8 @@ def _days_meant(kind: str, phrase: str, when: dt.date) -> tuple[dt.date | None, 
         return when - dt.timedelta(days=3), when + dt.timedelta(days=3), False
     if kind == "relative" and re.search(r"season", low):
         return _season(when)
+    if kind == "year_part":  # the months of the half or quarter (`_year_part`)
+        return when, _add_months(when, 6 if "half" in low else 3) - dt.timedelta(days=1), False
     return None, None, False
 
 
@@ -516,7 +549,7 @@ def _season(when: dt.date) -> tuple[dt.date, dt.date, bool]:
 
 
 def _granularity(kind: str, phrase: str) -> Literal["day", "month", "year"]:
-    if kind == "month_year":
+    if kind in ("month_year", "year_part"):
         return "month"
     if kind == "year":
         return "year"
@@ -597,7 +630,7 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
     for n, span in enumerate(spans):
         phrase, last = _first_day(text[span.start: span.end], span.kind)
         relative = span.kind in ("weekday", "weekday_day", "relative", "ordinal_day", "day_digits") or (
-            span.kind in ("month_day", "day_month", "word_day_month") and not _has_year(phrase))
+            span.kind in ("month_day", "day_month", "word_day_month", "year_part") and not _has_year(phrase))
         if relative and doc_date is None:
             continue
         if span.kind == "weekday" and _fixed_by_date(text, spans, n):
@@ -625,3 +658,22 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
         mentions.append(DateMention(text[m.start(): m.start() + 4], m.start(), m.start() + 4, dt.date(year, 1, 1), "year", False))
     mentions.sort(key=lambda d: d.start)
     return tuple(mentions)
+
+
+def read_forward(text: str, mention: DateMention, doc_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The days ``mention`` (of `extract_dates` on ``text``) means read as ahead of the anchor day,
+    as a future clause's date is (`_forward`): a weekday or a month and day without a year. None when
+    it was already so read, or is no such date (a tense this module cannot see, `rules.intervals`)."""
+    if doc_date is None or not mention.relative:
+        return None
+    span = next((s for s in date_spans(text) if s.start == mention.start and s.kind != "time"), None)
+    if span is None or span.kind not in ("weekday", "month_day", "day_month", "word_day_month") or _forward(text, span.start):
+        return None
+    phrase, _last = _first_day(text[span.start: span.end], span.kind)
+    if span.kind == "weekday" and re.match(r"(?i)(?:last|next|this)\b", phrase):
+        return None
+    when = resolve(phrase, span.kind, doc_date, forward=True)
+    if when is None or when == mention.value:
+        return None
+    earliest, latest, _approximate = _days_meant(span.kind, phrase, when)
+    return (earliest or when, latest or when)

@@ -348,9 +348,23 @@ def times_compatible(a: View, b: View) -> bool:
 
 
 def as_of(v: View) -> dt.date | None:
-    """When a claim's figures were true: its latest explicit day, else the document date."""
-    days = [hi for d, lo, hi in v.dates if d.granularity == "day"]
+    """When a claim's figures were true: its latest explicit day, else the document date. A day
+    that opens a running span (`opens_span`: "640 claims since the river burst its banks on 3
+    March") is not when its figure was true: that is the day the claim tells it."""
+    days = [hi for d, lo, hi in v.dates if d.granularity == "day" and not opens_span(v.claim.text, d)]
     return max(days) if days else v.claim.date
+
+
+#: "since" before a date in its clause (no clause mark between): the date opens a span running to
+#: the claim's day ("since the storm struck on 2 December", "since 2019"), looked for over a short
+#: clause ("since monitoring began in").
+_SINCE = re.compile(r"\bsince\b[^,;:.!?()]*$", re.IGNORECASE)
+_SINCE_REACH = 50
+
+
+def opens_span(text: str, d: DateMention) -> bool:
+    """Whether the date opens a running span: "since" before it in its clause (`_SINCE`)."""
+    return bool(_SINCE.search(text[max(0, d.start - _SINCE_REACH):d.start]))
 
 
 # --- subjects and contrast -------------------------------------------------------------------

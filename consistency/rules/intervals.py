@@ -1,0 +1,147 @@
+"""Times as intervals anchored on the claim's date, for `compare.apart`'s vetoes of another time.
+
+A veto of "different dates" or "a figure of another time" needs evidence that the two figures'
+times cannot overlap. Read as days, not as words:
+
+- a date that opens a running span ("since the storm struck on 2 December", "since monitoring began
+  in 1998") times a figure told as of the day the claim was written (`text.opens_span`,
+  `text.as_of`), so another report's count of that day ("passed 3,000, it said on Friday") is the
+  same running count, and one of an earlier day within the span ("45 cases on 9 April") is not;
+- a figure the claim times in the past (`compare._past`) is of the same time as the other claim's
+  figure when the other claim names a time that overlaps it ("during 2023" / "last year" in a 2024
+  article, `names_time`), though its parse hangs that time from no figure (a headline);
+- a time offset from an event ("restored 11 hours after the fire") and a duration from the same
+  event ("without power for a day and a half after the fire") are one length measured two ways: the
+  offset ends what the duration lasts (`from_one_event`);
+- a weekday or a yearless date whose clause the parse puts in the present ("a strike begins on
+  Monday": a timetable's present, news's way of telling what is planned) is the day ahead of the
+  claim's date (`dates.read_forward`); one a noun holds with no verb ("a closure from 3 March") may
+  be either. Only a veto is lifted: the day behind still counts for `tolerance.dates_overlap`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..quantities.dates import read_forward
+from ..records import UNDATED
+from .frames import PRESENT_DAYS, Frame
+from .text import opens_span, view
+
+
+def spans(claim) -> tuple[tuple[dt.date, dt.date, bool], ...]:
+    """The claim's explicit dates as day intervals (`text.View.dates`) with whether each is a bare
+    weekday (a day off either way against another anchor, `tolerance.dates_overlap`), read on the
+    claim's own date (see the module doc): a date that opens a running span ("since ...") adds the
+    claim's day, the day the running figure is told at; a weekday or a yearless date whose clause is
+    in the present is the day ahead (`dates.read_forward`); one that a noun holds, with no verb, may
+    be either."""
+    v = view(claim)
+    anchor = claim.date if claim.date not in (None, UNDATED) else None
+    out = []
+    for d, lo, hi in v.dates:
+        ahead = read_forward(claim.text, d, anchor) if anchor is not None else None
+        tense = _tense(claim.text, d) if ahead is not None else "past"
+        if tense != "present":
+            out.append((lo, hi, d.approximate))
+        if ahead is not None and tense != "past":
+            out.append((*ahead, d.approximate))
+        if anchor is not None and anchor > hi and opens_span(claim.text, d):
+            out.append((anchor, anchor, False))
+    return tuple(out)
+
+
+def _tense(text: str, d) -> str:
+    """How the parse times the date's event: "present" when the date hangs from a verb in the
+    present with no auxiliary ("a strike begins on Monday", "voters go to the polls on the eighth
+    of May": a timetable's present, news's way of telling what is planned), in the present
+    progressive ("is holding a vote on Monday") or the present passive ("the bridge is shut from 6
+    January"; not "has been shut"); "noun" when it hangs from a noun with no verb
+    between ("a closure of the tunnel from 3 March"): no tense; else "past"."""
+    from ..parsing import parse
+
+    p = parse(text)
+    first = next((t for t in p.tokens if t.start <= d.start < t.end), None)
+    if first is None:
+        return "past"
+    inside = {t.i for t in p.tokens if d.start <= t.start < d.end}
+    t, steps = first, 0
+    while t.i in inside and t.head != t.i and steps < 8:
+        t, steps = p.tokens[t.head], steps + 1
+    while t.pos == "ADP" and t.head != t.i and steps < 8:  # "on", "from"
+        t, steps = p.tokens[t.head], steps + 1
+    if t.pos == "NOUN" and t.i not in inside:
+        return "noun"
+    if t.pos not in ("VERB", "AUX"):
+        return "past"
+    aux = [k for k in p.children(t.i) if k.dep in ("aux", "auxpass")]
+    if t.tag in ("VBZ", "VBP") and not aux:
+        return "present"
+    if t.tag in ("VBG", "VBN") and aux and all(k.tag in ("VBZ", "VBP") and k.lemma == "be" for k in aux):
+        return "present"  # "is holding a vote on Monday", "the bridge is shut from 6 January"
+    return "past"
+
+
+def _meet(a, b, slack: dt.timedelta) -> bool:
+    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+
+
+#: A bare weekday read against another anchor day may be a day off (`tolerance.dates_overlap`).
+_SLACK = dt.timedelta(days=1)
+
+
+def spans_overlap(ca, cb) -> bool:
+    """Whether some interval of one claim (`spans`) meets some of the other's, a day either way
+    when one is a bare weekday read against another anchor (`tolerance.dates_overlap`)."""
+    same = ca.date == cb.date
+    return any(_meet(a, b, _SLACK if not same and (a[2] or b[2]) else dt.timedelta(0))
+               for a in spans(ca) for b in spans(cb))
+
+
+def names_time(past: Frame, other: Frame) -> bool:
+    """The other frame's claim names dates or periods (`spans`) that meet every time the claim of
+    ``past`` names (a figure `compare._past` reads as of another time): its figure is of that time
+    too ("during 2023" / "last year" in a 2024 article), and a time in the past of the other's own
+    article (more than `frames.PRESENT_DAYS` before its date), as the past figure's is: the two
+    tell one earlier time. Not when the past claim names a time the other does not, nor when the
+    other's time is its own present ("up on last year's field" of a 2025 article / "drew 15,000
+    this year" of a 2024 one: a figure misread as last year's against this year's), nor for an
+    undated claim, whose present is not known (news of an undated story: "a 6.1 quake on Tuesday in
+    the region the tsunami of 2004 devastated" / "the 2004 tsunami was set off by a 9.1 quake")."""
+    day = other.claim.date if other.claim.date not in (None, UNDATED) else None
+    if day is None or past.claim.date in (None, UNDATED):
+        return False  # an undated story's present is unknown: "a quake on Tuesday, in a region the tsunami of 2004 hit"
+    mine = spans(past.claim)
+    theirs = tuple(t for t in spans(other.claim) if (day - t[1]).days > PRESENT_DAYS)
+    return bool(mine and theirs) and all(any(_meet(m, t, dt.timedelta(0)) for t in theirs) for m in mine)
+
+
+#: The words after which a noun names the event a time is measured from ("11 hours after the fire").
+_FROM = frozenset({"after", "following", "since"})
+
+
+def _anchors(p, tokens) -> set[str]:
+    """Lemmas of the objects of "after"/"following"/"since" among ``tokens``, or of the subject of the
+    clause one introduces ("after the storm brought down lines"): the events a time is measured from."""
+    out = set()
+    for t in tokens:
+        if t.low not in _FROM:
+            continue
+        if t.dep == "mark" and t.head != t.i:
+            out |= {k.lemma for k in p.children(t.head) if k.dep in ("nsubj", "nsubjpass") and k.pos in ("NOUN", "PROPN")}
+        else:
+            out |= {k.lemma for k in p.children(t.i) if k.dep == "pobj" and k.pos in ("NOUN", "PROPN")}
+    return out
+
+
+def from_one_event(fa: Frame, fb: Frame) -> bool:
+    """One frame is a time offset (`slots.Slots.offset`) and the other a duration, and the event the
+    offset is measured from is the event the other claim measures its duration from: the same noun
+    after "after"/"following"/"since" in both ("power was back 11 hours after the fire" /
+    "homes were without power for a day and a half after the fire")."""
+    if fa.q.dimension != "time" or fb.q.dimension != "time" or fa.slots.offset == fb.slots.offset:
+        return False
+    from ..parsing import parse
+
+    pa, pb = parse(fa.claim.text), parse(fb.claim.text)
+    return bool(_anchors(pa, pa.tokens) & _anchors(pb, pb.tokens))

@@ -1,0 +1,48 @@
+"""A veto of another time (`compare.apart`: "different dates", "a figure of another time", "a time
+offset against a duration") holds only when the two times cannot overlap, read as intervals anchored
+on each claim's date (`rules.intervals`, `dates.extract_dates`): a past weekday after a verb's
+particle, a timetable's present ("starts on Monday"), a running count since an earlier day told on
+the other report's day, a half of the year, an offset and a duration from one event. Two years, two
+quarters, a running count against an earlier day's count and times after two events stay apart.
+
+Each case of tests/data/times/cases.jsonl is checked as a two-row claims dataset through `api.check`
+with no cut-off, as tests/test_vetoes_evidence.py checks its cases. The sentences, names and places
+are ours, written for this test (docs/rules.md, "Times as intervals")."""
+
+from __future__ import annotations
+
+import pytest
+from cases import check_rows, read_cases
+
+from consistency.config import load_settings
+
+CASES = read_cases("times", "cases.jsonl")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_times_apart_only_when_they_cannot_overlap(case, tmp_path, embedder, request):
+    if case.get("open"):
+        request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
+    report = check_rows(tmp_path, embedder, [{"id": side, **case[side]} for side in "ab"],
+                        load_settings().replace(min_confidence=0.0))
+    flagged = [f.explanation for f in report.findings if f.kind == "conflict"]
+    assert bool(flagged) == (case["label"] == "conflict"), (case["why"], flagged)
+
+
+def test_dates_read_as_intervals():
+    import datetime as dt
+
+    from consistency.quantities.dates import extract_dates
+
+    def days(text, written):
+        return [(str(d.earliest or d.value), str(d.latest or d.value))
+                for d in extract_dates(text, doc_date=dt.date.fromisoformat(written))]
+
+    # a verb's particle is no future: last Tuesday (a day either side), not next Tuesday
+    assert days("A gale tore through Mossley on Tuesday.", "2025-10-15") == [("2025-10-13", "2025-10-15")]
+    # "through" right before the date bounds a span ahead: this coming Friday
+    assert days("The ring road stays shut through Friday.", "2025-10-15") == [("2025-10-16", "2025-10-18")]
+    assert days("Sales rose in the first half of the year.", "2025-09-04") == [("2025-01-01", "2025-06-30")]
+    assert days("Output fell in the third quarter of 2024.", "2025-01-10") == [("2024-07-01", "2024-09-30")]
+    assert days("Fees rose in the final quarter of last year.", "2025-03-01") == [("2024-10-01", "2024-12-31")]
+    assert days("Ilsby led 2-0 in the first half.", "2025-03-01") == []  # a match's half names no year
