@@ -50,14 +50,9 @@ def planned(p, verb, inside) -> list:
     bursar is set for 3 March", "the vote was postponed to Friday"): a noun before the verb that
     hangs from it as its subject (or, misparsed, as a clause or an adverb) and names an act or an
     event (`_happening`). The date is that event's; the verb
-    says only what was done to its time. Not a verb of communication (WordNet) with a date not
-    given to the event by "for", "to" or "until" ("the closure was announced on 3 June": the date
-    of the telling; "the trip has been rescheduled for Wednesday" is the trip's)."""
+    says only what was done to its time."""
     if not any(k.dep == "auxpass" for k in p.children(verb.i)):
         return []
-    if wordnet.VERB_COMMUNICATION in wordnet.lexicographer_files(verb.lemma, "v") and not any(
-            p.tokens[t.head].low in ("for", "to", "until") for t in p.tokens if t.i in inside):
-        return []  # "the closure was announced on 3 June": the day it was told, not the closure's
     return [k for k in p.children(verb.i) if k.i < verb.i and k.i not in inside and k.pos == "NOUN"
             and k.dep in ("nsubjpass", "advcl", "npadvmod")
             and _happening(k.text.lower(), k.lemma)]
