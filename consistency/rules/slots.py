@@ -1441,25 +1441,6 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in text.replace("'s", " ").replace("’s", " ").split() if w.isalpha() and w.lower() != "of"}
 
 
-def _nearest_subject(p: Parse, subjects: list[Token], verb: Token, ok) -> Token | None:
-    """The first of ``subjects`` (a verb's subject dependents) that ``ok`` accepts, where a heading
-    is none: of two nominal subjects before the verb, the first is a heading when it opens the
-    sentence (only numbers and punctuation before it) and a colon follows it before the second
-    ("17:05 - Club News: Corran Vale have been fined": the club was fined, not the news; "PRESENTER:
-    ...and the new stand holds nine thousand": the presenter is no subject, the ground is what the
-    number measures). A colon inside the sentence is read as before (a title: "..., Night Harbour:
-    The Return collected": on VitaminC half b, reading the second name of such a title lost a
-    contradiction)."""
-    before = sorted((k for k in subjects if k.dep in ("nsubj", "nsubjpass") and k.i < verb.i), key=lambda k: k.i)
-    if len(before) > 1:
-        first, second = before[0], before[1]
-        start = min(t.i for t in p.subtree(first.i))
-        if all(t.pos in ("NUM", "PUNCT", "SYM") for t in p.tokens[:start]) \
-                and any(t.text == ":" for t in p.tokens[first.i + 1:second.i]):
-            subjects = [k for k in subjects if k.i != first.i]
-    return next((k for k in subjects if ok(k)), None)
-
-
 def _subject_of(p: Parse, verb: Token, ok, adverbial: bool = False) -> Token | None:
     """The subject of a verb; a conjoined verb without one shares its head verb's ("a clinic set
     up near the port has 320 beds", parsed as "set ... and has"), and so does an open clausal
@@ -1488,7 +1469,7 @@ def _subject_of(p: Parse, verb: Token, ok, adverbial: bool = False) -> Token | N
     seen = set()
     while verb.i not in seen:
         seen.add(verb.i)
-        found = _nearest_subject(p, [k for k in p.children(verb.i) if k.dep in _SUBJECTS], verb, ok) \
+        found = next((k for k in p.children(verb.i) if k.dep in _SUBJECTS and ok(k)), None) \
             or next((k for a in p.children(verb.i) if a.dep in ("aux", "auxpass")
                      for k in p.children(a.i) if k.dep in _SUBJECTS and ok(k)), None)
         if found is not None or verb.head == verb.i:
