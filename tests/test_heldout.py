@@ -56,6 +56,15 @@
 - Session 40 (times as intervals, `rules.intervals`) raised the floors of the tuning files to hold
   its gains: voices3 0.791 / 0.680, voices4 0.861 / 0.620, voices5 0.632 / 0.240 (with the
   session's other changes on main 9275717).
+- tests/data/voices6/pairs.jsonl and tests/data/voices7/pairs.jsonl: 100 pairs each (50 conflicts: 28
+  counts and amounts, 10 dates, 6 durations, 6 directions; 50 hard negatives) written at the start of
+  session 40 by two more writers who read none of the code nor the earlier files, a quarter of the
+  pairs as data rather than prose (table rows, bulletin lines, correction notices, timeline entries).
+  voices7 was a tuning file that session (P 0.688, R 0.220 on main c0fff06; 0.706 / 0.240 after);
+  voices6 was held, never shown to the people changing the rules: P 0.800, R 0.320 on c0fff06; the
+  session's readings lost two of its conflicts (a heading before a colon read as no subject: taken
+  out, 51701d6) and added one false alarm (an offset "either side of high water" against a
+  closure's length, `rules.intervals`): P 0.762, R 0.320 at the stop (the floors).
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -99,7 +108,8 @@ def test_voices_precision_and_recall(embedder):
 
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
-FLOORS = [("voices2", 0.85, 0.50), ("voices3", 0.78, 0.66), ("voices4", 0.84, 0.60), ("voices5", 0.59, 0.20)]
+FLOORS = [("voices2", 0.85, 0.50), ("voices3", 0.78, 0.66), ("voices4", 0.84, 0.60), ("voices5", 0.59, 0.20),
+          ("voices6", 0.74, 0.30), ("voices7", 0.68, 0.22)]
 
 
 @pytest.mark.parametrize("folder, precision, recall", FLOORS, ids=[f for f, _, _ in FLOORS])
