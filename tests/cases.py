@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from consistency import api
-from consistency.config import Settings
+from consistency.config import Settings, load_settings
 
 
 def evidence_pairs(report, *, number_only=False):
@@ -46,6 +46,19 @@ def check_rows(tmp_path, embedder, rows, settings=None):
     path = tmp_path / "claims.jsonl"
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return api.check([str(path)], settings or Settings(min_confidence=0.0), embedder=embedder)
+
+
+def assert_pair_case(case, tmp_path, embedder, request):
+    """A labelled pair (``a`` and ``b``: a row's fields each; ``label`` conflict or not; ``why``) checked
+    as a two-row claims dataset with no cut-off: a conflict is flagged, anything else is not
+    (tests/data/vetoes, parties, times). A case marked ``open`` (with the reason) is a strict expected
+    failure."""
+    if case.get("open"):
+        request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
+    report = check_rows(tmp_path, embedder, [{"id": side, **case[side]} for side in "ab"],
+                        load_settings().replace(min_confidence=0.0))
+    flagged = [f.explanation for f in report.findings if f.kind == "conflict"]
+    assert bool(flagged) == (case["label"] == "conflict"), (case["why"], flagged)
 
 
 def assert_case(case, tmp_path, embedder, request=None, *, rows=None, settings=None):

@@ -11,18 +11,11 @@ sentences, names and places are ours, written for this test."""
 from __future__ import annotations
 
 import pytest
-from cases import check_rows, read_cases
-
-from consistency.config import load_settings
+from cases import assert_pair_case, read_cases
 
 CASES = read_cases("parties", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_parties_of_one_act(case, tmp_path, embedder, request):
-    if case.get("open"):
-        request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
-    report = check_rows(tmp_path, embedder, [{"id": side, **case[side]} for side in "ab"],
-                        load_settings().replace(min_confidence=0.0))
-    flagged = [f.explanation for f in report.findings if f.kind == "conflict"]
-    assert bool(flagged) == (case["label"] == "conflict"), (case["why"], flagged)
+    assert_pair_case(case, tmp_path, embedder, request)
