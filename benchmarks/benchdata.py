@@ -51,6 +51,16 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def write_pair(row: dict, path: Path) -> Path:
+    """Write a pair file's row (``a`` and ``b``: text, date, source) to ``path`` as a claims dataset of
+    two rows, ids ``a`` and ``b``: how the pair files are checked (`conflicts.heldout_predictions`,
+    `calibrate.record_pairs`, `date_events.collect_pairs`)."""
+    path.write_text("".join(json.dumps({"id": side, "text": row[side]["text"], "date": row[side].get("date"),
+                                        "source": row[side].get("source")}) + "\n" for side in ("a", "b")),
+                    encoding="utf-8")
+    return path
+
+
 def sentence_pool(data: Path, sources) -> list[str]:
     """Distinct one-sentence claims under 400 characters of the ``sources`` (file name, fields) found
     in ``data``, interleaved across them (the first of each, then the second of each, ...)."""

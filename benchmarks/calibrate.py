@@ -67,7 +67,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
-from benchdata import DiskCache, data_dir, read_jsonl  # noqa: E402
+from benchdata import DiskCache, data_dir, read_jsonl, write_pair  # noqa: E402
 
 WEIGHTS = ROOT / "consistency" / "rules" / "confidence.json"
 #: The default cut-off. On found pairs of real news the calibrated probability rarely passes 0.4
@@ -882,10 +882,7 @@ def record_pairs(paths: list[Path], embedder, out: Path) -> list[dict]:
             if writer_of(path) not in TUNING_WRITERS:
                 raise SystemExit(f"{path}: not a tuning writer's file ({', '.join(TUNING_WRITERS)})")
             for row in read_jsonl(path):
-                dataset = Path(tmp) / "pair.jsonl"
-                dataset.write_text("".join(json.dumps({"id": side, "text": row[side]["text"], "date": row[side].get("date"),
-                                                       "source": row[side].get("source")}) + "\n" for side in ("a", "b")),
-                                   encoding="utf-8")
+                dataset = write_pair(row, Path(tmp) / "pair.jsonl")
                 compare.RECORD = []
                 try:
                     report = api.check([str(dataset)], settings, embedder=embedder)

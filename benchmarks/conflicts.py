@@ -52,7 +52,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchdata import data_dir, hash_half, read_jsonl, scores
+from benchdata import data_dir, hash_half, read_jsonl, scores, write_pair
 
 ROOT = Path(__file__).resolve().parent.parent
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -324,12 +324,7 @@ def heldout_predictions(path: Path = HELDOUT, embedder=None) -> list[tuple[dict,
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for row in read_jsonl(path):
-            dataset = Path(tmp) / f"{row['id']}.jsonl"
-            with dataset.open("w", encoding="utf-8") as fh:
-                for side in ("a", "b"):
-                    claim = row[side]
-                    fh.write(json.dumps({"id": side, "text": claim["text"], "date": claim.get("date"),
-                                         "source": claim.get("source")}) + "\n")
+            dataset = write_pair(row, Path(tmp) / f"{row['id']}.jsonl")
             report = api.check([str(dataset)], settings, embedder=embedder)
             by_kind = {kind: [f for f in report.findings if f.kind == kind] for kind in ("conflict", "update", "correction")}
             kind = next((k for k, found in by_kind.items() if found), None)

@@ -45,6 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from benchdata import write_pair
+
 from consistency.claims import text_hash
 from consistency.rules import compare, occasions, wordnet
 from consistency.rules.utterances import date_verb
@@ -173,9 +175,7 @@ def collect_pairs(path: Path, recorder: Recorder, embedder) -> list[dict]:
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for row in map(json.loads, filter(str.strip, path.read_text(encoding="utf-8").splitlines())):
-            dataset = Path(tmp) / f"{row['id']}.jsonl"
-            dataset.write_text("".join(json.dumps({"id": s, "text": row[s]["text"], "date": row[s].get("date"),
-                                                   "source": row[s].get("source")}) + "\n" for s in "ab"))
+            dataset = write_pair(row, Path(tmp) / f"{row['id']}.jsonl")
             recorder.rows.clear()
             api.check([str(dataset)], settings, embedder=embedder)
             seen = set()
