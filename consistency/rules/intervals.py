@@ -94,8 +94,9 @@ def spans_overlap(ca, cb) -> bool:
     """Whether some interval of one claim (`spans`) meets some of the other's, a day either way
     when one is a bare weekday read against another anchor (`tolerance.dates_overlap`)."""
     same = ca.date == cb.date
+    theirs = spans(cb)  # once, not once per interval of ``ca``
     return any(_meet(a, b, _SLACK if not same and (a[2] or b[2]) else dt.timedelta(0))
-               for a in spans(ca) for b in spans(cb))
+               for a in spans(ca) for b in theirs)
 
 
 def names_time(past: Frame, other: Frame) -> bool:
