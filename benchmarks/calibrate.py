@@ -487,19 +487,27 @@ def read_news_labels(path: Path, data: Path, embedder) -> list[Example]:
     """Reviewed news findings (benchmarks/labels/README.md) with their features rebuilt from the
     articles, so the judgements stay valid when the features change. Only clusters of the tuning
     half are used (`news.half_of`); the held-back half is for reading precision."""
+    from consistency.rules.compare import features
+
+    return [Example("news", f"news:{r['cluster']}", int(r["label"]),
+                    [(1.0, features(fa, fb, ctx, ambiguity=amb), {"class": r.get("class")})])
+            for r, fa, fb, ctx, amb in labelled_frames(path, data, embedder)]
+
+
+def labelled_frames(path: Path, data: Path, embedder):
+    """(judgement, frame a, frame b, pair context, ambiguity) of each reviewed news finding of the
+    tuning half whose claims and numbers today's reading still gives (`read_news_labels`)."""
     if not path.is_file() or not (data / "news" / "articles.jsonl").is_file():
-        return []
+        return
     from news import half_of
 
     from consistency.check import PhraseSimilarity, prime_frames
     from consistency.group import Pair
-    from consistency.rules.compare import PairContext, features
+    from consistency.rules.compare import PairContext
     from consistency.rules.frames import frames
 
     labels = [r for r in read_jsonl(path) if r.get("label") is not None]
     articles, claim = labelled_claims(labels, data)
-
-    out = []
     similar = PhraseSimilarity(embedder)
     for r in labels:
         art = articles.get(r["a"]["article"])
@@ -517,9 +525,7 @@ def read_news_labels(path: Path, data: Path, embedder) -> list[Example]:
         ctx = PairContext(similarity=float(np.dot(va, vb)), similar=similar)
         amb = math.log(max(1, sum(f.family == fa.family for f in frames(cb)))
                        * max(1, sum(f.family == fa.family for f in frames(ca))))
-        out.append(Example("news", f"news:{r['cluster']}", int(r["label"]),
-                           [(1.0, features(fa, fb, ctx, ambiguity=amb), {"class": r.get("class")})]))
-    return out
+        yield r, fa, fb, ctx, amb
 
 
 def record_news(data: Path, half: str, embedder, out: Path, labels: Path) -> list[dict]:
@@ -859,14 +865,26 @@ def writer_of(path: Path) -> str:
 
 def record_pairs(paths: list[Path], embedder, out: Path) -> list[dict]:
     """Check every pair of each pair file (the held-out format) as a claims dataset of two rows, as
-    ``benchmarks/conflicts.py --pairs`` does (`conflicts.heldout_predictions`: the real `api.check`,
-    with the pair's dates and sources), and write one line per pair: its writer, id and label, the
-    features of every numeric candidate the rows model scored (`compare.RECORD`, both sides whole rows)
-    and the findings whose confidence the rows model does not set (kind, rule, confidence: other rules,
-    updates, and candidates the found model scores: a side of several sentences is no whole row).
+    ``benchmarks/conflicts.py --pairs`` does (`checked_rows`), and write one line per pair: its writer,
+    id and label, the features of every numeric candidate the rows model scored and the findings whose
+    confidence the rows model does not set (kind, rule, confidence: other rules, updates, and
+    candidates the found model scores: a side of several sentences is no whole row).
     Which numbers align does not depend on the rows model (`compare.measure_score` reads the
     given-pair model), so a pair's verdict under other rows weights follows from this record
     (`pair_verdict`), as a check with those weights would give it."""
+    found = [{"writer": writer, "pair": row["id"], "label": row["label"],
+              "candidates": [x for _, _, x in rows], "fixed": fixed}
+             for writer, row, rows, fixed in checked_rows(paths, embedder)]
+    out.write_text("".join(json.dumps(r) + "\n" for r in found), encoding="utf-8")
+    return found
+
+
+def checked_rows(paths: list[Path], embedder):
+    """(writer, pair, candidates, fixed) of every pair of the tuning writers' pair files, each checked as
+    a claims dataset of two rows through the real `api.check` with the pair's dates and sources
+    (`conflicts.heldout_predictions`): candidates are the (frame a, frame b, features) the rows model
+    scored (`compare.RECORD`, both sides whole rows); fixed, [kind, rule, confidence] of the findings
+    whose confidence the rows model does not set (`record_pairs`)."""
     import tempfile
 
     from consistency import api
@@ -876,7 +894,6 @@ def record_pairs(paths: list[Path], embedder, out: Path) -> list[dict]:
     from consistency.rules.numeric import FLOOR
 
     settings = load_settings().replace(min_confidence=FLOOR)
-    found = []
     with tempfile.TemporaryDirectory() as tmp:
         for path in paths:
             if writer_of(path) not in TUNING_WRITERS:
@@ -894,15 +911,12 @@ def record_pairs(paths: list[Path], embedder, out: Path) -> list[dict]:
                 for c in report.claims:
                     articles.setdefault(c.doc_key, []).append(c)
                 datasets = claims_datasets(articles)
-                rows = [x for fa, fb, x in recorded if _row(fa.claim, datasets) and _row(fb.claim, datasets)]
+                rows = [(fa, fb, x) for fa, fb, x in recorded if _row(fa.claim, datasets) and _row(fb.claim, datasets)]
                 found_model = compare.model(False)
                 fixed = [[f.kind, f.rule, f.confidence] for f in report.findings if f.rule not in MODELLED]
                 fixed += [["conflict", "found model", found_model.probability(x)] for fa, fb, x in recorded
                           if not (_row(fa.claim, datasets) and _row(fb.claim, datasets))]
-                found.append({"writer": writer_of(path), "pair": row["id"], "label": row["label"],
-                              "candidates": rows, "fixed": fixed})
-    out.write_text("".join(json.dumps(r) + "\n" for r in found), encoding="utf-8")
-    return found
+                yield writer_of(path), row, rows, fixed
 
 
 def pair_verdict(record: dict, weights, cutoff: float = CUTOFF) -> str:
