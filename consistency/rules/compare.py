@@ -690,10 +690,10 @@ def _no_fact(fa: Frame, fb: Frame) -> bool:
     """A figure's clause asserts no fact (`slots.Slots.mood`: a condition, "if the Comets are
     pushed to nine years"; a possibility, "a magnitude 7 tremor might flatten", "hoping he could
     land a 12-year deal"; what was needed, "needed only six points"; a judgement, "nine years
-    seems like a fair term"): what would, could or should be is no rival to what was reported,
-    nor to another such figure. Measured on the news tune half (benchmarks/news.py): letting two
-    such figures compare kept one dismissed finding (a deal an agent hoped for against a length
-    judged reasonable) and no confirmed one."""
+    seems like a fair term"; an attitude, "unwilling to spend 9 million"): what would, could
+    or should be is no rival to what was reported, nor to another such figure. Measured on the
+    news tune half (benchmarks/news.py): letting two such figures compare kept one dismissed
+    finding (a deal an agent hoped for against a length judged reasonable) and no confirmed one."""
     return _unasserted(fa) or _unasserted(fb)
 
 

@@ -231,8 +231,9 @@ class Slots:
     #: are pushed to nine years"), "possibility" ("a magnitude 7 tremor might flatten", "could land a
     #: 12-year deal"), "need" (the object of "need": "needed only six points"), "judgement" ("nine
     #: years seems like a fair term"), "expectation" (what someone thought would happen,
-    #: `mood._expected`: "figured the Larks would take six wins"), "kind" (a property of a kind in
-    #: general, `kinds.kind_mood`: "the typical life of a kettle is six years", "a magnitude 6
+    #: `mood._expected`: "figured the Larks would take six wins"), "attitude" (the infinitive of an
+    #: adjective or a verb of emotion, `mood._attitude`: "unwilling to spend 9 million"), "kind"
+    #: (a property of a kind in general, `kinds.kind_mood`: "the typical life of a kettle is six years", "a magnitude 6
     #: tremor can flatten a village"), "class" (a clause describing a noun, told of members of a class: "a Sunday on which seven
     #: backs ran for 150 yards or more"; no fact only for a bound, `compare._unasserted`);
     #: '' for a figure stated as fact of the story. Such a figure is no rival

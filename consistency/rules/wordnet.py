@@ -236,7 +236,7 @@ def _synsets(word: str, pos: str) -> tuple[int, ...]:
 #: ("raid", "shooting"), parts of the body ("chest", "leg", "abdomen"), communication ("reports",
 #: "statements"), events ("quake", "crash"), phenomena ("storm", "fire"), time ("hours", "time"), states (conditions:
 #: "injury", "wound", "fracture"). Verbs: cognition ("think", "expect"), communication ("sign",
-#: "say"), change ("cut", "eliminate"), possession ("offer", "bid"), being or staying in a state ("serve", "spend", "last").
+#: "say"), change ("cut", "eliminate"), emotion ("want", "hope"), possession ("offer", "bid"), being or staying in a state ("serve", "spend", "last").
 NOUN_ACT = 4
 BODY = 8
 NOUN_COMMUNICATION = 10
@@ -249,6 +249,7 @@ VERB_COMMUNICATION = 32
 VERB_CHANGE = 30
 VERB_POSSESSION = 40
 VERB_STATIVE = 42
+VERB_EMOTION = 37
 #: Nouns that name an act or an event ("shooting", "riots", "siege", "fights").
 ACTS_AND_EVENTS = frozenset({NOUN_ACT, NOUN_EVENT})
 #: Those and phenomena: whatever can happen to a place or a people ("quake", "storm", "fire").
