@@ -91,7 +91,7 @@ def test_a_pronouns_name_against_another_clauses_named_subject(tmp_path):
                    "Dario Vance .", "nine years")
     other = frame_at(tmp_path, "Omar Lisle is close to finalizing a deal with the Pelicans for the next seven "
                    "years .", "seven years")
-    own = frame_at(tmp_path, "The Kestrels are ready to offer Dario Vance seven years .", "seven years")
+    own = frame_at(tmp_path, "The Kestrels have offered Dario Vance seven years .", "seven years")
     assert (offer.slots.pronoun, other.slots.clause_name) == ("he", "Omar Lisle")
     assert apart(offer, other) == "different holders"
     # the manager speaks for his club: a word of one name in the other claim is no evidence of two holders
