@@ -324,6 +324,24 @@ def _factor_to(expr: str, target: str) -> tuple[float, str]:
     return float(q.magnitude), target
 
 
+@functools.lru_cache(maxsize=256)
+def qualified_worth(bare: str | None, qualified: str | None) -> float | None:
+    """How many ``bare`` units one ``qualified`` unit is worth when ``qualified`` names ``bare`` with a
+    qualifier in front, of one dimension ("nautical mile" / "mile": 1.15; "metric horsepower" /
+    "horsepower"); None for any other two units ("square mile" / "mile" is another dimension). A
+    writer who drops the qualifier may still mean it: "some 17 miles" repeats "17 nautical miles"."""
+    if not bare or not qualified or not qualified.endswith(" " + bare):
+        return None
+    by_name = {u.name: u for u in _WORDS.values()}
+    short, full = by_name.get(bare), by_name.get(qualified)
+    if short is None or full is None or short.dimension != full.dimension or short.dimension in ("temperature",):
+        return None
+    one_short, one_full = canonical(short, 1.0, 1.0), canonical(full, 1.0, 1.0)
+    if one_short is None or one_full is None or one_short[0] != one_full[0] or not one_short[1]:
+        return None
+    return one_full[1] / one_short[1]
+
+
 @functools.lru_cache(maxsize=16)
 def degree_size(name: str) -> float | None:
     """Kelvin in one degree of the temperature unit named ``name`` ("degree Fahrenheit" -> 5/9)."""
