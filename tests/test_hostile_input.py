@@ -193,9 +193,12 @@ def test_sentence_splitting_time_grows_linearly_with_a_paragraph_without_breaks(
     small, large = _paragraph(20_000), _paragraph(80_000)
     costs = []
     for text in (small, large):
-        started = time.process_time()
-        sentences = claim_sentences(text)
-        costs.append(time.process_time() - started)
+        runs = []
+        for _ in range(3):  # the least of three: a collection or a busy neighbour inflates one run
+            started = time.process_time()
+            sentences = claim_sentences(text)
+            runs.append(time.process_time() - started)
+        costs.append(min(runs))
         assert all(text[s.start:s.end] == s.text for s in sentences)
         assert len(sentences) == text.count(".")
     assert costs[1] < 7 * costs[0], costs  # 4x the text: about 4x the time (it was 11x)
