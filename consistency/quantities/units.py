@@ -202,6 +202,8 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Unit], dict[st
 
 
 _WORD_RE, _SYMBOL_RE, _WORDS, _SYMBOLS = _build()
+#: Each unit by its name (every spelling of one name is one unit).
+_BY_NAME = {u.name: u for u in _WORDS.values()}
 _SPACES_RE = re.compile(r"[ \u00a0]+")
 _BARE_IN_RE = re.compile(r"[ \u00a0]?in(?=[ \u00a0]+(?:thick|long|wide|tall|high|deep|across|diameter|in[ \u00a0]+diameter)\b|[ \u00a0]*[.,;)]?[ \u00a0]*$)")
 #: Symbols too ambiguous to follow a number across a space ("3 m" may be "3 million").
@@ -239,8 +241,7 @@ def rate_of(unit: Unit) -> tuple[Unit | None, str, str] | None:
     if unit.dimension != "rate" or " per " not in unit.name:
         return None
     what, per = unit.name.split(" per ", 1)
-    named = next((u for u in _WORDS.values() if u.name == what), None)
-    return named, what, per
+    return _BY_NAME.get(what), what, per
 
 
 def _gap_ok(gap: str) -> bool:
@@ -332,8 +333,7 @@ def qualified_worth(bare: str | None, qualified: str | None) -> float | None:
     writer who drops the qualifier may still mean it: "some 17 miles" repeats "17 nautical miles"."""
     if not bare or not qualified or not qualified.endswith(" " + bare):
         return None
-    by_name = {u.name: u for u in _WORDS.values()}
-    short, full = by_name.get(bare), by_name.get(qualified)
+    short, full = _BY_NAME.get(bare), _BY_NAME.get(qualified)
     if short is None or full is None or short.dimension != full.dimension or short.dimension in ("temperature",):
         return None
     one_short, one_full = canonical(short, 1.0, 1.0), canonical(full, 1.0, 1.0)
@@ -345,8 +345,8 @@ def qualified_worth(bare: str | None, qualified: str | None) -> float | None:
 @functools.lru_cache(maxsize=16)
 def degree_size(name: str) -> float | None:
     """Kelvin in one degree of the temperature unit named ``name`` ("degree Fahrenheit" -> 5/9)."""
-    unit = next((u for u in _WORDS.values() if u.name == name and u.dimension == "temperature"), None)
-    if unit is None or unit.pint is None:
+    unit = _BY_NAME.get(name)
+    if unit is None or unit.dimension != "temperature" or unit.pint is None:
         return None
     return abs(_temperature(unit.pint, 1.0, True) - _temperature(unit.pint, 0.0, True))
 
