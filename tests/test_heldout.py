@@ -65,6 +65,13 @@
   session's readings lost two of its conflicts (a heading before a colon read as no subject: taken
   out, 51701d6) and added one false alarm (an offset "either side of high water" against a
   closure's length, `rules.intervals`): P 0.762, R 0.320 at the stop (the floors).
+- tests/data/voices8/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
+  durations, 6 directions; 50 hard negatives, about half of them two measures of one story or two
+  events of one kind) written at the start of session 41 by a seventh writer who read none of the
+  code nor the earlier files, in the wire chain: an agency's dispatch against a regional rewrite, a
+  headline against body copy, reported speech, live-blog lines. Held that session, never shown to
+  the people changing the rules: P 0.765, R 0.260 on main e6bacc8 and unchanged by the session's
+  changes (the floors).
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -109,7 +116,7 @@ def test_voices_precision_and_recall(embedder):
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
 FLOORS = [("voices2", 0.85, 0.50), ("voices3", 0.78, 0.66), ("voices4", 0.84, 0.60), ("voices5", 0.59, 0.20),
-          ("voices6", 0.74, 0.30), ("voices7", 0.68, 0.22)]
+          ("voices6", 0.74, 0.30), ("voices7", 0.68, 0.22), ("voices8", 0.74, 0.24)]
 
 
 @pytest.mark.parametrize("folder, precision, recall", FLOORS, ids=[f for f, _, _ in FLOORS])
