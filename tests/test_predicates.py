@@ -35,11 +35,11 @@ APPOSED = read_cases("predicates", "appositions.jsonl")
 
 @pytest.mark.parametrize("case", APPOSED, ids=[c["text"][:30] for c in APPOSED])
 def test_a_subject_named_by_its_apposition_is_that_person(case, tmp_path):
-    """"a hiker, Nils Varga, fell 400 metres": the number is Varga's (`compare._named_who`)."""
-    from consistency.rules.compare import _named_who
+    """"a hiker, Nils Varga, fell 400 metres": the number is Varga's (`names.named_who`)."""
+    from consistency.rules.names import named_who
 
     frame = frame_at(tmp_path, case["text"], case["number"])
-    assert _named_who(frame.slots) == case["who"]
+    assert named_who(frame.slots) == case["who"]
 
 
 RELATIVES = [

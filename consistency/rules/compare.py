@@ -36,7 +36,6 @@ thing as.
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import re
@@ -56,6 +55,7 @@ from .bundles import bundles_differ
 from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
                      same_kind, vague_magnitude)
 from .lexicon import STOP
+from .names import name_in, named_who, names_differ
 from .slots import PERSONAL, statistic_of, statistics_differ
 from .text import same_word, view
 from .utterances import contents_differ, utterance
@@ -614,7 +614,7 @@ VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
     ("took_part", lambda p: _says("a part of the whole", p.found and _both(_took_part_in, p.fa, p.fb))),
     ("did_underwent", lambda p: _says("different roles", p.found and _both(_did_what_other_underwent, p.fa, p.fb))),
     ("roles", lambda p: _says("different roles", p.found and _roles_differ(p.fa, p.fb))),
-    ("counted", lambda p: p.found and counted.apart(p.fa, p.fb, _names_differ) or ""),
+    ("counted", lambda p: p.found and counted.apart(p.fa, p.fb, names_differ) or ""),
     ("noun_less", lambda p: _says("a count of nothing named", p.found and _noun_less_count(p.fa, p.fb))),
     ("one_of_occasions", lambda p: _says("a part of the whole", p.found and _both(_one_of_occasions, p.fa, p.fb))),
     ("occasions", lambda p: _says("different occasions", p.found and _occasions_differ(p.fa, p.fb))),
@@ -678,7 +678,7 @@ def _makers(p: _Pair) -> str:
     """`makers.apart`, except "different holders" of the two parties of one act (`_acted_on`)."""
     if not p.found:
         return ""
-    whose = makers.apart(p.fa, p.fb, p.ctx, _named_who, _names_differ)
+    whose = makers.apart(p.fa, p.fb, p.ctx)
     return "" if whose and p.acted_on and whose == "different holders" else whose or ""
 
 
@@ -755,21 +755,21 @@ def _items_differ(fa: Frame, fb: Frame, ctx: PairContext | None) -> bool:
 
 
 def _one_name(fa: Frame, fb: Frame) -> bool:
-    """Both figures are said of one name (`_named_who`, names that do not differ: "the Ospreys bid" /
+    """Both figures are said of one name (`named_who`, names that do not differ: "the Ospreys bid" /
     "the Ospreys have offered"): two bundles of one named owner are not told to be two items by
     their figures alone (`bundles.bundles_differ`); whose figure it is decides
     (tests/data/holders/owners.jsonl)."""
-    na, nb = _named_who(fa.slots), _named_who(fb.slots)
-    return bool(na and nb) and not _names_differ(na, nb)
+    na, nb = named_who(fa.slots), named_who(fb.slots)
+    return bool(na and nb) and not names_differ(na, nb)
 
 
 def _recipients_differ(sa, sb) -> bool:
     """Two numbers name items of one kind (`slots.Slots.item`: "an 11-yard pass", "a 7-yard
-    touchdown pass") given to names that differ (`slots.Slots.recipient`, `_names_differ`: "to Ada
+    touchdown pass") given to names that differ (`slots.Slots.recipient`, `names_differ`: "to Ada
     Lind" / "found Ivo Marsh for ..."): two items, two passes of a game. A side that names no
     recipient is no evidence."""
     return bool(sa.item) and sa.item == sb.item and bool(sa.recipient and sb.recipient) \
-        and _names_differ(sa.recipient, sb.recipient)
+        and names_differ(sa.recipient, sb.recipient)
 
 
 def _others_named(f: Frame, ctx: PairContext) -> bool:
@@ -790,17 +790,17 @@ def _others_named(f: Frame, ctx: PairContext) -> bool:
 
 def _subjects_differ(sa, sb) -> bool:
     """Both predicates have named subjects (proper nouns, `slots.Slots.subject_named`) that are
-    different names (`_names_differ`): the same measure of another person or team.
+    different names (`names_differ`): the same measure of another person or team.
 
     Measured on the reviewed tune-half news findings (benchmarks/labels/news.jsonl): it removes 16
     dismissed findings (5 above the default cut-off) and no confirmed one. A name read as the
-    measure ("Tomas Varga was sentenced to six years", `_named_who`), the subject of an
+    measure ("Tomas Varga was sentenced to six years", `named_who`), the subject of an
     open complement ("the Rovers are understood to have offered $85m") and one family name after
-    two given names (`_given_names_differ`) add, on the full judged output of 59c9fd5, 6 dismissed
+    two given names (`names._given_names_differ`) add, on the full judged output of 59c9fd5, 6 dismissed
     on the tune half (2 above the cut-off) and 1 on the held half ("Greta Holmqvist" / "Anders
     Holmqvist"), none confirmed."""
-    na, nb = _named_who(sa), _named_who(sb)
-    return bool(na and nb) and _names_differ(na, nb)
+    na, nb = named_who(sa), named_who(sb)
+    return bool(na and nb) and names_differ(na, nb)
 
 
 def _named_elsewhere(fa: Frame, fb: Frame) -> bool:
@@ -808,7 +808,7 @@ def _named_elsewhere(fa: Frame, fb: Frame) -> bool:
     (`slots.Slots.actor` without a subject of the figure's own: "Harbour Lights is an album by
     Corvin, released in May": the album was released; "Ida Lorn (born 1971), known as Kestrel":
     Lorn was born; "the site shows a 90 % score based on 40 reviews": the site's score), and one
-    claim names the other side's name as well (`_name_in`): the two names are two parts of one
+    claim names the other side's name as well (`name_in`): the two names are two parts of one
     thing the pair is about (an album and its artist, a birth name and a stage name, a review site
     and the film it scores), no evidence of two subjects. So is a name that the other side's
     predicate acts on (`slots.Slots.object_name`: "Tal Brenner released his album, Driftwood" /
@@ -823,12 +823,12 @@ def _named_elsewhere(fa: Frame, fb: Frame) -> bool:
     alarms through on half b (P 0.897): names read in one claim's own clause are not weighed.
     The object's name adds 2 conflicts on each half (a 0.910/0.624, b 0.903/0.650), no false
     alarm; conflicts that 82b1145 had not cost."""
-    na, nb = _named_who(fa.slots), _named_who(fb.slots)
-    if _name_in(na, fb.slots.object_name) or _name_in(nb, fa.slots.object_name):
+    na, nb = named_who(fa.slots), named_who(fb.slots)
+    if name_in(na, fb.slots.object_name) or name_in(nb, fa.slots.object_name):
         return True  # "McCoy released his album, Lazarus" / "Lazarus was released": what he acted on
     if not any(s.actor and not s.subject for s in (fa.slots, fb.slots)):
         return False
-    return _name_in(na, fb.claim.text) or _name_in(nb, fa.claim.text)
+    return name_in(na, fb.claim.text) or name_in(nb, fa.claim.text)
 
 
 def _acted_on(fa: Frame, fb: Frame) -> bool:
@@ -845,17 +845,17 @@ def _acted_on(fa: Frame, fb: Frame) -> bool:
     reversed: two acts, still apart. So are two parties of one act that each claim names, with the
     thing it was done to (`parties.one_act`: "signed the midfielder from Dunmere" / "Dunmere
     have agreed the sale of the midfielder to Harlow")."""
-    if parties.one_act(fa, fb, _named_who, _name_in, _names_differ):
+    if parties.one_act(fa, fb):
         return True
     for mine, theirs in ((fa, fb), (fb, fa)):
-        name = _named_who(theirs.slots)
+        name = named_who(theirs.slots)
         if _told_by_agent(mine, theirs, name):
             return True
-        if not name or not _name_in(name, mine.slots.object_name):
+        if not name or not name_in(name, mine.slots.object_name):
             continue
-        own = _named_who(mine.slots)
+        own = named_who(mine.slots)
         if theirs.slots.passive:
-            if not (theirs.slots.agent and own and _names_differ(theirs.slots.agent, own)):
+            if not (theirs.slots.agent and own and names_differ(theirs.slots.agent, own)):
                 return True
         elif wordnet.relation(mine.slots.predicate, theirs.slots.predicate, "v") != wordnet.SAME \
                 and _names_act(theirs.slots.head, mine.slots.predicate):
@@ -867,13 +867,13 @@ def _told_by_agent(mine: Frame, theirs: Frame, name: str) -> bool:
     """One act told from its two ends: ``theirs`` is passive and its by-phrase names ``mine``'s
     subject (`slots.Slots.agent`: "Tollery was fined £2,400 by Caddow magistrates" / "Caddow
     Magistrates' Court imposed a £4,200 fine on Mr Tollery"), and ``mine``'s claim names the one
-    ``theirs`` is about (the family name, the last capitalised word of `_named_who`): each claim
+    ``theirs`` is about (the family name, the last capitalised word of `named_who`): each claim
     names both parties, so the two subjects are the doer and the one done to. A claim that names
     another one done to ("imposed a £5,000 fine on landlord Omar Kell") still tells two apart
     (session 39)."""
-    own = _named_who(mine.slots)
+    own = named_who(mine.slots)
     agent = theirs.slots.agent
-    if not (theirs.slots.passive and agent and own and name) or _names_differ(agent, own):
+    if not (theirs.slots.passive and agent and own and name) or names_differ(agent, own):
         return False
     if not {w.lower() for w in agent.split()} & {w.lower() for w in own.split()}:
         return False  # initials alone ("UK" / "United Kingdom") are no agent read twice
@@ -890,21 +890,11 @@ def _names_act(noun: str, verb: str) -> bool:
     return act == verb or wordnet.relation(act, verb, "v") == wordnet.SAME
 
 
-def _name_in(name: str, text: str) -> bool:
-    """The last run of capitalised words of ``name`` (its proper part: "Critiqo Pro" of "the review
-    site Critiqo Pro") stands as whole words in ``text``."""
-    runs = re.findall(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*", name)
-    if not runs:
-        return False
-    words = r"\s+".join(re.escape(w) for w in runs[-1].split())
-    return re.search(r"(?<!\w)" + words + r"(?!\w)", text) is not None
-
-
 def _clause_names_differ(fa: Frame, fb: Frame) -> bool:
     """Whose number, when a side's predicate has no subject of its own and takes it from the clause
     it complements (`slots.Slots.clause_name`: "the Hawks are unwilling to go beyond six years"):
     the two names (each side's named subject, measure or actor, else that clause name) differ
-    (`_names_differ`) and neither claim mentions a word of the other's name (a team's clause
+    (`names_differ`) and neither claim mentions a word of the other's name (a team's clause
     subject may carry its player's figure: "the Owls led at the break, helped by 11 points from
     Varga" / "Varga scored 21 points").
 
@@ -914,8 +904,8 @@ def _clause_names_differ(fa: Frame, fb: Frame) -> bool:
     sa, sb = fa.slots, fb.slots
     if not (sa.clause_name or sb.clause_name):
         return False
-    na, nb = _named_who(sa) or sa.clause_name, _named_who(sb) or sb.clause_name
-    if not (na and nb) or not _names_differ(na, nb):
+    na, nb = named_who(sa) or sa.clause_name, named_who(sb) or sb.clause_name
+    if not (na and nb) or not names_differ(na, nb):
         return False
     ta, tb = fa.claim.text.lower(), fb.claim.text.lower()
     return not _names_word_in(na, tb) and not _names_word_in(nb, ta)
@@ -931,14 +921,14 @@ def _traits_differ(sa, sb) -> bool:
     """The nouns that say who each number is about are one noun (`slots.Slots.trait_head`) and
     both are told apart by modifiers of one kind that differ: two ages ("a 58-year-old man" / "a
     19-year-old man"), two sizes in one unit ("the 13-inch model" / "the 15-inch model") or two
-    names (`_names_differ`: "a Norwegian skier" / "a German skier", "the
+    names (`names_differ`: "a Norwegian skier" / "a German skier", "the
     Harwick brewery" / "the Tolland brewery"). The same measure of another member of the kind. A
     side without such a modifier is no evidence ("the skier" may be either). The shape the lead
     read on the held half (climbers of two nations, men of two ages).
 
     The noun may be a name ("the Dutch Royal Navy" / "the Spanish navy": one kind, two nations),
     and ages are compared whatever the nouns ("the 41-year-old" / "Ivo Marsh, 29": two people),
-    but never when both sides name the same person (`_named_who`, names that do not differ:
+    but never when both sides name the same person (`named_who`, names that do not differ:
     "31-year-old Ivo Marsh" / "Ivo Marsh, 32" is one man whose age one report got wrong). Sizes
     too are compared whatever the nouns ("the 11-inch models" / "the 13-inch version": on main
     bdd6ec6 this removed 2 dismissed findings of the tune half, laptops of two sizes, and no
@@ -949,8 +939,8 @@ def _traits_differ(sa, sb) -> bool:
     finding."""
     if not sa.trait_head or not sb.trait_head:
         return False
-    na, nb = _named_who(sa), _named_who(sb)
-    if na and nb and not _names_differ(na, nb):
+    na, nb = named_who(sa), named_who(sb)
+    if na and nb and not names_differ(na, nb):
         return False  # one name is one person, whatever each report adds to it ("31-year-old Ivo Marsh")
     ages = [{t for t in s.traits if t.startswith("age:")} for s in (sa, sb)]
     if all(ages) and not ages[0] & ages[1]:
@@ -971,7 +961,7 @@ def _traits_differ(sa, sb) -> bool:
         return False
     # "U.S." and "US" are one name: full stops are not compared
     names = [" ".join(t.replace(".", "") for t in s.traits if not t.startswith(("age:", "size:"))) for s in (sa, sb)]
-    return _names_differ(*names)
+    return names_differ(*names)
 
 
 def _sizes(s) -> dict[str, set[str]]:
@@ -1023,30 +1013,10 @@ def _sizes_named(f: Frame, head: str, mine: dict[str, set[str]], ctx: PairContex
     return False
 
 
-def _named_who(s) -> str:
-    """The name the number is about: `slots.Slots.actor` (the named subject of the clause an
-    adverbial participle hangs from: "Holm died after falling 60 metres"; the name apposed to a
-    common-noun subject: "a climber, Ivo Marsh, fell 700 metres"; the name a bracketed figure
-    follows: "the Gulls (six years) and the Foxes (nine years) made offers"; the club of a
-    reported clause the parse split: "Vance reported the Gulls team of ... offered Lind nine
-    years"; the name holding the noun the number modifies or measures: "the Gulls offer was six
-    years", `slots._holding_name`), else its predicate's named subject, else its measure when
-    that is a name ("Greta Holmqvist was sentenced to 18 months": the parse reads the subject as
-    what the years measure; `slots.Slots.measure_named`). The actor comes first: it is read only where the
-    subject is no name or, for a bracketed figure, names the first of several ("the Gulls"
-    for the Foxes' nine years).
-
-    The bracketed name and the reported clause's club remove, on the judged news findings of main
-    e73cb74, 10 dismissed findings of the tune half (other clubs' offers to one player: 8
-    different measures, 1 different event, 1 misread) and bring up 1 dismissed one in their
-    place; none on the held half, no confirmed one."""
-    return s.actor or (s.subject if s.subject_named else s.measure if s.measure_named else "")
-
-
 def _referents_differ(fa: Frame, fb: Frame, ctx: PairContext) -> bool:
     """One side says whose number it is only by a pronoun ("He threw for 212 yards", "her plan
     would cut $40m"), the name it stands for is found (`_who`), and the two sides' names differ
-    (`_names_differ`): the same measure of another person, as with named subjects
+    (`names_differ`): the same measure of another person, as with named subjects
     (`_subjects_differ`). A pronoun whose name is not found is no evidence.
 
     Two ways of finding the name (`slots._referent`) were added on the judged news findings of
@@ -1058,7 +1028,7 @@ def _referents_differ(fa: Frame, fb: Frame, ctx: PairContext) -> bool:
     if not (fa.slots.pronoun or fb.slots.pronoun):
         return False
     wa, wb = _who(fa, ctx), _who(fb, ctx)
-    return bool(wa and wb) and _names_differ(wa, wb)
+    return bool(wa and wb) and names_differ(wa, wb)
 
 
 def _referent_and_clause_name_differ(fa: Frame, fb: Frame, ctx: PairContext | None) -> bool:
@@ -1076,22 +1046,22 @@ def _referent_and_clause_name_differ(fa: Frame, fb: Frame, ctx: PairContext | No
     the seven years another player was about to sign for elsewhere) and keeps the confirmed one of
     that shape (the manager's club named in both claims); the held half is unchanged."""
     for f, g in ((fa, fb), (fb, fa)):
-        if not f.slots.pronoun or _named_who(f.slots) or not g.slots.clause_name or _named_who(g.slots):
+        if not f.slots.pronoun or named_who(f.slots) or not g.slots.clause_name or named_who(g.slots):
             continue
         mine, theirs = _who(f, ctx) if ctx is not None else f.slots.referent, g.slots.clause_name
-        if mine and _names_differ(mine, theirs) and not _names_word_in(mine, g.claim.text.lower()) \
+        if mine and names_differ(mine, theirs) and not _names_word_in(mine, g.claim.text.lower()) \
                 and not _names_word_in(theirs, f.claim.text.lower()):
             return True
     return False
 
 
 def _who(f: Frame, ctx: PairContext) -> str:
-    """The name a number is about: a named subject, measure or actor (`_named_who`), else the
+    """The name a number is about: a named subject, measure or actor (`named_who`), else the
     name its pronoun stands for: in its own sentence (`slots.Slots.referent`), else in the nearest
     of the article's preceding sentences that names someone (`slots.named_referent`, at most
     `_BACK` sentences back). '' when none is found."""
     s = f.slots
-    named = _named_who(s)
+    named = named_who(s)
     if named or not s.pronoun:
         return named
     if s.referent or s.pronoun not in PERSONAL:
@@ -1338,8 +1308,8 @@ def _clocks_differ(x: str, y: str) -> bool:
 
 
 def _places_differ(sa, sb) -> bool:
-    """Both name places that are different names (`_names_differ`)."""
-    return _names_differ(sa.place, sb.place)
+    """Both name places that are different names (`names_differ`)."""
+    return names_differ(sa.place, sb.place)
 
 
 def _part_of(part: Frame, whole: Frame) -> bool:
@@ -1841,60 +1811,6 @@ def _area_context(context: str) -> str:
     resurfacing last year": what was paid for and when, no area a toll is counted over; session 38)."""
     words = re.findall(r"[A-Za-z][\w'-]*", context)
     return context if any(w[0].isupper() or w.lower() not in STOP and wordnet.is_area(w.lower()) for w in words) else ""
-
-
-def _names_differ(x: str, y: str) -> bool:
-    """Two names, with no word in common and neither the other's initials ("UK" / "United
-    Kingdom"), or one family name after two different given names ("Greta Holmqvist" /
-    "Anders Holmqvist", `_given_names_differ`)."""
-    if not x or not y:
-        return False
-    wa, wb = x.split(), y.split()
-    shared = {w.lower() for w in wa} & {w.lower() for w in wb}
-    if shared:
-        return shared == {wa[-1].lower()} and _given_names_differ(wa, wb) or _last_words_differ(wa, wb)
-    initials = lambda words: "".join(w[0] for w in words if w[0].isupper())  # noqa: E731
-    return x.replace(".", "") != initials(wb) and y.replace(".", "") != initials(wa)
-
-
-def _last_words_differ(wa: list[str], wb: list[str]) -> bool:
-    """Two names whose capitalised words start alike and end in different words, neither a
-    spelling of the other: two members of one line or family ("Velda Pro" / "Velda Air", "Ivo
-    Marsh" / "Ivo Lund"). Not a name inside the other ("Kansas City" / "Kansas City Chiefs"), not
-    two spellings of one word ("Rait" / "Raite", "Alishvandi" / "Alishbandi": `_spellings`)."""
-    wa, wb = [w for w in wa if w[:1].isupper()], [w for w in wb if w[:1].isupper()]  # "cheapest Velda Pros"
-    la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
-    if len(la) < 2 or len(lb) < 2 or set(la) <= set(lb) or set(lb) <= set(la) or la[0] != lb[0]:
-        return False
-    if la[-1] in lb or lb[-1] in la:
-        return False
-    return not _spellings(la[-1], lb[-1])
-
-
-def _spellings(x: str, y: str) -> bool:
-    """Two words that may be one word spelt two ways: one starts the other, or they are mostly the
-    same letters (`difflib` ratio of at least 0.7)."""
-    return x.startswith(y) or y.startswith(x) or difflib.SequenceMatcher(None, x, y).ratio() >= 0.7
-
-
-def _given_names_differ(wa: list[str], wb: list[str]) -> bool:
-    """Both names end in the same word (their only word in common: "Ernest Ernie Arthur Coombs" is
-    "Ernie Coombs") and the capitalised words before it differ, neither a shortening or initial
-    of the other ("Rob" / "Robert", "J." / "John"). A title is not a given name (`_title`:
-    "Mr Marsh" is "Ivo Marsh")."""
-    if len(wa) < 2 or len(wb) < 2 or wa[-1].lower() != wb[-1].lower():
-        return False
-    ga, gb = wa[-2], wb[-2]
-    if not (ga[:1].isupper() and gb[:1].isupper()) or _title(ga) or _title(gb):
-        return False
-    a, b = ga.lower(), gb.lower()
-    return not (a.startswith(b) or b.startswith(a))
-
-
-def _title(word: str) -> bool:
-    """A title, not a given name: an abbreviation, written with a full stop ("Gov.", "Sgt.") or
-    without a vowel ("Mr", "Mrs", "Dr", "Sgt"), as given names never are."""
-    return word.endswith(".") or not any(c in "aeiouy" for c in word.lower())
 
 
 def _same_figure(x: Frame, y: Frame) -> bool:

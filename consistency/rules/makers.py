@@ -35,6 +35,7 @@ import re
 
 from ..parsing import Parse, Token, parse
 from .frames import Frame, frames
+from .names import named_who, names_differ
 
 #: How many earlier sentences of its article a figure's maker is looked for in (`maker_before`).
 BACK = 2
@@ -42,10 +43,10 @@ BACK = 2
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
-def apart(fa: Frame, fb: Frame, ctx, named_who, names_differ) -> str:
+def apart(fa: Frame, fb: Frame, ctx) -> str:
     """Why ``fa`` and ``fb`` are not rivals by whose figures they are (see the module); '' when no
-    reading here says so. ``named_who`` reads the name a figure's own clause says it is about
-    (`compare._named_who`), ``names_differ`` tells two names apart (`compare._names_differ`)."""
+    reading here says so. `names.named_who` reads the name a figure's own clause says it is about,
+    `names.names_differ` tells two names apart."""
     if standard(fa) or standard(fb):
         return "a comparison's standard"
     for whole, other in ((fa, fb), (fb, fa)):
@@ -58,7 +59,7 @@ def apart(fa: Frame, fb: Frame, ctx, named_who, names_differ) -> str:
         return "different receivers"
     if ctx is None:
         return ""
-    ma, mb = _maker(fa, ctx, named_who), _maker(fb, ctx, named_who)
+    ma, mb = _maker(fa, ctx), _maker(fb, ctx)
     if ma and mb and names_differ(ma, mb):
         return "different holders"
     return ""
@@ -104,7 +105,7 @@ def receiver(f: Frame) -> str:
     return ""
 
 
-def _maker(f: Frame, ctx, named_who) -> str:
+def _maker(f: Frame, ctx) -> str:
     s = f.slots
     return named_who(s) or ("" if s.pronoun or s.clause_name else maker_before(f, ctx))
 

@@ -24,6 +24,7 @@ import re
 from ..parsing import parse
 from . import wordnet
 from .frames import Frame
+from .names import name_in, named_who, names_differ
 
 #: The prepositions whose object is a party of an act told from the other end: "from" the seller,
 #: "to" the buyer, "by" the doer of a passive, "on" the one a fine or ban is imposed on, "with" the
@@ -71,13 +72,13 @@ def _done_to(text: str) -> list[str]:
     return out
 
 
-def one_act(mine: Frame, theirs: Frame, who, name_in, names_differ) -> bool:
+def one_act(mine: Frame, theirs: Frame) -> bool:
     """``mine`` and ``theirs`` are told by two parties of one act (the module docstring): their named
-    subjects (``who``: `compare._named_who`) differ and each is written in the other claim
-    (``name_in``), one of them as the object of a preposition of a party (`PARTY_PREPOSITIONS`), a
+    subjects (`names.named_who`) differ and each is written in the other claim
+    (`names.name_in`), one of them as the object of a preposition of a party (`PARTY_PREPOSITIONS`), a
     name one side tells the act was done to (`_done_to`, neither subject) is written in the other
     claim, and the two predicates are not one verb (`wordnet.relation`)."""
-    own, other = who(mine.slots), who(theirs.slots)
+    own, other = named_who(mine.slots), named_who(theirs.slots)
     if not (own and other) or not names_differ(own, other):
         return False
     if not (name_in(own, theirs.claim.text) and name_in(other, mine.claim.text)):

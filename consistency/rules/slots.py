@@ -82,7 +82,7 @@ class Slots:
     #: years": Gulls, `_subject_of`), or, where no named subject says it, the name holding the
     #: noun the number modifies or measures (`_holding_name`: "the Gulls' six-year offer", "the
     #: Gulls offer was six years"). Only who the number is about (the different-subjects veto,
-    #: where it comes first: `compare._named_who`); not `subject`, whose features the confidence
+    #: where it comes first: `names.named_who`); not `subject`, whose features the confidence
     #: model was fitted on (read there, it cost 6 confirmed findings of the held half through the
     #: subject features).
     actor: str = ""
