@@ -39,3 +39,17 @@ def test_dates_read_as_intervals():
     assert days("Output fell in the third quarter of 2024.", "2025-01-10") == [("2024-07-01", "2024-09-30")]
     assert days("Fees rose in the final quarter of last year.", "2025-03-01") == [("2024-10-01", "2024-12-31")]
     assert days("Ilsby led 2-0 in the first half.", "2025-03-01") == []  # a match's half names no year
+
+
+
+def test_a_part_of_a_year_is_told_from_its_mention():
+    """`dates.is_year_part`: a half or a quarter of a named year, asked of the mention itself (the time a
+    figure accrued over, `frames._date_quantities`); a month, a day or a year alone is none."""
+    import datetime as dt
+
+    from consistency.quantities.dates import extract_dates, is_year_part
+
+    said = extract_dates("The Varrow co-op shipped 4,100 crates over the second half of 2023 and cut 30 jobs "
+                         "on 9 March, its worst week since June 2021.", doc_date=dt.date(2024, 4, 2))
+    assert [(d.text, is_year_part(d)) for d in said] == [
+        ("the second half of 2023", True), ("9 March", False), ("June 2021", False)]

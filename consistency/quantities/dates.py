@@ -660,6 +660,15 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
     return tuple(mentions)
 
 
+_YEAR_PART_RE = re.compile(_YEAR_PART, re.I)
+
+
+def is_year_part(mention: DateMention) -> bool:
+    """Whether ``mention`` (of `extract_dates`) is a half or a quarter of a named year ("the first half
+    of the year", "the third quarter of 2024": `_YEAR_PART`), read from its own text."""
+    return _YEAR_PART_RE.fullmatch(mention.text) is not None
+
+
 def read_forward(text: str, mention: DateMention, doc_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """The days ``mention`` (of `extract_dates` on ``text``) means read as ahead of the anchor day,
     as a future clause's date is (`_forward`): a weekday or a month and day without a year. None when

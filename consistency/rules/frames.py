@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..parsing import Parse, parse
 from ..quantities.change import direction_of
-from ..quantities.dates import MONTHS, WEEKDAYS
+from ..quantities.dates import MONTHS, WEEKDAYS, is_year_part
 from ..records import UNDATED, Claim, Quantity
 from . import attributes
 from .slots import Slots, attached, era_time, own_time, read_slots
@@ -450,8 +450,6 @@ _YEAR_AFTER = re.compile(r"\s*,?\s*(\d{4})\b")
 
 
 _PERIOD = re.compile(r"(?:last|this|next)\s", re.I)
-#: A half or a quarter of a year (`dates.extract_dates`: "the first half of the year").
-_YEAR_PART = re.compile(r"\b(?:half|quarter)\s+of\b", re.IGNORECASE)
 
 
 def _period(d) -> bool:
@@ -477,7 +475,7 @@ def _date_quantities(claim: Claim, v) -> list[Quantity]:
         word = " ".join(m.group("w").lower().split()) if m else ""
         if word in ("since", "until", "till", "through", "as of", "from", "between"):
             continue
-        if counts and (_period(d) or _YEAR_PART.search(d.text)):
+        if counts and (_period(d) or is_year_part(d)):
             continue  # "made £16m in the first half of the year": the time the figure accrued over
         year = _YEAR_AFTER.match(claim.text[d.end:])
         if d.relative and d.granularity == "day" and year:  # "born February 17 , 1990": the year was missed
