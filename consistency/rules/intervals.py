@@ -41,7 +41,7 @@ def spans(claim) -> tuple[tuple[dt.date, dt.date, bool], ...]:
     out = []
     for d, lo, hi in v.dates:
         ahead = read_forward(claim.text, d, anchor) if anchor is not None else None
-        tense = _tense(claim.text, d) if ahead is not None else "past"
+        tense = _date_tense(claim.text, d) if ahead is not None else "past"
         if tense != "present":
             out.append((lo, hi, d.approximate))
         if ahead is not None and tense != "past":
@@ -51,13 +51,18 @@ def spans(claim) -> tuple[tuple[dt.date, dt.date, bool], ...]:
     return tuple(out)
 
 
-def _tense(text: str, d) -> str:
+def _date_tense(text: str, d) -> str:
     """How the parse times the date's event: "present" when the date hangs from a verb in the
     present with no auxiliary ("a strike begins on Monday", "voters go to the polls on the eighth
     of May": a timetable's present, news's way of telling what is planned), in the present
     progressive ("is holding a vote on Monday") or the present passive ("the bridge is shut from 6
     January"; not "has been shut"); "noun" when it hangs from a noun with no verb
-    between ("a closure of the tunnel from 3 March"): no tense; else "past"."""
+    between ("a closure of the tunnel from 3 March"): no tense; else "past".
+
+    Not `slots._tense`, which asks another question of another word: whether a figure's predicate
+    tells a tally reached by a time (a perfect anywhere up its clauses) or one past occasion (a simple
+    past). This one climbs from the date to the verb it hangs from and asks only whether that verb is
+    a present, the one tense that may put the date ahead; the two share no test."""
     from ..parsing import parse
 
     p = parse(text)

@@ -433,7 +433,9 @@ def _tense(p: Parse, t: Token) -> str:
     been killed"): the figure is told as a state reached by a time; else "past" when ``t`` (or the
     verb it is coordinated with, whose auxiliary it shares) is a simple past or has a past
     auxiliary ("impounded", "were seized", "were arrested and charged"): one past occasion; else
-    ''. Read from the tags and the auxiliaries (the grammar's closed class), not from a word list."""
+    ''. Read from the tags and the auxiliaries (the grammar's closed class), not from a word list.
+    `intervals._date_tense` reads the tense for another question, from a date rather than a figure:
+    whether the verb the date hangs from is a present (a timetable's, the date may be ahead)."""
     if any(u.pos in ("VERB", "AUX") and any(k.dep in ("aux", "auxpass") and k.lemma == "have" for k in p.children(u.i))
            for u in (t, *p.ancestors(t.i))):
         return "perfect"
