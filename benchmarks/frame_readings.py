@@ -132,10 +132,15 @@ def offset_fit(cands: list[dict], labels, model, extra: list[str]) -> np.ndarray
 
 def design(pairs: list[dict], given) -> tuple[list[dict], list[bool]]:
     """Candidates and labels as `calibrate.rows_design` reads them: a conflict pair its best-aligned
-    candidate (by the given-pair model ``given``), a consistent pair every candidate."""
-    chosen = [(p, [max(p["cands"], key=lambda c: given.probability(c["x"]))] if p["conflict"] else p["cands"])
-              for p in pairs]
+    candidate (`calibrate.pick` by the given-pair model ``given``, as the engine aligns), a consistent
+    pair every candidate; the candidates keep their readings beside the features."""
+    chosen = [(p, [_aligned(p["cands"], given)] if p["conflict"] else p["cands"]) for p in pairs]
     return [c for _, cs in chosen for c in cs], [p["conflict"] for p, cs in chosen for _ in cs]
+
+
+def _aligned(cands: list[dict], given) -> dict:
+    x = calibrate.pick(calibrate.Example("rows", "", 1, [(0.0, c["x"]) for c in cands]), given.weights)
+    return next(c for c in cands if c["x"] is x)
 
 
 def _w(weights) -> str:
