@@ -888,7 +888,7 @@ def checked_rows(paths: list[Path], embedder):
     import tempfile
 
     from consistency import api
-    from consistency.check import _row, claims_datasets
+    from consistency.check import claims_datasets, dataset_row
     from consistency.config import load_settings
     from consistency.rules import compare
     from consistency.rules.numeric import FLOOR
@@ -911,11 +911,12 @@ def checked_rows(paths: list[Path], embedder):
                 for c in report.claims:
                     articles.setdefault(c.doc_key, []).append(c)
                 datasets = claims_datasets(articles)
-                rows = [(fa, fb, x) for fa, fb, x in recorded if _row(fa.claim, datasets) and _row(fb.claim, datasets)]
+                rows = [(fa, fb, x) for fa, fb, x in recorded
+                        if dataset_row(fa.claim, datasets) and dataset_row(fb.claim, datasets)]
                 found_model = compare.model(False)
                 fixed = [[f.kind, f.rule, f.confidence] for f in report.findings if f.rule not in MODELLED]
                 fixed += [["conflict", "found model", found_model.probability(x)] for fa, fb, x in recorded
-                          if not (_row(fa.claim, datasets) and _row(fb.claim, datasets))]
+                          if not (dataset_row(fa.claim, datasets) and dataset_row(fb.claim, datasets))]
                 yield writer_of(path), row, rows, fixed
 
 

@@ -168,7 +168,7 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
         if n % PARSE_CHUNK == 0:
             prime_parses(claims, pairs[n:n + PARSE_CHUNK], rules)
         a, b = claims[pair.i], claims[pair.j]
-        rows = not given and _row(a, datasets) and _row(b, datasets)
+        rows = not given and dataset_row(a, datasets) and dataset_row(b, datasets)
         ctx = PairContext(similarity=pair.similarity, given=given, rows=rows,
                           crowd=math.log(compared[pair.i] * compared[pair.j]), similar=similar, contrasts=contrasts,
                           sims=sims, articles=articles)
@@ -224,7 +224,7 @@ def claims_datasets(articles: dict) -> set[str]:
     return {path for path, n in whole.items() if n > split[path]}
 
 
-def _row(claim: Claim, datasets: set[str]) -> bool:
+def dataset_row(claim: Claim, datasets: set[str]) -> bool:
     """A whole row of a claims dataset (`claims_datasets`): scored by the rows model."""
     return claim.path in datasets and whole_row(claim)
 
