@@ -204,7 +204,7 @@ def _ours(index: str):
 def _exact_fp16(vectors, settings, threads):
     """Exact upper-triangle blocks over vectors held as float16, each block widened to float32 for
     the matrix product (half the memory of float32 vectors)."""
-    from consistency.group import Pairs, _cap, _concat
+    from consistency.group import Pairs, cap_pairs, concat_hits
 
     half = vectors.astype(np.float16)
     n, k = len(half), settings.max_neighbors
@@ -217,8 +217,8 @@ def _exact_fp16(vectors, settings, threads):
         parts.append((i[keep], j[keep], sims[r, c][keep]))
         held += int(keep.sum())
         if held > 4 * n * k:
-            parts, held = [_cap(*_concat(parts), k)], 0
-    return Pairs(*_cap(*_concat(parts), k))
+            parts, held = [cap_pairs(*concat_hits(parts), k)], 0
+    return Pairs(*cap_pairs(*concat_hits(parts), k))
 
 
 def _faiss_search(kind: str):
@@ -252,9 +252,9 @@ def _faiss_search(kind: str):
             j, s = found.ravel(), sims.ravel()
             keep = (j >= 0) & (j != i) & (s >= settings.threshold)
             parts.append((i[keep], j[keep], s[keep]))
-        i, j, s = group._concat(parts)
-        i, j, s = group._ordered([(i, j, s)], n)
-        return group.Pairs(*group._cap(i, j, s, settings.max_neighbors))
+        i, j, s = group.concat_hits(parts)
+        i, j, s = group.ordered_pairs([(i, j, s)], n)
+        return group.Pairs(*group.cap_pairs(i, j, s, settings.max_neighbors))
     return search
 
 

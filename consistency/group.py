@@ -43,8 +43,9 @@ QUERY_CHUNK = 1 << 15
 #: IVF lists probed per query (of ``2 * sqrt(n)``): pair recall 0.9993 at 100k, 0.9989 at 1M
 #: (benchmarks/grouping.py --scale).
 NPROBE = 16
-#: hits sorted together when pairs are put in order and deduplicated (`_ordered`), and pair ends ranked
-#: together by the neighbour cap (`_cap`): what bounds their working memory (a few hundred MB) at any size.
+#: hits sorted together when pairs are put in order and deduplicated (`ordered_pairs`), and pair ends
+#: ranked together by the neighbour cap (`cap_pairs`): what bounds their working memory (a few hundred
+#: MB) at any size.
 SORT_BUDGET = 1 << 23
 
 
@@ -113,7 +114,7 @@ def candidate_pairs(
     else:
         i, j, s = _exact_hits(vectors, threshold, max_neighbors, new, docs)
         i, j = np.minimum(i, j), np.maximum(i, j)
-    return Pairs(*_cap(i, j, s, max_neighbors))
+    return Pairs(*cap_pairs(i, j, s, max_neighbors))
 
 
 def claim_pairs(pairs: Pairs, owner: np.ndarray, max_neighbors: int = 50) -> Pairs:
@@ -125,7 +126,7 @@ def claim_pairs(pairs: Pairs, owner: np.ndarray, max_neighbors: int = 50) -> Pai
     i, j, s = np.minimum(i, j)[keep], np.maximum(i, j)[keep], pairs.similarity[keep]
     order = np.lexsort((-s, j, i))  # each claim pair's best unit pair first
     i, j, s = _unique(i[order], j[order], s[order], int(owner.max()) + 1)
-    return Pairs(*_cap(i, j, s, max_neighbors))
+    return Pairs(*cap_pairs(i, j, s, max_neighbors))
 
 
 def _no_pairs() -> Pairs:
@@ -172,9 +173,9 @@ def pairs_with_stored(new: np.ndarray, new_documents: Sequence[str], stored: Ite
             parts.append((numbers[c], first_new + begin + r, sims[r, c]))
             held += len(r)
         if held > 4 * (seen + k) * max_neighbors:  # a flood of near-duplicates: stay linear
-            parts = [_cap(*_concat(parts), max_neighbors)]
+            parts = [cap_pairs(*concat_hits(parts), max_neighbors)]
             held = len(parts[0][0])
-    return Pairs(*_cap(*_concat(parts), max_neighbors))
+    return Pairs(*cap_pairs(*concat_hits(parts), max_neighbors))
 
 
 def pairs_from_lists(new: np.ndarray, new_documents: Sequence[str], probes: np.ndarray, homes: np.ndarray,
@@ -199,7 +200,7 @@ def pairs_from_lists(new: np.ndarray, new_documents: Sequence[str], probes: np.n
                                for lists, ids, documents, vectors in stored))
     i, j, s = _probe_hits(new, numbers, None if same_document else new_docs, probes, members, threshold,
                           max_neighbors, first_new + k)
-    return Pairs(*_cap(i, j, s, max_neighbors))
+    return Pairs(*cap_pairs(i, j, s, max_neighbors))
 
 
 def _probe_hits(queries: np.ndarray, query_ids: np.ndarray, query_docs: np.ndarray | None, probes: np.ndarray,
@@ -212,7 +213,7 @@ def _probe_hits(queries: np.ndarray, query_ids: np.ndarray, query_docs: np.ndarr
 
     Memory stays linear: queries are searched `QUERY_CHUNK` at a time, and once a chunk is done each
     query keeps its ``k`` best partners among those that are queries too (a pair of two queries is
-    seen from both sides, so what either side's top ``k`` holds survives, as `_cap` keeps it);
+    seen from both sides, so what either side's top ``k`` holds survives, as `cap_pairs` keeps it);
     partners that are not queries (stored claims) are all kept for the cap. What a chunk keeps is
     held as int32 numbers (`_id_dtype`) and float32 similarities, 12 bytes a hit."""
     blocks = _list_members(members)
@@ -244,12 +245,12 @@ def _probe_hits(queries: np.ndarray, query_ids: np.ndarray, query_docs: np.ndarr
                 parts.append((at[keep], j[keep], s[keep]))
                 held += int(keep.sum())
                 if held > 4 * len(chunk) * max(k, 16):  # a flood of near-duplicates: cut early, stay linear
-                    parts = [_each_query_top(*_concat(parts), query_ids, k)]
+                    parts = [_each_query_top(*concat_hits(parts), query_ids, k)]
                     held = len(parts[0][0])
-        at, j, s = _each_query_top(*_concat(parts), query_ids, k)
+        at, j, s = _each_query_top(*concat_hits(parts), query_ids, k)
         del parts
         kept.append((query_ids[at].astype(dtype), j.astype(dtype), s))
-    return _ordered(kept, n)
+    return ordered_pairs(kept, n)
 
 
 def _list_members(members: Iterable[tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]]):
@@ -280,7 +281,7 @@ def _each_query_top(at: np.ndarray, j: np.ndarray, s: np.ndarray, query_ids: np.
     return at[keep], j[keep], s[keep]
 
 
-def _ordered(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int):
+def ordered_pairs(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int):
     """The hits of ``parts`` (two ids below ``n`` and a similarity each) as pairs ``i < j``, each once
     (a pair of two queries is found from both sides: its first hit stays), sorted by ``(i, j)``.
 
@@ -304,10 +305,10 @@ def _ordered(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int):
                 piece.append((i[rows], j[rows], s[rows]))
     out = []
     for x in range(buckets):
-        i, j, s = _concat(pieces[x])
+        i, j, s = concat_hits(pieces[x])
         pieces[x] = []
         out.append(_unique(i, j, s, n))
-    return _concat(out)
+    return concat_hits(out)
 
 
 def _exact_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | None, docs: np.ndarray | None):
@@ -338,9 +339,9 @@ def _exact_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray |
         parts.append((i[keep], j[keep], s[keep]))
         held += int(keep.sum())
         if held > 4 * n * k:  # a flood of near-duplicates: drop what no top k can keep, stay linear
-            parts = [_cap(*_concat(parts), k)]
+            parts = [cap_pairs(*concat_hits(parts), k)]
             held = len(parts[0][0])
-    return _concat(parts)
+    return concat_hits(parts)
 
 
 def _ann_hits(vectors: np.ndarray, threshold: float, k: int, new: np.ndarray | None, docs: np.ndarray | None,
@@ -396,14 +397,15 @@ def _unique(i: np.ndarray, j: np.ndarray, s: np.ndarray, n: int):
     return i[first], j[first], s[first]
 
 
-def _concat(parts):
+def concat_hits(parts):
+    """The hits of ``parts`` (arrays of first ids, second ids and similarities each) as three arrays."""
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32)
     return tuple(np.concatenate([p[x] for p in parts]) for x in range(3))
 
 
-def _cap(i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int):
+def cap_pairs(i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int):
     """The pairs in the top ``k`` (by similarity, then partner position) of either side.
 
     A pair with a side of at most ``k`` partners stays; the claims with more (crowded) are ranked a
