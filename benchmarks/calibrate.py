@@ -49,6 +49,13 @@ unjudged reported by cut-off. Measured in session 36: a plain refit of the shipp
 today's labels loses wanted findings of both halves at the default cut-off (held, by
 ``benchmarks/news.py``: 79 -> 46 wanted, 38 findings unread; tune, by ``--against``: 97 -> 86
 wanted, 76 unjudged pairs reported), so read this before ``--write``.
+
+Session 42 (docs/rules.md, "Confidence"; branch kinds-measured-42): a feature of two kinds of counted
+thing (physical heads of different WordNet lexicographer files) remade the records (``--record
+tune``, ``--record-pairs`` of the five tuning writers, ``benchmarks/rows.py --record-out``) and took
+-1.3 to -2.0 in ``--rows ... --rows-news ... --rows-pairs ... --rows-pairs-weight 5|3
+--rows-free-bias --rows-l2 1|2``; the guards of two kinds fell to 0.02-0.05, the one of one kind
+(survivors / dead) rose to 0.14-0.18, so no refit was written.
 """
 
 from __future__ import annotations
