@@ -152,10 +152,11 @@ def _name_apposed(text: str, end: int) -> str | None:
 
 
 def person_before(text: str, start: int) -> str | None:
-    """Who "The driver, aged 22," is: the noun phrase before the age words."""
+    """Who "The driver, aged 22," or "Ada Rell (aged 30)" is: the noun phrase before the age words
+    (set off by a comma or a bracket)."""
     before = text[max(0, start - 80):start]
     m = re.search(r"(?P<np>(?:\b(?:[Tt]he|[Aa]n?)[ \u00a0]+)?(?:[A-Za-z][\w'’.-]*[ \u00a0]+){0,3}[A-Za-z][\w'’.-]*)"
-                  r",?[ \u00a0]+(?:aged|age)[ \u00a0]+$", before)
+                  r"(?:,?[ \u00a0]+|[ \u00a0]*\([ \u00a0]*)(?:aged|age)[ \u00a0]+$", before)
     return _trim(m["np"]) if m else None
 
 
