@@ -6,10 +6,11 @@ copula, on "go", on a market's close or as the particle of a verb of motion ("bu
 15 per cent", "went up", "closed lower", "edged up", "crept up"), "up" or "down" with its amount on
 a noun ("with rents up 3.1%": the clause's subject holds it), a noun of change with what changed
 after "in" ("a 7% fall in footfall", "reported a rise in passengers": the clause's subject holds
-it), or a comparison with an earlier time ("handled 8 per cent more passengers than the year
-before", "fewer visitors than last year", "fewer households applied than in May"). Its direction
-is the change word's (`quantities.change.direction_of`, the words that already read the direction
-of a numeric change), else WordNet's for a verb (`wordnet.polarity`: a sense below "increase" or
+it) or as its compound modifier ("accepted a 2% wage cut", "Tolbury's parking charge increase":
+its possessor holds it), or a comparison with an earlier time ("handled 8 per cent more passengers
+than the year before", "fewer visitors than last year", "fewer households applied than in May"). Its
+direction is the change word's (`quantities.change.direction_of`, the words that already read the
+direction of a numeric change), else WordNet's for a verb (`wordnet.polarity`: a sense below "increase" or
 "rise", or below "decrease" or "descend": "lengthened", "widened", "shortened"); what moved is
 the verb's subject (for a comparison, the compared noun with the clause's subject); its time is
 the claim's dates that time the verb (`slots.attached`) but not the earlier time it is compared
@@ -40,7 +41,7 @@ possibility, not a report), a transitive use whose object is not the amount ("th
 final", "cut 200 jobs"), a verb with a complement ("grew more intent"), a subject that is a
 pronoun, a name or a person ("it fell", "the Chiefs lost", "the boxer fell to 45-7": someone
 acting, not a measure moving; on the news tuning half such subjects gave 5 dismissed findings and
-no confirmed one), a noun of change without "in" ("the team's gains").
+no confirmed one), a noun of change without "in" or a compound measure ("the team's gains").
 """
 
 from __future__ import annotations
@@ -255,10 +256,13 @@ def _misread(p: Parse, verb: Token) -> Token | None:
 
 def _noun_move(p: Parse, t: Token, direction: Direction) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
     """A noun of change with what changed after "in" ("a sharp drop in passenger numbers", "a 12%
-    rise in passengers"), with the subject of the clause that reports it as the holder ("the
-    airport reported a rise in passengers")."""
+    rise in passengers") or, without "in", as its compound modifier ("a 3% wage cut", "the bus fare
+    increase": `_modifier`), with the subject of the clause that reports it as the holder ("the
+    airport reported a rise in passengers"), and its possessor ("Tolbury's fare increase")."""
     prep = next((k for k in p.children(t.i) if k.dep == "prep" and k.low == "in"), None)
     noun = next((k for k in p.children(prep.i) if k.dep == "pobj" and k.pos == "NOUN"), None) if prep else None
+    if noun is None and prep is None:
+        noun = _modifier(p, t)
     if noun is None or t.dep not in ("dobj", "attr", "nsubj", "nsubjpass"):
         return None
     verb = p.tokens[t.head]
@@ -266,12 +270,24 @@ def _noun_move(p: Parse, t: Token, direction: Direction) -> tuple[Direction, Tok
         return None
     what = _phrase(p, noun)
     for k in p.children(t.i):  # where: "a fall in footfall at the Grenmoor centre"
-        if k.dep == "prep" and k.low in ("at", "across", "for") and k.i != prep.i:
+        if k.dep == "prep" and k.low in ("at", "across", "for") and (prep is None or k.i != prep.i):
             what = f"{what} {_phrase(p, k)}"
     holder = _subject(p, verb, holder=True) if t.dep in ("dobj", "attr") else None
     if holder is not None:
         what = f"{what} {_phrase(p, holder)}"
+    if noun.head == t.i:  # the compound modifier: a possessor holds it ("Tolbury's fare increase")
+        what = " ".join([what] + [tokens_text([x for x in p.subtree(k.i) if x.dep != "case"])
+                                  for k in p.children(t.i) if k.dep == "poss" and k.pos != "PRON"])
     return direction, verb, noun, what, _heads(p, noun)
+
+
+def _modifier(p: Parse, t: Token) -> Token | None:
+    """The noun a noun of change is compounded with, the measure it changes ("wage" in "a 3% wage
+    cut", "fare" in "the bus fare increase"): the nearest compound noun before it that carries no
+    number of its own (not the "%" of "3% wage cut"); None when there is none."""
+    found = [k for k in p.children(t.i) if k.dep == "compound" and k.pos == "NOUN" and k.i < t.i
+             and k.text.isalpha() and not any(n.dep == "nummod" for n in p.children(k.i))]
+    return found[-1] if found else None
 
 
 def _compared(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
