@@ -154,7 +154,7 @@ def describe(al) -> dict:
 #: things never makes a conflict more likely; and only positive: evidence they are the same thing.
 #: (Unconstrained, a few signs flip to fit quirks of one data set: VitaminC's "not enough info" pairs
 #: about another film rewarded differing subjects.)
-NEGATIVE = ("head_differs", "predicate_gap", "holder_gap", "subject_gap", "holder_differs", "subject_differs",
+NEGATIVE = ("head_differs", "kinds_differ", "predicate_gap", "holder_gap", "subject_gap", "holder_differs", "subject_differs",
             "contrast", "place_differs", "date_gap", "qualifier_mismatch", "negation_mismatch", "ambiguity", "crowd")
 POSITIVE = ("sentence_sim", "phrase_sim", "same_head", "same_predicate", "slot_overlap", "context_sim")
 

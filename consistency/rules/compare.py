@@ -60,7 +60,7 @@ from .slots import PERSONAL, statistic_of, statistics_differ
 from .text import same_word, view
 from .utterances import contents_differ, utterance
 from .windows import windows_apart
-from .wordnet import KIN, SAME, UNKNOWN, relation
+from .wordnet import KIN, SAME, UNKNOWN, kinds_differ, relation
 
 #: cosine similarity of two short texts (phrases); None when no model is at hand.
 Similar = Callable[[str, str], float]
@@ -151,6 +151,7 @@ FEATURES = (
     "is_time",
     "is_date",
     "crowd",                 # log(claims the check compares a with * b with): many similar rows per claim
+    "kinds_differ",          # both heads, of different kinds by WordNet ("residents" / "houses"): `wordnet.kinds_differ`
 )
 
 
@@ -269,6 +270,7 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
         "is_time": float(dim == "time"),
         "is_date": float(dim == "date"),
         "crowd": ctx.crowd,
+        "kinds_differ": float(both_heads and head_rel != SAME and kinds_differ(sa.head, sb.head)),
     }
     return [0.0 if name in unused else x[name] for name in FEATURES]
 

@@ -237,6 +237,7 @@ def _synsets(word: str, pos: str) -> tuple[int, ...]:
 #: "statements"), events ("quake", "crash"), phenomena ("storm", "fire"), time ("hours", "time"), states (conditions:
 #: "injury", "wound", "fracture"). Verbs: cognition ("think", "expect"), communication ("sign",
 #: "say"), change ("cut", "eliminate"), emotion ("want", "hope"), possession ("offer", "bid"), being or staying in a state ("serve", "spend", "last").
+NOUN_TOPS = 3
 NOUN_ACT = 4
 BODY = 8
 NOUN_COMMUNICATION = 10
@@ -362,6 +363,75 @@ def _ancestors(offsets: tuple[int, ...], up: dict, steps: int) -> dict[int, int]
         for h in frontier:
             out[h] = depth
     return out
+
+
+def kinds_differ(a: str, b: str) -> bool:
+    """Two head nouns count physical things of different kinds: people against buildings, vehicles
+    against people, animals against plants. The kind of a noun is the lexicographer file of its first
+    sense (WordNet sorts every noun meaning into one of 26: ``noun.person``, ``noun.artifact``,
+    ``noun.animal``...; `kind_of`), read only for a physical thing: a noun whose first sense is
+    abstract ("toll", "rate", "turnout", "jobs", "votes") names a measure, not what is counted, and
+    a group that lists no members ("crowd", "staff" of a firm) may count the persons in it
+    ("turnout" / "voters", "supporters" / "crowd": conflicts of the tuning writers). Two kinds are
+    one when a word's first kind is a kind of one of the other word's first `SENSES` senses ("fans",
+    first a device, are also people: "spectators"). A group whose meaning lists its members counts
+    as the kind of its members ("people": persons, one kind with "survivors"). False when a side is
+    missing or WordNet does not know it (names, numbers), or without the data. Read by the rows
+    model (``kinds_differ`` in `compare.features`): two measures of one story ("residents" forced
+    out / "houses" flooded) are told in alike sentences, and `relation`'s "not one meaning" holds
+    for reworded conflicts too ("fans" / "spectators")."""
+    if not a or not b:
+        return False
+    ka, kb = _kinds(a.split()[-1].lower()), _kinds(b.split()[-1].lower())
+    if not ka or not kb or ka[0] is None or kb[0] is None:
+        return False
+    return ka[0] not in kb and kb[0] not in ka
+
+
+@lru_cache(maxsize=4096)
+def _kinds(noun: str) -> tuple[int | None, ...]:
+    """The kinds (`kind_of`) of the first `SENSES` senses of ``noun``, first sense first."""
+    return tuple(kind_of(o) for o in synsets(noun, "n")[:SENSES["n"]])
+
+
+def kind_of(synset: int) -> int | None:
+    """The lexicographer file of a noun synset that is a physical thing (below WordNet's "physical
+    entity"), read as its kind; None for an abstraction, or without the data. A group whose meaning
+    lists members ("people": person) is of its first member's kind; a unique beginner
+    (``noun.Tops``: "person", "animal", "artifact") is of the file its direct hyponyms fill
+    (`_tops_files`)."""
+    tables = _tables()
+    if tables is None:
+        return None
+    t = tables["n"]
+    members = t["members"].get(synset, ())
+    if members:
+        synset = members[0]
+    if not _physical() & _ancestors((synset,), t["up"], _PERSON_STEPS).keys():
+        return None
+    f = t["file"][synset]
+    return _tops_files().get(synset, f) if f == NOUN_TOPS else f
+
+
+@lru_cache(maxsize=1)
+def _physical() -> frozenset[int]:
+    """WordNet's "physical entity", under "entity": a collocation, which the index tables leave out, so
+    reached as the hypernym of the first sense of "object" (a physical object)."""
+    return frozenset(h for o in synsets("object", "n")[:1] for h in hypernyms(o))
+
+
+@lru_cache(maxsize=1)
+def _tops_files() -> dict[int, int]:
+    """Each ``noun.Tops`` synset -> the lexicographer file most of its direct hyponyms are in ("person"
+    -> ``noun.person``), itself when they are in ``noun.Tops`` too."""
+    t = _tables()["n"]
+    counts: dict[int, dict[int, int]] = {}
+    for o, ups in t["up"].items():
+        for h in ups:
+            if t["file"].get(h) == NOUN_TOPS:
+                c = counts.setdefault(h, {})
+                c[t["file"][o]] = c.get(t["file"][o], 0) + 1
+    return {h: max(c, key=c.get) for h, c in counts.items()}
 
 
 def relation(a: str, b: str, pos: str) -> str:
