@@ -113,6 +113,23 @@ def test_opposites_are_one_measure_in_two_directions_not_two_members(a, b):
     assert relation(b, a, "v") == FAR
 
 
+@needs_data
+@pytest.mark.parametrize("a, b, differ", [
+    ("tenants", "flats", True),          # persons against buildings
+    ("lorries", "drivers", True),        # vehicles against persons
+    ("goats", "orchards", True),         # animals against plantations read as things
+    ("fans", "spectators", False),       # a device first, persons too: one kind
+    ("people", "survivors", False),      # a group that lists its members is its members
+    ("toll", "deaths", False),           # abstract heads name a measure, never a kind
+    ("crowd", "marchers", False),        # a group without members may count them
+    ("Zorvathi", "houses", False),       # unknown to WordNet
+    ("", "houses", False),
+])
+def test_kinds_of_counted_things(a, b, differ):
+    assert wordnet.kinds_differ(a, b) is differ
+    assert wordnet.kinds_differ(b, a) is differ
+
+
 def test_without_the_data_every_relation_is_unknown(no_wordnet):
     assert not wordnet.available()
     assert relation("protesters", "demonstrators", "n") == UNKNOWN
