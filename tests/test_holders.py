@@ -13,8 +13,8 @@ CASES = read_cases("holders", "cases.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_holders_and_levels(case, tmp_path, embedder):
-    assert_case(case, tmp_path, embedder)
+def test_holders_and_levels(case, tmp_path, embedder, request):
+    assert_case(case, tmp_path, embedder, request)
 
 
 SUBJECTS = read_cases("holders", "subjects.jsonl")
