@@ -22,9 +22,11 @@ from consistency.quantities.numbers import ONES, TEENS, TENS, Number, find_numbe
 from consistency.records import Quantity
 
 #: Units that are durations, for the "an hour and a half" reader.
-_DURATIONS = r"(?P<u>second|minute|hour|day|week|month|year|decade|century)"
+_DURATIONS = r"(?P<u>second|minute|hour|day|week|fortnight|month|year|decade|century)"
 _AND_A_HALF_RE = re.compile(rf"(?<![\w-])(?:an?|one)[ \u00a0]+{_DURATIONS}[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![\w])", re.I)
 _HALF_AN_RE = re.compile(rf"(?<![\w-])half[ \u00a0]+an?[ \u00a0]+{_DURATIONS}(?![\w])", re.I)
+#: A unit of time made an adjective ("a month-long strike", "their fortnight-long stoppage"): one of it.
+_UNIT_LONG_RE = re.compile(rf"(?<![\w-]){_DURATIONS}-long(?![\w-])", re.I)
 _RATE_RE = re.compile(
     r"(?P<gap>[ \u00a0]*-?(?:(?:per|an?|every|each)(?![A-Za-z])|/)[ \u00a0-]*)"  # "11-person" is no "per son"
     r"(?P<per>(?:square|sq\.?|cubic)[ \u00a0]+[A-Za-z]+|[A-Za-z][A-Za-z]*)(?![\w])",
@@ -294,9 +296,9 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _durations_in_words(text: str) -> list[Draft]:
-    """"an hour and a half" (1.5 hours) and "half an hour" (0.5 hours)."""
+    """"an hour and a half" (1.5 hours), "half an hour" (0.5 hours) and "a month-long strike" (one month)."""
     out = []
-    for regex, value in ((_AND_A_HALF_RE, 1.5), (_HALF_AN_RE, 0.5)):
+    for regex, value in ((_AND_A_HALF_RE, 1.5), (_HALF_AN_RE, 0.5), (_UNIT_LONG_RE, 1.0)):
         for m in regex.finditer(text):
             number = Number(m.start(), m.end(), value, value, words=True)
             draft = Draft(number, m.start(), m.end(), value, unit=units.match_unit(" " + m["u"], 0).unit)

@@ -79,6 +79,7 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("hour", "time", "hour", ("hours", "hour", "hrs", "hr"), ("h",)),
     ("day", "time", "day", ("days", "day"), ()),
     ("week", "time", "week", ("weeks", "week"), ()),
+    ("fortnight", "time", "fortnight", ("fortnights", "fortnight"), ()),
     ("month", "time", "month", ("months", "month"), ()),
     ("year", "time", "year", ("years", "year", "yrs", "yr"), ()),
     ("decade", "time", "10 * year", ("decades", "decade"), ()),
