@@ -177,7 +177,7 @@ def _tied(f, m: Mention) -> bool:
     event: on the judged tune half, adding to the veto two events a day apart whose sizes differ
     tied such a population figure to a quake and lost a confirmed finding."""
     from ..parsing import parse
-    from .slots import _clause
+    from .slots import clause_head
 
     p = parse(f.claim.text)
     qt, mt = p.tokens_in(f.q.start, f.q.end), p.tokens_in(m.start, m.end)
@@ -185,12 +185,12 @@ def _tied(f, m: Mention) -> bool:
         return False
 
     def near(t) -> set[int]:
-        c = _clause(p, t)
+        c = clause_head(p, t)
         out = {c.i}
         while c.head != c.i:
             if c.dep in ("relcl", "acl") and c.head != mt[0].i:
                 break  # a clause describing another noun than the event's
-            up = _clause(p, p.tokens[c.head])
+            up = clause_head(p, p.tokens[c.head])
             out.add(up.i)
             if c.dep != "conj":  # a conjunct shares the clause its first conjunct hangs from
                 break

@@ -1233,12 +1233,12 @@ def attached(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...])
     span = p.tokens_in(start, end)
     if not span:
         return tuple(True for _ in spans)
-    mine = _clause(p, span[0])
+    mine = clause_head(p, span[0])
     above = {t.i for t in p.ancestors(mine.i)} | {mine.i}
     out = []
     for s, e in spans:
         toks = p.tokens_in(s, e)
-        out.append(not toks or _clause(p, toks[0]).i in above)
+        out.append(not toks or clause_head(p, toks[0]).i in above)
     return tuple(out)
 
 
@@ -1256,11 +1256,11 @@ def own_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...])
     span = p.tokens_in(start, end)
     if not span:
         return tuple(False for _ in spans)
-    mine = _clause(p, span[0])
+    mine = clause_head(p, span[0])
     heads = {mine.i}
     cur = mine
     while cur.head != cur.i and _same_time(p, cur):
-        cur = _clause(p, p.tokens[cur.head])
+        cur = clause_head(p, p.tokens[cur.head])
         heads.add(cur.i)
     out = []
     for s, e in spans:
@@ -1268,7 +1268,7 @@ def own_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...])
         if not toks:
             out.append(False)
             continue
-        out.append(_in_clauses(p, _clause(p, toks[0]), heads))
+        out.append(_in_clauses(p, clause_head(p, toks[0]), heads))
     return tuple(out)
 
 
@@ -1276,7 +1276,7 @@ def _in_clauses(p: Parse, c: Token, clauses: set[int]) -> bool:
     """The clause headed by ``c`` is one of ``clauses`` (their heads' indices) or describes a noun of
     one (a relative clause or a participle: "the quake that struck on Saturday measured 6.4")."""
     return c.i in clauses or (c.dep in ("relcl", "acl") and c.head != c.i
-                              and _clause(p, p.tokens[c.head]).i in clauses)
+                              and clause_head(p, p.tokens[c.head]).i in clauses)
 
 
 def era_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...], *,
@@ -1297,11 +1297,11 @@ def era_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...],
     span = p.tokens_in(start, end)
     if not span:
         return tuple(False for _ in spans)
-    cur = _clause(p, span[0])
+    cur = clause_head(p, span[0])
     timed, heads = {cur.i}, {cur.i}
     while cur.head != cur.i and (_same_time(p, cur) or _describes_noun(p, cur) or _when_clause(p, cur)):
         via = cur.dep
-        cur = _clause(p, p.tokens[cur.head])
+        cur = clause_head(p, p.tokens[cur.head])
         heads.add(cur.i)
         if via != "conj":
             timed.add(cur.i)
@@ -1312,7 +1312,7 @@ def era_time(p: Parse, start: int, end: int, spans: tuple[tuple[int, int], ...],
         inside = {t.i for t in toks}
         if any(p.tokens[h].dep in ("relcl", "acl") and p.tokens[h].head in inside for h in heads):
             return True  # "in 1987, when a storm killed 40"
-        c = _clause(p, toks[0])
+        c = clause_head(p, toks[0])
         return _in_clauses(p, c, timed) and (not adverbial or _adverbial(p, toks, c))
 
     return tuple(times(p.tokens_in(s, e)) for s, e in spans)
@@ -1359,7 +1359,7 @@ def _same_time(p: Parse, clause: Token) -> bool:
             and not any(c.dep == "mark" for c in p.children(clause.i)))
 
 
-def _clause(p: Parse, t: Token) -> Token:
+def clause_head(p: Parse, t: Token) -> Token:
     """The head of the clause a token is in: its nearest verb or auxiliary (itself included), else the root."""
     chain = [t, *p.ancestors(t.i)]
     return next((x for x in chain if x.pos in ("VERB", "AUX")), chain[-1])
