@@ -556,7 +556,8 @@ def same_move(x: Move, y: Move, ctx) -> float:
     if _opposite_heads(x.heads, y.heads):
         return 0.0
     sim = ctx.sim(x.what, y.what)
-    one_head = (bool(x.heads & y.heads) or any(relation(a, b, "n") == SAME for a in x.heads for b in y.heads)
+    xs, ys = _counted_heads(x.heads), _counted_heads(y.heads)
+    one_head = (bool(xs & ys) or any(relation(a, b, "n") == SAME for a in xs for b in ys)
                 or bool(x.acts & y.acts) or any(relation(a, b, "v") == SAME for a in x.acts for b in y.acts))
     if not one_head and not (x.amount and x.amount == y.amount):
         return 0.0  # "profit fell" / "revenue rose": other heads, no amount to tie them
@@ -572,6 +573,14 @@ def same_move(x: Move, y: Move, ctx) -> float:
     return 0.0 if reason else sim
 
 
+def _counted_heads(heads: frozenset[str]) -> frozenset[str]:
+    """The heads that say what is counted: a counting head ("number", `_COUNTING`) is dropped when the
+    phrase also names what it counts ("stallholder numbers" / "visitor numbers" share only the count,
+    not the measure)."""
+    named = heads - _COUNTING
+    return named if named else heads
+
+
 def _part_of(mover: Move, other: Move) -> bool:
     """``part`` is said of an area named by its kind ("in the northern district of Caldon") that
     ``whole`` does not name ("across Caldon"): `compare.smaller_area`, `compare._part_of`'s reading
@@ -579,10 +588,25 @@ def _part_of(mover: Move, other: Move) -> bool:
     from .compare import smaller_area
 
     part, whole = mover.frame, other.frame
+    if not whole.slots.place and _kind_named(part.slots.place, other.what):
+        return False  # "footfall in the Dunmere town centre" / "town-centre footfall": that kind of area, not a whole
     if part.slots.subplace and whole.slots.place and re.search(
             r"\bof\s+(?:the\s+)?" + re.escape(whole.slots.place) + r"\b", mover.what):
         return True  # "the northern district of Caldon" / "across Caldon"
     return smaller_area(part, whole)
+
+
+def _kind_named(area: str, what: str) -> bool:
+    """The kind words of ``area`` (those after its last capitalised word: "town centre" of "Dunmere
+    town centre") stand in ``what``, joined by spaces or hyphens ("town - centre footfall"): the other
+    move is said of an area of that kind, not of a larger whole holding it."""
+    words = area.split()
+    last = max((n for n, w in enumerate(words) if w[:1].isupper()), default=None)
+    kind = words[last + 1:] if last is not None else []
+    if not kind or not all(w.isalpha() for w in kind):
+        return False
+    run = r"\s*-?\s*".join(re.escape(w) for w in kind)
+    return re.search(r"(?<!\w)" + run + r"(?!\w)", what, re.IGNORECASE) is not None
 
 
 def _opposite_heads(xs: frozenset[str], ys: frozenset[str]) -> bool:
