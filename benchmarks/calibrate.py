@@ -56,6 +56,14 @@ tune``, ``--record-pairs`` of the five tuning writers, ``benchmarks/rows.py --re
 -1.3 to -2.0 in ``--rows ... --rows-news ... --rows-pairs ... --rows-pairs-weight 5|3
 --rows-free-bias --rows-l2 1|2``; the guards of two kinds fell to 0.02-0.05, the one of one kind
 (survivors / dead) rose to 0.14-0.18, so no refit was written.
+
+``--only FEATURE ...`` fits only those weights of the given and found models, every other weight held at
+its shipped value (the shipped model is the fit's offset and centre, candidates aligned by the shipped
+given model; cross-validated by page / cluster as above) and ``--write`` changes only them (the rule
+priors stay as shipped); ``--given-half a`` fits the given model on half a of VitaminC and EQUATE
+(`conflicts.half_of`). A plain refit of the found model loses wanted findings (above); a new feature's
+weight can be fitted this way. Session 42: ``--only kinds_differ --given-half a`` (see docs/rules.md,
+"Confidence").
 """
 
 from __future__ import annotations
@@ -95,17 +103,24 @@ class Example:
     candidates: list
 
 
-def read_pairs(data: Path) -> list[tuple[str, str, str, str, int | None]]:
-    """(source, group, premise, hypothesis, label) of VitaminC dev and EQUATE."""
+def read_pairs(data: Path, half: str | None = None) -> list[tuple[str, str, str, str, int | None]]:
+    """(source, group, premise, hypothesis, label) of VitaminC dev and EQUATE; ``half``: only the
+    pairs of that half of `conflicts.half_of` (the half ``benchmarks/conflicts.py --half`` reads)."""
+    from conflicts import half_of
+
     out = []
     vc = data / "vitaminc_real_numeric_dev.jsonl"
     if vc.is_file():
         for r in read_jsonl(vc):
+            if half and half_of(r["id"]) != half:
+                continue
             out.append(("vitaminc", f"vc:{r['page']}", r["premise"], r["hypothesis"],
                         int(r["label"] == "contradiction")))
     eq = data / "equate_nat.jsonl"
     if eq.is_file():
         for r in read_jsonl(eq):
+            if half and half_of(r["id"]) != half:
+                continue
             if r["label"] == "entailment":
                 label = 0
             elif r["label"] == "contradiction":
@@ -160,13 +175,16 @@ POSITIVE = ("sentence_sim", "phrase_sim", "same_head", "same_predicate", "slot_o
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, center: np.ndarray | None = None,
-        free: tuple[int, ...] = ()) -> np.ndarray:
+        free: tuple[int, ...] = (), only: tuple[str, ...] = ()) -> np.ndarray:
     """L2-regularised logistic regression (bias unpenalised) with the sign constraints above.
 
     ``center``: the weights are pulled towards these instead of towards zero. The found-pair
     model is centred on the given-pair model: 355 reviewed news findings move the base rate
     freely and a weight only where the news labels show it (cross-validated on news, AUC 0.728
-    against 0.720 for a fit centred on zero, and the given model's reading of clean text kept)."""
+    against 0.720 for a fit centred on zero, and the given model's reading of clean text kept).
+
+    ``only``: the names of the features fitted; every other weight stays at its ``center`` value
+    (a fit of those weights with the rest of the model as a fixed offset)."""
     from scipy.optimize import minimize
 
     from consistency.rules.compare import FEATURES
@@ -185,6 +203,8 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, center: np.ndarray | None
 
     bounds = [(None, 0.0) if n in NEGATIVE else (0.0, None) if n in POSITIVE else (None, None) for n in FEATURES]
     bounds += [(None, None)] * (x.shape[1] - len(FEATURES))  # a population's own bias (`rows_population`)
+    if only:
+        bounds = [b if n in only else (c, c) for n, b, c in zip(FEATURES, bounds, center)]
     return minimize(loss, center.copy(), jac=True, method="L-BFGS-B", bounds=bounds).x
 
 
@@ -200,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--only", nargs="+", metavar="FEATURE",
+                    help="fit only these weights of the given and found models, every other weight held at its "
+                         "shipped value (with --given-half a: the given model on half a of VitaminC and EQUATE)")
+    ap.add_argument("--given-half", choices=("a", "b"), help="read only this half of the given pairs")
     ap.add_argument("--dump", help="write every pair with its candidates and cross-validated probability here")
     ap.add_argument("--refit", help="fit on the candidates of an earlier --dump file instead of reading the data "
                                     "(fast; the features must not have changed since)")
@@ -277,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((r["source"], r["group"], r["premise"], r["hypothesis"], r["label"]))
     else:
         data = data_dir(args.data)
-        rows = read_pairs(data)
+        rows = read_pairs(data, args.given_half)
         if not rows:
             print(f"skipped: no VitaminC/EQUATE files under {data}")
             return 0
@@ -303,11 +327,17 @@ def main(argv: list[str] | None = None) -> int:
         if not any(e.label for e in members):
             print(f"{population}: no labelled conflicts; the shipped weights stay")
             continue
-        center = np.array(list(models["given"]["weights"].values())) if population == "found" else None
-        l2 = FOUND_L2 if center is not None else args.l2
-        weights, (x, y) = fit_population(members, l2, center)
+        if args.only:  # the shipped model is the offset and the centre; the engine's alignment picks
+            center = np.array(compare.model(population == "given").weights)
+            l2 = FOUND_L2 if population == "found" else args.l2
+            how = {"only": tuple(args.only), "align": np.array(compare.model(True).weights)}
+        else:
+            center = np.array(list(models["given"]["weights"].values())) if population == "found" else None
+            l2 = FOUND_L2 if center is not None else args.l2
+            how = {}
+        weights, (x, y) = fit_population(members, l2, center, **how)
         print(f"{population} pairs: {len(y)} training candidates, {int(y.sum())} positive")
-        for n, p in zip(idx, report(members, args.folds, l2, center)):
+        for n, p in zip(idx, report(members, args.folds, l2, center, **how)):
             probs[n] = p
         print("weights:")
         for name, w in zip(names, weights):
@@ -329,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
         WEIGHTS.write_text(json.dumps({
             "cutoff": CUTOFF,
             "models": {**old.get("models", {}), **models},
-            "priors": rule_priors(Path(args.labels)),
+            # --only moves the named weights alone: the priors of the other rules stay as shipped
+            "priors": old.get("priors", {}) if args.only else rule_priors(Path(args.labels)),
         }, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {WEIGHTS} (cut-off {CUTOFF})")
     return 0
@@ -413,10 +444,16 @@ def design(examples, weights):
 FOUND_L2 = 3.0
 
 
-def fit_population(examples, l2: float, center=None):
+def fit_population(examples, l2: float, center=None, only: tuple[str, ...] = (), align=None):
     """Weights for one population. Given pairs: the candidate a pair is judged by is re-chosen
     with the new weights three times. Found pairs: candidates are chosen as the engine aligns
-    them (by the given-pair model, ``center``) and the fit is centred on it."""
+    them (by the given-pair model, ``center``) and the fit is centred on it.
+
+    ``only`` (``--only``): only these weights move from ``center`` (the shipped model); candidates
+    are chosen once, by ``align`` (the shipped given-pair model)."""
+    if only:
+        x, y, _ = design(examples, align)
+        return fit(x, y, l2=l2, center=center, only=only), (x, y)
     if center is not None:
         x, y, _ = design(examples, center)
         return fit(x, y, l2=l2, center=center), (x, y)
@@ -427,22 +464,23 @@ def fit_population(examples, l2: float, center=None):
     return w, (x, y)
 
 
-def predictions(examples, folds: int, l2: float, center=None) -> list[float | None]:
-    """Cross-validated probability per pair (None: no candidate, i.e. never flagged)."""
+def predictions(examples, folds: int, l2: float, center=None, **how) -> list[float | None]:
+    """Cross-validated probability per pair (None: no candidate, i.e. never flagged); ``how``: see
+    `fit_population`."""
     out: list[float | None] = [None] * len(examples)
     for k in range(folds):
         train = [e for e in examples if fold_of(e.group, folds) != k]
-        w, _ = fit_population(train, l2, center)
+        w, _ = fit_population(train, l2, center, **how)
         for n, e in enumerate(examples):
             if fold_of(e.group, folds) == k:
-                c = pick(e, center if center is not None else w)
+                c = pick(e, how["align"] if how else center if center is not None else w)
                 if c is not None:
                     out[n] = 1.0 / (1.0 + math.exp(-float(np.dot(w, c))))
     return out
 
 
-def report(examples, folds: int, l2: float, center=None) -> list[float | None]:
-    probs = predictions(examples, folds, l2, center)
+def report(examples, folds: int, l2: float, center=None, **how) -> list[float | None]:
+    probs = predictions(examples, folds, l2, center, **how)
     for source in sorted({e.source for e in examples}):
         sel = [(p, e.label) for p, e in zip(probs, examples) if e.source == source and e.label is not None]
         if not sel:

@@ -65,3 +65,27 @@ def test_the_value_gap_compares_figures_in_one_unit(tmp_path, embedder):
     gaps = {round(x[gap], 3) for fa, fb, x in recorded
             if {fa.q.text, fb.q.text} == {"one minute", "15 seconds"}}
     assert gaps == {round(math.log(4), 3)}, [(fa.q.text, fb.q.text, x[gap]) for fa, fb, x in recorded]
+
+
+def test_a_fit_of_one_weight_holds_every_other_weight_where_it_was():
+    """``calibrate.py --only``: one weight is fitted with the rest of the model a fixed offset.
+    Invented candidates: the feature set on fires only on pairs judged no conflict."""
+    import numpy as np
+    from benchmark_module import benchmark
+
+    calibrate = benchmark("calibrate")
+    names = compare.FEATURES
+    centre = np.array(compare.model(False).weights)
+    rows = []
+    for n in range(40):
+        x = np.zeros(len(names))
+        x[0] = 1.0
+        x[names.index("sentence_sim")] = 0.4 + 0.01 * n
+        x[names.index("kinds_differ")] = float(n % 4 == 0)
+        rows.append((x, 0.0 if n % 4 == 0 else float(n % 3 == 0)))
+    x = np.array([r[0] for r in rows])
+    y = np.array([r[1] for r in rows])
+    w = calibrate.fit(x, y, l2=1.0, center=centre, only=("kinds_differ",))
+    moved = [name for name, a, b in zip(names, w, centre) if abs(a - b) > 1e-9]
+    assert moved == ["kinds_differ"]
+    assert w[names.index("kinds_differ")] < centre[names.index("kinds_differ")]
