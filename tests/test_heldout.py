@@ -71,7 +71,23 @@
   code nor the earlier files, in the wire chain: an agency's dispatch against a regional rewrite, a
   headline against body copy, reported speech, live-blog lines. Held that session, never shown to
   the people changing the rules: P 0.765, R 0.260 on main e6bacc8 and unchanged by the session's
-  changes (the floors).
+  changes.
+- tests/data/voices9/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
+  durations, 6 directions; 50 hard negatives) written at the start of session 42 by an eighth writer
+  who read none of the code nor the earlier files, in the spoken word transcribed: bulletins,
+  interviews, press-conference answers, phone-ins, against the printed notice or post of one fact.
+  Held that session, never shown to the people changing the rules: P 0.818, R 0.180 on main c47b1b7
+  and after the session's readings.
+- Session 42 refitted the rows model on the tuning writers' pairs (voices, voices3, voices4, voices5,
+  voices7; each candidate weighted 5, a bias of their own) with a feature of two kinds of counted
+  thing (`wordnet.kinds_differ`, docs/rules.md "Confidence"). Recall rose on every file and precision
+  fell on some; summed over the ten files precision held (211 of 264 flagged before, 0.799; 278 of
+  349 after, 0.797) and recall rose from 0.45 to 0.59. The held files, P / R before -> after:
+  voices2 0.871 / 0.540 -> 0.818 / 0.720, voices6 0.762 / 0.320 -> 0.731 / 0.380, voices8 0.765 /
+  0.260 -> 0.767 / 0.460, and a tenth writer's file written that session and never shown to anyone
+  changing the rules (tests/data/voices9) 0.818 / 0.180 -> 0.864 / 0.380. The floors are
+  the figures after it, less about 0.02: the precision floors of voices2, voices4 and voices6 are
+  lower than before, on purpose.
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -94,7 +110,7 @@ def test_heldout_precision_and_recall(embedder):
     assert {"conflict", "consistent", "update"} <= labels
     m = bench.heldout_scores(predictions)
     assert m["P"] >= 0.80, m
-    assert m["R"] >= 0.68, m
+    assert m["R"] >= 0.76, m
     assert m["update_false"] == 0, m
 
 
@@ -108,15 +124,15 @@ def _scores(folder: str, pairs: int, embedder) -> dict:
 
 def test_voices_precision_and_recall(embedder):
     m = _scores("voices", 60, embedder)
-    assert m["P"] >= 0.68, m
-    assert m["R"] >= 0.70, m
+    assert m["P"] >= 0.82, m
+    assert m["R"] >= 0.90, m
     assert m["update_false"] == 0, m
 
 
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
-FLOORS = [("voices2", 0.85, 0.50), ("voices3", 0.78, 0.66), ("voices4", 0.84, 0.60), ("voices5", 0.59, 0.20),
-          ("voices6", 0.74, 0.30), ("voices7", 0.68, 0.22), ("voices8", 0.74, 0.24)]
+FLOORS = [("voices2", 0.80, 0.70), ("voices3", 0.76, 0.76), ("voices4", 0.77, 0.66), ("voices5", 0.73, 0.48),
+          ("voices6", 0.71, 0.36), ("voices7", 0.78, 0.46), ("voices8", 0.74, 0.44), ("voices9", 0.84, 0.36)]
 
 
 @pytest.mark.parametrize("folder, precision, recall", FLOORS, ids=[f for f, _, _ in FLOORS])

