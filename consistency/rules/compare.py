@@ -214,9 +214,10 @@ PRIOR = Model(tuple({"bias": -2.0, "sentence_sim": 1.5, "phrase_sim": 2.5, "same
 
 def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
              unused: frozenset = frozenset()) -> list[float]:
-    """The features of two frames, in `FEATURES` order. A phrase similarity named in ``unused`` (a
-    feature whose weight is 0 in the model about to read them: `measure_score`) is left at 0
-    without being computed: each one may cost an embedding run."""
+    """The features of two frames, in `FEATURES` order. A phrase similarity or a reading named in
+    ``unused`` (a feature whose weight is 0 in the model about to read them: `measure_score`) is
+    left at 0 without being computed: a similarity may cost an embedding run, a reading WordNet
+    lookups (``kinds_differ``, weighed by the rows model alone)."""
 
     def sim(name: str, x: str, y: str) -> float:
         return 0.0 if name in unused else ctx.sim(x, y)
@@ -270,7 +271,8 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
         "is_time": float(dim == "time"),
         "is_date": float(dim == "date"),
         "crowd": ctx.crowd,
-        "kinds_differ": float(both_heads and head_rel != SAME and kinds_differ(sa.head, sb.head)),
+        "kinds_differ": 0.0 if "kinds_differ" in unused
+        else float(both_heads and head_rel != SAME and kinds_differ(sa.head, sb.head)),
     }
     return [0.0 if name in unused else x[name] for name in FEATURES]
 
