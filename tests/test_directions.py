@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from benchmark_module import benchmark
 
-from consistency.claims import _claim
+from consistency.claims import document_claims
 from consistency.records import Document
 from consistency.rules.moves import moves
 
@@ -49,7 +49,8 @@ def test_direction_pair(pair_id, verdicts):
 
 
 def _moves(text: str):
-    return moves(_claim(Document(key="x", path="<x>", text=text, date=None), "x", text, start=0, line=None))
+    (claim,) = document_claims(Document(key="x", path="<x>", text=text, row_id="x"))  # a row: one claim, whole
+    return moves(claim)
 
 
 def test_a_move_is_read_with_or_without_a_number():

@@ -35,8 +35,9 @@ READINGS = [
 @pytest.mark.parametrize("text,number,left", READINGS, ids=[t for t, _, _ in READINGS])
 def test_an_amount_remaining_is_read_from_the_parse(text, number, left):
     from consistency.parsing import parse
-    from consistency.rules.moments import _anchor, remaining
+    from consistency.rules.moments import remaining
 
     start = text.index(number)
     p = parse(text)
-    assert remaining(p, _anchor(p, start, start + len(number))) is left
+    anchor = p.head_of(p.tokens_in(start, start + len(number)))  # the word the number's phrase hangs from
+    assert remaining(p, anchor) is left
