@@ -180,7 +180,10 @@ MARKED_BOUNDARY = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _segmenter():
+def segmenter():
+    """pysbd's English sentence segmenter (non-destructive: each sentence as written, with the
+    white space after it; its spans found by `locate`), made once. `split_sentences` segments each
+    line that may hold a sentence boundary with it, once."""
     import pysbd
     from pysbd.utils import TextSpan
 
@@ -467,7 +470,7 @@ def _segment(line: str, offset: int) -> list[Sentence]:
     if not BOUNDARY_HINT.search(line) and not MARKED_BOUNDARY.search(line):
         pieces = [line]
     else:
-        pieces = [part for piece in _rejoin_days(_segmenter().segment(line)) for part in _split_marked(piece)]
+        pieces = [part for piece in _rejoin_days(segmenter().segment(line)) for part in _split_marked(piece)]
     out = []
     cursor = 0
     for piece in pieces:

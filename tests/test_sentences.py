@@ -122,7 +122,7 @@ def test_prose_that_looks_like_furniture_is_kept():
 
 def test_each_text_is_segmented_once(monkeypatch):
     """pysbd runs once per line of an article (it used to run twice on multi-sentence rows)."""
-    real = sentences._segmenter()
+    real = sentences.segmenter()
     calls = []
 
     class Counting:
@@ -130,7 +130,7 @@ def test_each_text_is_segmented_once(monkeypatch):
             calls.append(line)
             return real.segment(line)
 
-    monkeypatch.setattr(sentences, "_segmenter", lambda: Counting())
+    monkeypatch.setattr(sentences, "segmenter", lambda: Counting())
     from consistency.claims import document_claims
     from consistency.records import Document
 
