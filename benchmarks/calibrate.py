@@ -418,11 +418,11 @@ def pick(example: Example, weights) -> list[float] | None:
         return None
     if weights is None:
         return max(example.candidates, key=lambda c: c[0])[1]
-    from consistency.rules.compare import FEATURES
+    from consistency.rules.compare import FEATURES, VALUE_FEATURES
 
     def aligned(c):
         x = list(c[1])
-        for name in ("value_gap", "approximate", "open_bounds"):
+        for name in VALUE_FEATURES:
             x[FEATURES.index(name)] = 0.0
         return float(np.dot(weights, x))
     return max(example.candidates, key=aligned)[1]

@@ -402,7 +402,7 @@ def test_measure_score_compares_no_phrase_the_alignment_model_weighs_zero(embedd
     """Each phrase similarity may cost a run of the model; one the given-pair model multiplies by
     0 cannot change the alignment score, so it is not computed, and the score is the one the full
     feature vector gives."""
-    from consistency.rules.compare import FEATURES, _VALUE_FEATURES, features, measure_score, model
+    from consistency.rules.compare import FEATURES, VALUE_FEATURES, features, measure_score, model
     from consistency.rules.frames import frames
 
     (fa,) = frames(_row_claim("Forty-one migrants held by the coastguard were freed on Sunday, the ministry said.", "a"))
@@ -419,7 +419,7 @@ def test_measure_score_compares_no_phrase_the_alignment_model_weighs_zero(embedd
         if weight[name] == 0.0 and all(pair) and pair[0].lower() != pair[1].lower():
             assert pair not in compared.asked and pair[::-1] not in compared.asked, name
     full = features(fa, fb, PairContext(similar=PhraseSimilarity(embedder), similarity=0.8))
-    for name in _VALUE_FEATURES:
+    for name in VALUE_FEATURES:
         full[FEATURES.index(name)] = 0.0
     assert score == given.probability(full)
 

@@ -501,7 +501,7 @@ def measure_score(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 
 def _unused(m: Model) -> frozenset:
     """What `measure_score` leaves out of ``m``'s features: the value features, and any feature
     ``m`` weighs 0 (it cannot change the score; a similarity costs an embedding run)."""
-    return frozenset(_VALUE_FEATURES) | {name for name, w in zip(FEATURES, m.weights) if w == 0.0}
+    return frozenset(VALUE_FEATURES) | {name for name, w in zip(FEATURES, m.weights) if w == 0.0}
 
 
 #: `apart`'s reason for a figure timed in the past against one of the story's present
@@ -1824,7 +1824,9 @@ def _same_figure(x: Frame, y: Frame) -> bool:
     return same(x.low, y.low) and same(x.high, y.high)
 
 
-_VALUE_FEATURES = ("value_gap", "approximate", "open_bounds")
+#: The features that compare the two values rather than what they measure: `measure_score` (whether
+#: two figures are of one measure) leaves them out, and so does `benchmarks/calibrate.py`'s `pick`.
+VALUE_FEATURES = ("value_gap", "approximate", "open_bounds")
 #: Two frames whose alignment reaches this are taken to measure the same thing (NUM002, DIR001).
 SAME_MEASURE = 0.5
 
