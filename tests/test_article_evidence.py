@@ -90,3 +90,55 @@ def test_another_players_figure_stated_by_the_same_article(tmp_path, embedder):
     # unnamed guard's 15 is two players' scores
     assert ("15", "22") not in pairs, pairs
     assert ("19", "22") in pairs, pairs  # Okonjo's points: the two outlets disagree
+
+
+# One sentence that gives the other outlet's figure itself, of the other outlet's own noun (or of
+# no noun: "another 1,500", "11 others"), beside a figure of its own: written before the code, in
+# a radio bulletin's voice against a wire report's.
+DEPOT_A = (
+    "At the Korvel fuel depot the fire chief says three workers are dead and 11 others are hurt.\n"
+)
+DEPOT_B = (
+    "Eleven workers were taken to hospital on Sunday after the blast at the Korvel fuel depot.\n"
+)
+VALLEY_A = (
+    "Some 900 flood victims in the Lerran valley are sleeping in church halls, while another 1,500 still "
+    "wait for a roof, the mayor told us.\n"
+)
+VALLEY_B = (
+    "In the Lerran valley 1,500 flood victims needed a roof over their heads on Tuesday, officials said.\n"
+)
+
+
+def test_a_sentence_that_gives_the_other_figure_beside_its_own(tmp_path, embedder):
+    pairs = _check(tmp_path, embedder, DEPOT_A, DEPOT_B)
+    # the bulletin's sentence gives eleven too (the hurt, the wire's hospital cases): its three
+    # dead are another measure, not a rival count of the workers taken to hospital
+    assert ("Eleven", "three") not in pairs, pairs
+    pairs = _check(tmp_path, embedder, VALLEY_A, VALLEY_B)
+    # "another 1,500" still waiting are the other outlet's 1,500 in need: the 900 in the halls
+    # are another measure
+    assert ("1,500", "900") not in pairs, pairs
+
+
+CRASH_A = (
+    "The coach crash near Tollby injured four girls and two boys from the Brennic school, the driver said.\n"
+)
+CRASH_B = (
+    "Two girls and two boys from the Brennic school were injured when their coach crashed near Tollby.\n"
+)
+STORM_A = (
+    "Sunday's storm in Dorrow county killed 6 people and hurt 14, the sheriff said.\n"
+)
+STORM_B = (
+    "Fourteen people were killed in Dorrow county by the storm on Sunday, according to the coroner.\n"
+)
+
+
+def test_the_same_number_of_another_noun_or_act_in_the_sentence_is_no_evidence(tmp_path, embedder):
+    pairs = _check(tmp_path, embedder, CRASH_A, CRASH_B)
+    # the first sentence's "two" counts boys, not girls: the outlets disagree about the girls
+    assert ("Two", "four") in pairs, pairs
+    pairs = _check(tmp_path, embedder, STORM_A, STORM_B)
+    # the first sentence's 14 are hurt, the second's dead: both toll counts still disagree
+    assert ("6", "Fourteen") in pairs, pairs

@@ -326,6 +326,12 @@ def is_country(name: str) -> bool:
     return bool(kind) and below(name, frozenset(kind), senses=1, steps=3)
 
 
+def is_kind(noun: str, kind: str) -> bool:
+    """One of the first `SENSES` senses of ``noun`` is a kind of the first sense of ``kind`` ("skiff"
+    of "boat", "gunman" of "person"); False when WordNet does not know either, or without the data."""
+    return bool(noun and kind) and _is_a(noun.split()[-1].lower(), kind.split()[-1].lower())
+
+
 def _is_a(noun: str, kind: str) -> bool:
     """One of the first `SENSES` senses of ``noun`` lies below the first sense of ``kind``."""
     return below(noun, frozenset(synsets(kind, "n")[:1]), senses=SENSES["n"], steps=_PERSON_STEPS)
