@@ -133,10 +133,27 @@ def test_kinds_of_counted_things(a, b, differ):
     assert wordnet.kinds_differ(b, a) is differ
 
 
+@needs_data
+@pytest.mark.parametrize("part, whole, narrower", [
+    ("pupils", "people", True),          # a kind of person within a group that lists persons
+    ("soldiers", "persons", True),
+    ("passengers", "people", True),
+    ("people", "pupils", False),         # the whole is no part of its part
+    ("houses", "homes", False),          # kinds of building: the writers' one count reworded
+    ("lorries", "people", False),        # no kind of the other
+    ("tenants", "tenants", False),       # one word is one count
+    ("Zorvathi", "people", False),       # unknown to WordNet
+    ("", "people", False),
+])
+def test_a_kind_of_person_is_a_part_of_the_whole(part, whole, narrower):
+    assert wordnet.narrower(part, whole) is narrower
+
+
 def test_without_the_data_every_relation_is_unknown(no_wordnet):
     assert not wordnet.available()
     assert relation("protesters", "demonstrators", "n") == UNKNOWN
     assert relation("boats", "boats", "n") == SAME      # one lemma needs no WordNet
+    assert not wordnet.narrower("pupils", "people")
 
 
 @needs_data

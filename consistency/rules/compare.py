@@ -1392,6 +1392,53 @@ def _part_of(part: Frame, whole: Frame) -> bool:
         or _narrowed_of(part, whole)
 
 
+def exceeding_part(fa: Frame, fb: Frame) -> tuple[Frame, Frame] | None:
+    """(part, whole) when one figure counts a kind of the persons the other counts, with one
+    predicate (`_kind_of_whole`: "nine children died" / "six people died"), and is larger: a part
+    cannot exceed its whole, so the pair is a conflict whatever else tells the two measures apart,
+    and its explanation says which is the part ("the part (Nine children died) exceeds the whole
+    (Six people died)"). None otherwise.
+
+    A smaller part is not read as consistent (no veto in `_part_of`): on the judged findings of the
+    news tune half (main d43df76) that veto removed 2 dismissed findings (a count of boys against
+    the count of all hit) and 1 confirmed (men held against people held: one group told in two
+    words), and the one flagged pair of a dispute the GVA reviewers confirmed (victims killed
+    against people killed; `gva_outlet_recall` disputes flagged 3 -> 2): in news a kind of person
+    is as often the whole group reworded as a group within it. Nor is the part named so for
+    `_part_of`'s other readings (a narrowed predicate, an area named by its kind): there a larger
+    narrowed count stays a plain conflict (on the tune half the explanation would have named 3
+    confirmed rival counts of one group a part and a whole, the wounded told with a condition on
+    one side)."""
+    for part, whole in ((fa, fb), (fb, fa)):
+        if part.low > whole.high and _kind_of_whole(part, whole):
+            return part, whole
+    return None
+
+
+def _kind_of_whole(part: Frame, whole: Frame) -> bool:
+    """``part`` counts a kind of the persons ``whole`` counts (`wordnet.narrower`: "three children" /
+    "six people", "14 pupils" / "11 people") with one predicate (the same lemma or one meaning by
+    `wordnet.relation`: "died" / "died", "were hurt" / "were injured"; or none on both sides): those
+    children are among those people, so the children cannot be more (`exceeding_part`). Two
+    predicates that differ ("were shot" / "were killed") count two measures, whatever the nouns.
+    Counts only (not ages).
+
+    Measured (session 43) on every pair of counts of the news tune half's candidate pairs within one
+    cluster (13,358 frame pairs): 36 pairs of a part head a kind of the other under one predicate
+    (any kind, WordNet hypernyms within four steps), none flagged, 14 set apart already; the 7 larger
+    parts are all misreads (a rifle's model number read as a count of rifles, a batting figure
+    against home runs) or a rarer sense (raiders as their ship), none a kind of person. Kinds of building or object are left out: the tuning
+    writers read them as one count reworded (voices v011 "homes" / "houses", v018 "works of art" /
+    "paintings": conflicts as labelled)."""
+    if part.q.dimension not in (None, "count") or whole.q.dimension not in (None, "count") \
+            or part.is_age or whole.is_age:
+        return False
+    pa, pw = part.slots.predicate, whole.slots.predicate
+    if (pa or pw) and (not pa or not pw or relation(pa, pw, "v") != SAME):
+        return False
+    return wordnet.narrower(part.slots.head, whole.slots.head)
+
+
 def smaller_area(part: Frame, whole: Frame) -> bool:
     """``part`` is said of an area named by its kind (`slots.Slots.subplace`) that ``whole`` does
     not name (no place of its own, and the area not named elsewhere in its sentence: `area_named_in`),

@@ -16,7 +16,7 @@ from ..parsing import parsed
 from ..records import Claim
 from . import corrections
 from .base import Rule, Verdict, per_claim, register, spans
-from .compare import SAME_MEASURE, PairContext, alignment, apart, measure_score, score
+from .compare import SAME_MEASURE, PairContext, alignment, apart, exceeding_part, measure_score, score
 from .frames import Frame, bounds_apart, describe, disjoint, frames, key, same_kind
 from .frames import parses as frame_parses
 from .text import mentions, view
@@ -43,6 +43,21 @@ def _said(f: Frame) -> str:
 
 
 def _reason(fa: Frame, fb: Frame) -> str:
+    if fa.is_age:
+        return "the ages of one person differ"
+    found = exceeding_part(fa, fb)
+    if found is not None:  # a part larger than its whole (`compare.exceeding_part`)
+        part, whole = found
+        return f"the part ({_told(part)}) exceeds the whole ({_told(whole)})"
+    return _plain_reason(fa, fb)
+
+
+def _told(f: Frame) -> str:
+    """The figure with its predicate as written ("9 children died")."""
+    return f"{_said(f)} {f.slots.verb}" if f.slots.verb else _said(f)
+
+
+def _plain_reason(fa: Frame, fb: Frame) -> str:
     if fa.is_age:
         return "the ages of one person differ"
     if not disjoint(fa, fb):

@@ -476,6 +476,36 @@ def _relation(a: str, b: str, pos: str) -> str:
     return KIN if ua.keys() & ub.keys() else FAR
 
 
+#: How many hypernym steps below the whole's meaning the part's first sense may lie (`narrower`):
+#: "officer" (a policeman) -> "lawman" -> "defender" -> "preserver" -> "person" is four.
+NARROWER_STEPS = 5
+
+
+def narrower(part: str, whole: str) -> bool:
+    """A count of the noun ``part`` counts a part of what a count of ``whole`` counts: both kinds of
+    person, and the first sense of ``part`` lies 1 to `NARROWER_STEPS` hypernym steps below one of
+    ``whole``'s first `SENSES` senses or below a member of such a group ("children", "pupils",
+    "officers" / "people", "persons": *person* is the member of "people"). Not for one meaning
+    (`relation` `SAME`), nor for a rarer sense of the part (a word for sea raiders also names their
+    ship). Only persons: the tuning writers read a kind of building
+    or of object as the same count reworded ("150 houses" / "600 homes", "1,200 paintings" / "450
+    works of art": conflicts as written), while a kind of person is a group within the whole ("three
+    children" among "six people"). The last word of each phrase is read; False when WordNet does not
+    know a word, or without the data."""
+    tables = _tables()
+    if tables is None or not part or not whole:
+        return False
+    a, b = part.split()[-1].lower(), whole.split()[-1].lower()
+    if relation(a, b, "n") != FAR or not is_person(a):
+        return False
+    first = synsets(a, "n")[:1]
+    wholes = synsets(b, "n")[:SENSES["n"]]
+    members = tables["n"]["members"]
+    targets = set(wholes) | {m for x in wholes for m in members.get(x, ())}
+    reached = _ancestors(first, tables["n"]["up"], NARROWER_STEPS)
+    return any(reached.get(t, 0) >= 1 for t in targets)
+
+
 def opposite(a: str, b: str, pos: str) -> bool:
     """Whether WordNet lists a sense of ``a`` among its first `SENSES` as the antonym of one of
     ``b``'s ("began" / "ended", "opened" / "closed", "won" / "lost"); False for a word it does
