@@ -102,7 +102,11 @@ class Parse:
 
 
 @lru_cache(maxsize=1)
-def _nlp():
+def pipeline():
+    """The spaCy pipeline sentences are parsed with (``CONSISTENCY_PARSER``, else `PARSER_PACKAGE`),
+    loaded once, without its entity recogniser and sentence splitter, its attribute ruler replaced by
+    `FastRules` and its lemmatizer remembering (`remember_lemmas`); `ModelError` when it cannot be
+    loaded."""
     name = os.environ.get("CONSISTENCY_PARSER") or PARSER_PACKAGE
     try:
         spacy = _import_spacy(without_torch=name == PARSER_PACKAGE)
@@ -389,7 +393,7 @@ def _parse_many(texts: Sequence[str]) -> list[Parse]:
     if missing:
         _COUNTS[0] += len(missing)
         _COUNTS[1] += 1
-        fresh = {text: _record(text, doc) for text, doc in zip(missing, _nlp().pipe(missing, batch_size=128))}
+        fresh = {text: _record(text, doc) for text, doc in zip(missing, pipeline().pipe(missing, batch_size=128))}
         _CACHE.update(fresh)
         if kept is not None:
             kept.put(fresh)

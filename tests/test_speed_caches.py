@@ -346,7 +346,7 @@ def test_the_attribute_rules_and_lemmas_are_spacy_s():
 
     from consistency import parsing
 
-    nlp = parsing._nlp()
+    nlp = parsing.pipeline()
     ruler = nlp.get_pipe("attribute_ruler")
     assert getattr(ruler.match, "__self__", None).__class__ is parsing.FastRules
     assert type(nlp.get_pipe("lemmatizer")).__name__.startswith("Remembering")
