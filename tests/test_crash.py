@@ -176,7 +176,7 @@ def forked_main(argv: list[str]) -> int:
     from consistency.cli import main
     from consistency.store import hooks
 
-    hooks._reached = 0
+    hooks.restart()
 
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)

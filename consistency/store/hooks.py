@@ -24,6 +24,13 @@ from pathlib import Path
 _reached = 0
 
 
+def restart() -> None:
+    """Count the points reached from the start again (``CONSISTENCY_TEST_KILL_AT=N``): for a forked
+    process that runs a command of its own."""
+    global _reached
+    _reached = 0
+
+
 def crash_point(name: str) -> None:
     global _reached
     env = os.environ
