@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import uuid
 
 from pathlib import Path
 
@@ -446,9 +447,10 @@ def test_numbers_that_agree_everywhere_are_not_scored_for_alignment(embedder):
 def test_remembered_date_spans_are_the_patterns_answer_and_each_caller_gets_its_own_list():
     from consistency.quantities import dates
 
-    text = "On 4 March 2021, at 9:30 a.m. last Friday, the council met again."
-    fresh = dates._date_spans.__wrapped__(text)
-    first = dates.date_spans(text)
+    text = f"On 4 March 2021, at 9:30 a.m. last Friday, the council of ward {uuid.uuid4().hex} met again."
+    fresh = tuple(dates.date_spans(text))  # a text never read before: the patterns' own answer
+    assert len(fresh) == 3  # the day, the clock time and the weekday
+    first = dates.date_spans(text)  # remembered
     assert first == list(fresh) and [s.kind for s in first] == [s.kind for s in fresh]
     first.clear()  # a caller that edits its list leaves the next caller's answer whole
     assert dates.date_spans(text) == list(fresh)
@@ -578,15 +580,20 @@ def test_a_damaged_parse_cache_is_left_alone_and_the_sentences_parsed(tmp_path, 
 
 
 def test_a_kept_parse_that_does_not_read_back_is_parsed_again(tmp_path, monkeypatch):
+    import sqlite3
+    from contextlib import closing
+
     from consistency import parsing
 
     monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
     monkeypatch.setattr(parsing.Kept, "_open", {})
     parsing.clear()
     made = parsing.parse_many(_SENTENCES[:2])
-    kept = parsing.Kept.of_this_parser()
-    for text, damaged in zip(_SENTENCES[:2], (b"[[0, 3, 1]]", b"not json")):  # a short row; no JSON at all
-        kept.store._db.execute("UPDATE kept SET value = ? WHERE key = ?", (damaged, parsing._text_key(text)))
+    with closing(sqlite3.connect(tmp_path / "parses.sqlite3", isolation_level=None)) as db:  # the kept file
+        keys = [key for (key,) in db.execute("SELECT key FROM kept ORDER BY rowid")]
+        assert len(keys) == 2
+        for key, damaged in zip(keys, (b"[[0, 3, 1]]", b"not json")):  # a short row; no JSON at all
+            db.execute("UPDATE kept SET value = ? WHERE key = ?", (damaged, key))
     parsing.clear()
     before = parsing.counts()
     assert parsing.parse_many(_SENTENCES[:2]) == made
@@ -602,7 +609,7 @@ def test_parses_are_kept_per_pipeline_version(tmp_path, monkeypatch):
     monkeypatch.setattr(parsing.Kept, "_open", {})
     parsing.clear()
     made = parsing.parse_many(_SENTENCES[:1])
-    identity = parsing._parser_identity(parsing.PARSER_PACKAGE)
+    identity = parsing.Kept.of_this_parser().space
     assert "spacy " in identity and parsing.PARSER_PACKAGE in identity
     older = parsing.Kept(parsing.Kept.of_this_parser().store, identity.replace("format", "older format"))
     assert older.get(_SENTENCES[:1]) == {} and parsing.Kept.of_this_parser().get(_SENTENCES[:1]) == {
