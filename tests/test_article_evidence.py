@@ -142,3 +142,31 @@ def test_the_same_number_of_another_noun_or_act_in_the_sentence_is_no_evidence(t
     pairs = _check(tmp_path, embedder, STORM_A, STORM_B)
     # the first sentence's 14 are hurt, the second's dead: both toll counts still disagree
     assert ("6", "Fourteen") in pairs, pairs
+
+
+# The sentence next to one's own that gives the other outlet's figure, of that outlet's noun:
+# written before the code, a harbour log's voice against a wire's.
+COVE_A = (
+    "The cutter Ilse stopped two speedboats off Cape Morra late on Saturday.\n\n"
+    "Four smuggling speedboats tried to reach the cape on Saturday night but were turned back by the cutter Ilse.\n"
+)
+COVE_B = (
+    "On Saturday night the cutter Ilse intercepted two speedboats with smugglers off Cape Morra.\n"
+)
+CLIMB_A = (
+    "Two riders were hurt in the crash on the Ledra climb on Sunday.\n\n"
+    "Five riders were killed in the crash, the race doctor said.\n"
+)
+CLIMB_B = (
+    "Two riders were killed when the peloton crashed on the Ledra climb on Sunday.\n"
+)
+
+
+def test_the_next_sentence_that_gives_the_other_figure(tmp_path, embedder):
+    pairs = _check(tmp_path, embedder, COVE_A, COVE_B)
+    # the log's sentence next to its four gives the wire's two stopped speedboats: the four that
+    # tried to reach the cape are another measure
+    assert ("Four", "two") not in pairs, pairs
+    pairs = _check(tmp_path, embedder, CLIMB_A, CLIMB_B)
+    # the two next to the five are hurt, not killed: the tolls still disagree
+    assert ("Five", "Two") in pairs, pairs
