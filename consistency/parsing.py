@@ -94,6 +94,12 @@ class Parse:
     def tokens_in(self, start: int, end: int) -> list[Token]:
         return [t for t in self.tokens if t.start < end and start < t.end]
 
+    def head_in(self, start: int, end: int) -> Token | None:
+        """The token the phrase at ``start:end`` hangs from (`head_of` of its tokens, as
+        `slots.read_slots` anchors a figure); None when no token lies there."""
+        span = self.tokens_in(start, end)
+        return self.head_of(span) if span else None
+
     def head_of(self, span: list[Token]) -> Token:
         """The head of the phrase ``span`` (its tokens, not empty): the last of its tokens that hangs
         from a word outside it or is the root, else its last token ("a 12 - year - old": "old")."""

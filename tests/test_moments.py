@@ -39,5 +39,4 @@ def test_an_amount_remaining_is_read_from_the_parse(text, number, left):
 
     start = text.index(number)
     p = parse(text)
-    anchor = p.head_of(p.tokens_in(start, start + len(number)))  # the word the number's phrase hangs from
-    assert remaining(p, anchor) is left
+    assert remaining(p, p.head_in(start, start + len(number))) is left

@@ -80,7 +80,7 @@ def receiver(f: Frame) -> str:
     if f.q.dimension in (None, "count"):
         return ""
     p = parse(f.claim.text)
-    t = _figure(p, f)
+    t = p.head_in(f.q.start, f.q.end)
     nouns = []
     while t is not None and len(nouns) < 3:
         if t.pos in ("NOUN", "NUM"):
@@ -110,11 +110,6 @@ def _maker(f: Frame, ctx) -> str:
     return named_who(s) or ("" if s.pronoun or s.clause_name else maker_before(f, ctx))
 
 
-def _figure(p: Parse, f: Frame) -> Token | None:
-    span = p.tokens_in(f.q.start, f.q.end)
-    return p.head_of(span) if span else None
-
-
 def standard(f: Frame) -> bool:
     """``f``'s figure (or the first of the list it ends) is the object of "than" and the frame read
     no bound from it: the standard a comparison measures against ("better than nine years and $200
@@ -122,7 +117,7 @@ def standard(f: Frame) -> bool:
     if f.low == float("-inf") or f.high == float("inf"):
         return False
     p = parse(f.claim.text)
-    t = _figure(p, f)
+    t = p.head_in(f.q.start, f.q.end)
     while t is not None and t.dep == "conj" and t.head != t.i:
         t = p.tokens[t.head]
     return t is not None and t.dep == "pobj" and p.tokens[t.head].low == "than"
@@ -184,7 +179,7 @@ def maker_before(f: Frame, ctx) -> str:
     if f.q.dimension in (None, "count"):
         return ""  # a count's noun is what is counted, not an item someone makes
     p = parse(f.claim.text)
-    t = _figure(p, f)
+    t = p.head_in(f.q.start, f.q.end)
     if t is None:
         return ""
     nouns = _own_nouns(p, t)

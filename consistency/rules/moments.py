@@ -52,18 +52,12 @@ def remaining(p: Parse, anchor: Token) -> bool:
     return False
 
 
-def _anchor(p: Parse, start: int, end: int) -> Token | None:
-    """The token the number's phrase hangs from (as `slots.read_slots` finds it)."""
-    span = p.tokens_in(start, end)
-    return p.head_of(span) if span else None
-
-
 def reads_clock(f) -> bool:
     """``f`` (a `frames.Frame`) is an amount of time remaining (`remaining`)."""
     if f.q.dimension != "time" or not f.slots.offset:
         return False
     p = parse(f.claim.text)
-    anchor = _anchor(p, f.q.start, f.q.end)
+    anchor = p.head_in(f.q.start, f.q.end)
     return anchor is not None and remaining(p, anchor)
 
 
@@ -112,7 +106,7 @@ def _under(change, level) -> bool:
     """The level's phrase hangs from the change's verb, within a few steps ("dropped $2.49 to close
     at $46.64": at, close, dropped), or both hang from one verb ("fell 120 points to 9,850")."""
     p = parse(change.claim.text)
-    c, lv = _anchor(p, change.q.start, change.q.end), _anchor(p, level.q.start, level.q.end)
+    c, lv = p.head_in(change.q.start, change.q.end), p.head_in(level.q.start, level.q.end)
     if c is None or lv is None:
         return False
     verbs = [t for t in [c, *p.ancestors(c.i)][:3] if t.pos in ("VERB", "AUX")][:1]
