@@ -86,3 +86,22 @@ def frame_at(tmp_path, text, number):
     claims, _ = api.extract([str(tmp_path / "a.txt")])
     [frame] = [f for c in claims for f in frames(c) if f.q.text == number]
     return frame
+
+
+def expect_param(i: int, row: dict):
+    """A pytest param of a given-pair case with ``expect`` flag or not (tests/data/sums, tolerance,
+    vitaminc_shapes); a case marked ``known`` (with the reason) is a strict expected failure."""
+    marks = [pytest.mark.xfail(strict=True, reason=row["known"])] if row.get("known") else []
+    return pytest.param(row, marks=marks, id=f"{i}-{row['expect']}")
+
+
+def assert_expected_rule(row, embedder):
+    """The pair checked as `consistency compare` reports it: ``rule`` among its findings when the
+    case expects a flag, absent otherwise."""
+    from tests.test_rules import findings_for
+
+    rules = {f.rule for f in findings_for(row, embedder=embedder)}
+    if row["expect"] == "flag":
+        assert row["rule"] in rules, f"should flag: {row['note']} (got {sorted(rules)})"
+    else:
+        assert row["rule"] not in rules, f"should not flag: {row['note']}"

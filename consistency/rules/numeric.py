@@ -43,8 +43,6 @@ def _said(f: Frame) -> str:
 
 
 def _reason(fa: Frame, fb: Frame) -> str:
-    if fa.is_age:
-        return "the ages of one person differ"
     found = exceeding_part(fa, fb)
     if found is not None:  # a part larger than its whole (`compare.exceeding_part`)
         part, whole = found
