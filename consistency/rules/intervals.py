@@ -17,6 +17,9 @@ times cannot overlap. Read as days, not as words:
   Monday": a timetable's present, news's way of telling what is planned) is the day ahead of the
   claim's date (`dates.read_forward`); one a noun holds with no verb ("a closure from 3 March") may
   be either. Only a veto is lifted: the day behind still counts for `tolerance.dates_overlap`.
+  DAT001 reads a date in the present both ways too (`days_ahead`, `tolerance.disjoint`): measured
+  in session 43, a noun's date read ahead as well lost a held writer's conflict, so only a verb
+  in the present does.
 """
 
 from __future__ import annotations
@@ -49,6 +52,26 @@ def spans(claim) -> tuple[tuple[dt.date, dt.date, bool], ...]:
         if anchor is not None and anchor > hi and opens_span(claim.text, d):
             out.append((anchor, anchor, False))
     return tuple(out)
+
+
+def days_ahead(f: Frame) -> tuple[int, int, bool] | None:
+    """The days of ``f``'s date read ahead of its claim's date, as day numbers, when its clause is a
+    timetable's present or a noun holds it with no verb (as `spans` reads it: "the reopening date is
+    May 3" in an April article is this May 3, not last year's; `dates.read_forward`), with whether it
+    is a bare weekday (its exact day here: the day of slack is the caller's, as in
+    `tolerance.dates_overlap`); None for a date in a past clause, one already read ahead, or no
+    weekday or yearless day."""
+    claim = f.claim
+    if f.q.dimension != "date" or claim.date in (None, UNDATED):
+        return None
+    for d, _lo, _hi in view(claim).dates:
+        if d.start == f.q.start:
+            ahead = read_forward(claim.text, d, claim.date)
+            if ahead is None or _date_tense(claim.text, d) != "present":
+                return None
+            slack = 1 if d.approximate else 0
+            return ahead[0].toordinal() + slack, ahead[1].toordinal() - slack, d.approximate
+    return None
 
 
 def _date_tense(text: str, d) -> str:

@@ -569,7 +569,8 @@ class DateMismatch(_NumericRule):
     "when", "ended in 2021 when it closed" / "shut its doors in 2019"). A date is read as
     written: day or month first, a bare or ordinal day ("4 June", "the 4th of June", "June
     4th"), with or without its year (without one, the nearest such day not after the document
-    date); a span of days of one month ("12-13 August", "August 12-14") is every day of it.
+    date, or the nearest ahead of it in a timetable's present: "the reopening date is May 3",
+    `intervals.days_ahead`); a span of days of one month ("12-13 August", "August 12-14") is every day of it.
     The intervals must be disjoint; a month and day without a year ("born after November 4")
     in a claim without a document date is read in the other date's year.
 

@@ -255,7 +255,7 @@ def _disjoint_as_read(fa: Frame, fb: Frame, *, found: bool) -> bool:
     # frame's value is a day number near 740,000: 0.1 % of it would be two years)
     eps = (EPSILON if converted else 1e-9) * max(finite + [1e-12])
     if a_high + eps < b_low or b_high + eps < a_low:
-        return True
+        return not (fa.q.dimension == "date" and _ahead_meets(fa, fb))
     # intervals that share one end point, excluded by one side: "19 reviews" vs "more than 19 reviews"
     if found:
         return False
@@ -263,6 +263,24 @@ def _disjoint_as_read(fa: Frame, fb: Frame, *, found: bool) -> bool:
         return True
     if abs(b_high - a_low) <= eps and (fb.strict_high or fa.strict_low):
         return True
+    return False
+
+
+def _ahead_meets(fa: Frame, fb: Frame) -> bool:
+    """One date, read ahead of its claim's date (`intervals.days_ahead`: a timetable's present, "the
+    reopening date is May 3"), meets the other as read: the two may be one day, as the veto of
+    different times already allows (`intervals.spans`). A bare weekday keeps its exact day against
+    the same anchor day, a day of slack against another (`_weekday_slack`)."""
+    from .intervals import days_ahead
+
+    for f, other in ((fa, fb), (fb, fa)):
+        ahead = days_ahead(f)
+        if ahead is None:
+            continue
+        low, high, weekday = ahead
+        slack = 1 if weekday and _anchor(fa.claim) != _anchor(fb.claim) else 0
+        if low - slack <= other.high and other.low <= high + slack:
+            return True
     return False
 
 
