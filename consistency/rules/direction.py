@@ -8,7 +8,7 @@ from ..parsing import parsed
 from ..records import Claim
 from .base import Rule, Verdict, register, spans
 from .compare import SAME_MEASURE, PairContext, alignment
-from .frames import frames, key
+from .frames import Frame, frames, key
 from .moves import base_at, moves, opposed, same_move
 
 
@@ -35,7 +35,9 @@ class DirectionMismatch(Rule):
     and a count of people doing a thing as a move of that activity ("fewer households
     applied for grants than in May" vs "the number of households applying rose").
 
-    Not flagged: changes of different things ("exports rose" vs "imports fell"),
+    Not flagged: changes of different things ("exports rose" vs "imports fell"; two named
+    measures of other heads, each with its own amount: "house prices rose 4%" vs "home sales fell
+    by a fifth"),
     changes on different explicit dates ("rose on Monday" vs "fell on Tuesday") or
     against different bases ("down on the month" vs "up on the year"), a part
     against the whole ("prices in one district fell" vs "prices across the country
@@ -94,6 +96,8 @@ class DirectionMismatch(Rule):
                 same = alignment(fa, fb, ctx)
                 if same < SAME_MEASURE:
                     continue
+                if _other_heads(fa, fb):
+                    continue  # "house prices rose 4%" / "home sales fell a fifth": other measures
                 if (base_a := base_at(a, fa.q.start)) and (base_b := base_at(b, fb.q.start)) and base_a != base_b:
                     continue  # "fell 0.4% on the month" / "up 2% on the year": both hold
                 what = fa.slots.measure or fb.slots.measure or "the measure"
@@ -106,3 +110,15 @@ class DirectionMismatch(Rule):
                     confidence=same,
                 )
         return None
+
+
+def _other_heads(fa: Frame, fb: Frame) -> bool:
+    """Both frames name their measure, WordNet does not make their heads one (`wordnet.relation`), and
+    no equal amount ties them: the test `moves.same_move` makes of moves without a number, for
+    numeric changes ("house prices rose 4%" / "sales of homes fell by a fifth")."""
+    from .wordnet import SAME, relation
+
+    ma, mb = fa.slots.measure, fb.slots.measure
+    if not ma or not mb or relation(ma, mb, "n") == SAME:
+        return False
+    return (fa.q.value, fa.q.dimension) != (fb.q.value, fb.q.dimension)
