@@ -88,6 +88,13 @@
   changing the rules (tests/data/voices9) 0.818 / 0.180 -> 0.864 / 0.380. The floors are
   the figures after it, less about 0.02: the precision floors of voices2, voices4 and voices6 are
   lower than before, on purpose.
+- tests/data/voices10/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
+  durations, 6 directions; 50 hard negatives) written at the start of session 43 by a ninth writer
+  who read none of the code nor the earlier files, in the compressed written word: headlines, push
+  alerts, live-blog entries, captions, against the full report or record of one fact. Held that
+  session, never shown to the people changing the rules: P 0.857, R 0.480 on main d43df76 and on
+  the stop f8dd486 (the floors, less about 0.02). Session 43 also raised the precision floors of
+  voices5 (0.806) and voices8 (0.793), which its DAT001 and DIR001 mends gained.
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -131,8 +138,9 @@ def test_voices_precision_and_recall(embedder):
 
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
-FLOORS = [("voices2", 0.80, 0.70), ("voices3", 0.76, 0.76), ("voices4", 0.77, 0.66), ("voices5", 0.73, 0.48),
-          ("voices6", 0.71, 0.36), ("voices7", 0.78, 0.46), ("voices8", 0.74, 0.44), ("voices9", 0.84, 0.36)]
+FLOORS = [("voices2", 0.80, 0.70), ("voices3", 0.76, 0.76), ("voices4", 0.77, 0.66), ("voices5", 0.78, 0.48),
+          ("voices6", 0.71, 0.36), ("voices7", 0.78, 0.46), ("voices8", 0.77, 0.44), ("voices9", 0.84, 0.36),
+          ("voices10", 0.83, 0.46)]
 
 
 @pytest.mark.parametrize("folder, precision, recall", FLOORS, ids=[f for f, _, _ in FLOORS])
