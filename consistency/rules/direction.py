@@ -10,6 +10,7 @@ from .base import Rule, Verdict, register, spans
 from .compare import SAME_MEASURE, PairContext, alignment
 from .frames import Frame, frames, key
 from .moves import base_at, moves, opposed, same_move
+from .wordnet import SAME, relation
 
 
 @register
@@ -116,8 +117,6 @@ def _other_heads(fa: Frame, fb: Frame) -> bool:
     """Both frames name their measure, WordNet does not make their heads one (`wordnet.relation`), and
     no equal amount ties them: the test `moves.same_move` makes of moves without a number, for
     numeric changes ("house prices rose 4%" / "sales of homes fell by a fifth")."""
-    from .wordnet import SAME, relation
-
     ma, mb = fa.slots.measure, fb.slots.measure
     if not ma or not mb or relation(ma, mb, "n") == SAME:
         return False

@@ -56,11 +56,12 @@ def spans(claim) -> tuple[tuple[dt.date, dt.date, bool], ...]:
 
 def days_ahead(f: Frame) -> tuple[int, int, bool] | None:
     """The days of ``f``'s date read ahead of its claim's date, as day numbers, when its clause is a
-    timetable's present or a noun holds it with no verb (as `spans` reads it: "the reopening date is
-    May 3" in an April article is this May 3, not last year's; `dates.read_forward`), with whether it
-    is a bare weekday (its exact day here: the day of slack is the caller's, as in
-    `tolerance.dates_overlap`); None for a date in a past clause, one already read ahead, or no
-    weekday or yearless day."""
+    timetable's present (as `spans` reads it: "the reopening date is May 3" in an April article is
+    this May 3, not last year's; `dates.read_forward`), with whether it is a bare weekday (its exact
+    day here: the day of slack is the caller's, as in `tolerance.dates_overlap`); None for a date in
+    a past clause, one a noun holds with no verb (which `spans` reads both ways: read ahead here too
+    it lost a held writer's conflict, the module doc), one already read ahead, or no weekday or
+    yearless day."""
     claim = f.claim
     if f.q.dimension != "date" or claim.date in (None, UNDATED):
         return None
