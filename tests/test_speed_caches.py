@@ -568,7 +568,6 @@ def test_a_damaged_parse_cache_is_left_alone_and_the_sentences_parsed(tmp_path, 
     from consistency import parsing
 
     (tmp_path / "parses.sqlite3").write_bytes(b"not a database at all " * 50)
-    monkeypatch.setattr(parsing.Kept, "_open", {})
     monkeypatch.setenv("CONSISTENCY_CACHE", "off")
     parsing.clear()
     made = parsing.parse_many(_SENTENCES[:2])
@@ -586,7 +585,6 @@ def test_a_kept_parse_that_does_not_read_back_is_parsed_again(tmp_path, monkeypa
     from consistency import parsing
 
     monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
-    monkeypatch.setattr(parsing.Kept, "_open", {})
     parsing.clear()
     made = parsing.parse_many(_SENTENCES[:2])
     with closing(sqlite3.connect(tmp_path / "parses.sqlite3", isolation_level=None)) as db:  # the kept file
@@ -606,7 +604,6 @@ def test_parses_are_kept_per_pipeline_version(tmp_path, monkeypatch):
     from consistency import parsing
 
     monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
-    monkeypatch.setattr(parsing.Kept, "_open", {})
     parsing.clear()
     made = parsing.parse_many(_SENTENCES[:1])
     identity = parsing.Kept.of_this_parser().space
