@@ -61,6 +61,26 @@ def write_pair(row: dict, path: Path) -> Path:
     return path
 
 
+def pooled_rows(pairs: list[dict]) -> tuple[dict[str, str], dict[str, set]]:
+    """(row id by text, pages by row id) of labelled pairs (``id``, ``premise``, ``hypothesis``,
+    ``page``: VitaminC's layout) pooled into one claims dataset: each distinct text one row, its id
+    the first pair id it appears in and its side (``<id>:p``, ``<id>:h``), so a row id names its text
+    in every benchmark that pools (`rows.pooled`, `conflicts.as_dataset`) and in any record of it."""
+    ids: dict[str, str] = {}
+    pages: dict[str, set] = {}
+    for r in pairs:
+        for side in ("premise", "hypothesis"):
+            row = ids.setdefault(r[side], f"{r['id']}:{side[0]}")
+            pages.setdefault(row, set()).add(r["page"])
+    return ids, pages
+
+
+def write_rows(ids: dict[str, str], path: Path) -> Path:
+    """Write the rows of `pooled_rows` (row id by text) to ``path`` as a claims dataset, one row a text."""
+    path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for t, i in ids.items()), encoding="utf-8")
+    return path
+
+
 def sentence_pool(data: Path, sources) -> list[str]:
     """Distinct one-sentence claims under 400 characters of the ``sources`` (file name, fields) found
     in ``data``, interleaved across them (the first of each, then the second of each, ...)."""

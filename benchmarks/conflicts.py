@@ -52,7 +52,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchdata import data_dir, hash_half, read_jsonl, scores, write_pair
+from benchdata import data_dir, hash_half, pooled_rows, read_jsonl, scores, write_pair, write_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -230,11 +230,7 @@ def as_dataset(rows: list[dict], embedder, settings=None) -> dict:
 
     settings = settings or load_settings(start=Path(tempfile.gettempdir()))
     cutoff = api.min_confidence(settings)
-    texts: dict[str, str] = {}
-    pages: dict[str, set] = {}
-    for r in rows:
-        for field in ("premise", "hypothesis"):
-            pages.setdefault(texts.setdefault(r[field], f"t{len(texts)}"), set()).add(r.get("page"))
+    texts, pages = pooled_rows(rows)
     labelled = [(texts[r["premise"]], texts[r["hypothesis"]], r["label"] == "contradiction")
                 for r in rows if r["label"] in ("contradiction", "entailment")]
     seen: dict[str, list] = {}
@@ -251,8 +247,7 @@ def as_dataset(rows: list[dict], embedder, settings=None) -> dict:
     api.build_stories, api.run_rules = stories_seen, rules_seen
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "claims.jsonl"
-            path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for t, i in texts.items()), encoding="utf-8")
+            path = write_rows(texts, Path(tmp) / "claims.jsonl")
             cpu = time.process_time()
             report = api.check([str(path)], settings.replace(min_confidence=FLOOR), embedder=embedder)
             cpu = time.process_time() - cpu

@@ -37,21 +37,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchdata import DiskCache, data_dir, hash_half, read_jsonl
+from benchdata import DiskCache, data_dir, hash_half, pooled_rows, read_jsonl, write_rows
 
 FILE = "vitaminc_real_numeric_dev.jsonl"
 
 
 def pooled(pairs: list[dict]) -> tuple[dict[str, str], dict[str, set], dict[frozenset, int]]:
-    """(row id by text, pages by row id, label by row-id pair) of VitaminC pairs: each distinct text
-    one row, its id the first pair id it appears in and its side; 1 contradiction, 0 otherwise."""
-    ids: dict[str, str] = {}
-    pages: dict[str, set] = {}
+    """(row id by text, pages by row id, label by row-id pair) of VitaminC pairs: the rows of
+    `benchdata.pooled_rows`; 1 contradiction, 0 otherwise."""
+    ids, pages = pooled_rows(pairs)
     labels: dict[frozenset, int] = {}
     for r in pairs:
-        for side in ("premise", "hypothesis"):
-            row = ids.setdefault(r[side], f"{r['id']}:{side[0]}")
-            pages.setdefault(row, set()).add(r["page"])
         key = frozenset((ids[r["premise"]], ids[r["hypothesis"]]))
         if len(key) == 2:  # a contradiction wins over another label of the same two texts
             labels[key] = max(labels.get(key, 0), int(r["label"] == "contradiction"))
@@ -79,8 +75,7 @@ def check_half(pairs: list[dict], embedder, settings=None) -> dict:
     compare.RECORD = []
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "claims.jsonl"
-            path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for t, i in ids.items()), encoding="utf-8")
+            path = write_rows(ids, Path(tmp) / "claims.jsonl")
             report = api.check([str(path)], settings.replace(min_confidence=FLOOR), embedder=embedder)
         recorded = compare.RECORD
     finally:

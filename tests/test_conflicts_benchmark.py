@@ -41,3 +41,33 @@ def test_as_dataset_skips_without_data(tmp_path, capsys):
     bench = benchmark("conflicts")
     assert bench.main(["--as-dataset", "--data", str(tmp_path)]) == 0
     assert "not found; skipping" in capsys.readouterr().out
+
+
+def test_as_dataset_names_each_text_by_the_row_id_rows_gives_it(monkeypatch):
+    """The two benchmarks that pool labelled pairs into one claims dataset (``conflicts --as-dataset``,
+    ``rows``) name a text's row alike: a row id read in one names the same text in the other."""
+    import json
+
+    from consistency import api
+
+    conflicts, rows_bench = benchmark("conflicts"), benchmark("rows")
+    rows = [{"id": i, "premise": p, "hypothesis": h, "label": lab, "page": i.split("_")[0]} for i, p, h, lab in PAIRS]
+    rows.append({"id": "p1_2", "premise": PAIRS[0][1], "hypothesis": "Harbourview Tower rises 61 floors .",
+                 "label": "entailment", "page": "p1"})  # a text met again keeps its first row id
+    written: dict[str, str] = {}
+
+    class Stop(Exception):
+        pass
+
+    def reading(paths, *args, **kwargs):
+        with open(paths[0], encoding="utf-8") as fh:
+            written.update((r["text"], r["id"]) for r in map(json.loads, fh))
+        raise Stop
+
+    monkeypatch.setattr(api, "check", reading)
+    try:
+        conflicts.as_dataset(rows, embedder=None)
+    except Stop:
+        pass
+    assert len(written) == 9
+    assert written == rows_bench.pooled(rows)[0]
