@@ -1115,7 +1115,7 @@ def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str
     if anchor.dep in _COUNTS and head.pos in _NOUNS and head.i not in inside:
         if head.lemma in ("total", "number", "count", "tally"):
             qualifiers.add("total")
-        return head
+        return _compounded(p, head, inside)
     # "four of the officers": the number heads a partitive
     for k in p.children(anchor.i):
         if k.dep == "prep" and k.low == "of":
@@ -1123,7 +1123,10 @@ def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str
             if obj is not None and obj.pos in _NOUNS and obj.i not in inside:  # not "the 3rd of February"
                 if not any(x.low in ("all", "every") for x in p.tokens[max(0, anchor.i - 2):anchor.i]):
                     qualifiers.add("partitive")
-                    if any(x.dep == "nummod" and x.pos == "NUM" for x in p.children(obj.i)):
+                    # the whole's number may hang on a compound of it ("of the 90 care homes")
+                    counters = [obj] + [k for k in p.children(obj.i)
+                                        if k.dep == "compound" and _compounded(p, k, inside).i == obj.i]
+                    if any(x.dep == "nummod" and x.pos == "NUM" for c in counters for x in p.children(c.i)):
                         qualifiers.add("whole stated")  # "19 of the 48 seats": the whole is counted too
                 return obj
     # "an approval rating of 60%", "a population of 5,000": the number is the object of "of"
@@ -1142,6 +1145,19 @@ def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str
             return subject
     # a number with its own noun inside the quantity span ("$41.8 million", "32 percent")
     return None
+
+
+def _compounded(p: Parse, noun: Token, inside: set[int]) -> Token:
+    """The noun a number counts when the parser hung it on a singular noun that modifies a plural one
+    ("90 care homes" read as "90 care", a compound of "homes"): a count agrees with the plural noun it
+    counts, so the noun the compound modifies is counted. ``noun`` itself otherwise (a singular head
+    noun, "a 3 bedroom house": the bedrooms are what the number counts)."""
+    if noun.dep != "compound" or noun.tag not in ("NN", "NNP"):
+        return noun
+    owner = p.tokens[noun.head]
+    if owner.i > noun.i and owner.pos in _NOUNS and owner.tag in ("NNS", "NNPS") and owner.i not in inside:
+        return owner
+    return noun
 
 
 #: The dependency labels of a number that stands for a noun phrase of its own ("two landed", "two
