@@ -780,7 +780,7 @@ def _events_differ(fa: Frame, fb: Frame, ctx: PairContext) -> bool:
     sa, sb = fa.slots, fb.slots
     if not sa.event or not sb.event or sa.event.lower() == sb.event.lower():
         return False
-    return ctx.sim(sa.event, sb.event) < SAME_EVENT and not occasions.one_occasion(fa, fb)
+    return ctx.sim(sa.event, sb.event) < SAME_EVENT and not occasions.one_occasion(fa, fb, ctx.sim, SAME_EVENT)
 
 
 def _items_differ(fa: Frame, fb: Frame, ctx: PairContext | None) -> bool:
