@@ -109,22 +109,18 @@ class Example:
 
 def read_pairs(data: Path, half: str | None = None) -> list[tuple[str, str, str, str, int | None]]:
     """(source, group, premise, hypothesis, label) of VitaminC dev and EQUATE; ``half``: only the
-    pairs of that half of `conflicts.half_of` (the half ``benchmarks/conflicts.py --half`` reads)."""
-    from conflicts import half_of
+    pairs of that half (`conflicts.in_half`, the filter of ``benchmarks/conflicts.py --half``)."""
+    from conflicts import in_half
 
     out = []
     vc = data / "vitaminc_real_numeric_dev.jsonl"
     if vc.is_file():
-        for r in read_jsonl(vc):
-            if half and half_of(r["id"]) != half:
-                continue
+        for r in in_half(read_jsonl(vc), half):
             out.append(("vitaminc", f"vc:{r['page']}", r["premise"], r["hypothesis"],
                         int(r["label"] == "contradiction")))
     eq = data / "equate_nat.jsonl"
     if eq.is_file():
-        for r in read_jsonl(eq):
-            if half and half_of(r["id"]) != half:
-                continue
+        for r in in_half(read_jsonl(eq), half):
             if r["label"] == "entailment":
                 label = 0
             elif r["label"] == "contradiction":

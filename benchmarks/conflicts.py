@@ -67,6 +67,12 @@ def half_of(pair_id: str) -> str:
     return hash_half(re.sub(r"_\d+$", "", pair_id))
 
 
+def in_half(rows: list[dict], half: str | None) -> list[dict]:
+    """The rows (pairs with an ``id``) of ``half`` (`half_of`), in order; all of them when ``half`` is None:
+    the one half filter of ``--half`` here and of ``calibrate.py --given-half``."""
+    return rows if half is None else [r for r in rows if half_of(r["id"]) == half]
+
+
 def prf(pred: list[bool], gold: list[bool]) -> dict:
     tp = sum(p and g for p, g in zip(pred, gold))
     fp = sum(p and not g for p, g in zip(pred, gold))
@@ -163,10 +169,6 @@ class StoredPrecision:
         self._cache.put(model_id, {k: rounded(v) for k, v in items.items()})
 
 
-def _kept(rows: list[dict]) -> list[dict]:
-    return rows if HALF is None else [r for r in rows if half_of(r["id"]) == HALF]
-
-
 def run_benchmarks(folder: Path, limit: int | None, errors: int, float16: bool = False) -> int:
     from consistency.config import load_settings
     from consistency.embed import Embedder
@@ -184,7 +186,7 @@ def run_benchmarks(folder: Path, limit: int | None, errors: int, float16: bool =
         print(f"benchmark data folder {folder} not found; skipping (give --data DIR or set CONSISTENCY_DATA)")
         return 0
     if equate.is_file():
-        rows = _kept(read_jsonl(equate)[:limit])
+        rows = in_half(read_jsonl(equate)[:limit], HALF)
         score_pairs("EQUATE (NewsNLI, RTE-Quant, RedditNLI)", rows, embedder, [
             ("all pairs, positive = not entailed", lambda r: r["label"] != "entailment"),
             ("RedditNLI contradiction vs entailment",
@@ -194,7 +196,7 @@ def run_benchmarks(folder: Path, limit: int | None, errors: int, float16: bool =
     else:
         print(f"{equate} not found; skipping EQUATE")
     if vitc.is_file():
-        rows = _kept(read_jsonl(vitc)[:limit])
+        rows = in_half(read_jsonl(vitc)[:limit], HALF)
         score_pairs("VitaminC real numeric, dev split", rows, embedder, [
             ("positive = contradiction (negatives: entailment + neutral)", lambda r: r["label"] == "contradiction"),
             ("contradiction vs entailment", lambda r: None if r["label"] == "neutral" else r["label"] == "contradiction"),
@@ -291,7 +293,7 @@ def run_as_dataset(folder: Path, limit: int | None) -> int:
         return 0
     embedder = Embedder.from_settings(load_settings())
     for half in ("a", "b") if HALF is None else (HALF,):
-        rows = [r for r in read_jsonl(vitc)[:limit] if half_of(r["id"]) == half]
+        rows = in_half(read_jsonl(vitc)[:limit], half)
         m = as_dataset(rows, embedder)
         print(f"\nVitaminC half {half} as one claims dataset: {m['rows']} rows, {m['pairs']} labelled pairs "
               f"({m['conflicts']} conflicts), {m['findings']} conflicts flagged among all rows, {m['cpu_s']} CPU-s")

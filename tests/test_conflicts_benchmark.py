@@ -71,3 +71,23 @@ def test_as_dataset_names_each_text_by_the_row_id_rows_gives_it(monkeypatch):
         pass
     assert len(written) == 9
     assert written == rows_bench.pooled(rows)[0]
+
+
+def test_calibrate_reads_the_half_conflicts_reads(tmp_path):
+    """``calibrate.py --given-half`` fits on the very pairs ``conflicts.py --half`` scores: of both files
+    (VitaminC's layout and EQUATE's), the pairs `conflicts.in_half` keeps, in file order; all without a half."""
+    import json
+
+    conflicts, calibrate = benchmark("conflicts"), benchmark("calibrate")
+    vc = [{"id": f"shelf-{n}_{n % 3 + 1}", "page": f"Shelf {n}", "premise": f"The shelf holds {n} jars .",
+           "hypothesis": f"The shelf holds {n + 2} jars .", "label": ("contradiction", "entailment")[n % 2]}
+          for n in range(12)]
+    eq = [{"id": f"kettle-{n}", "source": "ours", "premise": f"The kettle boils in {n} minutes .",
+           "hypothesis": f"It takes {n} minutes for the kettle to boil .", "label": "entailment"} for n in range(12)]
+    for name, rows in (("vitaminc_real_numeric_dev.jsonl", vc), ("equate_nat.jsonl", eq)):
+        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    kept = {half: [(r["premise"], r["hypothesis"]) for r in conflicts.in_half(vc, half) + conflicts.in_half(eq, half)]
+            for half in ("a", "b", None)}
+    assert kept["a"] and kept["b"] and len(kept[None]) == 24
+    for half, pairs in kept.items():
+        assert [(p, h) for _, _, p, h, _ in calibrate.read_pairs(tmp_path, half)] == pairs
