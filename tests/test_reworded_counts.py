@@ -10,7 +10,8 @@ pairs that must be (``conflict``); both kinds are there for each reading.
 - In "took 14 of the 40 seats" the 40 is the whole, not what was taken (`slots`).
 - "half of the 240 nurses" is 120 nurses (`numeric._share_of_whole`); "a quarter of the 64
   footbridges" is the rival of "40 of the 64 footbridges" (`numeric.share_rivals`), and "the 72 care
-  homes" counts homes when the parser hangs the 72 on "care" (`slots._compounded`).
+  homes" counts homes when the parser hangs the 72 on "care" (`slots._compounded`); "Of 50
+  lifeboats checked, 12 had faulty radios" gives 12 of the 50 (`slots._fronted_whole`).
 - A toll its source calls final is not updated by a later, larger one: they conflict
   (`numeric._update`).
 - A live blog's "67' Attendance ..." opens with a minute of the match, not a length in feet.

@@ -328,10 +328,11 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                 qualifiers.add("all")
     if span[0].i > 0 and p.tokens[span[0].i - 1].low == "all":
         qualifiers.add("all")
-    if noun is not None and noun.dep == "pobj" and p.tokens[noun.head].low == "of" \
-            and p.tokens[noun.head].head in blocked:
+    if noun is not None and (noun.dep == "pobj" and p.tokens[noun.head].low == "of"
+                             and p.tokens[noun.head].head in blocked or _opens_of_phrase(p, anchor) and blocked):
         # "took 19 of the 48 seats", "half of the 300 staff": the whole of another figure's
-        # partitive, not what the predicate counts (the seats taken are the 19)
+        # partitive, not what the predicate counts (the seats taken are the 19); "Of 60 boreholes
+        # surveyed, 18 were dry" (`_fronted_whole`)
         qualifiers.add("whole")
     if noun is not None and noun.lemma == "other" and noun.pos in _NOUNS:
         qualifiers.add("rest")  # "four others were shot": the rest of a group, not the group
@@ -1129,6 +1130,10 @@ def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str
                     if any(x.dep == "nummod" and x.pos == "NUM" for c in counters for x in p.children(c.i)):
                         qualifiers.add("whole stated")  # "19 of the 48 seats": the whole is counted too
                 return obj
+    whole = _fronted_whole(p, anchor, inside)
+    if whole is not None:
+        qualifiers.update(("partitive", "whole stated"))
+        return whole
     # "an approval rating of 60%", "a population of 5,000": the number is the object of "of"
     if anchor.dep == "pobj" and head.low == "of":
         owner = p.tokens[head.head]
@@ -1145,6 +1150,45 @@ def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str
             return subject
     # a number with its own noun inside the quantity span ("$41.8 million", "32 percent")
     return None
+
+
+def _opening_of(p: Parse) -> Token | None:
+    """The number of the of-phrase that opens a sentence ("Of 60 boreholes surveyed, 18 were dry":
+    the 60), up to the comma that closes the phrase: the number that counts a noun there. None when
+    the sentence opens otherwise. Read from the words, since the parser hangs such an "Of" on the
+    number, on a participle after it or on the main verb, as it goes."""
+    words = [t for t in p.tokens if t.pos != "PUNCT" or t.text == ","]
+    if not words or words[0].low != "of":
+        return None
+    for t in words[1:]:
+        if t.text == ",":
+            return None
+        if t.pos == "NUM" and t.dep == "nummod" and p.tokens[t.head].pos in _NOUNS:
+            return t
+    return None
+
+
+def _opens_of_phrase(p: Parse, anchor: Token) -> bool:
+    """``anchor`` is the number of a sentence-opening of-phrase (`_opening_of`): a whole."""
+    number = _opening_of(p)
+    return number is not None and number.i == anchor.i
+
+
+def _fronted_whole(p: Parse, anchor: Token, inside: set[int]) -> Token | None:
+    """The whole a bare number subject is a part of when its sentence opens with an of-phrase of a
+    counted noun that the parser did not hang on the number (`_opening_of`): "Of 60 boreholes
+    surveyed, 18 were found dry" counts 18 of the 60 boreholes, as "Of the 60 boreholes ..., 18"
+    (read as a partitive) does. The number comes after the comma that closes the phrase, as the
+    subject of its verb."""
+    if anchor.dep not in ("nsubj", "nsubjpass"):
+        return None
+    number = _opening_of(p)
+    if number is None or number.i == anchor.i or number.i in inside:
+        return None
+    noun = p.tokens[number.head]
+    if noun.pos not in _NOUNS or noun.i in inside or not noun.i < anchor.i:
+        return None
+    return noun if any(t.text == "," for t in p.tokens[noun.i + 1:anchor.i]) else None
 
 
 def _compounded(p: Parse, noun: Token, inside: set[int]) -> Token:
