@@ -90,6 +90,26 @@ def test_yearless_days_in_digits():
     assert [q.text for q in extract_quantities("The lock will reopen on 3/19 after 12 days.")] == ["12 days"]
 
 
+def test_days_of_a_month_named_from_the_article():
+    """A day of "this month", "the current month", "next month" or "last month" is that day of the
+    article's month, the one after it or the one before it, in digits or in ordinal words."""
+    import datetime as dt
+
+    from consistency.quantities.dates import extract_dates
+
+    def read(text: str, day: str):
+        return [(m.text, m.value) for m in extract_dates(text, doc_date=dt.date.fromisoformat(day))]
+
+    assert read("The Velm lock reopens on the 21 of the current month.", "2025-04-03") == [
+        ("the 21 of the current month", dt.date(2025, 4, 21))]
+    assert read("The Velm lock will reopen on the 2nd of next month.", "2025-12-20") == [
+        ("the 2nd of next month", dt.date(2026, 1, 2))]
+    assert read("The lock shut on the thirtieth of last month.", "2025-03-10") == []  # no 30 February
+    assert read("The lock shut on the ninth of this month.", "2025-03-10") == [
+        ("the ninth of this month", dt.date(2025, 3, 9))]
+    assert extract_dates("The lock shut on the 9th of this month.") == ()  # no article date: no month
+
+
 #: Dates of one event as other writers put them (tests/data/dates/written.jsonl): days in ordinal
 #: words, a weekday with an ordinal day, "a week tomorrow", "last night"; one event named by other
 #: verbs of one meaning in WordNet; with two events of one story that must stay apart.

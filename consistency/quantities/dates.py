@@ -84,6 +84,14 @@ _WORD_DAY_MONTH = rf"(?<![\w])(?:the[ \u00a0]+)?{_ORDINAL_WORD}[ \u00a0]+of[ \u0
 _WEEKDAY_DAY = (rf"(?<![\w]){WEEKDAYS},?[ \u00a0]+(?:the[ \u00a0]+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
                 rf"(?![\w])(?![ \u00a0]*(?:of[ \u00a0]+)?{MONTHS}(?![\w]))")
 
+#: A day of a month named from the article's ("the 21st of this month", "the 15 of the current month",
+#: "the tenth of next month", "the 2nd of last month"): that day of the article's month, of the one
+#: after it or of the one before it (`_calendar`), in digits or in ordinal words.
+_DAY_OF_MONTH_NAMED = (rf"(?<![\w])the[ \u00a0]+(?:{_DAY}|{_ORDINAL_WORD})[ \u00a0]+of[ \u00a0]+"
+                       r"(?:this|next|last|the[ \u00a0]+(?:current|coming|following|previous))[ \u00a0]+month(?![\w])")
+#: The words of `_DAY_OF_MONTH_NAMED` that name the month after the article's, or the one before it.
+_MONTH_STEPS = {"next": 1, "coming": 1, "following": 1, "last": -1, "previous": -1}
+
 #: A half or a quarter of a named calendar year ("the first half of the year", "the third quarter of
 #: 2024", "the second half of last year"): the months it spans (`_year_part`). Only with its year
 #: named: "the first half" alone is as often a match's.
@@ -100,6 +108,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("weekday_day", _WEEKDAY_DAY),
     ("weekday", rf"(?<![\w])(?:(?:last|next|this)[ \u00a0]+)?{WEEKDAYS}(?![\w])"),
     ("ordinal_day", _ORDINAL_DAY),
+    ("day_of_month", _DAY_OF_MONTH_NAMED),
     ("year_part", _YEAR_PART),
     ("relative", r"(?<![\w])(?:(?:a|one|two)[ \u00a0]+weeks?[ \u00a0]+(?:today|tomorrow)|yesterday|today|tomorrow"
                  r"|last[ \u00a0]+night|tonight"
@@ -323,8 +332,9 @@ def resolve(phrase: str, kind: str, base: dt.date | None, *, forward: bool = Fal
 
 def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt.date | None | bool:
     """The date by the span's fields, None for an impossible one, False when they do not fit."""
-    if kind == "word_day_month":  # "the eighth of May": the day in digits
-        phrase, kind = _ORDINAL_WORD_RE.sub(lambda m: str(ORDINAL_WORDS[" ".join(m.group().lower().split())]), phrase), "day_month"
+    if kind in ("word_day_month", "day_of_month"):  # "the eighth of May": the day in digits
+        phrase = _ORDINAL_WORD_RE.sub(lambda m: str(ORDINAL_WORDS[" ".join(m.group().lower().split())]), phrase)
+        kind = "day_month" if kind == "word_day_month" else kind
     words = [m["word"].lower() for m in _FIELDS_RE.finditer(phrase) if m["word"]]
     nums = [int(m["num"]) for m in _FIELDS_RE.finditer(phrase) if m["num"]]
     if kind == "iso":
@@ -378,6 +388,9 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
     if kind == "weekday_day" and nums:
         target = next((_WEEKDAY_NUMBER[w] for w in words if w in _WEEKDAY_NUMBER), None)
         return _day_on_weekday(base, nums[0], target, forward)
+    if kind == "day_of_month" and nums:  # "the 21st of next month": that day of the month after the anchor's
+        month = _add_months(base.replace(day=1), sum(_MONTH_STEPS.get(w, 0) for w in words))
+        return month.replace(day=nums[0]) if _valid(month.year, month.month, nums[0]) else None
     if kind == "ordinal_day" and nums:
         day, step = nums[0], 1 if forward else -1
         months = (_add_months(base.replace(day=1), step * k) for k in range(13))
@@ -629,7 +642,7 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
     spans = [s for s in date_spans(text) if s.kind != "time"]
     for n, span in enumerate(spans):
         phrase, last = _first_day(text[span.start: span.end], span.kind)
-        relative = span.kind in ("weekday", "weekday_day", "relative", "ordinal_day", "day_digits") or (
+        relative = span.kind in ("weekday", "weekday_day", "relative", "ordinal_day", "day_of_month", "day_digits") or (
             span.kind in ("month_day", "day_month", "word_day_month", "year_part") and not _has_year(phrase))
         if relative and doc_date is None:
             continue
