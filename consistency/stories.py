@@ -139,8 +139,20 @@ def _words(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, str, bool,
     for m in _WORD.finditer(text):
         w = _strip_clitic(m.group())
         quoted = m.start() > 0 and text[m.start() - 1] in _OPENING_QUOTES
-        out.append((w.lower(), w, w[:1].isupper(), not out or quoted))
+        first = not out or quoted
+        for part in _joined_names(w):
+            out.append((part.lower(), part, part[:1].isupper(), first))
+            first = False
     return out
+
+
+def _joined_names(word: str) -> list[str]:
+    """A word of names joined by hyphens, each capitalised ("Orrin-Castlegate": a merger of two
+    firms, as "Orrin–Castlegate" with a dash already reads) as its names; any other word as it is."""
+    parts = word.split("-")
+    if len(parts) > 1 and all(p[:1].isupper() and p[1:2].islower() for p in parts):
+        return parts
+    return [word]
 
 
 #: Month and weekday names and their abbreviations, from the calendar module (English unless a
@@ -186,7 +198,8 @@ def read_names(claims: Sequence[Claim], title: str | None = None, *, casing: _Ca
     often than without one anywhere ("Detroit", "Reid", "FBI"); when the document never writes
     it inside a sentence (a sentence's first word, a title in title case), ``casing`` (the whole
     input's evidence) decides, and without any evidence it is not a name. Numbers and dates are
-    not names.
+    not names. Capitalised names joined by hyphens ("Orrin-Castlegate", a deal of two firms) are
+    read as those names, as names joined by a dash are.
     """
     read = words if words is not None else [_words(c.text, _not_names(c)) for c in claims]
     mine = _Casing()

@@ -384,6 +384,22 @@ def test_names_of_several_words_are_read_as_written(tmp_path):
     assert found["Dalia Okafor"] == 2 and not any("May" in x for x in found), found
 
 
+def test_names_joined_by_a_hyphen_are_each_a_name(embedder, tmp_path):
+    """Two capitalised names joined by a hyphen ("Brellin-Casko", a deal of two firms) are the two
+    names, as with a dash: a row naming the deal so is about the firms another row names, and their
+    dates are compared. A hyphened word that is no pair of names stays one word."""
+    rows = [{"id": "a", "date": "2025-02-03",
+             "text": "Brellin Foods finished its takeover of Casko Dairies on 28 January, the two firms said."},
+            {"id": "b", "date": "2025-02-04", "text": "The Brellin-Casko takeover closed on 30 January, a market filing shows."}]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    report = api.check([str(path)], Settings(), embedder=embedder)
+    assert [f.rule for f in report.findings if f.kind == "conflict"] == ["DAT001"]
+    claims = _claims_of(tmp_path, "Deal", "Brellin-Casko and a Brellin-Casko spin-off were in the news.")
+    names, _, _ = stories.read_names(claims)
+    assert {"brellin", "casko"} <= set(names) and "spin-off" not in names and "brellin-casko" not in names
+
+
 #: Two launches of one (invented) product line, years apart, three undated write-ups of each: they
 #: share the maker, the line and its chief, but every write-up of a launch names its own show and
 #: chip, which no write-up of the other launch mentions.
