@@ -5,7 +5,10 @@ of its own ("212 passengers and crew", "60 pupils and teachers", "about 90 guest
 members"), counts the members of both groups: the bare noun takes the number too. Against a count
 of one of the groups alone ("its 180 passengers and half of the officers", "180 passengers") it is
 another measure, a whole against its part, and no rival figure. Two counts of the same joined groups
-still compare.
+still compare, and so does a count whose noun names persons in general ("people", "individuals":
+WordNet's person, or the group it is the member of) against joined groups that are each of persons
+(`wordnet.counts_persons`: "riders and staff", "passengers and crew"): it counts their whole
+(`covers`).
 
 Read from the parse (`joined`): the counted noun has exactly one conjunct, joined by "and", itself
 not a member of a longer list and not a conjunct of another noun (a list "seven rifles, 13
@@ -18,6 +21,7 @@ of-phrase: "and four civilians", "and a driver", "and half of the officers" are 
 from __future__ import annotations
 
 from ..parsing import parse
+from . import wordnet
 from .frames import Frame, disjoint, per_figure
 
 #: The dependents a bare conjunct may have: words that narrow the noun ("crew members", "other
@@ -64,4 +68,24 @@ def apart(fa: Frame, fb: Frame) -> str:
     other joined groups: no rival figures. '' when they may be."""
     if fa.q.dimension not in (None, "count") or joined(fa) == joined(fb) or not disjoint(fa, fb):
         return ""
+    if covers(fa, fb) or covers(fb, fa):
+        return ""
     return "a count of joined groups against one group"
+
+
+#: The kind whose general noun counts the whole of joined groups of that kind (`covers`).
+_PERSON = "person"
+
+
+def covers(whole: Frame, parts: Frame) -> bool:
+    """``whole`` counts persons in general (its noun one meaning with WordNet's person, as "people",
+    "persons", "individuals" are: `wordnet.relation` SAME) and ``parts`` counts joined groups
+    (`joined`) each of persons (`wordnet.counts_persons`: "riders and staff"): the same whole
+    counted twice, as "186 people on board" / "142 passengers and crew aboard" are (a conflict of
+    the tuning writers this veto refused). A count of one kind ("30 workers") does not cover
+    both groups. False without WordNet's data."""
+    other = joined(parts)
+    if joined(whole) or not other or not whole.slots.head:
+        return False
+    return wordnet.relation(whole.slots.head.split()[-1].lower(), _PERSON, "n") == wordnet.SAME and all(
+        wordnet.counts_persons(g) for g in (parts.slots.head, other))
