@@ -81,7 +81,7 @@ def _of_person(f) -> bool:
     for h in heads:
         if h.low in _PERSONS:
             return True
-        if h.pos == "NOUN" and occasions.NOUN_PERSON in wordnet.lexicographer_files(h.lemma, "n"):
+        if h.pos == "NOUN" and wordnet.NOUN_PERSON in wordnet.lexicographer_files(h.lemma, "n"):
             return True
     return False
 

@@ -42,8 +42,6 @@ from .frames import Frame, frames
 from .shared_time import planned
 from .utterances import date_verb
 
-#: WordNet's lexicographer file of nouns of persons ("man", "suspect", "voter").
-NOUN_PERSON = 18
 #: Dependencies of a verb's subject (active, passive, clausal).
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: Dependencies of a participle that describes the noun it hangs from ("Vessa-2, launched on ...",
@@ -138,13 +136,14 @@ def _kind_named(head, words) -> bool:
     ("the Mervale") is that thing. On the news tune half a prosecutor's two statements were read
     as one thing's occasion before the office was read (one dismissed finding)."""
     kinds = [t.text.lower() for t in words if t.dep == "compound" and t.head == head.i]
-    return any(map(_thing_word, kinds)) and not any(NOUN_PERSON in wordnet.lexicographer_files(k, "n") for k in kinds)
+    return any(map(_thing_word, kinds)) and not any(
+        wordnet.NOUN_PERSON in wordnet.lexicographer_files(k, "n") for k in kinds)
 
 
 def _thing_word(word: str) -> bool:
     """WordNet knows ``word`` as a noun whose first sense is no person."""
     files = wordnet.lexicographer_files(word, "n")
-    return bool(files) and NOUN_PERSON not in files
+    return bool(files) and wordnet.NOUN_PERSON not in files
 
 
 #: WordNet's lexicographer files of verbs of saying and knowing ("announced", "reported",

@@ -268,6 +268,8 @@ BODY = 8
 NOUN_COMMUNICATION = 10
 NOUN_EVENT = 11
 NOUN_PHENOMENON = 19
+#: Persons ("man", "suspect", "voter"), also the kind (`kind_of`) of a person.
+NOUN_PERSON = 18
 NOUN_TIME = 28
 STATE = 26
 VERB_COGNITION = 31
@@ -529,10 +531,6 @@ def narrower(part: str, whole: str) -> bool:
     targets = set(wholes) | {m for x in wholes for m in members.get(x, ())}
     reached = _ancestors(first, tables["n"]["up"], NARROWER_STEPS)
     return any(reached.get(t, 0) >= 1 for t in targets)
-
-
-#: The kind (`kind_of`) of a person: WordNet's ``noun.person``.
-NOUN_PERSON = 18
 
 
 def counts_persons(noun: str) -> bool:
