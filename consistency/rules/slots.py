@@ -329,7 +329,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
     if span[0].i > 0 and p.tokens[span[0].i - 1].low == "all":
         qualifiers.add("all")
     if noun is not None and (noun.dep == "pobj" and p.tokens[noun.head].low == "of"
-                             and p.tokens[noun.head].head in blocked or _opens_of_phrase(p, anchor) and blocked):
+                             and p.tokens[noun.head].head in blocked or blocked and _opens_of_phrase(p, anchor)):
         # "took 19 of the 48 seats", "half of the 300 staff": the whole of another figure's
         # partitive, not what the predicate counts (the seats taken are the 19); "Of 60 boreholes
         # surveyed, 18 were dry" (`_fronted_whole`)
@@ -1157,10 +1157,11 @@ def _opening_of(p: Parse) -> Token | None:
     the 60), up to the comma that closes the phrase: the number that counts a noun there. None when
     the sentence opens otherwise. Read from the words, since the parser hangs such an "Of" on the
     number, on a participle after it or on the main verb, as it goes."""
-    words = [t for t in p.tokens if t.pos != "PUNCT" or t.text == ","]
-    if not words or words[0].low != "of":
+    words = (t for t in p.tokens if t.pos != "PUNCT" or t.text == ",")
+    first = next(words, None)
+    if first is None or first.low != "of":  # most sentences: no walk over their words
         return None
-    for t in words[1:]:
+    for t in words:
         if t.text == ",":
             return None
         if t.pos == "NUM" and t.dep == "nummod" and p.tokens[t.head].pos in _NOUNS:
