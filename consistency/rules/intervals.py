@@ -17,7 +17,8 @@ times cannot overlap. Read as days, not as words:
   Monday": a timetable's present, news's way of telling what is planned) is the day ahead of the
   claim's date (`dates.read_forward`); one a noun holds with no verb ("a closure from 3 March") may
   be either, and so may one the parse hangs from a verb that decides or tells, after the verb's
-  object naming an act ("have approved a closure of the tunnel from 3 March": `_act_decided`). Only a veto is lifted: the day behind still counts for `tolerance.dates_overlap`.
+  object naming an act ("have approved a closure of the tunnel from 3 March": `_act_decided`).
+  Only a veto is lifted: the day behind still counts for `tolerance.dates_overlap`.
   DAT001 reads a date in the present both ways too (`days_ahead`, `tolerance.disjoint`): measured
   in session 43, a noun's date read ahead as well lost a held writer's conflict, so only a verb
   in the present does.
