@@ -31,10 +31,14 @@ def test_dates_read_as_intervals():
         return [(str(d.earliest or d.value), str(d.latest or d.value))
                 for d in extract_dates(text, doc_date=dt.date.fromisoformat(written))]
 
-    # a verb's particle is no future: last Tuesday (a day either side), not next Tuesday
-    assert days("A gale tore through Mossley on Tuesday.", "2025-10-15") == [("2025-10-13", "2025-10-15")]
+    # a verb's particle is no future: last Tuesday, not next Tuesday
+    assert days("A gale tore through Mossley on Tuesday.", "2025-10-15") == [("2025-10-14", "2025-10-14")]
+    # a night named with a weekday reaches into the day after it, or the day before it
+    assert days("A gale tore through Mossley late on Tuesday.", "2025-10-15") == [("2025-10-14", "2025-10-15")]
+    assert days("The gale hit Mossley on Tuesday night.", "2025-10-15") == [("2025-10-14", "2025-10-15")]
+    assert days("The gale hit Mossley in the early hours of Tuesday.", "2025-10-15") == [("2025-10-13", "2025-10-14")]
     # "through" right before the date bounds a span ahead: this coming Friday
-    assert days("The ring road stays shut through Friday.", "2025-10-15") == [("2025-10-16", "2025-10-18")]
+    assert days("The ring road stays shut through Friday.", "2025-10-15") == [("2025-10-17", "2025-10-17")]
     assert days("Sales rose in the first half of the year.", "2025-09-04") == [("2025-01-01", "2025-06-30")]
     assert days("Output fell in the third quarter of 2024.", "2025-01-10") == [("2024-07-01", "2024-09-30")]
     assert days("Fees rose in the final quarter of last year.", "2025-03-01") == [("2024-10-01", "2024-12-31")]

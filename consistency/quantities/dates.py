@@ -532,12 +532,41 @@ def _dateparser(phrase: str, base: dt.date | None, forward: bool) -> dt.date | N
     return parsed.date() if parsed else None
 
 
-def _days_meant(kind: str, phrase: str, when: dt.date) -> tuple[dt.date | None, dt.date | None, bool]:
-    """(earliest, latest, approximate) of a mention that means more than its day: a bare weekday may
-    be a day off (approximate); "last week" is that whole week; "two weeks ago" give or take 3 days."""
+#: Words before a bare weekday that put its event at night, past the day's end ("late on Wednesday",
+#: "overnight Sunday") or before its start ("early Thursday", "in the early hours of Friday",
+#: "Saturday into Sunday"); after it, "night" or "evening" ("Friday night") put it late.
+_LATE_BEFORE = re.compile(r"\b(?:late|overnight)(?:[ \u00a0]+on)?[ \u00a0]*$", re.I)
+_EARLY_BEFORE = re.compile(r"\b(?:early(?:[ \u00a0]+hours[ \u00a0]+of)?|into)(?:[ \u00a0]+on)?[ \u00a0]*$", re.I)
+_LATE_AFTER = re.compile(r"[ \u00a0]+(?:night|evening|overnight)\b", re.I)
+
+
+def _night_reach(text: str, start: int, end: int) -> tuple[int, int]:
+    """Days before and after its own day that the bare weekday at [start, end) of ``text`` may be
+    told as by another outlet: one night falls on two days, so "late Wednesday night" may be
+    another's "early Thursday" (`_LATE_BEFORE`, `_EARLY_BEFORE`, `_LATE_AFTER`); a weekday told
+    with no such word is its day."""
+    before = text[max(0, start - 25):start]
+    late = bool(_LATE_BEFORE.search(before) or _LATE_AFTER.match(text, end))
+    return (1 if _EARLY_BEFORE.search(before) else 0), (1 if late else 0)
+
+
+def reach(mention: DateMention) -> tuple[int, int]:
+    """Days before and after its day that a bare weekday (an approximate mention, `extract_dates`)
+    may mean, read against another anchor day: a night told as two days (`_night_reach`); (0, 0) for
+    any other mention."""
+    if not mention.approximate or mention.earliest is None or mention.latest is None:
+        return 0, 0
+    return (mention.value - mention.earliest).days, (mention.latest - mention.value).days
+
+
+def _days_meant(kind: str, phrase: str, when: dt.date, night: tuple[int, int] = (0, 0)
+                ) -> tuple[dt.date | None, dt.date | None, bool]:
+    """(earliest, latest, approximate) of a mention that means more than its day: a bare weekday is
+    approximate, a day off on the side of a night it names (``night``, `_night_reach`); "last week"
+    is that whole week; "two weeks ago" give or take 3 days."""
     low = phrase.lower()
     if kind == "weekday" and not re.match(r"(?:last|next|this)\b", low):
-        return when - dt.timedelta(days=1), when + dt.timedelta(days=1), True
+        return when - dt.timedelta(days=night[0]), when + dt.timedelta(days=night[1]), True
     if kind == "relative" and re.fullmatch(r"(?:last|next|this)[ \u00a0]+week", low):
         monday = when - dt.timedelta(days=when.weekday())
         return monday, monday + dt.timedelta(days=6), False
@@ -654,7 +683,7 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
             continue
         if relative and span.kind in ("month_day", "day_month", "word_day_month") and (day := _weekday_beside(text, spans, n)) is not None:
             when = _year_of_weekday(when, day, doc_date)  # "Thursday 7 May": the year whose 7 May is a Thursday
-        earliest, latest, approximate = _days_meant(span.kind, phrase, when)
+        earliest, latest, approximate = _days_meant(span.kind, phrase, when, _night_reach(text, span.start, span.end))
         if last is not None and last > when.day:  # "12-13 August": the days from the first to the last
             try:
                 earliest, latest = when, when.replace(day=last)
@@ -697,5 +726,5 @@ def read_forward(text: str, mention: DateMention, doc_date: dt.date | None) -> t
     when = resolve(phrase, span.kind, doc_date, forward=True)
     if when is None or when == mention.value:
         return None
-    earliest, latest, _approximate = _days_meant(span.kind, phrase, when)
+    earliest, latest, _approximate = _days_meant(span.kind, phrase, when, _night_reach(text, span.start, span.end))
     return (earliest or when, latest or when)

@@ -28,15 +28,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..quantities.dates import read_forward
+from ..quantities.dates import reach, read_forward
 from ..records import UNDATED
 from .frames import PRESENT_DAYS, Frame
 from .text import opens_span, view
 
 
-def spans(claim) -> tuple[tuple[dt.date, dt.date, bool], ...]:
-    """The claim's explicit dates as day intervals (`text.View.dates`) with whether each is a bare
-    weekday (a day off either way against another anchor, `tolerance.dates_overlap`), read on the
+def spans(claim) -> tuple[tuple[dt.date, dt.date, tuple[int, int]], ...]:
+    """The claim's explicit dates as day intervals (`text.View.dates`) with the days a bare weekday
+    may be off before and after its day against another anchor (`dates.reach`: a night it names,
+    `tolerance.dates_overlap`), read on the
     claim's own date (see the module doc): a date that opens a running span ("since ...") adds the
     claim's day, the day the running figure is told at; a weekday or a yearless date whose clause is
     in the present is the day ahead (`dates.read_forward`); one that a noun holds, with no verb, may
@@ -48,11 +49,11 @@ def spans(claim) -> tuple[tuple[dt.date, dt.date, bool], ...]:
         ahead = read_forward(claim.text, d, anchor) if anchor is not None else None
         tense = _date_tense(claim.text, d) if ahead is not None else "past"
         if tense != "present":
-            out.append((lo, hi, d.approximate))
+            out.append((lo, hi, reach(d)))
         if ahead is not None and tense != "past":
-            out.append((*ahead, d.approximate))
+            out.append((*ahead, reach(d)))
         if anchor is not None and anchor > hi and opens_span(claim.text, d):
-            out.append((anchor, anchor, False))
+            out.append((anchor, anchor, (0, 0)))
     return tuple(out)
 
 
@@ -72,8 +73,8 @@ def days_ahead(f: Frame) -> tuple[int, int, bool] | None:
             ahead = read_forward(claim.text, d, claim.date)
             if ahead is None or _date_tense(claim.text, d) != "present":
                 return None
-            slack = 1 if d.approximate else 0
-            return ahead[0].toordinal() + slack, ahead[1].toordinal() - slack, d.approximate
+            before, after = reach(d)
+            return ahead[0].toordinal() + before, ahead[1].toordinal() - after, d.approximate
     return None
 
 
@@ -139,17 +140,19 @@ def _meet(a, b, slack: dt.timedelta) -> bool:
     return a[0] - slack <= b[1] and b[0] - slack <= a[1]
 
 
-#: A bare weekday read against another anchor day may be a day off (`tolerance.dates_overlap`).
-_SLACK = dt.timedelta(days=1)
+def _widened(span, same: bool) -> tuple[dt.date, dt.date]:
+    """The days of a `spans` interval with a bare weekday's night on either side (`dates.reach`)
+    when it is read against another anchor day (``same`` false; `tolerance.dates_overlap`)."""
+    before, after = (0, 0) if same else span[2]
+    return span[0] - dt.timedelta(days=before), span[1] + dt.timedelta(days=after)
 
 
 def spans_overlap(ca, cb) -> bool:
-    """Whether some interval of one claim (`spans`) meets some of the other's, a day either way
-    when one is a bare weekday read against another anchor (`tolerance.dates_overlap`)."""
+    """Whether some interval of one claim (`spans`) meets some of the other's, with a bare weekday's
+    night on its side when it is read against another anchor (`tolerance.dates_overlap`)."""
     same = ca.date == cb.date
-    theirs = spans(cb)  # once, not once per interval of ``ca``
-    return any(_meet(a, b, _SLACK if not same and (a[2] or b[2]) else dt.timedelta(0))
-               for a in spans(ca) for b in theirs)
+    theirs = [_widened(b, same) for b in spans(cb)]  # once, not once per interval of ``ca``
+    return any(_meet(_widened(a, same), b, dt.timedelta(0)) for a in spans(ca) for b in theirs)
 
 
 def names_time(past: Frame, other: Frame) -> bool:

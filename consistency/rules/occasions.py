@@ -134,8 +134,12 @@ def _kind_named(head, words) -> bool:
     Tessen") and none is one of a person ("Ros Delaney" names no kind; "Harbour Master Ines Orme",
     "Dunmore County Sheriff Alan Pye" name a person's office). The name alone on the other side
     ("the Mervale") is that thing. On the news tune half a prosecutor's two statements were read
-    as one thing's occasion before the office was read (one dismissed finding)."""
-    kinds = [t.text.lower() for t in words if t.dep == "compound" and t.head == head.i]
+    as one thing's occasion before the office was read (one dismissed finding). A compound that
+    names a place (`wordnet.is_area`: "the Ohio Senate") says where the named body is, not what
+    kind of thing it is: on the news tune half a legislature's passing of a bill and its sending
+    the bill on were read as one occasion (one dismissed finding)."""
+    kinds = [t.text.lower() for t in words if t.dep == "compound" and t.head == head.i
+             and not wordnet.is_area(t.text.lower())]  # "the Ohio Senate": where, not what kind
     return any(map(_thing_word, kinds)) and not any(
         wordnet.NOUN_PERSON in wordnet.lexicographer_files(k, "n") for k in kinds)
 

@@ -22,10 +22,11 @@ unit (docs/rules.md, "Tolerances", gives examples that agree and disagree):
   above: the other may be the whole (`_part_of_group`);
 - a relative epsilon of 0.1% absorbs floating-point noise in conversions.
 
-Dates: a bare weekday is approximate (``DateMention.earliest``/``latest``, a
-day either side), so it may be one day off another report's date ("late
-Thursday" / "early Friday"); two weekdays read against the *same* anchor day
-keep their exact days: `dates_overlap`.
+Dates: a bare weekday that names a night is a day off on that side
+(``DateMention.earliest``/``latest``, `dates.reach`), so it may be another
+report's next or previous day ("late Thursday" / "early Friday"); a weekday
+named with no night is its day; two weekdays read against the *same* anchor
+day keep their exact days: `dates_overlap`.
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ..quantities.change import APPROX_TOLERANCE
+from ..quantities.dates import reach
 from ..quantities.units import qualified_worth
-from ..records import Claim, DateMention, Quantity
+from ..records import Claim, Quantity
 
 if TYPE_CHECKING:
     from .frames import Frame
@@ -52,8 +54,6 @@ CONVERTED_CAP = 0.05
 HALF_OPEN = 1e-6
 #: Dimensions whose units have an offset: a tolerance is a number of degrees, not a ratio.
 AFFINE = frozenset({"temperature"})
-ONE_DAY = dt.timedelta(days=1)
-NO_DAYS = dt.timedelta(0)
 _DECIMALS = re.compile(r"\d[\d,]*\.(\d+)")
 _LEADING = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -248,8 +248,9 @@ def _disjoint_as_read(fa: Frame, fb: Frame, *, found: bool) -> bool:
         b_high = math.inf
     if fa.q.dimension == "date" and fa.yearless != fb.yearless:
         return not _some_year(*((fa, fb) if fa.yearless else (fb, fa)))
-    if fa.q.dimension == "date" and _weekday_slack(fa, fb):
-        a_low, a_high = a_low - 1, a_high + 1
+    if fa.q.dimension == "date":
+        (before_a, after_a), (before_b, after_b) = _weekday_slack(fa, fb), _weekday_slack(fb, fa)
+        a_low, a_high, b_low, b_high = a_low - before_a, a_high + after_a, b_low - before_b, b_high + after_b
     finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if math.isfinite(x)]
     # floating-point noise of unit conversions; values stated in one unit compare exactly (a date
     # frame's value is a day number near 740,000: 0.1 % of it would be two years)
@@ -277,9 +278,9 @@ def _ahead_meets(fa: Frame, fb: Frame) -> bool:
         ahead = days_ahead(f)
         if ahead is None:
             continue
-        low, high, weekday = ahead
-        slack = 1 if weekday and _anchor(fa.claim) != _anchor(fb.claim) else 0
-        if low - slack <= other.high and other.low <= high + slack:
+        low, high, _weekday = ahead
+        before, after = _weekday_slack(f, other)
+        if low - before <= other.high and other.low <= high + after:
             return True
     return False
 
@@ -331,29 +332,26 @@ YEARS_SPANNED = 3
 def dates_overlap(a: View, b: View) -> bool:
     """Whether some date of claim ``a`` and some date of claim ``b`` can be the same day.
 
-    A bare weekday (``earliest``/``latest`` set) may be one day off the other date, in all: late
+    A bare weekday that names a night may be a day off on that side (`dates.reach`): late
     Thursday night and early Friday are one night. Read against the same anchor day, two
     weekdays keep their exact days.
     """
     same = _anchor(a.claim) == _anchor(b.claim)
     for da, lo_a, hi_a in a.dates:
         for db, lo_b, hi_b in b.dates:
-            slack = ONE_DAY if not same and (_approximate(da) or _approximate(db)) else NO_DAYS
-            if lo_a - slack <= hi_b and lo_b - slack <= hi_a:
+            (ba, aa), (bb, ab) = ((0, 0), (0, 0)) if same else (reach(da), reach(db))
+            if lo_a - dt.timedelta(days=ba) <= hi_b + dt.timedelta(days=ab) and \
+                    lo_b - dt.timedelta(days=bb) <= hi_a + dt.timedelta(days=aa):
                 return True
     return False
 
 
-def _weekday_slack(fa: Frame, fb: Frame) -> bool:
-    """Date frames of which one is a bare weekday, read against different anchor days: a day of
-    slack, as `dates_overlap` allows."""
-    if _anchor(fa.claim) == _anchor(fb.claim):
-        return False
-    return any(d.approximate and d.start == f.q.start for f in (fa, fb) for d in f.claim.dates)
-
-
-def _approximate(d: DateMention) -> bool:
-    return d.approximate
+def _weekday_slack(f: Frame, other: Frame) -> tuple[int, int]:
+    """Days of slack before and after ``f``'s date when it is a bare weekday read against another
+    anchor day than ``other``'s: a night it names (`dates.reach`), as `dates_overlap` allows."""
+    if _anchor(f.claim) == _anchor(other.claim):
+        return 0, 0
+    return next((reach(d) for d in f.claim.dates if d.approximate and d.start == f.q.start), (0, 0))
 
 
 def _anchor(claim: Claim):
