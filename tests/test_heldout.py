@@ -95,6 +95,18 @@
   session, never shown to the people changing the rules: P 0.857, R 0.480 on main d43df76 and on
   the stop f8dd486 (the floors, less about 0.02). Session 43 also raised the precision floors of
   voices5 (0.806) and voices8 (0.793), which its DAT001 and DIR001 mends gained.
+- tests/data/voices11/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
+  durations, 6 directions; 50 hard negatives) written at the start of session 44 by a tenth writer
+  who read none of the code nor the earlier files, in international and translated English:
+  ministry and embassy statements, relief situation reports, foreign-desk copy and summaries of
+  the foreign press, against plain reporting of one fact. Held that session: P 0.742, R 0.460 on
+  main 6afd26b, P 0.750, R 0.480 at the stop 4259d0f (the floors, less about 0.02). Its pairs were
+  never read by anyone changing the rules; two helpers saw its figure line while measuring, and no
+  change was chosen on it.
+- Session 44 (the "outcomes" veto, told-alike predicates of one occasion, a bare weekday as its own
+  day, a share of a counted whole against a part of it) raised the floors to its stop figures less
+  about 0.02: voices 0.879 / 0.967, voices2 0.857 / 0.720, voices3 0.824 / 0.840, voices4 0.833 /
+  0.700, voices5 0.848 / 0.560, voices7 0.812 / 0.520, the held-out pairs 0.865 / 0.780.
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -116,7 +128,7 @@ def test_heldout_precision_and_recall(embedder):
     labels = {row["label"] for row, *_ in predictions}
     assert {"conflict", "consistent", "update"} <= labels
     m = bench.heldout_scores(predictions)
-    assert m["P"] >= 0.80, m
+    assert m["P"] >= 0.84, m
     assert m["R"] >= 0.76, m
     assert m["update_false"] == 0, m
 
@@ -131,16 +143,16 @@ def _scores(folder: str, pairs: int, embedder) -> dict:
 
 def test_voices_precision_and_recall(embedder):
     m = _scores("voices", 60, embedder)
-    assert m["P"] >= 0.82, m
-    assert m["R"] >= 0.90, m
+    assert m["P"] >= 0.85, m
+    assert m["R"] >= 0.93, m
     assert m["update_false"] == 0, m
 
 
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
-FLOORS = [("voices2", 0.80, 0.70), ("voices3", 0.76, 0.76), ("voices4", 0.77, 0.66), ("voices5", 0.78, 0.48),
-          ("voices6", 0.71, 0.36), ("voices7", 0.78, 0.46), ("voices8", 0.77, 0.44), ("voices9", 0.84, 0.36),
-          ("voices10", 0.83, 0.46)]
+FLOORS = [("voices2", 0.83, 0.70), ("voices3", 0.80, 0.82), ("voices4", 0.81, 0.68), ("voices5", 0.82, 0.54),
+          ("voices6", 0.71, 0.36), ("voices7", 0.79, 0.50), ("voices8", 0.77, 0.44), ("voices9", 0.84, 0.36),
+          ("voices10", 0.83, 0.46), ("voices11", 0.73, 0.46)]
 
 
 @pytest.mark.parametrize("folder, precision, recall", FLOORS, ids=[f for f, _, _ in FLOORS])
