@@ -103,9 +103,9 @@ def _names_apart(fa, fb) -> bool:
 
 
 def _related(va: str, vb: str) -> bool:
-    """One verb is the other, a synonym or a kind of it in WordNet (`occasions._kind_of`: "publish" /
+    """One verb is the other, a synonym or a kind of it in WordNet (`occasions.verb_kind_of`: "publish" /
     "release", "break out" / "begin")."""
-    return occasions._kind_of(va, vb) or occasions._kind_of(vb, va)
+    return occasions.verb_kind_of(va, vb) or occasions.verb_kind_of(vb, va)
 
 
 def _gap_years(fa, fb) -> float:

@@ -192,7 +192,7 @@ def one_occasion(fa: Frame, fb: Frame, similar: Callable[[str, str], float] | No
     phase_a, phase_b = phase(va), phase(vb)
     if "occur" in (phase_a, phase_b) or phase_a and phase_a == phase_b:
         return True
-    if _kind_of(va, vb) or _kind_of(vb, va):
+    if verb_kind_of(va, vb) or verb_kind_of(vb, va):
         return True
     return (similar is not None and not (phase_a and phase_b) and not _measured(fa, va) and not _measured(fb, vb)
             and told_alike(fa, fb, similar, threshold))
@@ -250,7 +250,7 @@ def told_alike(fa: Frame, fb: Frame, similar: Callable[[str, str], float], thres
     return similar(predicate(fa), predicate(fb)) >= threshold
 
 
-def _kind_of(a: str, b: str) -> bool:
+def verb_kind_of(a: str, b: str) -> bool:
     """The verb ``a`` is ``b`` or a kind of it in WordNet: the two share a sense ("publish" /
     "release"), or one of ``b``'s first senses lies at most `_PHASE_STEPS` hypernym steps above
     one of ``a``'s ("break out": begin)."""
