@@ -279,8 +279,7 @@ def share_count(share: Frame) -> tuple[Frame, Frame] | None:
     if share.q.dimension != "percent" or share.q.kind != "level" or "whole stated" not in share.slots.qualifiers \
             or not share.slots.head or not (math.isfinite(share.low) and math.isfinite(share.high)):
         return None
-    wholes = [w for w in frames(share.claim) if w.q.dimension in (None, "count") and "whole" in w.slots.qualifiers
-              and w.slots.head == share.slots.head and w.q.bound == "exact" and math.isfinite(w.low) and w.low > 0]
+    wholes = _counted_wholes(frames(share.claim), share.slots.head)
     if len(wholes) != 1:
         return None
     whole = wholes[0]
@@ -292,6 +291,14 @@ def share_count(share: Frame) -> tuple[Frame, Frame] | None:
                             bound="approx" if slack or share.q.bound != "exact" else "exact",
                             canonical_unit=None, canonical_low=None, canonical_high=None)
     return whole, dataclasses.replace(share, q=q, low=low, high=high, strict_low=False, strict_high=False)
+
+
+def _counted_wholes(fs: Iterable[Frame], head: str) -> list[Frame]:
+    """The exact counts among ``fs`` of a whole (`slots` qualifier "whole") of the noun ``head``,
+    finite and above 0: what a share of ``head`` is of (`share_count`), and what the other claim must
+    count too (`share_rivals`)."""
+    return [w for w in fs if w.q.dimension in (None, "count") and "whole" in w.slots.qualifiers
+            and w.slots.head == head and w.q.bound == "exact" and math.isfinite(w.low) and w.low > 0]
 
 
 def share_rivals(mine: Claim, theirs: Claim, ctx: PairContext) -> Iterator[tuple[Frame, Frame, str, float]]:
@@ -311,8 +318,7 @@ def share_rivals(mine: Claim, theirs: Claim, ctx: PairContext) -> Iterator[tuple
             continue
         whole, count = found
         head = share.slots.head
-        if not any(w.q.dimension in (None, "count") and "whole" in w.slots.qualifiers and w.slots.head == head
-                   and w.q.bound == "exact" and w.low == whole.low and w.high == whole.high for w in theirs_frames):
+        if not any(w.low == whole.low and w.high == whole.high for w in _counted_wholes(theirs_frames, head)):
             continue
         if any(f.q.dimension == "percent" and not disjoint(f, share) for f in theirs_frames):
             continue  # the other side states the share too
