@@ -1514,7 +1514,16 @@ def _outcomes_differ(fa: Frame, fb: Frame) -> bool:
     with persons on one side only). Each predicate must hold of the counted themselves, as its
     subject or object (`slots.Slots.acts`, `slots.Slots.undergone`): in "the standoff ended with
     five people dead" the standoff ended, and the five are a toll (a conflict of
-    tests/data/inclusive that the veto refused without this)."""
+    tests/data/inclusive that the veto refused without this).
+
+    Asked of given pairs too (`VETOES` asks it without ``p.found``, unlike most vetoes of the
+    story around a figure: its dates, parts, occasions, windows, some of which cost VitaminC
+    conflicts when asked of given pairs, docs/rules.md). The tests above already guard what it
+    reads (a count on both sides, each predicate said of the counted, persons counted), and what
+    it reads is the meaning of the two predicates, which differs whoever chose the pair: "seven
+    workers were injured" / "killed three labourers" given to `consistency compare` are two
+    measures too (tests/data/rules/NUM001.jsonl; without this veto NUM001 flags them). VitaminC
+    and EQUATE, given pairs, were unchanged by it (session 44)."""
     if fa.q.dimension not in (None, "count") or fb.q.dimension not in (None, "count") or fa.is_age or fb.is_age:
         return False
     sa, sb = fa.slots, fb.slots
