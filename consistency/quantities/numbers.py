@@ -336,25 +336,33 @@ def _word_numbers(text: str) -> list[Number]:
             scale = SCALES.get(last, 1.0) if not fraction else 1.0
             out.append(Number(start, end, value, value / scale, scale, words=True, fraction=fraction))
             k += used
-    out = _half_scales(text, out)
     out.extend(_half_numbers(text, out))
-    return out
+    return _fraction_scales(text, sorted(out, key=lambda n: n.start))
 
 
-_HALF_SCALE_RE = re.compile(r"(?<![\w-])half[ \u00a0]+an?[ \u00a0]+(thousand|million|billion|trillion|dozen)\b", re.I)
+#: A scale word after a spoken fraction: "half a million", "a quarter of a million", "two-thirds of a billion".
+_OF_SCALE_RE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+(thousand|million|billion|trillion|dozen)\b", re.I)
 
 
-def _half_scales(text: str, found: list[Number]) -> list[Number]:
-    """"half a million" is one number, 500,000: not "half" and "a million"; "half a dozen" is 6."""
-    for m in _HALF_SCALE_RE.finditer(text):
-        word = m.group(1).lower()
-        found = [n for n in found if not (m.start() <= n.start < m.end())]
-        if word == "dozen":
-            found.append(Number(m.start(), m.end(), 6.0, 6.0, words=True))
+def _fraction_scales(text: str, found: list[Number]) -> list[Number]:
+    """A spoken fraction of a scale word is one number: "half a million" is 500,000 and "a quarter
+    of a million" 250,000, not a fraction and a million; "half a dozen" is 6. ``found`` in text order."""
+    out: list[Number] = []
+    taken_to = -1
+    for n in found:
+        if n.start < taken_to:
+            continue  # the scale word a fraction before it took
+        m = _OF_SCALE_RE.match(text, n.end) if n.fraction and n.words else None
+        if m is None:
+            out.append(n)
             continue
-        scale = SCALES[word]
-        found.append(Number(m.start(), m.end(), 0.5 * scale, 0.5, scale, words=True))
-    return sorted(found, key=lambda n: n.start)
+        taken_to = m.end()
+        word = m.group(1).lower()
+        if word == "dozen":
+            out.append(Number(n.start, m.end(), n.value * 12, n.value * 12, words=True))
+        else:
+            out.append(Number(n.start, m.end(), n.value * SCALES[word], n.value, SCALES[word], words=True))
+    return out
 
 
 _HALF_RE = re.compile(r"(?<![\w-])(?<!first )(?<!second )(?<!last )(?<!other )(?<!back )(?<!front )half(?=[ \u00a0]+(?:of|the|a|an|its|their|his|her|our|my|your|that|those|these)\b)", re.I)
