@@ -13,7 +13,8 @@ were killed", `compare._condition_differs`). A larger narrowed count, and two na
 compare. A state phrase narrows a count too ("two suspects in custody", "in critical condition"),
 and so does a part of the body a participle clause names ("went home after being shot in the arm");
 those who were shot are some of those a shooting involved (`compare._took_part_in`), and those who
-fired are not those shot (`compare._did_what_other_underwent`). A site or an event named by its
+fired are not those shot (`compare._did_what_other_underwent`), but those who flew are those one
+carrier flew (`slots.Slots.done_by_one`, `slots.Slots.objectless`). A site or an event named by its
 name ("at its Halbeck plant", "in the Kessel coastal cycle race") is no area a part of a larger
 whole is counted in, nor is an area the other sentence names itself; jobs cut are counted alike
 in either voice (`frames._cut_alike`), not against a headcount or jobs added; the raiders who

@@ -1573,12 +1573,21 @@ def _did_what_other_underwent(fa: Frame, fb: Frame) -> bool:
     (`slots._roles` leaves it out: "four villages destroyed and three people killed" is a passive
     without its auxiliary) and without the one-meaning test, it lost 5 confirmed findings of the
     tune half (three tolls of one quake, "as many as 20 others injured" / "injured 14 others") and
-    one of its three GVA outlet disputes."""
+    one of its three GVA outlet disputes.
+
+    Nor where ``fb``'s verb is active with one party for its subject (`slots.Slots.done_by_one`:
+    "the carrier flew 2.7 million passengers") and ``fa``'s many did that same verb with no object
+    of their own (`slots.Slots.objectless`: "3.5 million travellers chose to fly"): one doer cannot
+    be the many, so they are those its act moved, told from their side. Several doers ("two
+    raiders shot five guards" / "four raiders started shooting") and a passive ("nine people were
+    shot") keep the veto."""
     done = fb.slots.undergone
     if not done or not fa.slots.acts or fa.q.dimension not in (None, "count") or fa.is_age or fb.is_age:
         return False
     if relation(fa.slots.predicate, fb.slots.predicate, "v") == SAME:
         return False  # "200 people set off" / "100 people set off": one act, read two ways
+    if fb.slots.done_by_one and done in fa.slots.objectless and fa.low > 1:
+        return False  # "the carrier flew 2.7m passengers" / "3.5m travellers chose to fly": those it moved
     senses = set(wordnet.synsets(done, "v"))
     return any(senses & set(wordnet.synsets(act, "v")) for act in fa.slots.acts)
 

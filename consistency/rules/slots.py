@@ -211,6 +211,13 @@ class Slots:
     #: (`_roles`: "seven people were shot", "the two officers who were shot", "shot two guards"):
     #: the predicate's lemma; '' otherwise.
     undergone: str = ""
+    #: the counted are the direct object of an active ``undergone`` whose subject is one party, a
+    #: singular noun or name with no conjunct (`_roles`: "the carrier flew 2.7 million passengers"):
+    #: a doer who cannot be a count of many (`compare._did_what_other_underwent`).
+    done_by_one: bool = False
+    #: the verbs of ``acts`` the counted did without a direct object of their own (`_roles`: "chose to
+    #: fly": fly): a use in which those who act may be those the act moves ("the passengers flew").
+    objectless: tuple[str, ...] = ()
     #: the lemma of the predicate's direct object, when the counted are its active subject
     #: (`_roles`: "210 workers are to lose their jobs": job; "four men lost their homes": home);
     #: '' otherwise. Each of the counted lost one: they count the jobs lost (`frames.same_kind`).
@@ -681,22 +688,29 @@ def _within(p: Parse, verb: Token | None, skip: set[int]) -> str:
 def _roles(p: Parse, noun: Token | None, verb: Token | None) -> dict:
     """``acts`` and ``undergone`` (`Slots`): the counted noun's role in its predicate, by the
     dependency that joins them (an active subject does, a passive subject, an object or the noun a
-    passive relative clause or participle describes undergoes)."""
+    passive relative clause or participle describes undergoes); with them, whether the active verb
+    whose object the counted are has one party for its subject (``done_by_one``), and which of the
+    acts the counted did have no object of their own (``objectless``)."""
     if noun is None or verb is None or verb.pos != "VERB":
         return {}
     kids = p.children(verb.i)
     if noun.head == verb.i and noun.dep in ("nsubjpass", "dobj") or verb.head == noun.i and (
             verb.dep == "acl" and verb.tag == "VBN" or verb.dep == "relcl" and any(
                 k.dep == "nsubjpass" and k.tag in ("WP", "WDT") for k in kids)):
-        return {"undergone": verb.lemma}
+        subject = next((k for k in kids if k.dep == "nsubj"), None) if noun.dep == "dobj" else None
+        one = subject is not None and subject.tag in ("NN", "NNP") and not any(
+            k.dep == "conj" for k in p.children(subject.i))
+        return {"undergone": verb.lemma, "done_by_one": one}
     if noun.dep != "nsubj" or verb.tag == "VBN" or noun.head != verb.i and not (
             _be_to(p, p.tokens[noun.head]) is verb):
         return {}  # a participle with a subject is a passive whose auxiliary is left out ("and three killed")
-    done, todo = [], [verb]
+    done, todo, objectless = [], [verb], []
     acted_on = next((k.lemma for k in kids if k.dep == "dobj" and k.pos == "NOUN"), "")
     while todo and len(done) < 8:
         v = todo.pop(0)
         done.append(v.lemma)
+        if not any(k.dep == "dobj" for k in p.children(v.i)):
+            objectless.append(v.lemma)
         for k in p.children(v.i):
             if k.pos == "VERB" and k.tag != "VBN" and (k.dep == "xcomp" or k.dep == "conj" and not any(
                     x.dep in _SUBJECTS for x in p.children(k.i))):
@@ -705,7 +719,7 @@ def _roles(p: Parse, noun: Token | None, verb: Token | None) -> dict:
                 event = wordnet.verb_of(k.lemma)  # "opened fire": fire
                 if event:
                     done.append(event)
-    return {"acts": tuple(done), "acted_on": acted_on}
+    return {"acts": tuple(done), "acted_on": acted_on, "objectless": tuple(objectless)}
 
 
 def _participle_clauses(p: Parse, noun: Token | None, verb: Token, skip: set[int]) -> list[Token]:
