@@ -28,7 +28,7 @@ import pytest
 from benchmark_module import benchmark
 from recorded import scored_features
 
-from consistency.rules import compare, wordnet
+from consistency.rules import compare, occasions, wordnet
 from consistency.rules.wordnet import FAR, KIN, SAME, UNKNOWN, relation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,6 +165,26 @@ def test_a_kind_of_person_is_a_part_of_the_whole(part, whole, narrower):
 def test_predicates_that_leave_the_counted_in_different_states(a, b, differ):
     assert wordnet.states_differ(a, b) is differ
     assert wordnet.states_differ(b, a) is differ
+
+
+@needs_data
+@pytest.mark.parametrize("a, b, shared", [
+    ("hurt", "injured", True),           # synonyms in a rarer sense of "hurt"
+    ("released", "published", True),     # one sense of each
+    ("died", "injured", False),
+    ("killed", "died", False),           # killing causes dying: one state, yet no sense shared
+    ("Zorvathi", "died", False),         # unknown to WordNet
+    ("", "died", False),
+])
+def test_two_verbs_that_share_a_sense(a, b, shared):
+    """One sense test (`wordnet.share_sense`) for two readings of verbs: two that share a sense
+    name one state (`wordnet.states_differ`) and are each a kind of the other
+    (`occasions.verb_kind_of`)."""
+    assert wordnet.share_sense(a, b, "v") is shared
+    assert wordnet.share_sense(b, a, "v") is shared
+    if shared:
+        assert not wordnet.states_differ(a, b)
+        assert occasions.verb_kind_of(a, b) and occasions.verb_kind_of(b, a)
 
 
 @needs_data

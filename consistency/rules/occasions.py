@@ -256,7 +256,7 @@ def verb_kind_of(a: str, b: str) -> bool:
     one of ``a``'s ("break out": begin)."""
     if not a or not b:
         return False
-    if set(wordnet.synsets(a, "v")) & set(wordnet.synsets(b, "v")):
+    if wordnet.share_sense(a, b, "v"):
         return True  # synonyms in some sense ("publish" / "release")
     targets = frozenset(wordnet.synsets(b, "v")[:_PHASE_SENSES])
     return wordnet.below(a, targets, senses=_PHASE_SENSES, steps=_PHASE_STEPS, pos="v")

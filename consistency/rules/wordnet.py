@@ -572,7 +572,16 @@ def states_differ(a: str, b: str) -> bool:
     sa, sb = states(a), states(b)
     if not sa or not sb or sa & sb:
         return False
-    return not set(synsets("_".join(a.lower().split()), "v")) & set(synsets("_".join(b.lower().split()), "v"))
+    return not share_sense(a, b, "v")
+
+
+def share_sense(a: str, b: str, pos: str) -> bool:
+    """The two words (nouns, ``pos`` "n", or verbs, "v") share a sense in WordNet, in any of their
+    senses: synonyms in some meaning ("publish" / "release", "hurt" / "injure"). False when
+    WordNet does not know one of them, or without the data. The one sense test of
+    `states_differ` (verbs that share one name one state) and of `occasions.verb_kind_of`
+    (verbs that share one are each a kind of the other)."""
+    return bool(set(synsets(a, pos)) & set(synsets(b, pos)))
 
 
 def opposite(a: str, b: str, pos: str) -> bool:
