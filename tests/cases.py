@@ -61,17 +61,19 @@ def assert_pair_case(case, tmp_path, embedder, request):
     assert bool(flagged) == (case["label"] == "conflict"), (case["why"], flagged)
 
 
-def assert_case(case, tmp_path, embedder, request=None, *, rows=None, settings=None):
+def assert_case(case, tmp_path, embedder, request=None, *, rows=None, settings=None, number_only=False):
     """A case of documents (``docs``), or of claims-dataset ``rows`` given by the caller: its
     ``apart`` value pairs are not flagged, its ``conflict`` pairs are (tests/data/holders/cases.jsonl,
     tests/data/predicates/pairs.jsonl; rows: tests/data/counts, spans, reworded_counts). A case
-    marked ``open`` (with the reason) is a strict expected failure: solving it shows."""
+    marked ``open`` (with the reason) is a strict expected failure: solving it shows.
+    ``number_only``: the pairs are of numbers without their units (`evidence_pairs`:
+    tests/data/article_evidence)."""
     if case.get("open") and request is not None:
         request.applymarker(pytest.mark.xfail(reason=case["open"], strict=True))
     if rows is None:
-        pairs = check_texts(tmp_path, embedder, *(text + "\n" for text in case["docs"]))
+        pairs = check_texts(tmp_path, embedder, *(text + "\n" for text in case["docs"]), number_only=number_only)
     else:
-        pairs = evidence_pairs(check_rows(tmp_path, embedder, rows, settings))
+        pairs = evidence_pairs(check_rows(tmp_path, embedder, rows, settings), number_only=number_only)
     for x in case["apart"]:
         assert tuple(sorted(x)) not in pairs, (case["why"], pairs)
     for x in case["conflict"]:
