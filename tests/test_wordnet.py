@@ -114,21 +114,40 @@ def test_opposites_are_one_measure_in_two_directions_not_two_members(a, b):
     assert relation(b, a, "v") == FAR
 
 
+#: Two words that two symmetric tests of `wordnet` read apart (or not), either way round: kinds of
+#: counted things (`wordnet.kinds_differ`) and the states predicates leave the counted in
+#: (`wordnet.states_differ`).
+APART = [
+    (wordnet.kinds_differ, "tenants", "flats", True),          # persons against buildings
+    (wordnet.kinds_differ, "lorries", "drivers", True),        # vehicles against persons
+    (wordnet.kinds_differ, "goats", "orchards", True),         # animals against plantations read as things
+    (wordnet.kinds_differ, "fans", "spectators", False),       # a device first, persons too: one kind
+    (wordnet.kinds_differ, "people", "survivors", False),      # a group that lists its members is its members
+    (wordnet.kinds_differ, "toll", "deaths", False),           # abstract heads name a measure, never a kind
+    (wordnet.kinds_differ, "crowd", "marchers", False),        # a group without members may count them
+    (wordnet.kinds_differ, "Zorvathi", "houses", False),       # unknown to WordNet
+    (wordnet.kinds_differ, "", "houses", False),
+    (wordnet.states_differ, "perished", "maimed", False),      # WordNet names no state for "maim" in its first sense
+    (wordnet.states_differ, "died", "injured", True),          # death against injury: the dead and the injured
+    (wordnet.states_differ, "wounded", "killed", True),        # "kill" causes "die": its state is death
+    (wordnet.states_differ, "died", "hurt", True),             # "hurt" first names a pain, still no death
+    (wordnet.states_differ, "detained", "killed", True),       # custody against death
+    (wordnet.states_differ, "killed", "died", False),          # one state: killing causes dying
+    (wordnet.states_differ, "injured", "wounded", False),      # one sense
+    (wordnet.states_differ, "hurt", "injured", False),         # synonyms in a rarer sense name one state
+    (wordnet.states_differ, "rescued", "injured", False),      # "rescue" names no state
+    (wordnet.states_differ, "finished", "crossed", False),     # only rarer senses name states (death, affliction)
+    (wordnet.states_differ, "Zorvathi", "died", False),        # unknown to WordNet
+    (wordnet.states_differ, "", "died", False),
+]
+
+
 @needs_data
-@pytest.mark.parametrize("a, b, differ", [
-    ("tenants", "flats", True),          # persons against buildings
-    ("lorries", "drivers", True),        # vehicles against persons
-    ("goats", "orchards", True),         # animals against plantations read as things
-    ("fans", "spectators", False),       # a device first, persons too: one kind
-    ("people", "survivors", False),      # a group that lists its members is its members
-    ("toll", "deaths", False),           # abstract heads name a measure, never a kind
-    ("crowd", "marchers", False),        # a group without members may count them
-    ("Zorvathi", "houses", False),       # unknown to WordNet
-    ("", "houses", False),
-])
-def test_kinds_of_counted_things(a, b, differ):
-    assert wordnet.kinds_differ(a, b) is differ
-    assert wordnet.kinds_differ(b, a) is differ
+@pytest.mark.parametrize("test, a, b, differ", APART,
+                         ids=[f"{t.__name__}-{a or 'empty'}-{b}" for t, a, b, _ in APART])
+def test_two_words_read_apart_either_way_round(test, a, b, differ):
+    assert test(a, b) is differ
+    assert test(b, a) is differ
 
 
 @needs_data
@@ -145,26 +164,6 @@ def test_kinds_of_counted_things(a, b, differ):
 ])
 def test_a_kind_of_person_is_a_part_of_the_whole(part, whole, narrower):
     assert wordnet.narrower(part, whole) is narrower
-
-
-@needs_data
-@pytest.mark.parametrize("a, b, differ", [
-    ("perished", "maimed", False),       # WordNet names no state for "maim" in its first sense
-    ("died", "injured", True),           # death against injury: the dead and the injured
-    ("wounded", "killed", True),         # "kill" causes "die": its state is death
-    ("died", "hurt", True),              # "hurt" first names a pain, still no death
-    ("detained", "killed", True),        # custody against death
-    ("killed", "died", False),           # one state: killing causes dying
-    ("injured", "wounded", False),       # one sense
-    ("hurt", "injured", False),          # synonyms in a rarer sense name one state
-    ("rescued", "injured", False),       # "rescue" names no state
-    ("finished", "crossed", False),      # only rarer senses name states (death, affliction)
-    ("Zorvathi", "died", False),         # unknown to WordNet
-    ("", "died", False),
-])
-def test_predicates_that_leave_the_counted_in_different_states(a, b, differ):
-    assert wordnet.states_differ(a, b) is differ
-    assert wordnet.states_differ(b, a) is differ
 
 
 @needs_data
