@@ -69,7 +69,9 @@ class Quantity:
     #: An ordinal period ("its third week": 3 weeks, ordinal), not an amount of time.
     ordinal: bool = False
     #: A scoreline read as (the subject's points, the other side's points): "won 3-1" and
-    #: "lost 1-3" -> (3, 1) and (1, 3); ``outcome`` "won", "lost" or "tied" when the text says.
+    #: "lost 1-3" -> (3, 1) and (1, 3); ``outcome`` "won", "lost" or "tied" when the text says,
+    #: "voted" for a vote's tally. A score with an outcome is a result, one figure whose ``value``
+    #: is the result without its order (`consistency.quantities.scores.result_value`).
     score: tuple[float, float] | None = None
     outcome: str | None = None
     #: The clause gives evidence that the count only grows: a toll, "so far", "to date",

@@ -4,8 +4,10 @@ The extractor reads facts about a number that decide whether two numbers may be
 compared at all (docs/quantities.md):
 
 - an earlier value a claim reports as replaced (``superseded``: "not eight, as
-  earlier reported") and a scoreline (``dimension`` "score") are no figures of
-  the claim's own: `usable` leaves them out of the frames;
+  earlier reported") and a score that is no result (``dimension`` "score" with no
+  value: "a 9-2 lead") are no figures of the claim's own: `usable` leaves them out
+  of the frames; a result ("won 3-1", "by nine votes to two") is one
+  (`quantities.scores`);
 - an age (``dimension`` "age") is an attribute of a person: two ages are
   compared only when the text says they are the same person's (`same_person`:
   a name they share, or the same definite description, "the gunman"); never
@@ -28,8 +30,9 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def usable(q: Quantity) -> bool:
-    """Whether a quantity is a figure of the claim's own (not a replaced value, not a score)."""
-    return not q.superseded and q.dimension != "score"
+    """Whether a quantity is a figure of the claim's own (not a replaced value, not a score that
+    is no result)."""
+    return not q.superseded and (q.dimension != "score" or q.value is not None)
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:

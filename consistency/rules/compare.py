@@ -49,7 +49,7 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import (ages, counted, events, intervals, joined, kinds, makers, moments, occasions, parties, running,
+from . import (ages, counted, events, intervals, joined, kinds, makers, moments, occasions, parties, results, running,
                shared_time, stretches, terms, totals, wordnet)
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
@@ -237,6 +237,8 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
     va, vb = _value(fa), _value(fb)
     if dim == "date":  # days apart, on the scale of a log ratio
         gap = min(5.0, math.log1p(abs(va - vb)) / 2) if va and vb else 1.0
+    elif dim == "score":  # a result's value names it, it measures nothing (`quantities.scores`)
+        gap = 1.0
     else:
         gap = min(5.0, abs(math.log(abs(va) / abs(vb)))) if va and vb and va * vb > 0 else 1.0
     x = {
@@ -695,6 +697,7 @@ VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
     ("names_part", lambda p: _says("a part the claim names", p.figure and _both(_names_part, p.fa, p.fb))),
     ("one_member", lambda p: _says("one counts a member the other leaves out", p.fa.q.dimension in (None, "count")
                                    and _both(_one_member_more, p.fa, p.fb))),
+    ("results", lambda p: results.apart(p.fa, p.fb)),  # "beat the Pikes 4-2" / "lost 3-0 to the Herons"
     ("subjects", lambda p: _says("different subjects", _subjects_differ(p.fa.slots, p.fb.slots) and not (
         p.given and _named_elsewhere(p.fa, p.fb)) and not p.acted_on)),
     ("traits", lambda p: _says("different holders", _traits_differ(p.fa.slots, p.fb.slots) and not p.acted_on
@@ -904,8 +907,9 @@ def _acted_on(fa: Frame, fb: Frame) -> bool:
     the other ("Tarrow fined Belcoe £9,000" / "Belcoe fined its contractor £4,000") is the roles
     reversed: two acts, still apart. So are two parties of one act that each claim names, with the
     thing it was done to (`parties.one_act`: "signed the midfielder from Dunmere" / "Dunmere
-    have agreed the sale of the midfielder to Harlow")."""
-    if parties.one_act(fa, fb):
+    have agreed the sale of the midfielder to Harlow"). So are the two sides of one result
+    (`results.one_result`)."""
+    if parties.one_act(fa, fb) or results.one_result(fa, fb):
         return True
     for mine, theirs in ((fa, fb), (fb, fa)):
         name = named_who(theirs.slots)

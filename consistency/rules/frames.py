@@ -575,7 +575,7 @@ _LESS = re.compile(r"\b(?:less|fewer|smaller|lower|shorter|younger)\s+than\s*\$?
 def _bounds(text: str, q: Quantity) -> tuple[float, float]:
     low = q.canonical_low if q.canonical_low is not None else q.low
     high = q.canonical_high if q.canonical_high is not None else q.high
-    if q.dimension == "date":
+    if q.dimension in ("date", "score"):  # a result is exact whatever comes before ("passed 7-2")
         return low, high
     scale = _SCALE_AFTER.match(text[q.end:])
     if scale and scale.group(1).lower() in ("m", "k") and scale.group(0)[0].isspace() and q.dimension != "currency":

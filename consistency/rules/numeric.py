@@ -65,6 +65,8 @@ def _plain_reason(fa: Frame, fb: Frame) -> str:
         return "the durations differ"
     if fa.q.dimension == "date":
         return "the same event cannot happen on both dates"
+    if fa.q.dimension == "score":
+        return "the results differ"
     exact = fa.q.bound == "exact" and fb.q.bound == "exact"
     if exact and fa.q.dimension in (None, "count") and fb.q.dimension in (None, "count"):
         return "exact counts differ"
