@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -93,8 +93,16 @@ def candidate_pairs(
     index: str = "auto",
     threads: int = 0,
     exact_up_to: int = EXACT_UP_TO,
+    keys: Sequence[frozenset] | None = None,
+    key_threshold: float | None = None,
+    agree: Callable[[int, int], bool] | None = None,
 ) -> Pairs:
     """Pairs ``i < j`` with cosine similarity >= ``threshold`` (vectors are unit length), capped.
+
+    A second route: with ``keys`` (a set per row) and ``key_threshold`` under ``threshold``, two rows
+    that share a key (and that ``agree``, when given, says agree) are a pair from ``key_threshold``
+    up (`keyed_hits`; `consistency.api` gives the measures a claim's figures count, so one count
+    worded apart on each side is compared). Both routes' pairs go through one neighbour cap.
 
     ``documents`` gives each row's document number; unless ``same_document``,
     rows of one document are not paired. With ``against`` (an index array), only
@@ -114,7 +122,36 @@ def candidate_pairs(
     else:
         i, j, s = _exact_hits(vectors, threshold, max_neighbors, new, docs)
         i, j = np.minimum(i, j), np.maximum(i, j)
+    if keys is not None and key_threshold is not None and key_threshold < threshold:
+        ki, kj, ks = keyed_hits(vectors, keys, key_threshold, threshold, max_neighbors, new, docs,
+                                "ann" if use_ann else "exact", threads, agree)
+        i, j, s = np.concatenate([i, ki.astype(i.dtype)]), np.concatenate([j, kj.astype(j.dtype)]), np.concatenate([s, ks])
     return Pairs(*cap_pairs(i, j, s, max_neighbors))
+
+
+def keyed_hits(vectors: np.ndarray, keys: Sequence[frozenset], low: float, high: float, k: int,
+               new: np.ndarray | None, docs: np.ndarray | None, index: str = "exact", threads: int = 0,
+               agree: Callable[[int, int], bool] | None = None):
+    """The pairs ``i < j`` (of other documents: ``docs``) of rows that share a key in ``keys`` and that
+    ``agree`` (when given: a finer test than the keys, asked of those pairs only), with a similarity
+    in ``[low, high)``: the second route of `candidate_pairs`. Only rows with a key are searched (the
+    same search as the first route, ``index``), so its cost grows with them alone."""
+    keyed = np.flatnonzero(np.fromiter(map(bool, keys), dtype=bool, count=len(keys)))
+    sub_new = None if new is None else np.flatnonzero(np.isin(keyed, new))
+    if len(keyed) < 2 or (sub_new is not None and not len(sub_new)):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    sub, sub_docs = vectors[keyed], None if docs is None else docs[keyed]
+    if index == "ann":
+        i, j, s = _ann_hits(sub, low, k, sub_new, sub_docs, threads)
+    else:
+        i, j, s = _exact_hits(sub, low, k, sub_new, sub_docs)
+    i, j = keyed[np.minimum(i, j)], keyed[np.maximum(i, j)]
+    band = s < high
+    i, j, s = i[band], j[band], s[band]
+    shared = np.fromiter((not keys[a].isdisjoint(keys[b]) and (agree is None or agree(a, b))
+                          for a, b in zip(i.tolist(), j.tolist())), dtype=bool, count=len(i))
+    return i[shared], j[shared], s[shared]
 
 
 def claim_pairs(pairs: Pairs, owner: np.ndarray, max_neighbors: int = 50) -> Pairs:

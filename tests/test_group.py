@@ -146,3 +146,38 @@ def test_working_memory_bounds_do_not_change_the_pairs(monkeypatch):
     small = clustered(400, 6, 3)
     assert {(p.i, p.j) for p in group.candidate_pairs(small, threshold=0.8, max_neighbors=4)} == \
         brute_capped(small, 0.8, 4)
+
+
+def brute_keyed(vectors, low, high, keys, docs=None, agree=None):
+    """Reference second route: pairs of rows sharing a key (and agreeing), similarity in [low, high)."""
+    s = vectors @ vectors.T
+    return {(i, j) for i in range(len(vectors)) for j in range(i + 1, len(vectors))
+            if low <= s[i, j] < high and keys[i] & keys[j] and (docs is None or docs[i] != docs[j])
+            and (agree is None or agree(i, j))}
+
+
+def test_keyed_route_adds_pairs_of_a_shared_key_under_the_threshold():
+    rng = np.random.default_rng(5)
+    v = unit(rng.normal(size=(200, 6)))
+    docs = rng.integers(0, 30, size=200)
+    keys = [frozenset({int(x)}) if x < 4 else frozenset() for x in rng.integers(0, 8, size=200)]
+    odd = lambda a, b: (a + b) % 2 == 1  # noqa: E731  (a finer test than the keys, asked of their pairs)
+    got = {(p.i, p.j) for p in group.candidate_pairs(v, threshold=0.7, max_neighbors=1000, documents=docs,
+                                                     keys=keys, key_threshold=0.3, agree=odd)}
+    assert got == brute(v, 0.7, docs) | brute_keyed(v, 0.3, 0.7, keys, docs, odd)
+    assert brute_keyed(v, 0.3, 0.7, keys, docs, odd)  # the route adds some
+
+
+def test_keyed_route_follows_against_and_the_ann_search():
+    rng = np.random.default_rng(6)
+    v = unit(rng.normal(size=(300, 6)))
+    keys = [frozenset({int(x)}) for x in rng.integers(0, 3, size=300)]
+    new = np.arange(250, 300)
+    got = {(p.i, p.j) for p in group.candidate_pairs(v, threshold=0.8, max_neighbors=1000, against=new,
+                                                     keys=keys, key_threshold=0.5)}
+    want = {(i, j) for i, j in brute(v, 0.8) | brute_keyed(v, 0.5, 0.8, keys) if i >= 250 or j >= 250}
+    assert got == want
+    exact = {(p.i, p.j) for p in group.candidate_pairs(v, threshold=0.8, keys=keys, key_threshold=0.5, max_neighbors=1000)}
+    ann = {(p.i, p.j) for p in group.candidate_pairs(v, threshold=0.8, keys=keys, key_threshold=0.5, max_neighbors=1000,
+                                                     index="ann", threads=1)}
+    assert len(ann & exact) >= 0.95 * len(exact) and ann <= exact

@@ -275,3 +275,19 @@ def test_without_the_data_nothing_is_filed_or_derived(no_wordnet):
     assert not wordnet.counts_persons("people")
     assert wordnet.verb_of("injuries") == ""
     assert wordnet.lexicographer_files("shoulder", "n") == frozenset()
+
+
+@needs_data
+@pytest.mark.parametrize("a, b", [("households", "homes"), ("people", "persons"), ("protesters", "demonstrators"),
+                                  ("earthquake", "quake")])
+def test_meanings_hold_every_same_pair(a, b):
+    """`meanings` keys the candidate stage's second route: nouns `relation` reads as one meaning share
+    one (by a shared sense, a first sense among the other's, a group and its members)."""
+    assert relation(a, b, "n") == SAME
+    assert wordnet.meanings(a) & wordnet.meanings(b)
+
+
+@needs_data
+def test_meanings_of_two_measures_and_of_unknown_words():
+    assert not wordnet.meanings("households") & wordnet.meanings("bridges")
+    assert wordnet.meanings("Quorvale") == frozenset() and wordnet.meanings(" ") == frozenset()

@@ -503,6 +503,19 @@ def _relation(a: str, b: str, pos: str) -> str:
     return KIN if ua.keys() & ub.keys() else FAR
 
 
+def meanings(noun: str) -> frozenset[int]:
+    """Every sense of a head noun (the last word of ``noun``) and what its first `SENSES` senses count
+    (member meronyms: "people" counts *person*): two nouns that `relation` reads as `SAME` share one
+    ("households" / "homes": the first sense of one is a sense of the other), though two that share
+    one may not be `SAME` (a rarer sense of each). Empty for a word WordNet does not know, or without
+    the data."""
+    every = synsets(noun.split()[-1], "n") if noun.strip() else ()
+    if not every:
+        return frozenset()
+    members = _tables()["n"]["members"]
+    return frozenset(every) | {m for x in every[:SENSES["n"]] for m in members.get(x, ())}
+
+
 #: How many hypernym steps below the whole's meaning the part's first sense may lie (`narrower`):
 #: "officer" (a policeman) -> "lawman" -> "defender" -> "preserver" -> "person" is four.
 NARROWER_STEPS = 5
