@@ -106,6 +106,24 @@ def test_unrelated_and_unknown_words():
     assert relation("leave dead", "kill", "v") == UNKNOWN
 
 
+@needs_data
+@pytest.mark.parametrize("a, b, opposed", [
+    ("primary", "secondary", True),     # two kinds of school (`members.apart`)
+    ("northern", "southern", True),
+    ("female", "male", True),
+    ("new", "replacement", False),      # one bridge told two ways: different, not opposed
+    ("full", "partial", False),
+    ("Vardenholt", "southern", False),  # a word WordNet does not know
+])
+def test_adjectives_read_as_antonyms(a, b, opposed):
+    assert wordnet.opposite(a, b, "a") is opposed
+    assert wordnet.opposite(b, a, "a") is opposed
+
+
+def test_without_the_data_no_adjectives_are_opposed(no_wordnet):
+    assert not wordnet.opposite("northern", "southern", "a")
+
+
 @pytest.mark.parametrize("a, b", [("rose", "fell"), ("increase", "decrease"), ("buy", "sell")])
 def test_opposites_are_one_measure_in_two_directions_not_two_members(a, b):
     """Antonyms measure one thing up and down (DIR001's "exports rose" / "exports fell"): read as

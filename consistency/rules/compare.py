@@ -49,8 +49,8 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import (ages, counted, events, intervals, joined, kinds, makers, moments, occasions, parties, results, running,
-               shared_time, stretches, terms, totals, wordnet)
+from . import (ages, counted, events, intervals, joined, kinds, makers, members, moments, occasions, parties, results,
+               running, shared_time, stretches, terms, totals, wordnet)
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
                      same_kind, vague_magnitude)
@@ -571,7 +571,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     Tuesday"; clock times hours apart, `_clocks_differ`; the weekdays of two shocks of an
     undated story, `_weekdays_differ`; the days their articles give the event a figure is of,
     `events.apart`), background figures of different areas
-    ("the 1998 flood killed 3,400 in the valley" / "5,100 across the region"), different named places ("in Kano" / "in Peshawar"), a
+    ("the 1998 flood killed 3,400 in the valley" / "5,100 across the region"), different named places ("in Kano" / "in Peshawar"), members of one kind told by opposed
+    modifiers ("the primary schools" / "the secondary schools", `members.apart`), a
     smaller count of a named part ("10 killed in Central Aceh district" / "24 killed") or of a part
     of the event's time or amount ("nine points in the first half" / "21 points", `_portion_of`), sums over
     different counts of occasions ("14 goals in 22 games" / "61 goals over five seasons",
@@ -668,6 +669,7 @@ VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
     ("background", lambda p: _says("background figures of different areas",
                                    p.figure and _background_scopes_differ(p.fa, p.fb))),
     ("places", lambda p: _says("different places", _places_differ(p.fa.slots, p.fb.slots))),
+    ("members", lambda p: members.apart(p.fa, p.fb)),  # "primary schools" / "secondary schools"
     ("part_of", lambda p: _says(PART, p.found and (
         _both(_part_of, p.fa, p.fb) or _rest_of_group(p.fa, p.fb)))),
     ("portions", lambda p: _says("different parts of the event", p.found and _portions_differ(p.fa, p.fb))),

