@@ -1404,14 +1404,64 @@ def _part_of(part: Frame, whole: Frame) -> bool:
     counted within one role against one of no role (`_roles_differ`: "spent four seasons as
     director" / "has spent 19 seasons with the club": a span in one job is a part of the career), and
     for a count whose predicate is narrowed to a subset of those the plain predicate counts
-    (`_narrowed_of`: "two were critically wounded" / "seven were wounded")."""
+    (`_narrowed_of`: "two were critically wounded" / "seven were wounded").
+
+    So it holds for a part of a group that a partitive counts (`_of_group_counted`: "six of the
+    injured marchers" / "eleven marchers were injured") and for the whole of a partitive against a
+    smaller plain count (`_whole_of_partitive`: "two-thirds of the 900 workers will lose their
+    jobs" / "600 employees made redundant"; "eight of the 26 ferries sailed" / "eighteen ferries
+    stayed in")."""
     if part.high >= whole.low:
         return False
     # an average or a median is no sum over areas: a part's may be below the whole's (session 38)
     if not (statistic_of(part.slots) or statistic_of(whole.slots)) and smaller_area(part, whole):
         return True
     return _portion_of(part, whole) or bool(part.slots.role and not whole.slots.role) \
-        or _narrowed_of(part, whole)
+        or _narrowed_of(part, whole) or _of_group_counted(part, whole) or _whole_of_partitive(whole, part)
+
+
+def _rest_of_whole(part: Frame, rest: Frame) -> bool:
+    """``part`` heads a partitive whose whole its claim counts ("eight of the 26 ferries sailed",
+    `slots` qualifiers "partitive" and "whole stated"), and ``rest`` is a plain exact count that is
+    the whole less the part ("eighteen ferries stayed in harbour": 26 - 8), told by a predicate of
+    another meaning (`wordnet.relation`): the rest of that whole, not a rival of the part. The same
+    predicate on both sides ("eight sailed" / "eighteen sailed") still compares."""
+    if not {"partitive", "whole stated"} <= part.slots.qualifiers or not _counts_plainly(rest) \
+            or part.q.dimension not in (None, "count") or part.q.bound != "exact" or rest.q.bound != "exact":
+        return False
+    if relation(part.slots.predicate, rest.slots.predicate, "v") == SAME:
+        return False
+    wholes = [w.low for w in frames(part.claim) if "whole" in w.slots.qualifiers and w.q.bound == "exact"]
+    return any(w - part.low == rest.low == rest.high for w in wholes)
+
+
+def _counts_plainly(f: Frame) -> bool:
+    """A count that is neither a part nor the whole of a partitive, nor the rest or a part of a group
+    (`slots` qualifiers)."""
+    return f.q.dimension in (None, "count") and not f.is_age \
+        and not f.slots.qualifiers & {"partitive", "whole", "rest", "part"}
+
+
+def _of_group_counted(part: Frame, group: Frame) -> bool:
+    """``part`` heads a partitive whose group a modifier names by an act ("six of the injured
+    marchers": `Slots.modifiers` of its noun), and ``group`` counts those that act holds of, in a
+    verb of the same meaning ("eleven marchers were injured": `wordnet.relation`): the other side
+    counts the group, this side a part of it (`_part_of` asks that the part is smaller; a larger
+    part stays a conflict). A modifier that is not what the other counts ("three of the trapped
+    divers drowned" / "five divers drowned") is no evidence: the two tolls compare."""
+    if "partitive" not in part.slots.qualifiers or not _counts_plainly(group) or not group.slots.predicate:
+        return False
+    return part.q.dimension in (None, "count") and any(
+        relation(word, group.slots.predicate, "v") == SAME for word in part.slots.modifiers)
+
+
+def _whole_of_partitive(whole: Frame, other: Frame) -> bool:
+    """``whole`` is the whole of a partitive in its claim (`slots` qualifier "whole": "half of the
+    300 staff will transfer", "of the 30 boats, nine put to sea"): its claim's predicate holds of
+    the part, not of the whole, so a smaller plain count on the other side (`_counts_plainly`) is
+    no rival for it: it counts a part ("150 employees will relocate") or the rest ("21 vessels
+    stayed in"). Its part, when the claim counts it, still compares with that count."""
+    return "whole" in whole.slots.qualifiers and whole.q.dimension in (None, "count") and _counts_plainly(other)
 
 
 def exceeding_part(fa: Frame, fb: Frame) -> tuple[Frame, Frame] | None:
@@ -1688,9 +1738,12 @@ def _rest_of_group(fa: Frame, fb: Frame) -> bool:
     finding judged): 1 dismissed finding removed ("two landed" of the sentence's three bombs
     against "one bomb landed"), 1 new (dismissed: its figure was paired with the part before);
     tune half unchanged. Treating any count without a noun as the whole lost a confirmed
-    finding of the tune half (two parts of one group of the wounded)."""
+    finding of the tune half (two parts of one group of the wounded).
+
+    The rest of a counted whole is one too (`_rest_of_whole`: "eight of the 26 ferries sailed" /
+    "eighteen ferries stayed in harbour")."""
     qa, qb = fa.slots.qualifiers, fb.slots.qualifiers
-    if ("rest" in qa) != ("rest" in qb):
+    if ("rest" in qa) != ("rest" in qb) or _both(_rest_of_whole, fa, fb):
         return True
     # a part of the group its own sentence counts ("five shells struck: two hit the store",
     # `slots._elided_noun`) against a count of that noun that is no part of anything ("one shell hit
