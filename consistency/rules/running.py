@@ -12,7 +12,9 @@
 - A figure scoped to an earlier report (`earlier_report`): "In initial reports, police said two
   people had been killed", "according to early reports, four had died": the writer tells what
   was said first, not the figure now; against another outlet's figure it is no rival. "Initially"
-  timing an event ("initially was hurt ..., then missed nine games") is no report.
+  timing an event ("initially was hurt ..., then missed nine games") is no report. So is a figure
+  told at a stage of a count part-done (`partial_stage`: "with two-thirds of ballot boxes
+  counted, Delaney is on 11,230 votes" / "the final result gave her 17,906").
 
 `compare.apart` asks `apart`; slots.py reads `told_running` and `earlier_report` from the parse.
 """
@@ -78,6 +80,44 @@ def earlier_report(p: Parse, verb: Token | None) -> bool:
         if t.head == t.i:
             return False
         via, t = t.dep, p.tokens[t.head]
+
+
+def partial_stage(p: Parse, first: Token) -> bool:
+    """The number's sentence tells its figures at a stage of a count part-done: a with-phrase (an
+    absolute clause, "with" a marker or a preposition as the parser reads it) up to the next comma
+    or the sentence's end, that holds a number, then "of", then a participle of a verb of telling
+    (WordNet's verb.communication, first sense: "count", "declare", "report"): "with two-thirds of
+    ballot boxes counted", "with 31 of 44 wards declared", "with 95% of precincts reporting". The
+    figures of that sentence are an early report of the count, as those "in initial reports" are
+    (`earlier_report`); the phrase's own numbers (``first`` inside it: "31 of 44") are not. A
+    participle of another kind is no stage ("with two of the victims taken to hospital", a part of
+    a toll)."""
+    for w in p.tokens:
+        if w.low != "with" or w.dep not in ("mark", "prep"):
+            continue
+        phrase = []
+        for t in p.tokens[w.i + 1:]:
+            if t.text in _PHRASE_ENDS:
+                break
+            phrase.append(t)
+        if phrase and w.i <= first.i <= phrase[-1].i:
+            continue
+        ofs = [n for n, t in enumerate(phrase) if t.low == "of"]
+        if not ofs or not any(t.pos == "NUM" for t in phrase[:ofs[0]]):
+            continue
+        if any(t.pos == "VERB" and t.tag in _PARTICIPLES
+               and _TELLING in wordnet.lexicographer_files(t.lemma, "v") for t in phrase[ofs[0] + 1:]):
+            return True
+    return False
+
+
+#: Tokens that close a with-phrase (`partial_stage`): a hyphen ("two-thirds") does not.
+_PHRASE_ENDS = frozenset((",", ";", ":", ".", "!", "?"))
+#: Penn tags of a participle, and of a past form the parser takes for one ("with 40 of 52
+#: districts counted" read as a clause of its own).
+_PARTICIPLES = ("VBN", "VBG", "VBD")
+#: WordNet's lexicographer file of verbs of communication (verb.communication).
+_TELLING = wordnet.VERB_COMMUNICATION
 
 
 def _early_report(p: Parse, prep: Token) -> bool:

@@ -37,7 +37,7 @@ from .lexicon import STOP
 from .moments import remaining
 from .mood import figure_mood
 from .counted import doer, frequency, inquiry
-from .running import earlier_report, told_running
+from .running import earlier_report, partial_stage, told_running
 from .terms import read as read_term
 from .totals import events
 from .windows import window
@@ -274,7 +274,9 @@ class Slots:
     #: reached by a moment (`running.told_running`, `running.apart`).
     running: bool = False
     #: the number's clause is scoped by an earlier report ("in initial reports, police said two had
-    #: been killed": `running.earlier_report`); no rival of another report's figure.
+    #: been killed": `running.earlier_report`), or its sentence tells it at a stage of a count
+    #: part-done ("with two-thirds of ballot boxes counted": `running.partial_stage`); no rival of
+    #: another report's figure.
     earlier_report: bool = False
     #: what a length of time measures (`terms.reading`): "set" for a term set for its holder ("was
     #: sentenced to three years", "with all but eight months suspended"), "own" for how long the
@@ -430,7 +432,8 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  window=window(p, anchor, noun, inside),
                  **dict(zip(("events", "event_phrase"), events(p, noun, verb, inside))),
                  frequency=frequency(p, anchor, verb), doer=did, inquiry=inquiry(p, anchor),
-                 running=told_running(p, span[0], anchor), earlier_report=earlier_report(p, verb),
+                 running=told_running(p, span[0], anchor),
+                 earlier_report=earlier_report(p, verb) or partial_stage(p, span[0]),
                  **read_term(p, anchor, inside))
 
 
