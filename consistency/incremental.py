@@ -40,7 +40,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from . import __version__
-from .api import counted_confident, stage
+from .api import MEASURES_THRESHOLD, counted_confident, measure_heads, measure_keys, measures_agree, stage
 from .check import copied, crowd_counts, finding_order, run_rules, whole_row
 from .claims import extract_claims
 from .clauses import MIN_FACTS, MIN_TOKENS, MIN_WORDS, claim_clauses
@@ -53,11 +53,13 @@ from .group import (
     NPROBE,
     Pair,
     Pairs,
+    cap_pairs,
     candidate_pairs,
     claim_pairs,
     components,
     document_numbers,
     group_records,
+    keyed_hits,
     nearest,
     pairs_from_lists,
     pairs_with_stored,
@@ -258,6 +260,8 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     kept_units = {n: (kept[n].doc_key, np.stack([kept_vectors[h] for h in hs])) for n, hs in kept_clause_hashes.items()}
     pairs, vectors_read, gathered = _match(store, settings, model_id, units, owner, new_claims, removed_docs, first_new,
                                            rematch, use_ann, total, kept_units)
+    pairs = _with_measures(pairs, store, settings, model_id, new_claims, new, kept, removed_docs, first_new, rematch,
+                           use_ann, total)
     stored_needed = {x for p in pairs for x in (p.i, p.j) if x < first_new}
     if rematch and gathered is not None:  # the stories stage clusters every document afresh
         stored_needed = {int(x) for x in gathered[0] if x < first_new}
@@ -570,6 +574,58 @@ def _match(store: Store, settings: Settings, model_id: str, units: np.ndarray, o
                             threads=settings.threads, exact_up_to=settings.exact_up_to)
     pairs = by_claim(Pairs(ids[found.i], ids[found.j], found.similarity))
     return pairs, stored, (claim_ids, claim_vectors)
+
+
+def _with_measures(pairs: Pairs, store: Store, settings: Settings, model_id: str, new_claims: list[Claim],
+                   new: np.ndarray, kept: dict[int, Claim], removed_docs: set[str], first_new: int, rematch: bool,
+                   use_ann: bool, total: int) -> Pairs:
+    """``pairs`` and those of the second route to candidacy, as `check` finds them
+    (`consistency.group.keyed_hits`: claims whose figures count one measure in two words of one
+    meaning, `consistency.api.measures_agree`, from `consistency.api.MEASURES_THRESHOLD` up), under one
+    neighbour cap. The new claims are searched against each other and the stored ones (every kept
+    claim on a rematch); a stored claim's measures are read from the claim itself, and only the stored
+    claims at that similarity to a new claim with a measure are read: one pass over the stored vectors
+    (the lists those new claims probe, when the store's neighbour index serves the search, as in
+    `_match`), none when no new claim names a measure."""
+    heads = {first_new + k: measure_heads(c) for k, c in enumerate(new_claims)}
+    vector = {first_new + k: new[k] for k in range(len(new_claims))}
+    doc_of = {first_new + k: c.doc_key for k, c in enumerate(new_claims)}
+    if rematch:
+        stored_vectors = store.embeddings.get(model_id, [content_key(c.text) for c in kept.values()])
+        for n, c in kept.items():
+            heads[n], vector[n], doc_of[n] = measure_heads(c), stored_vectors[content_key(c.text)], c.doc_key
+    else:
+        probe = np.stack([vector[n] for n, h in heads.items() if h]) if any(heads.values()) else None
+        if probe is None:
+            return pairs
+        trained = store.neighbours.centroids(model_id) if use_ann else None
+        if trained is not None and not store.neighbours.needs_training(model_id, total):
+            lists = np.unique(nearest(probe, trained[0], NPROBE))
+            blocks = (b[1:] for b in store.neighbours.members(model_id, lists, skip_documents=removed_docs))
+        else:
+            blocks = store.embeddings.scan(model_id, skip_documents=removed_docs)
+        near: dict[int, np.ndarray] = {}
+        for ns, _, vectors in blocks:
+            hit = np.flatnonzero((vectors @ probe.T >= MEASURES_THRESHOLD).any(axis=1))
+            near.update(zip(ns[hit].tolist(), vectors[hit]))
+        for n, c in store.claims.load(near).items():
+            heads[n], vector[n], doc_of[n] = measure_heads(c), near[n], c.doc_key
+    numbers = sorted(n for n, h in heads.items() if h)
+    if len(numbers) < 2:
+        return pairs
+    ids = np.array(numbers, dtype=np.int64)
+    docs = None if settings.same_document else np.asarray(document_numbers(doc_of[n] for n in numbers))
+    i, j, s = keyed_hits(np.stack([vector[n] for n in numbers]), measure_keys([heads[n] for n in numbers]),
+                         MEASURES_THRESHOLD, settings.threshold, settings.max_neighbors,
+                         None if rematch else np.flatnonzero(ids >= first_new), docs, "ann" if use_ann else "exact",
+                         settings.threads, lambda a, b: measures_agree(heads[numbers[a]], heads[numbers[b]]))
+    had = set(zip(pairs.i.tolist(), pairs.j.tolist()))
+    fresh = np.array([(int(a), int(b)) not in had for a, b in zip(ids[i], ids[j])], dtype=bool)
+    if not fresh.any():
+        return pairs
+    return Pairs(*cap_pairs(np.concatenate([pairs.i, ids[i][fresh]]), np.concatenate([pairs.j, ids[j][fresh]]),
+                            np.concatenate([pairs.similarity, s[fresh].astype(pairs.similarity.dtype)]),
+                            settings.max_neighbors))
 
 
 def _kept_blocks(kept_units: dict[int, tuple[str, np.ndarray]]):
