@@ -107,6 +107,18 @@
   day, a share of a counted whole against a part of it) raised the floors to its stop figures less
   about 0.02: voices 0.879 / 0.967, voices2 0.857 / 0.720, voices3 0.824 / 0.840, voices4 0.833 /
   0.700, voices5 0.848 / 0.560, voices7 0.812 / 0.520, the held-out pairs 0.865 / 0.780.
+- tests/data/voices12/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
+  durations, 6 directions; 50 hard negatives) written at the start of session 45 by an eleventh
+  writer who read none of the code nor the earlier files, in the local community press: council
+  minutes and agenda items, parish newsletters, club bulletins, call-out logs and letters against
+  chatty weekly-paper copy. Held that session (only the lead measured it; its pairs never read by
+  anyone changing the rules): P 0.727, R 0.320 on main 4a3bf14 and unchanged at the stop (the
+  floors, less about 0.02).
+- Session 45 (part against whole by the partitive, a figure told with a count part-done as an early
+  report, members of one kind by antonym modifiers, scorelines as one figure, one doer against the
+  many who did that verb, a second route to candidacy) raised the floors to its stop figures less
+  about 0.02: voices 0.906 / 0.967, voices3 0.878 / 0.860, voices4 0.857 / 0.720, voices5 0.967 /
+  0.580, voices7 0.871 / 0.540, voices8 0.800 / 0.480, voices11 0.758 / 0.500.
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -143,16 +155,16 @@ def _scores(folder: str, pairs: int, embedder) -> dict:
 
 def test_voices_precision_and_recall(embedder):
     m = _scores("voices", 60, embedder)
-    assert m["P"] >= 0.85, m
+    assert m["P"] >= 0.88, m
     assert m["R"] >= 0.93, m
     assert m["update_false"] == 0, m
 
 
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
-FLOORS = [("voices2", 0.83, 0.70), ("voices3", 0.80, 0.82), ("voices4", 0.81, 0.68), ("voices5", 0.82, 0.54),
-          ("voices6", 0.71, 0.36), ("voices7", 0.79, 0.50), ("voices8", 0.77, 0.44), ("voices9", 0.84, 0.36),
-          ("voices10", 0.83, 0.46), ("voices11", 0.73, 0.46)]
+FLOORS = [("voices2", 0.83, 0.70), ("voices3", 0.85, 0.84), ("voices4", 0.83, 0.70), ("voices5", 0.94, 0.56),
+          ("voices6", 0.71, 0.36), ("voices7", 0.85, 0.52), ("voices8", 0.78, 0.46), ("voices9", 0.84, 0.36),
+          ("voices10", 0.83, 0.46), ("voices11", 0.73, 0.48), ("voices12", 0.70, 0.30)]
 
 
 @pytest.mark.parametrize("folder, precision, recall", FLOORS, ids=[f for f, _, _ in FLOORS])
