@@ -27,6 +27,7 @@ from .config import Settings, load_settings
 from .embed import Embedder
 from .facts import with_facts
 from .group import Pair, candidate_pairs, claim_pairs, components, document_numbers, group_records
+from .measures import MEASURES_THRESHOLD, measure_heads, measure_keys, measures_agree
 from .reading import read_paths
 from .records import UNDATED, Claim, Document, Finding, Problem, Report, Review, Status  # noqa: F401  (UNDATED: public)
 from .rules import select_rules
@@ -224,46 +225,6 @@ def check_claims(
              "suppressed": suppressed, **hidden, **({"unnamed": unnamed} if unnamed else {})}
     return with_facts(Report(claims=tuple(claims), findings=tuple(findings), groups=tuple(groups), stats=stats,
                              stories=stories.stories))
-
-
-#: The similarity from which two claims whose figures count one measure in two words of one meaning
-#: (`measures_agree`) are a candidate pair under ``settings.threshold``: the second route to
-#: candidacy (`consistency.group.candidate_pairs`). The tuning writers' conflicts that were never
-#: candidates lie at 0.30-0.50, those of such measures at 0.44-0.45; under 0.40 the rows model
-#: flags almost none of the writers' pairs once compared (docs/rules.md, Known limits).
-MEASURES_THRESHOLD = 0.40
-
-
-def measure_heads(claim: Claim) -> frozenset[tuple]:
-    """The measures ``claim``'s figures count: (dimension, head noun of the measure) per figure that
-    names one ("14,000 households": (count, household))."""
-    return frozenset((q.dimension, q.measured.split()[-1].lower()) for q in claim.quantities
-                     if q.measured and q.measured.strip())
-
-
-def measure_keys(heads: Sequence[frozenset[tuple]]) -> list[frozenset]:
-    """Per claim, keys of the measures its figures count (``heads``: `measure_heads` of each):
-    (dimension, sense) for each WordNet sense of a head (`consistency.rules.wordnet.meanings`). Two
-    claims whose measures agree (`measures_agree`) share one; the keys find such pairs among the
-    similar ones without asking WordNet of every pair (the second route of
-    `consistency.group.candidate_pairs`)."""
-    from .rules.wordnet import meanings
-
-    return [frozenset((d, m) for d, h in hs for m in meanings(h)) for hs in heads]
-
-
-def measures_agree(a: frozenset[tuple], b: frozenset[tuple]) -> bool:
-    """Whether two claims' measures (`measure_heads`) name one measure of one dimension in two words
-    that WordNet reads as one meaning (`consistency.rules.wordnet.relation` `SAME`: "households" /
-    "homes", "persons" / "people"), not a kind of the other.
-
-    One head word on both sides is left out: the sentence similarity already counts it, and under
-    the threshold such pairs were mostly other events or other games (one route for both added 38
-    findings on the news tune half, almost all "people", "games", "boats" of two occasions); a
-    measure worded apart lowers the similarity it is missing from."""
-    from .rules.wordnet import SAME, relation
-
-    return any(da == db and ha != hb and relation(ha, hb, "n") == SAME for da, ha in a for db, hb in b)
 
 
 def _claim_documents(claims: Sequence[Claim]) -> list[Document]:

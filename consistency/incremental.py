@@ -40,7 +40,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from . import __version__
-from .api import MEASURES_THRESHOLD, counted_confident, measure_heads, measure_keys, measures_agree, stage
+from .api import counted_confident, stage
 from .check import copied, crowd_counts, finding_order, run_rules, whole_row
 from .claims import extract_claims
 from .clauses import MIN_FACTS, MIN_TOKENS, MIN_WORDS, claim_clauses
@@ -64,6 +64,7 @@ from .group import (
     pairs_from_lists,
     pairs_with_stored,
 )
+from .measures import MEASURES_THRESHOLD, measure_heads, measure_keys, measures_agree
 from .reading import READERS, discover, read_bytes
 from .records import Claim, Document, Finding, Group, Problem, Report
 from .rules import select_rules
@@ -581,7 +582,7 @@ def _with_measures(pairs: Pairs, store: Store, settings: Settings, model_id: str
                    use_ann: bool, total: int) -> Pairs:
     """``pairs`` and those of the second route to candidacy, as `check` finds them
     (`consistency.group.keyed_hits`: claims whose figures count one measure in two words of one
-    meaning, `consistency.api.measures_agree`, from `consistency.api.MEASURES_THRESHOLD` up), under one
+    meaning, `consistency.measures.measures_agree`, from `consistency.measures.MEASURES_THRESHOLD` up), under one
     neighbour cap. The new claims are searched against each other and the stored ones (every kept
     claim on a rematch); a stored claim's measures are read from the claim itself, and only the stored
     claims at that similarity to a new claim with a measure are read: one pass over the stored vectors

@@ -1,0 +1,53 @@
+"""The measures a claim's figures count, as keys of the second route to candidacy.
+
+`consistency.group.candidate_pairs` pairs claims by sentence similarity from ``settings.threshold``;
+its second route pairs, from `MEASURES_THRESHOLD` up, two claims whose figures count one measure
+named in two words of one meaning ("14,000 households" / "41,000 homes"), which a measure worded
+apart on each side leaves under the threshold. `consistency.api.check_claims` and the nightly
+`consistency.incremental` run read the same keys here, so both find the same pairs.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .records import Claim
+
+#: The similarity from which two claims whose figures count one measure in two words of one meaning
+#: (`measures_agree`) are a candidate pair under ``settings.threshold``: the second route to
+#: candidacy (`consistency.group.candidate_pairs`). The tuning writers' conflicts that were never
+#: candidates lie at 0.30-0.50, those of such measures at 0.44-0.45; under 0.40 the rows model
+#: flags almost none of the writers' pairs once compared (docs/rules.md, Known limits).
+MEASURES_THRESHOLD = 0.40
+
+
+def measure_heads(claim: Claim) -> frozenset[tuple]:
+    """The measures ``claim``'s figures count: (dimension, head noun of the measure) per figure that
+    names one ("14,000 households": (count, household))."""
+    return frozenset((q.dimension, q.measured.split()[-1].lower()) for q in claim.quantities
+                     if q.measured and q.measured.strip())
+
+
+def measure_keys(heads: Sequence[frozenset[tuple]]) -> list[frozenset]:
+    """Per claim, keys of the measures its figures count (``heads``: `measure_heads` of each):
+    (dimension, sense) for each WordNet sense of a head (`consistency.rules.wordnet.meanings`). Two
+    claims whose measures agree (`measures_agree`) share one; the keys find such pairs among the
+    similar ones without asking WordNet of every pair (the second route of
+    `consistency.group.candidate_pairs`)."""
+    from .rules.wordnet import meanings
+
+    return [frozenset((d, m) for d, h in hs for m in meanings(h)) for hs in heads]
+
+
+def measures_agree(a: frozenset[tuple], b: frozenset[tuple]) -> bool:
+    """Whether two claims' measures (`measure_heads`) name one measure of one dimension in two words
+    that WordNet reads as one meaning (`consistency.rules.wordnet.relation` `SAME`: "households" /
+    "homes", "persons" / "people"), not a kind of the other.
+
+    One head word on both sides is left out: the sentence similarity already counts it, and under
+    the threshold such pairs were mostly other events or other games (one route for both added 38
+    findings on the news tune half, almost all "people", "games", "boats" of two occasions); a
+    measure worded apart lowers the similarity it is missing from."""
+    from .rules.wordnet import SAME, relation
+
+    return any(da == db and ha != hb and relation(ha, hb, "n") == SAME for da, ha in a for db, hb in b)
