@@ -582,7 +582,9 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     a part the claim names against a report of that part ("$412 million, including $260 million
     in cash" / "$260 million in cash", `_names_part`),
     a count that names one person it includes against one without that person ("five dead,
-    including the gunman" / "four killed", `_one_member_more`), a smaller count of those an
+    including the gunman" / "four killed", `_one_member_more`), results of two games that each
+    name a side the other claim never names ("beat the Pikes 4-2" / "lost 3-0 to the Herons",
+    `results.apart`), a smaller count of those an
     event's verb holds of against those the event involved ("two officers who had been shot" /
     "six officers were involved in Friday's shooting", `_took_part_in`), those who did an act
     against those it was done to ("three men started firing" / "seven people were shot",
