@@ -106,7 +106,7 @@ def partial_stage(p: Parse, first: Token) -> bool:
         if not ofs or not any(t.pos == "NUM" for t in phrase[:ofs[0]]):
             continue
         if any(t.pos == "VERB" and t.tag in _PARTICIPLES
-               and _TELLING in wordnet.lexicographer_files(t.lemma, "v") for t in phrase[ofs[0] + 1:]):
+               and wordnet.tells(t.lemma) for t in phrase[ofs[0] + 1:]):
             return True
     return False
 
@@ -116,8 +116,6 @@ _PHRASE_ENDS = frozenset((",", ";", ":", ".", "!", "?"))
 #: Penn tags of a participle, and of a past form the parser takes for one ("with 40 of 52
 #: districts counted" read as a clause of its own).
 _PARTICIPLES = ("VBN", "VBG", "VBD")
-#: WordNet's lexicographer file of verbs of communication (verb.communication).
-_TELLING = wordnet.VERB_COMMUNICATION
 
 
 def _early_report(p: Parse, prep: Token) -> bool:

@@ -23,17 +23,13 @@ _CLAUSES = ("ccomp", "relcl", "acl")
 _LINKS = 6
 
 
-#: WordNet's lexicographer file of verbs of communication ("announce", "unveil", "plead").
-COMMUNICATION = wordnet.VERB_COMMUNICATION
-
-
 def _tagged(p, verb, clause) -> bool:
     """A clause before ``verb`` that ends at a comma before the verb's subject, the verb one of
-    communication (WordNet, first sense: `COMMUNICATION`): the news that a tag of saying placed
+    communication (WordNet, first sense: `wordnet.tells`): the news that a tag of saying placed
     after it reports ("Two ferries were cancelled, the harbour office said on Monday")."""
     last = max(x.i for x in p.subtree(clause.i))
     return (last + 1 < verb.i and p.tokens[last + 1].text == ","
-            and COMMUNICATION in wordnet.lexicographer_files(verb.lemma, "v"))
+            and wordnet.tells(verb.lemma))
 
 
 def date_verb(f: Frame):
@@ -84,7 +80,7 @@ _CONTENT_WORDS = 24
 
 
 def contents_differ(fa: Frame, fb: Frame, ctx) -> bool:
-    """Both dates hang from verbs of communication (WordNet, first sense: `COMMUNICATION`) with a
+    """Both dates hang from verbs of communication (WordNet, first sense: `wordnet.tells`) with a
     direct object, and the objects differ by meaning (`SAME_CONTENT`): two announcements of
     different things, not one announcement given two dates. A plea ("pleaded guilty Tuesday to
     a fraud charge") has no direct object and stays compared."""
@@ -93,7 +89,7 @@ def contents_differ(fa: Frame, fb: Frame, ctx) -> bool:
         if f.q.dimension != "date":
             return False
         p, verb, _, inside = date_verb(f)
-        if verb is None or COMMUNICATION not in wordnet.lexicographer_files(verb.lemma, "v"):
+        if verb is None or not wordnet.tells(verb.lemma):
             return False
         obj = next((k for k in p.children(verb.i) if k.dep == "dobj" and k.i not in inside), None)
         if obj is None:

@@ -327,6 +327,13 @@ def _lemma(word: str, pos: str) -> str:
     return word
 
 
+def tells(verb: str) -> bool:
+    """The first sense of ``verb`` is filed among verbs of communication (`VERB_COMMUNICATION`:
+    "said", "announced", "counted", "declared"): a verb of telling; False when WordNet does not know
+    the word, or without the data."""
+    return VERB_COMMUNICATION in lexicographer_files(verb, "v")
+
+
 def is_person(noun: str) -> bool:
     """One of the first `SENSES` senses of ``noun`` is a kind of person ("gunman", "shooter",
     "driver"; not "finale" or "loss"); False when WordNet does not know the word, or without the data."""
