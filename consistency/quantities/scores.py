@@ -31,6 +31,7 @@ from consistency.quantities.measured import counted_noun
 from consistency.quantities.money import currency_after
 from consistency.quantities.numbers import ONES, TEENS, TENS, Number
 from consistency.quantities.units import Unit, match_unit
+from consistency.records import Quantity
 
 SCORE = Unit("score", "score")
 _SCORE_RE = re.compile(
@@ -65,6 +66,12 @@ def score_spans(text: str) -> list[tuple[int, int]]:
     """Spans of scorelines (see the module doc) and of win-loss-tie records ("13-17-2"): neither
     is a range or a count."""
     return [(m.start(), m.end()) for m, _ in _scores(text)] + [(m.start(), m.end()) for m in _RECORD_RE.finditer(text)]
+
+
+def is_result(q: Quantity) -> bool:
+    """A score read as a result (one figure: `_draft` gives it a value) rather than a moment of a
+    game ("a 9-2 lead": no value, no interval)."""
+    return q.dimension == "score" and q.value is not None
 
 
 def result_value(score: tuple[float, float]) -> float:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from ..quantities.scores import is_result
 from ..records import Quantity
 
 #: Words of a name that do not tell people apart.
@@ -32,7 +33,7 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 def usable(q: Quantity) -> bool:
     """Whether a quantity is a figure of the claim's own (not a replaced value, not a score that
     is no result)."""
-    return not q.superseded and (q.dimension != "score" or q.value is not None)
+    return not q.superseded and (q.dimension != "score" or is_result(q))
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from ..parsing import parse
 from ..quantities.dates import WEEKDAYS
-from ..quantities.scores import line_sides
+from ..quantities.scores import is_result, line_sides
 from .frames import MONTH_NAME, Frame
 from .names import name_in, named_who
 
@@ -23,14 +23,10 @@ _SIDE_DEPS = ("nsubj", "nsubjpass", "dobj")
 _PREP_DEPS = ("prep", "agent")
 
 
-def is_result(f: Frame) -> bool:
-    return f.q.dimension == "score" and f.q.value is not None
-
-
 def one_result(fa: Frame, fb: Frame) -> bool:
     """Two results whose named subjects are each named in the other claim: the two sides of one
     game or vote, not rival subjects."""
-    if not (is_result(fa) and is_result(fb)):
+    if not (is_result(fa.q) and is_result(fb.q)):
         return False
     na, nb = named_who(fa.slots), named_who(fb.slots)
     return bool(na and nb) and name_in(na, fb.claim.text) and name_in(nb, fa.claim.text)
@@ -65,7 +61,7 @@ _WHEN_RE = re.compile(rf"{WEEKDAYS}|{MONTH_NAME.pattern}")
 
 def apart(fa: Frame, fb: Frame) -> str:
     """Two results, each naming a side (`sides`) the other claim never names: two games or votes."""
-    if not (is_result(fa) and is_result(fb)):
+    if not (is_result(fa.q) and is_result(fb.q)):
         return ""
     mine, theirs = sides(fa), sides(fb)
     if any(not name_in(n, fb.claim.text) for n in mine) and any(not name_in(n, fa.claim.text) for n in theirs):
