@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from ..parsing import Parse, parse
 from ..quantities.change import direction_of
 from ..quantities.dates import MONTHS, WEEKDAYS, is_year_part
+from ..quantities.running import GROWING
 from ..records import UNDATED, Claim, Quantity
 from . import attributes
 from .slots import Slots, attached, era_time, own_time, read_slots
@@ -606,8 +607,9 @@ _SMALL = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0
 
 
 def _cumulative(q: Quantity) -> bool:
-    """Counts that only grow, on evidence in the number's clause (`attributes.running`)."""
-    if q.kind != "level" or q.dimension not in (None, "count"):
+    """Counts and amounts that only grow, on evidence in the number's clause (`attributes.running`,
+    `quantities.running.GROWING`)."""
+    if q.kind != "level" or q.dimension not in (None, *GROWING):
         return False
     return attributes.running(q)
 
