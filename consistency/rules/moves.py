@@ -11,7 +11,11 @@ its possessor holds it), or a comparison with an earlier time ("handled 8 per ce
 than the year before", "fewer visitors than last year", "fewer households applied than in May"). Its
 direction is the change word's (`quantities.change.direction_of`, the words that already read the
 direction of a numeric change), else WordNet's for a verb (`wordnet.polarity`: a sense below "increase" or
-"rise", or below "decrease" or "descend": "lengthened", "widened", "shortened"); what moved is
+"rise", or below "decrease" or "descend": "lengthened", "widened", "shortened"), and for a noun of
+change that is its clause's object, the polarity of the verb WordNet derives from it
+(`wordnet.noun_polarity`: "underwent a diminution", "have seen a steep reduction"; such a noun with
+no measure of its own moves the clause's subject, `_undergoer`, and "in" a time names no measure:
+"a diminution in the first semester"); what moved is
 the verb's subject (for a comparison, the compared noun with the clause's subject); its time is
 the claim's dates that time the verb (`slots.attached`) but not the earlier time it is compared
 with ("than at the end of last year"), and its *base* the calendar unit a change is measured
@@ -29,7 +33,10 @@ noun with a participle ("Delivery times for the parcels lengthened in May, the r
 `same_move` says whether two moves are of one measure of one thing: their measure phrases are
 alike by meaning (`compare.PairContext.sim`: the same head noun and phrases at least
 `SAME_HEAD_SIM` alike, and so for one activity, `Move.acts`, when what it was done to is at least
-`SAME_DONE_SIM` alike; other heads at least `SAME_WHAT_SIM` and the same amount stated on both
+`SAME_DONE_SIM` alike, or, whatever the rest of the phrases, when what it was done for is at least
+`SAME_WHAT_SIM` alike and their proper names, when both have some, share one: "waits for routine
+scans at the infirmary" / "our patients waited less time for routine scans"; other heads at least
+`SAME_WHAT_SIM` and the same amount stated on both
 sides: "shares in Acme fell 12%" / "Acme stock jumped 12%"), their heads are not WordNet
 opposites ("imports" / "exports"), nothing sets them apart (`compare.apart` on a frame of the
 move: other dates, places, named subjects), not a district against the place it is part of, and
@@ -60,10 +67,13 @@ from .frames import Frame, per_claim
 from .slots import attached, read_slots
 from .text import as_of, view
 from .wordnet import (
+    NOUN_GROUP,
+    NOUN_LOCATION,
     NOUN_TIME,
     is_person,
     lexicographer_files,
     moves_about,
+    noun_polarity,
     opposite,
     polarity,
     synsets,
@@ -119,6 +129,8 @@ class Move:
     amount: tuple | None
     #: a frame at the change word, for `compare.apart` (dates, places, subjects)
     frame: Frame
+    #: the proper nouns of ``what`` ("Dunlow" of "Waits for hip operations at the Dunlow clinic")
+    names: frozenset[str] = frozenset()
 
 
 def moves(claim: Claim) -> tuple[Move, ...]:
@@ -167,8 +179,9 @@ def _compared_with(p: Parse, date) -> bool:
 
 def _polar(word: str) -> Direction | None:
     """The direction WordNet reads for ``word`` as a verb, by its regular past and other forms
-    ("lengthened": lengthen; `wordnet.polarity`), for the cost filter (the parse reads the lemma)."""
-    return polarity(word) if len(word) > 3 else None
+    ("lengthened": lengthen; `wordnet.polarity`), or as a noun of change ("diminution";
+    `wordnet.noun_polarity`), for the cost filter (the parse reads the lemma)."""
+    return (polarity(word) or noun_polarity(word)) if len(word) > 3 else None
 
 
 def _read(claim: Claim) -> tuple[Move, ...]:
@@ -196,7 +209,8 @@ def _read(claim: Claim) -> tuple[Move, ...]:
         out.append(Move(claim, direction, what, heads, _acts(p, noun, verb, heads, t), _object(p, noun, verb, t),
                         t.text, t.start, t.end,
                         _base(p, t, verb),
-                        _amount_of(claim, p, noun if t.low in _COMPARATIVE else t), frame))
+                        _amount_of(claim, p, noun if t.low in _COMPARATIVE else t), frame,
+                        frozenset(k.text for k in p.tokens if k.pos == "PROPN" and k.text in what.split())))
     return tuple(out)
 
 
@@ -206,7 +220,8 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
     low = t.low
     if low in _COMPARATIVE:
         return _compared(p, t, date_spans)
-    direction = direction_of(low) or (polarity(t.lemma) if t.pos == "VERB" else None)
+    direction = direction_of(low) or (polarity(t.lemma) if t.pos == "VERB" else
+                                      noun_polarity(t.lemma) if t.pos == "NOUN" and t.dep == "dobj" else None)
     if direction is None:
         return None
     if low in ("up", "down") or t.pos in ("ADJ", "ADV"):
@@ -222,7 +237,7 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
                 t.dep == "prt" and moves_about(verb.lemma) and not any(k.dep == "dobj" for k in p.children(verb.i))):
             return None  # "set up", "tracked down the van": a particle of another act
     elif t.pos == "NOUN":
-        return _noun_move(p, t, direction)
+        return _noun_move(p, t, direction, date_spans)
     elif t.pos == "VERB" and (t.dep not in ("amod", "compound", "acl", "relcl") or _misread(p, t)) and t.tag != "VBG":
         verb = t
         if any(k.dep == "dobj" and not _amount(p, k) or k.dep in ("acomp", "attr", "oprd", "xcomp", "ccomp")
@@ -254,15 +269,19 @@ def _misread(p: Parse, verb: Token) -> Token | None:
     return top
 
 
-def _noun_move(p: Parse, t: Token, direction: Direction) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
+def _noun_move(p: Parse, t: Token, direction: Direction,
+               date_spans: tuple = ()) -> tuple[Direction, Token, Token, str, frozenset[str]] | None:
     """A noun of change with what changed after "in" ("a sharp drop in passenger numbers", "a 12%
     rise in passengers") or, without "in", as its compound modifier ("a 3% wage cut", "the bus fare
     increase": `_modifier`), with the subject of the clause that reports it as the holder ("the
-    airport reported a rise in passengers"), and its possessor ("Tolbury's fare increase")."""
-    prep = next((k for k in p.children(t.i) if k.dep == "prep" and k.low == "in"), None)
+    airport reported a rise in passengers"), and its possessor ("Tolbury's fare increase"). "In" a time times the change ("a diminution in
+    the first half": a date of the claim's, or a noun of time) and names no measure."""
+    prep = next((k for k in p.children(t.i) if k.dep == "prep" and k.low == "in" and not _timed(p, k, date_spans)), None)
     noun = next((k for k in p.children(prep.i) if k.dep == "pobj" and k.pos == "NOUN"), None) if prep else None
     if noun is None and prep is None:
         noun = _modifier(p, t)
+    if noun is None and prep is None and t.dep == "dobj":
+        noun = _undergoer(p, t)
     if noun is None or t.dep not in ("dobj", "attr", "nsubj", "nsubjpass"):
         return None
     verb = p.tokens[t.head]
@@ -273,12 +292,30 @@ def _noun_move(p: Parse, t: Token, direction: Direction) -> tuple[Direction, Tok
         if k.dep == "prep" and k.low in ("at", "across", "for") and (prep is None or k.i != prep.i):
             what = f"{what} {_phrase(p, k)}"
     holder = _subject(p, verb, holder=True) if t.dep in ("dobj", "attr") else None
-    if holder is not None:
+    if holder is not None and holder.i != noun.i:
         what = f"{what} {_phrase(p, holder)}"
     if noun.head == t.i:  # the compound modifier: a possessor holds it ("Tolbury's fare increase")
         what = " ".join([what] + [tokens_text([x for x in p.subtree(k.i) if x.dep != "case"])
                                   for k in p.children(t.i) if k.dep == "poss" and k.pos != "PRON"])
     return direction, verb, noun, what, _heads(p, noun)
+
+
+def _timed(p: Parse, prep: Token, date_spans: tuple) -> bool:
+    """The object of ``prep`` is a time: in a date of the claim's, or a noun of time ("in the first semester")."""
+    return any(k.dep == "pobj" and (any(s <= k.start < e for s, e in date_spans)
+                                    or NOUN_TIME in lexicographer_files(k.lemma, "n", 1))
+               for k in p.children(prep.i))
+
+
+def _undergoer(p: Parse, t: Token) -> Token | None:
+    """What moved when a noun of change is the object of its clause and names no measure of its own
+    ("Salmon landings have seen a steep reduction", "exports underwent a diminution"): the clause's
+    subject, a common noun naming no person (`_subject`), no group and no place ("the co-operative
+    recorded a reduction", "the region saw growth": who holds an unnamed measure, not the measure)."""
+    subject = _subject(p, p.tokens[t.head])
+    if subject is None or lexicographer_files(subject.lemma, "n", 1) & {NOUN_GROUP, NOUN_LOCATION}:
+        return None
+    return subject
 
 
 def _modifier(p: Parse, t: Token) -> Token | None:
@@ -341,7 +378,7 @@ def _done(p: Parse, verb: Token, noun: Token) -> str:
             objects.append(k)
         elif k.dep == "prep" and k.low in ("for", "on", "of", "at"):
             objects += [x for x in p.children(k.i) if x.dep == "pobj"]
-    return " ".join(tokens_text([y for y in p.subtree(x.i) if y.i <= x.i and y.pos not in ("DET", "NUM")])
+    return " ".join(tokens_text([y for y in p.subtree(x.i) if y.i <= x.i and y.pos not in ("DET", "NUM", "PRON")])
                     for x in objects)
 
 
@@ -454,13 +491,17 @@ def _acts(p: Parse, noun: Token, verb: Token, heads: frozenset[str], t: Token) -
 
 def _object(p: Parse, noun: Token, verb: Token, t: Token) -> str:
     """What the counted activity was done to or for (`_done`: "claimed unemployment support", "the
-    number of households applying for hardship grants"), '' when the clause says nothing of it."""
+    number of households applying for hardship grants", "waits for routine scans": the noun of the
+    activity itself), '' when the clause says nothing of it."""
     if t.low in _COMPARATIVE and _doers(p, noun, verb):
         return _done(p, verb, noun)
-    for x in _counted(p, noun) if noun.lemma.lower() in _COUNTING else ():
+    head = noun.lemma.lower()
+    for x in _counted(p, noun) if head in _COUNTING else ():
         for k in p.children(x.i):
             if k.dep in ("acl", "relcl") and k.pos == "VERB":
                 return _done(p, k, x)
+    if head not in _COUNTING and not is_person(head) and verb_of(head):
+        return _done(p, noun, noun)  # the noun WordNet derives a verb from: its own "for", "on", "of", "at"
     return ""
 
 
@@ -561,9 +602,13 @@ def same_move(x: Move, y: Move, ctx) -> float:
                 or bool(x.acts & y.acts) or any(relation(a, b, "v") == SAME for a in x.acts for b in y.acts))
     if not one_head and not (x.amount and x.amount == y.amount):
         return 0.0  # "profit fell" / "revenue rose": other heads, no amount to tie them
-    if sim < (SAME_HEAD_SIM if one_head else SAME_WHAT_SIM):
-        return 0.0
-    if x.done and y.done and ctx.sim(x.done, y.done) < SAME_DONE_SIM:
+    done = ctx.sim(x.done, y.done) if x.done and y.done else None
+    one_act = done is not None and done >= SAME_WHAT_SIM and (
+        bool(x.acts & y.acts) or any(relation(a, b, "v") == SAME for a in x.acts for b in y.acts))
+    if sim < (SAME_HEAD_SIM if one_head else SAME_WHAT_SIM) and not (
+            one_act and (not x.names or not y.names or x.names & y.names)):
+        return 0.0  # one activity done for one thing: the rest of the phrases hold places and holders, their names one
+    if done is not None and done < SAME_DONE_SIM:
         return 0.0  # "applied for hardship grants" / "applying for housing benefit": other activities
     if _part_of(x, y) or _part_of(y, x):
         return 0.0

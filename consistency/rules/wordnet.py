@@ -281,6 +281,12 @@ VERB_CHANGE = 30
 VERB_POSSESSION = 40
 VERB_STATIVE = 42
 VERB_EMOTION = 37
+#: Groups ("company", "council", "co-operative") and places ("region", "airport" is an artifact): who
+#: holds or reports a measure, not a measure.
+NOUN_GROUP = 14
+NOUN_LOCATION = 15
+#: Processes ("diminution", "growth", "erosion").
+NOUN_PROCESS = 22
 #: Nouns that name an act or an event ("shooting", "riots", "siege", "fights").
 ACTS_AND_EVENTS = frozenset({NOUN_ACT, NOUN_EVENT})
 #: Those and phenomena: whatever can happen to a place or a people ("quake", "storm", "fire").
@@ -654,6 +660,17 @@ def _polarity(verb: str) -> str | None:
         if hit:
             return None  # both poles: no direction
     return None
+
+
+def noun_polarity(noun: str) -> str | None:
+    """"up" or "down" when a noun names a change of amount: its first sense is an act, an event or a
+    process and the verb WordNet derives from it has that `polarity` ("diminution": diminish,
+    "reduction": reduce, "growth": grow, "shrinkage": shrink); None for other nouns ("payment": pay,
+    "addition", an artifact in its first sense), a word WordNet does not know, or without the data."""
+    if not noun.isalpha() or not lexicographer_files(noun, "n", 1) & (ACTS_AND_EVENTS | {NOUN_PROCESS}):
+        return None
+    verb = verb_of(noun)
+    return polarity(verb) if verb else None
 
 
 def moves_about(verb: str) -> bool:
