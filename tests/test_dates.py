@@ -66,6 +66,28 @@ def test_readings_of_days_without_a_month_or_in_digits():
     assert read("Polls open on Friday 8 May.", "2026-04-20") == [("8 May", dt.date(2026, 5, 8))]
 
 
+def test_weekdays_counted_within_a_month():
+    """A weekday counted within a named month ("the first Saturday of August") is that day: in the
+    year named, else the nearest on its clause's side of the article's date (a present read ahead
+    too, as a timetable's, `dates.read_forward`); not the bare weekday nearest the article."""
+    import datetime as dt
+
+    from consistency.quantities.dates import extract_dates, read_forward
+
+    def read(text: str, day: str | None):
+        return [(m.text, m.value) for m in extract_dates(text, doc_date=dt.date.fromisoformat(day) if day else None)]
+
+    assert read("The Harl Vale fete will be held on the first Saturday of August.", "2025-06-01") == [
+        ("the first Saturday of August", dt.date(2025, 8, 2))]
+    assert read("Trading at the Orme market ended on the last Friday in March 2019.", None) == [
+        ("the last Friday in March 2019", dt.date(2019, 3, 29))]
+    assert read("The Harl Vale fete was held on the second Sunday of March.", "2025-06-01") == [
+        ("the second Sunday of March", dt.date(2025, 3, 9))]
+    text = "The Harl Vale fete takes place on the first Saturday of August."
+    (mention,) = extract_dates(text, doc_date=dt.date(2025, 6, 1))
+    assert read_forward(text, mention, dt.date(2025, 6, 1)) == (dt.date(2025, 8, 2), dt.date(2025, 8, 2))
+
+
 def test_yearless_days_in_digits():
     """A day in digits without a year ("on 3/19", "from 5/8") after a preposition of time is a date,
     read month or day first as the reading nearest the article's date on its clause's side; a

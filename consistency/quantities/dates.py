@@ -98,6 +98,13 @@ _MONTH_STEPS = {"next": 1, "coming": 1, "following": 1, "last": -1, "previous": 
 _YEAR_PART = (r"(?<![\w])(?:the[ \u00a0]+)?(?P<part>first|second|third|fourth|final|last)[ \u00a0-]+(?P<size>half|quarter)"
               rf"[ \u00a0]+of[ \u00a0]+(?:(?:the|this|last)[ \u00a0]+(?:calendar[ \u00a0]+|financial[ \u00a0]+)?year|{_YEAR})(?![\w])")
 
+#: A weekday counted within a named month ("the first Saturday of August", "the last Monday in May
+#: 2026"): that day (`_nth_weekday`), in the year named, else the nearest such day on its side of the
+#: article's date, like a yearless day of a month.
+_WEEKDAY_OF_MONTH = (rf"(?<![\w])(?:the[ \u00a0]+)?(?:first|second|third|fourth|last)[ \u00a0]+{WEEKDAYS}[ \u00a0]+"
+                     rf"(?:of|in)[ \u00a0]+{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])")
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[\d:.]+Z?)?(?![\d-])"),
     ("numeric", r"(?<![\d/])(?:[0-3]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"),
@@ -106,6 +113,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("word_day_month", _WORD_DAY_MONTH),
     ("month_year", rf"(?<![\w]){MONTHS}[ \u00a0]+(?:of[ \u00a0]+)?{_YEAR}(?![\w])"),
     ("weekday_day", _WEEKDAY_DAY),
+    ("weekday_of_month", _WEEKDAY_OF_MONTH),
     ("weekday", rf"(?<![\w])(?:(?:last|next|this)[ \u00a0]+)?{WEEKDAYS}(?![\w])"),
     ("ordinal_day", _ORDINAL_DAY),
     ("day_of_month", _DAY_OF_MONTH_NAMED),
@@ -364,6 +372,16 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
         if base is None:
             return False
         return _nearest(base, forward, lambda y: dt.date(y, month, day) if _valid(y, month, day) else None)
+    if kind == "weekday_of_month" and month is not None:  # "the first Saturday of August"
+        target = next((_WEEKDAY_NUMBER[w] for w in words if w in _WEEKDAY_NUMBER), None)
+        nth = next((_NTH[w] for w in words if w in _NTH), None)
+        if target is None or nth is None:
+            return False
+        if nums:
+            return _nth_weekday(nums[-1], month, target, nth)
+        if base is None:
+            return False
+        return _nearest(base, forward, lambda y: _nth_weekday(y, month, target, nth))
     if kind == "month_year" and month is not None and nums:
         return dt.date(nums[-1], month, 1)
     if kind == "year_part":
@@ -506,6 +524,16 @@ def _month_length(year: int, month: int) -> int:
 
 def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= _month_length(year, month)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` ``weekday`` (0 Monday) of the month, counted from its end when ``nth`` is -1
+    ("the last Monday in May")."""
+    if nth < 0:
+        last = dt.date(year, month, _month_length(year, month))
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
 def _nearest(base: dt.date, forward: bool, make) -> dt.date | None:
@@ -672,7 +700,8 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
     for n, span in enumerate(spans):
         phrase, last = _first_day(text[span.start: span.end], span.kind)
         relative = span.kind in ("weekday", "weekday_day", "relative", "ordinal_day", "day_of_month", "day_digits") or (
-            span.kind in ("month_day", "day_month", "word_day_month", "year_part") and not _has_year(phrase))
+            span.kind in ("month_day", "day_month", "word_day_month", "year_part", "weekday_of_month")
+            and not _has_year(phrase))
         if relative and doc_date is None:
             continue
         if span.kind == "weekday" and _fixed_by_date(text, spans, n):
@@ -718,7 +747,8 @@ def read_forward(text: str, mention: DateMention, doc_date: dt.date | None) -> t
     if doc_date is None or not mention.relative:
         return None
     span = next((s for s in date_spans(text) if s.start == mention.start and s.kind != "time"), None)
-    if span is None or span.kind not in ("weekday", "month_day", "day_month", "word_day_month") or _forward(text, span.start):
+    if span is None or span.kind not in ("weekday", "month_day", "day_month", "word_day_month", "weekday_of_month") \
+            or _forward(text, span.start):
         return None
     phrase, _last = _first_day(text[span.start: span.end], span.kind)
     if span.kind == "weekday" and re.match(r"(?i)(?:last|next|this)\b", phrase):

@@ -39,7 +39,7 @@ from functools import lru_cache
 from ..quantities.change import direction_of
 from . import wordnet
 from .frames import Frame, frames
-from .shared_time import planned
+from .shared_time import planned, planned_for
 from .utterances import date_verb
 
 #: Dependencies of a verb's subject (active, passive, clausal).
@@ -117,8 +117,15 @@ def _same(x: tuple, y: tuple) -> bool:
     """Two participants are one thing (`_thing`): one head noun (the same lemma, or one meaning in
     WordNet: "the fire" / "the tunnel fire"), two things whose phrases share a name ("the Kestwick
     blaze" / "the Kestwick mill fire"), or a thing and the name it is called by ("the Vessa-2
-    satellite" / "Vessa-2")."""
+    satellite" / "Vessa-2"). A thing named by a proper noun of its kind (`_named_thing`: "the
+    Ostrow Pavilion") is that thing when the other side's is of one noun and shares a name."""
     (hx, wx), (hy, wy) = x, y
+    if _named_thing(hx, wx) or _named_thing(hy, wy):
+        # "the Ostrow Pavilion" / "the new pavilion at Ostrow Park": one kind of thing, one name
+        kx, ky = (hx.low if hx.pos == "PROPN" else hx.lemma), (hy.low if hy.pos == "PROPN" else hy.lemma)
+        others = _own_names(hx, wx) & _own_names(hy, wy)
+        return (_thing(hx) or _named_thing(hx, wx)) and (_thing(hy) or _named_thing(hy, wy)) and bool(others) \
+            and (kx == ky or wordnet.relation(kx, ky, "n") == wordnet.SAME)
     if _thing(hx) and _thing(hy):
         return (hx.lemma == hy.lemma or wordnet.relation(hx.lemma, hy.lemma, "n") == wordnet.SAME
                 or bool(_names(wx) & _names(wy)))
@@ -126,6 +133,21 @@ def _same(x: tuple, y: tuple) -> bool:
         if _thing(thing) and name.pos == "PROPN" and name.low in _names(words):
             return True
     return hx.pos == hy.pos == "PROPN" and hx.low == hy.low and (_kind_named(hx, wx) or _kind_named(hy, wy))
+
+
+def _named_thing(head, words) -> bool:
+    """A proper noun whose word is a common noun of a thing (`_thing_word`), named by the other
+    proper nouns of its phrase: "the Ostrow Pavilion" is a pavilion called Ostrow, "the Brackley
+    Wing" a wing. `_same` matches it with a thing of the same noun that shares one of those names
+    ("the new pavilion at Ostrow Park"), never by a shared name alone ("the Farrow Wing" / "Farrow
+    Road" are two things of one name). A place is no name of it ("the Ohio Senate": `_own_names`)."""
+    return head.pos == "PROPN" and _thing_word(head.low) and bool(_own_names(head, words))
+
+
+def _own_names(head, words) -> set[str]:
+    """The names of ``head``'s phrase (`_names`) other than its head and than places (`wordnet.is_area`:
+    "the Ohio Senate" says where the body sits, as in `_kind_named`)."""
+    return {n for n in _names(words) - {head.low} if not wordnet.is_area(n)}
 
 
 def _kind_named(head, words) -> bool:
@@ -159,10 +181,13 @@ def _family(f: Frame) -> bool | None:
     """Whether the date's verb is one of saying or knowing (`_TELLING`, first sense); None without
     a verb, or for such a verb in the passive whose subject names the event ("the trip has been
     rescheduled for ...", "sentencing is scheduled for ...": the date is the event's, planned or
-    moved, `shared_time.planned`)."""
+    moved, `shared_time.planned`). A passive verb planning its date for an event noun ("is
+    scheduled for release", "for debate": `shared_time.planned_for`) is that noun's verb."""
     p, verb, _, inside = date_verb(f)
     if verb is None:
         return None
+    if (event := planned_for(p, verb, inside)) is not None:  # "scheduled for debate": a debate's date
+        return bool(_TELLING & wordnet.lexicographer_files(wordnet.verb_of(event.lemma) or event.lemma, "v"))
     telling = bool(_TELLING & wordnet.lexicographer_files(verb.lemma, "v"))
     return None if telling and planned(p, verb, inside) else telling
 
@@ -265,10 +290,13 @@ def verb_kind_of(a: str, b: str) -> bool:
 def verb_lemma(f: Frame) -> str:
     """The lemma of the verb ``f``'s date hangs from, with its particle or the noun WordNet lists it
     with ("broke out": "break out", "took place": "take place"), or the verb of the event noun a
-    copula's date is of ("is due for release": "release"); '' without a verb."""
+    copula's date is of ("is due for release": "release") or that a passive planning verb is for
+    ("is scheduled for release": "release", `shared_time.planned_for`); '' without a verb."""
     p, verb, _, inside = date_verb(f)
     if verb is None:
         return ""
+    if (event := planned_for(p, verb, inside)) is not None:
+        return wordnet.verb_of(event.lemma) or event.lemma  # "is scheduled for release": "release"
     if verb.lemma == "be" and f.slots.event and " " not in f.slots.event:
         return wordnet.verb_of(f.slots.event)  # "is due for release": the noun's verb
     for k in p.children(verb.i):

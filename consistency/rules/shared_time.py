@@ -58,6 +58,26 @@ def planned(p, verb, inside) -> list:
             and _happening(k.text.lower(), k.lemma)]
 
 
+def planned_for(p, verb, inside):
+    """The event noun a passive date's verb says was planned for ("the report is scheduled for
+    release on 21 May", "the case was listed for trial on 3 March"): the object of its "for" that
+    names an act or an event (`_happening`, or in one of its first three senses: "release" is first
+    a thing released; or a noun WordNet derives from a verb: "debate"), None when there is none. The date is that event's, not
+    the planning's nor that of the verb's subject: "the findings are scheduled for debate" dates a
+    debate of the findings, another event than their publication."""
+    if verb is None or not any(k.dep == "auxpass" for k in p.children(verb.i)):
+        return None
+    for k in p.children(verb.i):
+        if k.dep == "prep" and k.low == "for" and k.i not in inside:
+            obj = p.child(k.i, "pobj")
+            if obj is not None and obj.i not in inside and obj.pos == "NOUN" and (
+                    _happening(obj.text.lower(), obj.lemma)  # an act in a sense after its first: "release"
+                    or wordnet.lexicographer_files(obj.lemma, "n", senses=3) & wordnet.ACTS_AND_EVENTS
+                    or wordnet.verb_of(obj.lemma)):  # a noun of its verb's act ("debate")
+                return obj
+    return None
+
+
 def _happening(word: str, lemma: str) -> bool:
     """A noun of an act or an event (WordNet, first sense), or a gerund WordNet knows only as its
     verb ("sentencing")."""
