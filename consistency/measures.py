@@ -9,6 +9,7 @@ apart on each side leaves under the threshold. `consistency.api.check_claims` an
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from .records import Claim
@@ -23,9 +24,32 @@ MEASURES_THRESHOLD = 0.40
 
 def measure_heads(claim: Claim) -> frozenset[tuple]:
     """The measures ``claim``'s figures count: (dimension, head noun of the measure) per figure that
-    names one ("14,000 households": (count, household))."""
-    return frozenset((q.dimension, q.measured.split()[-1].lower()) for q in claim.quantities
-                     if q.measured and q.measured.strip())
+    names one ("14,000 households": (count, household)), or whose label before a colon names it
+    ("Homes without heating after the fault: 1,900": (count, home); `labelled`)."""
+    named = frozenset((q.dimension, q.measured.split()[-1].lower()) for q in claim.quantities
+                      if q.measured and q.measured.strip())
+    return named | labelled(claim)
+
+
+#: Text right before a figure that ends a label: a colon and spaces ("Houses destroyed: 230").
+_AFTER_LABEL = re.compile(r":[ \u00a0]*$")
+
+
+def labelled(claim: Claim) -> frozenset[tuple]:
+    """(dimension, noun) of each figure of ``claim`` without a measured noun that is the value of a
+    label naming it before a colon, read from the sentence's parse (`consistency.rules.slots.label_head`:
+    "Households evacuated: 1,240", "average home gate 2023/24: 9,310"). The extractor reads a noun after
+    its number only, so such a count had no measure and no second route to candidacy. Only claims
+    with such a figure are parsed: the candidate stage parses nothing else that is short."""
+    figures = [q for q in claim.quantities if not (q.measured and q.measured.strip())
+               and _AFTER_LABEL.search(claim.text[max(0, q.start - 3):q.start])]
+    if not figures:
+        return frozenset()
+    from .parsing import parse
+    from .rules.slots import label_head
+
+    p = parse(claim.text)
+    return frozenset((q.dimension, head) for q in figures if (head := label_head(p, q.start, q.end)))
 
 
 def measure_keys(heads: Sequence[frozenset[tuple]]) -> list[frozenset]:
