@@ -11,6 +11,12 @@ shows it through the clause the number stands in (slots read by `frequency`, `do
   apart by meaning (relating them by WordNet or embedding similarity in general lost confirmed
   news findings). Two frequencies of one predicate stay rivals ("shot seven times" / "shot eleven
   times"), and so do two predicates WordNet reads as one meaning (`wordnet.relation`).
+- an **epithet** ("a former two-time champion", "a four-time All-Star") is a frequency too: the
+  number counts the occasions its holder was the noun the "N-time" compound modifies, a tally of a
+  career told of the person. Two tallies of different nouns count different titles, and a tally
+  against a count of another noun ("over six rounds") is no rival figure (on the news tune half
+  both kinds were paired, each dismissed); two tallies of one title stay rivals, and so does a
+  count of the epithet's own noun.
 - the **doer** of an act: the counted noun of one side is the subject of the same predicate on the
   other ("raiders seized 14 sailors" / "the coastguard seized 19 raiders"): those who seized are
   not those seized. The other side's counted noun must be what the act was done to
@@ -45,14 +51,33 @@ _INQUIRY_STEPS = 2
 def frequency(p: Parse, anchor: Token, verb: Token | None) -> str:
     """The lemma of the predicate whose occurrences the number counts: "times" (or "time") as a bare
     noun-phrase adverbial of the verb, with nothing of its own but the number ("was shot eleven
-    times", "had been arrested four times"); '' otherwise. Not a multiplier: "three times the
+    times", "had been arrested four times"), or the noun an "N-time" modifier stands before (an
+    epithet, `epithet`: "a four-time winner"); '' otherwise. Not a multiplier: "three times the
     average" has a noun of its own, "three times faster" hangs from the comparative."""
+    if said := epithet(p, anchor):
+        return said
     if verb is None or verb.pos != "VERB" or anchor.lemma != "time" or anchor.dep != "npadvmod" \
             or anchor.head != verb.i:
         return ""
     if any(k.dep not in ("nummod", "quantmod", "advmod", "amod") for k in p.children(anchor.i)):
         return ""
     return verb.lemma
+
+
+def epithet(p: Parse, anchor: Token) -> str:
+    """The lemma of the noun an "N-time" compound modifies ("a former two-time champion", "a 6-time
+    All-Star"): the number counts the occasions its holder was that noun over a career, a tally
+    told of the person, not a figure of the story's event. '' otherwise. The number is the anchor
+    with "time" as its head, or "time" is the anchor itself; "time" must stand before its noun as
+    a compound or adjectival modifier ("it was the fourth time" and "three times the cost" are
+    not epithets)."""
+    unit = p.tokens[anchor.head] if anchor.dep == "nummod" and anchor.head != anchor.i else anchor
+    if unit.lemma != "time" or unit.dep not in ("compound", "amod", "nmod") or unit.head == unit.i:
+        return ""
+    if not any(k.dep == "nummod" and k.pos == "NUM" for k in p.children(unit.i)):
+        return ""
+    noun = p.tokens[unit.head]
+    return noun.lemma.lower() if noun.i > unit.i and noun.pos in ("NOUN", "PROPN") else ""
 
 
 def doer(subject: Token | None, noun: Token | None) -> str:
@@ -109,7 +134,8 @@ def _maker(p: Parse, noun: Token) -> str:
 
 def apart(fa, fb, names_differ: Callable[[str, str], bool]) -> str:
     """Why the figures of frames ``fa`` and ``fb`` (`frames.Frame`, read through their
-    `slots.Slots`) count different things: frequencies of different predicates (`OTHER_EVENTS`),
+    `slots.Slots`) count different things: frequencies of different predicates, or an epithet's
+    tally against a count of another noun (`OTHER_EVENTS`),
     one side's counted noun the other's doer of one act (`OTHER_ROLES`), shares found by
     inquiries of different named makers (`OTHER_INQUIRIES`, ``names_differ`` tells the makers
     apart); '' when none."""
@@ -117,12 +143,22 @@ def apart(fa, fb, names_differ: Callable[[str, str], bool]) -> str:
     if sa.frequency and sb.frequency and sa.frequency != sb.frequency \
             and wordnet.relation(sa.frequency, sb.frequency, "v") != wordnet.SAME:
         return OTHER_EVENTS
+    if _tally_against_other(sa, sb) or _tally_against_other(sb, sa):
+        return OTHER_EVENTS
     if _did_to_other(sa, sb) or _did_to_other(sb, sa):
         return OTHER_ROLES
     if sa.inquiry and sb.inquiry and fa.q.dimension == fb.q.dimension == "percent" \
             and names_differ(sa.inquiry, sb.inquiry):
         return OTHER_INQUIRIES
     return ""
+
+
+def _tally_against_other(sa, sb) -> bool:
+    """``sa`` is an epithet's tally (`epithet`: its frequency is the noun it names, "a two-time
+    champion") and ``sb`` no frequency that counts another noun ("over six rounds"): a career's
+    occasions against a figure of the event. A count of the epithet's own noun still compares."""
+    return bool(sa.frequency) and sa.frequency == sa.item and not sb.frequency \
+        and bool(sb.head) and sb.head != sa.frequency
 
 
 def _did_to_other(sa, sb) -> bool:

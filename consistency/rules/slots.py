@@ -262,7 +262,8 @@ class Slots:
     #: the eastern camp"); '' when there is no event.
     event_phrase: str = ""
     #: the lemma of the predicate whose occurrences the number counts (`counted.frequency`: "shoot"
-    #: of "was shot eleven times"); '' when the number is no frequency.
+    #: of "was shot eleven times"; the noun of an epithet, "champion" of "a two-time champion");
+    #: '' when the number is no frequency.
     frequency: str = ""
     #: the lemma of the predicate's subject when it is not the counted noun (`counted.doer`:
     #: "raider" of "raiders seized 14 sailors"); '' otherwise.
