@@ -309,9 +309,10 @@ _FIELDS_RE = re.compile(r"(?P<word>[A-Za-z]+)|(?P<num>\d+)")
 #: Monday article's Tuesday was the week before and set against another outlet's "will be shut
 #: Tuesday" as a date conflict (a held-half news finding, judged a misreading). "until" and "through"
 #: only right before the date ("shut through Friday"): a verb's particle is no future ("a flood tore
-#: through the village on Tuesday" is last Tuesday).
+#: through the village on Tuesday" is last Tuesday). "is to" / "are to" is the future of what is arranged
+#: ("tolls are to be cut from 1 March").
 FUTURE_RE = re.compile(
-    r"\b(?:will|would|shall|won'?t|going\s+to|plans?\s+to|expected\s+to|due\s+to|set\s+(?:for|to)|scheduled|slated"
+    r"\b(?:will|would|shall|won'?t|going\s+to|(?:is|are)\s+to|plans?\s+to|expected\s+to|due\s+to|set\s+(?:for|to)|scheduled|slated"
     r"|due\s+(?:on|in|back|for)|upcoming|next|postponed|rescheduled|adjourned)\b|'ll\b"
     r"|\b(?:until|through)[ \u00a0]+(?:the[ \u00a0]+)?$",
     re.I,

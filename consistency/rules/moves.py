@@ -44,9 +44,10 @@ their bases, when both name one, are the same unit ("down on the month" / "up on
 hold).
 
 Not read: a negated or hedged move ("did not rise", "could fall", "is expected to climb": a
-possibility, not a report), a transitive use whose object is not the amount ("the club lost the
+possibility, not a report; "will" and "are to" report a change decided from a date, `_scheduled`:
+"tolls will go up from 1 March"), a transitive use whose object is not the amount ("the club lost the
 final", "cut 200 jobs"), a verb with a complement ("grew more intent"), a subject that is a
-pronoun, a name or a person ("it fell", "the Chiefs lost", "the boxer fell to 45-7": someone
+pronoun, a name or a person in its first sense ("it fell", "the Chiefs lost", "the boxer fell to 45-7": someone
 acting, not a measure moving; on the news tuning half such subjects gave 5 dismissed findings and
 no confirmed one), a noun of change without "in" or a compound measure ("the team's gains").
 """
@@ -69,6 +70,7 @@ from .text import as_of, view
 from .wordnet import (
     NOUN_GROUP,
     NOUN_LOCATION,
+    NOUN_PERSON,
     NOUN_TIME,
     is_person,
     lexicographer_files,
@@ -197,7 +199,7 @@ def _read(claim: Claim) -> tuple[Move, ...]:
         if found is None:
             continue
         direction, verb, noun, what, heads = found
-        if not what or _unasserted(p, verb):
+        if not what or _unasserted(p, verb, date_spans):
             continue
         q = Quantity(text=t.text, start=t.start, end=t.end, value=None, low=-math.inf, high=math.inf,
                      dimension="direction")
@@ -433,11 +435,18 @@ def _subject(p: Parse, verb: Token, holder: bool = False) -> Token | None:
         if subject is not None:
             if holder:
                 return subject if subject.pos in ("NOUN", "PROPN") else None
-            return None if not _common(subject) or is_person(subject.lemma) else subject
-        if cur.dep != "conj" or cur.head == cur.i:
+            return None if not _common(subject) or _person(subject.lemma) else subject
+        if cur.dep not in ("conj", "xcomp") or cur.head == cur.i:
             return None
-        cur = p.tokens[cur.head]  # "fell 0.4% on the month but were up 2% on the year": one subject
+        # "fell 0.4% on the month but were up 2% on the year": one subject; "fares are to be cut": its verb's
+        cur = p.tokens[cur.head]
     return None
+
+
+def _person(lemma: str) -> bool:
+    """The noun names a person in its first sense ("boxer", "hosts", "players"; not "fares", whose
+    person is a paying passenger, its fourth sense: the sum charged is what rises)."""
+    return NOUN_PERSON in lexicographer_files(lemma, "n", 1)
 
 
 def _common(t: Token) -> bool:
@@ -520,16 +529,40 @@ def _amount_below(p: Parse, t: Token) -> bool:
     return any(x.pos == "NUM" for x in p.subtree(t.i) if x.i != t.i)
 
 
-def _unasserted(p: Parse, verb: Token) -> bool:
+#: The auxiliaries of what is to come ("will rise", "are to come down"): a forecast, unless the change
+#: is set to take effect from a date (`_scheduled`); "would" and "should" stay unasserted.
+_FUTURE = frozenset({"will", "'ll", "shall", "to"})
+
+
+def _unasserted(p: Parse, verb: Token, date_spans: tuple = ()) -> bool:
     """A move that is not reported as having happened: negated, a possibility or a forecast
-    ("could fall", "is expected to rise", "if prices climb")."""
+    ("could fall", "is expected to rise", "if prices climb", "will rise next year"); not a change
+    decided to take effect from a date ("will go up by 5% from 1 March", "are to come down from
+    May": `_scheduled`)."""
     kids = p.children(verb.i)
     if any(k.dep == "neg" for k in kids) or mood.marked(p, verb):
         return True
     auxes = {k.low for k in kids if k.dep in ("aux", "auxpass")}
-    if mood.possible(auxes, False) or auxes & {"will", "would", "wo", "'ll", "shall", "should", "to"}:
+    if mood.possible(auxes, False) or auxes & {"would", "wo", "should"}:
         return True
-    return verb.dep == "xcomp" and p.tokens[verb.head].lemma.lower() in _HEDGES
+    if verb.dep == "xcomp" and p.tokens[verb.head].lemma.lower() in _HEDGES:
+        return True
+    return bool(auxes & _FUTURE) and not _scheduled(p, verb, date_spans)
+
+
+def _scheduled(p: Parse, verb: Token, date_spans: tuple) -> bool:
+    """The change takes effect from a date of the claim's: "from" with a date in the verb's clause, or
+    in the clause of the verb whose infinitive it is ("From 1 May, bills are to come down"; "will
+    reduce for policies renewing from 1 April"), not in a clause of its own."""
+    owners = [verb] + ([p.tokens[verb.head]] if verb.dep == "xcomp" else [])
+    inside = {x.i for o in owners for k in p.children(o.i) if k.dep not in _OWN_CLAUSES for x in p.subtree(k.i)}
+    return any(p.tokens[i].low == "from" and any(
+        x.dep == "pobj" and any(s <= x.start < e for s, e in date_spans) for x in p.children(i))
+        for i in inside)
+
+
+#: The dependents that head a clause of their own, not part of the verb's.
+_OWN_CLAUSES = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "xcomp"})
 
 
 def _base(p: Parse, t: Token, verb: Token) -> str:
