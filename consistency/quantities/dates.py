@@ -741,15 +741,21 @@ def is_year_part(mention: DateMention) -> bool:
     return _YEAR_PART_RE.fullmatch(mention.text) is not None
 
 
+#: The kinds of date span `read_forward` reads ahead: a weekday, a month and day without a year, a
+#: weekday of a month ("weekday_of_month"), a bare ordinal day ("opens on the 14th": this month's
+#: 14th or the next one's, not the last).
+_READ_FORWARD = ("weekday", "month_day", "day_month", "word_day_month", "weekday_of_month", "ordinal_day")
+
+
 def read_forward(text: str, mention: DateMention, doc_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """The days ``mention`` (of `extract_dates` on ``text``) means read as ahead of the anchor day,
-    as a future clause's date is (`_forward`): a weekday or a month and day without a year. None when
-    it was already so read, or is no such date (a tense this module cannot see, `rules.intervals`)."""
+    as a future clause's date is (`_forward`): a weekday, a month and day without a year, a weekday
+    of a month, or a bare ordinal day (`_READ_FORWARD`). None when it was already so read, or is no such date (a tense this
+    module cannot see, `rules.intervals`)."""
     if doc_date is None or not mention.relative:
         return None
     span = next((s for s in date_spans(text) if s.start == mention.start and s.kind != "time"), None)
-    if span is None or span.kind not in ("weekday", "month_day", "day_month", "word_day_month", "weekday_of_month") \
-            or _forward(text, span.start):
+    if span is None or span.kind not in _READ_FORWARD or _forward(text, span.start):
         return None
     phrase, _last = _first_day(text[span.start: span.end], span.kind)
     if span.kind == "weekday" and re.match(r"(?i)(?:last|next|this)\b", phrase):
