@@ -87,12 +87,21 @@ def _happening(word: str, lemma: str) -> bool:
 
 def opposed(fa: Frame, fb: Frame) -> bool:
     """The verbs the two dates hang from are opposites (WordNet antonyms: "began" / "ended",
-    "opened" / "closed"): the start and the end of one thing are two events, however alike their
-    words are by embedding ("began" / "ended" is above `compare.SAME_EVENT`)."""
+    "opened" / "closed"; or one a kind of the other's antonym, `wordnet.opposite_kind`: "closed" /
+    "reopened"): the start and the end of one thing are two events, however alike their words are
+    by embedding ("began" / "ended" is above `compare.SAME_EVENT`)."""
     if fa.q.dimension != "date" or fb.q.dimension != "date":
         return False
-    va, vb = date_verb(fa)[1], date_verb(fb)[1]
-    return va is not None and vb is not None and wordnet.opposite(va.lemma, vb.lemma, "v")
+    (pa, va, *_), (pb, vb, *_) = date_verb(fa), date_verb(fb)
+    return va is not None and vb is not None and wordnet.opposite_kind(_phrasal(pa, va), _phrasal(pb, vb), "v")
+
+
+def _phrasal(p, verb) -> str:
+    """The verb's lemma with its particle when WordNet knows the two as one verb ("broke out": "break
+    out", a kind of "begin"; "break" alone has a first sense under "end"), else the lemma alone."""
+    particle = " ".join(k.lemma for k in p.children(verb.i) if k.dep == "prt")
+    both = f"{verb.lemma} {particle}" if particle else ""
+    return both if both and wordnet.synsets(both, "v") else verb.lemma
 
 
 def _when(p, clause) -> bool:

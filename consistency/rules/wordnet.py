@@ -628,6 +628,31 @@ def opposite(a: str, b: str, pos: str) -> bool:
     return bool({o for x in sa for o in opposites.get(x, ())} & set(sb))
 
 
+def opposite_kind(a: str, b: str, pos: str) -> bool:
+    """Whether ``a`` and ``b`` are `opposite`, or one of them is a kind of the other's antonym: its
+    first sense has a direct hypernym WordNet lists as the antonym of a sense of the other (or of
+    the other's first sense's hypernym): "reopened" is a kind of "open", the antonym of "closed";
+    "restarted" of "start", the antonym of "stop" that "halted" is a kind of. Only the first sense
+    is climbed: a verb's later senses stray far ("break" has one under "end"). For the verbs two dates hang from
+    (`shared_time.opposed`): the start and the end of one thing told by a verb WordNet lists no
+    antonym of. A kind of a verb is no opposite of it ("reopened" / "opened")."""
+    if opposite(a, b, pos):
+        return True
+    tables = _tables()
+    if tables is None or not a or not b:
+        return False
+    a, b = (_lemma("_".join(w.lower().split()), pos) for w in (a, b))
+    sa, sb = synsets(a, pos)[:SENSES[pos]], synsets(b, pos)[:SENSES[pos]]
+    up, opposites = tables[pos]["up"], tables[pos]["opposite"]
+    if not sa or not sb:
+        return False
+    kind_a, kind_b = set(up.get(sa[0], ())), set(up.get(sb[0], ()))
+
+    def against(kinds: set, other: set) -> bool:
+        return bool({o for x in kinds for o in opposites.get(x, ())} & other)
+    return against(kind_a, set(sb) | kind_b) or against(kind_b, set(sa) | kind_a)
+
+
 #: The senses a verb's direction (`polarity`) is read from: "increase" (become or make bigger, its
 #: first two senses), "rise" (move upward), and their opposites "decrease" and "descend".
 _POLES = (("up", (("increase", 2), ("rise", 1))), ("down", (("decrease", 2), ("descend", 1))))
