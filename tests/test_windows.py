@@ -30,6 +30,8 @@ WINDOWS = [
     ("An estimated 40,000 people marched through the capital.", "40,000", ""),  # one amount
     ("The singer had been hospitalized for the past five weeks.", "five weeks", ""),  # the stay's length
     ("The typical service life of such a pump is about six years.", "six years", ""),  # not the noun's number
+    ("The first three were rescued by a trawler before dawn.", "three", "sequence"),  # the noun left out
+    ("Three were rescued by a trawler before dawn.", "Three", ""),
 ]
 
 
