@@ -26,7 +26,8 @@ from .clauses import claim_clauses
 from .config import Settings, load_settings
 from .embed import Embedder
 from .facts import with_facts
-from .group import Pair, candidate_pairs, claim_pairs, components, document_numbers, group_records
+from .group import (Pair, candidate_pairs, claim_pairs, components, document_numbers, group_records,
+                    row_sentence_pairs)
 from .measures import MEASURES_THRESHOLD, measure_heads, measure_keys, measures_agree
 from .reading import read_paths
 from .records import UNDATED, Claim, Document, Finding, Problem, Report, Review, Status  # noqa: F401  (UNDATED: public)
@@ -199,6 +200,8 @@ def check_claims(
                             window_days=settings.story_window_days)
     candidates = len(pairs)
     pairs = [p for p in pairs if stories.comparable(claims[p.i], claims[p.j])]
+    # two rows of several sentences that meet are compared whole: their figure sentences too
+    pairs += [p for p in row_sentence_pairs(claims, pairs) if stories.comparable(claims[p.i], claims[p.j])]
     timings["stories_s"] = time.perf_counter() - started
     started = time.perf_counter()
     if progress is not None:

@@ -515,3 +515,73 @@ def group_records(claims: Sequence, member_lists: list[list[int]]) -> tuple[list
         for claim_id in ids:
             group_of[claim_id] = number
     return groups, group_of
+
+
+#: A dataset row split into at most this many claims is one claim its curator wrote (a notice, a
+#: correction, a post): `row_sentence_pairs` compares its figure sentences. A row of more is an
+#: article (a crawl exported to JSONL), whose sentences keep their own candidacy.
+ROW_SENTENCES = 4
+
+
+def row_sentence_pairs(claims, pairs: Iterable[Pair], rows: tuple[dict, dict] | None = None) -> list[Pair]:
+    """The pairs to add to ``pairs`` so that two dataset rows of several sentences that meet are
+    compared as the two claims they are: when a candidate pair joins sentences of two rows (claims
+    with a ``row_id``, of at most `ROW_SENTENCES` claims each, in files most of whose rows are that
+    short: a file of articles, as a crawl exported to JSONL, keeps its candidacy for its short rows
+    too), every sentence of one row that carries
+    a figure is paired with every such sentence of the other, each with the similarity of the rows'
+    best pair (as `claim_pairs` gives a claim the similarity of its best clause). Rows of one claim
+    add nothing (their pair is the candidate itself).
+
+    Bounded: each row pair is expanded once, by at most ``ROW_SENTENCES ** 2`` pairs, and only row
+    pairs among the candidates are, so the pairs added are at most 16 times the candidates (in
+    practice far fewer: most rows are one claim).
+
+    ``claims``: a sequence, or a mapping of claim numbers (`run` passes its pool, with the claims of
+    the rows of ``pairs``); ``rows``: `row_members` of the whole check, by default read of ``claims``."""
+    members, short = rows if rows is not None else row_members(enumerate(claims))
+    have: set[tuple[int, int]] = set()
+    best: dict[tuple[str, str], float] = {}
+    for p in pairs:
+        have.add((p.i, p.j))
+        a, b = claims[p.i], claims[p.j]
+        if a.row_id is None or b.row_id is None or a.doc_key == b.doc_key:
+            continue
+        ra, rb = members.get(a.doc_key, ()), members.get(b.doc_key, ())
+        if (len(ra) + len(rb) <= 2 or len(ra) > ROW_SENTENCES or len(rb) > ROW_SENTENCES
+                or short.get(a.path, 0) <= 0 or short.get(b.path, 0) <= 0):
+            continue
+        key = (a.doc_key, b.doc_key) if a.doc_key < b.doc_key else (b.doc_key, a.doc_key)
+        best[key] = max(best.get(key, p.similarity), p.similarity)
+    added: dict[tuple[int, int], float] = {}
+    for (da, db), s in best.items():
+        xs = [n for n in members[da] if claims[n].quantities]
+        ys = [n for n in members[db] if claims[n].quantities]
+        for x in xs:
+            for y in ys:
+                i, j = min(x, y), max(x, y)
+                if (i, j) not in have and added.get((i, j), -1.0) < s:
+                    added[(i, j)] = s
+    return [Pair(i, j, s) for (i, j), s in sorted(added.items())]
+
+
+def row_members(numbered: Iterable[tuple[int, object]]) -> tuple[dict[str, list[int]], dict[str, int]]:
+    """The claim numbers of each dataset row (by document key) of ``numbered`` ((number, claim) in
+    text order), and per file its rows of at most `ROW_SENTENCES` claims less its rows of more: what
+    `row_sentence_pairs` reads."""
+    members: dict[str, list[int]] = {}
+    paths: dict[str, str] = {}
+    for n, c in numbered:
+        if c.row_id is not None:
+            members.setdefault(c.doc_key, []).append(n)
+            paths[c.doc_key] = c.path
+    return members, short_rows((paths[key], len(rows)) for key, rows in members.items())
+
+
+def short_rows(sizes: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Per file, of its rows ((file, claims of the row) each), those of at most `ROW_SENTENCES`
+    claims less those of more."""
+    short: dict[str, int] = {}
+    for path, size in sizes:
+        short[path] = short.get(path, 0) + (1 if size <= ROW_SENTENCES else -1)
+    return short

@@ -63,6 +63,8 @@ from .group import (
     nearest,
     pairs_from_lists,
     pairs_with_stored,
+    row_sentence_pairs,
+    short_rows,
 )
 from .measures import MEASURES_THRESHOLD, measure_heads, measure_keys, measures_agree
 from .reading import READERS, discover, read_bytes
@@ -275,6 +277,13 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         stories = _stories(store, settings, rematch, [d for d, _, _ in accepted], pool, new_claims, new, pairs,
                            gathered, removed_docs, first_new)
         pairs = [p for p in pairs if stories.comparable(pool[p.i], pool[p.j])]
+    # two rows of several sentences that meet are compared whole, as in `check`
+    rows = _row_members(store, pool, pairs, new_claims, first_new, removed_docs)
+    stored_needed |= {n for ns in rows[0].values() for n in ns if n < first_new}
+    extra = [p for p in row_sentence_pairs(pool, pairs, rows)
+             if stories is None or stories.comparable(pool[p.i], pool[p.j])]
+    if extra:
+        pairs = [*pairs, *extra]
     spin("check", 0, 0)
     copies = {(p.i, p.j) for p in pairs if copied(pool[p.i], pool[p.j])}
     crowds = _crowds(store, pool, pairs, copies, {n for n, _ in removed_rows}, removed_ids, first_new, rematch)
@@ -361,6 +370,31 @@ class Crowds:
     rescored: set[str]  # their findings' fingerprints
     flags: list[tuple[int, int, bool]]  # copies flags of stored pairs written before they were kept
     loaded: set[int]  # stored claims read for them
+
+
+def _row_members(store: Store, pool: dict[int, Claim], pairs: list[Pair], new_claims: list[Claim], first_new: int,
+                 removed_docs: set[str]) -> tuple[dict[str, list[int]], dict[str, int]]:
+    """`group.row_members` for the rows of ``pairs`` (their claims, stored and new, loaded into
+    ``pool``), with each of their files' short rows counted over the store and this run."""
+    docs = {pool[x].doc_key for p in pairs for x in (p.i, p.j) if pool[x].row_id is not None}
+    if not docs:
+        return {}, {}
+    members: dict[str, list[int]] = {}
+    new_docs: dict[str, tuple[str, int]] = {}
+    for k, c in enumerate(new_claims):
+        if c.row_id is not None:
+            path, size = new_docs.get(c.doc_key, (c.path, 0))
+            new_docs[c.doc_key] = (path, size + 1)
+            if c.doc_key in docs:
+                members.setdefault(c.doc_key, []).append(first_new + k)
+    stored = [(n, i) for n, i in store.claims.of_documents(sorted(docs - new_docs.keys() - removed_docs))]
+    pool.update(store.claims.load({n for n, _ in stored} - pool.keys()))
+    for n, _ in sorted(stored):
+        members.setdefault(pool[n].doc_key, []).append(n)
+    paths = {pool[x].path for ns in members.values() for x in ns}
+    sizes = [(path, size) for key, path, size in store.claims.row_sizes(sorted(paths))
+             if key not in removed_docs and key not in new_docs]
+    return members, short_rows(sizes + [v for v in new_docs.values() if v[0] in paths])
 
 
 def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set[tuple[int, int]], removed: set[int],

@@ -109,6 +109,15 @@ class Claims:
                 f"WHERE d.row_id = c.id AND c.n IN ({marks(batch)})", batch))
         return out
 
+    def row_sizes(self, paths: Iterable[str]) -> list[tuple[str, str, int]]:
+        """(document key, file, claims) of each stored dataset row of the files ``paths``."""
+        out: list[tuple[str, str, int]] = []
+        for batch in chunks(paths):
+            out += self.db.execute(
+                f"SELECT d.key, d.path, COUNT(*) FROM documents d JOIN claims c ON c.doc_key = d.key "
+                f"WHERE d.row_id IS NOT NULL AND d.path IN ({marks(batch)}) GROUP BY d.key, d.path", batch).rows
+        return out
+
     def numbers_by_id(self, ids: Iterable[str]) -> dict[str, int]:
         out: dict[str, int] = {}
         for batch in chunks(ids):

@@ -1,0 +1,75 @@
+"""A dataset row of several sentences is one claim: when two rows meet (one of their sentence pairs is
+a candidate), the sentences of the rows that carry figures are compared too, though those sentences
+alone would never meet (`consistency.group.row_sentence_pairs`)."""
+
+from __future__ import annotations
+
+import json
+
+from consistency import api
+from consistency.config import Settings
+from consistency.records import Document
+
+#: A notice whose figure is in its last sentence, after a heading sentence that names the event.
+NOTICE = ("Brackenholt harvest fair, final tally from the organisers. "
+          "Visitors through the gates: 3,900.")
+#: A report of the same fair: the visitor count first, in other words, with another figure.
+REPORT = "The Brackenholt harvest fair drew 9,300 visitors over the weekend, its organisers said."
+
+
+def rows(folder, *texts, name="rows.jsonl"):
+    path = folder / name
+    with path.open("w", encoding="utf-8") as fh:
+        for n, text in enumerate(texts):
+            fh.write(json.dumps({"id": f"r{n}", "text": text, "date": "2025-09-0{}".format(n + 1)}) + "\n")
+    return path
+
+
+def conflicts(report):
+    return [f for f in report.findings if f.kind == "conflict"]
+
+
+def test_the_figure_sentence_of_a_row_meets_the_other_row(tmp_path, embedder):
+    # (any confidence: what is tested is that the two figures are compared at all)
+    report = api.check([str(rows(tmp_path, NOTICE, REPORT))], Settings(min_confidence=0.0), embedder=embedder)
+    found = conflicts(report)
+    assert found and found[0].rule == "NUM001"
+    assert {found[0].a.row_id, found[0].b.row_id} == {"r0", "r1"}
+    assert "3,900" in (found[0].a.text + found[0].b.text)
+
+
+def test_sentences_of_an_article_keep_their_own_candidacy(tmp_path, embedder):
+    """Files (articles) are not rows: their sentences meet only by their own similarity."""
+    a, b = tmp_path / "notice.md", tmp_path / "report.md"
+    a.write_text(NOTICE + "\n", encoding="utf-8")
+    b.write_text(REPORT + "\n", encoding="utf-8")
+    report = api.check([str(a), str(b)], Settings(min_confidence=0.0), embedder=embedder)
+    assert not any("3,900" in f.a.text + f.b.text for f in conflicts(report))
+
+
+def test_row_sentence_pairs_are_bounded():
+    from consistency.claims import document_claims
+    from consistency.group import Pair, row_sentence_pairs
+
+    long_row = " ".join(f"Stall {n} sold {n + 10} jars of honey." for n in range(1, 40))
+    claims = (document_claims(Document(key="a", path="x.jsonl", row_id="a", text=long_row))
+              + document_claims(Document(key="b", path="x.jsonl", row_id="b", text=NOTICE)))
+    first_b = next(n for n, c in enumerate(claims) if c.row_id == "b")
+    added = row_sentence_pairs(claims, [Pair(0, first_b, 0.7)])
+    assert added == []  # a row of many sentences is an article: its sentences keep their own candidacy
+
+
+def test_the_nightly_run_compares_the_rows_whole_too(tmp_path, embedder, store_target):
+    """`run` stores the notice one night and meets the report the next, as `check` does at once;
+    the notice's figure sentence is read back from the store."""
+    day1, day2 = tmp_path / "day1", tmp_path / "day2"
+    day1.mkdir(), day2.mkdir()
+    (day1 / "a.jsonl").write_text(json.dumps({"id": "n1", "text": NOTICE, "date": "2025-09-01"}) + "\n"
+                                  + json.dumps({"id": "n2", "text": "Rain closed the ferry for a day."}) + "\n",
+                                  encoding="utf-8")
+    (day2 / "b.jsonl").write_text(json.dumps({"id": "m1", "text": REPORT, "date": "2025-09-02"}) + "\n",
+                                  encoding="utf-8")
+    settings = Settings(store=store_target, min_confidence=0.0)
+    api.run([str(day1)], settings)
+    report = api.run([str(day2)], settings).report
+    assert any("3,900" in f.a.text + f.b.text and f.rule == "NUM001" for f in conflicts(report))
