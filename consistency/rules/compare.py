@@ -49,8 +49,8 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
-from . import (ages, counted, events, intervals, joined, kinds, makers, members, moments, occasions, parties, results,
-               running, shared_time, stretches, terms, totals, wordnet)
+from . import (ages, counted, events, intervals, joined, kinds, makers, members, moments, numbered, occasions, parties,
+               results, running, shared_time, stretches, terms, totals, wordnet)
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
                      same_kind, vague_magnitude)
@@ -578,7 +578,8 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     different counts of occasions ("14 goals in 22 games" / "61 goals over five seasons",
     `_occasions_differ`), numbers
     that name one of several items of an article ("the 13-inch model" / "the 15-inch model",
-    `_items_differ`),
+    `_items_differ`), things named by one word and different numbers ("Ward 3" / "Ward 7",
+    `numbered.apart`),
     a part the claim names against a report of that part ("$412 million, including $260 million
     in cash" / "$260 million in cash", `_names_part`),
     a count that names one person it includes against one without that person ("five dead,
@@ -693,6 +694,7 @@ VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
     ("joined", lambda p: p.found and joined.apart(p.fa, p.fb) or ""),  # "212 passengers and crew" / "180 passengers"
     ("item_of_total", lambda p: _says(PART, p.found and _both(_one_item_of_total, p.fa, p.fb))),
     ("items", lambda p: _says("different items", p.found and _items_differ(p.fa, p.fb, p.ctx))),
+    ("numbered", lambda p: p.found and numbered.apart(p.fa, p.fb) or ""),  # "Ward 3" / "Ward 7"
     ("bundles", lambda p: _says("different items", p.found and bundles_differ(p.fa, p.fb) and not _one_name(p.fa, p.fb))),
     ("recipients", lambda p: _says("different items", p.found and _recipients_differ(p.fa.slots, p.fb.slots))),
     ("no_fact", lambda p: _says(NO_FACT, p.found and _no_fact(p.fa, p.fb))),
