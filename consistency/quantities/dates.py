@@ -103,7 +103,10 @@ _YEAR_PART = (r"(?<![\w])(?:the[ \u00a0]+)?(?P<part>first|second|third|fourth|fi
 #: article's date, like a yearless day of a month.
 _WEEKDAY_OF_MONTH = (rf"(?<![\w])(?:the[ \u00a0]+)?(?:first|second|third|fourth|last)[ \u00a0]+{WEEKDAYS}[ \u00a0]+"
                      rf"(?:of|in)[ \u00a0]+{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])")
-_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+#: The part of a year or the weekday of a month an ordinal names ("the first half", "the third
+#: Saturday of May").
+_PART_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_NTH = {**_PART_NUMBER, "last": -1}
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[\d:.]+Z?)?(?![\d-])"),
@@ -491,9 +494,6 @@ def _relative(words: list[str], nums: list[int], base: dt.date) -> dt.date | boo
         if unit in ("year", "season"):
             return _add_months(base, -12 * count)
     return False
-
-
-_PART_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _year_part(words: list[str], nums: list[int], base: dt.date | None) -> dt.date | None | bool:
