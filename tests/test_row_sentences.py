@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from consistency import api
 from consistency.config import Settings
 from consistency.records import Document
@@ -73,3 +75,30 @@ def test_the_nightly_run_compares_the_rows_whole_too(tmp_path, embedder, store_t
     api.run([str(day1)], settings)
     report = api.run([str(day2)], settings).report
     assert any("3,900" in f.a.text + f.b.text and f.rule == "NUM001" for f in conflicts(report))
+
+
+#: A notice whose figure sentence names no measure of its own: its subject is a pronoun, and the
+#: measure is the one the sentence before it names ("berths").
+AMENDED = ("Notice: our listing of the Quillby marina said the new pontoon would hold 36 berths. "
+           "It is to hold 63. The harbour office regrets the slip.")
+#: Another report of the pontoon: the measure named before the figure, in another verb.
+BERTHS = "The harbour trust says 36 berths are planned for the new pontoon at Quillby marina."
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "open: two things. (1) 'It is to hold 63' has no measure, subject or holder of its own; reading "
+    "it with the one measure of its row's sentence before (tried in numeric.alignments, session 46) "
+    "aligns 63 with the other row's 36 berths (alignment 0.81, disjoint), but (2) compare.restated "
+    "then scores it 0: the row itself states 36 berths, the retracted figure, and a retraction "
+    "('our listing said ... would hold', 'an earlier version said') is not read as one "
+    "(running.earlier_report reads 'originally said' only), so the row seems to report both figures"))
+def test_a_bare_figure_takes_its_measure_from_the_row_sentence_before_it(tmp_path, embedder):
+    report = api.check([str(rows(tmp_path, AMENDED, BERTHS))], Settings(min_confidence=0.0), embedder=embedder)
+    assert any("63" in f.a.text + f.b.text and f.rule == "NUM001" for f in conflicts(report))
+
+
+def test_a_bare_figure_of_a_lone_sentence_stays_unread(tmp_path, embedder):
+    """Without a sentence before it in its row, "It is to hold 63" says 63 of nothing named."""
+    report = api.check([str(rows(tmp_path, "It is to hold 63.", BERTHS))], Settings(min_confidence=0.0),
+                       embedder=embedder)
+    assert not any("63" in f.a.text + f.b.text for f in conflicts(report))
