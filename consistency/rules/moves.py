@@ -8,7 +8,8 @@ a noun ("with rents up 3.1%": the clause's subject holds it), a noun of change w
 after "in" ("a 7% fall in footfall", "reported a rise in passengers": the clause's subject holds
 it) or as its compound modifier ("accepted a 2% wage cut", "Tolbury's parking charge increase":
 its possessor holds it), or a comparison with an earlier time ("handled 8 per cent more passengers
-than the year before", "fewer visitors than last year", "fewer households applied than in May"). Its
+than the year before", "fewer visitors than last year", "fewer households applied than in May"; with
+its amount and no "than": "will pay 5% more rent from April"). Its
 direction is the change word's (`quantities.change.direction_of`, the words that already read the
 direction of a numeric change), else WordNet's for a verb (`wordnet.polarity`: a sense below "increase" or
 "rise", or below "decrease" or "descend": "lengthened", "widened", "shortened"), and for a noun of
@@ -100,6 +101,8 @@ _UP_DOWN_HEADS = frozenset({"be", "go", "close", "end", "finish"})
 #: The loaded WordNet tables hold nouns and verbs only (no adjectives): these three are the
 #: comparatives of amount themselves, not a list of their synonyms.
 _COMPARATIVE: dict[str, Direction] = {"more": "up", "fewer": "down", "less": "down"}
+#: A comparative after its amount ("5% more", "ten per cent fewer"), for the cost filter (`cued`).
+_DEGREE = re.compile(r"(?:\d\s*%|\bper\s*cent|\bpercent)\s+(more|fewer|less)\b", re.I)
 _SUBJECTS = ("nsubj", "nsubjpass")
 _MONTH = re.compile(MONTHS)
 #: Heads of an infinitive move that forecast it ("is expected to fall", "set to rise", "tipped to",
@@ -160,6 +163,7 @@ def cued(text: str) -> frozenset[str]:
     found = {d for w in words if (d := direction_of(w) or _polar(w))}
     if "than" in words:
         found |= {_COMPARATIVE[w] for w in words if w in _COMPARATIVE}
+    found |= {_COMPARATIVE[m.lower()] for m in _DEGREE.findall(text)}
     return frozenset(found)
 
 
@@ -346,8 +350,8 @@ def _compared(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, To
     if verb.pos not in ("VERB", "AUX"):
         return None
     than = [k for k in p.subtree(verb.i) if k.low == "than"]
-    if not any(_earlier(p, k, date_spans) for k in than):
-        return None
+    if not any(_earlier(p, k, date_spans) for k in than) and (than or not _degree(p, t)):
+        return None  # "pays 3% less rent than its rival": two holders compared, not a move
     subject = _subject(p, verb, holder=True)
     what = _phrase(p, noun, skip=t)
     if _doers(p, noun, verb):
@@ -355,6 +359,13 @@ def _compared(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, To
     if subject is not None and subject.i != noun.i:
         what = f"{what} {_phrase(p, subject)}"
     return _COMPARATIVE[t.low], verb, noun, what, frozenset({noun.lemma.lower()})
+
+
+def _degree(p: Parse, t: Token) -> bool:
+    """A comparative with its amount ("5% more rent", "ten per cent fewer passengers"): with no "than",
+    the comparison is with the same measure before (the number's npadvmod on the comparative, or a
+    number below it)."""
+    return any(k.dep == "npadvmod" or k.pos == "NUM" for k in p.children(t.i)) or _amount_below(p, t)
 
 
 def _doers(p: Parse, noun: Token, verb: Token) -> bool:
@@ -553,12 +564,12 @@ def _unasserted(p: Parse, verb: Token, date_spans: tuple = ()) -> bool:
 def _scheduled(p: Parse, verb: Token, date_spans: tuple) -> bool:
     """The change takes effect from a date of the claim's: "from" with a date in the verb's clause, or
     in the clause of the verb whose infinitive it is ("From 1 May, bills are to come down"; "will
-    reduce for policies renewing from 1 April"), not in a clause of its own."""
+    reduce for policies renewing from 1 April"; a month's name: "from April"), not in a clause of its own."""
     owners = [verb] + ([p.tokens[verb.head]] if verb.dep == "xcomp" else [])
     inside = {x.i for o in owners for k in p.children(o.i) if k.dep not in _OWN_CLAUSES for x in p.subtree(k.i)}
-    return any(p.tokens[i].low == "from" and any(
-        x.dep == "pobj" and any(s <= x.start < e for s, e in date_spans) for x in p.children(i))
-        for i in inside)
+    return any(p.tokens[i].low == "from" and any(x.dep == "pobj" and (
+        any(s <= x.start < e for s, e in date_spans) or x.pos == "PROPN" and _MONTH.fullmatch(x.text))
+        for x in p.children(i)) for i in inside)
 
 
 #: The dependents that head a clause of their own, not part of the verb's.
