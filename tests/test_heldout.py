@@ -119,6 +119,17 @@
   many who did that verb, a second route to candidacy) raised the floors to its stop figures less
   about 0.02: voices 0.906 / 0.967, voices3 0.878 / 0.860, voices4 0.857 / 0.720, voices5 0.967 /
   0.580, voices7 0.871 / 0.540, voices8 0.800 / 0.480, voices11 0.758 / 0.500.
+- tests/data/voices13/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
+  durations, 6 directions; 50 hard negatives) written at the start of session 46 by a twelfth
+  writer who read none of the code nor the earlier files, in business, financial and statistical
+  reporting: market wires, results filings, statistics bulletins, analyst notes against plain
+  copy (rates, basis points, per-capita figures, quarters and fiscal years). Held that session
+  (only the lead measured it; its pairs never read by anyone changing the rules): P 0.667, R 0.320
+  on main 632a328, P 0.680, R 0.340 at the stop (the floors, less about 0.02).
+- Session 46 (running totals of money and area, numbered names, a named thing's dates, nouns of
+  change through WordNet, left-out nouns and epithets, a count after its label) raised the floors
+  to its stop figures less about 0.02: voices3 0.917 / 0.880, voices4 0.925 / 0.740, voices5
+  0.968 / 0.600, voices10 0.889 / 0.480, voices11 0.765 / 0.520, the held-out pairs 0.914 / 0.780.
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -140,7 +151,7 @@ def test_heldout_precision_and_recall(embedder):
     labels = {row["label"] for row, *_ in predictions}
     assert {"conflict", "consistent", "update"} <= labels
     m = bench.heldout_scores(predictions)
-    assert m["P"] >= 0.84, m
+    assert m["P"] >= 0.89, m
     assert m["R"] >= 0.76, m
     assert m["update_false"] == 0, m
 
@@ -162,9 +173,9 @@ def test_voices_precision_and_recall(embedder):
 
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
-FLOORS = [("voices2", 0.83, 0.70), ("voices3", 0.85, 0.84), ("voices4", 0.83, 0.70), ("voices5", 0.94, 0.56),
+FLOORS = [("voices2", 0.83, 0.70), ("voices3", 0.89, 0.86), ("voices4", 0.90, 0.72), ("voices5", 0.94, 0.58),
           ("voices6", 0.71, 0.36), ("voices7", 0.85, 0.52), ("voices8", 0.78, 0.46), ("voices9", 0.84, 0.36),
-          ("voices10", 0.83, 0.46), ("voices11", 0.73, 0.48), ("voices12", 0.70, 0.30)]
+          ("voices10", 0.86, 0.46), ("voices11", 0.74, 0.50), ("voices12", 0.70, 0.30), ("voices13", 0.66, 0.32)]
 
 
 @pytest.mark.parametrize("folder, precision, recall", FLOORS, ids=[f for f, _, _ in FLOORS])
