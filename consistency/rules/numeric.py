@@ -149,7 +149,9 @@ def alignments(a: Claim, b: Claim, ctx: PairContext, *, wanted=None) -> list[Ali
     scored within `MARGIN` of its best agrees with it (or a sum of the other claim's counts
     matches it: "11 militants and six soldiers" / "17 people"), except a bound that a partner agrees
     with only by lying far inside it while a disagreeing one lies near its edge (`_far_inside`:
-    "fewer than 98 cases" / "100 cases, 62 of them ... and 38 ...", in a given pair). A pair is returned when each is
+    "fewer than 98 cases" / "100 cases, 62 of them ... and 38 ...", in a given pair). A bare figure
+    of a short dataset row is read with the measure of the row's sentence before it (`_row_measured`:
+    "... would have 42 turbines. It will have 24."). A pair is returned when each is
     among the other's best partners; it is ``disjoint`` when their values cannot both be true
     and neither number is supported — a candidate conflict. One pair per number of ``a``.
 
