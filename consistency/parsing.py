@@ -63,6 +63,16 @@ class Parse:
         """The first child of token ``i`` attached as ``dep`` ("pobj": a preposition's object)."""
         return next((t for t in self.children(i) if t.dep == dep), None)
 
+    def with_particle(self, i: int, word: str | None = None) -> str:
+        """Token ``i``'s lemma (or ``word`` read in its place: a copula's complement, a qualified
+        verb) followed by the lemmas of its particles, the children the parse attaches as ``prt``
+        ("lifted off": "lift off"; "shut the kiln down": "shut down"); empty parts are left out. A
+        verb's object is no particle ("gave way": "give"). The predicates of statements
+        (`rules.assertions`) and of a number's slots (`rules.slots`) and the verbs
+        `rules.shared_time.opposed` compares are read this way."""
+        particle = " ".join(k.lemma for k in self.children(i) if k.dep == "prt")
+        return " ".join(x for x in (self.tokens[i].lemma if word is None else word, particle) if x)
+
     def ancestors(self, i: int) -> list[Token]:
         out = []
         seen = {i}

@@ -257,8 +257,7 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
         subject_text, named = _noun_phrase(p, subject_tok), subject_tok.pos == "PROPN"
     else:
         subject_text, named = "", False
-    particle = " ".join(k.lemma for k in kids if k.dep == "prt")
-    predicate = " ".join(x for x in (t.lemma.lower(), particle) if x)
+    predicate = p.with_particle(t.i, t.lemma.lower())
     said, noun_report = _speaker(p, owner)
     yet = yet_to or any(k.low in SO_FAR and k.dep == "advmod" for k in kids) or obj_tok is not None and any(
         k.low in SO_FAR and k.dep == "amod" for k in p.children(obj_tok.i))

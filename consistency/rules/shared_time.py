@@ -99,9 +99,8 @@ def opposed(fa: Frame, fb: Frame) -> bool:
 def _phrasal(p, verb) -> str:
     """The verb's lemma with its particle when WordNet knows the two as one verb ("broke out": "break
     out", a kind of "begin"; "break" alone has a first sense under "end"), else the lemma alone."""
-    particle = " ".join(k.lemma for k in p.children(verb.i) if k.dep == "prt")
-    both = f"{verb.lemma} {particle}" if particle else ""
-    return both if both and wordnet.synsets(both, "v") else verb.lemma
+    both = p.with_particle(verb.i)
+    return both if both != verb.lemma and wordnet.synsets(both, "v") else verb.lemma
 
 
 def _when(p, clause) -> bool:

@@ -310,7 +310,6 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
     if verb is not None:
         kids = p.children(verb.i)
         negated = any(k.dep == "neg" for k in kids)
-        particle = " ".join(k.lemma for k in kids if k.dep == "prt")
         still = any(k.low == "still" for k in kids)
         word = verb.lemma
         if verb.lemma == "be":
@@ -322,7 +321,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                 and not any(c.dep in _SUBJECTS for c in p.children(k.i)))), None)
             if comp is not None:
                 word, complement = f"{verb.lemma} {comp.lemma}", comp.text
-        pred = " ".join(x for x in ("still" if still else "", word, particle) if x)
+        pred = p.with_particle(verb.i, " ".join(x for x in ("still" if still else "", word) if x))
         if still:
             qualifiers.add("still")
         if any(k.low in ("far", "so") for k in kids if k.dep == "advmod") or "so far" in p.text[verb.start:].lower()[:60]:
