@@ -941,12 +941,12 @@ def checked_rows(paths: list[Path], embedder):
     """(writer, pair, candidates, fixed) of every pair of the tuning writers' pair files, each checked as
     a claims dataset of two rows through the real `api.check` with the pair's dates and sources
     (`conflicts.heldout_predictions`): candidates are the (frame a, frame b, features) the rows model
-    scored (`compare.RECORD`, both sides whole rows); fixed, [kind, rule, confidence] of the findings
-    whose confidence the rows model does not set (`record_pairs`)."""
+    scored (`compare.RECORD`, both sides claims of short rows: `check.row_documents`); fixed, [kind,
+    rule, confidence] of the findings whose confidence the rows model does not set (`record_pairs`)."""
     import tempfile
 
     from consistency import api
-    from consistency.check import claims_datasets, dataset_row
+    from consistency.check import dataset_row, row_documents
     from consistency.config import load_settings
     from consistency.rules import compare
     from consistency.rules.numeric import FLOOR
@@ -964,11 +964,11 @@ def checked_rows(paths: list[Path], embedder):
                     recorded = compare.RECORD
                 finally:
                     compare.RECORD = None
-                # a side of several sentences is no whole row: its pair is scored by the found model
+                # a side of a long row or of a file of articles: its pair is scored by the found model
                 articles: dict = {}
                 for c in report.claims:
                     articles.setdefault(c.doc_key, []).append(c)
-                datasets = claims_datasets(articles)
+                datasets = row_documents(articles)
                 rows = [(fa, fb, x) for fa, fb, x in recorded
                         if dataset_row(fa.claim, datasets) and dataset_row(fb.claim, datasets)]
                 found_model = compare.model(False)

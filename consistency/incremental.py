@@ -41,7 +41,7 @@ import numpy as np
 
 from . import __version__
 from .api import counted_confident, stage
-from .check import copied, crowd_counts, finding_order, run_rules, whole_row
+from .check import copied, crowd_counts, finding_order, run_rules
 from .claims import extract_claims
 from .clauses import MIN_FACTS, MIN_TOKENS, MIN_WORDS, claim_clauses
 from .config import Settings, load_settings
@@ -51,6 +51,7 @@ from .errors import EmptyInputError
 from .facts import with_facts
 from .group import (
     NPROBE,
+    ROW_SENTENCES,
     Pair,
     Pairs,
     cap_pairs,
@@ -403,10 +404,12 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
     many claims it is compared with in the whole store after this run (its stored pairs, less those
     with a removed claim and copies, and this run's), not only in the pairs this run matched.
 
-    Only the rows model weighs the crowd (`check.run_rules`: pairs of two whole rows of a claims
-    dataset), so the store is read for whole rows (`check.whole_row`) only; another claim's count is
+    Only the rows model weighs the crowd (`check.run_rules`: pairs of two claims of short rows of a
+    claims dataset, `check.row_documents`), so the store is read for the claims of rows of at most
+    `group.ROW_SENTENCES` claims only (whatever their file: a row of a file of articles has its pairs
+    checked again for nothing, with the same verdicts); another claim's count is
     its pairs of this run. A stored row whose crowd this run changes has its pairs with another
-    whole row checked again (``rescore``), so their confidences stay those `check` gives: those of
+    short row checked again (``rescore``), so their confidences stay those `check` gives: those of
     its open findings when its crowd grows (new rows pair with it: a finding can only fall, and one
     the cut-off now holds back closes), and all its stored pairs when its crowd shrinks (partners
     removed: a pair held back may now pass). On a rematch every pair is matched again: nothing is read."""
@@ -424,9 +427,9 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
         return pool[n] if n in pool else loaded[n]
 
     def rows(numbers: set[int]) -> set[int]:
-        """The whole rows among ``numbers``: read from the store for claims not loaded."""
-        known = {n for n in numbers if n in pool or n in loaded}
-        return {n for n in known if whole_row(claim(n))} | store.claims.whole_rows(numbers - known)
+        """The claims of short rows among ``numbers``: read from the store (a new claim: any row's)."""
+        new = {n for n in numbers if n >= first_new}
+        return {n for n in new if claim(n).row_id is not None} | store.claims.short_rows(numbers - new, ROW_SENTENCES)
 
     def flagged(found: list[tuple[int, int, float, int | None]]) -> list[tuple[int, int, float, int]]:
         """Stored pairs with their copies flags, read from the claims' words for pairs stored

@@ -72,19 +72,29 @@ def assert_same(run: dict[str, float], check: dict[str, float], when: str) -> No
     assert not apart, (when, apart)
 
 
-def nights(tmp_path: Path, target: str, *extra: str) -> list[int]:
+#: a second sentence for some rows: a row of two sentences and its sentences are scored by the rows
+#: model as a row of one is (`check.row_documents`), so their crowd must be the store's too
+SECOND_SENTENCE = {"tw-2": " Visitors can climb it in summer.", "br-1": " It opened to traffic last year.",
+                   "tw-4": " The lift takes a minute to the top.", "wf-2": " Each turbine feeds the grid.",
+                   "br-4": " Cyclists have a lane of their own."}
+
+
+def nights(tmp_path: Path, target: str, *extra: str, longer: bool = False) -> list[int]:
     """Three nights of `run` into ``target``, each compared with `check` of the same files; returns
-    how many findings each night's store holds."""
+    how many findings each night's store holds. ``longer``: some rows get a second sentence."""
     rows = tmp_path / "rows"
     held = []
+    more = SECOND_SENTENCE if longer else {}
+    first = [(i, t + more.get(i, "")) for i, t in NIGHT_ONE]
+    second = [(i, t + more.get(i, "")) for i, t in NIGHT_TWO]
     for night in range(3):
         if night == 0:
-            write(rows / "first.jsonl", NIGHT_ONE)
+            write(rows / "first.jsonl", first)
         elif night == 1:
-            write(rows / "second.jsonl", NIGHT_TWO)
+            write(rows / "second.jsonl", second)
         else:
-            write(rows / "first.jsonl", [EDITED if i == EDITED[0] else (i, t) for i, t in NIGHT_ONE])
-            write(rows / "second.jsonl", [(i, t) for i, t in NIGHT_TWO if i not in REMOVED])
+            write(rows / "first.jsonl", [EDITED if i == EDITED[0] else (i, t) for i, t in first])
+            write(rows / "second.jsonl", [(i, t) for i, t in second if i not in REMOVED])
         report = console(tmp_path, "run", "--store", target, "rows", *extra)
         check = confidences(console(tmp_path, "check", "rows", *extra))
         new = confidences(report)
@@ -97,6 +107,11 @@ def nights(tmp_path: Path, target: str, *extra: str) -> list[int]:
 
 def test_two_nights_and_an_edit_score_the_rows_as_one_check_does(store_target, tmp_path, embedder):
     held = nights(tmp_path, store_target)
+    assert held[1] > held[0] and all(held)
+
+
+def test_rows_of_two_sentences_score_as_one_check_does(tmp_path, embedder):
+    held = nights(tmp_path, str(tmp_path / "store.db"), longer=True)
     assert held[1] > held[0] and all(held)
 
 

@@ -24,9 +24,9 @@ per population of pairs, because the same features mean different odds in each:
 - **found** pairs, found by similarity among many claims (`check`, `run`): fitted on
   reviewed findings of real news (``benchmarks/labels/news.jsonl``), where most similar
   pairs measure different things;
-- **rows** pairs, found pairs of which both claims are whole rows of a claims dataset (no
-  article around either, `check.claims_datasets`): fitted on VitaminC dev pooled into one
-  claims dataset (``benchmarks/rows.py``) with the judged news pairs under a bias of their own.
+- **rows** pairs, found pairs of which both claims are short rows of a claims dataset or their
+  sentences (no article around either, `check.row_documents`): fitted on VitaminC dev pooled into
+  one claims dataset (``benchmarks/rows.py``) with the judged news pairs under a bias of their own.
   Without a shipped rows model they are scored as found pairs.
 
 See docs/rules.md, "Confidence". The same score aligns the numbers of two claims: each
@@ -75,8 +75,8 @@ class PairContext:
     #: the pair was given to compare (`consistency compare`), not found by similarity among many
     #: claims: its two claims are meant to be about the same thing, which raises the prior.
     given: bool = False
-    #: both claims are whole rows of a claims dataset (`check.run_rules`): a found pair scored by
-    #: the rows model, not the news-fitted found model.
+    #: both claims are short rows of a claims dataset or their sentences (`check.row_documents`):
+    #: a found pair scored by the rows model, not the news-fitted found model.
     rows: bool = False
     #: log of how many claims the check compares each of the two with, multiplied (`check.run_rules`):
     #: a row similar to many rows of a dataset (a template filled for many things) may be about any

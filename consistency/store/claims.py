@@ -99,14 +99,15 @@ class Claims:
         """Write the copies flag of pairs stored before it was kept."""
         self.db.executemany("UPDATE pairs SET copies = ? WHERE a = ? AND b = ?", ((int(c), a, b) for a, b, c in flags))
 
-    def whole_rows(self, numbers: Iterable[int]) -> set[int]:
-        """The claims among ``numbers`` that are whole dataset rows (`check.whole_row`: the row's one
-        claim, its id the row id), read without decoding them."""
+    def short_rows(self, numbers: Iterable[int], most: int) -> set[int]:
+        """The claims among ``numbers`` of dataset rows of at most ``most`` claims (a whole row, its
+        one claim, or a sentence of a short one: `check.row_documents`), read without decoding them."""
         out: set[int] = set()
         for batch in chunks(numbers):
             out.update(r[0] for r in self.db.execute(
                 f"SELECT c.n FROM claims c JOIN documents d ON d.key = c.doc_key "
-                f"WHERE d.row_id = c.id AND c.n IN ({marks(batch)})", batch))
+                f"WHERE d.row_id IS NOT NULL AND c.n IN ({marks(batch)}) "
+                f"AND (SELECT COUNT(*) FROM claims e WHERE e.doc_key = c.doc_key) <= ?", [*batch, most]))
         return out
 
     def row_sizes(self, paths: Iterable[str]) -> list[tuple[str, str, int]]:
