@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from consistency.quantities import change as changes
-from consistency.quantities import identifiers, measured, money, people, periods, ranges, revisions, running, scales, scores, units
+from consistency.quantities import identifiers, measured, money, people, periods, ranges, ranks, revisions, running, scales, scores, units
 from consistency import spacing
 from consistency.quantities.dates import date_spans, is_year
 from consistency.quantities.draft import Draft
@@ -75,13 +75,17 @@ def extract_quantities(text: str, *, doc_date: dt.date | None = None) -> tuple[Q
 def _extract(text: str, doc_date: dt.date | None = None) -> tuple[Quantity, ...]:
     """`extract_quantities` on text as written (not space-tokenised)."""
     extra = scores.scorelines(text) + periods.ordinal_periods(text) + periods.tenures(text, doc_date)
-    blocked = [(s.start, s.end) for s in date_spans(text)] + identifiers.phone_spans(text) + scores.score_spans(text)
+    dated = [(s.start, s.end) for s in date_spans(text)]
+    read = dated + [(d.start, d.end) for d in extra]
+    extra += [d for d in ranks.places(text) if not _overlaps(d.start, d.end, read)]  # "the 41st overall pick"
+    blocked = dated + identifiers.phone_spans(text) + scores.score_spans(text)
     blocked += identifiers.year_range_spans(text) + identifiers.shirt_number_spans(text)
     blocked += identifiers.citation_spans(text) + [(d.number.start, d.end) for d in extra]
     drafts = _durations_in_words(text) + _folds(text) + _out_of(text)
-    for clock in periods.clock_durations(text):  # "won in 2:24:51": a length of time (`periods`)
-        _read_bound_and_change(text, clock)
-        drafts.append(clock)
+    marks = [d for d in scales.marks(text) if not _overlaps(d.start, d.end, blocked)]
+    for read in periods.clock_durations(text) + marks:  # "won in 2:24:51", "a mean mark of 7.46/10"
+        _read_bound_and_change(text, read)
+        drafts.append(read)
     taken = [(d.start, d.end) for d in drafts]
     names: list[Number] = []  # numbers that name a thing ("Browser 8"), which a list or range continues
     for number in find_numbers(text):

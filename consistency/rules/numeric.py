@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Sequence
 
 from ..group import ROW_SENTENCES
 from ..parsing import parsed
+from ..quantities.ranks import names_place
 from ..records import Claim
 from . import corrections
 from .base import Rule, Verdict, per_claim, register, spans
@@ -175,8 +176,9 @@ def alignments(a: Claim, b: Claim, ctx: PairContext, *, wanted=None) -> list[Ali
                 ambiguities[(ia, ib)] = amb
     if not ambiguities:
         return []
-    differ = {k: disjoint(fas[k[0]], fbs[k[1]], found=not ctx.given)
-              or bounds_apart(fas[k[0]], fbs[k[1]], given=ctx.given) for k in ambiguities}
+    differ = {k: (disjoint(fas[k[0]], fbs[k[1]], found=not ctx.given)
+                  or bounds_apart(fas[k[0]], fbs[k[1]], given=ctx.given)) and not _places_of_a_row(fas[k[0]], fbs[k[1]])
+              for k in ambiguities}
     if wanted is not None and not any(differ[k] or wanted(fas[k[0]], fbs[k[1]]) for k in ambiguities):
         return []
     scores = {(ia, ib): (measure_score(fas[ia], fbs[ib], ctx, ambiguity=amb), amb)
@@ -229,6 +231,20 @@ def alignments(a: Claim, b: Claim, ctx: PairContext, *, wanted=None) -> list[Ali
         conflict = differ[(ia, ib)] and ia not in supported_a and ib not in supported_b
         out.append(Aligned(fas[ia], fbs[ib], sc, scores[(ia, ib)][1], conflict))
     return out
+
+
+def _places_of_a_row(fa: Frame, fb: Frame) -> bool:
+    """Two places in an order (`quantities.ranks`) of which one claim names the other's place too,
+    in words it does not read as a place ("Her second shop closed, and so did a third" / "after her
+    third shop closed": `ranks.names_place`): the claim tells a row of things one after another
+    (shops, marriages), and the two places are of two of them, not two readings of one thing's
+    place. A place the claim reads ("her fifth album ... fourth overall") is a place of its own.
+    Found on the news tuning half, where a person's second and third marriage were flagged as one
+    place."""
+    if fa.q.dimension != "rank" or fb.q.dimension != "rank":
+        return False
+    return any(names_place(f.claim.text, g.low, [(q.start, q.end) for q in f.claim.quantities if q.dimension == "rank"])
+               for f, g in ((fa, fb), (fb, fa)))
 
 
 #: How many times nearer a bound's edge (in log ratio) a disagreeing partner must lie than an agreeing
