@@ -369,6 +369,13 @@ def is_country(name: str) -> bool:
     return bool(kind) and below(name, frozenset(kind), senses=1, steps=3)
 
 
+def is_structure(noun: str) -> bool:
+    """The first sense of ``noun`` is a kind of WordNet's first "structure" (a thing built: "hospital",
+    "prison", "house", "camp"; not "total", an artifact of another kind, nor "church" or "school",
+    which WordNet files first among groups). False when WordNet does not know it, or without the data."""
+    return below(noun, frozenset(synsets("structure", "n")[:1]), senses=1, steps=_PERSON_STEPS)
+
+
 def is_kind(noun: str, kind: str) -> bool:
     """One of the first `SENSES` senses of ``noun`` is a kind of the first sense of ``kind`` ("skiff"
     of "boat", "gunman" of "person"); False when WordNet does not know either, or without the data."""
