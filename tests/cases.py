@@ -90,6 +90,15 @@ def frame_at(tmp_path, text, number):
     return frame
 
 
+def slots_at(text: str, number: str):
+    """The slots (`consistency.rules.slots.read_slots`) of the first ``number`` written in ``text``."""
+    from consistency.parsing import parse
+    from consistency.rules.slots import read_slots
+
+    start = text.index(number)
+    return read_slots(parse(text), start, start + len(number))
+
+
 def expect_param(i: int, row: dict):
     """A pytest param of a given-pair case with ``expect`` flag or not (tests/data/sums, tolerance,
     vitaminc_shapes); a case marked ``known`` (with the reason) is a strict expected failure."""

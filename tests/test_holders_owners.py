@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.parsing import parse
-from consistency.rules.slots import read_slots
-from cases import assert_case, frame_at, read_cases
+from cases import assert_case, frame_at, read_cases, slots_at
 
 CASES = read_cases("holders", "owners.jsonl")
 
@@ -22,45 +20,40 @@ def test_whose_figure(case, tmp_path, embedder):
     assert_case(case, tmp_path, embedder)
 
 
-def _slots(text: str, number: str):
-    start = text.index(number)
-    return read_slots(parse(text), start, start + len(number))
-
-
 def test_a_reported_clause_without_a_subject_takes_the_reporting_verbs_object():
     # the parse reads "the Gulls team ..." as what Vance reported, and "offered" without a subject
-    s = _slots("Vance reported the Gulls team of owner Ray Dunn and coach Sam Orr offered Lind a nine - year "
+    s = slots_at("Vance reported the Gulls team of owner Ray Dunn and coach Sam Orr offered Lind a nine - year "
                "deal .", "nine - year")
     assert s.actor == "Gulls"
 
 
 def test_a_figure_in_brackets_after_a_name_is_that_names():
-    s = _slots("The Gulls ( six years , $ 90 million ) and the Foxes ( nine years , $ 130 million ) have "
+    s = slots_at("The Gulls ( six years , $ 90 million ) and the Foxes ( nine years , $ 130 million ) have "
                "both made offers to Lind .", "nine years")
     assert s.actor == "Foxes"
 
 
 def test_a_person_told_by_age_and_a_name_with_an_age():
-    s = _slots("The 41 - year - old , who had been staying in Darnby , slipped and fell about 300 metres .",
+    s = slots_at("The 41 - year - old , who had been staying in Darnby , slipped and fell about 300 metres .",
                "300 metres")
     assert "age:41" in s.traits
-    s = _slots("Ivo Marsh , 29 , fell about 90 metres on his way up to the Tarrel hut .", "90 metres")
+    s = slots_at("Ivo Marsh , 29 , fell about 90 metres on his way up to the Tarrel hut .", "90 metres")
     assert "age:29" in s.traits
 
 
 def test_a_pronoun_names_the_claims_earlier_sentence():
     text = "What would your pension be worth under Karl Brandt? His tax plan would cut pensions by $40bn."
-    s = _slots(text, "$40bn")
+    s = slots_at(text, "$40bn")
     assert (s.pronoun, s.referent) == ("his", "Karl Brandt")
 
 
 def test_it_in_a_reported_clause_is_the_reporter():
-    s = _slots("A radio station said the Dutch Royal Navy says it has captured nine smugglers .", "nine")
+    s = slots_at("A radio station said the Dutch Royal Navy says it has captured nine smugglers .", "nine")
     assert (s.pronoun, s.referent) == ("it", "Dutch Royal Navy")
     # an expletive "it" or one no name reports stays unresolved
-    assert _slots("It is likely that he will get nine carries on Saturday .", "nine").referent == ""
+    assert slots_at("It is likely that he will get nine carries on Saturday .", "nine").referent == ""
     # the subject of a copula is what is described, not the reporter
-    assert _slots("Radio Varna claims it was nine years and $ 40 million .", "nine years").referent == ""
+    assert slots_at("Radio Varna claims it was nine years and $ 40 million .", "nine years").referent == ""
 
 
 def test_the_same_name_with_another_age_is_one_person(tmp_path):
@@ -75,12 +68,12 @@ def test_the_same_name_with_another_age_is_one_person(tmp_path):
 
 def test_a_participle_of_a_noun_is_said_of_the_verb_that_governs_the_noun():
     # "imposed" has no subject; the sentence it qualifies is the one Dorn was serving
-    s = _slots("Mr . Dorn died while serving a nine - year sentence imposed in 2001 .", "nine - year")
+    s = slots_at("Mr . Dorn died while serving a nine - year sentence imposed in 2001 .", "nine - year")
     assert s.actor == "Dorn"
 
 
 def test_a_pronoun_subject_of_an_adverbial_participles_clause():
-    s = _slots("He died after falling 60 metres from the east ridge .", "60 metres")
+    s = slots_at("He died after falling 60 metres from the east ridge .", "60 metres")
     assert s.pronoun == "he"
 
 

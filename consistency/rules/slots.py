@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..parsing import Parse, Token
-from ..quantities.dates import TIME_NAMES
+from ..quantities.dates import TIME_NAMES, clock_times
 from ..quantities.numbers import find_numbers
 from . import wordnet
 from .kinds import kind_mood
@@ -1607,6 +1607,28 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in text.replace("'s", " ").replace("’s", " ").split() if w.isalpha() and w.lower() != "of"}
 
 
+def _stamped_heading(p: Parse, subject: Token) -> bool:
+    """``subject`` is the label of a line, not a subject: a colon follows it and the verb has
+    another subject after that colon, and the label is either the heading of a time-stamped line
+    (only a clock time, punctuation and the heading's own words before it: "17:05 - Club News: Corran
+    Vale have been fined": the club was fined, not the news) or a transcript's speaker (one word in
+    capitals opening the line: "PRESENTER: ...and the new stand holds nine thousand": the stand
+    holds them). The reading of any heading that opened a sentence before a colon (session 45,
+    51701d6) lost two conflicts of a held writers' file; a title with a colon inside the sentence
+    ("Night Harbour: The Return collected") is one name."""
+    if subject.dep not in ("nsubj", "nsubjpass"):
+        return False
+    colon = next((t.i for t in p.tokens[subject.i + 1:] if t.text == ":"), None)
+    if colon is None or not any(k.dep in ("nsubj", "nsubjpass") and k.i > colon and k.head == subject.head
+                                for k in p.tokens):
+        return False
+    if subject.i == 0 and colon == 1 and subject.text.isupper() and len(subject.text) > 1:
+        return True  # a speaker's label
+    own = {t.i for t in p.subtree(subject.i)}
+    return bool(clock_times(p.text[:subject.start])) and all(
+        t.pos in ("NUM", "PUNCT", "SYM") or t.i in own for t in p.tokens[:subject.i])
+
+
 def _subject_of(p: Parse, verb: Token, ok, adverbial: bool = False) -> Token | None:
     """The subject of a verb; a conjoined verb without one shares its head verb's ("a clinic set
     up near the port has 320 beds", parsed as "set ... and has"), and so does an open clausal
@@ -1635,7 +1657,8 @@ def _subject_of(p: Parse, verb: Token, ok, adverbial: bool = False) -> Token | N
     seen = set()
     while verb.i not in seen:
         seen.add(verb.i)
-        found = next((k for k in p.children(verb.i) if k.dep in _SUBJECTS and ok(k)), None) \
+        found = next((k for k in p.children(verb.i) if k.dep in _SUBJECTS and ok(k) and not _stamped_heading(p, k)),
+                     None) \
             or next((k for a in p.children(verb.i) if a.dep in ("aux", "auxpass")
                      for k in p.children(a.i) if k.dep in _SUBJECTS and ok(k)), None)
         if found is not None or verb.head == verb.i:
