@@ -9,7 +9,7 @@ from ..records import Claim
 from .base import Rule, Verdict, register, spans
 from .compare import SAME_MEASURE, PairContext, alignment
 from .frames import Frame, frames, key
-from .moves import base_at, moves, opposed, same_move
+from .moves import SAME_WHAT_SIM, base_at, members_differ, moves, opposed, same_move
 from .wordnet import SAME, relation
 
 
@@ -38,7 +38,8 @@ class DirectionMismatch(Rule):
 
     Not flagged: changes of different things ("exports rose" vs "imports fell"; two named
     measures of other heads, each with its own amount: "house prices rose 4%" vs "home sales fell
-    by a fifth"),
+    by a fifth"; one head narrowed by two members of one family: "salmon landings" vs "trout
+    landings"),
     changes on different explicit dates ("rose on Monday" vs "fell on Tuesday") or
     against different bases ("down on the month" vs "up on the year"), a part
     against the whole ("prices in one district fell" vs "prices across the country
@@ -97,7 +98,7 @@ class DirectionMismatch(Rule):
                 same = alignment(fa, fb, ctx)
                 if same < SAME_MEASURE:
                     continue
-                if _other_heads(fa, fb):
+                if _other_heads(fa, fb, ctx):
                     continue  # "house prices rose 4%" / "home sales fell a fifth": other measures
                 if (base_a := base_at(a, fa.q.start)) and (base_b := base_at(b, fb.q.start)) and base_a != base_b:
                     continue  # "fell 0.4% on the month" / "up 2% on the year": both hold
@@ -113,11 +114,17 @@ class DirectionMismatch(Rule):
         return None
 
 
-def _other_heads(fa: Frame, fb: Frame) -> bool:
+def _other_heads(fa: Frame, fb: Frame, ctx: PairContext) -> bool:
     """Both frames name their measure, WordNet does not make their heads one (`wordnet.relation`), and
-    no equal amount ties them: the test `moves.same_move` makes of moves without a number, for
-    numeric changes ("house prices rose 4%" / "sales of homes fell by a fifth")."""
+    no equal amount of measures at least `moves.SAME_WHAT_SIM` alike ties them: the test
+    `moves.same_move` makes of moves, for numeric changes ("house prices rose 4%" / "sales of homes
+    fell by a fifth"; "visitor numbers rose 6%" / "freight tonnages fell 6%"); or one head narrowed
+    by different members of one family (`moves.members_differ`: "barley yields" / "wheat yields"),
+    whatever the amounts."""
     ma, mb = fa.slots.measure, fb.slots.measure
+    sa, sb = fa.slots, fb.slots
+    if sa.modified and sa.modified == sb.modified and members_differ(sa.modifiers, sb.modifiers):
+        return True  # "barley yields rose 4%" / "wheat yields were down 4 per cent": two crops
     if not ma or not mb or relation(ma, mb, "n") == SAME:
         return False
-    return (fa.q.value, fa.q.dimension) != (fb.q.value, fb.q.dimension)
+    return (fa.q.value, fa.q.dimension) != (fb.q.value, fb.q.dimension) or ctx.sim(ma, mb) < SAME_WHAT_SIM

@@ -9,7 +9,10 @@ after "in" ("a 7% fall in footfall", "reported a rise in passengers": the clause
 it) or as its compound modifier ("accepted a 2% wage cut", "Tolbury's parking charge increase":
 its possessor holds it), or a comparison with an earlier time ("handled 8 per cent more passengers
 than the year before", "fewer visitors than last year", "fewer households applied than in May"; with
-its amount and no "than": "will pay 5% more rent from April"). Its
+its amount and no "than": "will pay 5% more rent from April"), "up" or "down" from an earlier
+amount on any verb ("numbered 1,240, down from 1,390": `_from_amount`), or a verb of increasing or
+decreasing whose object is a level its subject holds ("the bank raised its policy rate", "lowered
+its tuition fees": `_level`). Its
 direction is the change word's (`quantities.change.direction_of`, the words that already read the
 direction of a numeric change), else WordNet's for a verb (`wordnet.polarity`: a sense below "increase" or
 "rise", or below "decrease" or "descend": "lengthened", "widened", "shortened"), and for a noun of
@@ -39,7 +42,8 @@ alike by meaning (`compare.PairContext.sim`: the same head noun and phrases at l
 scans at the infirmary" / "our patients waited less time for routine scans"; other heads at least
 `SAME_WHAT_SIM` and the same amount stated on both
 sides: "shares in Acme fell 12%" / "Acme stock jumped 12%"), their heads are not WordNet
-opposites ("imports" / "exports"), nothing sets them apart (`compare.apart` on a frame of the
+opposites ("imports" / "exports") and not one head narrowed by different members of one family
+("salmon landings" / "trout landings": `members_differ`), nothing sets them apart (`compare.apart` on a frame of the
 move: other dates, places, named subjects), not a district against the place it is part of, and
 their bases, when both name one, are the same unit ("down on the month" / "up on the year" both
 hold).
@@ -69,6 +73,8 @@ from .frames import Frame, per_claim
 from .slots import attached, read_slots
 from .text import as_of, view
 from .wordnet import (
+    KIN,
+    LEVELS,
     NOUN_GROUP,
     NOUN_LOCATION,
     NOUN_PERSON,
@@ -79,6 +85,7 @@ from .wordnet import (
     noun_polarity,
     opposite,
     polarity,
+    relation,
     synsets,
     verb_of,
 )
@@ -136,6 +143,8 @@ class Move:
     frame: Frame
     #: the proper nouns of ``what`` ("Dunlow" of "Waits for hip operations at the Dunlow clinic")
     names: frozenset[str] = frozenset()
+    #: the words that narrow the head of what moved ("salmon" of "salmon landings": `_kinds`)
+    kinds: frozenset[str] = frozenset()
 
 
 def moves(claim: Claim) -> tuple[Move, ...]:
@@ -216,7 +225,8 @@ def _read(claim: Claim) -> tuple[Move, ...]:
                         t.text, t.start, t.end,
                         _base(p, t, verb),
                         _amount_of(claim, p, noun if t.low in _COMPARATIVE else t), frame,
-                        frozenset(k.text for k in p.tokens if k.pos == "PROPN" and k.text in what.split())))
+                        frozenset(k.text for k in p.tokens if k.pos == "PROPN" and k.text in what.split()),
+                        _kinds(p, noun)))
     return tuple(out)
 
 
@@ -239,13 +249,23 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
             return direction, t, noun, _absolute(p, noun, t), _heads(p, noun)  # "with rents up 3.1%"
         if t.dep not in ("advmod", "prt", "acomp") or phrasal(p.text, t.start):
             return None
-        if verb.lemma not in _UP_DOWN_HEADS and not (
+        if low in ("up", "down") and verb.lemma not in _UP_DOWN_HEADS and _from_amount(p, t):
+            counted = _counted_object(p, verb)  # "took in 212 stray dogs, up from 180": the dogs counted
+            if counted is not None:
+                holder = _subject(p, verb, holder=True)
+                what = _phrase(p, counted) + (f" {_phrase(p, holder)}" if holder is not None else "")
+                return direction, verb, counted, what, _heads(p, counted)
+        elif verb.lemma not in _UP_DOWN_HEADS and not (
                 t.dep == "prt" and moves_about(verb.lemma) and not any(k.dep == "dobj" for k in p.children(verb.i))):
             return None  # "set up", "tracked down the van": a particle of another act
     elif t.pos == "NOUN":
         return _noun_move(p, t, direction, date_spans)
     elif t.pos == "VERB" and (t.dep not in ("amod", "compound", "acl", "relcl") or _misread(p, t)) and t.tag != "VBG":
         verb = t
+        if (level := _level(p, t)) is not None:  # "the bank raised its policy rate": the bank's rate rose
+            holder = _subject(p, verb, holder=True)
+            what = _phrase(p, level) + (f" {_phrase(p, holder)}" if holder is not None else "")
+            return direction, verb, level, what, _heads(p, level)
         if any(k.dep == "dobj" and not _amount(p, k) or k.dep in ("acomp", "attr", "oprd", "xcomp", "ccomp")
                for k in p.children(t.i)) or phrasal(p.text, t.start):
             return None  # "lost the final", "grew more intent", "grew to love": an act or a state, not a move
@@ -257,6 +277,47 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
     if subject is None:
         return None
     return direction, verb, subject, _phrase(p, subject, skip=verb if verb.dep == "acl" else None), _heads(p, subject)
+
+
+def _level(p: Parse, verb: Token) -> Token | None:
+    """The object of a verb of increasing or decreasing (`wordnet.polarity`: "raised", "cut",
+    "lowered"; not "lost" or "gained", verbs of getting) that names an amount its holder sets or holds
+    (its first sense filed among `wordnet.LEVELS`: "its policy rate", "tuition fees", "taxes"), with
+    no number of its own ("cut 200 jobs": a count of what was cut; "lost the final", "raised its
+    forecast": no level) and no complement on the verb; None else."""
+    if not polarity(verb.lemma) or phrasal(p.text, verb.start):
+        return None
+    kids = p.children(verb.i)
+    objects = [k for k in kids if k.dep == "dobj"]
+    if len(objects) != 1 or any(k.dep in ("acomp", "attr", "oprd", "xcomp", "ccomp") for k in kids):
+        return None
+    level = objects[0]
+    if not _common(level) or _amount(p, level) or any(k.dep == "nummod" for k in p.children(level.i)):
+        return None
+    return level if lexicographer_files(level.lemma, "n", 1) & LEVELS else None
+
+
+def _kinds(p: Parse, noun: Token) -> frozenset[str]:
+    """The words before ``noun`` that narrow it ("salmon" of "salmon landings", "junior" of "junior
+    players"; the tagger takes some for adjectives, verbs or names: "Herring catches"), not names
+    (`_common`)."""
+    return frozenset(k.lemma.lower() if k.pos in ("NOUN", "PROPN") else k.low for k in p.children(noun.i)
+                     if k.dep in ("compound", "amod") and k.i < noun.i and k.text.isalpha()
+                     and (k.pos != "PROPN" or _common(k)))
+
+
+def _from_amount(p: Parse, t: Token) -> bool:
+    """"Up" / "down" with the amount it moved from ("numbered 5,420, down from 5,770", "took in 212
+    dogs, up from 180"): a move on any verb, measured from that earlier amount."""
+    return any(k.dep == "prep" and k.low == "from" and any(
+        x.dep == "pobj" and (x.pos == "NUM" or any(n.dep == "nummod" for n in p.children(x.i))) for x in p.children(k.i))
+        for k in p.children(t.i))
+
+
+def _counted_object(p: Parse, verb: Token) -> Token | None:
+    """The verb's object counted by a number of its own ("took in 212 stray dogs"), else None."""
+    return next((k for k in p.children(verb.i) if k.dep == "dobj" and k.pos == "NOUN"
+                 and any(n.dep == "nummod" for n in p.children(k.i))), None)
 
 
 def _misread(p: Parse, verb: Token) -> Token | None:
@@ -634,12 +695,12 @@ def same_move(x: Move, y: Move, ctx) -> float:
     """How alike the measures of two moves are (their phrases' similarity), 0 when they are not one
     measure of one thing at one time (see the module docstring)."""
     from .compare import apart
-    from .wordnet import SAME, relation
+    from .wordnet import SAME
 
     if x.base and y.base and x.base != y.base:
         return 0.0  # "down on the month" / "up on the year"
-    if _opposite_heads(x.heads, y.heads):
-        return 0.0
+    if _opposite_heads(x.heads, y.heads) or members_differ(x.kinds, y.kinds):
+        return 0.0  # "imports" / "exports"; "salmon landings" / "trout landings"
     sim = ctx.sim(x.what, y.what)
     xs, ys = _counted_heads(x.heads), _counted_heads(y.heads)
     one_head = (bool(xs & ys) or any(relation(a, b, "n") == SAME for a in xs for b in ys)
@@ -696,6 +757,17 @@ def _kind_named(area: str, what: str) -> bool:
         return False
     run = r"\s*-?\s*".join(re.escape(w) for w in kind)
     return re.search(r"(?<!\w)" + run + r"(?!\w)", what, re.IGNORECASE) is not None
+
+
+def members_differ(xs, ys) -> bool:
+    """The modifiers of one head on two sides name different members of one family ("salmon
+    landings" / "trout landings", "barley yields" / "wheat yields": `wordnet.relation` `KIN`, a
+    common hypernym near both): two measures, however alike the phrases are by meaning ("Salmon
+    landings at Grebe Quay" / "Trout landings at Grebe Quay" 0.88). Modifiers of one meaning
+    ("coach" / "bus") or of other kinds ("flu admissions" / "hospital admissions for flu": one says
+    why, the other where; `FAR`) leave the measure one."""
+    only_x, only_y = set(xs) - set(ys), set(ys) - set(xs)
+    return any(relation(a, b, "n") == KIN for a in only_x for b in only_y)
 
 
 def _opposite_heads(xs: frozenset[str], ys: frozenset[str]) -> bool:
