@@ -112,6 +112,28 @@ def test_yearless_days_in_digits():
     assert [q.text for q in extract_quantities("The lock will reopen on 3/19 after 12 days.")] == ["12 days"]
 
 
+def test_a_future_clause_ends_at_a_comma_before_a_past_clause():
+    """The future of a clause ("will rise") does not reach a date in the clause a comma sets after
+    it when that clause tells what was done ("the board agreed on Tuesday": the Tuesday before the
+    article); it does reach one after a comma with no verb of its own ("on Saturday, Sunday and
+    Monday") or joined by "and" to the future verb ("and be replaced on Friday")."""
+    import datetime as dt
+
+    from consistency.quantities.dates import extract_dates
+
+    def read(text: str, day: str):
+        return [(m.text, m.value) for m in extract_dates(text, doc_date=dt.date.fromisoformat(day))]
+
+    assert read("Tolls on the Marrin causeway will go up by 5% in spring, its trustees voted on Tuesday.",
+                "2025-01-24") == [("Tuesday", dt.date(2025, 1, 21))]
+    assert read("The Marrin causeway will reopen next month, as its keepers told the parish on Monday.",
+                "2025-01-24") == [("next month", dt.date(2025, 2, 24)), ("Monday", dt.date(2025, 1, 20))]
+    assert read("The Marrin causeway will shut on Saturday, Sunday and Monday.", "2025-01-22") == [
+        ("Saturday", dt.date(2025, 1, 25)), ("Sunday", dt.date(2025, 1, 26)), ("Monday", dt.date(2025, 1, 27))]
+    assert read("The old barrier will be taken down on Monday, and replaced on Friday.", "2025-01-22") == [
+        ("Monday", dt.date(2025, 1, 27)), ("Friday", dt.date(2025, 1, 24))]
+
+
 def test_days_of_a_month_named_from_the_article():
     """A day of "this month", "the current month", "next month" or "last month" is that day of the
     article's month, the one after it or the one before it, in digits or in ordinal words."""

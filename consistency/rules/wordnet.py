@@ -336,6 +336,17 @@ def _lemma(word: str, pos: str) -> str:
     return word
 
 
+def past_form(word: str) -> bool:
+    """``word`` is a verb written in its past ("agreed", "voted", "said", "told"): WordNet lists it
+    under another lemma, by its exception list or by the regular "-ed"; not a word WordNet lists
+    itself ("need", "shed"), nor a present ("says") or a gerund ("saying"). False without the data."""
+    w = word.lower()
+    tables = _tables()
+    if tables is None or not w.isalpha() or w in tables["v"]["index"] or w.endswith(("s", "ing")):
+        return False
+    return _lemma(w, "v") != w and (w.endswith("ed") or w in tables["v"]["exc"])
+
+
 def tells(verb: str) -> bool:
     """The first sense of ``verb`` is filed among verbs of communication (`VERB_COMMUNICATION`:
     "said", "announced", "counted", "declared"): a verb of telling; False when WordNet does not know
