@@ -607,7 +607,9 @@ def apart(fa: Frame, fb: Frame, ctx: PairContext | None = None) -> str:
     (`running.apart`), a person's ages told at two moments of a case (`ages.apart`: "is due to
     stand trial" / "a jury convicted him"), windows the writers chose (`_chosen_windows`: "their next 19 games"), two
     items told by figures reported together that all differ (`bundles.bundles_differ`), dates of
-    utterances ("announced Thursday that ...", `utterances`), a term set against how long its
+    utterances ("announced Thursday that ...", `utterances`), a planned day against the day a later
+    article tells the event as done (`_plan_and_outcome`: "will reopen on 14 April" / "reopened on
+    21 April"), a term set against how long its
     holder's own act or state went on, or the length of an event a noun names against what was done
     to a person (`terms.apart`: "was sentenced to two years" / "spent seven months behind bars";
     "court fights dragged on for five years" / "he was locked up for eight years"), a tally over a
@@ -714,6 +716,7 @@ VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
                                   or _referent_and_clause_name_differ(p.fa, p.fb, p.ctx))),
     ("makers", lambda p: _makers(p)),
     ("contrasts", lambda p: p.ctx is not None and _contrasted(p.fa, p.fb, p.ctx.contrasts) or ""),
+    ("plans", lambda p: _says(PLAN_AND_OUTCOME, p.fa.q.dimension == "date" and _both(_plan_and_outcome, p.fa, p.fb))),
     ("date_events", lambda p: _says("different events", p.fa.q.dimension == "date" and p.ctx is not None and (
         _events_differ(p.fa, p.fb, p.ctx) and not (
             shared_time.alike(p.fa, p.fb, p.ctx.sim, SAME_EVENT))  # "shut" / "ended ... when it closed"
@@ -779,6 +782,23 @@ def _unasserted(f: Frame) -> bool:
 #: 0.38) lie below it, one event in other words ("premiered" / "was first shown" 0.53, "was
 #: held" / "took place" 0.52, "Founded" / "was established" 0.77) above it.
 SAME_EVENT = 0.45
+
+
+#: `apart`'s reason for a planned day against the day a later article says the event took place.
+PLAN_AND_OUTCOME = "a plan and what came of it"
+
+
+def _plan_and_outcome(plan: Frame, done: Frame) -> bool:
+    """``plan`` is a day ahead of its article ("will reopen on 14 April" in an article of 2 April)
+    and ``done`` one its own article tells as past, on or after the day the plan was told
+    ("reopened on 21 April" in an article of 25 April): the event may have moved since the plan was
+    written, so the two days are no rival reports of it. A day told as past before the plan's
+    article ("reopened on 28 March") stays a rival: no plan made after the event moves it. Only
+    for two dated articles (read by their dates, not by their tenses)."""
+    told, seen = plan.claim.date, done.claim.date
+    if told in (None, UNDATED) or seen in (None, UNDATED):
+        return False
+    return plan.low > told.toordinal() and told.toordinal() <= done.low and done.high <= seen.toordinal()
 
 
 def _events_differ(fa: Frame, fb: Frame, ctx: PairContext) -> bool:

@@ -7,7 +7,9 @@ Two outlets name one event in other words ("shut its doors for the final time" /
 the event happens to or is done by, and which change of it the verbs name. The participants
 (`participants`) are the subjects of the verbs the dates hang from, the noun a participle
 describes ("Vessa-2, launched on 19 September"), the noun a date names directly ("the dam breach
-on April 30"), and the thing an event noun is of ("completion of the acquisition took place").
+on April 30"), the thing an event noun is of ("completion of the acquisition took place"), and
+the subject of the verb an infinitive completes when the infinitive has none of its own ("the trial
+is set to open on 4 October": the trial).
 Two dates of one thing (`_same`) are of one occasion (`one_occasion`) when their verbs name its
 one change: both tell it, one moves its date, one names its mere happening, both name its start
 or both its end, or one verb is the other or a kind of it (WordNet). `compare.apart` then compares
@@ -39,7 +41,7 @@ from functools import lru_cache
 from ..quantities.change import direction_of
 from . import wordnet
 from .frames import Frame, frames
-from .shared_time import planned, planned_for
+from .shared_time import listed_for, planned, planned_for
 from .utterances import date_verb
 
 #: Dependencies of a verb's subject (active, passive, clausal).
@@ -60,6 +62,9 @@ def participants(f: Frame) -> list[tuple]:
         heads += [k for k in p.children(verb.i) if k.dep in _SUBJECTS and k.i not in inside]
         if verb.dep in _DESCRIBES and verb.head != verb.i:
             heads.append(p.tokens[verb.head])
+        if not heads and verb.dep == "xcomp" and verb.head != verb.i:
+            # "the trial is expected to start on ...": the infinitive's subject is its head's
+            heads += [k for k in p.children(verb.head) if k.dep in _SUBJECTS and k.i not in inside]
     if span:
         # the noun the date names directly ("the dam breach on April 30", "Saturday's match")
         top = p.head_of(span)
@@ -181,10 +186,12 @@ def _family(f: Frame) -> bool | None:
     """Whether the date's verb is one of saying or knowing (`_TELLING`, first sense); None without
     a verb, or for such a verb in the passive whose subject names the event ("the trip has been
     rescheduled for ...", "sentencing is scheduled for ...": the date is the event's, planned or
-    moved, `shared_time.planned`). A passive verb planning its date for an event noun ("is
-    scheduled for release", "for debate": `shared_time.planned_for`) is that noun's verb."""
+    moved, `shared_time.planned`); None too for a participle that sets its event noun's time with
+    "for" ("trial fixed for 14/10/2025", `shared_time.listed_for`). A passive verb planning its
+    date for an event noun ("is scheduled for release", "for debate": `shared_time.planned_for`) is
+    that noun's verb."""
     p, verb, _, inside = date_verb(f)
-    if verb is None:
+    if verb is None or listed_for(p, verb, inside) is not None:
         return None
     if (event := planned_for(p, verb, inside)) is not None:  # "scheduled for debate": a debate's date
         return bool(_TELLING & wordnet.lexicographer_files(wordnet.verb_of(event.lemma) or event.lemma, "v"))

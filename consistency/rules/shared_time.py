@@ -58,6 +58,23 @@ def planned(p, verb, inside) -> list:
             and _happening(k.text.lower(), k.lemma)]
 
 
+def listed_for(p, verb, inside):
+    """The event noun a participle describes when the participle sets the noun's time with "for"
+    and the date ("R v Vell, trial fixed for 14/10/2025", "the hearing, listed for 3 March"): the
+    date is that event's, and the participle says only that its time was set; None otherwise. A
+    participle whose date is not after "for" ("the trial, held on 3 March") names the event's own
+    happening, not a planning of it."""
+    if verb is None or verb.dep not in ("acl", "relcl") or verb.tag != "VBN" or verb.head == verb.i:
+        return None
+    noun = p.tokens[verb.head]
+    if noun.pos != "NOUN" or not _happening(noun.text.lower(), noun.lemma):
+        return None
+    for k in p.children(verb.i):
+        if k.dep == "prep" and k.low == "for" and (obj := p.child(k.i, "pobj")) is not None and obj.i in inside:
+            return noun
+    return None
+
+
 def planned_for(p, verb, inside):
     """The event noun a passive date's verb says was planned for ("the report is scheduled for
     release on 21 May", "the case was listed for trial on 3 March"): the object of its "for" that
