@@ -43,7 +43,8 @@ scans at the infirmary" / "our patients waited less time for routine scans"; oth
 `SAME_WHAT_SIM` and the same amount stated on both
 sides: "shares in Acme fell 12%" / "Acme stock jumped 12%"), their heads are not WordNet
 opposites ("imports" / "exports") and not one head narrowed by different members of one family
-("salmon landings" / "trout landings": `members_differ`), nothing sets them apart (`compare.apart` on a frame of the
+("salmon landings" / "trout landings": `members_differ`), not timed by other periods that are no
+dates ("for the autumn term" / "for the spring term": `Move.periods`), nothing sets them apart (`compare.apart` on a frame of the
 move: other dates, places, named subjects), not a district against the place it is part of, and
 their bases, when both name one, are the same unit ("down on the month" / "up on the year" both
 hold).
@@ -145,6 +146,8 @@ class Move:
     names: frozenset[str] = frozenset()
     #: the words that narrow the head of what moved ("salmon" of "salmon landings": `_kinds`)
     kinds: frozenset[str] = frozenset()
+    #: the nouns of time that time the move without a date ("autumn" of "for the autumn term": `_periods`)
+    periods: frozenset[str] = frozenset()
 
 
 def moves(claim: Claim) -> tuple[Move, ...]:
@@ -226,7 +229,7 @@ def _read(claim: Claim) -> tuple[Move, ...]:
                         _base(p, t, verb),
                         _amount_of(claim, p, noun if t.low in _COMPARATIVE else t), frame,
                         frozenset(k.text for k in p.tokens if k.pos == "PROPN" and k.text in what.split()),
-                        _kinds(p, noun)))
+                        _kinds(p, noun), _periods(p, (verb, t), date_spans)))
     return tuple(out)
 
 
@@ -277,6 +280,30 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
     if subject is None:
         return None
     return direction, verb, subject, _phrase(p, subject, skip=verb if verb.dep == "acl" else None), _heads(p, subject)
+
+
+#: Prepositions that time a move ("in the spring", "over the summer", "for the autumn term").
+_DURING = frozenset({"in", "during", "over", "for", "through", "throughout", "across"})
+
+
+def _periods(p: Parse, owners: tuple, date_spans: tuple) -> frozenset[str]:
+    """The periods that time a move and are no dates of the claim's: the nouns of time (WordNet's
+    first sense, `wordnet.NOUN_TIME`) of the objects of the timing prepositions of its verb or change
+    word, and their compound modifiers ("for the autumn term": autumn; "over the winter months":
+    winter), lemmas; the calendar units (`_UNITS`: "for the second month in a row") are bases and
+    counts, not periods."""
+    out = set()
+    for owner in {o.i for o in owners}:
+        for prep in p.children(owner):
+            if prep.dep != "prep" or prep.low not in _DURING:
+                continue
+            for obj in p.children(prep.i):
+                if obj.dep != "pobj" or any(s <= obj.start < e for s, e in date_spans):
+                    continue
+                words = [obj] + [k for k in p.children(obj.i) if k.dep == "compound" and k.i < obj.i]
+                out |= {w.lemma.lower() for w in words if w.lemma.lower() not in _UNITS
+                        and NOUN_TIME in lexicographer_files(w.lemma.lower(), "n", 1)}
+    return frozenset(out)
 
 
 def _level(p: Parse, verb: Token) -> Token | None:
@@ -699,6 +726,8 @@ def same_move(x: Move, y: Move, ctx) -> float:
 
     if x.base and y.base and x.base != y.base:
         return 0.0  # "down on the month" / "up on the year"
+    if x.periods and y.periods and not x.periods & y.periods:
+        return 0.0  # "for the autumn term" / "for the spring term", "over the summer" / "over the winter months"
     if _opposite_heads(x.heads, y.heads) or members_differ(x.kinds, y.kinds):
         return 0.0  # "imports" / "exports"; "salmon landings" / "trout landings"
     sim = ctx.sim(x.what, y.what)
