@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from consistency.quantities.measured import counted_noun, is_plural
+from consistency.quantities.numbers import ORDINALS
 from consistency.records import DateMention
 
 #: A month's name, or its abbreviation with or without its full stop ("Sept.", "Aug"); the stop of a
@@ -66,14 +67,7 @@ _RANGE_BEFORE = re.compile(rf"(\d+)(?:st|nd|rd|th)?{_DAYS_JOINED}(\d+)", re.IGNO
 _ORDINAL_DAY = (r"(?<=\bon[ \u00a0])the[ \u00a0]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
                 r"(?=[ \u00a0]*(?:[,.;:!?)\u2014-]|$)|[ \u00a0]+(?:and|or|but|at|in|when|after|before|with|as|from|near|by)\b)")
 
-#: The days of a month written as ordinal words ("the eighth", "twenty-first"), by their number.
-_FIRST_NINE = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-ORDINAL_WORDS = {w: n for n, w in enumerate(
-    (*_FIRST_NINE, "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-     "seventeenth", "eighteenth", "nineteenth", "twentieth"), start=1)}
-ORDINAL_WORDS.update({f"twenty{j}{w}": 20 + n for n, w in enumerate(_FIRST_NINE, start=1) for j in ("-", " ")})
-ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
-_ORDINAL_WORD = "(?:" + "|".join(sorted((w.replace(" ", "[ \u00a0]") for w in ORDINAL_WORDS), key=len, reverse=True)) + ")"
+_ORDINAL_WORD = "(?:" + "|".join(sorted((w.replace(" ", "[ \u00a0]") for w in ORDINALS), key=len, reverse=True)) + ")"
 #: A day in ordinal words before its month, with "of" ("the eighth of May", "twenty-first of June"):
 #: the way a day is said, written out. Without "of" ("a second May poll") an ordinal word is no day.
 _ORDINAL_WORD_RE = re.compile(_ORDINAL_WORD, re.IGNORECASE)
@@ -105,7 +99,7 @@ _WEEKDAY_OF_MONTH = (rf"(?<![\w])(?:the[ \u00a0]+)?(?:first|second|third|fourth|
                      rf"(?:of|in)[ \u00a0]+{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])")
 #: The part of a year or the weekday of a month an ordinal names ("the first half", "the third
 #: Saturday of May").
-_PART_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_PART_NUMBER = {w: n for w, n in ORDINALS.items() if n <= 4}
 _NTH = {**_PART_NUMBER, "last": -1}
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -359,7 +353,7 @@ def resolve(phrase: str, kind: str, base: dt.date | None, *, forward: bool = Fal
 def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt.date | None | bool:
     """The date by the span's fields, None for an impossible one, False when they do not fit."""
     if kind in ("word_day_month", "day_of_month"):  # "the eighth of May": the day in digits
-        phrase = _ORDINAL_WORD_RE.sub(lambda m: str(ORDINAL_WORDS[" ".join(m.group().lower().split())]), phrase)
+        phrase = _ORDINAL_WORD_RE.sub(lambda m: str(ORDINALS[" ".join(m.group().lower().split())]), phrase)
         kind = "day_month" if kind == "word_day_month" else kind
     words = [m["word"].lower() for m in _FIELDS_RE.finditer(phrase) if m["word"]]
     nums = [int(m["num"]) for m in _FIELDS_RE.finditer(phrase) if m["num"]]

@@ -25,6 +25,15 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+#: Ordinal words, first to thirty-first, by their number ("the eighth", "twenty-first", "her sixth
+#: novel"): the one table the readers of days of a month (`dates`), of periods ("its third year",
+#: `periods`) and of places in an order (`ranks`) take their ordinals from.
+_FIRST_NINE = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ORDINALS = {w: n for n, w in enumerate(
+    (*_FIRST_NINE, "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+     "seventeenth", "eighteenth", "nineteenth", "twentieth"), start=1)}
+ORDINALS.update({f"twenty{j}{w}": 20 + n for n, w in enumerate(_FIRST_NINE, start=1) for j in ("-", " ")})
+ORDINALS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 #: Denominators of spoken fractions ("two-thirds", "nine-tenths", "a quarter").
 DENOMINATORS = {

@@ -14,13 +14,12 @@ import datetime as dt
 import re
 
 from consistency.quantities.draft import Draft
-from consistency.quantities.numbers import Number
+from consistency.quantities.numbers import ORDINALS, Number
 from consistency.quantities.units import match_unit
 from consistency.records import UNDATED
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-             "fifteenth": 15, "twentieth": 20}
+#: Ordinal words up to the twentieth ("its sixteenth year").
+_ORDINALS = {w: n for w, n in ORDINALS.items() if n <= 20}
 _ORDINAL_RE = re.compile(
     rf"(?<![\w-])(?:its|their|his|her|our|my|your|the|a|an|this|that)[ \u00a0]+"
     rf"(?P<n>{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"

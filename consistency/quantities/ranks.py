@@ -31,19 +31,16 @@ import re
 from typing import Sequence
 
 from consistency.quantities.draft import Draft
-from consistency.quantities.numbers import Number
+from consistency.quantities.numbers import ONES, ORDINALS, TEENS, Number
 from consistency.quantities.units import Unit
 
 #: The unit of a place in an order.
 PLACE = Unit("place", "rank")
 
-#: Ordinal words from the second on, by their number ("first" is left out: see the module).
-_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-          "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-          "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20}
+#: Ordinal words from the second to the twentieth, by their number ("first" is left out: see the module).
+_WORDS = {w: n for w, n in ORDINALS.items() if 2 <= n <= 20}
 #: Counts in words a number sign may carry ("at number one").
-_SIGN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-               "ten": 10}
+_SIGN_WORDS = {w: n for w, n in (ONES | TEENS).items() if 1 <= n <= 10}
 
 _DIGITS_RE = re.compile(r"(?<![\w.,/#-])(?P<n>\d{1,3})(?:st|nd|rd|th)(?![\w])")
 _WORD_RE = re.compile(rf"(?<![\w-])(?P<n>{'|'.join(_WORDS)})(?![\w])", re.I)
@@ -102,7 +99,7 @@ def _sign_length(text: str, start: int) -> int:
 
 
 #: Each ordinal word by its number, "first" too (`names_place`).
-_ORDINAL_WORDS = {1: "first"} | {n: word for word, n in _WORDS.items()}
+_ORDINAL_WORDS = {n: w for w, n in ORDINALS.items() if n <= 20}
 
 
 def names_place(text: str, value: float, read: Sequence[tuple[int, int]]) -> bool:
