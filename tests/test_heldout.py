@@ -130,6 +130,18 @@
   change through WordNet, left-out nouns and epithets, a count after its label) raised the floors
   to its stop figures less about 0.02: voices3 0.917 / 0.880, voices4 0.925 / 0.740, voices5
   0.968 / 0.600, voices10 0.889 / 0.480, voices11 0.765 / 0.520, the held-out pairs 0.914 / 0.780.
+- tests/data/voices14/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
+  durations, 6 directions; 50 hard negatives) written at the start of session 47 by a thirteenth
+  writer who read none of the code nor the earlier files, in science, health, weather and
+  environment reporting: health bulletins, trial write-ups, weather warnings, observatory updates,
+  launch logs and wildlife counts against plain copy. Held that session (only the lead measured it;
+  its pairs never read by anyone changing the rules): P 0.920, R 0.460 on main a09128a and
+  unchanged at the stop (the floors, less about 0.02).
+- Session 47 (short dataset rows scored by the rows model, places in an order and marks out of ten,
+  a level its holder raised or cut, planned dates, the rest of an included part) raised the floors
+  to its stop figures less about 0.02: voices 0.935 / 0.967, voices3 0.918 / 0.900, voices4 0.953 /
+  0.820, voices5 0.970 / 0.640, voices6 0.774 / 0.480, voices7 0.882 / 0.600, voices12 0.783 /
+  0.360, the held-out pairs 0.917 / 0.805.
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -152,7 +164,7 @@ def test_heldout_precision_and_recall(embedder):
     assert {"conflict", "consistent", "update"} <= labels
     m = bench.heldout_scores(predictions)
     assert m["P"] >= 0.89, m
-    assert m["R"] >= 0.76, m
+    assert m["R"] >= 0.78, m
     assert m["update_false"] == 0, m
 
 
@@ -166,16 +178,17 @@ def _scores(folder: str, pairs: int, embedder) -> dict:
 
 def test_voices_precision_and_recall(embedder):
     m = _scores("voices", 60, embedder)
-    assert m["P"] >= 0.88, m
+    assert m["P"] >= 0.91, m
     assert m["R"] >= 0.93, m
     assert m["update_false"] == 0, m
 
 
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
-FLOORS = [("voices2", 0.83, 0.70), ("voices3", 0.89, 0.86), ("voices4", 0.90, 0.72), ("voices5", 0.94, 0.58),
-          ("voices6", 0.71, 0.36), ("voices7", 0.85, 0.52), ("voices8", 0.78, 0.46), ("voices9", 0.84, 0.36),
-          ("voices10", 0.86, 0.46), ("voices11", 0.74, 0.50), ("voices12", 0.70, 0.30), ("voices13", 0.66, 0.32)]
+FLOORS = [("voices2", 0.83, 0.70), ("voices3", 0.89, 0.88), ("voices4", 0.93, 0.80), ("voices5", 0.95, 0.62),
+          ("voices6", 0.75, 0.46), ("voices7", 0.86, 0.58), ("voices8", 0.78, 0.46), ("voices9", 0.84, 0.36),
+          ("voices10", 0.86, 0.46), ("voices11", 0.74, 0.50), ("voices12", 0.76, 0.34), ("voices13", 0.66, 0.32),
+          ("voices14", 0.90, 0.44)]
 
 
 @pytest.mark.parametrize("folder, precision, recall", FLOORS, ids=[f for f, _, _ in FLOORS])
