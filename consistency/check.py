@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .group import ROW_SENTENCES, Pair, short_rows
+from .group import Pair, short_row, short_rows
 from .records import SEVERITY_ORDER, Claim, Finding
 from .rules import Rule
 
@@ -241,7 +241,7 @@ def row_documents(articles: dict) -> set[str]:
     no false alarm added on any writer's file."""
     sizes = {key: (cs[0].path, len(cs)) for key, cs in articles.items() if cs and cs[0].row_id is not None}
     short = short_rows(sizes.values())
-    return {key for key, (path, n) in sizes.items() if n <= ROW_SENTENCES and short[path] > 0}
+    return {key for key, (path, n) in sizes.items() if short_row(n, path, short)}
 
 
 def dataset_row(claim: Claim, rows: set[str]) -> bool:

@@ -548,8 +548,7 @@ def row_sentence_pairs(claims, pairs: Iterable[Pair], rows: tuple[dict, dict] | 
         if a.row_id is None or b.row_id is None or a.doc_key == b.doc_key:
             continue
         ra, rb = members.get(a.doc_key, ()), members.get(b.doc_key, ())
-        if (len(ra) + len(rb) <= 2 or len(ra) > ROW_SENTENCES or len(rb) > ROW_SENTENCES
-                or short.get(a.path, 0) <= 0 or short.get(b.path, 0) <= 0):
+        if len(ra) + len(rb) <= 2 or not (short_row(len(ra), a.path, short) and short_row(len(rb), b.path, short)):
             continue
         key = (a.doc_key, b.doc_key) if a.doc_key < b.doc_key else (b.doc_key, a.doc_key)
         best[key] = max(best.get(key, p.similarity), p.similarity)
@@ -576,6 +575,14 @@ def row_members(numbered: Iterable[tuple[int, object]]) -> tuple[dict[str, list[
             members.setdefault(c.doc_key, []).append(n)
             paths[c.doc_key] = c.path
     return members, short_rows((paths[key], len(rows)) for key, rows in members.items())
+
+
+def short_row(size: int, path: str, short: dict[str, int]) -> bool:
+    """A dataset row of ``size`` claims in the file ``path`` is one claim its curator wrote: at most
+    `ROW_SENTENCES` claims, in a file most of whose rows are that short (``short``: `short_rows`).
+    `row_sentence_pairs` compares such rows whole, and `check.row_documents` has the rows model
+    score their claims."""
+    return size <= ROW_SENTENCES and short.get(path, 0) > 0
 
 
 def short_rows(sizes: Iterable[tuple[str, int]]) -> dict[str, int]:

@@ -287,9 +287,13 @@ NOUN_GROUP = 14
 NOUN_LOCATION = 15
 #: Processes ("diminution", "growth", "erosion").
 NOUN_PROCESS = 22
+NOUN_ATTRIBUTE = 7
+NOUN_POSSESSION = 21
+NOUN_QUANTITY = 23
+NOUN_RELATION = 24
 #: Nouns of amounts a holder sets or holds: attributes ("price", "limit"), possessions ("fee", "tax",
 #: "rent", "stake"), quantities ("quota", "volume"), relations ("ratio") and times ("rate", "hours").
-LEVELS = frozenset({7, 21, 23, 24, NOUN_TIME})
+LEVELS = frozenset({NOUN_ATTRIBUTE, NOUN_POSSESSION, NOUN_QUANTITY, NOUN_RELATION, NOUN_TIME})
 #: Nouns that name an act or an event ("shooting", "riots", "siege", "fights").
 ACTS_AND_EVENTS = frozenset({NOUN_ACT, NOUN_EVENT})
 #: Those and phenomena: whatever can happen to a place or a people ("quake", "storm", "fire").
