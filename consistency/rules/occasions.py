@@ -31,6 +31,14 @@ from the Osterholm spaceport" / "lifted off from Osterholm", "overflowed its ban
 banks"), compared by the sentence model like the bare verbs; not for two phases of its course nor
 for a reading of a measure (`_measured`: a count or a move recurs). A name is one thing with the
 name of the thing it names (`_kind_named`: "the cargo ship Mervale" / "the Mervale").
+
+Where neither verb nor predicate says it, what the event did may (`same_outcome`, session 48): a
+participle clause beside the dated verb ("gave way on 3 April, flooding the lower village") or the
+verb of a dated event noun ("the dam breach on April 30 flooded homes in the lower village") told
+on both sides, by one verb (WordNet) of phrases alike: "gave way" / "breach" are one failure of the
+dam. Two steps of one story tell other outcomes, even of one thing ("ran aground, blocking the
+channel" / "was refloated, reopening the channel"). An event noun's compound modifiers name what it
+happened to ("the Tarrow weir failure": the weir), as its of-phrase does.
 """
 
 from __future__ import annotations
@@ -85,6 +93,10 @@ def participants(f: Frame) -> list[tuple]:
                 obj = p.child(prep.i, "pobj") if prep.low == "of" else None
                 if obj is not None and obj.pos in ("NOUN", "PROPN"):
                     out.append((obj, _phrase(p, obj, inside)))
+            # "the Tarrow weir failure": its compound modifiers name it too, the last one the head
+            kinds = [k for k in p.children(h.i) if k.dep == "compound" and k.pos in ("NOUN", "PROPN")]
+            if kinds:
+                out.append((kinds[-1], [t for k in kinds for t in p.subtree(k.i) if t.i not in inside]))
     return out
 
 
@@ -207,8 +219,10 @@ def one_occasion(fa: Frame, fb: Frame, similar: Callable[[str, str], float] | No
     "reported"), one only moves its date ("the trip has been rescheduled for": `shared_time.planned`),
     one names its mere happening ("took place", `phase` "occur"), both name one phase of its course
     (both its start: "broke out" / "began"; both its end: "shut" / "ceased"), one verb is the
-    other or a kind of it in WordNet, or the two predicates are told alike (`told_alike`, by
-    ``similar`` at least ``threshold``). Two other verbs of one thing ("was stolen" / "was found",
+    other or a kind of it in WordNet, the two predicates are told alike (`told_alike`, by
+    ``similar`` at least ``threshold``), or both sentences tell one outcome of the event
+    (`same_outcome`: "gave way, flooding the lower village" / "the breach flooded homes in the
+    lower village"). Two other verbs of one thing ("was stolen" / "was found",
     "was launched" / "sank") stay two events."""
     if fa.q.dimension != "date" or fb.q.dimension != "date":
         return False
@@ -226,8 +240,11 @@ def one_occasion(fa: Frame, fb: Frame, similar: Callable[[str, str], float] | No
         return True
     if verb_kind_of(va, vb) or verb_kind_of(vb, va):
         return True
-    return (similar is not None and not (phase_a and phase_b) and not _measured(fa, va) and not _measured(fb, vb)
-            and told_alike(fa, fb, similar, threshold))
+    if similar is None or phase_a and phase_b or direction_of(va) or direction_of(vb):
+        return False
+    # a count in an outcome counts what the event did ("flooded dozens of homes"), no reading of a measure
+    return (not _measured(fa, va) and not _measured(fb, vb) and told_alike(fa, fb, similar, threshold)
+            or same_outcome(fa, fb, similar))
 
 
 #: Dependencies of a verb's children that are no part of its predicate: who or what does it (its
@@ -280,6 +297,49 @@ def told_alike(fa: Frame, fb: Frame, similar: Callable[[str, str], float], thres
     measure (`_measured`: "rose 4%" / "gained 2%" are two days' moves of one stock, whose
     predicates are alike)."""
     return similar(predicate(fa), predicate(fb)) >= threshold
+
+
+#: Two outcomes (`outcomes`) are one when their phrases are at least this alike: "flooding the lower
+#: village" / "flooded dozens of homes in the lower village" 0.81, "flooding the mill district" /
+#: "swamped the mill district" 0.73. A phrase's object carries its similarity, so opposite outcomes
+#: of one thing score as high ("cutting power to 3,000 homes" / "restoring power to 3,000 homes"
+#: 0.85, "flooding the district" / "protecting the district" 0.72, "closing the road" / "reopening
+#: the road" 0.78): their verbs must be one as well (`verb_kind_of`), and the bar only asks the
+#: two to say it of one thing.
+SAME_OUTCOME = 0.7
+
+
+def outcomes(f: Frame) -> list[tuple[str, str]]:
+    """What ``f``'s dated event did, as the sentence tells it beside the event, each as (verb lemma,
+    phrase): a participle clause of the date's verb with no subject of its own ("gave way on 3
+    April, flooding the lower village"), or, when the verb's subject is an event noun (WordNet's
+    acts and events), the verb's predicate (`predicate`: "the dam breach on April 30 flooded
+    dozens of homes")."""
+    p, verb, span, inside = date_verb(f)
+    if verb is None:
+        return []
+    out = []
+    for k in p.children(verb.i):
+        if k.dep == "advcl" and k.tag == "VBG" and k.i > verb.i and not any(
+                c.dep in _SUBJECTS for c in p.children(k.i)):
+            words = [t.text for t in p.subtree(k.i) if t.i not in inside and t.pos != "PUNCT"]
+            out.append((k.lemma, " ".join(words)))
+    if any(k.dep in _SUBJECTS and k.pos == "NOUN" and k.i not in inside
+           and wordnet.lexicographer_files(k.lemma, "n") & wordnet.ACTS_AND_EVENTS
+           for k in p.children(verb.i)):
+        out.append((verb.lemma, predicate(f)))  # "the breach on April 30 flooded ...": the event's outcome
+    return out
+
+
+def same_outcome(fa: Frame, fb: Frame, similar: Callable[[str, str], float]) -> bool:
+    """One outcome of the two dated events (`outcomes`, each side's against the other's) is told on
+    both sides: phrases at least `SAME_OUTCOME` alike whose verbs are one (`verb_kind_of`: the same
+    verb, synonyms, one a kind of the other). "The weir collapsed on 12 March, flooding the mill
+    district" / "the weir failure on 19 March swamped the mill district" is one collapse whose
+    event words are unlike; two steps of one story tell other outcomes ("ran aground, blocking the
+    channel" / "was refloated, reopening the channel")."""
+    return any(similar(x, y) >= SAME_OUTCOME and (verb_kind_of(vx, vy) or verb_kind_of(vy, vx))
+               for vx, x in outcomes(fa) for vy, y in outcomes(fb))
 
 
 def verb_kind_of(a: str, b: str) -> bool:
