@@ -69,3 +69,32 @@ STRANDED = read_cases("holders", "stranded.jsonl")
 @pytest.mark.parametrize("case", STRANDED, ids=[c["id"] for c in STRANDED])
 def test_a_figure_after_a_stranded_preposition_is_that_verb_subject(case, tmp_path, embedder):
     assert_case(case, tmp_path, embedder)
+
+
+ROSTERS = [
+    # each side names all its members and no name is shared: two groups of one kind
+    ("The ward's two Labour councillors , Tamsin Ure and Pavel Orme , spoke against the levy .", "two",
+     "The levy was backed by four Labour councillors — Hester Quayle , Bram Ellery , Noor Vance and Luis Pyke — at the vote .", "four", True),
+    ("The two Labour councillors, Ada Morrow and Lev Dunn, called on the mayor to drop the depot plan.", "two",
+     "The three Labour councillors, Ida Sorrel, Ben Kettle and Noor Pask, called on the mayor to drop the depot plan.",
+     "three", True),
+    # one name on both sides: the same group, counted two ways
+    ("The two Labour councillors, Ada Morrow and Lev Dunn, called on the mayor to drop the depot plan.", "two",
+     "The three Labour councillors, Ida Sorrel, Lev Dunn and Noor Pask, called on the mayor to drop the depot plan.",
+     "three", False),
+    # fewer names than the count: the names are some of the group, not all of it
+    ("Five wardens, Ada Morrow and Lev Dunn among them, called on the mayor to drop the depot plan.", "Five",
+     "The three Labour councillors, Ida Sorrel, Ben Kettle and Noor Pask, called on the mayor to drop the depot plan.",
+     "three", False),
+]
+
+
+@pytest.mark.parametrize("text_a,number_a,text_b,number_b,apart", ROSTERS, ids=[r[1] + "-" + r[3] + "-" + str(r[4]) for r in ROSTERS])
+def test_two_named_rosters_that_share_no_name_are_two_groups(text_a, number_a, text_b, number_b, apart, tmp_path):
+    from consistency.rules import compare
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    fa, fb = frame_at(tmp_path / "a", text_a, number_a), frame_at(tmp_path / "b", text_b, number_b)
+    reasons = [reason for _, reason in compare.vetoes(fa, fb)]
+    assert ("different people named" in reasons) == apart, reasons

@@ -675,6 +675,7 @@ VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
                                    p.figure and _background_scopes_differ(p.fa, p.fb))),
     ("places", lambda p: _says("different places", _places_differ(p.fa.slots, p.fb.slots))),
     ("members", lambda p: members.apart(p.fa, p.fb)),  # "primary schools" / "secondary schools"
+    ("named_members", lambda p: p.found and members.named_apart(p.fa, p.fb) or ""),  # "two wardens, Morrow and Dunn"
     ("part_of", lambda p: _says(PART, p.found and (
         _both(_part_of, p.fa, p.fb) or _rest_of_group(p.fa, p.fb)))),
     ("portions", lambda p: _says("different parts of the event", p.found and _portions_differ(p.fa, p.fb))),

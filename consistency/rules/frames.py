@@ -123,7 +123,7 @@ def _read(claim: Claim) -> tuple[Frame, ...]:
     dated = _timings(claim, v)
     date_spans = tuple((d.start, d.end) for d, _, _ in dated)
     for q in usable:
-        if _ordinal(p, q):
+        if _ordinal(p, q) or _named_by_noun(p, q):
             continue
         slots = _with_build(read_slots(p, q.start, q.end, tuple(s for s in spans if s != (q.start, q.end))),
                             q, claim.quantities)
@@ -191,6 +191,23 @@ def _ordinal(p: Parse, q: Quantity) -> bool:
         return False
     words = [t for t in p.tokens_in(q.start, q.end) if t.low not in ("a", "an", "one", "the")]
     return bool(words) and words[-1].tag == "JJ" and words[-1].dep == "amod" and words[-1].head > words[-1].i
+
+
+def _named_by_noun(p: Parse, q: Quantity) -> bool:
+    """A bare number that closes a noun phrase the indefinite article opens: "threw a pick six",
+    "stuck in a catch 22". The article says one thing; the number right after its singular common
+    noun, counting no noun of its own, is part of that thing's name, not a count of anything.
+    Extraction, which runs without a parse, reads it as a count. Found on the news tune half
+    (benchmarks/news.py): a quarterback's one intercepted pass returned for a score, written that
+    way, was flagged against another outlet's two interceptions (judged a misread). A number with a
+    noun or unit after it ("a record 16 goals", "a kick of 40 yards") still counts."""
+    if q.dimension != "count" or q.unit is not None:
+        return False
+    t = _number_token(p, q)
+    if t is None or t.i == 0 or t.end != q.end or (t.head > t.i and p.tokens[t.head].pos in ("NOUN", "PROPN")):
+        return False
+    noun = p.tokens[t.i - 1]
+    return noun.tag == "NN" and any(c.dep == "det" and c.low in ("a", "an") for c in p.children(noun.i))
 
 
 def _number_token(p: Parse, q: Quantity):
