@@ -79,6 +79,18 @@ def interval(f: Frame, *, converted: bool, precise_other: bool = False,
     return low, high
 
 
+def stated_number(q: Quantity) -> float | None:
+    """The number as written, before its scale word ("31 million" -> 31.0, "$4.6bn" -> 4.6); None
+    when the text states no digits."""
+    match = _LEADING.search(q.text)
+    if not match:
+        return None
+    try:
+        return float(match.group(0).replace(",", ""))
+    except ValueError:
+        return None
+
+
 def unit_size(q: Quantity, low: float) -> float:
     """How much one stated unit is worth in the frame's canonical interval.
 
@@ -190,14 +202,8 @@ def _last_digit(q: Quantity) -> float:
 
 def _scale_factor(q: Quantity) -> float:
     """How much one stated unit is worth in ``value`` ("1.2bn": 1e9)."""
-    match = _LEADING.search(q.text)
-    if not match or q.value is None:
-        return 1.0
-    try:
-        stated = float(match.group(0).replace(",", ""))
-    except ValueError:
-        return 1.0
-    if stated == 0:
+    stated = stated_number(q)
+    if not stated or q.value is None:
         return 1.0
     ratio = q.value / stated
     return ratio if ratio >= 1 else 1.0
