@@ -98,3 +98,15 @@ def test_a_count_of_people_doing_a_thing_is_a_move_of_that_activity():
     (up,) = _moves("The number of households applying for hardship grants in Talbrook rose in June.")
     assert up.direction == "up" and "apply" in up.acts
     assert {m.direction for m in _moves("Card spending in Varrow grew by less in June than in May.")} == {"up"}
+
+
+def test_a_state_is_one_meaning_as_a_noun_and_as_its_adjective():
+    from consistency.rules.wordnet import available, state_of
+
+    if not available():
+        pytest.skip("no WordNet data")
+    assert state_of("jobless") & state_of("unemployment")  # the adjective's cluster; the noun's gloss
+    assert state_of("joblessness") & state_of("unemployment")  # a noun WordNet lacks, by its adjective
+    assert state_of("homeless") & state_of("homelessness")  # the adjective's derived noun
+    assert not state_of("employment") & state_of("unemployment")  # opposite states
+    assert not state_of("claims")

@@ -41,7 +41,9 @@ alike by meaning (`compare.PairContext.sim`: the same head noun and phrases at l
 `SAME_WHAT_SIM` alike and their proper names, when both have some, share one: "waits for routine
 scans at the infirmary" / "our patients waited less time for routine scans"; other heads at least
 `SAME_WHAT_SIM` and the same amount stated on both
-sides: "shares in Acme fell 12%" / "Acme stock jumped 12%"), their heads are not WordNet
+sides: "shares in Acme fell 12%" / "Acme stock jumped 12%"; or one state named as a noun and by
+its adjective, `_one_state`: "unemployment" / "the jobless rate", "joblessness", the phrases then
+compared with the one word written alike: "Carrow 's unemployment rate"), their heads are not WordNet
 opposites ("imports" / "exports") and not one head narrowed by different members of one family
 ("salmon landings" / "trout landings": `members_differ`), not timed by other periods that are no
 dates ("for the autumn term" / "for the spring term": `Move.periods`), nothing sets them apart (`compare.apart` on a frame of the
@@ -87,6 +89,7 @@ from .wordnet import (
     opposite,
     polarity,
     relation,
+    state_of,
     synsets,
     verb_of,
 )
@@ -734,6 +737,9 @@ def same_move(x: Move, y: Move, ctx) -> float:
     xs, ys = _counted_heads(x.heads), _counted_heads(y.heads)
     one_head = (bool(xs & ys) or any(relation(a, b, "n") == SAME for a in xs for b in ys)
                 or bool(x.acts & y.acts) or any(relation(a, b, "v") == SAME for a in x.acts for b in y.acts))
+    if not one_head and (state := _one_state(x, y)) is not None:
+        # "Unemployment in Carrow" / "Carrow's jobless rate": one state, its words written alike
+        one_head, sim = True, max(sim, ctx.sim(x.what, _rewritten(y.what, *state)))
     if not one_head and not (x.amount and x.amount == y.amount):
         return 0.0  # "profit fell" / "revenue rose": other heads, no amount to tie them
     done = ctx.sim(x.done, y.done) if x.done and y.done else None
@@ -750,6 +756,32 @@ def same_move(x: Move, y: Move, ctx) -> float:
     if reason == _RECALLED_AREAS:
         return sim if sim >= SAME_WHAT_SIM else 0.0
     return 0.0 if reason else sim
+
+
+def _states(m: Move) -> dict[int, str]:
+    """The states what moved names (`wordnet.state_of`), each with the word that names it: its heads
+    ("unemployment", "joblessness"), and the words narrowing a head that is a level (its first sense
+    among `wordnet.LEVELS`: "jobless" of "the jobless rate", "homeless" of "the homeless count"), a
+    level of what they name; not those of other heads ("jobless claims": claims only described)."""
+    words = set(_counted_heads(m.heads))
+    if any(lexicographer_files(h, "n", 1) & LEVELS for h in m.heads):
+        words |= m.kinds
+    return {s: w for w in sorted(words) for s in state_of(w)}
+
+
+def _one_state(x: Move, y: Move) -> tuple[str, str] | None:
+    """(the word of ``y``, the word of ``x``) that name one state ("jobless", "unemployment"), or None."""
+    sx, sy = _states(x), _states(y)
+    shared = sorted(set(sx) & set(sy))
+    return (sy[shared[0]], sx[shared[0]]) if shared else None
+
+
+def _rewritten(what: str, word: str, by: str) -> str:
+    """``what`` with ``word`` (a lemma: "jobless", "burglary") written as ``by``, for phrases compared
+    by meaning once their words of one state are one ("Carrow 's jobless rate": "Carrow 's
+    unemployment rate")."""
+    stem = word[:-1] if len(word) > 4 else word  # "burglary": "burglaries"
+    return re.sub(r"\b" + re.escape(stem) + r"\w*", by, what, count=1, flags=re.IGNORECASE)
 
 
 def _counted_heads(heads: frozenset[str]) -> frozenset[str]:
@@ -769,10 +801,22 @@ def _part_of(mover: Move, other: Move) -> bool:
     part, whole = mover.frame, other.frame
     if not whole.slots.place and _kind_named(part.slots.place, other.what):
         return False  # "footfall in the Dunmere town centre" / "town-centre footfall": that kind of area, not a whole
+    if not whole.slots.place and _name_and_kind(part.slots.place, other.names):
+        return False  # "in the Carrow region" / "Carrow's": the area of that name, not a part of it
     if part.slots.subplace and whole.slots.place and re.search(
             r"\bof\s+(?:the\s+)?" + re.escape(whole.slots.place) + r"\b", mover.what):
         return True  # "the northern district of Caldon" / "across Caldon"
     return smaller_area(part, whole)
+
+
+def _name_and_kind(area: str, names: frozenset[str]) -> bool:
+    """``area`` is a name with one kind word after it ("Carrow region", "Hesket district") and the
+    other move names it by that name alone ("Carrow's jobless rate"): the area of that name, told
+    with its kind; not a part named by a kind of two words ("Dunmere town centre": the centre of the
+    town Dunmere) or by a kind before its whole ("district of Caldon")."""
+    words = area.split()
+    return (len(words) > 1 and words[-1].isalpha() and words[-1].islower()
+            and all(w[:1].isupper() for w in words[:-1]) and set(words[:-1]) <= names)
 
 
 def _kind_named(area: str, what: str) -> bool:

