@@ -98,3 +98,15 @@ def test_two_named_rosters_that_share_no_name_are_two_groups(text_a, number_a, t
     fa, fb = frame_at(tmp_path / "a", text_a, number_a), frame_at(tmp_path / "b", text_b, number_b)
     reasons = [reason for _, reason in compare.vetoes(fa, fb)]
     assert ("different people named" in reasons) == apart, reasons
+
+
+@pytest.mark.parametrize("text, number, predicate", [
+    # a gerund right after a measure's unit says what the measure is, wherever the parse hangs it
+    ("Dunmore , who had worked hard on his footwork , showed his pace this autumn , breaking through "
+     "tackles and past heavier defenders on his way to 812 yards rushing .", "812 yards", "rush"),
+    ("Ortiz led the league with 1,204 yards passing.", "1,204 yards", "pass"),
+    # a gerund of its own object is another clause: the figure keeps its verb
+    ("The convoy covered 90 kilometres , crossing the river at dawn .", "90 kilometres", "cover"),
+])
+def test_a_gerund_after_a_unit_names_its_measure(text, number, predicate, tmp_path):
+    assert frame_at(tmp_path, text, number).slots.predicate == predicate

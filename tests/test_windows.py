@@ -32,6 +32,11 @@ WINDOWS = [
     ("The typical service life of such a pump is about six years.", "six years", ""),  # not the noun's number
     ("The first three were rescued by a trawler before dawn.", "three", "sequence"),  # the noun left out
     ("Three were rescued by a trawler before dawn.", "Three", ""),
+    # the span a superlative is ranked within: the range the writer chose, not a length of the event
+    ("Critics called it the costliest signing in the 40-year history of the Pell Road club.", "40-year", "sequence"),
+    ("The bid was the largest fine in the regulator's 12 - year record, officials said.", "12 - year", "sequence"),
+    ("He signed a 12-year deal with the Lanterns.", "12-year", ""),  # the deal's own length
+    ("Osei has spent nine years in the longest-serving post at the club.", "nine years", ""),
 ]
 
 

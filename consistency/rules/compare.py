@@ -677,7 +677,7 @@ VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
     ("members", lambda p: members.apart(p.fa, p.fb)),  # "primary schools" / "secondary schools"
     ("named_members", lambda p: p.found and members.named_apart(p.fa, p.fb) or ""),  # "two wardens, Morrow and Dunn"
     ("part_of", lambda p: _says(PART, p.found and (
-        _both(_part_of, p.fa, p.fb) or _rest_of_group(p.fa, p.fb)))),
+        _both(_part_of, p.fa, p.fb) or _both(_bracketed_part, p.fa, p.fb) or _rest_of_group(p.fa, p.fb)))),
     ("portions", lambda p: _says("different parts of the event", p.found and _portions_differ(p.fa, p.fb))),
     ("condition", lambda p: _says("different predicates", p.found and _both(_condition_differs, p.fa, p.fb))),
     ("outcomes", lambda p: _says("different predicates", _outcomes_differ(p.fa, p.fb))),
@@ -1443,6 +1443,33 @@ def _part_of(part: Frame, whole: Frame) -> bool:
         return True
     return _portion_of(part, whole) or bool(part.slots.role and not whole.slots.role) \
         or _narrowed_of(part, whole) or _of_group_counted(part, whole) or _whole_of_partitive(whole, part)
+
+
+def _bracketed_part(part: Frame, whole: Frame) -> bool:
+    """``part``'s number opens a bracket right after a run of figures in its sentence ("took his
+    record to 41 - 2 ( 33 KOs )", "won 14 ( 9 at home )"), ``whole`` counts one of that run's
+    numbers exactly and ``part`` counts fewer by another noun: the brackets break the figure before
+    them down, so ``part`` is a part of what ``whole`` restates, not a rival count of it. Read from
+    the parse (the opening bracket's token and the cardinals before it), no list of nouns. Found on
+    the news tune half (benchmarks/news.py): a boxer's bracketed knockouts after his win-loss record
+    against another outlet's wins, equal to the record's first number (judged a misread). A
+    bracketed count against a figure that is not the one before the brackets ("36 opponents
+    stopped") still compares, and so does one of the part's own noun."""
+    if part.q.dimension not in (None, "count") or whole.q.bound != "exact" or part.high >= whole.low \
+            or same_word(part.slots.head, whole.slots.head):
+        return False
+    from ..parsing import parse
+    p = parse(part.claim.text)
+    tokens = p.tokens_in(part.q.start, part.q.end)
+    if not tokens or tokens[0].i < 2 or p.tokens[tokens[0].i - 1].text != "(":
+        return False
+    before = []
+    for t in reversed(p.tokens[:tokens[0].i - 1]):
+        if t.tag == "CD":
+            before.append(t.text.replace(",", ""))
+        elif t.text not in ("-", "\u2013") or not before:
+            break
+    return any(x.isdigit() and float(x) == whole.low == whole.high for x in before)
 
 
 def _rest_of_whole(part: Frame, rest: Frame) -> bool:

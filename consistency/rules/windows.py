@@ -52,6 +52,8 @@ _INDEFINITE = ("a", "an")
 def window(p: Parse, anchor: Token, noun: Token | None, inside: set[int]) -> str:
     """`SEQUENCE`, `RANKED` or '' for the number whose tokens are ``inside``, counting ``noun``
     (else, for a span of time, its unit noun ``anchor``). See the module docstring."""
+    if anchor.pos == "NOUN" and anchor.i in inside and _ranked_within(p, anchor):
+        return SEQUENCE  # "the richest in the club's 40-year history": the range a superlative ranks in
     head = anchor if anchor.pos == "NOUN" and anchor.i in inside else noun  # a span's unit first
     if head is None and anchor.pos == "NUM" and anchor.dep in _NOMINAL:
         return _elided(p, anchor)  # "the next two were shot": the number stands for its noun
@@ -86,6 +88,23 @@ def _elided(p: Parse, number: Token) -> str:
                 d.dep in _DETERMINERS and d.i < k.i and d.low not in _INDEFINITE for d in kids):
             return SEQUENCE
     return ""
+
+
+def _ranked_within(p: Parse, unit: Token) -> bool:
+    """The span whose unit noun is ``unit`` sizes the object of *in* that a superlative takes, or
+    that follows a noun a superlative modifies: "the longest offer in the group's nine-year
+    history", "the largest fine in its 12-year record". The span is the range the writer ranks
+    within, a window like "the past nine years", not a length of the event (on the news tune half
+    the nine-year history of a club's owners was flagged against the length of an offer, judged
+    a different measure). A span the noun's own length ("a 12-year deal") or the object of another
+    verb ("has spent nine years") is read as before."""
+    noun = unit
+    while noun.dep in ("compound", "amod", "nummod") and noun.head != noun.i and p.tokens[noun.head].pos == "NOUN":
+        noun = p.tokens[noun.head]
+    if noun.dep != "pobj" or noun.head == noun.i or p.tokens[noun.head].low != "in":
+        return False
+    ranked = p.tokens[p.tokens[noun.head].head]
+    return ranked.tag in ("JJS", "RBS") or any(k.dep == "amod" and k.tag in ("JJS", "RBS") for k in p.children(ranked.i))
 
 
 def _duration_of_state(p: Parse, head: Token) -> bool:
