@@ -110,3 +110,28 @@ def test_two_named_rosters_that_share_no_name_are_two_groups(text_a, number_a, t
 ])
 def test_a_gerund_after_a_unit_names_its_measure(text, number, predicate, tmp_path):
     assert frame_at(tmp_path, text, number).slots.predicate == predicate
+
+
+LEADER = ("In the survey , former Senator Ada Voss leads the likely field with 24 percent of party voters , "
+          "followed by Rolf Brandt and former Governor Ivo Kell at 15 percent each .")
+SHARES = [
+    # "each" gives the figure to the names joined before it, not to the clause's one subject
+    (LEADER, "15 percent", "A second poll put Brandt level with Kell ( Voss leads the pack at 24 percent ) .", "24 percent", True),
+    # one of those names on the other side: a rival figure of his
+    (LEADER, "15 percent", "Ivo Kell stands second in a rival poll at 19 percent .", "19 percent", False),
+    # without "each" the figure is read as before
+    ("In the survey , former Senator Ada Voss leads the likely field , with Rolf Brandt at 15 percent .", "15 percent",
+     "A second poll put Brandt level with Kell ( Voss leads the pack at 24 percent ) .", "24 percent", False),
+]
+
+
+@pytest.mark.parametrize("text_a,number_a,text_b,number_b,apart", SHARES, ids=[r[3] + "-" + str(r[4]) for r in SHARES])
+def test_a_figure_each_of_joined_names_has_is_theirs(text_a, number_a, text_b, number_b, apart, tmp_path):
+    from consistency.rules import compare
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    fa, fb = frame_at(tmp_path / "a", text_a, number_a), frame_at(tmp_path / "b", text_b, number_b)
+    for x, y in ((fa, fb), (fb, fa)):
+        names = [name for name, _ in compare.vetoes(x, y)]
+        assert ("each_of_names" in names) == apart, names

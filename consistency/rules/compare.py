@@ -676,6 +676,7 @@ VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
     ("places", lambda p: _says("different places", _places_differ(p.fa.slots, p.fb.slots))),
     ("members", lambda p: members.apart(p.fa, p.fb)),  # "primary schools" / "secondary schools"
     ("named_members", lambda p: p.found and members.named_apart(p.fa, p.fb) or ""),  # "two wardens, Morrow and Dunn"
+    ("each_of_names", lambda p: p.found and members.each_of_names(p.fa, p.fb) or ""),  # "Brandt and Kell at 15% each"
     ("part_of", lambda p: _says(PART, p.found and (
         _both(_part_of, p.fa, p.fb) or _both(_bracketed_part, p.fa, p.fb) or _rest_of_group(p.fa, p.fb)))),
     ("portions", lambda p: _says("different parts of the event", p.found and _portions_differ(p.fa, p.fb))),
