@@ -1625,8 +1625,10 @@ def _narrowed_of(part: Frame, whole: Frame) -> bool:
     shoulder", "took in 35 people with injuries") and ``whole`` counts with a plain predicate: the
     narrowed ones are a subset of those, not a rival count (the caller, `_part_of`, asks that the
     part count fewer: five critically injured against three injured still conflict). Two counts
-    narrowed alike or otherwise still compare; counts only (not ages)."""
-    if not part.slots.narrowed or whole.slots.narrowed:
+    narrowed alike or otherwise still compare; counts only (not ages). A count told as all of
+    its noun (`slots.Slots.qualifiers` "all": "all 14 walkers were safely winched off") is the
+    whole of those the predicate holds of, however it is narrowed: no subset of a larger count."""
+    if not part.slots.narrowed or whole.slots.narrowed or "all" in part.slots.qualifiers:
         return False
     return part.q.dimension in (None, "count") and not part.is_age and not whole.is_age
 

@@ -332,11 +332,12 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
             continue
         for k in p.children(t.i):
             if k.low in _INCREMENT and k.i not in inside and k.dep in ("amod", "advmod", "det", "quantmod") \
-                    and not (k.i + 1 < len(p.tokens) and p.tokens[k.i + 1].low == "than"):
+                    and not (k.i + 1 < len(p.tokens) and p.tokens[k.i + 1].low == "than") \
+                    and not _subject_reached(p, t, anchor):
                 qualifiers.add("increment")
             if k.low in ("all", "every", "entire") and k.dep in ("predet", "det", "amod", "quantmod", "advmod"):
                 qualifiers.add("all")
-    if span[0].i > 0 and p.tokens[span[0].i - 1].low == "all":
+    if span[0].i > 0 and p.tokens[span[0].i - 1].low == "all" or noun is not None and _every_one_of(p, noun):
         qualifiers.add("all")
     if noun is not None and (noun.dep == "pobj" and p.tokens[noun.head].low == "of"
                              and p.tokens[noun.head].head in blocked or blocked and _opens_of_phrase(p, anchor)):
@@ -1149,6 +1150,24 @@ def _modifiers(p: Parse, owners: list[Token], inside: set[int], blocked: set[int
 #: words the extractor reads as a bound or approximation, not as what is measured.
 _BOUND_WORDS = frozenset({"so", "far", "still", "than", "about", "nearly", "almost", "around", "roughly",
                           "approximately", "over", "under", "up", "more", "less", "least", "most"})
+
+
+def _every_one_of(p: Parse, noun: Token) -> bool:
+    """``noun`` is the whole of a partitive that takes every one of it ("every one of the 58
+    passengers", "each of the 14 walkers", "all of the 30 homes"): the count is all of them."""
+    if noun.dep != "pobj" or p.tokens[noun.head].low != "of":
+        return False
+    taker = p.tokens[p.tokens[noun.head].head]
+    return taker.low in ("all", "each") or taker.low == "one" and any(
+        k.low in ("every", "each") and k.dep in ("det", "predet", "amod") for k in p.children(taker.i))
+
+
+def _subject_reached(p: Parse, noun: Token, anchor: Token) -> bool:
+    """``noun`` is the subject of the verb the number ``anchor`` hangs on, not a noun the number
+    counts ("the new Harwell lido holds 800": the lido holds the 800): its modifiers ("new",
+    "other") tell which thing holds the figure, not that the figure is added to a group."""
+    return noun.i != anchor.i and noun.i != anchor.head and noun.dep in _SUBJECTS \
+        and _verb_of(p, anchor) is not None and noun.head == _verb_of(p, anchor).i
 
 
 def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str]) -> Token | None:
