@@ -127,6 +127,11 @@ SHARES = [
 
 @pytest.mark.parametrize("text_a,number_a,text_b,number_b,apart", SHARES, ids=[r[3] + "-" + str(r[4]) for r in SHARES])
 def test_a_figure_each_of_joined_names_has_is_theirs(text_a, number_a, text_b, number_b, apart, tmp_path):
+    assert_veto_both_ways(tmp_path, text_a, number_a, text_b, number_b, "each_of_names", apart)
+
+
+def assert_veto_both_ways(tmp_path, text_a, number_a, text_b, number_b, veto, holds):
+    """The veto named ``veto`` holds (``holds``) of the two figures read each way round."""
     from consistency.rules import compare
 
     (tmp_path / "a").mkdir()
@@ -134,4 +139,23 @@ def test_a_figure_each_of_joined_names_has_is_theirs(text_a, number_a, text_b, n
     fa, fb = frame_at(tmp_path / "a", text_a, number_a), frame_at(tmp_path / "b", text_b, number_b)
     for x, y in ((fa, fb), (fb, fa)):
         names = [name for name, _ in compare.vetoes(x, y)]
-        assert ("each_of_names" in names) == apart, names
+        assert (veto in names) == holds, names
+
+
+CREWS = [
+    # the name only qualifies another noun on the other side: the head of a crew named after him is not him
+    ("Rudd kept command of his crew from his cell while serving a 15 - year term .", "15 - year",
+     "Long feared on the docks , the alleged chief of the Rudd crew was serving a 12 - year term at a prison in the north .",
+     "12 - year", True),
+    # the same man named on both sides still compares
+    ("Rudd kept command of his crew from his cell while serving a 15 - year term .", "15 - year",
+     "Long feared on the docks , Rudd was serving a 12 - year term at a prison in the north .", "12 - year", False),
+    # a name in apposition to the other's subject: that name is the holder, read as before
+    ("Rudd kept command of his crew from his cell while serving a 15 - year term .", "15 - year",
+     "The chief of the Rudd crew , Ivo Kell , was serving a 12 - year term at a prison in the north .", "12 - year", False),
+]
+
+
+@pytest.mark.parametrize("text_a,number_a,text_b,number_b,apart", CREWS, ids=[r[2][:20] + "-" + str(r[4]) for r in CREWS])
+def test_a_name_that_only_qualifies_the_other_subject_is_not_its_holder(text_a, number_a, text_b, number_b, apart, tmp_path):
+    assert_veto_both_ways(tmp_path, text_a, number_a, text_b, number_b, "named_modifier", apart)
