@@ -163,7 +163,7 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     for c in (claims.values() if isinstance(claims, dict) else claims):  # `run` passes its pool by number
         articles.setdefault(c.doc_key, []).append(c)
     compared = crowd_counts(pairs) if crowds is None else crowds
-    scored_as_rows = row_documents(articles)
+    scored_as_rows = frozenset(row_documents(articles))
     for n, pair in enumerate(pairs):
         if n % PARSE_CHUNK == 0:
             prime_parses(claims, pairs[n:n + PARSE_CHUNK], rules)
@@ -171,7 +171,7 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
         rows = not given and dataset_row(a, scored_as_rows) and dataset_row(b, scored_as_rows)
         ctx = PairContext(similarity=pair.similarity, given=given, rows=rows,
                           crowd=math.log(compared[pair.i] * compared[pair.j]), similar=similar, contrasts=contrasts,
-                          sims=sims, articles=articles)
+                          sims=sims, articles=articles, short_rows=scored_as_rows)
         flagged = False
         for rule, plugin in ordered:
             if flagged and plugin:

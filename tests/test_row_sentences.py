@@ -106,3 +106,34 @@ def test_a_retraction_said_by_an_earlier_text_is_no_restatement(tmp_path, embedd
                               "our listing of the Quillby marina said the new pontoon")
     report = api.check([str(rows(tmp_path, amended, BERTHS))], Settings(min_confidence=0.0), embedder=embedder)
     assert any("63" in f.a.text + f.b.text and f.rule == "NUM001" for f in conflicts(report))
+
+
+
+#: A crawl exported to JSONL: most of its rows whole articles of many sentences (each its own:
+#: near copies of one article are read once).
+CRAWL = (
+    "The Ashcombe allotment society met on Tuesday evening in the parish hall. Members voted on a new "
+    "water rota for the summer. The treasurer read out the accounts. A raffle paid for a second "
+    "greenhouse. The next meeting falls in the autumn.",
+    "Roadworks on the Birchley bypass ran late into the night. Drivers queued past the garden centre. "
+    "The contractor blamed a burst main under the verge. Buses were sent through the village instead. "
+    "The lane reopens once the trench is filled.",
+    "Cowden's library has reopened after a fortnight of repairs to its roof. Volunteers moved the "
+    "children's shelves back by hand. A storyteller visits on Saturday mornings. The reading room keeps "
+    "its winter hours. Parking behind the building stays closed.",
+    "A choir from Dunmere sang at the cathedral on Sunday. Their conductor retires in spring. The "
+    "programme mixed carols with a new setting of an old hymn. Tickets sold out within days. A "
+    "recording is planned for next year.",
+    "Flooding in the lower fields at Elsworth has kept the sheep on higher ground. Farmers say the "
+    "drains were cleared too late. The river board promised a survey. Footpaths along the bank are "
+    "shut. Walkers are asked to use the ridge track.",
+)
+
+
+def test_a_short_row_among_articles_is_read_as_article_sentences(tmp_path, embedder):
+    """In a file most of whose rows are articles (`group.short_row`), a row of three sentences is no
+    claim its writer split: its pronoun's figure is not given the measure of the sentence before it,
+    as an article sentence's is not. (The same two rows alone are: the test above.)"""
+    path = rows(tmp_path, AMENDED, BERTHS, *CRAWL)
+    report = api.check([str(path)], Settings(min_confidence=0.0, threshold=0.05), embedder=embedder)
+    assert not any("63" in f.a.text + f.b.text for f in conflicts(report))

@@ -96,6 +96,10 @@ class PairContext:
     #: of each claim's article says (`restated`), and whom its pronouns name (`_who`). Empty: no
     #: article is known.
     articles: dict = field(default_factory=dict)
+    #: the documents (keys) of ``articles`` that are short dataset rows (`check.row_documents`: rows of
+    #: at most `group.ROW_SENTENCES` claims in a file most of whose rows are that short), each one
+    #: claim its writer split into sentences. Empty: none is known.
+    short_rows: frozenset = frozenset()
 
     def sim(self, x: str, y: str) -> float:
         if not x or not y:

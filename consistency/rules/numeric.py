@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
-from ..group import ROW_SENTENCES
 from ..parsing import parsed
 from ..quantities.ranks import names_place
 from ..records import Claim
@@ -115,13 +114,13 @@ def _row_measured(fs: tuple[Frame, ...], ctx: PairContext) -> tuple[Frame, ...]:
     ("It will have 24.") read with the measure of the sentence before it in its dataset row, when
     that sentence names one measure of the figure's kind ("... would have 42 turbines. It will have
     24."): a row is one claim its writer split into sentences, and the bare figure's pronoun stands
-    for what that sentence counted. Only rows of at most `group.ROW_SENTENCES` sentences (a writer's
-    row, as `group.row_sentence_pairs`): read in the rows of a crawl of news articles it changed 6
-    findings of the news tune half (1 confirmed lost, 3 new). ``fs`` unchanged otherwise."""
+    for what that sentence counted. Only a writer's short row (``ctx.short_rows``: `group.short_row`,
+    at most `group.ROW_SENTENCES` sentences in a file most of whose rows are that short, as
+    `group.row_sentence_pairs` reads them), not a short row of a crawl of articles, whose sentences
+    are an article's. ``fs`` unchanged otherwise."""
     if not fs or fs[0].claim.row_id is None or not any(_bare(f) for f in fs):
         return fs
-    row = ctx.articles.get(fs[0].claim.doc_key, ())
-    before = ctx.before(fs[0].claim, 1) if len(row) <= ROW_SENTENCES else []
+    before = ctx.before(fs[0].claim, 1) if fs[0].claim.doc_key in ctx.short_rows else []
     if not before:
         return fs
     out = []
