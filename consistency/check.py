@@ -206,24 +206,6 @@ def crowd_counts(pairs: Iterable[Pair]) -> Counter:
     return Counter(x for p in pairs for x in (p.i, p.j))
 
 
-def whole_row(claim: Claim) -> bool:
-    """A whole dataset row (`claims.read_document` keeps a one-claim row whole, with the row id as
-    its claim id), not a sentence of an article or of a dataset row that holds one."""
-    return claim.row_id is not None and claim.id == claim.row_id
-
-
-def claims_datasets(articles: dict) -> set[str]:
-    """The files of the check that are claims datasets: most of their rows (``articles``: the claims of
-    each document) are one claim each. A dataset of articles (most rows several sentences, as a
-    crawl exported to JSONL) is not one, also for its rows of one sentence."""
-    whole: Counter = Counter()
-    split: Counter = Counter()
-    for claims in articles.values():
-        if claims and claims[0].row_id is not None:
-            (whole if len(claims) == 1 and whole_row(claims[0]) else split)[claims[0].path] += 1
-    return {path for path, n in whole.items() if n > split[path]}
-
-
 def row_documents(articles: dict) -> set[str]:
     """The documents (keys) whose claims the rows model scores (`run_rules`): the dataset rows of at
     most `group.ROW_SENTENCES` claims (``articles``: the claims of each document) in files most of
@@ -232,9 +214,8 @@ def row_documents(articles: dict) -> set[str]:
     curator wrote it as one sentence or three ("Weather bulletin, Thursday. Snow has shut 27
     schools."); a JSONL of articles (most rows longer) is none, also for its short rows.
 
-    Before, only rows of one claim in files most of whose rows were one claim were
-    (`claims_datasets`), so a row of two sentences against a row of one was scored by the found
-    model, fitted on news whose similar sentences mostly measure different things: a reworded
+    Before, only rows of one claim in files most of whose rows were one claim were, so a row of two
+    sentences against a row of one was scored by the found model, fitted on news whose similar sentences mostly measure different things: a reworded
     conflict of two rows fell to 0.03-0.05 there and 0.15-0.32 under the rows model. Tuning
     writers' pair files (P / R, main a09128a): voices3 0.917 / 0.880 -> 0.918 / 0.900, voices4
     0.925 / 0.740 -> 0.932 / 0.820, voices7 0.871 / 0.540 -> 0.879 / 0.580, the others unchanged;

@@ -738,21 +738,23 @@ def build(documents: Sequence[Document], claims: Sequence[Claim], vectors: np.nd
 
 
 def dataset_rows(claims: Sequence[Claim]) -> set[str]:
-    """The documents (keys) that are rows of a claims dataset (`check.claims_datasets`: most of its
-    rows one claim each), whatever the number of sentences of each: a row of two sentences ("The
-    film opened on a streaming service in May. On the review site, the film holds 10 %.") has no
-    article around it either, and is read for what it names as a row of one is (`Stories.one_thing`).
+    """The documents (keys) that are rows of a claims dataset: the short rows `check.row_documents`
+    has the rows model score (at most `group.ROW_SENTENCES` claims, in a file most of whose rows are
+    that short), whatever the number of sentences of each: a row of two sentences ("The film opened
+    on a streaming service in May. On the review site, the film holds 10 %.") has no article around
+    it either, and is read for what it names as a row of one is (`Stories.one_thing`). One decision
+    for both: before, a file of two-sentence rows was scored as rows but grouped as articles (files
+    most of whose rows were one claim were datasets here).
 
     Before, only documents of one claim were: on VitaminC dev pooled as one dataset
     (`benchmarks/rows.py`, half a) one row of two sentences naming the review site every film row
     names was compared with every such row of its story, 61 of the 139 flagged pairs of two pages."""
-    from .check import claims_datasets
+    from .check import row_documents
 
     articles: dict[str, list[Claim]] = {}
     for c in claims:
         articles.setdefault(c.doc_key, []).append(c)
-    datasets = claims_datasets(articles)
-    return {key for key, cs in articles.items() if cs[0].row_id is not None and cs[0].path in datasets}
+    return row_documents(articles)
 
 
 def records(placed: Sequence[Placed], df: Mapping[str, int] | None = None) -> tuple[Story, ...]:
