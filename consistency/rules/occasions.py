@@ -355,10 +355,12 @@ def verb_kind_of(a: str, b: str) -> bool:
 
 
 def verb_lemma(f: Frame) -> str:
-    """The lemma of the verb ``f``'s date hangs from, with its particle or the noun WordNet lists it
-    with ("broke out": "break out", "took place": "take place"), or the verb of the event noun a
-    copula's date is of ("is due for release": "release") or that a passive planning verb is for
-    ("is scheduled for release": "release", `shared_time.planned_for`); '' without a verb."""
+    """The lemma of the verb ``f``'s date hangs from, with its particles as the other rules read them
+    (`parsing.Parse.with_particle`: "broke out": "break out") or else its object noun when WordNet
+    lists the two as one verb ("took place": "take place", whose phase is "occur"), each only when
+    WordNet lists it; or the verb of the event noun a copula's date is of ("is due for release":
+    "release") or that a passive planning verb is for ("is scheduled for release": "release",
+    `shared_time.planned_for`); '' without a verb."""
     p, verb, _, inside = date_verb(f)
     if verb is None:
         return ""
@@ -366,9 +368,12 @@ def verb_lemma(f: Frame) -> str:
         return wordnet.verb_of(event.lemma) or event.lemma  # "is scheduled for release": "release"
     if verb.lemma == "be" and f.slots.event and " " not in f.slots.event:
         return wordnet.verb_of(f.slots.event)  # "is due for release": the noun's verb
-    for k in p.children(verb.i):
-        if k.dep in ("prt", "dobj") and k.i not in inside and wordnet.synsets(f"{verb.lemma} {k.low}", "v"):
-            return f"{verb.lemma} {k.low}"
+    joined = p.with_particle(verb.i)
+    if joined != verb.lemma and wordnet.synsets(joined, "v"):
+        return joined
+    noun = p.child(verb.i, "dobj")
+    if noun is not None and noun.i not in inside and wordnet.synsets(f"{verb.lemma} {noun.lemma}", "v"):
+        return f"{verb.lemma} {noun.lemma}"
     return verb.lemma
 
 
