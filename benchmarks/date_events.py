@@ -51,7 +51,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from benchdata import write_pair
 
 from consistency.claims import text_hash
-from consistency.rules import compare, occasions, wordnet
+from consistency import wordnet
+from consistency.rules import compare, occasions
 from consistency.rules.utterances import date_verb
 
 #: The features read of two dated frames (`features`).

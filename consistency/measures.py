@@ -54,24 +54,24 @@ def labelled(claim: Claim) -> frozenset[tuple]:
 
 def measure_keys(heads: Sequence[frozenset[tuple]]) -> list[frozenset]:
     """Per claim, keys of the measures its figures count (``heads``: `measure_heads` of each):
-    (dimension, sense) for each WordNet sense of a head (`consistency.rules.wordnet.meanings`). Two
+    (dimension, sense) for each WordNet sense of a head (`consistency.wordnet.meanings`). Two
     claims whose measures agree (`measures_agree`) share one; the keys find such pairs among the
     similar ones without asking WordNet of every pair (the second route of
     `consistency.group.candidate_pairs`)."""
-    from .rules.wordnet import meanings
+    from .wordnet import meanings
 
     return [frozenset((d, m) for d, h in hs for m in meanings(h)) for hs in heads]
 
 
 def measures_agree(a: frozenset[tuple], b: frozenset[tuple]) -> bool:
     """Whether two claims' measures (`measure_heads`) name one measure of one dimension in two words
-    that WordNet reads as one meaning (`consistency.rules.wordnet.relation` `SAME`: "households" /
+    that WordNet reads as one meaning (`consistency.wordnet.relation` `SAME`: "households" /
     "homes", "persons" / "people"), not a kind of the other.
 
     One head word on both sides is left out: the sentence similarity already counts it, and under
     the threshold such pairs were mostly other events or other games (one route for both added 38
     findings on the news tune half, almost all "people", "games", "boats" of two occasions); a
     measure worded apart lowers the similarity it is missing from."""
-    from .rules.wordnet import SAME, relation
+    from .wordnet import SAME, relation
 
     return any(da == db and ha != hb and relation(ha, hb, "n") == SAME for da, ha in a for db, hb in b)

@@ -1,7 +1,7 @@
 """Pairs worded apart that count one thing under two names (tests/data/candidacy/cases.jsonl, our
 own words and invented names): their sentences' cosine is under the grouping threshold, and the
 second route to candidacy (`consistency.group.candidate_pairs` ``keys``: measures that agree by
-meaning, `consistency.rules.wordnet.meanings`) still compares them. Each case is two rows of one
+meaning, `consistency.wordnet.meanings`) still compares them. Each case is two rows of one
 claims dataset; ``conflict`` value pairs must be flagged, ``apart`` ones not."""
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ def test_bases_hedges_and_transitive_acts():
 
 
 def test_a_verb_of_change_outside_the_change_words_is_read_from_wordnet():
-    from consistency.rules.wordnet import available, polarity
+    from consistency.wordnet import available, polarity
 
     if not available():
         pytest.skip("no WordNet data")

@@ -12,7 +12,7 @@
 - tests/data/voices/pairs.jsonl: 60 pairs in another voice (the measure named differently on each
   side, the number before or after its noun), written before the slot engine and never tuned on:
   P 0.533, R 0.267 (the word-list engine: P 0.333, R 0.100); with the background veto P 0.583, R 0.233;
-  with WordNet synonyms and groups as one measure (`consistency.rules.wordnet`) P 0.733, R 0.367
+  with WordNet synonyms and groups as one measure (`consistency.wordnet`) P 0.733, R 0.367
   (a refit of the found-pair model by meaning reached P 0.833, R 0.500 but lost wanted news
   findings: docs/rules.md, "Confidence"). Session 36: a part of the whole only in an area of a kind
   of location (`compare._part_of`) finds 4 more of its conflicts at confidence 0 (17 -> 21 of 30,

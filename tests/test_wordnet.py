@@ -1,4 +1,4 @@
-"""WordNet relations of two measures or predicates (`consistency.rules.wordnet`) and the features a
+"""WordNet relations of two measures or predicates (`consistency.wordnet`) and the features a
 check reads from them (`compare.features`: ``same_head``, ``head_differs``, ``same_predicate``,
 ``predicate_gap``).
 
@@ -28,8 +28,9 @@ import pytest
 from benchmark_module import benchmark
 from recorded import scored_features
 
-from consistency.rules import compare, occasions, wordnet
-from consistency.rules.wordnet import FAR, KIN, SAME, UNKNOWN, relation
+from consistency import wordnet
+from consistency.rules import compare, occasions
+from consistency.wordnet import FAR, KIN, SAME, UNKNOWN, relation
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "lexicon" / "pairs.jsonl"

@@ -138,7 +138,7 @@ def bound_after(text: str, end: int) -> tuple[Bound, int] | None:
 
 
 #: The words of change by direction, read on raw text (`change_before` runs before any parse) and
-#: by `rules.moves` first. Measured against WordNet (`rules.wordnet.polarity`, session 39): of the
+#: by `rules.moves` first. Measured against WordNet (`wordnet.polarity`, session 39): of the
 #: verb forms here, WordNet's senses give 117 the same direction, none the other, and none to 28
 #: lemmas ("decline", "jump", "slip", "gain", "lose", "rally", "slide", "sink", "tank", ...: their
 #: change sense is not among their first three or not below "increase"/"decrease"), among them the

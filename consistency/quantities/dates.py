@@ -37,6 +37,7 @@ from typing import Literal
 from consistency.quantities.measured import counted_noun, is_plural
 from consistency.quantities.numbers import ORDINALS
 from consistency.records import DateMention
+from consistency.wordnet import past_form
 
 #: A month's name, or its abbreviation with or without its full stop ("Sept.", "Aug"); the stop of a
 #: sentence after a full name ("on 4 June.") is not the name's.
@@ -332,8 +333,6 @@ def _forward(text: str, start: int) -> bool:
     if breaks:
         before = before[breaks[-1].end():]
     if "," in before:
-        from consistency.rules.wordnet import past_form  # rules import quantities: read when needed
-
         words = re.findall(r"[A-Za-z]+", before[before.rindex(",") + 1:])
         if words and words[0].lower() not in _JOINING and any(map(past_form, words)):
             before = before[before.rindex(",") + 1:]

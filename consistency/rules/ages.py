@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from ..parsing import Parse, Token, parse
 from ..records import UNDATED
-from . import wordnet
+from .. import wordnet
 from .frames import Frame
 
 #: `apart`'s reason.

@@ -28,7 +28,7 @@ Used by `compare.apart` for found pairs ("different items")."""
 from __future__ import annotations
 
 from ..parsing import Parse, Token, parse
-from . import wordnet
+from .. import wordnet
 from .frames import Frame, disjoint, frames, same_kind
 
 #: The dependency labels that join a noun phrase to the one before it in a list.

@@ -49,8 +49,10 @@ import numpy as np
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
+from ..wordnet import KIN, SAME, UNKNOWN, kinds_differ, relation
+from .. import wordnet
 from . import (ages, counted, events, intervals, joined, kinds, makers, members, moments, numbered, occasions, parties,
-               results, running, shared_time, stretches, terms, totals, wordnet)
+               results, running, shared_time, stretches, terms, totals)
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
                      same_kind, vague_magnitude)
@@ -60,7 +62,6 @@ from .slots import PERSONAL, statistic_of, statistics_differ
 from .text import same_word, view
 from .utterances import contents_differ, utterance
 from .windows import windows_apart
-from .wordnet import KIN, SAME, UNKNOWN, kinds_differ, relation
 
 #: cosine similarity of two short texts (phrases); None when no model is at hand.
 Similar = Callable[[str, str], float]

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..parsing import Parse, Token
-from . import wordnet
+from .. import wordnet
 
 #: The reasons `apart` gives.
 OTHER_EVENTS = "counts of different events"

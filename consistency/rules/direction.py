@@ -6,11 +6,11 @@ from typing import Iterable, Iterator, Sequence
 
 from ..parsing import parsed
 from ..records import Claim
+from ..wordnet import SAME, relation
 from .base import Rule, Verdict, register, spans
 from .compare import SAME_MEASURE, PairContext, alignment
 from .frames import Frame, frames, key
 from .moves import SAME_WHAT_SIM, base_at, members_differ, moves, opposed, same_move
-from .wordnet import SAME, relation
 
 
 @register

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..quantities.dates import WEEKDAYS
 from ..quantities.numbers import find_numbers
-from . import wordnet
+from .. import wordnet
 
 _WEEKDAY = re.compile(r"\b" + WEEKDAYS + r"\b")
 _DAY_INDEX = {name: i for i, name in enumerate(

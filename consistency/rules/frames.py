@@ -27,11 +27,11 @@ from ..quantities.change import direction_of
 from ..quantities.dates import MONTHS, WEEKDAYS, is_year_part
 from ..quantities.running import GROWING
 from ..records import UNDATED, Claim, Quantity
+from ..wordnet import SENSES, VERB_CHANGE, lexicographer_files
 from . import attributes
 from .slots import Slots, attached, era_time, own_time, read_slots
 from .text import as_of, view
 from .tolerance import disjoint, interval, rounding_tolerance, stated_number, unit_size  # noqa: F401  (the rules import them)
-from .wordnet import SENSES, VERB_CHANGE, lexicographer_files
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,7 +126,7 @@ def _act_decided(p, verb, prep) -> bool:
     (both ways). A verb that tells the act itself ("staged a walkout on 3 March") keeps its tense.
     Found on the tuning writers (tests/data/voices5): a closure approved "from 3 March" read as
     last March, set apart by "different dates" from the other report's coming 3 March."""
-    from . import wordnet
+    from .. import wordnet
 
     if verb.pos != "VERB" or not wordnet.lexicographer_files(verb.lemma, "v") & {
             wordnet.VERB_COGNITION, wordnet.VERB_COMMUNICATION}:

@@ -21,7 +21,7 @@ of-phrase: "and four civilians", "and a driver", "and half of the officers" are 
 from __future__ import annotations
 
 from ..parsing import parse
-from . import wordnet
+from .. import wordnet
 from .frames import Frame, disjoint, per_figure
 
 #: The dependents a bare conjunct may have: words that narrow the noun ("crew members", "other

@@ -29,8 +29,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..parsing import parse
+from ..wordnet import opposite
 from .frames import Frame
-from .wordnet import opposite
 
 #: Why the veto holds, as a finding's explanation would show it.
 REASON = "different members of one kind"

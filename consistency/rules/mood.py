@@ -14,7 +14,7 @@ win a 9 percent raise"): a disposition or limit, not a value anybody reported.
 from __future__ import annotations
 
 from ..parsing import Parse, Token
-from . import wordnet
+from .. import wordnet
 
 #: conjunctions of a condition: the clause they mark, and the clause that marked clause modifies
 #: (its consequent: "if somebody tells you how, you don't have discretion"), say what would hold.

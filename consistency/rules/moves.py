@@ -71,11 +71,7 @@ from ..parsing import Parse, Token, parse, tokens_text
 from ..quantities.change import direction_of, phrasal
 from ..quantities.dates import MONTHS
 from ..records import Claim, Direction, Quantity
-from . import mood
-from .frames import Frame, per_claim
-from .slots import attached, read_slots
-from .text import as_of, view
-from .wordnet import (
+from ..wordnet import (
     KIN,
     LEVELS,
     NOUN_GROUP,
@@ -93,6 +89,10 @@ from .wordnet import (
     synsets,
     verb_of,
 )
+from . import mood
+from .frames import Frame, per_claim
+from .slots import attached, read_slots
+from .text import as_of, view
 
 #: Calendar units a change is measured against ("on the month", "from a year earlier").
 _UNITS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"}
@@ -725,7 +725,7 @@ def same_move(x: Move, y: Move, ctx) -> float:
     """How alike the measures of two moves are (their phrases' similarity), 0 when they are not one
     measure of one thing at one time (see the module docstring)."""
     from .compare import apart
-    from .wordnet import SAME
+    from ..wordnet import SAME
 
     if x.base and y.base and x.base != y.base:
         return 0.0  # "down on the month" / "up on the year"

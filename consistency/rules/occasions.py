@@ -47,7 +47,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..quantities.change import direction_of
-from . import wordnet
+from .. import wordnet
 from .frames import Frame, frames
 from .shared_time import listed_for, planned, planned_for
 from .utterances import date_verb

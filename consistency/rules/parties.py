@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ..parsing import parse
-from . import wordnet
+from .. import wordnet
 from .frames import Frame
 from .names import name_in, named_who, names_differ
 

@@ -22,7 +22,7 @@
 from __future__ import annotations
 
 from ..parsing import Parse, Token
-from . import wordnet
+from .. import wordnet
 
 #: WordNet's lexicographer files of nouns naming an act or an event (noun.act, noun.event): the
 #: first sense of the partitive's head of a running length ("riots", "siege", "offensive").

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import wordnet
+from .. import wordnet
 from .frames import Frame
 from .utterances import date_verb
 

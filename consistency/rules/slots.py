@@ -31,7 +31,8 @@ from functools import lru_cache
 from ..parsing import Parse, Token
 from ..quantities.dates import TIME_NAMES, clock_times
 from ..quantities.numbers import find_numbers
-from . import wordnet
+from .. import wordnet
+from ..wordnet import is_area, is_person, is_road, relation
 from .kinds import kind_mood
 from .lexicon import STOP
 from .moments import remaining
@@ -41,7 +42,6 @@ from .running import earlier_report, partial_stage, told_running
 from .terms import read as read_term
 from .totals import events
 from .windows import window
-from .wordnet import is_area, is_person, is_road, relation
 
 _NOUNS = ("NOUN", "PROPN")
 #: dependency labels that attach a number to the noun it counts.

@@ -54,7 +54,7 @@ eight years"), one quake's shaking told by two verbs.
 from __future__ import annotations
 
 from ..parsing import Parse, Token
-from . import wordnet
+from .. import wordnet
 
 #: A length of time set for its holder (the module docstring).
 SET = "set"

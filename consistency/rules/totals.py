@@ -38,7 +38,7 @@ import re
 
 from ..parsing import Parse, Token
 from ..quantities.numbers import find_numbers
-from . import wordnet
+from .. import wordnet
 
 #: The kinds of `events`.
 SEVERAL = "several"

@@ -14,7 +14,7 @@ announce differs by meaning (`contents_differ`: "announced a compromise budget o
 from __future__ import annotations
 
 from ..parsing import parse
-from . import wordnet
+from .. import wordnet
 from .frames import Frame
 
 #: Dependencies of a clause the parse may hang from a date instead of its verb.
