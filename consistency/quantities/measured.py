@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from consistency.wordnet import past_form
+
 #: Function words and common verbs that end a noun phrase.
 STOP = frozenset(
     """
@@ -158,7 +160,7 @@ def counted_noun(text: str, pos: int, *, singular_count: bool) -> NounPhrase | N
             return None
     if not kept:
         return None
-    while len(kept) > 1 and _past(kept[-1][0].lower()):
+    while len(kept) > 1 and past_form(kept[-1][0]):
         kept.pop()  # "the 14 member water pact, dubbed": a verb ends the phrase
     if not singular_count and not partitive and not is_plural(kept[-1][0].lower()):
         compound = len(kept) > 1 and all(w[:1].islower() for w, _, _ in kept)
@@ -190,8 +192,10 @@ _NOT_NOUNS = frozenset("last next previous first second third final latest earli
 
 
 def _not_a_noun(word: str, text: str, end: int) -> bool:
-    """A lone singular word after a count that is a verb, a comparative or an adverb-like modifier."""
-    if word in _NOT_NOUNS or word.endswith(("ed", "ing")):
+    """A lone singular word after a count that is a verb (written in "-ed" or "-ing", or a past
+    WordNet lists by its exceptions: "9 sank", `wordnet.past_form`), a comparative or an adverb-like
+    modifier."""
+    if word in _NOT_NOUNS or word.endswith(("ed", "ing")) or past_form(word):
         return True
     return word.endswith("er") and bool(re.match(r"[ \u00a0]+than\b", text[end:end + 8]))
 
@@ -203,10 +207,6 @@ _PARTITIVE_PP_RE = re.compile(
 
 
 _OF_NOUN_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?P<np>[a-z][a-z-]*(?:[ \u00a0]+[a-z][a-z-]*)?)")
-
-
-def _past(word: str) -> bool:
-    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
 
 def _participle(word: str) -> bool:

@@ -11,6 +11,7 @@ import re
 
 from consistency.quantities.draft import Draft
 from consistency.quantities.measured import STOP
+from consistency.wordnet import past_form
 
 _RANGE_GAP_RE = re.compile(r"[ \u00a0]*(?:-?[ \u00a0]*to[ \u00a0]*-?|through|thru|[-–—]|and)[ \u00a0]*$", re.I)
 _TO_END_RE = re.compile(r"(?<![\w])(?:up[ \u00a0]+)?to[ \u00a0]+$", re.I)
@@ -177,10 +178,6 @@ _HYPHEN_AFTER_RE = re.compile(r"-[A-Za-z]")
 _TIME_WORDS = frozenset("last next earlier later previously respectively".split())
 
 
-def _past_tense(word: str) -> bool:
-    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
-
-
 _WORD_AFTER_RE = re.compile(r"[ \u00a0]+(?P<w>[a-z]+)")
 _CARRY_BREAK_RE = re.compile(r"[;:!?]|\.(?![\d])|(?<![\w])(?:because|but|after|before|since|when|which|if)(?![\w])", re.I)
 
@@ -198,7 +195,7 @@ def _carry_units(text: str, drafts: list[Draft]) -> None:
         if _CAPITALISED_AFTER_RE.match(text, b.end) or _HYPHEN_AFTER_RE.match(text, b.end):
             continue  # "63000 Model 3 sedans", "a three-bed flat": not an elided unit
         word = _WORD_AFTER_RE.match(text, b.end)
-        if word and word["w"] not in STOP and word["w"] not in _TIME_WORDS and not _past_tense(word["w"]):
+        if word and word["w"] not in STOP and word["w"] not in _TIME_WORDS and not past_form(word["w"]):
             continue  # "the 50 previous years": a noun phrase of its own follows
         j = i - 1
         if j > 0 and _BRACKET_RE.fullmatch(text[drafts[j - 1].end: drafts[j].start]):
