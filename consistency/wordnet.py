@@ -696,10 +696,16 @@ def opposite(a: str, b: str, pos: str) -> bool:
     tables = _tables()
     if tables is None or not a or not b:
         return False
-    a, b = (_lemma("_".join(w.lower().split()), pos) for w in (a, b))
-    sa, sb = synsets(a, pos)[:SENSES[pos]], synsets(b, pos)[:SENSES[pos]]
+    sa, sb = _first_senses(a, b, pos)
     opposites = tables[pos]["opposite"]
     return bool({o for x in sa for o in opposites.get(x, ())} & set(sb))
+
+
+def _first_senses(a: str, b: str, pos: str) -> tuple[list, list]:
+    """The first `SENSES` senses of each of ``a`` and ``b`` (words of a phrase joined as WordNet
+    lists them, each under its lemma). Needs the data."""
+    a, b = (_lemma("_".join(w.lower().split()), pos) for w in (a, b))
+    return synsets(a, pos)[:SENSES[pos]], synsets(b, pos)[:SENSES[pos]]
 
 
 def opposite_kind(a: str, b: str, pos: str) -> bool:
@@ -715,8 +721,7 @@ def opposite_kind(a: str, b: str, pos: str) -> bool:
     tables = _tables()
     if tables is None or not a or not b:
         return False
-    a, b = (_lemma("_".join(w.lower().split()), pos) for w in (a, b))
-    sa, sb = synsets(a, pos)[:SENSES[pos]], synsets(b, pos)[:SENSES[pos]]
+    sa, sb = _first_senses(a, b, pos)
     up, opposites = tables[pos]["up"], tables[pos]["opposite"]
     if not sa or not sb:
         return False
