@@ -13,6 +13,7 @@ import re
 from typing import Sequence
 
 from .records import Claim
+from .wordnet import SAME, meanings, relation
 
 #: The similarity from which two claims whose figures count one measure in two words of one meaning
 #: (`measures_agree`) are a candidate pair under ``settings.threshold``: the second route to
@@ -58,8 +59,6 @@ def measure_keys(heads: Sequence[frozenset[tuple]]) -> list[frozenset]:
     claims whose measures agree (`measures_agree`) share one; the keys find such pairs among the
     similar ones without asking WordNet of every pair (the second route of
     `consistency.group.candidate_pairs`)."""
-    from .wordnet import meanings
-
     return [frozenset((d, m) for d, h in hs for m in meanings(h)) for hs in heads]
 
 
@@ -72,6 +71,4 @@ def measures_agree(a: frozenset[tuple], b: frozenset[tuple]) -> bool:
     the threshold such pairs were mostly other events or other games (one route for both added 38
     findings on the news tune half, almost all "people", "games", "boats" of two occasions); a
     measure worded apart lowers the similarity it is missing from."""
-    from .wordnet import SAME, relation
-
     return any(da == db and ha != hb and relation(ha, hb, "n") == SAME for da, ha in a for db, hb in b)
