@@ -101,7 +101,7 @@ def test_a_count_of_people_doing_a_thing_is_a_move_of_that_activity():
 
 
 def test_a_state_is_one_meaning_as_a_noun_and_as_its_adjective():
-    from consistency.rules.wordnet import available, state_of
+    from consistency.wordnet import available, state_of
 
     if not available():
         pytest.skip("no WordNet data")
