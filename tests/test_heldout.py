@@ -142,6 +142,15 @@
   to its stop figures less about 0.02: voices 0.935 / 0.967, voices3 0.918 / 0.900, voices4 0.953 /
   0.820, voices5 0.970 / 0.640, voices6 0.774 / 0.480, voices7 0.882 / 0.600, voices12 0.783 /
   0.360, the held-out pairs 0.917 / 0.805.
+- tests/data/voices15/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
+  durations, 6 directions; 50 hard negatives) written at the start of session 48 by a fourteenth
+  writer who read none of the code nor the earlier files, in courts, police, emergency services and
+  sport: court copy, charge statements, incident logs, inquests, match reports, results, fees and lap
+  times against plain copy. Held that session (only the lead measured it; its pairs never read by
+  anyone changing the rules): P 0.909, R 0.400 on main 39b5b99 and unchanged at the stop (the
+  floors, less about 0.02).
+- Session 48 (a count told as all of its noun is no narrowed subset) raised voices4's floors to its
+  stop figures less about 0.02: 0.955 / 0.840.
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -185,10 +194,11 @@ def test_voices_precision_and_recall(embedder):
 
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
-FLOORS = [("voices2", 0.83, 0.70), ("voices3", 0.89, 0.88), ("voices4", 0.93, 0.80), ("voices5", 0.95, 0.62),
+FLOORS = [("voices2", 0.83, 0.70), ("voices3", 0.89, 0.88), ("voices4", 0.93, 0.82), ("voices5", 0.95, 0.62),
           ("voices6", 0.75, 0.46), ("voices7", 0.86, 0.58), ("voices8", 0.78, 0.46), ("voices9", 0.84, 0.36),
           ("voices10", 0.86, 0.46), ("voices11", 0.74, 0.50), ("voices12", 0.76, 0.34), ("voices13", 0.66, 0.32),
-          ("voices14", 0.90, 0.44)]
+          ("voices14", 0.90, 0.44),
+          ("voices15", 0.89, 0.38)]
 
 
 @pytest.mark.parametrize("folder, precision, recall", FLOORS, ids=[f for f, _, _ in FLOORS])
