@@ -36,6 +36,7 @@ thing as.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -241,6 +242,7 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
     qb = _part_qualifiers(fb, fa, part)
     va, vb = _value(fa), _value(fb)
     if dim == "date":  # days apart, on the scale of a log ratio
+        va, vb = _in_one_year(fa, va, fb, vb)
         gap = min(5.0, math.log1p(abs(va - vb)) / 2) if va and vb else 1.0
     elif dim == "score":  # a result's value names it, it measures nothing (`quantities.scores`)
         gap = 1.0
@@ -374,6 +376,23 @@ def _value(f: Frame) -> float:
         return 5.5 * f.low
     finite = [v for v in (f.low, f.high) if math.isfinite(v)]
     return sum(finite) / len(finite) if finite else 0.0
+
+
+def _in_one_year(fa: Frame, va: float, fb: Frame, vb: float) -> tuple[float, float]:
+    """The day numbers of two date frames, a yearless one (`Frame.yearless`: "born on March 3" in a
+    claim with no document date, read in a fixed reference year) moved into the other's year, as
+    `tolerance.disjoint` compares them: "February 16" against "February 17, 1995" is a day apart,
+    not the years between 1995 and the reference year (a gap that put such refutations of VitaminC
+    dev half a under the given-pair floor)."""
+    if fa.yearless == fb.yearless or not va or not vb:
+        return va, vb
+    yearless, dated = (va, vb) if fa.yearless else (vb, va)
+    try:
+        moved = float(dt.date.fromordinal(int(yearless)).replace(
+            year=dt.date.fromordinal(int(dated)).year).toordinal()) + (yearless - int(yearless))
+    except ValueError:  # February 29, or a day number out of range
+        return va, vb
+    return (moved, vb) if fa.yearless else (va, moved)
 
 
 def _canonical_scale(q) -> float:
