@@ -106,6 +106,7 @@ def test_an_article_s_figures_are_parsed_in_one_batch_when_restated_first_reads_
     from consistency import parsing
     from consistency.claims import document_claims
     from consistency.records import Document
+    from consistency.rules import compare
     from consistency.rules.compare import restated
     from consistency.rules.frames import clear_caches, frames
 
@@ -132,12 +133,12 @@ def test_an_article_s_figures_are_parsed_in_one_batch_when_restated_first_reads_
     batched = answer("batched")
     parsing.clear()
     clear_caches()
-    original = parsing.parse_many
-    parsing.parse_many = lambda texts: [original([t])[0] for t in texts]  # one text per batch
+    original = compare.parse_many  # the name restated's batch calls
+    compare.parse_many = lambda texts: [original([t])[0] for t in texts]  # one text per batch
     try:
         alone = answer("alone")
     finally:
-        parsing.parse_many = original
+        compare.parse_many = original
     parsing.clear()
     clear_caches()
     assert batched[1] == alone[1] == alone[2] == 3  # the article's three other numbered sentences

@@ -47,6 +47,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from ..parsing import parse, parse_many, parsed
 from ..quantities.dates import clock_gap
 from ..quantities.numbers import find_numbers
 from ..records import UNDATED
@@ -56,7 +57,7 @@ from . import (ages, counted, events, intervals, joined, kinds, makers, members,
                results, running, shared_time, stretches, terms, totals)
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
-                     same_kind, vague_magnitude)
+                     parses, same_kind, vague_magnitude)
 from .lexicon import STOP
 from .names import name_in, named_who, names_differ
 from .slots import PERSONAL, statistic_of, statistics_differ
@@ -547,8 +548,6 @@ def _parse_figures(claims) -> None:
     the first time one of them is asked for: a batch of an article's few sentences costs about half
     the CPU per sentence of one-at-a-time parses, and a sentence's parse does not depend on its
     batch, so no verdict changes."""
-    from ..parsing import parse_many, parsed
-    from .frames import parses
 
     missing = [c.text for c in claims if c.quantities and not parsed(c.text) and parses(c)]
     if len(missing) > 1:
@@ -919,7 +918,6 @@ def _name_modifies_other_holder(named: Frame, other: Frame) -> bool:
     name = s.actor or (s.subject if s.subject_named else "")
     if not name or len(name.split()) != 1 or other.slots.subject_named or not other.slots.subject:
         return False
-    from ..parsing import parse
     p = parse(other.claim.text)
     for t in p.tokens:
         if t.dep not in ("nsubj", "nsubjpass") or t.pos != "NOUN" or t.text not in other.slots.subject.split():
@@ -1211,7 +1209,6 @@ def _who(f: Frame, ctx: PairContext) -> str:
         return named
     if s.referent or s.pronoun not in PERSONAL:
         return s.referent
-    from ..parsing import parse
     from .slots import named_referent
 
     for claim in ctx.before(f.claim, _BACK):
@@ -1384,7 +1381,6 @@ def _abroad(f: Frame, other: Frame) -> bool:
     days = own_weekdays(f)
     if not country or not (days or own_eras(f)) or days & own_weekdays(other):
         return False
-    from ..parsing import parse
 
     named = {t.text for t in parse(other.claim.text).tokens if t.pos == "PROPN" and wordnet.is_country(t.text)}
     return bool(named) and country not in named
@@ -1512,7 +1508,6 @@ def _bracketed_part(part: Frame, whole: Frame) -> bool:
     if part.q.dimension not in (None, "count") or whole.q.bound != "exact" or part.high >= whole.low \
             or same_word(part.slots.head, whole.slots.head):
         return False
-    from ..parsing import parse
     p = parse(part.claim.text)
     tokens = p.tokens_in(part.q.start, part.q.end)
     if not tokens or tokens[0].i < 2 or p.tokens[tokens[0].i - 1].text != "(":

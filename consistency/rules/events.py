@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..parsing import parse
 from ..quantities.dates import WEEKDAYS
 from ..quantities.numbers import find_numbers
 from .. import wordnet
@@ -66,7 +67,6 @@ class Event:
 def _mentions(text: str) -> tuple[Mention, ...]:
     """The singular mentions of event nouns (`wordnet.HAPPENINGS`) in a sentence, with the weekdays
     of their clauses and the numbers naming their size."""
-    from ..parsing import parse
     from .slots import own_time
 
     p = parse(text)
@@ -176,7 +176,6 @@ def _tied(f, m: Mention) -> bool:
     than the event's ("the island, which is home to 9,000 people, ...") ties no figure of it to the
     event: on the judged tune half, adding to the veto two events a day apart whose sizes differ
     tied such a population figure to a quake and lost a confirmed finding."""
-    from ..parsing import parse
     from .slots import clause_head
 
     p = parse(f.claim.text)

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import wordnet
+from ..parsing import parse
 from ..quantities.dates import reach, read_forward
 from ..records import UNDATED
 from .frames import PRESENT_DAYS, Frame
@@ -90,7 +92,6 @@ def _date_tense(text: str, d) -> str:
     tells a tally reached by a time (a perfect anywhere up its clauses) or one past occasion (a simple
     past). This one climbs from the date to the verb it hangs from and asks only whether that verb is
     a present, the one tense that may put the date ahead; the two share no test."""
-    from ..parsing import parse
 
     p = parse(text)
     first = next((t for t in p.tokens if t.start <= d.start < t.end), None)
@@ -126,8 +127,6 @@ def _act_decided(p, verb, prep) -> bool:
     (both ways). A verb that tells the act itself ("staged a walkout on 3 March") keeps its tense.
     Found on the tuning writers (tests/data/voices5): a closure approved "from 3 March" read as
     last March, set apart by "different dates" from the other report's coming 3 March."""
-    from .. import wordnet
-
     if verb.pos != "VERB" or not wordnet.lexicographer_files(verb.lemma, "v") & {
             wordnet.VERB_COGNITION, wordnet.VERB_COMMUNICATION}:
         return False
@@ -198,7 +197,6 @@ def from_one_event(fa: Frame, fb: Frame) -> bool:
     "homes were without power for a day and a half after the fire")."""
     if fa.q.dimension != "time" or fb.q.dimension != "time" or fa.slots.offset == fb.slots.offset:
         return False
-    from ..parsing import parse
 
     pa, pb = parse(fa.claim.text), parse(fb.claim.text)
     return bool(_anchors(pa, pa.tokens) & _anchors(pb, pb.tokens))

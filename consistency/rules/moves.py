@@ -78,6 +78,7 @@ from ..wordnet import (
     NOUN_LOCATION,
     NOUN_PERSON,
     NOUN_TIME,
+    SAME,
     is_person,
     lexicographer_files,
     moves_about,
@@ -725,7 +726,6 @@ def same_move(x: Move, y: Move, ctx) -> float:
     """How alike the measures of two moves are (their phrases' similarity), 0 when they are not one
     measure of one thing at one time (see the module docstring)."""
     from .compare import apart
-    from ..wordnet import SAME
 
     if x.base and y.base and x.base != y.base:
         return 0.0  # "down on the month" / "up on the year"
