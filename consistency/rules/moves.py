@@ -259,9 +259,7 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
         if low in ("up", "down") and verb.lemma not in _UP_DOWN_HEADS and _from_amount(p, t):
             counted = _counted_object(p, verb)  # "took in 212 stray dogs, up from 180": the dogs counted
             if counted is not None:
-                holder = _subject(p, verb, holder=True)
-                what = _phrase(p, counted) + (f" {_phrase(p, holder)}" if holder is not None else "")
-                return direction, verb, counted, what, _heads(p, counted)
+                return direction, verb, counted, _with_doer(p, verb, counted), _heads(p, counted)
         elif verb.lemma not in _UP_DOWN_HEADS and not (
                 t.dep == "prt" and moves_about(verb.lemma) and not any(k.dep == "dobj" for k in p.children(verb.i))):
             return None  # "set up", "tracked down the van": a particle of another act
@@ -270,9 +268,7 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
     elif t.pos == "VERB" and (t.dep not in ("amod", "compound", "acl", "relcl") or _misread(p, t)) and t.tag != "VBG":
         verb = t
         if (level := _level(p, t)) is not None:  # "the bank raised its policy rate": the bank's rate rose
-            holder = _subject(p, verb, holder=True)
-            what = _phrase(p, level) + (f" {_phrase(p, holder)}" if holder is not None else "")
-            return direction, verb, level, what, _heads(p, level)
+            return direction, verb, level, _with_doer(p, verb, level), _heads(p, level)
         if any(k.dep == "dobj" and not _amount(p, k) or k.dep in ("acomp", "attr", "oprd", "xcomp", "ccomp")
                for k in p.children(t.i)) or phrasal(p.text, t.start):
             return None  # "lost the final", "grew more intent", "grew to love": an act or a state, not a move
@@ -335,6 +331,13 @@ def _kinds(p: Parse, noun: Token) -> frozenset[str]:
     return frozenset(k.lemma.lower() if k.pos in ("NOUN", "PROPN") else k.low for k in p.children(noun.i)
                      if k.dep in ("compound", "amod") and k.i < noun.i and k.text.isalpha()
                      and (k.pos != "PROPN" or _common(k)))
+
+
+def _with_doer(p: Parse, verb: Token, noun: Token) -> str:
+    """What moved when ``verb`` moved ``noun`` ("took in 212 stray dogs, up from 180", "the bank
+    raised its policy rate"): the noun's phrase with the verb's subject, who holds it."""
+    holder = _subject(p, verb, holder=True)
+    return _phrase(p, noun) + (f" {_phrase(p, holder)}" if holder is not None else "")
 
 
 def _from_amount(p: Parse, t: Token) -> bool:

@@ -1166,8 +1166,10 @@ def _subject_reached(p: Parse, noun: Token, anchor: Token) -> bool:
     """``noun`` is the subject of the verb the number ``anchor`` hangs on, not a noun the number
     counts ("the new Harwell lido holds 800": the lido holds the 800): its modifiers ("new",
     "other") tell which thing holds the figure, not that the figure is added to a group."""
-    return noun.i != anchor.i and noun.i != anchor.head and noun.dep in _SUBJECTS \
-        and _verb_of(p, anchor) is not None and noun.head == _verb_of(p, anchor).i
+    if noun.i == anchor.i or noun.i == anchor.head or noun.dep not in _SUBJECTS:
+        return False
+    verb = _verb_of(p, anchor)
+    return verb is not None and noun.head == verb.i
 
 
 def _counted_noun(p: Parse, anchor: Token, inside: set[int], qualifiers: set[str]) -> Token | None:
