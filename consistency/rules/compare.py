@@ -62,6 +62,7 @@ from .lexicon import STOP
 from .names import name_in, named_who, names_differ
 from .slots import PERSONAL, statistic_of, statistics_differ
 from .text import same_word, view
+from .tolerance import in_year
 from .utterances import contents_differ, utterance
 from .windows import windows_apart
 
@@ -389,8 +390,7 @@ def _in_one_year(fa: Frame, va: float, fb: Frame, vb: float) -> tuple[float, flo
         return va, vb
     yearless, dated = (va, vb) if fa.yearless else (vb, va)
     try:
-        moved = float(dt.date.fromordinal(int(yearless)).replace(
-            year=dt.date.fromordinal(int(dated)).year).toordinal()) + (yearless - int(yearless))
+        moved = in_year(yearless, dt.date.fromordinal(int(dated)).year) + (yearless - int(yearless))
     except ValueError:  # February 29, or a day number out of range
         return va, vb
     return (moved, vb) if fa.yearless else (va, moved)

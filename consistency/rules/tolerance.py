@@ -316,17 +316,21 @@ def _some_year(yearless: Frame, other: Frame) -> bool:
     if not (math.isfinite(lo) and math.isfinite(hi)) or not ends or hi - lo > 366 * YEARS_SPANNED:
         return True
 
-    def moved(x: float, year: int) -> float:
-        return x if not math.isfinite(x) else float(dt.date.fromordinal(int(x)).replace(year=year).toordinal())
-
     for year in range(dt.date.fromordinal(int(lo)).year, dt.date.fromordinal(int(hi)).year + 1):
         try:
-            first, last = moved(yearless.low, year), moved(yearless.high, year)
+            first, last = in_year(yearless.low, year), in_year(yearless.high, year)
         except ValueError:  # February 29
             continue
         if first <= hi and lo <= last:
             return True
     return False
+
+
+def in_year(day: float, year: int) -> float:
+    """The day number ``day`` (a date's ordinal) moved to the same month and day of ``year``, the
+    whole day ("March 3" of the reference year -> March 3, 1990); an open end stays open. Raises
+    ValueError for February 29 in a year without it."""
+    return day if not math.isfinite(day) else float(dt.date.fromordinal(int(day)).replace(year=year).toordinal())
 
 
 #: A yearless date is compared with intervals of at most this many years, year by year.
