@@ -534,8 +534,12 @@ def _sums_to(f: Frame, others: list[Frame]) -> bool:
     adds to the total's ("at least 15" + 5 = at least 20; "more than 11,000" + 7,000 = more than
     18,000); the sum matches a stated total when it lies within the total's interval, and a bound
     when it is a bound on the same side with the same end (a lower bound of 20 and a sum of at least
-    20). A bound contains every larger sum: that is no evidence of parts, so it never matches. Only counts sum, never percentages or
-    money; a run is the frames in sentence order with no other kind of count between them."""
+    20). A bound contains every larger sum: that is no evidence of parts, so it never matches. An
+    upper bound of a count ("fewer than 200 blasts", read as 0 to 200) likewise contains every smaller
+    sum, so it is no stated total: small counts of other things ("9 stoppages and 3 injuries") lie
+    inside it and would clear it against the figure it bounds ("212 blasts"). VitaminC dev half a:
+    two refuted bounds cleared so. Only counts sum, never percentages or money; a run is the frames
+    in sentence order with no other kind of count between them."""
     if f.q.dimension not in (None, "count") or f.q.kind != "level":
         return False
     parts = sorted((o for o in others if o.q.dimension in (None, "count") and o.q.kind == "level"
@@ -543,6 +547,7 @@ def _sums_to(f: Frame, others: list[Frame]) -> bool:
     if len(parts) < 2 and not any(o.slots.singles for o in parts):
         return False
     lo, hi = f.low, f.high
+    upper = f.q.bound == "upper"  # an upper bound: its low end (0 for a count) bounds nothing
     totals = {i for i in range(len(parts) - 2) if _breakdown(parts[i], parts[i + 1:])}
     for i in range(len(parts)):
         s_lo = s_hi = 0.0
@@ -558,7 +563,7 @@ def _sums_to(f: Frame, others: list[Frame]) -> bool:
             if _one_kind_of(f, parts[i:j + 1]):
                 continue
             eps = 1e-9 * max(abs(s_lo), abs(lo) if math.isfinite(lo) else 0.0, 1.0)
-            if math.isfinite(lo) and math.isfinite(hi):  # a stated total: the sum lies within it
+            if math.isfinite(lo) and math.isfinite(hi) and not upper:  # a stated total: the sum lies within it
                 if lo - eps <= s_lo and s_hi <= hi + eps:
                     return True
                 continue
@@ -566,7 +571,8 @@ def _sums_to(f: Frame, others: list[Frame]) -> bool:
             # "at least 20"); a bound contains every larger sum, which is no evidence of parts
             if math.isfinite(lo) and math.isinf(s_hi) and abs(s_lo - lo) <= eps:
                 return True
-            if math.isfinite(hi) and math.isinf(lo) and math.isfinite(s_hi) and s_lo < s_hi and abs(s_hi - hi) <= eps:
+            if math.isfinite(hi) and (upper or math.isinf(lo)) and math.isfinite(s_hi) and s_lo < s_hi \
+                    and abs(s_hi - hi) <= eps:
                 return True
     return False
 
