@@ -57,7 +57,8 @@ possibility, not a report; "will" and "are to" report a change decided from a da
 final", "cut 200 jobs"), a verb with a complement ("grew more intent"), a subject that is a
 pronoun, a name or a person in its first sense ("it fell", "the Chiefs lost", "the boxer fell to 45-7": someone
 acting, not a measure moving; on the news tuning half such subjects gave 5 dismissed findings and
-no confirmed one), a noun of change without "in" or a compound measure ("the team's gains").
+no confirmed one) unless people named in the plural are counted by their verb (`_counted_people`: "registered
+beekeepers increased", "deckhands numbered 410, down from 455"), a noun of change without "in" or a compound measure ("the team's gains").
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ from ..wordnet import (
     NOUN_PERSON,
     NOUN_TIME,
     SAME,
+    VERB_CHANGE,
     is_person,
     lexicographer_files,
     moves_about,
@@ -541,12 +543,21 @@ def _subject(p: Parse, verb: Token, holder: bool = False) -> Token | None:
         if subject is not None:
             if holder:
                 return subject if subject.pos in ("NOUN", "PROPN") else None
-            return None if not _common(subject) or _person(subject.lemma) else subject
+            return None if not _common(subject) or _person(subject.lemma) and not _counted_people(p, verb, subject) else subject
         if cur.dep not in ("conj", "xcomp") or cur.head == cur.i:
             return None
         # "fell 0.4% on the month but were up 2% on the year": one subject; "fares are to be cut": its verb's
         cur = p.tokens[cur.head]
     return None
+
+
+def _counted_people(p: Parse, verb: Token, subject: Token) -> bool:
+    """People named in the plural whose verb moves a count of them, not an act of theirs: a verb of
+    change of magnitude (its first sense in WordNet's `VERB_CHANGE`: "registered beekeepers increased",
+    "seasonal pickers doubled"; not one of motion, "the shearers rose before dawn", "the riders fell")
+    or one whose object is the count ("deckhands numbered 410, down from 455")."""
+    return subject.tag == "NNS" and (VERB_CHANGE in lexicographer_files(verb.lemma, "v", 1)
+                                     or any(k.dep == "dobj" and k.pos == "NUM" for k in p.children(verb.i)))
 
 
 def _person(lemma: str) -> bool:
