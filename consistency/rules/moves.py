@@ -2,8 +2,8 @@
 
 A *move* is read from the dependency parse of a claim: a verb of change with its own subject
 ("house prices slipped", "admissions climbed last week", "shares fell 12%"), "up" or "down" on a
-copula, on "go", on a market's close or as the particle of a verb of motion ("burglaries were down
-15 per cent", "went up", "closed lower", "edged up", "crept up"), "up" or "down" with its amount on
+copula, on "go", on a market's close or as the particle or adverb of a verb of motion ("burglaries were down
+15 per cent", "went up", "closed lower", "edged up", "crept up", "edged higher", "headed lower"), "up" or "down" with its amount on
 a noun ("with rents up 3.1%": the clause's subject holds it), a noun of change with what changed
 after "in" ("a 7% fall in footfall", "reported a rise in passengers": the clause's subject holds
 it) or as its compound modifier ("accepted a 2% wage cut", "Tolbury's parking charge increase":
@@ -263,8 +263,8 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
             if counted is not None:
                 return direction, verb, counted, _with_doer(p, verb, counted), _heads(p, counted)
         elif verb.lemma not in _UP_DOWN_HEADS and not (
-                t.dep == "prt" and moves_about(verb.lemma) and not any(k.dep == "dobj" for k in p.children(verb.i))):
-            return None  # "set up", "tracked down the van": a particle of another act
+                t.dep in ("prt", "advmod") and moves_about(verb.lemma) and not any(k.dep == "dobj" for k in p.children(verb.i))):
+            return None  # "set up", "tracked down the van": a particle of another act; "edged higher": a level's
     elif t.pos == "NOUN":
         return _noun_move(p, t, direction, date_spans)
     elif t.pos == "VERB" and (t.dep not in ("amod", "compound", "acl", "relcl") or _misread(p, t)) and t.tag != "VBG":
