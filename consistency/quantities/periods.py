@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 
+from consistency.parsing import parse
 from consistency.quantities.draft import Draft
 from consistency.quantities.numbers import ORDINALS, Number
 from consistency.quantities.units import match_unit
@@ -138,8 +139,6 @@ def tenures(text: str, doc_date) -> list[Draft]:
 def _perfect_state(text: str, since: int) -> bool:
     """The *since* at ``since`` hangs from a verb in the present perfect whose arguments hold no
     number (`tenures`)."""
-    from ..parsing import parse
-
     p = parse(text)
     prep = next((t for t in p.tokens if t.start == since), None)
     if prep is None or prep.dep != "prep" or prep.head == prep.i:
