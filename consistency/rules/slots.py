@@ -2360,11 +2360,19 @@ def _offset(p: Parse, anchor: Token | None) -> bool:
     it): an offset too. Tune half of main 71117a2: one dismissed DUR001 finding goes ("the second
     keeper in two days" / "one day after ..."), none confirmed.
 
+    A phrase right after "for" is that preposition's object, a duration, wherever the parse hangs
+    it: a bound between them ("for just under four hours before convicting", "for about six hours
+    before the storm passed") leads the parser to hang the measure phrase from the "before" that
+    follows, as an offset of its act.
+
     Read also on a count's noun ("14 games later the Larks sit at 9-5"): the games place a moment
     in the season, they count none won or played in the story's event (`compare.apart`, "an
     offset against a count")."""
     if anchor is None or anchor.dep != "npadvmod" or anchor.head == anchor.i:
         return False
+    first = p.subtree(anchor.i)[0].i
+    if first > 0 and p.tokens[first - 1].low == "for" and p.tokens[first - 1].pos == "ADP":
+        return False  # "for just under four hours before convicting": "for" governs the phrase
     head = p.tokens[anchor.head]
     if head.low in _OFFSET_HEADS:
         return True
