@@ -27,6 +27,9 @@ def test_clock_notation_reads_an_amount_of_time():
     assert q.text == "2:24:51" and abs(q.canonical_low - (2 * 3600 + 24 * 60 + 51)) < 1e-6
     [q] = [q for q in extract_quantities("He touched in 1:58.07 to win the final.") if q.dimension == "time"]
     assert abs(q.canonical_low - 118.07) < 1e-6
+    # a fraction of a second is no time of day, whatever preposition leads it
+    [q] = [q for q in extract_quantities("The descent was timed at 3:07.45 by the stewards.") if q.dimension == "time"]
+    assert abs(q.canonical_low - 187.45) < 1e-6
     # a time of day, a score or a ratio is no length of time
     for text in ("The alarm sounded at 10:42:05 on Thursday.", "The train left at 7:15 pm.",
                  "They won 3:1 on aggregate.", "Doors opened at 9:30:00 GMT."):

@@ -64,11 +64,15 @@ _MOMENT_AFTER_RE = re.compile(
 
 def clock_durations(text: str) -> list[Draft]:
     """Each length of time of ``text`` written as a clock ("won in 2:24:51": 2 h 24 min 51 s, in
-    hours; "touched in 2:08.41", in minutes), as a draft quantity. A reading after a preposition of a
-    moment or before a half of the day or a time zone is a time of day, not a length."""
+    hours; "touched in 2:08.41", in minutes), as a draft quantity. A reading of hours, minutes and
+    seconds after a preposition of a moment or before a half of the day or a time zone is a time of
+    day, not a length ("at 10:42:05"); one of minutes, seconds and a fraction of a second is never a
+    time of day (a clock reads hours first, `dates.clock_times` leaves it out), so it stays a length
+    whatever leads it ("timed at 1:32.118")."""
     out = []
     for m in _CLOCK_RE.finditer(text):
-        if _MOMENT_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()]) or _MOMENT_AFTER_RE.match(text, m.end()):
+        if m["h"] is not None and (_MOMENT_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()])
+                                   or _MOMENT_AFTER_RE.match(text, m.end())):
             continue
         if m["h"] is not None:
             value, unit = int(m["h"]) + int(m["m"]) / 60 + float(m["s"]) / 3600, " hours"
