@@ -16,7 +16,12 @@ one figure of that game or vote, which the numeric rules compare: "beat them 3-1
 dash ("Larks 2-0 Pikes"). Its value is the result read without its order (`result_value`:
 the higher side's points times 1,000 plus the lower side's), so one result told two ways
 ("won 3-1" / "lost 1-3" / "three goals to one") is one value and two results are disjoint;
-which side won is left to ANT001. A score with no outcome (a lead, "a 9-2 lead", "trailing
+which side won is left to ANT001. A final score told with no side named ("by a score of 17-14",
+"a scoreline of 2-1") is a result too, its two sides as written: found on VitaminC dev half a,
+where revisions of a sentence move a final score (+2 conflicts, no false alarm). A win-loss
+record ("a 9-1 record") is left unread: it runs through a season, and read as a result it gained
+2 conflicts on VitaminC half a but flagged two records of other times or other measures on the
+news tune half, none wanted (session 49). A score with no outcome (a lead, "a 9-2 lead", "trailing
 1-0") is a moment of a game, no result: it carries no interval (``value`` None, open bounds)
 and no rule compares it.
 """
@@ -40,7 +45,7 @@ _SCORE_RE = re.compile(
 _SPORTS_RE = re.compile(
     r"(?<![\w])(?P<w>won|win|wins|beat|beats|beating|beaten|lost|lose|loses|losing|drew|draw|tied|tie|lead|leads|led|"
     r"leading|victory|defeat|defeated|score|scored|scoreline|aggregate|trailing|trailed|down|voted|at|a|an)"
-    r"(?:[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,2})?[ \u00a0]+$",
+    r"(?:[ \u00a0]+of)?(?:[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,2})?[ \u00a0]+$",
     re.I,
 )
 _RESULT_AFTER_RE = re.compile(r"[ \u00a0]+(?P<w>lead|win|victory|defeat|loss|draw|tie|vote)\b", re.I)
@@ -55,6 +60,9 @@ _RESULTS: dict[str, tuple[str, str | None]] = {
     # voting verb and noun are the parse's cue: on the tuning writers they read the one tally missed
     # as no figure (voices3), and on the news articles the two descending pairs after "voted".
     **{w: ("tie", "voted") for w in "voted vote".split()},
+    # a game's final score told with no side named ("by a score of 17-14", "a scoreline of 2-1"): one
+    # figure, its two sides as written.
+    **{w: ("tie", "score") for w in "score scoreline aggregate".split()},
 }
 
 
@@ -181,9 +189,22 @@ def _scores(text: str):
     for m in _SCORE_RE.finditer(text):
         if match_unit(text, m.end()) or currency_after(text, m.end(), scaled=False, after_symbol=None):
             continue
-        sports = _SPORTS_RE.search(text, max(0, m.start() - 40), m.start())
+        sports = _sports_word(text, m.start())
         if int(m["a"]) >= int(m["b"]) or sports or _bare_record(text, m):
-            yield m, (sports["w"].lower() if sports else "")
+            yield m, sports
+
+
+_WORD_START_RE = re.compile(r"(?<![\w])\w")
+
+
+def _sports_word(text: str, start: int) -> str:
+    """The word before the dash pair at ``start`` that makes it a score (`_SPORTS_RE`), lower-cased:
+    a result word (`_RESULTS`) when one reaches it, though a nearer article or name comes first ("by
+    a score of 17-14": "score", not "a"); "" when none does."""
+    words = [m["w"].lower() for m in (_SPORTS_RE.match(text, w.start(), start)
+                                      for w in _WORD_START_RE.finditer(text, max(0, start - 40), start))
+             if m]
+    return next((w for w in words if w in _RESULTS), words[0] if words else "")
 
 
 #: Words that make a dash pair a range of an amount: "between 3-5", "about 10-12", "ages 4-7".
