@@ -175,3 +175,28 @@ WRITTEN = read_cases("dates", "written.jsonl")
 @pytest.mark.parametrize("row", [_case(n, r) for n, r in enumerate(WRITTEN, start=1)])
 def test_dates_in_other_words(row, embedder):
     _assert_dat001(row, embedder)
+
+
+def test_a_day_of_a_named_year_and_a_day_with_dots():
+    """A yearless day followed by "last year", "this year" or "next year" is that day of the year
+    named from the article's ("on 9 August last year" in a November 2025 article is 9 August 2024),
+    one mention; a month so named is that month. A day written with dots between day, month and
+    year ("04.02.2025") is a date, day first as dotted dates are written."""
+    import datetime as dt
+
+    from consistency.quantities.dates import extract_dates
+
+    def read(text: str, day: str):
+        return [(m.text, m.value, m.granularity) for m in extract_dates(text, doc_date=dt.date.fromisoformat(day))]
+
+    assert read("The flock was moved to the upper fields on 9 August last year.", "2025-11-18") == [
+        ("9 August last year", dt.date(2024, 8, 9), "day")]
+    assert read("The ploughing match is on September 12 next year.", "2025-11-18") == [
+        ("September 12 next year", dt.date(2026, 9, 12), "day")]
+    assert read("The orchard was replanted on the ninth of March this year.", "2025-11-18") == [
+        ("the ninth of March this year", dt.date(2025, 3, 9), "day")]
+    assert read("The frost came early in October last year.", "2025-11-18") == [
+        ("October last year", dt.date(2024, 10, 1), "month")]
+    assert read("Gale warning issued 04.02.2025 for the Tessel coast.", "2025-02-10") == [
+        ("04.02.2025", dt.date(2025, 2, 4), "day")]
+    assert read("Firmware 1.2.2025 and version 3.14 are unaffected.", "2025-02-10") == []

@@ -48,6 +48,13 @@ MONTHS = (
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"
+#: A year named from the article's after a day or a month ("9 August last year", "March next year"):
+#: the year before the article's, its own or the one after it (`_YEAR_STEPS`); a day so named is of
+#: that year, not the one its day and month alone would be read in (the most recent such day).
+_NAMED_YEAR = r"(?:last|this|next)[ \u00a0]+year"
+_YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
+#: A day's year after it: its number, or a year named from the article's.
+_DAY_YEAR = rf"(?:,?[ \u00a0]+{_YEAR}|[ \u00a0]+{_NAMED_YEAR})"
 #: Words before a bare number that make it a year ("in 2019", "since 2011").
 YEAR_PREPOSITIONS = frozenset(
     "in since by until till from of during before after between through to and or circa early late mid "
@@ -72,7 +79,7 @@ _ORDINAL_WORD = "(?:" + "|".join(sorted((w.replace(" ", "[ \u00a0]") for w in OR
 #: A day in ordinal words before its month, with "of" ("the eighth of May", "twenty-first of June"):
 #: the way a day is said, written out. Without "of" ("a second May poll") an ordinal word is no day.
 _ORDINAL_WORD_RE = re.compile(_ORDINAL_WORD, re.IGNORECASE)
-_WORD_DAY_MONTH = rf"(?<![\w])(?:the[ \u00a0]+)?{_ORDINAL_WORD}[ \u00a0]+of[ \u00a0]+{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])"
+_WORD_DAY_MONTH = rf"(?<![\w])(?:the[ \u00a0]+)?{_ORDINAL_WORD}[ \u00a0]+of[ \u00a0]+{MONTHS}{_DAY_YEAR}?(?![\w])"
 #: A weekday with an ordinal day of the month after it ("Wednesday the 22nd", "Friday 3rd"): the day
 #: of the month nearest the article's date that falls on that weekday; a month after it is
 #: `day_month`'s ("Friday 3rd May").
@@ -106,10 +113,13 @@ _NTH = {**_PART_NUMBER, "last": -1}
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[\d:.]+Z?)?(?![\d-])"),
     ("numeric", r"(?<![\d/])(?:[0-3]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"),
-    ("month_day", rf"(?<![\w]){MONTHS}[ \u00a0]+{_DAY}(?:[ \u00a0]*[-–][ \u00a0]*{_DAY})?(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
-    ("day_month", rf"(?<![\w]){_DAY}(?:{_DAYS_JOINED}{_DAY})?[ \u00a0]+(?:of[ \u00a0]+)?{MONTHS}(?:,?[ \u00a0]+{_YEAR})?(?![\w])"),
+    # a day, month and year with dots between them, each in two digits but the year ("04.02.2025"):
+    # day first, as dotted dates are written; "1.2.2025" may be a version number
+    ("dotted", rf"(?<![\w.])(?:[0-2]\d|3[01])\.(?:0[1-9]|1[0-2])\.{_YEAR}(?![\w]|\.\d)"),
+    ("month_day", rf"(?<![\w]){MONTHS}[ \u00a0]+{_DAY}(?:[ \u00a0]*[-–][ \u00a0]*{_DAY})?{_DAY_YEAR}?(?![\w])"),
+    ("day_month", rf"(?<![\w]){_DAY}(?:{_DAYS_JOINED}{_DAY})?[ \u00a0]+(?:of[ \u00a0]+)?{MONTHS}{_DAY_YEAR}?(?![\w])"),
     ("word_day_month", _WORD_DAY_MONTH),
-    ("month_year", rf"(?<![\w]){MONTHS}[ \u00a0]+(?:of[ \u00a0]+)?{_YEAR}(?![\w])"),
+    ("month_year", rf"(?<![\w]){MONTHS}[ \u00a0]+(?:of[ \u00a0]+)?(?:{_YEAR}|{_NAMED_YEAR})(?![\w])"),
     ("weekday_day", _WEEKDAY_DAY),
     ("weekday_of_month", _WEEKDAY_OF_MONTH),
     ("weekday", rf"(?<![\w])(?:(?:last|next|this)[ \u00a0]+)?{WEEKDAYS}(?![\w])"),
@@ -241,6 +251,8 @@ def _date_spans(text: str) -> tuple[DateSpan, ...]:
             continue
         if kind in ("day_month", "word_day_month") and not _MONTH_NAMED.search(m.group()):
             continue  # "4 may": a month is a name, capitalised ("4 May", "4 MAY")
+        if kind == "month_year" and not _MONTH_NAMED.match(m.group()):
+            continue  # "prices may this year ...": a month with its year in words is a name too
         if kind == "month_day" and m.group().startswith("May") and not re.search(r"\d", m.group()[3:]):
             continue
         start = m.start()
@@ -366,6 +378,8 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
     nums = [int(m["num"]) for m in _FIELDS_RE.finditer(phrase) if m["num"]]
     if kind == "iso":
         return dt.date(nums[0], nums[1], nums[2])
+    if kind == "dotted":  # "04.02.2025": day first
+        return dt.date(nums[2], nums[1], nums[0])
     if kind == "numeric":
         first, second, year = nums
         year += 2000 if year < 100 and year < 50 else 1900 if year < 100 else 0
@@ -381,6 +395,13 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
                     for m, d in {(first, second), (second, first)}]
         return _nearer(base, forward, [r for r in readings if r is not None])
     month = next((_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER), None)
+    step = _YEAR_STEPS.get(words[-2]) if len(words) > 2 and words[-1] == "year" else None
+    if step is not None and kind in ("month_day", "day_month", "month_year") and month is not None:
+        # "9 August last year", "March next year": the year named from the article's
+        if base is None:
+            return False
+        day = next((n for n in nums if n <= 31), 1) if kind != "month_year" else 1
+        return dt.date(base.year + step, month, day)
     if kind in ("month_day", "day_month") and month is not None:
         day = next((n for n in nums if n <= 31), None)
         year = next((n for n in nums if n > 31), None)
@@ -652,7 +673,7 @@ def _fixed_by_date(text: str, spans: list[DateSpan], n: int) -> bool:
     if re.match(r"(?i)(?:last|next|this)\b", text[here.start:here.end]):
         return False
     for other in spans[max(0, n - 1):n] + spans[n + 1:n + 2]:
-        if other.kind not in ("month_day", "day_month", "word_day_month", "iso", "numeric"):
+        if other.kind not in ("month_day", "day_month", "word_day_month", "iso", "numeric", "dotted"):
             continue
         gap = text[here.end:other.start] if other.start >= here.end else text[other.end:here.start]
         if len(gap) <= 3 and re.fullmatch(r"[\s,(]*|[\s,)]*", gap):
@@ -687,6 +708,9 @@ def _year_of_weekday(when: dt.date, weekday: int, anchor: dt.date) -> dt.date:
     return min(found, key=lambda d: abs((d - anchor).days), default=when)
 
 
+_YEAR_NAMED_RE = re.compile(rf"{_NAMED_YEAR}$", re.I)
+
+
 def _has_year(phrase: str) -> bool:
     return bool(re.search(r"\d{4}", phrase))
 
@@ -716,7 +740,7 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
     for n, span in enumerate(spans):
         phrase, last = _first_day(text[span.start: span.end], span.kind)
         relative = span.kind in ("weekday", "weekday_day", "relative", "ordinal_day", "day_of_month", "day_digits") or (
-            span.kind in ("month_day", "day_month", "word_day_month", "year_part", "weekday_of_month")
+            span.kind in ("month_day", "day_month", "word_day_month", "year_part", "weekday_of_month", "month_year")
             and not _has_year(phrase))
         if relative and doc_date is None:
             continue
@@ -726,7 +750,8 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
         when = resolve(phrase, span.kind, doc_date, forward=forward)
         if when is None:
             continue
-        if relative and span.kind in ("month_day", "day_month", "word_day_month") and (day := _weekday_beside(text, spans, n)) is not None:
+        if relative and span.kind in ("month_day", "day_month", "word_day_month") and not _YEAR_NAMED_RE.search(phrase) \
+                and (day := _weekday_beside(text, spans, n)) is not None:
             when = _year_of_weekday(when, day, doc_date)  # "Thursday 7 May": the year whose 7 May is a Thursday
         earliest, latest, approximate = _days_meant(span.kind, phrase, when, _night_reach(text, span.start, span.end))
         if last is not None and last > when.day:  # "12-13 August": the days from the first to the last

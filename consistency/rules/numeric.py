@@ -768,7 +768,8 @@ class DateMismatch(_NumericRule):
     (`shared_time`: the verb its verb completes, "stopped running in 2016" / "ended"; a clause of
     "when", "ended in 2021 when it closed" / "shut its doors in 2019"). A date is read as
     written: day or month first, a bare or ordinal day ("4 June", "the 4th of June", "June
-    4th"), with or without its year (without one, the nearest such day not after the document
+    4th", "04.02.2025" day first), with or without its year ("9 August last year" is of the year before
+    the document's; without one, the nearest such day not after the document
     date, or the nearest ahead of it in a timetable's present: "the reopening date is May 3",
     `intervals.days_ahead`); a span of days of one month ("12-13 August", "August 12-14") is every day of it.
     The intervals must be disjoint; a month and day without a year ("born after November 4")
