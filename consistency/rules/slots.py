@@ -1105,6 +1105,8 @@ def _event(p: Parse, anchor: Token, verb: Token | None, inside: set[int]) -> str
         owner = p.tokens[head.head]
         if owner.pos == "NOUN" and owner.i not in inside:
             return owner.text
+    if verb is not None and verb.lemma == "be":
+        verb = clefted(p, verb, inside) or verb  # "it was on 12 May that the ferry was withdrawn"
     if verb is None or verb.lemma == "be" or verb.pos not in ("VERB", "AUX"):
         return ""
     keep = [verb]
@@ -1118,6 +1120,20 @@ def _event(p: Parse, anchor: Token, verb: Token | None, inside: set[int]) -> str
             keep.append(k)
     keep.sort(key=lambda t: t.i)
     return " ".join(t.text for t in keep)
+
+
+def clefted(p: Parse, verb: Token, inside: set[int]) -> Token | None:
+    """The verb of the clause a cleft dates: ``verb`` is "be" whose subject is "it", with a clause
+    after the date (the tokens ``inside``): "it was on 12 May that the ferry was withdrawn", "it was
+    in 2019 that the mill closed". "It" names nothing there and "was" states nothing of its own: the
+    date is the clause's (`Slots.event`, `utterances.date_verb`), and the clause is no statement's
+    content (`utterances.utterance`). None for any other verb."""
+    if verb.lemma != "be" or not inside or not any(
+            k.dep in ("nsubj", "expl") and k.low == "it" for k in p.children(verb.i)):
+        return None
+    end = max(inside)
+    return next((k for k in p.children(verb.i) if k.dep in ("ccomp", "advcl", "relcl") and k.i > end
+                 and k.pos in ("VERB", "AUX")), None)
 
 
 _MODIFIERS = ("prep", "advmod", "npadvmod", "agent")

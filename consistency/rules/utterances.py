@@ -8,7 +8,8 @@ not one event given two dates (`compare.apart`, DAT001). A date of an act whose 
 ("pleaded guilty Tuesday to a fraud charge", "announced her resignation on Monday") is the
 date of that act and stays compared, unless both acts are of communication and what they
 announce differs by meaning (`contents_differ`: "announced a compromise budget on Saturday" /
-"announced a stopgap budget Friday").
+"announced a stopgap budget Friday"). A cleft ("it was on 12 May that the ferry was withdrawn") is
+no utterance: its date is the clause's (`slots.clefted`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from ..parsing import parse
 from .. import wordnet
 from .frames import Frame
+from .slots import clefted
 
 #: Dependencies of a clause the parse may hang from a date instead of its verb.
 _CLAUSES = ("ccomp", "relcl", "acl")
@@ -34,7 +36,8 @@ def _tagged(p, verb, clause) -> bool:
 
 def date_verb(f: Frame):
     """The parse, the verb the date of ``f`` hangs from (None when none within `_LINKS`), and the
-    date's tokens."""
+    date's tokens. The date of a cleft ("it was on 12 May that the ferry was withdrawn") hangs from
+    the verb of the clause the cleft puts it before (`slots.clefted`)."""
     p = parse(f.claim.text)
     span = p.tokens_in(f.q.start, f.q.end)
     if not span:
@@ -47,7 +50,9 @@ def date_verb(f: Frame):
         cur = p.tokens[cur.head]
         if cur.pos in ("VERB", "AUX"):
             break
-    return p, (cur if cur.pos in ("VERB", "AUX") else None), span, inside
+    if cur.pos not in ("VERB", "AUX"):
+        return p, None, span, inside
+    return p, clefted(p, cur, inside) or cur, span, inside
 
 
 def utterance(f: Frame) -> bool:
