@@ -9,7 +9,8 @@ Each case of tests/data/article_evidence/cases.jsonl is a set of articles checke
 flagged, its ``conflict`` pairs are. The articles are ours, written for this test in another
 voice than the rules' docstrings (docs/rules.md, "When two numbers are compared"). Written
 first: the shot/killed and the ferry cases, and those whose ``why`` says so (a sentence that
-gives the other outlet's figure beside its own, or the sentence next to it). The restating
+gives the other outlet's figure beside its own, or the sentence next to it; an article that
+gives the other outlet's measure a figure of its own, `compare.told_apart`). The restating
 sentences of the haul and game cases were reworded after the code was measured (the
 restatement must be worded alike, cosine 0.7: "the Pirates guard scored 15 points" does not
 restate "Okafor added 15 points", 0.17; a wounded regular "hit two times" did not restate "the
