@@ -62,7 +62,7 @@ from .lexicon import STOP
 from .names import name_in, named_who, names_differ
 from .slots import PERSONAL, statistic_of, statistics_differ
 from .text import same_word, view
-from .tolerance import in_year
+from .tolerance import dates_overlap, in_year
 from .utterances import contents_differ, utterance
 from .windows import windows_apart
 
@@ -410,8 +410,6 @@ def _canonical_scale(q) -> float:
 def _date_gap(fa: Frame, fb: Frame) -> float:
     """Days between explicit dates of the two claims that cannot overlap (0 when they can, with a
     bare weekday's day of slack: `tolerance.dates_overlap`)."""
-    from .tolerance import dates_overlap
-
     va, vb = view(fa.claim), view(fb.claim)
     if not va.dates or not vb.dates or dates_overlap(va, vb) or intervals.spans_overlap(fa.claim, fb.claim):
         return 0.0  # a running span ("since 2 December") reaches the claim's own day (`intervals.spans`)
@@ -505,8 +503,6 @@ def restated(mine: Frame, theirs: Frame, ctx: PairContext) -> bool:
     others = ctx.articles.get(mine.claim.doc_key)
     if not others:
         return False
-    from .frames import frames
-
     _parse_figures(others)
     want = max(RESTATED_SIM, ctx.sim(mine.slots.phrase, theirs.slots.phrase))
     skip = {(mine.claim.id, mine.q.start), (theirs.claim.id, theirs.q.start)}
