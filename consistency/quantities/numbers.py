@@ -12,6 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from consistency.wordnet import NOUN_POSSESSION, lexicographer_files
+
 #: Values of the number words, by role in the small grammar of `_parse_words`.
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -215,7 +217,8 @@ def _scale_after(text: str, end: int, *, attached_only: bool = False) -> tuple[f
         elif word in "KB":
             accepted = attached_only or then_word
         elif word == "m":
-            accepted = attached_only or (then_word and not _METRE_CONTEXT_RE.match(text, m.end()))
+            accepted = attached_only or (
+                then_word and not _METRE_CONTEXT_RE.match(text, m.end())) or (not then_word and told_of_money(text, end))
         else:
             accepted = attached_only
         if not accepted:
@@ -226,6 +229,31 @@ def _scale_after(text: str, end: int, *, attached_only: bool = False) -> tuple[f
     for part in low.split():
         factor *= SCALE_SUFFIXES[part]
     return factor, m.end(), word
+
+
+#: How many words before a figure `told_of_money` reads for the noun the figure is told of.
+_TOLD_WORDS = 6
+_CLAUSE_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|\d[\d.,]*\w*")
+_SENTENCE_END_RE = re.compile(r"[.!?;](?:\s|$)")
+
+
+def told_of_money(text: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` is told of money: one of the few words before it in its
+    sentence is a noun whose first or second sense lies in WordNet's noun.possession ("Net profit
+    rose to 230m", "a fee of 12.5m", "- Quarterly sales: 19.5m"; not "He fell 10m"). A bare "m" at
+    the end of such a clause is a million, not metres: pair files and reports tell money that way,
+    and reading it as a length lost the conflict between two profits. An article right before the
+    figure makes it a noun of its own ("took gold in the 800m": the race), never told of money.
+    """
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    before = text[max(0, start - 120):start]
+    cut = [m.end() for m in _SENTENCE_END_RE.finditer(before)]
+    words = _CLAUSE_WORD_RE.findall(before[cut[-1] if cut else 0:])[-_TOLD_WORDS:]
+    if not words or words[-1].lower() in ("the", "a", "an"):
+        return False
+    return any(NOUN_POSSESSION in lexicographer_files(w.lower(), "n", 2) for w in words if w[0].isalpha())
 
 
 _METRE_CONTEXT_RE = re.compile(r"[ \u00a0]+(?:long|wide|high|tall|deep|away|above|below|from|in\b|of\s+(?:rope|cable|water))", re.I)
