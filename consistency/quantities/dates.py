@@ -20,7 +20,10 @@ Resolving as reporters write (against the document's date, the *anchor*):
 - a bare weekday is approximate: ``earliest``/``latest`` are a day either side
   (a late-night event is reported the next day, a crawl date can be a day off),
   unless the text fixes the day with a date beside it ("Thursday, July 23");
-  "last week" means that whole week, "two weeks ago" give or take three days;
+  "last week" means that whole week, "two weeks ago" (or "a fortnight ago") give or take three days;
+- a part of a month is its days: "mid-March" the 11th to the 20th, "early"/"late" the ten days
+  before and the rest after, "the first week of March" its first seven days; "Saturday week" is a
+  week after the coming Saturday; "on the fourteenth" is "on the 14th";
 - a season recurs yearly: "last season", "this season", "next season" and "two seasons ago"
   are year-long spans (`_season`), "this season" the one around the anchor day.
 """
@@ -72,10 +75,14 @@ _RANGE_BEFORE = re.compile(rf"(\d+)(?:st|nd|rd|th)?{_DAYS_JOINED}(\d+)", re.IGNO
 #: A bare ordinal day after "on" ("broke out on the 14th"): a day of the month the article's date
 #: places, when no noun follows it ("on the 14th floor", "on the 3rd of May" is `day_month`'s). The
 #: word after it ends the clause or opens another phrase: a mark, or a preposition or conjunction.
-_ORDINAL_DAY = (r"(?<=\bon[ \u00a0])the[ \u00a0]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+_ORDINAL_DAY = (r"(?<=\bon[ \u00a0])the[ \u00a0]+(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{words})"
                 r"(?=[ \u00a0]*(?:[,.;:!?)\u2014-]|$)|[ \u00a0]+(?:and|or|but|at|in|when|after|before|with|as|from|near|by)\b)")
 
 _ORDINAL_WORD = "(?:" + "|".join(sorted((w.replace(" ", "[ \u00a0]") for w in ORDINALS), key=len, reverse=True)) + ")"
+#: The day may be in ordinal words too ("due on the fourteenth", "on the twenty-second"), as a day is said.
+#: An ordinal word joined to another by "and"/"or" is more often of a noun after them ("on the first
+#: and second floors") than a day.
+_ORDINAL_DAY = _ORDINAL_DAY.replace("{words}", rf"{_ORDINAL_WORD}(?![ \u00a0]+(?:and|or)[ \u00a0]+{_ORDINAL_WORD})")
 #: A day in ordinal words before its month, with "of" ("the eighth of May", "twenty-first of June"):
 #: the way a day is said, written out. Without "of" ("a second May poll") an ordinal word is no day.
 _ORDINAL_WORD_RE = re.compile(_ORDINAL_WORD, re.IGNORECASE)
@@ -110,18 +117,34 @@ _WEEKDAY_OF_MONTH = (rf"(?<![\w])(?:the[ \u00a0]+)?(?:first|second|third|fourth|
 _PART_NUMBER = {w: n for w, n in ORDINALS.items() if n <= 4}
 _NTH = {**_PART_NUMBER, "last": -1}
 
+#: A part of a named month ("in mid-March", "early April 2024", "the end of June"): its first ten days,
+#: its middle ten or the rest (`_MONTH_PARTS`); or a week of it counted from its start or its end
+#: ("the first week of March", "the last week in May"): seven days (`_month_span`). A yearless one is
+#: the month nearest the article's date on its side, as a yearless day of a month is.
+_PART_OF_MONTH = (r"(?<![\w])(?:(?P<third>early|mid|late)[ \u00a0-]+"
+                  r"|(?:the[ \u00a0]+)?(?:(?P<edge>start|beginning|middle|end)|(?P<week>first|second|third|fourth|last)[ \u00a0]+week)"
+                  r"[ \u00a0]+(?:of|in)[ \u00a0]+)"
+                  rf"{MONTHS}(?:,?[ \u00a0]+{_YEAR}|[ \u00a0]+{_NAMED_YEAR})?(?![\w])")
+#: The days of a month each part of `_PART_OF_MONTH` names, first and last (None: the month's last).
+_MONTH_PARTS = {"early": (1, 10), "start": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20),
+                "late": (21, None), "end": (21, None)}
+#: A weekday and "week" ("Saturday week"): a week after the coming such day, as British copy says it.
+_WEEKDAY_WEEK = rf"(?<![\w]){WEEKDAYS}[ \u00a0]+week(?![\w-])"
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[\d:.]+Z?)?(?![\d-])"),
     ("numeric", r"(?<![\d/])(?:[0-3]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"),
     # a day, month and year with dots between them, each in two digits but the year ("04.02.2025"):
     # day first, as dotted dates are written; "1.2.2025" may be a version number
     ("dotted", rf"(?<![\w.])(?:[0-2]\d|3[01])\.(?:0[1-9]|1[0-2])\.{_YEAR}(?![\w]|\.\d)"),
+    ("month_part", _PART_OF_MONTH),
     ("month_day", rf"(?<![\w]){MONTHS}[ \u00a0]+{_DAY}(?:[ \u00a0]*[-–][ \u00a0]*{_DAY})?{_DAY_YEAR}?(?![\w])"),
     ("day_month", rf"(?<![\w]){_DAY}(?:{_DAYS_JOINED}{_DAY})?[ \u00a0]+(?:of[ \u00a0]+)?{MONTHS}{_DAY_YEAR}?(?![\w])"),
     ("word_day_month", _WORD_DAY_MONTH),
     ("month_year", rf"(?<![\w]){MONTHS}[ \u00a0]+(?:of[ \u00a0]+)?(?:{_YEAR}|{_NAMED_YEAR})(?![\w])"),
     ("weekday_day", _WEEKDAY_DAY),
     ("weekday_of_month", _WEEKDAY_OF_MONTH),
+    ("weekday_week", _WEEKDAY_WEEK),
     ("weekday", rf"(?<![\w])(?:(?:last|next|this)[ \u00a0]+)?{WEEKDAYS}(?![\w])"),
     ("ordinal_day", _ORDINAL_DAY),
     ("day_of_month", _DAY_OF_MONTH_NAMED),
@@ -130,9 +153,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                  r"|last[ \u00a0]+night|tonight"
                  r"|(?:last|next|this)[ \u00a0]+(?:week|month|year|season)"
                  r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]+"
-                 r"(?:days?|weeks?|months?|years?|seasons?)[ \u00a0]+ago"
+                 r"(?:days?|weeks?|fortnights?|months?|years?|seasons?)[ \u00a0]+ago"
                  r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]+"
-                 r"(?:days?|weeks?|months?)[ \u00a0]+from[ \u00a0]+(?:today|now))(?![\w])"),
+                 r"(?:days?|weeks?|fortnights?|months?)[ \u00a0]+from[ \u00a0]+(?:today|now))(?![\w])"),
 )
 _DATE_RE = re.compile("|".join(f"(?P<{name}>{p})" for name, p in _PATTERNS), re.I)
 #: A day in digits without a year after a preposition of time ("reopens on 3/19", "from 5/8", "shut
@@ -144,7 +167,7 @@ _DAY_DIGITS_RE = re.compile(
     r"(?![\d/]|[.,]\d|[ \u00a0]+of(?![\w]))", re.IGNORECASE)
 #: A month's name written as a name: capitalised, in title case or in capitals ("June", "JUNE").
 _MONTH_NAMED = re.compile(rf"(?=[A-Z])(?i:{MONTHS})")
-_CASED_NAMES = ("month_day", "day_month", "month_year", "weekday", "weekday_day")
+_CASED_NAMES = ("month_day", "day_month", "month_year", "weekday", "weekday_day", "weekday_week")
 #: The offsets from UTC, in minutes, of the time zones news copy names after a clock time (standard
 #: facts of the zones, not a tuned list; "ET" and "PT" are read as standard time).
 ZONE_OFFSETS = {"GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "EST": -300, "EDT": -240, "ET": -300, "CST": -360,
@@ -251,6 +274,8 @@ def _date_spans(text: str) -> tuple[DateSpan, ...]:
             continue
         if kind in ("day_month", "word_day_month") and not _MONTH_NAMED.search(m.group()):
             continue  # "4 may": a month is a name, capitalised ("4 May", "4 MAY")
+        if kind == "month_part" and not _MONTH_NAMED.search(m.group()):
+            continue  # "in mid-may": a month is a name
         if kind == "month_year" and not _MONTH_NAMED.match(m.group()):
             continue  # "prices may this year ...": a month with its year in words is a name too
         if kind == "month_day" and m.group().startswith("May") and not re.search(r"\d", m.group()[3:]):
@@ -371,7 +396,7 @@ def resolve(phrase: str, kind: str, base: dt.date | None, *, forward: bool = Fal
 
 def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt.date | None | bool:
     """The date by the span's fields, None for an impossible one, False when they do not fit."""
-    if kind in ("word_day_month", "day_of_month"):  # "the eighth of May": the day in digits
+    if kind in ("word_day_month", "day_of_month", "ordinal_day"):  # "the eighth of May": the day in digits
         phrase = _ORDINAL_WORD_RE.sub(lambda m: str(ORDINALS[" ".join(m.group().lower().split())]), phrase)
         kind = "day_month" if kind == "word_day_month" else kind
     words = [m["word"].lower() for m in _FIELDS_RE.finditer(phrase) if m["word"]]
@@ -424,10 +449,19 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
         return _nearest(base, forward, lambda y: _nth_weekday(y, month, target, nth))
     if kind == "month_year" and month is not None and nums:
         return dt.date(nums[-1], month, 1)
+    if kind == "month_part" and month is not None:  # the month's first day: `_month_span` gives its days
+        if nums:
+            return dt.date(nums[-1], month, 1)
+        if step is not None:
+            return dt.date(base.year + step, month, 1) if base is not None else False
+        return _nearest(base, forward, lambda y: dt.date(y, month, 1)) if base is not None else False
     if kind == "year_part":
         return _year_part(words, nums, base)
     if base is None:
         return False
+    if kind == "weekday_week":  # "Saturday week": a week after the coming Saturday
+        target = _WEEKDAY_NUMBER[words[0]]
+        return base + dt.timedelta(days=(target - base.weekday()) % 7 + 7)
     if kind == "weekday":
         target = next((_WEEKDAY_NUMBER[w] for w in words if w in _WEEKDAY_NUMBER), None)
         if target is None:
@@ -484,6 +518,10 @@ def _nearer(base: dt.date, forward: bool, readings: list[dt.date]) -> dt.date | 
     return min(side, key=lambda r: abs((r - base).days), default=None)
 
 
+#: The weeks of a unit of time counted in weeks: a fortnight is two ("a fortnight ago").
+_WEEKS_OF = {"week": 1, "fortnight": 2}
+
+
 def _relative(words: list[str], nums: list[int], base: dt.date) -> dt.date | bool:
     if words == ["yesterday"]:
         return base - dt.timedelta(days=1)
@@ -512,8 +550,8 @@ def _relative(words: list[str], nums: list[int], base: dt.date) -> dt.date | boo
             return False
         if unit == "day":
             return base + dt.timedelta(days=count)
-        if unit == "week":
-            return base + dt.timedelta(weeks=count)
+        if unit in _WEEKS_OF:
+            return base + dt.timedelta(weeks=count * _WEEKS_OF[unit])
         if unit == "month":
             return _add_months(base, count)
     if words and words[-1] == "ago":
@@ -523,8 +561,8 @@ def _relative(words: list[str], nums: list[int], base: dt.date) -> dt.date | boo
             return False
         if unit == "day":
             return base - dt.timedelta(days=count)
-        if unit == "week":
-            return base - dt.timedelta(weeks=count)
+        if unit in _WEEKS_OF:
+            return base - dt.timedelta(weeks=count * _WEEKS_OF[unit])
         if unit == "month":
             return _add_months(base, -count)
         if unit in ("year", "season"):
@@ -635,13 +673,28 @@ def _days_meant(kind: str, phrase: str, when: dt.date, night: tuple[int, int] = 
     if kind == "relative" and re.fullmatch(r"(?:last|next|this)[ \u00a0]+week", low):
         monday = when - dt.timedelta(days=when.weekday())
         return monday, monday + dt.timedelta(days=6), False
-    if kind == "relative" and re.search(r"weeks?[ \u00a0]+ago$", low):
+    if kind == "relative" and re.search(r"(?:weeks?|fortnights?)[ \u00a0]+ago$", low):
         return when - dt.timedelta(days=3), when + dt.timedelta(days=3), False
     if kind == "relative" and re.search(r"season", low):
         return _season(when)
+    if kind == "month_part":
+        return _month_span(low, when)
     if kind == "year_part":  # the months of the half or quarter (`_year_part`)
         return when, _add_months(when, 6 if "half" in low else 3) - dt.timedelta(days=1), False
     return None, None, False
+
+
+def _month_span(phrase: str, first: dt.date) -> tuple[dt.date, dt.date, bool]:
+    """The days of the part of a month ``phrase`` names (`_PART_OF_MONTH`), ``first`` being the month's
+    first day: a third of it (`_MONTH_PARTS`), or a week counted from its start or, "last", its end."""
+    end = _month_length(first.year, first.month)
+    m = _PART_OF_MONTH_RE.match(phrase)
+    if m and m["week"]:
+        nth = _NTH[m["week"].lower()]
+        lo = end - 6 if nth < 0 else 7 * (nth - 1) + 1
+        return first.replace(day=lo), first.replace(day=lo + 6), False
+    lo, hi = _MONTH_PARTS[((m and (m["third"] or m["edge"])) or "mid").lower()]
+    return first.replace(day=lo), first.replace(day=hi or end), False
 
 
 def _season(when: dt.date) -> tuple[dt.date, dt.date, bool]:
@@ -739,8 +792,8 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
     spans = [s for s in date_spans(text) if s.kind != "time"]
     for n, span in enumerate(spans):
         phrase, last = _first_day(text[span.start: span.end], span.kind)
-        relative = span.kind in ("weekday", "weekday_day", "relative", "ordinal_day", "day_of_month", "day_digits") or (
-            span.kind in ("month_day", "day_month", "word_day_month", "year_part", "weekday_of_month", "month_year")
+        relative = span.kind in ("weekday", "weekday_day", "weekday_week", "relative", "ordinal_day", "day_of_month", "day_digits") or (
+            span.kind in ("month_day", "day_month", "word_day_month", "year_part", "weekday_of_month", "month_year", "month_part")
             and not _has_year(phrase))
         if relative and doc_date is None:
             continue
@@ -773,6 +826,7 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
 
 
 _YEAR_PART_RE = re.compile(_YEAR_PART, re.I)
+_PART_OF_MONTH_RE = re.compile(_PART_OF_MONTH, re.I)
 
 
 def is_year_part(mention: DateMention) -> bool:
@@ -783,8 +837,9 @@ def is_year_part(mention: DateMention) -> bool:
 
 #: The kinds of date span `read_forward` reads ahead: a weekday, a month and day without a year, a
 #: weekday of a month ("weekday_of_month"), a bare ordinal day ("opens on the 14th": this month's
-#: 14th or the next one's, not the last).
-_READ_FORWARD = ("weekday", "month_day", "day_month", "word_day_month", "weekday_of_month", "ordinal_day")
+#: 14th or the next one's, not the last), a part of a month ("opens in the first week of April").
+_READ_FORWARD = ("weekday", "month_day", "day_month", "word_day_month", "weekday_of_month", "ordinal_day",
+                 "month_part")
 
 
 def read_forward(text: str, mention: DateMention, doc_date: dt.date | None) -> tuple[dt.date, dt.date] | None:

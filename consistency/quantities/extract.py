@@ -27,6 +27,14 @@ _AND_A_HALF_RE = re.compile(rf"(?<![\w-])(?:an?|one)[ \u00a0]+{_DURATIONS}[ \u00
 _HALF_AN_RE = re.compile(rf"(?<![\w-])half[ \u00a0]+an?[ \u00a0]+{_DURATIONS}(?![\w])", re.I)
 #: A unit of time made an adjective ("a month-long strike", "their fortnight-long stoppage"): one of it.
 _UNIT_LONG_RE = re.compile(rf"(?<![\w-]){_DURATIONS}-long(?![\w-])", re.I)
+#: One unit of time after "for", "a"/"an" its number ("shut for a fortnight", "jailed for a year"): how
+#: long, as "for two weeks" is. Not "a second" (an ordinal: "for a second time"), and only where the
+#: phrase ends: a mark, or a word that opens another phrase or clause ("for a week while ..."); a noun
+#: after it makes the unit a modifier ("for a day pass").
+_FOR_ONE_RE = re.compile(
+    r"(?<![\w-])(?<=\bfor[ \u00a0])an?[ \u00a0]+(?P<u>minute|hour|day|week|fortnight|month|year|decade|century)"
+    r"(?![ \u00a0]+and[ \u00a0]+a[ \u00a0]+half)(?=[ \u00a0]*(?:[,.;:!?)\u2014]|$)|[ \u00a0]+(?:and|or|but|while|after|before|from|until|in|at|on|to|during"
+    r"|over|because|when|since|as|with|amid|pending|last|this|next)\b)", re.I)
 _RATE_RE = re.compile(
     r"(?P<gap>[ \u00a0]*-?(?:(?:per|an?|every|each)(?![A-Za-z])|/)[ \u00a0-]*)"  # "11-person" is no "per son"
     r"(?P<per>(?:square|sq\.?|cubic)[ \u00a0]+[A-Za-z]+|[A-Za-z][A-Za-z]*)(?![\w])",
@@ -74,8 +82,12 @@ def extract_quantities(text: str, *, doc_date: dt.date | None = None) -> tuple[Q
 
 def _extract(text: str, doc_date: dt.date | None = None) -> tuple[Quantity, ...]:
     """`extract_quantities` on text as written (not space-tokenised)."""
-    extra = scores.scorelines(text) + periods.ordinal_periods(text) + periods.tenures(text, doc_date)
-    dated = [(s.start, s.end) for s in date_spans(text)]
+    spans = date_spans(text)
+    dated = [(s.start, s.end) for s in spans]
+    # "the first week of March" is days of March (`dates.extract_dates`), not the first of weeks
+    weeks_of_months = [(s.start, s.end) for s in spans if s.kind == "month_part"]
+    ordinals = [d for d in periods.ordinal_periods(text) if not _overlaps(d.start, d.end, weeks_of_months)]
+    extra = scores.scorelines(text) + ordinals + periods.tenures(text, doc_date)
     read = dated + [(d.start, d.end) for d in extra]
     extra += [d for d in ranks.places(text) if not _overlaps(d.start, d.end, read)]  # "the 41st overall pick"
     blocked = dated + identifiers.phone_spans(text) + scores.score_spans(text)
@@ -300,9 +312,10 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _durations_in_words(text: str) -> list[Draft]:
-    """"an hour and a half" (1.5 hours), "half an hour" (0.5 hours) and "a month-long strike" (one month)."""
+    """"an hour and a half" (1.5 hours), "half an hour" (0.5 hours), "a month-long strike" (one month)
+    and "shut for a fortnight" (one fortnight)."""
     out = []
-    for regex, value in ((_AND_A_HALF_RE, 1.5), (_HALF_AN_RE, 0.5), (_UNIT_LONG_RE, 1.0)):
+    for regex, value in ((_AND_A_HALF_RE, 1.5), (_HALF_AN_RE, 0.5), (_UNIT_LONG_RE, 1.0), (_FOR_ONE_RE, 1.0)):
         for m in regex.finditer(text):
             number = Number(m.start(), m.end(), value, value, words=True)
             draft = Draft(number, m.start(), m.end(), value, unit=units.match_unit(" " + m["u"], 0).unit)
