@@ -155,7 +155,8 @@
   a duration after "for", a date with dots in a cleft) and raised its floors to its stop figures
   less about 0.02: 0.920 / 0.460. The dotted date reading raised voices11 (0.771 / 0.540), voices13
   (0.704 / 0.380) and voices14 (0.923 / 0.480) and cost voices12 one conflict (0.773 / 0.340, within
-  its floors); their floors rose with them.
+  its floors); their floors rose with them. Days and lengths of time told in words ("a fortnight",
+  "the fourteenth", "mid-March") raised voices14 again, to 0.926 / 0.500 (floors 0.90 / 0.48).
 - tests/data/voices16/pairs.jsonl: 100 pairs (50 conflicts: 28 counts and amounts, 10 dates, 6
   durations, 6 directions; 50 hard negatives) written at the start of session 49 by a fifteenth
   writer who read none of the code nor the earlier files, in schools and universities, transport,
@@ -209,7 +210,7 @@ def test_voices_precision_and_recall(embedder):
 FLOORS = [("voices2", 0.83, 0.70), ("voices3", 0.89, 0.88), ("voices4", 0.93, 0.82), ("voices5", 0.95, 0.62),
           ("voices6", 0.75, 0.46), ("voices7", 0.86, 0.58), ("voices8", 0.78, 0.46), ("voices9", 0.84, 0.36),
           ("voices10", 0.86, 0.46), ("voices11", 0.75, 0.52), ("voices12", 0.76, 0.34), ("voices13", 0.68, 0.36),
-          ("voices14", 0.90, 0.46),
+          ("voices14", 0.90, 0.48),
           ("voices15", 0.90, 0.44), ("voices16", 0.81, 0.38)]
 
 
