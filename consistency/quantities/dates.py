@@ -124,7 +124,7 @@ _NTH = {**_PART_NUMBER, "last": -1}
 _PART_OF_MONTH = (r"(?<![\w])(?:(?P<third>early|mid|late)[ \u00a0-]+"
                   r"|(?:the[ \u00a0]+)?(?:(?P<edge>start|beginning|middle|end)|(?P<week>first|second|third|fourth|last)[ \u00a0]+week)"
                   r"[ \u00a0]+(?:of|in)[ \u00a0]+)"
-                  rf"{MONTHS}(?:,?[ \u00a0]+{_YEAR}|[ \u00a0]+{_NAMED_YEAR})?(?![\w])")
+                  rf"{MONTHS}{_DAY_YEAR}?(?![\w])")
 #: The days of a month each part of `_PART_OF_MONTH` names, first and last (None: the month's last).
 _MONTH_PARTS = {"early": (1, 10), "start": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20),
                 "late": (21, None), "end": (21, None)}
@@ -421,11 +421,11 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
         return _nearer(base, forward, [r for r in readings if r is not None])
     month = next((_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER), None)
     step = _YEAR_STEPS.get(words[-2]) if len(words) > 2 and words[-1] == "year" else None
-    if step is not None and kind in ("month_day", "day_month", "month_year") and month is not None:
-        # "9 August last year", "March next year": the year named from the article's
+    if step is not None and kind in ("month_day", "day_month", "month_year", "month_part") and month is not None:
+        # "9 August last year", "March next year", "mid-March last year": the year named from the article's
         if base is None:
             return False
-        day = next((n for n in nums if n <= 31), 1) if kind != "month_year" else 1
+        day = next((n for n in nums if n <= 31), 1) if kind in ("month_day", "day_month") else 1
         return dt.date(base.year + step, month, day)
     if kind in ("month_day", "day_month") and month is not None:
         day = next((n for n in nums if n <= 31), None)
@@ -447,13 +447,10 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
         if base is None:
             return False
         return _nearest(base, forward, lambda y: _nth_weekday(y, month, target, nth))
-    if kind == "month_year" and month is not None and nums:
+    # a month, or a part of one: its first day (`_month_span` gives a part's days)
+    if kind in ("month_year", "month_part") and month is not None and nums:
         return dt.date(nums[-1], month, 1)
-    if kind == "month_part" and month is not None:  # the month's first day: `_month_span` gives its days
-        if nums:
-            return dt.date(nums[-1], month, 1)
-        if step is not None:
-            return dt.date(base.year + step, month, 1) if base is not None else False
+    if kind == "month_part" and month is not None:
         return _nearest(base, forward, lambda y: dt.date(y, month, 1)) if base is not None else False
     if kind == "year_part":
         return _year_part(words, nums, base)

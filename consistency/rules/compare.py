@@ -557,8 +557,10 @@ def told_apart(mine: Frame, theirs: Frame, ctx: PairContext) -> bool:
     if ctx.given or not ctx.articles or mine.q.dimension == "date":
         return False
     others = ctx.articles.get(mine.claim.doc_key)
+    if not others:
+        return False
     own = ctx.sim(mine.slots.phrase, theirs.slots.phrase)
-    if not others or own >= TOLD_OWN:
+    if own >= TOLD_OWN:
         return False
     _parse_figures(others)
     want = max(RESTATED_SIM, own + TOLD_MARGIN)

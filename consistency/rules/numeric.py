@@ -208,16 +208,17 @@ def alignments(a: Claim, b: Claim, ctx: PairContext, *, wanted=None) -> list[Ali
         return not ctx.given or not (_far_inside(fbs[ib], fas[ia], rivals_b.get(ib, ()))
                                      or _far_inside(fas[ia], fbs[ib], rivals_a.get(ia, ())))
 
-    rival_a: dict[int, float] = {}  # each number's best disagreeing partner's score
+    rival_a: dict[int, float] = {}  # each number's best disagreeing partner's score (given pairs only)
     rival_b: dict[int, float] = {}
-    for (ia, ib), (sc, _) in scores.items():
+    for (ia, ib), (sc, _) in scores.items() if ctx.given else ():
         if differ[(ia, ib)]:
             rival_a[ia] = max(rival_a.get(ia, 0.0), sc)
             rival_b[ib] = max(rival_b.get(ib, 0.0), sc)
 
     def outscored(figure: Frame, bound: Frame, score: float, rival: float | None) -> bool:
-        # a bound that ``figure`` satisfies, scored below a partner that disagrees: no support (`_outscored`)
-        return ctx.given and _outscored(figure, bound, score, rival)
+        # a bound that ``figure`` satisfies, scored below a partner that disagrees: no support (`_outscored`);
+        # without a rival (found pairs have none) it never is
+        return _outscored(figure, bound, score, rival)
 
     partners_a: dict[int, list[Frame]] = {}
     partners_b: dict[int, list[Frame]] = {}
