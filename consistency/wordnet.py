@@ -378,6 +378,16 @@ def tells(verb: str) -> bool:
     return VERB_COMMUNICATION in lexicographer_files(verb, "v")
 
 
+def amounts(verb: str) -> bool:
+    """The first sense of ``verb`` is that of "total", to add up in number or quantity ("approvals
+    numbered 61,300", "claims totalled 3,400"): its object is a level of its subject, which names
+    what is counted (`consistency.rules.slots`). Not a verb that has the sense further down ("add",
+    "come", "amount" to: the last takes its figure in a to-phrase). False when WordNet does not know
+    the word, or without the data."""
+    mine, total = synsets(verb, "v"), synsets("total", "v")
+    return bool(mine and total) and mine[0] == total[0]
+
+
 def is_person(noun: str) -> bool:
     """One of the first `SENSES` senses of ``noun`` is a kind of person ("gunman", "shooter",
     "driver"; not "finale" or "loss"); False when WordNet does not know the word, or without the data."""

@@ -1537,11 +1537,19 @@ def _part_of(part: Frame, whole: Frame) -> bool:
     stayed in")."""
     if part.high >= whole.low:
         return False
-    # an average or a median is no sum over areas: a part's may be below the whole's (session 38)
-    if not (statistic_of(part.slots) or statistic_of(whole.slots)) and smaller_area(part, whole):
+    # an average or a median is no sum over areas: a part's may be below the whole's (session 38);
+    # nor is a share or a rate: a ward's turnout may lie on either side of the borough's (session 50)
+    if not (statistic_of(part.slots) or statistic_of(whole.slots) or _share(part) or _share(whole)) \
+            and smaller_area(part, whole):
         return True
     return _portion_of(part, whole) or bool(part.slots.role and not whole.slots.role) \
         or _narrowed_of(part, whole) or _of_group_counted(part, whole) or _whole_of_partitive(whole, part)
+
+
+def _share(f: Frame) -> bool:
+    """``f`` is a share or a rate ("24.5% turnout", "4.1% unemployment", "12 per 1,000 people"), not an
+    amount: no sum over areas, so a smaller one is no part of a larger whole (`_part_of`)."""
+    return f.q.dimension in _OF_A_WHOLE or bool(f.q.per)
 
 
 def _bracketed_part(part: Frame, whole: Frame) -> bool:

@@ -1412,11 +1412,14 @@ def _changed_object(p: Parse, anchor: Token, inside: set[int]) -> Token | None:
 
 def _measure_like(p: Parse, subject: Token, anchor: Token) -> bool:
     """A subject that names what the number measures: the number is the verb's object, an
-    adverbial ("rose 5%"), or the object of to/by ("rose to 212", "fell by half") — not a
-    subject that merely does something to a counted object ("the gunman killed 12")."""
+    adverbial ("rose 5%"), or the object of to/by ("rose to 212", "fell by half"), or the object of
+    a verb of level (`_LEVEL_VERBS`) or of one whose first sense is to add up in number
+    (`wordnet.amounts`: "approvals numbered 61,300") — not a subject that merely does something to
+    a counted object ("the gunman killed 12")."""
     return anchor.dep in ("npadvmod", "attr", "acomp", "advmod") or (
         anchor.dep == "pobj" and p.tokens[anchor.head].low in ("to", "by", "from", "at", "of")) or (
-        anchor.dep == "dobj" and p.tokens[anchor.head].lemma in _LEVEL_VERBS)
+        anchor.dep == "dobj" and (p.tokens[anchor.head].lemma in _LEVEL_VERBS
+                                  or wordnet.amounts(p.tokens[anchor.head].lemma)))
 
 
 #: verbs whose object is a level of their subject ("the index hit 5,000", "turnout reached 38%").
