@@ -765,15 +765,41 @@ def _polarity(verb: str) -> str | None:
     tables = _tables()
     if tables is None or not verb.isalpha():
         return None
-    poles = {d: frozenset(s for w, n in words for s in synsets(w, "v")[:n]) for d, words in _POLES}
     for sense in synsets(verb, "v")[:SENSES["v"]]:
-        above = _ancestors((sense,), tables["v"]["up"], POLARITY_STEPS).keys()
-        hit = [d for d, targets in poles.items() if targets & above]
+        hit = _sense_poles(sense)
         if len(hit) == 1:
             return hit[0]
         if hit:
             return None  # both poles: no direction
     return None
+
+
+def _sense_poles(sense: int) -> list[str]:
+    """The poles ("up", "down") at most `POLARITY_STEPS` hypernym steps above a verb sense."""
+    above = _ancestors((sense,), _tables()["v"]["up"], POLARITY_STEPS).keys()
+    return [d for d, targets in _pole_senses().items() if targets & above]
+
+
+@lru_cache(maxsize=1)
+def _pole_senses() -> dict[str, frozenset[int]]:
+    return {d: frozenset(s for w, n in words for s in synsets(w, "v")[:n]) for d, words in _POLES}
+
+
+def particle_moves(verb: str, particle: str) -> bool | None:
+    """Whether "up" / "down" after ``verb`` (any inflected form: "came", "picked") says a level moved,
+    read from the verb WordNet lists for the two together ("come_down", "pick_up") instead of a word
+    list: True when its first sense is a change of amount or height (a `polarity` pole: "come down",
+    "go up", "cut down", "step up") or a motion ("picked up": take and lift upward; "edged up",
+    "crept up"); False when it is another act ("shut down", "set up", "came up": happen, "broke down",
+    "stepped down": resign, "wound up"); None when WordNet lists no such verb ("were up", "rents up")
+    or without the data."""
+    tables = _tables()
+    if tables is None or not verb.isalpha():
+        return None
+    senses = synsets(f"{_lemma(verb.lower(), 'v')}_{particle.lower()}", "v")
+    if not senses:
+        return None
+    return bool(_sense_poles(senses[0])) or tables["v"]["file"].get(senses[0]) == VERB_MOTION
 
 
 def noun_polarity(noun: str) -> str | None:

@@ -110,3 +110,32 @@ def test_a_state_is_one_meaning_as_a_noun_and_as_its_adjective():
     assert state_of("homeless") & state_of("homelessness")  # the adjective's derived noun
     assert not state_of("employment") & state_of("unemployment")  # opposite states
     assert not state_of("claims")
+
+
+def test_a_particle_moves_a_level_by_the_verb_wordnet_lists_for_the_two():
+    from consistency.quantities.change import change_before
+    from consistency.wordnet import available, particle_moves
+
+    if not available():
+        pytest.skip("no WordNet data")
+    # a change or a motion in the first sense of the phrasal verb; another act; no such verb
+    assert (particle_moves("came", "down"), particle_moves("picked", "up"), particle_moves("edged", "up")) == (True, True, True)
+    assert (particle_moves("shut", "down"), particle_moves("set", "up"), particle_moves("came", "up")) == (False, False, False)
+    assert particle_moves("were", "up") is None
+
+    def at(text, number):
+        m = change_before(text, text.index(number))
+        return m.direction, m.kind
+
+    assert at("Peak fares are to come down by 3.8 per cent from 6 April.", "3.8") == ("down", "change")
+    assert at("Bookings picked up 4% in October.", "4%") == ("up", "change")
+    assert at("The firm shut down 3 plants.", "3") == (None, "level")
+    assert at("The council set up 4 new wards.", "4") == (None, "level")
+    assert at("Shares closed down 2.7 percent.", "2.7") == ("down", "change")
+
+
+def test_a_head_joined_by_a_hyphen_is_one_word():
+    (up,) = _moves("Home break-ins climbed in Selwick last year.")
+    assert up.heads == frozenset({"break-in"}) and "break" not in up.kinds
+    (fell,) = _moves("House prices in Orlen fell by 2.3% in June.")
+    assert fell.amount == (2.3, "percent")  # the amount after "by"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from consistency.records import Bound, Direction, QuantityKind
+from consistency.wordnet import particle_moves
 
 #: Relative half-width used to widen approximate numbers ("about 30" -> [27, 33]).
 APPROX_TOLERANCE = 0.1
@@ -261,17 +262,20 @@ _MARKET_CLOSE_RE = re.compile(r"(?:close|closed|closes|closing|end|ended|ends|en
 _MARKET_MOVE_RE = re.compile(
     r"[ \u00a0]+(?:[$€£¥][ \u00a0]?\d|[-+]?\d[\d.,]*[ \u00a0]?(?:%|per[ \u00a0-]?cent|percent|points?|pts|p\b|cents?|pence))", re.I
 )
-_PHRASAL_RE = re.compile(
-    r"(?:shut|close|closed|back|turn|turned|set|sign|signed|made|make|step|stepped|broke|break|tied|cut|wind|wound"
-    r"|gave|give|gives|giving|given|coming|come|comes|came|pick|picked|picking|show|showed|shows|end|ended|ends)"
-    r"\s+(?:up|down)$",
-    re.I,
-)
+#: The word before "up" / "down" (the verb they may be the particle of).
+_BEFORE_PARTICLE_RE = re.compile(r"([A-Za-z]+)[ \u00a0]+(up|down)$", re.I)
 
 
 def phrasal(text: str, pos: int) -> bool:
-    """"shut down", "back up": up/down as particles of another verb, not a change."""
+    """"shut down", "set up", "came up": up/down as particles of a verb of another act, not a change.
+
+    Read from WordNet, not a word list (`wordnet.particle_moves`): the verb it lists for the word
+    before and the particle together is another act when its first sense is neither a change of
+    amount or height ("come down", "go up", "cut down") nor a motion ("picked up", "edged up"); a
+    pair WordNet does not list as one verb ("were up", "rents down") is no phrasal verb.
+    """
     end = pos + (2 if text[pos: pos + 2].lower() == "up" else 4)
     if _MARKET_CLOSE_RE.search(text, max(0, pos - 12), end) and _MARKET_MOVE_RE.match(text, end):
         return False  # "the index closed down 2%": a market move, not "closed down" a shop
-    return bool(_PHRASAL_RE.search(text, max(0, pos - 12), end))
+    m = _BEFORE_PARTICLE_RE.search(text, max(0, pos - 20), end)
+    return bool(m) and particle_moves(m[1], m[2]) is False

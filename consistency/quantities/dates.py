@@ -360,7 +360,7 @@ FUTURE_RE = re.compile(
     r"|\b(?:until|through)[ \u00a0]+(?:the[ \u00a0]+)?$",
     re.I,
 )
-_CLAUSE_BREAK_RE = re.compile(r"[.;!?]|\b(?:but|after|since|when)\b", re.I)
+_CLAUSE_BREAK_RE = re.compile(r"[;!?]|\.(?!\d)|\b(?:but|after|since|when)\b", re.I)  # "3.8 per cent": a decimal point ends no clause
 
 
 def _forward(text: str, start: int) -> bool:

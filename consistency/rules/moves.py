@@ -86,6 +86,7 @@ from ..wordnet import (
     moves_about,
     noun_polarity,
     opposite,
+    particle_moves,
     polarity,
     relation,
     state_of,
@@ -263,7 +264,7 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
             if counted is not None:
                 return direction, verb, counted, _with_doer(p, verb, counted), _heads(p, counted)
         elif verb.lemma not in _UP_DOWN_HEADS and not (
-                t.dep in ("prt", "advmod") and moves_about(verb.lemma) and not any(k.dep == "dobj" for k in p.children(verb.i))):
+                t.dep in ("prt", "advmod") and _moves_level(verb, t) and not any(k.dep == "dobj" for k in p.children(verb.i))):
             return None  # "set up", "tracked down the van": a particle of another act; "edged higher": a level's
     elif t.pos == "NOUN":
         return _noun_move(p, t, direction, date_spans)
@@ -282,6 +283,14 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
     if subject is None:
         return None
     return direction, verb, subject, _phrase(p, subject, skip=verb if verb.dep == "acl" else None), _heads(p, subject)
+
+
+def _moves_level(verb: Token, t: Token) -> bool:
+    """"Up" / "down" (or "higher", "lower") on ``verb`` say where a level went: the verb WordNet lists
+    for the two together names a change or a motion (`wordnet.particle_moves`: "come down", "picked
+    up", "crept up"), or, when it lists none, the verb's first sense is a motion ("edged higher")."""
+    found = particle_moves(verb.lemma, t.low) if t.low in ("up", "down") else None
+    return moves_about(verb.lemma) if found is None else found
 
 
 #: Prepositions that time a move ("in the spring", "over the summer", "for the autumn term").
@@ -330,9 +339,10 @@ def _kinds(p: Parse, noun: Token) -> frozenset[str]:
     """The words before ``noun`` that narrow it ("salmon" of "salmon landings", "junior" of "junior
     players"; the tagger takes some for adjectives, verbs or names: "Herring catches"), not names
     (`_common`)."""
+    first = _joined(p, noun)  # "break" of "break-ins": part of the head, no kind of it
     return frozenset(k.lemma.lower() if k.pos in ("NOUN", "PROPN") else k.low for k in p.children(noun.i)
                      if k.dep in ("compound", "amod") and k.i < noun.i and k.text.isalpha()
-                     and (k.pos != "PROPN" or _common(k)))
+                     and (k.pos != "PROPN" or _common(k)) and (first is None or k.i != first.i))
 
 
 def _with_doer(p: Parse, verb: Token, noun: Token) -> str:
@@ -455,7 +465,7 @@ def _compared(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, To
         what = f"{what} {verb.text} {_done(p, verb, noun)}".strip()  # "households applied for hardship grants"
     if subject is not None and subject.i != noun.i:
         what = f"{what} {_phrase(p, subject)}"
-    return _COMPARATIVE[t.low], verb, noun, what, frozenset({noun.lemma.lower()})
+    return _COMPARATIVE[t.low], verb, noun, what, frozenset({_head_word(p, noun)})
 
 
 def _degree(p: Parse, t: Token) -> bool:
@@ -505,8 +515,10 @@ def _earlier(p: Parse, than: Token, date_spans: tuple = ()) -> bool:
 
 def _amount_of(claim: Claim, p: Parse, t: Token) -> tuple | None:
     """(value, dimension) of the number the change word governs ("fell 12%", "down 15 per cent",
-    "8 per cent more"), None when none does."""
+    "8 per cent more", "fell by 12%", "an increase of 4%": the amount after "by", or after "of" on a
+    noun of change), None when none does."""
     scope = [x for k in p.children(t.i) if k.dep not in ("conj", "cc", "ccomp", "advcl", "relcl", "prep")
+             or k.dep == "prep" and (k.low == "by" or k.low == "of" and t.pos == "NOUN")
              for x in p.subtree(k.i)]
     for q in claim.quantities:
         if q.value is not None and any(x.start < q.end and q.start < x.end for x in scope):
@@ -588,11 +600,30 @@ _COUNTING = frozenset({"number", "total", "count", "figure", "level", "volume"})
 
 
 def _heads(p: Parse, noun: Token) -> frozenset[str]:
-    heads = {noun.lemma.lower()}
+    heads = {_head_word(p, noun)}
     if noun.lemma.lower() in _COUNTING:
         heads |= {k.lemma.lower() for k in p.children(noun.i) if k.dep == "compound"}
         heads |= {x.lemma.lower() for x in _counted(p, noun)}
     return frozenset(heads)
+
+
+def _joined(p: Parse, noun: Token) -> Token | None:
+    """The word a hyphen joins to the front of ``noun`` ("break" of "break-ins", which the parse splits
+    into a compound, a hyphen and "ins"), when WordNet knows the two as one noun; else None."""
+    i = noun.i
+    if i < 2 or p.tokens[i - 1].text != "-" or p.tokens[i - 1].end != noun.start:
+        return None
+    first = p.tokens[i - 2]
+    if first.end != p.tokens[i - 1].start or not first.text.isalpha() or first.head != noun.i:
+        return None
+    return first if synsets(f"{first.text.lower()}-{noun.lemma.lower()}", "n") else None
+
+
+def _head_word(p: Parse, noun: Token) -> str:
+    """The lemma of a head noun, with the word a hyphen joins to it (`_joined`: "break-ins": break-in,
+    not "in")."""
+    first = _joined(p, noun)
+    return f"{first.text.lower()}-{noun.lemma.lower()}" if first is not None else noun.lemma.lower()
 
 
 def _counted(p: Parse, noun: Token) -> list[Token]:
