@@ -685,7 +685,7 @@ def _is_age(text: str, draft: Draft, *, listed: bool = False) -> bool:
         return True
     if listed:
         return False
-    person = people.appositive_person(text, draft.start, draft.end)
+    person = people.appositive_person(text, draft.start, draft.end) or people.fronted_person(text, draft.start, draft.end)
     if person is not None:
         draft.person = person
         return True

@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from consistency.wordnet import NOUN_POSSESSION, lexicographer_files
+from consistency.wordnet import NOUN_POSSESSION, VERB_POSSESSION, is_kind, lexicographer_files, past_form
 
 #: Values of the number words, by role in the small grammar of `_parse_words`.
 ONES = {
@@ -217,8 +217,7 @@ def _scale_after(text: str, end: int, *, attached_only: bool = False) -> tuple[f
         elif word in "KB":
             accepted = attached_only or then_word
         elif word == "m":
-            accepted = attached_only or (
-                then_word and not _METRE_CONTEXT_RE.match(text, m.end())) or (not then_word and told_of_money(text, end))
+            accepted = attached_only or m_is_million(text, end, m.end())
         else:
             accepted = attached_only
         if not accepted:
@@ -237,13 +236,34 @@ _CLAUSE_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|\d[\d.,]*\w*")
 _SENTENCE_END_RE = re.compile(r"[.!?;](?:\s|$)")
 
 
+def m_is_million(text: str, end: int, after: int) -> bool:
+    """Whether a lowercase "m" (from ``end``, the end of a figure, to ``after``) is a million rather
+    than metres, read from the phrase; the one decision both the scale reader and `units.match_unit`
+    follow. Before a word it is a million ("2.4m viewers", "12m for the striker") unless the word
+    tells a length ("230m long", "90m above the square") or names a contest, a kind of WordNet's
+    "contest" ("the 400m freestyle", "the 100m final", "the 400m hurdles"); at the end of a clause it
+    is a million when the figure is told of money (`told_of_money`), metres otherwise."""
+    if _followed_by_word(text, after):
+        if _METRE_CONTEXT_RE.match(text, after):
+            return False
+        noun = _NEXT_WORD_RE.match(text, after)
+        return noun is None or not is_kind(noun["w"], "contest")
+    return told_of_money(text, end)
+
+
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+(?P<w>[a-z]+)\b")
+
+
 def told_of_money(text: str, end: int) -> bool:
     """Whether the figure ending at ``end`` is told of money: one of the few words before it in its
     sentence is a noun whose first or second sense lies in WordNet's noun.possession ("Net profit
-    rose to 230m", "a fee of 12.5m", "- Quarterly sales: 19.5m"; not "He fell 10m"). A bare "m" at
-    the end of such a clause is a million, not metres: pair files and reports tell money that way,
-    and reading it as a length lost the conflict between two profits. An article right before the
-    figure makes it a noun of its own ("took gold in the 800m": the race), never told of money.
+    rose to 230m", "a fee of 12.5m", "- Quarterly sales: 19.5m"; not "He fell 10m"), or one of the two
+    words right before it is a verb in its past whose first or second sense lies in verb.possession
+    ("The club paid 12m", "valued at 230m"; only these two and a past form, as a noun, "a rescue
+    diver", "the pool", is no verb). A bare
+    "m" at the end of such a clause is a million, not metres: pair files and reports tell money that
+    way, and reading it as a length lost the conflict between two profits. An article right before
+    the figure makes it a noun of its own ("took gold in the 800m": the race), never told of money.
     """
     start = end
     while start > 0 and not text[start - 1].isspace():
@@ -253,6 +273,8 @@ def told_of_money(text: str, end: int) -> bool:
     words = _CLAUSE_WORD_RE.findall(before[cut[-1] if cut else 0:])[-_TOLD_WORDS:]
     if not words or words[-1].lower() in ("the", "a", "an"):
         return False
+    if any(past_form(w) and VERB_POSSESSION in lexicographer_files(w.lower(), "v", 2) for w in words[-2:]):
+        return True
     return any(NOUN_POSSESSION in lexicographer_files(w.lower(), "n", 2) for w in words if w[0].isalpha())
 
 

@@ -9,7 +9,8 @@ Read as ages:
 - "a 55-year-old man", "Jane Doe, 27," and "the boy, 9." (an appositive after a
   name or a noun phrase), "two men, 23 and 25," (coordinated appositives),
   "aged 22", "ages 17 and 19", "ranging in age from 16 to 41", "he was 44", "who will turn 29",
-  "died at 75", and "Jane Doe, 27 was charged" (a full name whose closing comma is missing);
+  "died at 75", "At 24, Jane Doe becomes" (fronted before a name), and "Jane Doe, 27 was charged" (a
+  full name whose closing comma is missing);
 - whose: the name or noun phrase the age is attached to ("Jane Doe", "the
   gunman", "a Lakeville resident"); a pronoun ("he was 44") gives no person;
 - an age said of an earlier time ("then-15-year-old Jane Doe") is not the person's age as the
@@ -107,6 +108,27 @@ def appositive_person(text: str, start: int, end: int) -> str | None:
     if last.islower() and last.endswith("s") and not last.endswith("ss") and not listed:
         return None  # "total arrests, 40,": a plural noun takes a list of ages ("two men, 23 and 25")
     return _trim(phrase)
+
+
+#: An age fronted before its person at the start of a sentence: "At 24, " (also "At just 24, ").
+_FRONTED_BEFORE_RE = re.compile(r"(?:^|[.!?][ \u00a0]+)At[ \u00a0]+(?:(?:just|only)[ \u00a0]+)?$")
+#: The name a fronted age is of: ", Ellis Varnham" (capitalised words after the comma).
+_FRONTED_NAME_RE = re.compile(r",[ \u00a0]+(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*){0,3})")
+
+
+def fronted_person(text: str, start: int, end: int) -> str | None:
+    """Who an age fronted at the start of its sentence is of: "At 24, Ellis Varnham becomes the
+    youngest councillor", "At just 19, Mella Quorn was ..."; None when no name follows the comma
+    ("At 24, the rate was ..."), or the name is a function or calendar word ("At 24, In ...")."""
+    if not _FRONTED_BEFORE_RE.search(text[max(0, start - 16):start]):
+        return None
+    m = _FRONTED_NAME_RE.match(text, end)
+    if not m:
+        return None
+    words = m["name"].split()
+    if any(w.lower() in STOP or w.lower() in NOT_A_PERSON for w in words):
+        return None
+    return " ".join(w for w in words if w.lower().rstrip(".") not in _HONORIFICS)
 
 
 def person_is(text: str, start: int) -> bool:

@@ -13,6 +13,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from consistency.quantities import numbers
+
 
 @dataclass(frozen=True, slots=True)
 class Unit:
@@ -81,7 +83,7 @@ _LEXICON: tuple[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], .
     ("week", "time", "week", ("weeks", "week"), ()),
     ("fortnight", "time", "fortnight", ("fortnights", "fortnight"), ()),
     ("month", "time", "month", ("months", "month"), ()),
-    ("year", "time", "year", ("years", "year", "yrs", "yr"), ()),
+    ("year", "time", "year", ("years", "year", "yrs", "yr", "annum"), ()),
     ("decade", "time", "10 * year", ("decades", "decade"), ()),
     ("century", "time", "century", ("centuries", "century"), ()),
     # temperature (bare "degrees" is an angle or a temperature: kept apart, not converted)
@@ -228,7 +230,8 @@ def match_unit(text: str, end: int) -> UnitMatch | None:
     s = _SYMBOL_RE.match(text, end)
     if s and _gap_ok(s["gap"]) and (not best or s.end() > best.end):
         symbol = s["u"]
-        spaced_ok = symbol not in _SPACED_AT_END or not re.match(r"[ \u00a0]*[A-Za-z]", text[s.end():])
+        spaced_ok = symbol not in _SPACED_AT_END or not re.match(r"[ \u00a0]*[A-Za-z]", text[s.end():]) or (
+            symbol == "m" and not numbers.m_is_million(text, end, s.end()))
         if not (symbol in _ATTACHED_ONLY and s["gap"]) and spaced_ok and _symbol_plausible(text, symbol, s.end()):
             best = UnitMatch(_SYMBOLS[symbol], s.end())
     return best
