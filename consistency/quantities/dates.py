@@ -75,13 +75,15 @@ _RANGE_BEFORE = re.compile(rf"(\d+)(?:st|nd|rd|th)?{_DAYS_JOINED}(\d+)", re.IGNO
 #: A bare ordinal day after "on" ("broke out on the 14th"): a day of the month the article's date
 #: places, when no noun follows it ("on the 14th floor", "on the 3rd of May" is `day_month`'s). The
 #: word after it ends the clause or opens another phrase: a mark, or a preposition or conjunction.
-_ORDINAL_DAY = (r"(?<=\bon[ \u00a0])the[ \u00a0]+(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{words})"
+_ORDINAL_DAY = (r"(?<=\bon[ \u00a0])the[ \u00a0]+(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+                r"(?![ \u00a0]+(?:and|or)[ \u00a0]+\d{1,2}(?:st|nd|rd|th)[ \u00a0]+(?!of\b)[a-z])|{words})"
                 r"(?=[ \u00a0]*(?:[,.;:!?)\u2014-]|$)|[ \u00a0]+(?:and|or|but|at|in|when|after|before|with|as|from|near|by)\b)")
 
 _ORDINAL_WORD = "(?:" + "|".join(sorted((w.replace(" ", "[ \u00a0]") for w in ORDINALS), key=len, reverse=True)) + ")"
 #: The day may be in ordinal words too ("due on the fourteenth", "on the twenty-second"), as a day is said.
 #: An ordinal word joined to another by "and"/"or" is more often of a noun after them ("on the first
-#: and second floors") than a day.
+#: and second floors") than a day; so is a digit ordinal joined to one a noun follows ("on the 1st
+#: and 2nd floors"; "on the 1st and 2nd of May" is days).
 _ORDINAL_DAY = _ORDINAL_DAY.replace("{words}", rf"{_ORDINAL_WORD}(?![ \u00a0]+(?:and|or)[ \u00a0]+{_ORDINAL_WORD})")
 #: A day in ordinal words before its month, with "of" ("the eighth of May", "twenty-first of June"):
 #: the way a day is said, written out. Without "of" ("a second May poll") an ordinal word is no day.

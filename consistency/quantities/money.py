@@ -49,9 +49,6 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     (r"₽|RUB", "RUB"),
     (r"₺|TRY", "TRY"),
 )
-_PREFIX_RE = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_PREFIXES)) + r")[ \u00a0]?(?P<sign>[-−–])?$"
-)
 
 #: Currency words after the number (lowercase keys; plural and singular).
 _SUFFIXES: dict[str, Currency] = {
@@ -101,6 +98,12 @@ _EXACT = {
         "rub", "zar", "chf", "mxn", "krw", "dkk", "sek", "nok", "rmb", "btc",
     )},
 }
+#: Every ISO code the currency words know is read before a number too ("SEK 3.5 million", "NOK 120");
+#: not "BTC", written after its amount ("3 BTC"), which before a number is rather a name ("BTC 3").
+_PREFIXES += tuple((code, code) for code in sorted({c.code for c in _SUFFIXES.values()} - {code for _, code in _PREFIXES} - {"BTC"}))
+_PREFIX_RE = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_PREFIXES)) + r")[ \u00a0]?(?P<sign>[-−–])?$"
+)
 #: "pounds" is money after a scale word ("20 million pounds"), a weight otherwise.
 _POUNDS_RE = re.compile(r"(?P<gap>[ \u00a0])(?P<w>pounds)(?![\w])", re.I)
 

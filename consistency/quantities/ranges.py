@@ -68,6 +68,8 @@ def _is_range(text: str, a: Draft, b: Draft) -> bool:
     m = _RANGE_GAP_RE.match(gap)
     if not m or m.end() != len(gap) or a.number.vague or b.number.vague:
         return False
+    if a.number.words and a.number.fraction and not b.number.fraction:
+        return False  # "rose by a third to 12,000": a share of change, then the new level
     connector = re.sub(r"[\s\u00a0-]+", "", m.group().lower()) or "-"
     between = _BETWEEN_RE.search(text, max(0, a.start - 12), a.start)
     if connector == "and" and not between:
