@@ -106,8 +106,12 @@ _MONTH_STEPS = {"next": 1, "coming": 1, "following": 1, "last": -1, "previous": 
 #: A half or a quarter of a named calendar year ("the first half of the year", "the third quarter of
 #: 2024", "the second half of last year"): the months it spans (`_year_part`). Only with its year
 #: named: "the first half" alone is as often a match's.
-_YEAR_PART = (r"(?<![\w])(?:the[ \u00a0]+)?(?P<part>first|second|third|fourth|final|last)[ \u00a0-]+(?P<size>half|quarter)"
-              rf"[ \u00a0]+of[ \u00a0]+(?:(?:the|this|last)[ \u00a0]+(?:calendar[ \u00a0]+|financial[ \u00a0]+)?year|{_YEAR})(?![\w])")
+_YEAR_PART = (r"(?<![\w])(?:(?:the[ \u00a0]+)?(?P<part>first|second|third|fourth|final|last)[ \u00a0-]+(?P<size>half|quarter)"
+              rf"[ \u00a0]+of[ \u00a0]+(?:(?:the|this|last|next)[ \u00a0]+(?:calendar[ \u00a0]+|financial[ \u00a0]+)?year|{_YEAR})"
+              rf"|[QH][1-4][ \u00a0]+(?:of[ \u00a0]+)?{_YEAR}|{_YEAR}[ \u00a0]+[QH][1-4])(?![\w])")
+#: A quarter or a half in its short form ("Q2", "H1"), its year in digits beside it ("Q2 2025", "2024 H1"),
+#: as reports and tables write it: the same months as "the second quarter of 2025" (`_year_part`).
+_SHORT_PART = {"q": 3, "h": 6}
 
 #: A weekday counted within a named month ("the first Saturday of August", "the last Monday in May
 #: 2026"): that day (`_nth_weekday`), in the year named, else the nearest such day on its side of the
@@ -130,8 +134,20 @@ _PART_OF_MONTH = (r"(?<![\w])(?:(?P<third>early|mid|late)[ \u00a0-]+"
 #: The days of a month each part of `_PART_OF_MONTH` names, first and last (None: the month's last).
 _MONTH_PARTS = {"early": (1, 10), "start": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20),
                 "late": (21, None), "end": (21, None)}
-#: A weekday and "week" ("Saturday week"): a week after the coming such day, as British copy says it.
-_WEEKDAY_WEEK = rf"(?<![\w]){WEEKDAYS}[ \u00a0]+week(?![\w-])"
+#: A weekday and "week" ("Saturday week"), or a week or a fortnight "on" a weekday ("a week on Saturday",
+#: "a fortnight on Monday"): that many weeks after the coming such day, as British copy says it.
+_WEEKDAY_WEEK = (rf"(?<![\w])(?:{WEEKDAYS}[ \u00a0]+week(?![\w-])"
+                 rf"|(?:a|one|two|three)[ \u00a0]+(?:weeks?|fortnight)[ \u00a0]+on[ \u00a0]+{WEEKDAYS}(?![\w]))")
+#: A part of a named year ("early 2023", "mid-2024", "late last year", "the end of 2023", "the start
+#: of next year"): the months of `_YEAR_THIRDS`, in the year named in digits or from the article's.
+_PART_OF_YEAR = (r"(?<![\w])(?:(?P<ythird>early|mid|late)[ \u00a0-]+"
+                 r"|(?:the[ \u00a0]+)?(?P<yedge>start|beginning|middle|end|close)[ \u00a0]+of[ \u00a0]+)"
+                 rf"(?:{_YEAR}|{_NAMED_YEAR})(?![\w])")
+#: The first and last months each part of `_PART_OF_YEAR` names. A writer's "mid-2023" may reach a
+#: month into either side of its middle third, so it overlaps "early" and "late" by a month; "the end"
+#: and "the start" are its last and first quarters.
+_YEAR_THIRDS = {"early": (1, 4), "start": (1, 3), "beginning": (1, 3), "mid": (4, 9), "middle": (4, 9),
+                "late": (9, 12), "end": (10, 12), "close": (10, 12)}
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[\d:.]+Z?)?(?![\d-])"),
@@ -140,6 +156,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # day first, as dotted dates are written; "1.2.2025" may be a version number
     ("dotted", rf"(?<![\w.])(?:[0-2]\d|3[01])\.(?:0[1-9]|1[0-2])\.{_YEAR}(?![\w]|\.\d)"),
     ("month_part", _PART_OF_MONTH),
+    ("year_third", _PART_OF_YEAR),
     ("month_day", rf"(?<![\w]){MONTHS}[ \u00a0]+{_DAY}(?:[ \u00a0]*[-–][ \u00a0]*{_DAY})?{_DAY_YEAR}?(?![\w])"),
     ("day_month", rf"(?<![\w]){_DAY}(?:{_DAYS_JOINED}{_DAY})?[ \u00a0]+(?:of[ \u00a0]+)?{MONTHS}{_DAY_YEAR}?(?![\w])"),
     ("word_day_month", _WORD_DAY_MONTH),
@@ -272,8 +289,9 @@ def _date_spans(text: str) -> tuple[DateSpan, ...]:
     spans = []
     for m in _DATE_RE.finditer(text):
         kind = m.lastgroup or ""
-        if kind in _CASED_NAMES and not m.group()[:1].isupper() and not m.group().lower().startswith(("last", "next", "this")) and kind != "day_month":
-            continue
+        if kind in _CASED_NAMES and not m.group()[:1].isupper() and not m.group().lower().startswith(("last", "next", "this")) and kind != "day_month" \
+                and not (kind == "weekday_week" and m.group().split()[-1][:1].isupper()):
+            continue  # "a week on Saturday": the weekday is the name
         if kind in ("day_month", "word_day_month") and not _MONTH_NAMED.search(m.group()):
             continue  # "4 may": a month is a name, capitalised ("4 May", "4 MAY")
         if kind == "month_part" and not _MONTH_NAMED.search(m.group()):
@@ -456,11 +474,17 @@ def _calendar(phrase: str, kind: str, base: dt.date | None, forward: bool) -> dt
         return _nearest(base, forward, lambda y: dt.date(y, month, 1)) if base is not None else False
     if kind == "year_part":
         return _year_part(words, nums, base)
+    if kind == "year_third":  # "early 2023", "late last year": the first day of its first month
+        first = _YEAR_THIRDS[next(w for w in words if w in _YEAR_THIRDS)][0]
+        if nums:
+            return dt.date(nums[-1], first, 1)
+        return dt.date(base.year + _YEAR_STEPS[words[-2]], first, 1) if base is not None else False
     if base is None:
         return False
-    if kind == "weekday_week":  # "Saturday week": a week after the coming Saturday
-        target = _WEEKDAY_NUMBER[words[0]]
-        return base + dt.timedelta(days=(target - base.weekday()) % 7 + 7)
+    if kind == "weekday_week":  # "Saturday week", "a fortnight on Monday": weeks after the coming such day
+        target = next(_WEEKDAY_NUMBER[w] for w in words if w in _WEEKDAY_NUMBER)
+        weeks = _WEEKS_OF["fortnight"] if "fortnight" in words else _NUMBER_WORDS.get(words[0], 1)
+        return base + dt.timedelta(days=(target - base.weekday()) % 7 + 7 * weeks)
     if kind == "weekday":
         target = next((_WEEKDAY_NUMBER[w] for w in words if w in _WEEKDAY_NUMBER), None)
         if target is None:
@@ -573,16 +597,28 @@ def _year_part(words: list[str], nums: list[int], base: dt.date | None) -> dt.da
     """The first day of a half or a quarter of a year ("the first half of the year": 1 January of
     the anchor's year; "of last year", of the year before; "the third quarter of 2024": 1 July 2024);
     "final"/"last" is the last part. False for a year it cannot place (no year named, no anchor)."""
+    short = next((w for w in words if w in _SHORT_PART), None)
+    if short is not None:  # "Q2 2025", "2024 H1"
+        size = _SHORT_PART[short]
+        part = next((n for n in nums if n <= 4), None)
+        year = next(n for n in nums if n > 4)
+        return dt.date(year, 1 + size * (part - 1), 1) if part is not None and part <= 12 // size else None
     year = nums[-1] if nums else None
     if year is None:
         if base is None:
             return False
-        year = base.year - (words[-2:] == ["last", "year"])
-    size = 6 if "half" in words else 3
+        year = base.year + (_YEAR_STEPS[words[-2]] if len(words) > 1 and words[-1] == "year" and words[-2] in _YEAR_STEPS else 0)
+    size = _part_months(words)
     part = next((_PART_NUMBER[w] for w in words if w in _PART_NUMBER), 12 // size if {"final", "last"} & set(words[:3]) else None)
     if part is None or part > 12 // size:
         return None
     return dt.date(year, 1 + size * (part - 1), 1)
+
+
+def _part_months(words: list[str]) -> int:
+    """The months of the half or quarter of a year whose words are ``words`` (`_YEAR_PART`)."""
+    short = next((w for w in words if w in _SHORT_PART), None)
+    return _SHORT_PART[short] if short is not None else 6 if "half" in words else 3
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -679,7 +715,10 @@ def _days_meant(kind: str, phrase: str, when: dt.date, night: tuple[int, int] = 
     if kind == "month_part":
         return _month_span(low, when)
     if kind == "year_part":  # the months of the half or quarter (`_year_part`)
-        return when, _add_months(when, 6 if "half" in low else 3) - dt.timedelta(days=1), False
+        return when, _add_months(when, _part_months(re.findall(r"[a-z]+", low))) - dt.timedelta(days=1), False
+    if kind == "year_third":  # the months of a part of a year (`_YEAR_THIRDS`)
+        first, last = _YEAR_THIRDS[next(w for w in re.findall(r"[a-z]+", low) if w in _YEAR_THIRDS)]
+        return when, dt.date(when.year, last, _month_length(when.year, last)), False
     return None, None, False
 
 
@@ -708,7 +747,7 @@ def _season(when: dt.date) -> tuple[dt.date, dt.date, bool]:
 
 
 def _granularity(kind: str, phrase: str) -> Literal["day", "month", "year"]:
-    if kind in ("month_year", "year_part"):
+    if kind in ("month_year", "year_part", "year_third"):
         return "month"
     if kind == "year":
         return "year"
@@ -792,8 +831,8 @@ def extract_dates(text: str, *, doc_date: dt.date | None = None) -> tuple[DateMe
     for n, span in enumerate(spans):
         phrase, last = _first_day(text[span.start: span.end], span.kind)
         relative = span.kind in ("weekday", "weekday_day", "weekday_week", "relative", "ordinal_day", "day_of_month", "day_digits") or (
-            span.kind in ("month_day", "day_month", "word_day_month", "year_part", "weekday_of_month", "month_year", "month_part")
-            and not _has_year(phrase))
+            span.kind in ("month_day", "day_month", "word_day_month", "year_part", "weekday_of_month", "month_year", "month_part",
+                          "year_third") and not _has_year(phrase))
         if relative and doc_date is None:
             continue
         if span.kind == "weekday" and _fixed_by_date(text, spans, n):

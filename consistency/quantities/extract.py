@@ -25,6 +25,14 @@ from consistency.records import Quantity
 _DURATIONS = r"(?P<u>second|minute|hour|day|week|fortnight|month|year|decade|century)"
 _AND_A_HALF_RE = re.compile(rf"(?<![\w-])(?:an?|one)[ \u00a0]+{_DURATIONS}[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![\w])", re.I)
 _HALF_AN_RE = re.compile(rf"(?<![\w-])half[ \u00a0]+an?[ \u00a0]+{_DURATIONS}(?![\w])", re.I)
+#: A quarter of a unit of time in words: "an hour and a quarter" (1.25 hours), "an hour and three
+#: quarters" (1.75), "a quarter of an hour" (0.25), "three quarters of an hour" (0.75).
+_AND_A_QUARTER_RE = re.compile(rf"(?<![\w-])(?:an?|one)[ \u00a0]+{_DURATIONS}[ \u00a0]+and[ \u00a0]+a[ \u00a0]+quarter(?![\w])", re.I)
+_AND_THREE_QUARTERS_RE = re.compile(
+    rf"(?<![\w-])(?:an?|one)[ \u00a0]+{_DURATIONS}[ \u00a0]+and[ \u00a0]+three[ \u00a0-]quarters(?![\w])", re.I)
+_QUARTER_OF_RE = re.compile(rf"(?<![\w-])(?:a|one)[ \u00a0]+quarter[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+{_DURATIONS}(?![\w])", re.I)
+_THREE_QUARTERS_OF_RE = re.compile(
+    rf"(?<![\w-])three[ \u00a0-]quarters[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+{_DURATIONS}(?![\w])", re.I)
 #: A unit of time made an adjective ("a month-long strike", "their fortnight-long stoppage"): one of it.
 _UNIT_LONG_RE = re.compile(rf"(?<![\w-]){_DURATIONS}-long(?![\w-])", re.I)
 #: One unit of time after "for", "a"/"an" its number ("shut for a fortnight", "jailed for a year"): how
@@ -312,10 +320,13 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _durations_in_words(text: str) -> list[Draft]:
-    """"an hour and a half" (1.5 hours), "half an hour" (0.5 hours), "a month-long strike" (one month)
-    and "shut for a fortnight" (one fortnight)."""
+    """"an hour and a half" (1.5 hours), "half an hour" (0.5 hours), "an hour and a quarter" (1.25),
+    "three quarters of an hour" (0.75), "a month-long strike" (one month) and "shut for a fortnight"
+    (one fortnight)."""
     out = []
-    for regex, value in ((_AND_A_HALF_RE, 1.5), (_HALF_AN_RE, 0.5), (_UNIT_LONG_RE, 1.0), (_FOR_ONE_RE, 1.0)):
+    for regex, value in ((_AND_A_HALF_RE, 1.5), (_HALF_AN_RE, 0.5), (_AND_A_QUARTER_RE, 1.25),
+                         (_AND_THREE_QUARTERS_RE, 1.75), (_QUARTER_OF_RE, 0.25), (_THREE_QUARTERS_OF_RE, 0.75),
+                         (_UNIT_LONG_RE, 1.0), (_FOR_ONE_RE, 1.0)):
         for m in regex.finditer(text):
             number = Number(m.start(), m.end(), value, value, words=True)
             draft = Draft(number, m.start(), m.end(), value, unit=units.match_unit(" " + m["u"], 0).unit)
