@@ -204,9 +204,10 @@ def test_a_day_of_a_named_year_and_a_day_with_dots():
 
 def test_parts_of_years_and_weeks_counted_on_from_a_weekday():
     """Dates told as writers often put them, each read as the days it spans: "a week on Saturday"
-    (a week after the coming Saturday, as "Saturday week"), a quarter or a half of a year in its
-    short form ("Q2 2025", "H1 2024") or of the year after the article's, and a part of a year
-    ("early 2023", "mid-2024", "late last year", "the end of 2023")."""
+    (a week after the coming Saturday, as "Saturday week"), a quarter or a half of the year after
+    the article's, and a part of a year ("early 2023", "mid-2024", "late last year", "the end of
+    2023"). A quarter in its short form ("Q2 2025") is left unread: read as the quarter's months it
+    lost a conflict of two held writers (session 50)."""
     import datetime as dt
 
     from consistency.quantities.dates import extract_dates, is_year_part
@@ -220,11 +221,9 @@ def test_parts_of_years_and_weeks_counted_on_from_a_weekday():
         ("a week on Saturday", "2025-03-29", "2025-03-29")]
     assert days("The Orrin ferry returns a fortnight on Monday.", "2025-03-20") == [
         ("a fortnight on Monday", "2025-04-07", "2025-04-07")]
-    assert days("Lettings at Carne Quay rose in Q2 2025.", "2025-08-01") == [("Q2 2025", "2025-04-01", "2025-06-30")]
-    assert days("Lettings at Carne Quay fell in H1 2024.", "2025-08-01") == [("H1 2024", "2024-01-01", "2024-06-30")]
     assert days("The quay will be dredged in the second quarter of next year.", "2025-08-01") == [
         ("the second quarter of next year", "2026-04-01", "2026-06-30")]
-    (q2,) = extract_dates("Lettings rose in Q2 2025.", doc_date=dt.date(2025, 8, 1))
+    (q2,) = extract_dates("Lettings rose in the second quarter of next year.", doc_date=dt.date(2025, 8, 1))
     assert is_year_part(q2)
     assert days("The Carne Quay cafe closed in early 2023.", "2025-08-01") == [("early 2023", "2023-01-01", "2023-04-30")]
     assert days("The Carne Quay cafe closed in mid-2023.", "2025-08-01") == [("mid-2023", "2023-04-01", "2023-09-30")]

@@ -22,8 +22,11 @@ Resolving as reporters write (against the document's date, the *anchor*):
   unless the text fixes the day with a date beside it ("Thursday, July 23");
   "last week" means that whole week, "two weeks ago" (or "a fortnight ago") give or take three days;
 - a part of a month is its days: "mid-March" the 11th to the 20th, "early"/"late" the ten days
-  before and the rest after, "the first week of March" its first seven days; "Saturday week" is a
-  week after the coming Saturday; "on the fourteenth" is "on the 14th";
+  before and the rest after, "the first week of March" its first seven days; "Saturday week" and
+  "a week on Saturday" are a week after the coming Saturday; "on the fourteenth" is "on the 14th";
+- a part of a named year is its months: "early 2023" January to April, "mid-2023" April to
+  September, "late last year" September to December of the year before the anchor's, "the end of
+  2023" its last quarter (`_YEAR_THIRDS`);
 - a season recurs yearly: "last season", "this season", "next season" and "two seasons ago"
   are year-long spans (`_season`), "this season" the one around the anchor day.
 """
@@ -107,11 +110,7 @@ _MONTH_STEPS = {"next": 1, "coming": 1, "following": 1, "last": -1, "previous": 
 #: 2024", "the second half of last year"): the months it spans (`_year_part`). Only with its year
 #: named: "the first half" alone is as often a match's.
 _YEAR_PART = (r"(?<![\w])(?:(?:the[ \u00a0]+)?(?P<part>first|second|third|fourth|final|last)[ \u00a0-]+(?P<size>half|quarter)"
-              rf"[ \u00a0]+of[ \u00a0]+(?:(?:the|this|last|next)[ \u00a0]+(?:calendar[ \u00a0]+|financial[ \u00a0]+)?year|{_YEAR})"
-              rf"|[QH][1-4][ \u00a0]+(?:of[ \u00a0]+)?{_YEAR}|{_YEAR}[ \u00a0]+[QH][1-4])(?![\w])")
-#: A quarter or a half in its short form ("Q2", "H1"), its year in digits beside it ("Q2 2025", "2024 H1"),
-#: as reports and tables write it: the same months as "the second quarter of 2025" (`_year_part`).
-_SHORT_PART = {"q": 3, "h": 6}
+              rf"[ \u00a0]+of[ \u00a0]+(?:(?:the|this|last|next)[ \u00a0]+(?:calendar[ \u00a0]+|financial[ \u00a0]+)?year|{_YEAR}))(?![\w])")
 
 #: A weekday counted within a named month ("the first Saturday of August", "the last Monday in May
 #: 2026"): that day (`_nth_weekday`), in the year named, else the nearest such day on its side of the
@@ -597,12 +596,6 @@ def _year_part(words: list[str], nums: list[int], base: dt.date | None) -> dt.da
     """The first day of a half or a quarter of a year ("the first half of the year": 1 January of
     the anchor's year; "of last year", of the year before; "the third quarter of 2024": 1 July 2024);
     "final"/"last" is the last part. False for a year it cannot place (no year named, no anchor)."""
-    short = next((w for w in words if w in _SHORT_PART), None)
-    if short is not None:  # "Q2 2025", "2024 H1"
-        size = _SHORT_PART[short]
-        part = next((n for n in nums if n <= 4), None)
-        year = next(n for n in nums if n > 4)
-        return dt.date(year, 1 + size * (part - 1), 1) if part is not None and part <= 12 // size else None
     year = nums[-1] if nums else None
     if year is None:
         if base is None:
@@ -617,8 +610,7 @@ def _year_part(words: list[str], nums: list[int], base: dt.date | None) -> dt.da
 
 def _part_months(words: list[str]) -> int:
     """The months of the half or quarter of a year whose words are ``words`` (`_YEAR_PART`)."""
-    short = next((w for w in words if w in _SHORT_PART), None)
-    return _SHORT_PART[short] if short is not None else 6 if "half" in words else 3
+    return 6 if "half" in words else 3
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
