@@ -1702,11 +1702,15 @@ def _kind_of_whole(part: Frame, whole: Frame) -> bool:
 
 def smaller_area(part: Frame, whole: Frame) -> bool:
     """``part`` is said of an area named by its kind (`slots.Slots.subplace`) that ``whole`` does
-    not name (no place of its own, and the area not named elsewhere in its sentence: `area_named_in`),
-    or that lies a level below ``whole``'s place (`level_below`): `_part_of`'s reading of areas,
-    which `moves` reads too (a move has no value to compare)."""
-    return bool(part.slots.subplace) and (not whole.slots.place and not area_named_in(part.slots.place, whole.claim.text)
-                                          or level_below(part.slots.place, whole.slots.place))
+    not name (no place of its own, and the area not named elsewhere in its sentence: `area_named_in`,
+    nor by name as the holder of its figure: `_area_holds`, "in the Pelham district" / "Pelham's
+    empty homes", session 50), or that lies a level below ``whole``'s place (`level_below`):
+    `_part_of`'s reading of areas, which `moves` reads too (a move has no value to compare)."""
+    if not part.slots.subplace:
+        return False
+    area = part.slots.place
+    return (not whole.slots.place and not area_named_in(area, whole.claim.text)
+            and not _area_holds(area, whole.slots)) or level_below(area, whole.slots.place)
 
 
 def area_named_in(area: str, text: str) -> bool:
