@@ -646,6 +646,22 @@ def states(verb: str) -> frozenset[int]:
     return frozenset(out)
 
 
+def names_act(verb: str, noun: str) -> bool:
+    """The verb names the act or event ``noun`` names: one of the first two senses of the noun lies at
+    most one hypernym step below a noun WordNet derives from one of the verb's first two senses ("an
+    election" is a vote, which "vote" derives; "a wedding" is what "wed" and "marry" derive), or the
+    noun's own verb (`verb_of`) shares a sense with it ("inspection": inspect, one sense of "visit").
+    False for a verb of a step before or after the act ("call", "count", "campaign"), a word
+    WordNet does not know, or without the data."""
+    tables = _tables()
+    if tables is None or not verb or not noun:
+        return False
+    derived = frozenset(n for sense in synsets("_".join(verb.lower().split()), "v")[:2]
+                        for n in tables["v"]["nouns"].get(sense, ()))
+    own = verb_of(noun)
+    return below(noun, derived, senses=2, steps=1) or bool(own) and share_sense(verb, own, "v")
+
+
 def states_differ(a: str, b: str) -> bool:
     """Two verbs leave those they count in different states (`states`): each names one, none is
     shared, and the two verbs share no sense at all (synonyms in a rarer sense, "hurt" /

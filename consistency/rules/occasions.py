@@ -229,6 +229,8 @@ def one_occasion(fa: Frame, fb: Frame, similar: Callable[[str, str], float] | No
     family_a, family_b = _family(fa), _family(fb)
     if family_a is not None and family_b is not None and family_a != family_b:
         return False
+    if not family_a and not family_b and (_act_named(fa, fb) or _act_named(fb, fa)):
+        return True  # "the election will be held" / "voters will vote"
     pa, pb = participants(fa), participants(fb)
     if not any(_same(x, y) for x in pa for y in pb):
         return False
@@ -245,6 +247,30 @@ def one_occasion(fa: Frame, fb: Frame, similar: Callable[[str, str], float] | No
     # a count in an outcome counts what the event did ("flooded dozens of homes"), no reading of a measure
     return (not _measured(fa, va) and not _measured(fb, vb) and told_alike(fa, fb, similar, threshold)
             or same_outcome(fa, fb, similar))
+
+
+def _act_named(event: Frame, act: Frame) -> bool:
+    """``event``'s date is of an act or event its sentence names by a noun (WordNet's acts and
+    events) and only says happened or was set ("the county election will be held on 12 March",
+    "the inspection took place on 3 April": phase "occur", or a passive planning verb,
+    `shared_time.planned`), and ``act``'s verb names that act (`wordnet.names_act`: "voters will
+    vote", "officers inspected the depot"). One occasion though who or what each side names differ
+    (an event, persons): the voters are who the election is of. Not for a verb of a phase of a
+    course on either side ("the election campaign began", "voting closed"), nor for a verb of a
+    step before or after the act ("the election was called": "call" names no vote), nor for the
+    event noun of an of-phrase ("the results of the election were declared")."""
+    p, verb, _, inside = date_verb(event)
+    other = verb_lemma(act)
+    if verb is None or not other or phase(other) in ("start", "end") or direction_of(other):
+        return False
+    told = phase(verb_lemma(event)) == "occur"
+    named = {t.i for t in planned(p, verb, inside)}
+    for head, _ in participants(event):
+        if head.pos == "NOUN" and head.dep in _SUBJECTS and (told or head.i in named) and (
+                wordnet.lexicographer_files(head.lemma, "n") & wordnet.ACTS_AND_EVENTS
+                and wordnet.names_act(other, head.lemma)):
+            return True
+    return False
 
 
 #: Dependencies of a verb's children that are no part of its predicate: who or what does it (its
