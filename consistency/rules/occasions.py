@@ -39,6 +39,13 @@ on both sides, by one verb (WordNet) of phrases alike: "gave way" / "breach" are
 dam. Two steps of one story tell other outcomes, even of one thing ("ran aground, blocking the
 channel" / "was refloated, reopening the channel"). An event noun's compound modifiers name what it
 happened to ("the Tarrow weir failure": the weir), as its of-phrase does.
+
+Where the participants differ, an act named by its noun on one side and by its verb on the other
+may still be one (`_act_named`, session 50): "the county election will be held on 12 March" /
+"voters will vote on 19 March" (an election is a vote, `wordnet.names_act`), "the inspection took
+place on 3 April" / "officers inspected the depot on 10 April". A verb says its thing entered a
+state, the start of its course, when it goes "into" a bare noun of a state ("came into force",
+"comes into effect") or lies below WordNet's "become" ("took effect") (`date_phase`).
 """
 
 from __future__ import annotations
@@ -237,7 +244,7 @@ def one_occasion(fa: Frame, fb: Frame, similar: Callable[[str, str], float] | No
     if family_a is None or family_b is None or family_a:
         return True  # a date moved ("rescheduled for"), or one report in other words
     va, vb = verb_lemma(fa), verb_lemma(fb)
-    phase_a, phase_b = phase(va), phase(vb)
+    phase_a, phase_b = date_phase(fa), date_phase(fb)
     if "occur" in (phase_a, phase_b) or phase_a and phase_a == phase_b:
         return True
     if verb_kind_of(va, vb) or verb_kind_of(vb, va):
@@ -261,9 +268,9 @@ def _act_named(event: Frame, act: Frame) -> bool:
     event noun of an of-phrase ("the results of the election were declared")."""
     p, verb, _, inside = date_verb(event)
     other = verb_lemma(act)
-    if verb is None or not other or phase(other) in ("start", "end") or direction_of(other):
+    if verb is None or not other or date_phase(act) in ("start", "end") or direction_of(other):
         return False
-    told = phase(verb_lemma(event)) == "occur"
+    told = date_phase(event) == "occur"
     named = {t.i for t in planned(p, verb, inside)}
     for head, _ in participants(event):
         if head.pos == "NOUN" and head.dep in _SUBJECTS and (told or head.i in named) and (
@@ -404,11 +411,12 @@ def verb_lemma(f: Frame) -> str:
 
 
 #: The phases of a thing's course that its verbs name, by WordNet verbs at most `_PHASE_STEPS` above
-#: a verb's first `_PHASE_SENSES` senses: its start ("began", "broke out", "formed", "opened"),
+#: a verb's first `_PHASE_SENSES` senses: its start ("began", "broke out", "formed", "opened";
+#: entering a state, WordNet's "become": "took effect"),
 #: its end ("ended", "ceased", "shut", "finished", "died") and its mere happening ("took place",
 #: "occurred"), which fits either. The words only name WordNet's synsets of the three (the
 #: hypernyms the verbs lie below), not the verbs read: "broke out" is found below "begin".
-_PHASE_WORDS = {"start": ("begin", "start", "open", "create"), "end": ("end", "cease", "close", "finish", "die"),
+_PHASE_WORDS = {"start": ("begin", "start", "open", "create", "become"), "end": ("end", "cease", "close", "finish", "die"),
                 "occur": ("take place", "happen", "occur")}
 _PHASE_SENSES = 2
 _PHASE_STEPS = 3
@@ -419,6 +427,30 @@ def _anchors() -> dict:
     """The synsets of each phase (`_PHASE_WORDS`)."""
     return {phase: frozenset(o for word in words for o in wordnet.synsets(word, "v")[:_PHASE_SENSES])
             for phase, words in _PHASE_WORDS.items()}
+
+
+#: The lexicographer files of a noun that names a state a thing can enter ("came into force", "into
+#: effect", "into administration", "into being"): states, attributes, acts, events and phenomena;
+#: not a place or a thing ("sailed into port", "moved into the hall").
+_ENTERED = frozenset({wordnet.STATE, wordnet.NOUN_ATTRIBUTE, wordnet.NOUN_PHENOMENON}) | wordnet.ACTS_AND_EVENTS
+
+
+def date_phase(f: Frame) -> str:
+    """The phase (`phase`) of the verb ``f``'s date hangs from (`verb_lemma`), or "start" when the
+    verb says its thing entered a state: "into" with a bare noun (no determiner nor modifier) whose
+    first sense is a state, an attribute, an act, an event or a phenomenon (`_ENTERED`): "the fares
+    come into force", "the timetable comes into effect", "went into administration". WordNet lists
+    few such phrases as verbs; "take effect", the one it lists, is a kind of "become" (a start). Not
+    a place or a thing ("sailed into port") nor a phrase with a determiner ("looked into the
+    crash")."""
+    p, verb, _, inside = date_verb(f)
+    if verb is not None:
+        for k in p.children(verb.i):
+            obj = p.child(k.i, "pobj") if k.dep == "prep" and k.low == "into" and k.i not in inside else None
+            if obj is not None and obj.pos == "NOUN" and obj.i not in inside and not p.children(obj.i) and (
+                    wordnet.lexicographer_files(obj.lemma, "n") & _ENTERED):
+                return "start"
+    return phase(verb_lemma(f))
 
 
 def phase(lemma: str) -> str:
