@@ -268,7 +268,8 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
             return None  # "set up", "tracked down the van": a particle of another act; "edged higher": a level's
     elif t.pos == "NOUN":
         return _noun_move(p, t, direction, date_spans)
-    elif t.pos == "VERB" and (t.dep not in ("amod", "compound", "acl", "relcl") or _misread(p, t)) and t.tag != "VBG":
+    elif t.pos == "VERB" and (t.dep not in ("amod", "compound", "acl", "relcl") or _misread(p, t) or _own_clause(p, t)) and (
+            t.tag != "VBG" or _with_clause(p, t)):
         verb = t
         if (level := _level(p, t)) is not None:  # "the bank raised its policy rate": the bank's rate rose
             return direction, verb, level, _with_doer(p, verb, level), _heads(p, level)
@@ -277,12 +278,12 @@ def _moved(p: Parse, t: Token, date_spans: tuple = ()) -> tuple[Direction, Token
             return None  # "lost the final", "grew more intent", "grew to love": an act or a state, not a move
     else:
         return None
-    subject = _misread(p, verb) if verb.dep == "acl" else _subject(p, verb)
+    subject = _misread(p, verb) if verb.dep == "acl" and not _own_clause(p, verb) else _subject(p, verb)
     if subject is not None and subject.pos == "NOUN" and verb.dep == "acl" and is_person(subject.lemma):
         return None
     if subject is None:
         return None
-    return direction, verb, subject, _phrase(p, subject, skip=verb if verb.dep == "acl" else None), _heads(p, subject)
+    return direction, verb, subject, _phrase(p, subject, skip=verb if verb.dep == "acl" and not _own_clause(p, verb) else None), _heads(p, subject)
 
 
 def _moves_level(verb: Token, t: Token) -> bool:
@@ -380,6 +381,23 @@ def _misread(p: Parse, verb: Token) -> Token | None:
     if top.pos != "NOUN" or top.dep not in ("ROOT", "npadvmod", "dep"):
         return None
     return top
+
+
+def _own_clause(p: Parse, verb: Token) -> bool:
+    """A finite verb the parse hangs from a noun as a participle though it has a subject of its own: a
+    clause after a label and a colon ("Traders' group: footfall slid in March": "slid" an "acl" of
+    "group" with "footfall" its subject)."""
+    return verb.dep == "acl" and verb.tag in ("VBD", "VBN") and any(k.dep == "nsubj" for k in p.children(verb.i))
+
+
+def _with_clause(p: Parse, verb: Token) -> bool:
+    """A participle with a subject of its own after "with" ("with the standing charge rising from
+    May", "with the on-time figure slipping by two points"): an absolute clause, which tells a move as
+    a finite verb does; not a participle of a noun ("the rising charge") or of a verb's progressive
+    ("is rising": read as its verb)."""
+    head = p.tokens[verb.head]
+    return (verb.dep in ("pcomp", "pobj", "advcl") and head.low == "with"
+            and any(k.dep == "nsubj" for k in p.children(verb.i)))
 
 
 def _noun_move(p: Parse, t: Token, direction: Direction,
@@ -580,8 +598,10 @@ def _person(lemma: str) -> bool:
 
 def _common(t: Token) -> bool:
     """A common noun, or one the tagger took for a name though its lemma is lowercase and WordNet
-    knows it ("Footfall in the town fell", "parcel delivery times fell"); not a name ("Acme fell")."""
-    return t.pos == "NOUN" or t.pos == "PROPN" and t.lemma.islower() and bool(synsets(t.lemma, "n"))
+    knows it ("Footfall in the town fell", "parcel delivery times fell"), or for a verb though the
+    parse makes it a subject ("Pay at the quarry rose"); not a name ("Acme fell")."""
+    return t.pos == "NOUN" or t.pos in ("PROPN", "VERB") and t.lemma.islower() and bool(synsets(t.lemma, "n")) and (
+        t.pos == "PROPN" or t.dep in _SUBJECTS)
 
 
 def _phrase(p: Parse, noun: Token, skip: Token | None = None) -> str:
