@@ -67,11 +67,14 @@ def earlier_report(p: Parse, verb: Token | None) -> bool:
     clausal complement holds the figure ("originally said that four had died"; not an adverb with a
     measure of its own, "a day earlier", which times the saying). A clause joined by
     a conjunction to the scoped one is its own ("but two more have since died"), as is an event the
-    adverb times ("initially was hurt ..., then missed nine games")."""
+    adverb times ("initially was hurt ..., then missed nine games"). An opening phrase the parser
+    takes for the sentence's root, the verb hung below its objects, counts as the verb's own."""
     if verb is None:
         return False
     t, via = verb, ""
     while True:
+        if t.pos == "ADP" and t.head == t.i and _early_report(p, t):
+            return True  # the opening phrase read as the root ("After the first count ... led by 22")
         for k in p.children(t.i):
             if via != "conj" and k.dep == "prep" and _early_report(p, k):
                 return True
@@ -124,10 +127,27 @@ def _early_report(p: Parse, prep: Token) -> bool:
     for k in p.children(prep.i):
         if k.dep == "prep":
             return _early_report(p, k)
-        if k.dep == "pobj" and k.pos == "NOUN" and _COMMUNICATION in wordnet.lexicographer_files(k.lemma, "n") \
+        if k.dep == "pobj" and k.pos == "NOUN" and _telling_or_stage(prep, k.lemma) \
                 and any(a.dep == "amod" and a.low in _EARLY for a in p.children(k.i)):
             return True
     return False
+
+
+#: Prepositions that time a figure after an earlier stage ("after the first count", "following the
+#: initial tally"): the figure is told as it stood then (`_telling_or_stage`).
+_AFTER_A_STAGE = ("after", "following")
+
+
+def _telling_or_stage(prep: Token, noun: str) -> bool:
+    """``noun``, the object of ``prep`` with an adjective of earliness, names a report or a stage
+    of one: a communication noun ("initial reports"), a noun whose verb is one of telling (WordNet's
+    verb.communication: "the first count", "count" as "declare" or "report"), or, after "after" or
+    "following", an act (WordNet's noun.act, first sense: "after the initial tally"): the figure is
+    told as it stood at an earlier stage, not as it came out."""
+    files = wordnet.lexicographer_files(noun, "n")
+    if _COMMUNICATION in files or wordnet.tells(noun):
+        return True
+    return prep.low in _AFTER_A_STAGE and wordnet.NOUN_ACT in files
 
 
 def _event_length(f) -> bool:
