@@ -352,9 +352,12 @@ _TIMES = units.match_unit(" times", 0).unit  # type: ignore[union-attr]
 _SMALL_NUMBERS = {**ONES, **TEENS, **TENS, "hundred": 100, "a": 1, "an": 1}
 _SMALL = "|".join(sorted((w for w in _SMALL_NUMBERS if len(w) > 2), key=len, reverse=True))
 _FOLD_RE = re.compile(rf"(?<![\w-])(?P<n>{_SMALL}|\d+)[ \u00a0-]?fold(?![\w])", re.I)
+#: A whole number of a share "N in M": words, or digits with their comma groups ("1 in 2,000"),
+#: never digits cut out of a longer number ("81,000 in 2024" is no share "000 in 2024").
+_WHOLE = rf"(?<!\d[,.])(?:{_SMALL}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?![,.]\d)"
 _OUT_OF_RE = re.compile(
-    rf"(?<![\w-])(?P<a>{_SMALL}|\d+)(?:[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+(?:every[ \u00a0]+)?|(?P<made>-(?:for|of)-|[ \u00a0]+of[ \u00a0]+(?=\d)))"
-    rf"(?P<b>{_SMALL}|\d+)(?=[ \u00a0]+[A-Za-z]|[.,;:)]|$)",
+    rf"(?<![\w-])(?P<a>{_WHOLE})(?:[ \u00a0]+(?:out[ \u00a0]+of|(?P<in>in))[ \u00a0]+(?:every[ \u00a0]+)?|(?P<made>-(?:for|of)-|[ \u00a0]+of[ \u00a0]+(?=\d)))"
+    rf"(?P<b>{_WHOLE})(?=[ \u00a0]+[A-Za-z]|[.,;:)]|$)",
     re.I,
 )
 
@@ -362,14 +365,14 @@ _OUT_OF_RE = re.compile(
 #: A share with its noun between the two numbers ("one voter in five", "two pupils in three"):
 #: the share of that noun, as "one in five voters" is (`_out_of`).
 _ONE_NOUN_IN_RE = re.compile(
-    rf"(?<![\w-])(?P<a>{_SMALL}|\d+)[ \u00a0]+(?P<n>[A-Za-z]+)[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+(?:every[ \u00a0]+)?"
-    rf"(?P<b>{_SMALL}|\d+)(?![\w-])",
+    rf"(?<![\w-])(?P<a>{_WHOLE})[ \u00a0]+(?P<n>[A-Za-z]+)[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+(?:every[ \u00a0]+)?"
+    rf"(?P<b>{_WHOLE})(?![\w-])",
     re.IGNORECASE,
 )
 
 
 def _word_value(word: str) -> float | None:
-    low = word.lower()
+    low = word.lower().replace(",", "")
     if low.isdigit():
         return float(low)
     return float(_SMALL_NUMBERS[low]) if low in _SMALL_NUMBERS else None
@@ -390,7 +393,7 @@ def _folds(text: str) -> list[Draft]:
 
 
 def _out_of(text: str) -> list[Draft]:
-    """"one out of three Germans", "2 in 5 voters": a share (1/3, 2/5) of what follows; "9-for-15",
+    """"one out of three Germans", "2 in 5 voters", "1 in 2,000 people": a share (1/3, 2/5) of what follows; "9-for-15",
     "12 of 18 for 200 yards": made of attempted (a share), when no counted noun follows ("4 of 11
     witnesses" keeps the count of witnesses)."""
     out = []
@@ -398,6 +401,8 @@ def _out_of(text: str) -> list[Draft]:
         part, whole = _word_value(m["a"]), _word_value(m["b"])
         if part is None or not whole or part > whole:
             continue
+        if m["in"] and _YEAR_DIGITS_RE.fullmatch(m["b"]) and _counts_nothing(text, m.end()):
+            continue  # "approvals numbered 500 in 2024": a count and its year; "one in 2000 births" is a share
         if m["made"] and measured.counted_noun(text, m.end(), singular_count=whole == 1) is not None:
             continue
         number = Number(m.start(), m.end(), part / whole, part / whole, words=True, fraction=True)
@@ -569,12 +574,17 @@ def _is_bare_year(text: str, number: Number) -> bool:
         return False
     if is_year(text, number.start, number.end):
         return True
-    noun = measured.counted_noun(text, number.end, singular_count=False)
+    return _counts_nothing(text, number.end)
+
+
+def _counts_nothing(text: str, end: int) -> bool:
+    """Whether a year-like number ending at ``end`` counts nothing after it: no plural common noun
+    follows ("in 1995.", "the 1995 proposal", "the 1998 Gold Cup"), where "1995 proposals" are counted."""
+    noun = measured.counted_noun(text, end, singular_count=False)
     if noun is None:
         return True
     first = text[noun.start: noun.end].split()[0]
     last = text[noun.start: noun.end].split()[-1]
-    # "the 1995 proposal", "the 1998 Gold Cup": a year before a singular or proper noun; "1995 proposals" are counted
     return first[:1].isupper() or last[:1].isupper() or not measured.is_plural(last.lower())
 
 
