@@ -245,7 +245,7 @@ def change_before(text: str, start: int) -> ChangeMatch:
             continue
         if low in ("to", "at", "from") and level is None:
             level = low  # type: ignore[assignment]
-        elif low in _DIRECTION and not phrasal(text, pos):
+        elif low in _DIRECTION and not phrasal(text, pos) and not _in_name(tokens, i):
             nominal = i + 1 < len(tokens) and tokens[i + 1][0].lower() == "of"
             return ChangeMatch(_DIRECTION[low], "level" if level else "change", pos, level, nominal)
         elif low == "by":
@@ -256,6 +256,14 @@ def change_before(text: str, start: int) -> ChangeMatch:
             object_words += 1
         i -= 1
     return ChangeMatch(None, "level", None, level)
+
+
+def _in_name(tokens: list[tuple[str, int]], i: int) -> bool:
+    """Whether the capitalised word ``tokens[i]`` ends a name of capitalised words that a lowercase
+    word opens ("held on to Kestrel Down by", "near Marsh Rise"): part of the name, not a change
+    verb; a title-case headline ("Retail Sales Rose 3%") has no lowercase word before its name."""
+    return (i >= 2 and tokens[i][0][:1].isupper() and tokens[i - 1][0][:1].isupper() and tokens[i - 1][0].isalpha()
+            and tokens[i - 2][0].isalpha() and tokens[i - 2][0].islower())
 
 
 _MARKET_CLOSE_RE = re.compile(r"(?:close|closed|closes|closing|end|ended|ends|ending|finished|finish)\s+(?:up|down)$", re.I)
