@@ -208,7 +208,8 @@ _WORD_RE, _SYMBOL_RE, _WORDS, _SYMBOLS = _build()
 #: Each unit by its name (every spelling of one name is one unit).
 _BY_NAME = {u.name: u for u in _WORDS.values()}
 _SPACES_RE = re.compile(r"[ \u00a0]+")
-_BARE_IN_RE = re.compile(r"[ \u00a0]?in(?=[ \u00a0]+(?:thick|long|wide|tall|high|deep|across|diameter|in[ \u00a0]+diameter)\b|[ \u00a0]*[.,;)]?[ \u00a0]*$)")
+_BARE_IN_RE = re.compile(r"[ \u00a0]?in(?=[ \u00a0]+(?:thick|long|wide|tall|high|deep|across|diameter|in[ \u00a0]+diameter)\b|[ \u00a0]*[.,;)]?[ \u00a0]*$)"
+                         r"|in(?=[ \u00a0]+[a-z])")  # attached to its figure, before any word: "a 2in pipe"
 #: Symbols too ambiguous to follow a number across a space ("3 m" may be "3 million").
 _ATTACHED_ONLY = {"G", "F", "K", "h", "x", "t", "l", "ha", "ct", "pc", "J", "pts", "ps", "cv", "g", "'", "′", '"'}
 #: Symbols read after a space only when no word follows ("16 billion b.", not "5 b tests").
