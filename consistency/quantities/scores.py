@@ -12,8 +12,9 @@ the loser of "lost 1-3" and of "lost 3-1" scored 1. ``outcome`` is "won",
 
 A **result** (a score with an ``outcome``: the final score of a game, the tally of a vote) is
 one figure of that game or vote, which the numeric rules compare: "beat them 3-1", "voted 7-4",
-"by nine votes to two", "three goals to nil" and a result line naming both sides around the
-dash ("Larks 2-0 Pikes"). Its value is the result read without its order (`result_value`:
+"by nine votes to two", "three goals to nil", a result line naming both sides around the
+dash ("Larks 2-0 Pikes") and one giving each side's points after its name ("Larks 2 Pikes 0").
+Its value is the result read without its order (`result_value`:
 the higher side's points times 1,000 plus the lower side's), so one result told two ways
 ("won 3-1" / "lost 1-3" / "three goals to one") is one value and two results are disjoint;
 which side won is left to ANT001. A final score told with no side named ("by a score of 17-14",
@@ -107,6 +108,10 @@ def scorelines(text: str) -> list[Draft]:
         if _result_line(text, m) and not any(d.start == m.start() for d in out):
             a, b = float(m["a"]), float(m["b"])
             out.append(_draft(m.start(), m.end(), (a, b), "won" if a > b else "lost" if a < b else "tied"))
+    for m in _SPLIT_LINE_RE.finditer(text):
+        if not any(d.start < m.end("b") and m.start("a") < d.end for d in out):
+            a, b = float(m["a"]), float(m["b"])
+            out.append(_draft(m.start("a"), m.end("b"), (a, b), "won" if a > b else "lost" if a < b else "tied"))
     out += _tallies_in_words(text)
     return sorted(out, key=lambda d: d.start)
 
@@ -129,10 +134,23 @@ _NAME_BEFORE_RE = re.compile(r"([A-Z][\w'’.-]*)[ \u00a0]+$")
 _NAME_AFTER_RE = re.compile(r"[ \u00a0]+([A-Z][\w'’-]*)")
 
 
+#: A result line that puts each side's points after its name, opening its sentence or following a
+#: colon ("Tollerby Town 2 Varrowford Albion 4 - ...", "Full time: Larks 2 Pikes 0"): names of one
+#: to three capitalised words, points of up to three digits, then the end of the line's clause.
+_NAMES = r"[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,2}"
+_SPLIT_LINE_RE = re.compile(
+    rf"(?:^|(?<=[:;.!?\n]))[ \u00a0]*(?P<x>{_NAMES})[ \u00a0]+(?P<a>\d{{1,3}})[ \u00a0]+(?P<y>{_NAMES})[ \u00a0]+(?P<b>\d{{1,3}})"
+    r"(?=[ \u00a0]*(?:[-–—,;:.(]|$))"
+)
+
+
 def line_sides(text: str, start: int, end: int) -> tuple[str, str] | None:
     """The two names of a result line around the score at ``start:end`` ("Full time: Larks 2-0
     Pikes": Larks and Pikes), each side's points beside its name; None when a capitalised name is
     not right before and right after it."""
+    split = _SPLIT_LINE_RE.search(text, max(0, start - 80), end)
+    if split is not None and split.start("a") == start and split.end("b") == end:
+        return split["x"].split()[-1], split["y"].split()[-1]  # "Town 2 Albion 4": Town, Albion
     before = _NAME_BEFORE_RE.search(text, max(0, start - 40), start)
     after = _NAME_AFTER_RE.match(text, end)
     return (before[1], after[1]) if before and after else None
