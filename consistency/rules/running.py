@@ -14,7 +14,11 @@
   was said first, not the figure now; against another outlet's figure it is no rival. "Initially"
   timing an event ("initially was hurt ..., then missed nine games") is no report. So is a figure
   told at a stage of a count part-done (`partial_stage`: "with two-thirds of ballot boxes
-  counted, Delaney is on 11,230 votes" / "the final result gave her 17,906").
+  counted, Delaney is on 11,230 votes" / "the final result gave her 17,906"), or after an earlier
+  stage of a count ("after the first count").
+- A tally up to a time of day (`by_time_of_day`: "by midday on Monday, 38 flights had been
+  cancelled") against a count of the whole day: a part of it while it is the smaller; a larger
+  tally by midday than the whole day's still conflicts (a tally only grows).
 
 `compare.apart` asks `apart`; slots.py reads `told_running` and `earlier_report` from the parse.
 """
@@ -22,6 +26,7 @@
 from __future__ import annotations
 
 from ..parsing import Parse, Token
+from ..quantities.dates import clock_times
 from .. import wordnet
 
 #: WordNet's lexicographer files of nouns naming an act or an event (noun.act, noun.event): the
@@ -138,6 +143,42 @@ def _early_report(p: Parse, prep: Token) -> bool:
 _AFTER_A_STAGE = ("after", "following")
 
 
+def by_time_of_day(p: Parse, verb: Token | None) -> bool:
+    """The number's predicate, or a verb it hangs from, is timed by "by" and a time of day: a noun
+    WordNet files under the time of day ("by midday", "by noon", "by nightfall": the hypernym of
+    "noon", as the WordNet reader indexes no lemma of two words) or a clock time ("by 10am", "by
+    4.30pm", `dates.clock_times`). The figure is a tally up to that moment, part of the day's: no
+    rival of a count of the whole day while it is the smaller (`apart`). A day ("by Friday") is
+    not read: a date of a report is the dates' and the updates' (`numeric`) reading."""
+    if verb is None:
+        return False
+    t, via = verb, ""
+    while True:
+        for k in p.children(t.i):
+            if via != "conj" and k.dep in ("prep", "agent") and k.low == "by" and _of_the_day(p, k):
+                return True
+        if t.head == t.i:
+            return t.low == "by" and _of_the_day(p, t)
+        via, t = t.dep, p.tokens[t.head]
+
+
+def _of_the_day(p: Parse, by: Token) -> bool:
+    """``by``'s object is a time of day (`by_time_of_day`)."""
+    objects = [k for k in p.children(by.i) if k.dep == "pobj"]
+    if not objects:
+        return False
+    if any(k.pos == "NOUN" and wordnet.below(k.lemma, _time_of_day(), senses=1, steps=3) for k in objects):
+        return True
+    last = max(t.end for k in objects for t in p.subtree(k.i))
+    return bool(clock_times(p.text[by.start:last]))
+
+
+def _time_of_day() -> frozenset:
+    """WordNet's time of day (the hypernym of "noon"'s first sense)."""
+    noon = wordnet.synsets("noon", "n")
+    return frozenset(wordnet.hypernyms(noon[0])) if noon else frozenset()
+
+
 def _telling_or_stage(prep: Token, noun: str) -> bool:
     """``noun``, the object of ``prep`` with an adjective of earliness, names a report or a stage
     of one: a communication noun ("initial reports"), a noun whose verb is one of telling (WordNet's
@@ -169,4 +210,8 @@ def apart(fa, fb) -> str:
         return "an earlier report against a later one"
     if _event_length(fa) and _event_length(fb) and (_running(fa) or _running(fb)):
         return "running lengths of an event going on"
+    if fa.slots.by_time_of_day != fb.slots.by_time_of_day:
+        part, day = (fa, fb) if fa.slots.by_time_of_day else (fb, fa)
+        if part.q.dimension in (None, "count", "currency") and part.high < day.low:
+            return "a tally by a time of day against the day's"
     return ""

@@ -38,7 +38,7 @@ from .lexicon import STOP
 from .moments import remaining
 from .mood import figure_mood
 from .counted import doer, frequency, inquiry
-from .running import earlier_report, partial_stage, told_running
+from .running import by_time_of_day, earlier_report, partial_stage, told_running
 from .terms import read as read_term
 from .totals import events
 from .windows import window
@@ -280,6 +280,9 @@ class Slots:
     #: part-done ("with two-thirds of ballot boxes counted": `running.partial_stage`); no rival of
     #: another report's figure.
     earlier_report: bool = False
+    #: the number's clause is timed by "by" and a time of day ("by midday", "by 10am":
+    #: `running.by_time_of_day`): a tally up to a moment of the day, no rival of the day's while smaller.
+    by_time_of_day: bool = False
     #: what a length of time measures (`terms.reading`): "set" for a term set for its holder ("was
     #: sentenced to three years", "with all but eight months suspended"), "own" for how long the
     #: holder's own act or state went on ("served five months", "was the boss for three decades");
@@ -436,6 +439,7 @@ def read_slots(p: Parse, start: int, end: int, avoid: tuple[tuple[int, int], ...
                  frequency=frequency(p, anchor, verb), doer=did, inquiry=inquiry(p, anchor),
                  running=told_running(p, span[0], anchor),
                  earlier_report=earlier_report(p, verb) or partial_stage(p, span[0]),
+                 by_time_of_day=by_time_of_day(p, verb),
                  **read_term(p, anchor, inside))
 
 
