@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/conflicts.py [--data DIR] [--limit N] [--errors N] [--dump F.jsonl]
     .venv/bin/python benchmarks/conflicts.py --heldout      # tests/data/heldout/pairs.jsonl only
+    .venv/bin/python benchmarks/conflicts.py --pairs F [F ...] [--funnel | --quiet]   # our pair files
     .venv/bin/python benchmarks/conflicts.py --float16      # vectors as the store keeps them
     .venv/bin/python benchmarks/conflicts.py --half a       # tune on half a; report a, b and the whole
 
@@ -35,7 +36,9 @@ view's figures per half.
 The held-out set (``--heldout``) runs each pair through `api.check` as a claims
 dataset of two rows (with their dates and sources), the way `consistency check`
 does, and scores conflicts (P/R over pairs labelled conflict), updates and the
-rule that fired.
+rule that fired. ``--pairs`` does the same for any pair files of ours (tests/data/voices*/pairs.jsonl)
+and prints each miss, or with ``--quiet`` the figures alone (a held file, whose pairs nobody changing
+the rules may read); ``--funnel`` says for each missed conflict where it was lost (`pair_stage`).
 """
 
 from __future__ import annotations
@@ -344,17 +347,72 @@ def heldout_scores(predictions) -> dict:
     return m
 
 
-def run_heldout(path: Path = HELDOUT) -> int:
-    predictions = heldout_predictions(path)
-    m = heldout_scores(predictions)
-    print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {len(predictions)} pairs ({m['pos']} conflicts)")
-    print(line("ours", m))
-    print(f"  updates found {m['update_recall']:.2f} of those labelled update; {m['update_false']} wrong updates;"
-          f" rule agrees on {m['rule_agree']} of {m['tp']} caught conflicts")
-    for row, verdict, rule, explanation in predictions:
-        if (verdict == "conflict") != (row["label"] == "conflict") or (row["label"] == "update") != (verdict == "update"):
-            print(f"  MISS {row['id']} label={row['label']}/{row.get('rule')} got={verdict}/{rule} {explanation}")
-            print(f"      A: {row['a']['text']}\n      B: {row['b']['text']}")
+def pair_stage(row: dict, settings, embedder) -> str:
+    """Where `api.check` left a labelled pair of a pair file (`STAGES`): its two rows checked
+    again as a dataset with every finding kept (`numeric.FLOOR`), watching which row pairs the
+    group stage made candidates and which the rules compared, as `as_dataset` does."""
+    from consistency import api
+    from consistency.rules.numeric import FLOOR
+
+    seen: dict[str, list] = {}
+    real_stories, real_rules = api.build_stories, api.run_rules
+
+    def stories_seen(documents, claims, vectors, pairs, **kw):
+        seen.setdefault("candidates", []).extend(pairs)
+        return real_stories(documents, claims, vectors, pairs, **kw)
+
+    def rules_seen(claims, pairs, rules, **kw):
+        seen.setdefault("compared", []).extend(pairs)
+        return real_rules(claims, pairs, rules, **kw)
+
+    api.build_stories, api.run_rules = stories_seen, rules_seen
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            dataset = write_pair(row, Path(tmp) / "pair.jsonl")
+            report = api.check([str(dataset)], settings.replace(min_confidence=FLOOR), embedder=embedder)
+    finally:
+        api.build_stories, api.run_rules = real_stories, real_rules
+    rows_of = {name: any(report.claims[p.i].row_id != report.claims[p.j].row_id for p in seen.get(name, ()))
+               for name in ("candidates", "compared")}
+    best = max((f.confidence for f in report.findings if f.kind == "conflict"), default=None)
+    return ("not a candidate pair" if not rows_of["candidates"] else
+            "other stories" if not rows_of["compared"] else
+            "no finding" if best is None else
+            "below the cut-off" if best < api.min_confidence(settings) else "flagged")
+
+
+def run_heldout(paths: list[Path] | None = None, quiet: bool = False, funnel: bool = False) -> int:
+    """Score each pair file; print its misses unless ``quiet`` (a held file: its figures only);
+    with ``funnel`` the stage where each missed conflict was lost (`pair_stage`) and a count of
+    the stages by the rule the pair is labelled with."""
+    from consistency.config import load_settings
+    from consistency.embed import Embedder
+
+    settings = load_settings()
+    embedder = Embedder.from_settings(settings)
+    for path in paths or [HELDOUT]:
+        predictions = heldout_predictions(path, embedder=embedder)
+        m = heldout_scores(predictions)
+        name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        print(f"{name}: {len(predictions)} pairs ({m['pos']} conflicts)")
+        print(line("ours", m))
+        print(f"  updates found {m['update_recall']:.2f} of those labelled update; {m['update_false']} wrong updates;"
+              f" rule agrees on {m['rule_agree']} of {m['tp']} caught conflicts")
+        if quiet:
+            continue
+        stages: Counter = Counter()
+        for row, verdict, rule, explanation in predictions:
+            if (verdict == "conflict") != (row["label"] == "conflict") or (row["label"] == "update") != (verdict == "update"):
+                stage = ""
+                if funnel and row["label"] == "conflict":
+                    stage = pair_stage(row, settings, embedder)
+                    stages[(row.get("rule"), stage)] += 1
+                    stage = f" stage={stage}"
+                print(f"  MISS {row['id']} label={row['label']}/{row.get('rule')} got={verdict}/{rule}{stage} {explanation}")
+                print(f"      A: {row['a']['text']}\n      B: {row['b']['text']}")
+        if funnel:
+            print("  missed conflicts by rule and stage: "
+                  + ", ".join(f"{r} {s} {n}" for (r, s), n in sorted(stages.items(), key=str)))
     return 0
 
 
@@ -367,8 +425,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", action="store_true", help="score tests/data/heldout/pairs.jsonl only")
     parser.add_argument("--float16", action="store_true",
                         help="score with vectors rounded to float16, as `consistency run` stores them")
-    parser.add_argument("--pairs", help="score this pair file (the held-out format) instead: "
-                                        "tests/data/voices/pairs.jsonl holds pairs in another voice, never tuned on")
+    parser.add_argument("--pairs", nargs="+", help="score these pair files (the held-out format) instead: "
+                                                   "tests/data/voices*/pairs.jsonl, written in other voices")
+    parser.add_argument("--quiet", action="store_true",
+                        help="with --pairs or --heldout: the figures only, no pair printed (a held file's figures)")
+    parser.add_argument("--funnel", action="store_true",
+                        help="with --pairs or --heldout: say where each missed conflict was lost (not a candidate pair, "
+                             "other stories, no finding, below the cut-off)")
     parser.add_argument("--dump", help="write every pair's id, gold label, verdict, rule and explanation to this "
                                        "JSON-lines file (no sentences), to compare two runs pair by pair")
     parser.add_argument("--as-dataset", action="store_true",
@@ -383,10 +446,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.dump:
         global DUMP
         DUMP = open(args.dump, "w", encoding="utf-8")
-    if args.pairs:
-        return run_heldout(Path(args.pairs).resolve())
-    if args.heldout:
-        return run_heldout()
+    if args.pairs or args.heldout:
+        return run_heldout([Path(p).resolve() for p in args.pairs or ()], args.quiet, args.funnel)
     if args.as_dataset:
         return run_as_dataset(data_dir(args.data), args.limit)
     return run_benchmarks(data_dir(args.data), args.limit, args.errors, args.float16)
