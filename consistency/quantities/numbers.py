@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from consistency.wordnet import NOUN_POSSESSION, VERB_POSSESSION, is_kind, lexicographer_files, past_form
+from consistency.wordnet import NOUN_GROUP, NOUN_POSSESSION, VERB_POSSESSION, is_kind, lexicographer_files, past_form
 
 #: Values of the number words, by role in the small grammar of `_parse_words`.
 ONES = {
@@ -242,13 +242,14 @@ def m_is_million(text: str, end: int, after: int) -> bool:
     follow. Before a word it is a million ("2.4m viewers", "12m for the striker") unless the word
     tells a length ("230m long", "90m above the square") or names a contest, a kind of WordNet's
     "contest" ("the 400m freestyle", "the 100m final", "the 400m hurdles"); at the end of a clause it
-    is a million when the figure is told of money (`told_of_money`), metres otherwise."""
+    is a million when the figure is told of money (`told_of_money`) or is the size of a group
+    (`told_of_group`), metres otherwise."""
     if _followed_by_word(text, after):
         if _METRE_CONTEXT_RE.match(text, after):
             return False
         noun = _NEXT_WORD_RE.match(text, after)
         return noun is None or not is_kind(noun["w"], "contest")
-    return told_of_money(text, end)
+    return told_of_money(text, end) or told_of_group(text, end)
 
 
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+(?P<w>[a-z]+)\b")
@@ -276,6 +277,27 @@ def told_of_money(text: str, end: int) -> bool:
     if any(past_form(w) and VERB_POSSESSION in lexicographer_files(w.lower(), "v", 2) for w in words[-2:]):
         return True
     return any(NOUN_POSSESSION in lexicographer_files(w.lower(), "n", 2) for w in words if w[0].isalpha())
+
+
+#: What may stand between a noun and the figure that gives its size ("a population of 1.2m", "the
+#: audience was 1.4m", "readership now stands at 2.6m"): a link, never a verb of its own.
+_SIZE_LINK_RE = re.compile(r"(?:[ \u00a0]+(?:of|at|is|was|were|are|now|still|some|about|around|nearly|almost|(?:stands|stood)[ \u00a0]+at)"
+                           r"|[ \u00a0]*:)*[ \u00a0]*$", re.I)
+_LAST_WORD_RE = re.compile(r"(?<![\w'’-])(?P<w>[A-Za-z]+)$")
+
+
+def told_of_group(text: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` gives the size of a group: the noun right before it, with
+    only a link between ("of", "at", a form of "be": `_SIZE_LINK_RE`), has its first sense in
+    WordNet's noun.group ("a population of 1.2m", "the audience was 1.4m"). A group has no length,
+    so a bare "m" after it is a million; a verb between ("the team climbed 300m") leaves a length."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    before = text[max(0, start - 80):start]
+    link = _SIZE_LINK_RE.search(before)
+    noun = _LAST_WORD_RE.search(before, 0, link.start()) if link else None
+    return noun is not None and NOUN_GROUP in lexicographer_files(noun["w"].lower(), "n", 1)
 
 
 _METRE_CONTEXT_RE = re.compile(r"[ \u00a0]+(?:long|wide|high|tall|deep|away|above|below|from|in\b|of\s+(?:rope|cable|water))", re.I)
