@@ -36,11 +36,14 @@ _THREE_QUARTERS_OF_RE = re.compile(
 #: A unit of time made an adjective ("a month-long strike", "their fortnight-long stoppage"): one of it.
 _UNIT_LONG_RE = re.compile(rf"(?<![\w-]){_DURATIONS}-long(?![\w-])", re.I)
 #: One unit of time after "for", "a"/"an" its number ("shut for a fortnight", "jailed for a year"): how
-#: long, as "for two weeks" is. Not "a second" (an ordinal: "for a second time"), and only where the
-#: phrase ends: a mark, or a word that opens another phrase or clause ("for a week while ..."); a noun
-#: after it makes the unit a modifier ("for a day pass").
+#: long, as "for two weeks" is; or after the verb "last", English's verb of how long a thing goes on
+#: ("the strike lasted a week", "talks lasting a day"), whose object is its length as "for"'s is.
+#: Not "a second" (an ordinal: "for a second time"), and only where the phrase ends: a mark, or a
+#: word that opens another phrase or clause ("for a week while ..."); a noun after it makes the unit
+#: a modifier ("for a day pass"), and a comparative a difference ("lasted a week longer").
 _FOR_ONE_RE = re.compile(
-    r"(?<![\w-])(?<=\bfor[ \u00a0])an?[ \u00a0]+(?P<u>minute|hour|day|week|fortnight|month|year|decade|century)"
+    r"(?<![\w-])(?:(?<=\bfor[ \u00a0])|(?<=\blast[ \u00a0])|(?<=\blasts[ \u00a0])|(?<=\blasted[ \u00a0])"
+    r"|(?<=\blasting[ \u00a0]))an?[ \u00a0]+(?P<u>minute|hour|day|week|fortnight|month|year|decade|century)"
     r"(?![ \u00a0]+and[ \u00a0]+a[ \u00a0]+half)(?=[ \u00a0]*(?:[,.;:!?)\u2014]|$)|[ \u00a0]+(?:and|or|but|while|after|before|from|until|in|at|on|to|during"
     r"|over|because|when|since|as|with|amid|pending|last|this|next)\b)", re.I)
 _RATE_RE = re.compile(
