@@ -524,10 +524,11 @@ def _read_unit(text: str, draft: Draft) -> bool:
     if draft.currency is None and draft.unit is None and not number.words:
         if _letters_follow(text, end):
             return False
-        if identifiers.named_by_word_before(text, number.start) or identifiers.continues_identifier(text, number.start):
-            return False
-        if _unit_named_before(text, number.start):
-            return False
+        if not _decimal_millions(text, number):
+            if identifiers.named_by_word_before(text, number.start) or identifiers.continues_identifier(text, number.start):
+                return False
+            if _unit_named_before(text, number.start):
+                return False
         if _is_bare_year(text, number):
             return False
     elif draft.currency is None and draft.unit is not None and draft.unit.dimension == "generation":
@@ -535,6 +536,13 @@ def _read_unit(text: str, draft: Draft) -> bool:
             return False
     _read_rate(text, draft)
     return True
+
+
+def _decimal_millions(text: str, number: Number) -> bool:
+    """A figure with decimals and a scale ("Turnover 14.3m", "prior year 80.4m", "EBITDA 31.7m"):
+    an amount, never a name or a label as "Browser 8", "iPhone 11" or "week 12" are (a name carries
+    no scale; "GeForce 9400M" has no decimals and stays a name)."""
+    return number.scale > 1 and "." in text[number.start:number.end]
 
 
 def _read_scale(text: str, draft: Draft) -> None:

@@ -249,7 +249,7 @@ def m_is_million(text: str, end: int, after: int) -> bool:
             return False
         noun = _NEXT_WORD_RE.match(text, after)
         return noun is None or not is_kind(noun["w"], "contest")
-    return told_of_money(text, end) or told_of_group(text, end)
+    return told_of_money(text, end) or told_of_group(text, end) or money_beside(text, end)
 
 
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+(?P<w>[a-z]+)\b")
@@ -266,17 +266,42 @@ def told_of_money(text: str, end: int) -> bool:
     way, and reading it as a length lost the conflict between two profits. An article right before
     the figure makes it a noun of its own ("took gold in the 800m": the race), never told of money.
     """
+    words = _clause_words(text, end)
+    if not words or words[-1].lower() in ("the", "a", "an"):
+        return False
+    if any(past_form(w) and VERB_POSSESSION in lexicographer_files(w.lower(), "v", 2) for w in words[-2:]):
+        return True
+    return any(NOUN_POSSESSION in lexicographer_files(w.lower(), "n", 2) for w in words if w[0].isalpha())
+
+
+#: A bare "m" attached to a figure anywhere in a text (group "n": where the figure ends).
+_BARE_M_RE = re.compile(r"(?<![\w.,])(?P<n>\d[\d,]*(?:\.\d+)?)m(?![A-Za-z])")
+_BE_RE = re.compile(r"(?:is|are|was|were|be|been|measures|measured|stands|stood|reaches|reached)$", re.I)
+
+
+def money_beside(text: str, end: int) -> bool:
+    """Whether another bare "m" of the text is told of money (`told_of_money`) while the figure
+    ending at ``end`` has no verb of its own before it in its clause: a writer gives "m" one sense
+    in one text, so in a list of figures ("turnover 88.1m (prior year 80.4m); net profit 9.2m")
+    the ones told by a label alone are millions as the profit is. A figure a verb tells ("the diver
+    then went down 12m", "the mast is 40m") keeps its own reading."""
+    if _clause_words(text, end, verbs_only=True):
+        return False
+    return any(m.end("n") != end and told_of_money(text, m.end("n")) for m in _BARE_M_RE.finditer(text))
+
+
+def _clause_words(text: str, end: int, *, verbs_only: bool = False) -> list[str]:
+    """The last `_TOLD_WORDS` words before the figure ending at ``end``, in its sentence; with
+    ``verbs_only`` those that are a past form or a form of "be" or of measuring (`_BE_RE`)."""
     start = end
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     before = text[max(0, start - 120):start]
     cut = [m.end() for m in _SENTENCE_END_RE.finditer(before)]
     words = _CLAUSE_WORD_RE.findall(before[cut[-1] if cut else 0:])[-_TOLD_WORDS:]
-    if not words or words[-1].lower() in ("the", "a", "an"):
-        return False
-    if any(past_form(w) and VERB_POSSESSION in lexicographer_files(w.lower(), "v", 2) for w in words[-2:]):
-        return True
-    return any(NOUN_POSSESSION in lexicographer_files(w.lower(), "n", 2) for w in words if w[0].isalpha())
+    if verbs_only:
+        return [w for w in words if w[0].isalpha() and (past_form(w) or _BE_RE.fullmatch(w))]
+    return words
 
 
 #: What may stand between a noun and the figure that gives its size ("a population of 1.2m", "the
