@@ -11,6 +11,7 @@ import re
 
 from consistency.quantities.draft import Draft
 from consistency.quantities.measured import STOP
+from consistency.quantities.revisions import revised_from
 from consistency.wordnet import past_form
 
 _RANGE_GAP_RE = re.compile(r"[ \u00a0]*(?:-?[ \u00a0]*to[ \u00a0]*-?|through|thru|[-–—]|and)[ \u00a0]*$", re.I)
@@ -34,9 +35,13 @@ def combine(text: str, drafts: list[Draft]) -> list[Draft]:
             i += 2  # "777-200", "15777-200s": a model or part number, not two quantities
             continue
         if b is not None and (_is_range(text, a, b) or _is_from_to(text, a, b)):
+            c = drafts[i + 2] if i + 2 < len(drafts) else None
+            if _changed_from_to(text, a, b) and not (c is not None and _chains(text, a, b, c)):
+                out.extend(_left_and_reached(a, b))
+                i += 2
+                continue
             out.append(_join(text, a, b))
             i += 2
-            c = drafts[i] if i < len(drafts) else None
             if c is not None and out[-1].bound == "range" and _chains(text, a, b, c):
                 out.append(_join(text, b, c))  # "from $160 to $180 to $200": the next step is (180, 200)
                 i += 1
@@ -85,6 +90,32 @@ def _is_range(text: str, a: Draft, b: Draft) -> bool:
     if a.counted and b.counted:
         return a.measured == b.measured
     return not a.counted
+
+
+def _changed_from_to(text: str, a: Draft, b: Draft) -> bool:
+    """"fell from 312 to 290", "doubled from 4 to 8 GB": "from X to Y" after a verb of change
+    (the clause's direction) is a figure left and a figure reached, not a range of values; after a
+    verb of revision it stays a range `revisions.read_corrections` turns into a correction, and a
+    range of ranges ("from 6 to 8 per cent to 2 to 4 per cent") stays two ranges."""
+    return (a.clause_direction is not None and b.bound == "exact" and a.bound == "exact"
+            and _FROM_RE.search(text, max(0, a.start - 20), a.start) is not None
+            and not revised_from(text, a.start) and not _RANGE_START_RE.match(text, b.end))
+
+
+def _left_and_reached(a: Draft, b: Draft) -> list[Draft]:
+    """The figure left (a level, no change) and the figure reached (a level in the verb's direction),
+    as "rose to 273 from 240" reads them; the figure left takes the unit, the scale and the counted
+    noun the writer gave the figure reached only ("from 4 to 8 GB", "from 1.5 to 2 million")."""
+    if not a.has_unit and b.has_unit:
+        a.unit, a.currency, a.per = b.unit, b.currency, b.per
+    if a.number.scale == 1 and b.number.scale > 1 and a.number.raw < b.number.raw and a.value is not None:
+        a.value = a.low = a.high = a.number.raw * b.number.scale * (-1 if a.value < 0 else 1)
+    a.measured = a.measured or b.measured
+    a.counted = a.counted or b.counted
+    a.subject = a.subject or b.subject
+    a.change, a.kind = None, "level"
+    b.change, b.kind = a.clause_direction, "level"
+    return [a, b]
 
 
 def _same_unit(a: Draft, b: Draft) -> bool:

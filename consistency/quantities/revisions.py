@@ -45,6 +45,12 @@ _EARLIER_SAID_BEFORE_RE = re.compile(
 )
 
 
+def revised_from(text: str, start: int) -> bool:
+    """Whether a verb of revision opens the "from" right before ``start`` ("revised its estimate
+    from 40", "lowered the forecast from 3%"): a from-to after it is a correction (`read_corrections`)."""
+    return _REVISED_FROM_RE.search(text, max(0, start - 80), start) is not None
+
+
 def read_corrections(text: str, drafts: list[Draft]) -> list[Draft]:
     """Mark corrected and superseded values in ``drafts`` (in text order); a from-to range after
     a revision verb becomes its new value, correcting the old one."""
