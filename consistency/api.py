@@ -19,7 +19,7 @@ from typing import Callable, Mapping, Sequence, Union
 
 import numpy as np
 
-from .check import run_rules
+from .check import left_out_crowd, run_rules
 from .claims import Extraction
 from .claims import extract as extract_documents
 from .clauses import claim_clauses
@@ -199,6 +199,9 @@ def check_claims(
     stories = build_stories(documents or _claim_documents(claims), claims, vectors, pairs,
                             window_days=settings.story_window_days)
     candidates = len(pairs)
+    # the pairs over the threshold the neighbour cap left out, that the stories would compare: counted
+    # in the rows' crowd (how many claims a row is compared with), so its score does not depend on the cap
+    left_out = left_out_crowd(claims, pairs.left, stories.comparable)
     pairs = [p for p in pairs if stories.comparable(claims[p.i], claims[p.j])]
     # two rows of several sentences that meet are compared whole: their figure sentences too
     pairs += [p for p in row_sentence_pairs(claims, pairs) if stories.comparable(claims[p.i], claims[p.j])]
@@ -206,7 +209,8 @@ def check_claims(
     started = time.perf_counter()
     if progress is not None:
         progress("check", 0, 0)
-    findings, hidden = counted_confident(run_rules(claims, pairs, rules, embedder=embedder), settings)
+    findings, hidden = counted_confident(run_rules(claims, pairs, rules, embedder=embedder, left_out=left_out),
+                                         settings)
     findings, suppressed = unsuppressed(findings, settings.per_file_ignores)
     timings["check_s"] = time.perf_counter() - started
     started = time.perf_counter()

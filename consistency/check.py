@@ -6,7 +6,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -133,7 +133,8 @@ PARSE_ROUNDS = 3
 
 
 def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Rule], *,
-              embedder=None, given: bool = False, crowds: dict[int, int] | None = None) -> list[Finding]:
+              embedder=None, given: bool = False, crowds: dict[int, int] | None = None,
+              left_out: Counter | None = None) -> list[Finding]:
     """Every rule on every pair; one finding per fingerprint (the most similar pair wins).
 
     ``embedder`` (the claims' `Embedder`) lets the rules compare phrases by meaning; without it
@@ -145,7 +146,10 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
 
     ``crowds``: how many claims each claim of ``pairs`` is compared with in the whole corpus (the
     rows model's crowd); by default counted over ``pairs`` (after `copied`), as `check` passes
-    every candidate pair. `run` passes the store's count (`incremental._crowds`).
+    every candidate pair. `run` passes the store's count (`incremental._crowds`). ``left_out``: the
+    claims each claim would be compared with but for the neighbour cap (`left_out_crowd`), counted
+    in its crowd too: a row like hundreds of others is crowded by all of them, not by the cap's
+    number (`consistency.group`, "Neighbour cap").
     """
     from .rules.compare import PairContext, rule_prior
 
@@ -163,6 +167,8 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
     for c in (claims.values() if isinstance(claims, dict) else claims):  # `run` passes its pool by number
         articles.setdefault(c.doc_key, []).append(c)
     compared = crowd_counts(pairs) if crowds is None else crowds
+    if left_out:
+        compared = Counter(compared) + left_out
     scored_as_rows = frozenset(row_documents(articles))
     for n, pair in enumerate(pairs):
         if n % PARSE_CHUNK == 0:
@@ -204,6 +210,29 @@ def crowd_counts(pairs: Iterable[Pair]) -> Counter:
     """How many claims each claim is compared with among ``pairs`` (the rows model's crowd):
     `run_rules` counts its pairs, `incremental._crowds` the night's pairs and the store's."""
     return Counter(x for p in pairs for x in (p.i, p.j))
+
+
+def left_out_crowd(claims: Sequence[Claim], left: tuple[np.ndarray, np.ndarray] | None,
+                   comparable: Callable[[Claim, Claim], bool]) -> Counter:
+    """How many pairs of ``left`` (claim numbers: the pairs over the threshold the neighbour cap left
+    out, `group.Pairs.left`) each claim is a side of, of those ``comparable`` passes (the stories
+    stage's `stories.Stories.comparable`) that are no copies (`copied`): the claims it would be
+    compared with but for the cap, which `run_rules` counts in its crowd."""
+    said: dict[int, list[str]] = {}
+
+    def words(n: int) -> list[str]:
+        if n not in said:
+            said[n] = _WORDS.findall(claims[n].text.lower())
+        return said[n]
+
+    count: Counter = Counter()
+    if left is None:
+        return count
+    for a, b in zip(left[0].tolist(), left[1].tolist()):
+        if comparable(claims[a], claims[b]) and words(a) != words(b):
+            count[a] += 1
+            count[b] += 1
+    return count
 
 
 def row_documents(articles: dict) -> set[str]:

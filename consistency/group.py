@@ -21,6 +21,11 @@ Ties in similarity go to the partner that comes first, and callers put claims in
 canonical order (`consistency.api.check` sorts its inputs), so any input order gives
 the same pairs. Connected components of the pair graph are the groups shown in
 reports.
+
+The cap bounds the pairs the rules compare, not what is read of a claim's neighbourhood: the
+pairs also hold the pairs over the threshold the cap left out (`Pairs.left`), and the rows model's
+crowd (`check.run_rules`: how many claims each side is compared with) counts those the stories
+stage would compare, so a row's score does not depend on the cap.
 """
 
 from __future__ import annotations
@@ -62,13 +67,18 @@ class Pair:
 
 
 class Pairs(Sequence[Pair]):
-    """Candidate pairs ``i < j``, sorted, held as three arrays; `Pair` records are made on access."""
+    """Candidate pairs ``i < j``, sorted, held as three arrays; `Pair` records are made on access.
 
-    def __init__(self, i: np.ndarray, j: np.ndarray, similarity: np.ndarray) -> None:
+    ``left`` (when the search keeps them): the pairs ``(i, j)`` over the threshold that the neighbour
+    cap left out (`candidate_pairs`, `claim_pairs`), for the crowd (`check.run_rules`)."""
+
+    def __init__(self, i: np.ndarray, j: np.ndarray, similarity: np.ndarray,
+                 left: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         if len(i) > 1 and not bool(np.all((i[1:] > i[:-1]) | ((i[1:] == i[:-1]) & (j[1:] >= j[:-1])))):
             order = np.lexsort((j, i))  # (the ANN search hands them over sorted: no second copy)
             i, j, similarity = i[order], j[order], similarity[order]
         self.i, self.j, self.similarity = i, j, similarity
+        self.left = left
 
     def __len__(self) -> int:
         return len(self.i)
@@ -109,6 +119,10 @@ def candidate_pairs(
     pairs with at least one side in it are returned: new claims against all (the
     cap then sees only those pairs). ``index``: ``auto`` (exact up to ``exact_up_to`` rows),
     ``exact`` or ``ann``; ``threads``: for the ANN index (0: all cores).
+
+    The result's ``left`` holds the pairs the final cap left out. Cuts made earlier to stay linear
+    (a flood of near-duplicates in the exact search, each query's top ``max_neighbors`` in the ANN
+    search) are not in it.
     """
     n = len(vectors)
     if n < 2:
@@ -126,7 +140,15 @@ def candidate_pairs(
         ki, kj, ks = keyed_hits(vectors, keys, key_threshold, threshold, max_neighbors, new, docs,
                                 "ann" if use_ann else "exact", threads, agree)
         i, j, s = np.concatenate([i, ki.astype(i.dtype)]), np.concatenate([j, kj.astype(j.dtype)]), np.concatenate([s, ks])
-    return Pairs(*cap_pairs(i, j, s, max_neighbors))
+    return _capped(i, j, s, max_neighbors)
+
+
+def _capped(i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int) -> Pairs:
+    """`cap_pairs` as `Pairs`, with the pairs it leaves out (`Pairs.left`)."""
+    keep = cap_mask(i, j, s, k)
+    if keep is None:
+        return Pairs(i, j, s, left=(i[:0], j[:0]))
+    return Pairs(i[keep], j[keep], s[keep], left=(i[~keep], j[~keep]))
 
 
 def keyed_hits(vectors: np.ndarray, keys: Sequence[frozenset], low: float, high: float, k: int,
@@ -157,13 +179,25 @@ def keyed_hits(vectors: np.ndarray, keys: Sequence[frozenset], low: float, high:
 def claim_pairs(pairs: Pairs, owner: np.ndarray, max_neighbors: int = 50) -> Pairs:
     """Pairs of units (claims and their clauses, `consistency.clauses`) -> pairs of the claims they
     belong to (``owner[u]``), each with the similarity of its best unit pair; a claim is never paired
-    with itself, and the neighbour cap applies again to the claim pairs."""
+    with itself, and the neighbour cap applies again to the claim pairs.
+
+    The unit pairs the first cap left out (`Pairs.left`) are claim pairs too: the claim pairs the
+    second cap leaves out are those and its own."""
+    n = int(owner.max()) + 1
     i, j = owner[pairs.i], owner[pairs.j]
     keep = i != j
     i, j, s = np.minimum(i, j)[keep], np.maximum(i, j)[keep], pairs.similarity[keep]
     order = np.lexsort((-s, j, i))  # each claim pair's best unit pair first
-    i, j, s = _unique(i[order], j[order], s[order], int(owner.max()) + 1)
-    return Pairs(*cap_pairs(i, j, s, max_neighbors))
+    i, j, s = _unique(i[order], j[order], s[order], n)
+    capped = _capped(i, j, s, max_neighbors)
+    if pairs.left is None or not len(pairs.left[0]):
+        return capped
+    li, lj = owner[pairs.left[0]], owner[pairs.left[1]]
+    li, lj = np.minimum(li, lj)[li != lj], np.maximum(li, lj)[li != lj]
+    codes = np.unique(np.concatenate([li.astype(np.int64) * n + lj,
+                                      capped.left[0].astype(np.int64) * n + capped.left[1]]))
+    codes = codes[~np.isin(codes, capped.i.astype(np.int64) * n + capped.j)]  # kept through another unit pair
+    return Pairs(capped.i, capped.j, capped.similarity, left=(codes // n, codes % n))
 
 
 def _no_pairs() -> Pairs:
@@ -448,13 +482,19 @@ def cap_pairs(i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int):
     A pair with a side of at most ``k`` partners stays; the claims with more (crowded) are ranked a
     range at a time, each range holding at most about `SORT_BUDGET` pair ends (a claim with more
     holds a range alone), so memory beyond a flag per pair stays bounded."""
+    keep = cap_mask(i, j, s, k)
+    return (i, j, s) if keep is None else (i[keep], j[keep], s[keep])
+
+
+def cap_mask(i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int) -> np.ndarray | None:
+    """Which pairs `cap_pairs` keeps (None: all)."""
     m = len(i)
     if m == 0:
-        return i, j, s
+        return None
     n = int(max(i.max(), j.max())) + 1
     degree = np.bincount(i, minlength=n) + np.bincount(j, minlength=n)
     if degree.max() <= k:
-        return i, j, s
+        return None
     crowded_i, crowded_j = degree[i] > k, degree[j] > k
     keep = ~(crowded_i & crowded_j)
     ends = np.cumsum(np.where(degree > k, degree, 0))
@@ -472,7 +512,7 @@ def cap_pairs(i: np.ndarray, j: np.ndarray, s: np.ndarray, k: int):
         ranked = src[order]
         rank = np.arange(len(order)) - np.searchsorted(ranked, ranked, side="left")
         keep[at[order[rank < k]]] = True
-    return i[keep], j[keep], s[keep]
+    return keep
 
 
 def components(n: int, pairs: Sequence[Pair]) -> list[list[int]]:

@@ -89,3 +89,25 @@ def test_a_fit_of_one_weight_holds_every_other_weight_where_it_was():
     moved = [name for name, a, b in zip(names, w, centre) if abs(a - b) > 1e-9]
     assert moved == ["kinds_differ"]
     assert w[names.index("kinds_differ")] < centre[names.index("kinds_differ")]
+
+
+def test_a_rows_crowd_does_not_depend_on_the_neighbour_cap(tmp_path, embedder):
+    """The rows model's crowd counts every claim a row is over the threshold with, the partners the
+    neighbour cap left out too: a pair both checks compare scores the same under any cap."""
+    rows = [("kiln-1", "The Brask kiln fires 300 bowls a week."),
+            ("kiln-2", "Brask's kiln turns out 340 bowls each week."),
+            ("kiln-3", "Each week the Brask kiln fires 280 bowls."),
+            ("kiln-4", "The kiln at Brask fires 310 bowls weekly."),
+            ("kiln-5", "Some 360 bowls a week come out of the Brask kiln."),
+            ("kiln-6", "The Brask kiln fires 295 bowls every week.")]
+    path = tmp_path / "kilns.jsonl"
+    path.write_text("".join(f'{{"id": "{i}", "text": "{t}"}}\n' for i, t in rows), encoding="utf-8")
+
+    def scores(cap: int) -> dict:
+        report = api.check(str(path), Settings(min_confidence=0.0, max_neighbors=cap), embedder=embedder)
+        return {f.fingerprint: f.confidence for f in report.findings}
+
+    wide, narrow = scores(50), scores(2)
+    both = wide.keys() & narrow.keys()
+    assert both and len(narrow) < len(wide)
+    assert {k: narrow[k] for k in both} == {k: wide[k] for k in both}

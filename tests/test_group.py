@@ -181,3 +181,34 @@ def test_keyed_route_follows_against_and_the_ann_search():
     ann = {(p.i, p.j) for p in group.candidate_pairs(v, threshold=0.8, keys=keys, key_threshold=0.5, max_neighbors=1000,
                                                      index="ann", threads=1)}
     assert len(ann & exact) >= 0.95 * len(exact) and ann <= exact
+
+
+def left_counts(pairs, n):
+    return np.bincount(pairs.left[0], minlength=n) + np.bincount(pairs.left[1], minlength=n)
+
+
+def test_the_cap_says_which_pairs_over_the_threshold_it_left_out():
+    # eight near-copies of one row, one row a little apart and one far off: a cap of 3 leaves
+    # each copy most of its partners over the threshold, and the row far off none
+    rng = np.random.default_rng(7)
+    v = unit(np.vstack([np.ones((8, 4)) + rng.normal(scale=1e-3, size=(8, 4)),
+                        [[1.0, 1.0, 1.0, 0.6]], [[1.0, -1.0, 0.0, 0.0]]]))
+    pairs = group.candidate_pairs(v, threshold=0.9, max_neighbors=3)
+    over = np.array([sum(1 for j in range(len(v)) if j != i and v[i] @ v[j] >= 0.9) for i in range(len(v))])
+    kept = np.bincount(pairs.i, minlength=len(v)) + np.bincount(pairs.j, minlength=len(v))
+    left = left_counts(pairs, len(v))
+    assert (kept + left == over).all()
+    assert left[:8].min() > 0 and left[-1] == 0
+    assert not {(p.i, p.j) for p in pairs} & set(zip(*(x.tolist() for x in pairs.left)))
+
+
+def test_claim_pairs_carry_what_both_caps_left_out():
+    # units 0-5 are six claims' sentences, all alike; unit 6 is a clause of claim 0 unlike any of them
+    rng = np.random.default_rng(8)
+    v = unit(np.vstack([np.ones((6, 4)) + rng.normal(scale=1e-3, size=(6, 4)), [[1.0, -1.0, 0.0, 0.0]]]))
+    owner = np.array([0, 1, 2, 3, 4, 5, 0])
+    units = group.candidate_pairs(v, threshold=0.9, max_neighbors=2, documents=owner)
+    pairs = group.claim_pairs(units, owner, 2)
+    kept = np.bincount(pairs.i, minlength=6) + np.bincount(pairs.j, minlength=6)
+    assert (kept + left_counts(pairs, 6) == 5).all()  # every claim is over the threshold with the five others
+    assert not len(group.claim_pairs(group.candidate_pairs(v, threshold=0.9, documents=owner), owner).left[0])
