@@ -819,8 +819,42 @@ def same_move(x: Move, y: Move, ctx) -> float:
         return 0.0
     reason = apart(x.frame, y.frame, ctx)
     if reason == _RECALLED_AREAS:
-        return sim if sim >= SAME_WHAT_SIM else 0.0
+        return sim if sim >= SAME_WHAT_SIM or _area_of_holder(x, y) or _area_of_holder(y, x) else 0.0
     return 0.0 if reason else sim
+
+
+def _area_of_holder(scoped: Move, other: Move) -> bool:
+    """The area ``scoped`` is counted over (the place or area of its frame's slots, from the
+    preposition that opens the phrase of its names: "in Fenholt" of "burglaries recorded in Fenholt",
+    "on Quillbury's roads") is what ``other`` says moved: its names are all names of ``other``'s
+    measure phrase and its other words are words of that phrase ("Fenholt's burglaries"; "crashes on
+    Quillbury's roads"). One area, a place on one side and the holder of the measure on the other,
+    not the second area `compare.apart`'s background veto (`_RECALLED_AREAS`) takes it for. A scope
+    of other names ("vans in Norland" / "Brask Motors' van sales") or of another holder of that name
+    ("the Ostwick chess club" / "the Ostwick rowing league's membership") stays two areas."""
+    from .compare import _area_context
+
+    slots = scoped.frame.slots
+    words = re.findall(r"[A-Za-z][\w-]*", slots.place or _area_context(slots.context))
+    first = next((i for i, w in enumerate(words) if w[0].isupper()), None)
+    if first is None:
+        return False
+    opens = max((i for i, w in enumerate(words[:first]) if w.lower() in _AREA_PREPS), default=-1)
+    area = words[opens + 1:]
+    names = {w for w in area if w[0].isupper()}
+    told = {_stem(w) for w in re.findall(r"[A-Za-z][\w-]*", other.what)}
+    return names <= other.names and all(_stem(w) in told for w in area if w[0].islower() and w.lower() not in _ARTICLES)
+
+
+#: Prepositions that open the phrase of an area (`_area_of_holder`).
+_AREA_PREPS = frozenset({"in", "on", "at", "of", "across", "around", "throughout", "within", "for", "from"})
+_ARTICLES = frozenset({"the", "a", "an", "s"})
+
+
+def _stem(word: str) -> str:
+    """A word without case and a plural's "s" ("roads": road), to find one word told twice."""
+    w = word.lower()
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
 def _states(m: Move) -> dict[int, str]:
