@@ -913,7 +913,7 @@ def rows_trained_on(pairs: list[dict], fit_args: dict) -> str:
 #: file (tests/data/voices2, voices6, voices8, voices9, tests/data/heldout). "families" and "steps"
 #: (session 43) were written to be fitted on: one measure in other words against two members of one
 #: family, and against two steps of one story (their README.md files).
-TUNING_WRITERS = ("voices", "voices3", "voices4", "voices5", "voices7", "families", "steps")
+TUNING_WRITERS = ("voices", "voices3", "voices4", "voices5", "voices7", "voices15", "voices16", "families", "steps")
 
 
 def writer_of(path: Path) -> str:

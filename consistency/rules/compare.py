@@ -57,7 +57,7 @@ from . import (ages, counted, events, intervals, joined, kinds, makers, members,
                results, running, shared_time, stretches, terms, totals)
 from .bundles import bundles_differ
 from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
-                     parses, same_kind, vague_magnitude)
+                     parses, same_kind, vague_magnitude, year_unwritten)
 from .lexicon import STOP
 from .names import name_in, named_who, names_differ
 from .slots import PERSONAL, statistic_of, statistics_differ
@@ -245,7 +245,7 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
     va, vb = _value(fa), _value(fb)
     if dim == "date":  # days apart, on the scale of a log ratio
         va, vb = _in_one_year(fa, va, fb, vb)
-        gap = min(5.0, math.log1p(abs(va - vb)) / 2) if va and vb else 1.0
+        gap = min(5.0, math.log1p(_days_apart(fa, va, fb, vb)) / 2) if va and vb else 1.0
     elif dim == "score":  # a result's value names it, it measures nothing (`quantities.scores`)
         gap = 1.0
     else:
@@ -394,6 +394,31 @@ def _in_one_year(fa: Frame, va: float, fb: Frame, vb: float) -> tuple[float, flo
     except ValueError:  # February 29, or a day number out of range
         return va, vb
     return (moved, vb) if fa.yearless else (va, moved)
+
+
+def _days_apart(fa: Frame, va: float, fb: Frame, vb: float) -> float:
+    """Days between the day numbers of two date frames; when neither claim writes the year of its day
+    (`frames.year_unwritten`: "comes into force on 1 February", "begins on Monday 3 November"), one
+    side is also read a year earlier and later, and the nearest reading counts. Both years are then
+    the resolver's, each the one nearest its document's date on the side its clause points to, and a
+    present tense that speaks of a coming day ("take effect on", "begin on") reads as a past one: two
+    notices of one start a week apart, across a new year or with one side's weekday fixing the
+    coming year, were a year apart, and the gap put such conflicts of a tuning writer (voices16)
+    under the cut-off. Against a day of a written year or a relative one ("this week") the reading
+    stays: moving a day there too raised one false alarm of the news tune half over the cut-off (a
+    due date against the week a thing was issued) and no conflict of the writers' files."""
+    days = abs(va - vb)
+    if fa.yearless or fb.yearless or not (math.isfinite(va) and math.isfinite(vb)):
+        return days  # a yearless day (no document date) is moved by `_in_one_year`
+    if not (year_unwritten(fa.claim, fa.q) and year_unwritten(fb.claim, fb.q)):
+        return days
+    year = dt.date.fromordinal(int(va)).year
+    for step in (-1, 1):
+        try:
+            days = min(days, abs(in_year(va, year + step) + (va - int(va)) - vb))
+        except ValueError:  # February 29, or a year out of range
+            continue
+    return days
 
 
 def _canonical_scale(q) -> float:

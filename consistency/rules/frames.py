@@ -347,7 +347,15 @@ def _yearless(claim: Claim, q: Quantity) -> bool:
     """A date read against no document date that names a day, in a claim that names no year at
     all ("on March 3", "March 1st", "before March 30"): the extractor gave it the year of `UNDATED`. A weekday ("on Friday") is not yearless: it
     is read against the same day on both sides of a given pair."""
-    if q.dimension != "date" or q.bound not in ("exact", "upper", "lower") or claim.date not in (None, UNDATED):
+    return claim.date in (None, UNDATED) and year_unwritten(claim, q)
+
+
+def year_unwritten(claim: Claim, q: Quantity) -> bool:
+    """A date that names a day in a claim that names no year at all ("on 1 February", "on Monday 3
+    November", "before March 30"): its year is the extractor's reading, the one nearest the
+    document's date on the side its clause points to (`quantities.dates`; `UNDATED`'s without a
+    document date, `_yearless`), not the writer's."""
+    if q.dimension != "date" or q.bound not in ("exact", "upper", "lower"):
         return False
     if _YEAR.search(claim.text):  # "born February 17 , 1995", "In 1990 ... on March 3": a year is given
         return False
