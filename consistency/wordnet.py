@@ -684,6 +684,17 @@ def share_sense(a: str, b: str, pos: str) -> bool:
     return bool(set(synsets(a, pos)) & set(synsets(b, pos)))
 
 
+def of_every(adjective: str, noun: str) -> bool:
+    """``adjective`` is one WordNet derives from a sense of ``noun``: "monthly" of month, "annual" and
+    "yearly" of year, "hourly" of hour (what a figure is counted per when its measure says so:
+    "monthly charges", `rules.frames.same_kind`). False without the data."""
+    tables = _tables()
+    if tables is None or not adjective or not noun:
+        return False
+    derived = {a for n in synsets(noun.lower(), "n") for a in tables["n"]["adjectives"].get(n, ())}
+    return bool(derived & set(synsets(adjective.lower(), "a")))
+
+
 def state_of(word: str) -> frozenset[int]:
     """The adjectives (WordNet's head adjectives, by synset) of the states ``word`` names: an
     adjective's first `SENSES` senses, a satellite as its head ("jobless": unemployed); a noun's

@@ -27,7 +27,7 @@ from ..quantities.change import direction_of
 from ..quantities.dates import MONTHS, WEEKDAYS, is_year_part
 from ..quantities.running import GROWING
 from ..records import UNDATED, Claim, Quantity
-from ..wordnet import SENSES, VERB_CHANGE, lexicographer_files
+from ..wordnet import SENSES, VERB_CHANGE, lexicographer_files, of_every
 from . import attributes
 from .slots import Slots, attached, era_time, own_time, read_slots
 from .text import as_of, view
@@ -659,13 +659,25 @@ def same_kind(fa: Frame, fb: Frame) -> bool:
     qa, qb = fa.q, fb.q
     if not attributes.compatible(qa, qb):
         return False
-    if qa.dimension != qb.dimension or fa.family != fb.family:
+    named_a, named_b = _per_in_measure(fa, qb.per), _per_in_measure(fb, qa.per)
+    family_a = f"{fa.family}/{qb.per}" if named_a else fa.family  # "monthly charges": GBP/month
+    family_b = f"{fb.family}/{qa.per}" if named_b else fb.family
+    if qa.dimension != qb.dimension or family_a != family_b:
         return False
     if qa.kind != qb.kind and not _cut_alike(fa, fb):
         return False
-    if qa.per != qb.per:
+    if qa.per != qb.per and not (named_a or named_b):
         return False
     return not (qa.kind == "change" and qa.change and qb.change and qa.change != qb.change)
+
+
+def _per_in_measure(f: Frame, per: str | None) -> bool:
+    """``f`` states no rate, and its measure names the period ``per`` by an adjective WordNet derives
+    from it (`wordnet.of_every`): "monthly charges will increase by £3.50" is £3.50 a month, as "adds
+    £2.50 a month" is (session 51)."""
+    if f.q.per is not None or not per:
+        return False
+    return any(of_every(w, per) for w in re.findall(r"[A-Za-z]+", f.slots.measure))
 
 
 def _cut_alike(fa: Frame, fb: Frame) -> bool:
