@@ -36,6 +36,7 @@ thing as.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -56,7 +57,7 @@ from .. import wordnet
 from . import (ages, counted, events, intervals, joined, kinds, makers, members, moments, numbered, occasions, parties,
                results, running, shared_time, stretches, terms, totals)
 from .bundles import bundles_differ
-from .frames import (MONTH_NAME, PRESENT_DAYS, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
+from .frames import (MONTH_NAME, PRESENT_DAYS, acts_counted, Frame, bounds_apart, disjoint, frames, own_eras, own_weekdays,
                      parses, same_kind, vague_magnitude, year_unwritten)
 from .lexicon import STOP
 from .names import name_in, named_who, names_differ
@@ -231,6 +232,11 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
         return 0.0 if name in unused else ctx.sim(x, y)
 
     sa, sb = fa.slots, fb.slots
+    dim = fa.q.dimension
+    if acts_counted(fa, fb):  # "rang her 74 times" / "47 calls": the frequency counts the count's noun
+        sa, dim = dataclasses.replace(sa, head=sb.head), "count"
+    elif acts_counted(fb, fa):
+        sb, dim = dataclasses.replace(sb, head=sa.head), "count"
     both_heads = bool(sa.head and sb.head)
     both_preds = bool(sa.predicate and sb.predicate)
     head_rel = relation(sa.head, sb.head, "n") if both_heads else UNKNOWN
@@ -238,7 +244,6 @@ def features(fa: Frame, fb: Frame, ctx: PairContext, *, ambiguity: float = 0.0,
     pred_same = pred_rel == SAME
     holder_gap = 1.0 - sim("holder_gap", sa.holder, sb.holder) if sa.holder and sb.holder else 0.0
     place_differs = _places_differ(sa, sb)
-    dim = fa.q.dimension
     part = _PART_QUALIFIERS - {"partitive"} if dim in _OF_A_WHOLE else _PART_QUALIFIERS
     qa = _part_qualifiers(fa, fb, part)
     qb = _part_qualifiers(fb, fa, part)

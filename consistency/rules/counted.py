@@ -53,15 +53,33 @@ def frequency(p: Parse, anchor: Token, verb: Token | None) -> str:
     noun-phrase adverbial of the verb, with nothing of its own but the number ("was shot eleven
     times", "had been arrested four times"), or the noun an "N-time" modifier stands before (an
     epithet, `epithet`: "a four-time winner"); '' otherwise. Not a multiplier: "three times the
-    average" has a noun of its own, "three times faster" hangs from the comparative."""
+    average" has a noun of its own, "three times faster" hangs from the comparative. A noun of
+    time hung from "times" (`_time_of`: "29 times that evening") is the acts' time, and a "times"
+    parsed as the verb's object with the real object folded in as its compound ("rang his
+    partner 74 times") is still a frequency."""
     if said := epithet(p, anchor):
         return said
-    if verb is None or verb.pos != "VERB" or anchor.lemma != "time" or anchor.dep != "npadvmod" \
-            or anchor.head != verb.i:
+    if verb is None or verb.pos != "VERB" or anchor.lemma != "time" or anchor.head != verb.i \
+            or anchor.dep not in ("npadvmod", "dobj"):
         return ""
-    if any(k.dep not in ("nummod", "quantmod", "advmod", "amod") for k in p.children(anchor.i)):
+    kids = p.children(anchor.i)
+    if anchor.dep == "dobj":  # only the verb's object folded into "times" ("rang his partner 74 times")
+        number = next((k.i for k in kids if k.dep == "nummod"), None)
+        folded = [k for k in kids if k.dep in ("compound", "poss")]
+        if number is None or not any(k.dep == "compound" and k.pos in ("NOUN", "PROPN") for k in folded) \
+                or any(k.i > number for k in folded):
+            return ""
+        kids = [k for k in kids if k not in folded]
+    if any(k.dep not in ("nummod", "quantmod", "advmod", "amod") and not _time_of(k) for k in kids):
         return ""
     return verb.lemma
+
+
+def _time_of(k: Token) -> bool:
+    """``k`` is a noun of time the parser hung from "times" rather than from the verb ("rang him 29
+    times that evening": "evening" a noun-phrase adverbial of "times"): it times the acts counted,
+    it is no noun of a multiplier's own (WordNet's noun.time file in its first sense)."""
+    return k.dep == "npadvmod" and k.pos == "NOUN" and wordnet.NOUN_TIME in wordnet.lexicographer_files(k.lemma, "n")
 
 
 def epithet(p: Parse, anchor: Token) -> str:

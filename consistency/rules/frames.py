@@ -27,7 +27,7 @@ from ..quantities.change import direction_of
 from ..quantities.dates import MONTHS, WEEKDAYS, is_year_part
 from ..quantities.running import GROWING
 from ..records import UNDATED, Claim, Quantity
-from ..wordnet import SENSES, VERB_CHANGE, lexicographer_files, of_every
+from ..wordnet import SENSES, VERB_CHANGE, lexicographer_files, names_act, of_every
 from . import attributes
 from .slots import Slots, attached, era_time, own_time, read_slots
 from .text import as_of, view
@@ -655,10 +655,13 @@ def unit_family(q: Quantity) -> str:
 
 def same_kind(fa: Frame, fb: Frame) -> bool:
     """Numbers that could measure the same thing: one unit family, level with level, change with
-    change, what their attributes allow (ages of one person, ordinal periods with ordinal periods)."""
+    change, what their attributes allow (ages of one person, ordinal periods with ordinal periods),
+    and a count of an act against how often a verb naming that act was done (`acts_counted`)."""
     qa, qb = fa.q, fb.q
     if not attributes.compatible(qa, qb):
         return False
+    if acts_counted(fa, fb) or acts_counted(fb, fa):
+        return True
     named_a, named_b = _per_in_measure(fa, qb.per), _per_in_measure(fb, qa.per)
     family_a = f"{fa.family}/{qb.per}" if named_a else fa.family  # "monthly charges": GBP/month
     family_b = f"{fb.family}/{qa.per}" if named_b else fb.family
@@ -678,6 +681,22 @@ def _per_in_measure(f: Frame, per: str | None) -> bool:
     if f.q.per is not None or not per:
         return False
     return any(of_every(w, per) for w in re.findall(r"[A-Za-z]+", f.slots.measure))
+
+
+def acts_counted(times: Frame, count: Frame) -> bool:
+    """``times`` is a frequency after a verb ("rang her 74 times", `counted.frequency`: "N times"
+    with nothing of its own, not "N times as many" nor "N times the size") and ``count`` a plain
+    count of the noun that names the verb's act ("47 calls"): WordNet derives the noun from one of
+    the verb's first senses or from a word of their synsets ("ring", "phone" -> call;
+    `wordnet.names_act`), so both count one act, told as a noun and as a verb. Levels only, and an
+    active verb: a passive frequency counts what its subject underwent ("was shot seven times":
+    the hits on one person), not the acts a count of the noun counts ("two shootings", "fired 11
+    shots"; both paired on the news tune half, both false alarms, without this)."""
+    if not times.slots.frequency or times.slots.passive or times.q.dimension != "multiple" or times.q.kind != "level" \
+            or count.q.kind != "level" or count.q.dimension not in (None, "count") or count.q.unit is not None:
+        return False
+    head = count.slots.head
+    return bool(head) and not count.slots.frequency and names_act(times.slots.frequency, head)
 
 
 def _cut_alike(fa: Frame, fb: Frame) -> bool:
