@@ -222,7 +222,7 @@ def left_out_crowd(claims: Sequence[Claim], left: tuple[np.ndarray, np.ndarray] 
 
     def words(n: int) -> list[str]:
         if n not in said:
-            said[n] = _WORDS.findall(claims[n].text.lower())
+            said[n] = _said_words(claims[n].text)
         return said[n]
 
     count: Counter = Counter()
@@ -269,7 +269,12 @@ def _preferred(x: Finding, y: Finding) -> bool:
 def copied(a: Claim, b: Claim) -> bool:
     """The same words in the same order, whatever the case, punctuation and spacing ("didn't" and
     a tokenised "didn ’ t" are one word pair)."""
-    return a.text == b.text or _WORDS.findall(a.text.lower()) == _WORDS.findall(b.text.lower())
+    return a.text == b.text or _said_words(a.text) == _said_words(b.text)
+
+
+def _said_words(text: str) -> list[str]:
+    """The words of ``text`` whatever their case, punctuation and spacing: what `copied` compares."""
+    return _WORDS.findall(text.lower())
 
 
 _WORDS = re.compile(r"[^\W_]+")

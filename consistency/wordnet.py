@@ -684,6 +684,7 @@ def share_sense(a: str, b: str, pos: str) -> bool:
     return bool(set(synsets(a, pos)) & set(synsets(b, pos)))
 
 
+@lru_cache(maxsize=4096)
 def of_every(adjective: str, noun: str) -> bool:
     """``adjective`` is one WordNet derives from a sense of ``noun``: "monthly" of month, "annual" and
     "yearly" of year, "hourly" of hour (what a figure is counted per when its measure says so:

@@ -293,9 +293,7 @@ def money_beside(text: str, end: int) -> bool:
 def _clause_words(text: str, end: int, *, verbs_only: bool = False) -> list[str]:
     """The last `_TOLD_WORDS` words before the figure ending at ``end``, in its sentence; with
     ``verbs_only`` those that are a past form or a form of "be" or of measuring (`_BE_RE`)."""
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
+    start = _word_start(text, end)
     before = text[max(0, start - 120):start]
     cut = [m.end() for m in _SENTENCE_END_RE.finditer(before)]
     words = _CLAUSE_WORD_RE.findall(before[cut[-1] if cut else 0:])[-_TOLD_WORDS:]
@@ -316,13 +314,19 @@ def told_of_group(text: str, end: int) -> bool:
     only a link between ("of", "at", a form of "be": `_SIZE_LINK_RE`), has its first sense in
     WordNet's noun.group ("a population of 1.2m", "the audience was 1.4m"). A group has no length,
     so a bare "m" after it is a million; a verb between ("the team climbed 300m") leaves a length."""
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
+    start = _word_start(text, end)
     before = text[max(0, start - 80):start]
     link = _SIZE_LINK_RE.search(before)
     noun = _LAST_WORD_RE.search(before, 0, link.start()) if link else None
     return noun is not None and NOUN_GROUP in lexicographer_files(noun["w"].lower(), "n", 1)
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the word (a run of non-space) that ends at ``end`` starts: the figure with its unit."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 _METRE_CONTEXT_RE = re.compile(r"[ \u00a0]+(?:long|wide|high|tall|deep|away|above|below|from|in\b|of\s+(?:rope|cable|water))", re.I)

@@ -2228,7 +2228,7 @@ def _background_scopes_differ(fa: Frame, fb: Frame) -> bool:
     if not (_past(fa, fb) and _past(fb, fa)):
         return False
     sa, sb = fa.slots, fb.slots
-    scope_a, scope_b = sa.place or _area_context(sa.context), sb.place or _area_context(sb.context)
+    scope_a, scope_b = sa.place or area_context(sa.context), sb.place or area_context(sb.context)
     if bool(scope_a) != bool(scope_b):
         scope, other = (scope_a, sb) if scope_a else (scope_b, sa)
         return not _area_holds(scope, other)
@@ -2245,7 +2245,7 @@ def _area_holds(scope: str, other) -> bool:
     return bool(names and other.holder) and _names_word_in(names, other.holder.lower())
 
 
-def _area_context(context: str) -> str:
+def area_context(context: str) -> str:
     """``context`` (`slots.Slots.context`) when it names an area (a name, or a kind of location:
     "in the valley", "across the region", "in 14 countries"), '' when it names none ("on road
     resurfacing last year": what was paid for and when, no area a toll is counted over; session 38)."""

@@ -832,10 +832,10 @@ def _area_of_holder(scoped: Move, other: Move) -> bool:
     not the second area `compare.apart`'s background veto (`_RECALLED_AREAS`) takes it for. A scope
     of other names ("vans in Norland" / "Brask Motors' van sales") or of another holder of that name
     ("the Ostwick chess club" / "the Ostwick rowing league's membership") stays two areas."""
-    from .compare import _area_context
+    from .compare import area_context
 
     slots = scoped.frame.slots
-    words = re.findall(r"[A-Za-z][\w-]*", slots.place or _area_context(slots.context))
+    words = re.findall(r"[A-Za-z][\w-]*", slots.place or area_context(slots.context))
     first = next((i for i, w in enumerate(words) if w[0].isupper()), None)
     if first is None:
         return False

@@ -25,6 +25,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..parsing import Parse, Token
 from ..quantities.dates import clock_times
 from .. import wordnet
@@ -173,8 +175,9 @@ def _of_the_day(p: Parse, by: Token) -> bool:
     return bool(clock_times(p.text[by.start:last]))
 
 
+@cache
 def _time_of_day() -> frozenset:
-    """WordNet's time of day (the hypernym of "noon"'s first sense)."""
+    """WordNet's time of day (the hypernym of "noon"'s first sense), read once."""
     noon = wordnet.synsets("noon", "n")
     return frozenset(wordnet.hypernyms(noon[0])) if noon else frozenset()
 
