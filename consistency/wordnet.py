@@ -371,6 +371,17 @@ def past_form(word: str) -> bool:
     return _lemma(w, "v") != w and (w.endswith("ed") or w in tables["v"]["exc"])
 
 
+def noun_not_past(word: str) -> bool:
+    """``word`` can head a noun phrase as written: WordNet lists it as a noun and it is no verb in its
+    past, regular ("dropped") or irregular ("fell": fall, "rose": rise; a noun too, but after a
+    figure and its noun, "a 20% stake fell", the verb of the clause). False without the data."""
+    w = word.lower()
+    tables = _tables()
+    if tables is None or not w.isalpha() or not synsets(w, "n"):
+        return False
+    return not past_form(w) and w not in tables["v"]["exc"]
+
+
 def tells(verb: str) -> bool:
     """The first sense of ``verb`` is filed among verbs of communication (`VERB_COMMUNICATION`:
     "said", "announced", "counted", "declared"): a verb of telling; False when WordNet does not know

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from consistency.records import Bound, Direction, QuantityKind
-from consistency.wordnet import particle_moves
+from consistency.wordnet import noun_not_past, noun_polarity, particle_moves
 
 #: Relative half-width used to widen approximate numbers ("about 30" -> [27, 33]).
 APPROX_TOLERANCE = 0.1
@@ -287,3 +287,48 @@ def phrasal(text: str, pos: int) -> bool:
         return False  # "the index closed down 2%": a market move, not "closed down" a shop
     m = _BEFORE_PARTICLE_RE.search(text, max(0, pos - 20), end)
     return bool(m) and particle_moves(m[1], m[2]) is False
+
+
+#: A figure in a noun phrase ("a 4% pay cut", "the £3m drop in profits"): an article or possessive
+#: right before it, at most one modifier between it and the head noun, then the head and what follows.
+_NOUN_PHRASE_BEFORE_RE = re.compile(r"(?<![\w])(?:a|an|the|its|their|his|her|our|this|that|another)[ \u00a0]+$", re.I)
+_WORD_AFTER_RE = re.compile(r"[ \u00a0]+([a-z][a-z-]*)")
+_IN_AFTER_RE = re.compile(r"[ \u00a0]+in[ \u00a0]+([a-z][a-z-]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class NounChange:
+    """A figure that is the amount of a change named by the noun after it ("a 4% pay cut")."""
+
+    direction: Direction
+    noun_start: int
+    measured: str | None  # the modifier ("pay") or the noun of "in X" ("in visitors"), as written
+
+
+def change_after(text: str, start: int, end: int) -> NounChange | None:
+    """The noun of change a figure modifies: "a 4% pay cut", "a 35% increase in visitors".
+
+    The figure opens a noun phrase (an article or possessive right before it) and its head noun,
+    next or after one modifier, names a change: a word of `direction_of` ("cut", "rise", "drop") or a
+    noun WordNet reads as one (`wordnet.noun_polarity`: "reduction": reduce, "growth": grow), as
+    `rules.moves` reads them, written as a noun (`wordnet.noun_not_past`: not "a 20% stake fell"). The figure is then the amount of that change, as after a verb ("pay
+    was cut 4%"); a figure joined to its noun ("a 10-year decline") is a duration, not an amount.
+    """
+    if not _NOUN_PHRASE_BEFORE_RE.search(text, max(0, start - 12), start):
+        return None
+    first = _WORD_AFTER_RE.match(text, end)
+    if first is None:
+        return None
+    second = _WORD_AFTER_RE.match(text, first.end())
+    for mod, m in ((None, first), (first[1], second)):
+        if m is None or m[1].isalpha() is False:
+            continue
+        noun = m[1]
+        direction = direction_of(noun) or (noun_polarity(noun) if len(noun) > 3 else None)
+        if direction is None or not noun_not_past(noun):
+            continue
+        if mod is not None and direction_of(mod):
+            return None
+        follows = _IN_AFTER_RE.match(text, m.end())
+        return NounChange(direction, m.start(1), mod or (follows[1] if follows else None))
+    return None

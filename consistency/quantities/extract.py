@@ -748,6 +748,12 @@ def _read_bound_and_change(text: str, draft: Draft) -> None:
     found = changes.change_before(text, start)
     if found.direction is not None and _PARTITIVE_RE.match(text, draft.end):
         found = changes.ChangeMatch(None, "level", None, found.level)  # see _PARTITIVE_RE
+    if found.direction is None and found.level is None:
+        noun = changes.change_after(text, start, draft.end)
+        if noun is not None and (draft.unit is None or draft.unit.dimension != "time"):
+            found = changes.ChangeMatch(noun.direction, "change", noun.noun_start)
+            if draft.measured is None and noun.measured:
+                draft.measured = measured.singular(noun.measured.lower())
     draft.verb_start = found.verb_start
     draft.kind = found.kind
     draft.clause_direction = found.direction
