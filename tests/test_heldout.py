@@ -182,9 +182,9 @@
   on main 1ab7db4; P 0.730, R 0.540 at the stop (one conflict more: "N times" after an active verb
   counts its act; the floors, less about 0.02).
 - Session 51 raised the floors of the files its readings moved to their stop figures less about
-  0.02: heldout R 0.829 (a strike that "lasted a week"), voices15 0.923 / 0.480, voices16 0.938 /
-  0.600 (tuning); held voices2 0.860 / 0.740, voices6 0.806 / 0.500, voices8 0.806 / 0.500 (session
-  50), voices11 0.778 / 0.560, voices14 0.929 / 0.520 (session 50).
+  0.02: heldout R 0.829 (a strike that "lasted a week"), voices5 0.971 / 0.660, voices15 0.923 /
+  0.480, voices16 0.938 / 0.600 (tuning); held voices2 0.864 / 0.760, voices6 0.806 / 0.500,
+  voices8 0.806 / 0.500 (session 50), voices11 0.778 / 0.560, voices14 0.929 / 0.520 (session 50).
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -228,7 +228,7 @@ def test_voices_precision_and_recall(embedder):
 
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
-FLOORS = [("voices2", 0.84, 0.72), ("voices3", 0.89, 0.88), ("voices4", 0.93, 0.82), ("voices5", 0.95, 0.62),
+FLOORS = [("voices2", 0.84, 0.74), ("voices3", 0.89, 0.88), ("voices4", 0.93, 0.82), ("voices5", 0.95, 0.64),
           ("voices6", 0.78, 0.48), ("voices7", 0.86, 0.58), ("voices8", 0.78, 0.48), ("voices9", 0.84, 0.36),
           ("voices10", 0.86, 0.46), ("voices11", 0.76, 0.54), ("voices12", 0.76, 0.34), ("voices13", 0.68, 0.36),
           ("voices14", 0.90, 0.50),
