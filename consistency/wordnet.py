@@ -657,6 +657,7 @@ def states(verb: str) -> frozenset[int]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=8192)
 def names_act(verb: str, noun: str) -> bool:
     """The verb names the act or event ``noun`` names: one of the first two senses of the noun lies at
     most one hypernym step below a noun WordNet derives from one of the verb's first two senses ("an
@@ -841,6 +842,7 @@ def particle_moves(verb: str, particle: str) -> bool | None:
     return bool(_sense_poles(senses[0])) or tables["v"]["file"].get(senses[0]) == VERB_MOTION
 
 
+@lru_cache(maxsize=8192)
 def noun_polarity(noun: str) -> str | None:
     """"up" or "down" when a noun names a change of amount: its first sense is an act, an event or a
     process and the verb WordNet derives from it has that `polarity` ("diminution": diminish,

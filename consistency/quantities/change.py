@@ -311,8 +311,9 @@ def change_after(text: str, start: int, end: int) -> NounChange | None:
     The figure opens a noun phrase (an article or possessive right before it) and its head noun,
     next or after one modifier, names a change: a word of `direction_of` ("cut", "rise", "drop") or a
     noun WordNet reads as one (`wordnet.noun_polarity`: "reduction": reduce, "growth": grow), as
-    `rules.moves` reads them, written as a noun (`wordnet.noun_not_past`: not "a 20% stake fell"). The figure is then the amount of that change, as after a verb ("pay
-    was cut 4%"); a figure joined to its noun ("a 10-year decline") is a duration, not an amount.
+    `rules.moves` reads them, written as a noun (`wordnet.noun_not_past`: not "a 20% stake fell").
+    The figure is then the amount of that change, as after a verb ("pay was cut 4%"); a figure
+    joined to its noun ("a 10-year decline") is a duration, not an amount.
     """
     if not _NOUN_PHRASE_BEFORE_RE.search(text, max(0, start - 12), start):
         return None
