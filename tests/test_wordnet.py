@@ -310,3 +310,14 @@ def test_meanings_hold_every_same_pair(a, b):
 def test_meanings_of_two_measures_and_of_unknown_words():
     assert not wordnet.meanings("households") & wordnet.meanings("bridges")
     assert wordnet.meanings("Quorvale") == frozenset() and wordnet.meanings(" ") == frozenset()
+
+
+@needs_data
+def test_a_closed_compound_is_read_as_wordnet_writes_it():
+    """A compound written closed ("ceasefire", "ceasefires") is the entry WordNet writes with a
+    hyphen ("cease-fire"); a word that is no compound in either way stays unknown."""
+    from consistency.wordnet import synsets
+    assert synsets("ceasefire", "n") and synsets("ceasefire", "n") == synsets("cease-fire", "n")
+    assert synsets("ceasefires", "n") == synsets("cease-fire", "n")
+    assert synsets("Zorvathi", "n") == ()
+    assert synsets("firecease", "n") == ()
