@@ -16,6 +16,9 @@ Embedding cosine cannot tell the two apart (injured/hurt 0.66 against killed/wou
   --half held`, every finding judged) it lowered held read precision from 0.348 (72 of 207) to
   0.312 (81 of 260); without kinds of person, still 0.345 (81 of 235): the new findings counted
   houses against buildings and magnitudes of other tremors. As now, 0.353 (77 of 218).
+- One step apart (`next_to`, read by the direction rule alone): a first sense of one directly below a
+  sense of the other, or a group whose member is ("shares" / "stock", "prices" / "values", "staff" /
+  "employees"); one measure named two ways when the rest of the two phrases agrees.
 - Different members of one family: not one meaning, neither a kind of the other, and a common
   hypernym at most `KIN_STEPS` steps above each ("killed" / "injured", "homes" / "schools",
   "rifles" / "pistols"). On the judged tune-half findings such predicates held 1 confirmed of 46
@@ -610,6 +613,40 @@ def _relation(a: str, b: str, pos: str) -> str:
         return FAR  # opposites ("rose" / "fell"): one measure in two directions (DIR001)
     # both ancestor maps reach KIN_STEPS up and no further: any shared one is a common hypernym in reach
     return KIN if ua.keys() & ub.keys() else FAR
+
+
+def next_to(a: str, b: str) -> bool:
+    """Two head nouns (the last word of each) lie one step apart in WordNet: one of the first
+    `SENSES` senses of one is directly below a sense of the other ("shares": a stock certificate,
+    a sense of "stock"; "prices": monetary value, a kind of "value"; "passengers": travellers), or
+    is a group one of whose members is directly below it ("staff": a staffer, an employee). A
+    measure named by such a pair of words may be one measure named two ways, where `relation`
+    says only `FAR` (one a kind of the other) or `KIN` (a sense of "stock" past the first three): the
+    direction rule (`rules.moves.same_move`) takes them for one head when the measure phrases,
+    with one head written as the other, are as alike as for other heads ("Parking fares in
+    Dunmore" / "Rail fares in Dunmore" are not: a fare is a charge one step down too). Siblings
+    ("profit" / "revenue", under income and a sum) and parts ("share": a portion of a profit, in a
+    sense WordNet gives) are not one step apart. False for the same word, a word WordNet does not
+    know, or without the data."""
+    tables = _tables()
+    if tables is None or not a or not b:
+        return False
+    a, b = a.split()[-1].lower(), b.split()[-1].lower()
+    return a != b and _next_to(*sorted((a, b)))
+
+
+@lru_cache(maxsize=4096)
+def _next_to(a: str, b: str) -> bool:
+    t = _tables()["n"]
+    up, members = t["up"], t["members"]
+    for x, y in ((a, b), (b, a)):
+        others = set(synsets(y, "n"))
+        for sense in synsets(x, "n")[:SENSES["n"]]:
+            if others & set(up.get(sense, ())):
+                return True  # "share" below a sense of "stock", "price" below one of "value"
+            if any(others & set(up.get(m, ())) for m in members.get(sense, ())):
+                return True  # "staff": its member, a staffer, is an employee
+    return False
 
 
 def meanings(noun: str) -> frozenset[int]:

@@ -321,3 +321,24 @@ def test_a_closed_compound_is_read_as_wordnet_writes_it():
     assert synsets("ceasefires", "n") == synsets("cease-fire", "n")
     assert synsets("Zorvathi", "n") == ()
     assert synsets("firecease", "n") == ()
+
+
+@needs_data
+@pytest.mark.parametrize("a, b, near", [
+    ("share", "stock", True),         # a share: a stock certificate, a sense of "stock" past its first three
+    ("price", "value", True),         # monetary value, a kind of value
+    ("passenger", "traveller", True),
+    ("staff", "employee", True),      # a group whose member (a staffer) is an employee
+    ("profit", "revenue", False),     # siblings under income and a sum
+    ("share", "profit", False),       # a portion of a profit (a part, not a kind)
+    ("imports", "exports", False),
+    ("price", "price", False),        # the same word is `relation`'s
+    ("Vardenholt", "value", False),
+])
+def test_heads_one_step_apart(a, b, near):
+    assert wordnet.next_to(a, b) is near
+    assert wordnet.next_to(b, a) is near
+
+
+def test_without_the_data_no_heads_are_one_step_apart(no_wordnet):
+    assert not wordnet.next_to("share", "stock")

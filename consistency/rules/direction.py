@@ -6,11 +6,11 @@ from typing import Iterable, Iterator, Sequence
 
 from ..parsing import parsed
 from ..records import Claim
-from ..wordnet import SAME, relation
+from ..wordnet import SAME, next_to, relation
 from .base import Rule, Verdict, register, spans
 from .compare import SAME_MEASURE, PairContext, alignment
 from .frames import Frame, frames, key
-from .moves import SAME_WHAT_SIM, base_at, members_differ, moves, opposed, same_move
+from .moves import SAME_WHAT_SIM, base_at, members_differ, moves, opposed, same_move, written_alike
 
 
 @register
@@ -30,7 +30,8 @@ class DirectionMismatch(Rule):
 
     Moves read from the parse with or without a number (`consistency.rules.moves`)
     are compared too: "house prices slipped in October" vs "house prices increased
-    in October", "shares fell 12%" vs "the stock jumped 12%", "dropped 8%" vs "handled
+    in October", "shares fell 12%" vs "the stock jumped 12%" (or "rose 5%": heads one step apart in
+    WordNet, `wordnet.next_to`, whose phrases agree), "dropped 8%" vs "handled
     8% more passengers than the year before", what moved compared by meaning;
     a verb's direction from WordNet when it is no change word ("waits lengthened"),
     and a count of people doing a thing as a move of that activity ("fewer households
@@ -115,7 +116,8 @@ class DirectionMismatch(Rule):
 
 
 def _other_heads(fa: Frame, fb: Frame, ctx: PairContext) -> bool:
-    """Both frames name their measure, WordNet does not make their heads one (`wordnet.relation`), and
+    """Both frames name their measure, WordNet does not make their heads one (`wordnet.relation`) nor
+    put them one step apart with the rest of the phrases alike (`wordnet.next_to`, `moves.written_alike`), and
     no equal amount of measures at least `moves.SAME_WHAT_SIM` alike ties them: the test
     `moves.same_move` makes of moves, for numeric changes ("house prices rose 4%" / "sales of homes
     fell by a fifth"; "visitor numbers rose 6%" / "freight tonnages fell 6%"); or one head narrowed
@@ -127,4 +129,6 @@ def _other_heads(fa: Frame, fb: Frame, ctx: PairContext) -> bool:
         return True  # "barley yields rose 4%" / "wheat yields were down 4 per cent": two crops
     if not ma or not mb or relation(ma, mb, "n") == SAME:
         return False
+    if next_to(ma, mb) and written_alike(ma, ma.split()[-1], mb, mb.split()[-1], ctx) >= SAME_WHAT_SIM:
+        return False  # "Vornak Energy stock" / "Vornak Energy shares": heads one step apart, as `moves.same_move` reads them
     return (fa.q.value, fa.q.dimension) != (fb.q.value, fb.q.dimension) or ctx.sim(ma, mb) < SAME_WHAT_SIM

@@ -43,7 +43,10 @@ scans at the infirmary" / "our patients waited less time for routine scans"; oth
 `SAME_WHAT_SIM` and the same amount stated on both
 sides: "shares in Acme fell 12%" / "Acme stock jumped 12%"; or one state named as a noun and by
 its adjective, `_one_state`: "unemployment" / "the jobless rate", "joblessness", the phrases then
-compared with the one word written alike: "Carrow 's unemployment rate"), their heads are not WordNet
+compared with the one word written alike: "Carrow 's unemployment rate"; or heads one step apart in
+WordNet, `wordnet.next_to`, whose phrases with one head written as the other are at least
+`SAME_WHAT_SIM` alike, `written_alike`: "House prices in Delbrook" / "Delbrook property values",
+"Vornak shares" / "Vornak's stock"), their heads are not WordNet
 opposites ("imports" / "exports") and not one head narrowed by different members of one family
 ("salmon landings" / "trout landings": `members_differ`), not timed by other periods that are no
 dates ("for the autumn term" / "for the spring term": `Move.periods`), nothing sets them apart (`compare.apart` on a frame of the
@@ -84,6 +87,7 @@ from ..wordnet import (
     is_person,
     lexicographer_files,
     moves_about,
+    next_to,
     noun_polarity,
     opposite,
     particle_moves,
@@ -805,6 +809,12 @@ def same_move(x: Move, y: Move, ctx) -> float:
     if not one_head and (state := _one_state(x, y)) is not None:
         # "Unemployment in Carrow" / "Carrow's jobless rate": one state, its words written alike
         one_head, sim = True, max(sim, ctx.sim(x.what, _rewritten(y.what, *state)))
+    if not one_head and (near := _next_heads(xs, ys)) is not None:
+        # "House prices in Delbrook" / "Delbrook property values": heads one step apart, one measure when
+        # the phrases with one head written as the other are as alike as other heads must be
+        written = written_alike(x.what, near[1], y.what, near[0], ctx)
+        if written >= SAME_WHAT_SIM:
+            one_head, sim = True, max(sim, written)
     if not one_head and not (x.amount and x.amount == y.amount):
         return 0.0  # "profit fell" / "revenue rose": other heads, no amount to tie them
     done = ctx.sim(x.done, y.done) if x.done and y.done else None
@@ -875,12 +885,35 @@ def _one_state(x: Move, y: Move) -> tuple[str, str] | None:
     return (sy[shared[0]], sx[shared[0]]) if shared else None
 
 
-def _rewritten(what: str, word: str, by: str) -> str:
+def _next_heads(xs: frozenset[str], ys: frozenset[str]) -> tuple[str, str] | None:
+    """(the head of ``ys``, the head of ``xs``) that lie one step apart in WordNet (`wordnet.next_to`:
+    "value" / "price", "stock" / "share", "employee" / "staff"), or None."""
+    return next(((b, a) for a in sorted(xs) for b in sorted(ys) if next_to(a, b)), None)
+
+
+def written_alike(x: str, x_head: str, y: str, y_head: str, ctx) -> float:
+    """How alike the measure phrases ``x`` and ``y`` are (`compare.PairContext.sim`) once the head of
+    one is written as the other's, either way, the better of the two ("Property values in
+    Elmbridge" / "Elmbridge home prices": "Property prices in Elmbridge", 0.91; "Elmbridge home
+    values", 0.81), a plural kept plural: heads one step apart (`wordnet.next_to`) compared by the rest
+    of their phrases ("Rail fares in Dunmore" / "Parking charges in Dunmore": "Parking fares", 0.77)."""
+    return max(ctx.sim(x, _rewritten(y, y_head, x_head, plural=True)),
+               ctx.sim(_rewritten(x, x_head, y_head, plural=True), y))
+
+
+def _rewritten(what: str, word: str, by: str, plural: bool = False) -> str:
     """``what`` with ``word`` (a lemma: "jobless", "burglary") written as ``by``, for phrases compared
     by meaning once their words of one state are one ("Carrow 's jobless rate": "Carrow 's
-    unemployment rate")."""
+    unemployment rate"); with ``plural`` a plural word written as the plural of ``by`` ("values":
+    "prices")."""
     stem = word[:-1] if len(word) > 4 else word  # "burglary": "burglaries"
-    return re.sub(r"\b" + re.escape(stem) + r"\w*", by, what, count=1, flags=re.IGNORECASE)
+
+    def put(found: re.Match) -> str:
+        if not plural or not found.group(0).lower().endswith("s") or word.lower().endswith("s") or by.endswith("s"):
+            return by
+        return by[:-1] + "ies" if re.search(r"[^aeiou]y$", by) else by + ("es" if re.search(r"(?:[sxz]|[cs]h)$", by) else "s")
+
+    return re.sub(r"\b" + re.escape(stem) + r"\w*", put, what, count=1, flags=re.IGNORECASE)
 
 
 def _counted_heads(heads: frozenset[str]) -> frozenset[str]:
