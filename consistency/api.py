@@ -199,12 +199,13 @@ def check_claims(
     stories = build_stories(documents or _claim_documents(claims), claims, vectors, pairs,
                             window_days=settings.story_window_days)
     candidates = len(pairs)
-    # the pairs over the threshold the neighbour cap left out, that the stories would compare: counted
-    # in the rows' crowd (how many claims a row is compared with), so its score does not depend on the cap
-    left_out = left_out_crowd(claims, pairs.left, stories.comparable)
+    left = pairs.left
     pairs = [p for p in pairs if stories.comparable(claims[p.i], claims[p.j])]
     # two rows of several sentences that meet are compared whole: their figure sentences too
     pairs += [p for p in row_sentence_pairs(claims, pairs) if stories.comparable(claims[p.i], claims[p.j])]
+    # the pairs over the threshold the neighbour cap left out, that the stories would compare: counted
+    # in the rows' crowd (how many claims a row is compared with), so its score does not depend on the cap
+    left_out = left_out_crowd(claims, left, stories.comparable, pairs)
     timings["stories_s"] = time.perf_counter() - started
     started = time.perf_counter()
     if progress is not None:

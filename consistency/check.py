@@ -213,11 +213,20 @@ def crowd_counts(pairs: Iterable[Pair]) -> Counter:
 
 
 def left_out_crowd(claims: Sequence[Claim], left: tuple[np.ndarray, np.ndarray] | None,
-                   comparable: Callable[[Claim, Claim], bool]) -> Counter:
-    """How many pairs of ``left`` (claim numbers: the pairs over the threshold the neighbour cap left
-    out, `group.Pairs.left`) each claim is a side of, of those ``comparable`` passes (the stories
-    stage's `stories.Stories.comparable`) that are no copies (`copied`): the claims it would be
-    compared with but for the cap, which `run_rules` counts in its crowd."""
+                   comparable: Callable[[Claim, Claim], bool], compared: Iterable[Pair] = ()) -> Counter:
+    """How many pairs of `left_out` each claim is a side of: the claims it would be compared with
+    but for the neighbour cap, which `run_rules` counts in its crowd."""
+    return crowd_counts(Pair(a, b, 0.0) for a, b in left_out(claims, left, comparable, compared))
+
+
+def left_out(claims: Sequence[Claim], left: tuple[np.ndarray, np.ndarray] | None,
+             comparable: Callable[[Claim, Claim], bool], compared: Iterable[Pair] = ()) -> list[tuple[int, int]]:
+    """The pairs of ``left`` (claim numbers: the pairs over the threshold the neighbour cap left out,
+    `group.Pairs.left`) that ``comparable`` passes (the stories stage's `stories.Stories.comparable`),
+    that are no copies (`copied`) and that are not among the pairs ``compared`` after all (the
+    sentences of two short rows are compared whole: `group.row_sentence_pairs`). ``claims``: a
+    sequence, or a mapping of claim numbers (`run` keeps these pairs in its store, ``left_pairs``,
+    and counts them in a stored row's crowd as `check` does)."""
     said: dict[int, list[str]] = {}
 
     def words(n: int) -> list[str]:
@@ -225,14 +234,11 @@ def left_out_crowd(claims: Sequence[Claim], left: tuple[np.ndarray, np.ndarray] 
             said[n] = _said_words(claims[n].text)
         return said[n]
 
-    count: Counter = Counter()
-    if left is None:
-        return count
-    for a, b in zip(left[0].tolist(), left[1].tolist()):
-        if comparable(claims[a], claims[b]) and words(a) != words(b):
-            count[a] += 1
-            count[b] += 1
-    return count
+    if left is None or not len(left[0]):
+        return []
+    had = {(p.i, p.j) for p in compared}
+    return [(a, b) for a, b in zip(left[0].tolist(), left[1].tolist())
+            if (a, b) not in had and comparable(claims[a], claims[b]) and words(a) != words(b)]
 
 
 def row_documents(articles: dict) -> set[str]:

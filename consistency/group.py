@@ -70,7 +70,8 @@ class Pairs(Sequence[Pair]):
     """Candidate pairs ``i < j``, sorted, held as three arrays; `Pair` records are made on access.
 
     ``left`` (when the search keeps them): the pairs ``(i, j)`` over the threshold that the neighbour
-    cap left out (`candidate_pairs`, `claim_pairs`), for the crowd (`check.run_rules`)."""
+    cap left out (`candidate_pairs`, `claim_pairs`, `more_pairs`, and the searches of a store:
+    `pairs_with_stored`, `pairs_from_lists`), for the crowd (`check.run_rules`)."""
 
     def __init__(self, i: np.ndarray, j: np.ndarray, similarity: np.ndarray,
                  left: tuple[np.ndarray, np.ndarray] | None = None) -> None:
@@ -193,10 +194,28 @@ def claim_pairs(pairs: Pairs, owner: np.ndarray, max_neighbors: int = 50) -> Pai
     if pairs.left is None or not len(pairs.left[0]):
         return capped
     li, lj = owner[pairs.left[0]], owner[pairs.left[1]]
-    li, lj = np.minimum(li, lj)[li != lj], np.maximum(li, lj)[li != lj]
+    return _left_too(capped, np.minimum(li, lj)[li != lj], np.maximum(li, lj)[li != lj])
+
+
+def more_pairs(pairs: Pairs, i: np.ndarray, j: np.ndarray, s: np.ndarray, max_neighbors: int = 50) -> Pairs:
+    """``pairs`` and the hits ``(i, j, s)`` (pairs ``i < j`` not among them) under one neighbour cap:
+    what `candidate_pairs` gives for both (`consistency.incremental` adds the second route's pairs to
+    the first's so); the pairs left out are the cap's and those ``pairs`` left out already."""
+    capped = _capped(np.concatenate([pairs.i, i.astype(pairs.i.dtype)]), np.concatenate([pairs.j, j.astype(pairs.j.dtype)]),
+                     np.concatenate([pairs.similarity, s.astype(pairs.similarity.dtype)]), max_neighbors)
+    if pairs.left is None or not len(pairs.left[0]):
+        return capped
+    return _left_too(capped, *pairs.left)
+
+
+def _left_too(capped: Pairs, li: np.ndarray, lj: np.ndarray) -> Pairs:
+    """``capped`` with the pairs ``(li, lj)`` (``li < lj``) left out too, less those it keeps (through
+    another unit pair, or another route)."""
+    n = int(max(capped.i.max(initial=0), capped.j.max(initial=0), li.max(initial=0), lj.max(initial=0),
+                capped.left[0].max(initial=0), capped.left[1].max(initial=0))) + 1
     codes = np.unique(np.concatenate([li.astype(np.int64) * n + lj,
                                       capped.left[0].astype(np.int64) * n + capped.left[1]]))
-    codes = codes[~np.isin(codes, capped.i.astype(np.int64) * n + capped.j)]  # kept through another unit pair
+    codes = codes[~np.isin(codes, capped.i.astype(np.int64) * n + capped.j)]
     return Pairs(capped.i, capped.j, capped.similarity, left=(codes // n, codes % n))
 
 
@@ -220,7 +239,7 @@ def pairs_with_stored(new: np.ndarray, new_documents: Sequence[str], stored: Ite
     ``stored`` yields blocks of stored claims (their numbers, ascending, their document keys, their
     vectors); new claim ``k`` is numbered ``first_new + k`` (above every stored number). The result is
     what `candidate_pairs` with ``against`` the new rows returns over all vectors in that order (the
-    same pairs, similarities and cap), in those numbers.
+    same pairs, similarities and cap, and the pairs the cap left out), in those numbers.
     """
     k = len(new)
     if k == 0:
@@ -246,7 +265,7 @@ def pairs_with_stored(new: np.ndarray, new_documents: Sequence[str], stored: Ite
         if held > 4 * (seen + k) * max_neighbors:  # a flood of near-duplicates: stay linear
             parts = [cap_pairs(*concat_hits(parts), max_neighbors)]
             held = len(parts[0][0])
-    return Pairs(*cap_pairs(*concat_hits(parts), max_neighbors))
+    return _capped(*concat_hits(parts), max_neighbors)
 
 
 def pairs_from_lists(new: np.ndarray, new_documents: Sequence[str], probes: np.ndarray, homes: np.ndarray,
@@ -271,7 +290,7 @@ def pairs_from_lists(new: np.ndarray, new_documents: Sequence[str], probes: np.n
                                for lists, ids, documents, vectors in stored))
     i, j, s = _probe_hits(new, numbers, None if same_document else new_docs, probes, members, threshold,
                           max_neighbors, first_new + k)
-    return Pairs(*cap_pairs(i, j, s, max_neighbors))
+    return _capped(i, j, s, max_neighbors)
 
 
 def _probe_hits(queries: np.ndarray, query_ids: np.ndarray, query_docs: np.ndarray | None, probes: np.ndarray,

@@ -41,7 +41,7 @@ import numpy as np
 
 from . import __version__
 from .api import counted_confident, stage
-from .check import copied, crowd_counts, finding_order, run_rules
+from .check import copied, crowd_counts, finding_order, left_out, run_rules
 from .claims import extract_claims
 from .clauses import MIN_FACTS, MIN_TOKENS, MIN_WORDS, claim_clauses
 from .config import Settings, load_settings
@@ -54,13 +54,13 @@ from .group import (
     ROW_SENTENCES,
     Pair,
     Pairs,
-    cap_pairs,
     candidate_pairs,
     claim_pairs,
     components,
     document_numbers,
     group_records,
     keyed_hits,
+    more_pairs,
     nearest,
     pairs_from_lists,
     pairs_with_stored,
@@ -273,6 +273,10 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
     pool.update(store.claims.load(stored_needed - pool.keys()))
     pool.update({first_new + k: c for k, c in enumerate(new_claims)})
     stories: Stories | None = None
+    cap_left = pairs.left
+    if cap_left is not None and len(cap_left[0]):  # their claims, for the stories stage and the crowd
+        stored_needed |= {x for x in np.concatenate(cap_left).tolist() if x < first_new}
+        pool.update(store.claims.load(stored_needed - pool.keys()))
     if new_claims or (rematch and kept_rows):
         spin("stories", 0, 0)
         stories = _stories(store, settings, rematch, [d for d, _, _ in accepted], pool, new_claims, new, pairs,
@@ -287,7 +291,11 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         pairs = [*pairs, *extra]
     spin("check", 0, 0)
     copies = {(p.i, p.j) for p in pairs if copied(pool[p.i], pool[p.j])}
-    crowds = _crowds(store, pool, pairs, copies, {n for n, _ in removed_rows}, removed_ids, first_new, rematch)
+    # the pairs the neighbour cap left out that the stories would compare: stored, and counted in
+    # the crowd of their claims, as `check` counts them
+    uncapped = left_out(pool, cap_left, stories.comparable if stories is not None else lambda a, b: True, pairs)
+    crowds = _crowds(store, pool, pairs, copies, {n for n, _ in removed_rows}, removed_ids, first_new, rematch,
+                     uncapped)
     stored_needed |= crowds.loaded
     # below the confidence cut-off, or suppressed by a row of either claim, a finding is not one of
     # this run's (as in `check`): never stored, so it is neither reported nor kept open; one stored
@@ -336,6 +344,8 @@ def _run(store: Store, paths: list[str], files: list[tuple[Path, str]], settings
         stored_pairs = [(number_of.get(p.i, p.i), number_of.get(p.j, p.j), round(p.similarity, 6), (p.i, p.j) in copies)
                         for p in pairs]
         store.claims.insert_pairs(stored_pairs, run_id)
+        store.claims.insert_left(sorted((min(x, y), max(x, y)) for x, y in
+                                        ((number_of.get(a, a), number_of.get(b, b)) for a, b in uncapped)), run_id)
         store.claims.mark_copies(crowds.flags)
         _index_new_claims(store, model_id, new, [number_of[first_new + k] for k in range(len(new_claims))], total,
                           use_ann, split_claims)
@@ -399,10 +409,13 @@ def _row_members(store: Store, pool: dict[int, Claim], pairs: list[Pair], new_cl
 
 
 def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set[tuple[int, int]], removed: set[int],
-            removed_ids: set[str], first_new: int, rematch: bool) -> Crowds:
+            removed_ids: set[str], first_new: int, rematch: bool, uncapped: Sequence[tuple[int, int]] = ()) -> Crowds:
     """The crowd of each claim of this run's pairs as `check` of every stored file counts it: how
     many claims it is compared with in the whole store after this run (its stored pairs, less those
-    with a removed claim and copies, and this run's), not only in the pairs this run matched.
+    with a removed claim and copies, and this run's), not only in the pairs this run matched, and
+    how many it would be compared with but for the neighbour cap (``uncapped``: this run's pairs the
+    cap left out, `check.left_out`; ``left_pairs`` of the store: those of earlier runs), as
+    `check.left_out_crowd` counts them.
 
     Only the rows model weighs the crowd (`check.run_rules`: pairs of two claims of short rows of a
     claims dataset, `check.row_documents`), so the store is read for the claims of rows of at most
@@ -414,7 +427,7 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
     the cut-off now holds back closes), and all its stored pairs when its crowd shrinks (partners
     removed: a pair held back may now pass). On a rematch every pair is matched again: nothing is read."""
     counted = [p for p in pairs if (p.i, p.j) not in copies]
-    counts = crowd_counts(counted)
+    counts = crowd_counts(counted) + Counter(x for ab in uncapped for x in ab)
     if rematch:
         return Crowds(counts, [], set(), [], set())
     loaded: dict[int, Claim] = {}
@@ -453,7 +466,11 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
         for x in (a, b):
             if not c and x not in removed:
                 lost[x] += 1
-    partners = {x for p in counted for x in (p.i, p.j) if x < first_new}  # stored claims paired tonight
+    for a, b in store.claims.left_of(removed) if removed else []:
+        lost.update(x for x in (a, b) if x not in removed)
+    # stored claims paired tonight (or left out by tonight's cap)
+    partners = {x for p in counted for x in (p.i, p.j) if x < first_new} | {x for ab in uncapped for x in ab
+                                                                             if x < first_new}
     changed = rows(partners | lost.keys())
     kept = {(min(a, b), max(a, b)): (a, b, s) for a, b, s in stored_pairs(changed)}
     shrunk = {x for x in changed if lost.get(x, 0) > counts.get(x, 0)}
@@ -487,6 +504,9 @@ def _crowds(store: Store, pool: dict[int, Claim], pairs: list[Pair], copies: set
         for x in (a, b):
             if x in wanted:
                 counts[x] += 1
+    for a, b in store.claims.left_of(wanted) if wanted else []:
+        if a not in removed and b not in removed:
+            counts.update(x for x in (a, b) if x in wanted)
     pool.update(loaded)
     return Crowds(counts, rescore, rescored, flags, set(loaded))
 
@@ -610,7 +630,8 @@ def _match(store: Store, settings: Settings, model_id: str, units: np.ndarray, o
                             documents=document_numbers(doc_keys + documents), same_document=settings.same_document,
                             against=None if rematch else np.arange(stored, len(ids)), index=settings.index,
                             threads=settings.threads, exact_up_to=settings.exact_up_to)
-    pairs = by_claim(Pairs(ids[found.i], ids[found.j], found.similarity))
+    left = None if found.left is None else (ids[found.left[0]], ids[found.left[1]])
+    pairs = by_claim(Pairs(ids[found.i], ids[found.j], found.similarity, left=left))
     return pairs, stored, (claim_ids, claim_vectors)
 
 
@@ -661,9 +682,7 @@ def _with_measures(pairs: Pairs, store: Store, settings: Settings, model_id: str
     fresh = np.array([(int(a), int(b)) not in had for a, b in zip(ids[i], ids[j])], dtype=bool)
     if not fresh.any():
         return pairs
-    return Pairs(*cap_pairs(np.concatenate([pairs.i, ids[i][fresh]]), np.concatenate([pairs.j, ids[j][fresh]]),
-                            np.concatenate([pairs.similarity, s[fresh].astype(pairs.similarity.dtype)]),
-                            settings.max_neighbors))
+    return more_pairs(pairs, ids[i][fresh], ids[j][fresh], s[fresh], settings.max_neighbors)
 
 
 def _kept_blocks(kept_units: dict[int, tuple[str, np.ndarray]]):

@@ -130,7 +130,8 @@ def test_a_store_written_before_pairs_kept_their_copies_flag_scores_as_check(sto
     console(tmp_path, "run", "--store", store_target, "rows")
     with open_store(store_target, create=False) as store, store.transaction():
         store.db.execute("ALTER TABLE pairs DROP COLUMN copies")
-        store.db.execute("DELETE FROM migrations WHERE version = 9")
+        store.db.execute("DROP TABLE left_pairs")  # (schema 10)
+        store.db.execute("DELETE FROM migrations WHERE version >= 9")
     write(rows / "second.jsonl", NIGHT_TWO)
     console(tmp_path, "run", "--store", store_target, "rows")
     check = confidences(console(tmp_path, "check", "rows"))
@@ -138,3 +139,44 @@ def test_a_store_written_before_pairs_kept_their_copies_flag_scores_as_check(sto
     with open_store(store_target, create=False) as store:
         assert store.db.execute("SELECT COUNT(*) FROM pairs WHERE copies = 1").fetchone()[0] == 1  # read and written
 
+
+
+
+#: a third night's rows of the tower and the bridge: more partners for rows the cap already trims
+NIGHT_THREE = [
+    ("tw-6", "Varnholm tower, at 115 metres, is the tallest building in the county."),
+    ("tw-7", "The height of the Varnholm tower is 136 metres."),
+    ("br-5", "Oskel's bridge runs 402 metres from bank to bank."),
+]
+
+
+def test_a_neighbour_cap_that_binds_scores_the_rows_as_one_check_does(store_target, tmp_path, embedder):
+    """Under a cap of two neighbours most rows here have more partners than they keep: `check` counts
+    the partners the cap left out in a row's crowd (`check.left_out_crowd`), and so does the store
+    (``left_pairs``, `incremental._crowds`). One run of every file finds what `check` finds, at its
+    scores; on later nights the run has compared some pairs `check` leaves out (a night's cap ranks
+    that night's partners: the stored pairs stay), and every finding both hold has one score."""
+    (tmp_path / "pyproject.toml").write_text("[tool.consistency]\nmax_neighbors = 2\n", encoding="utf-8")
+    rows = tmp_path / "rows"
+    write(rows / "first.jsonl", NIGHT_ONE)
+    write(rows / "second.jsonl", NIGHT_TWO)
+    console(tmp_path, "run", "--store", store_target, "rows")
+    check = confidences(console(tmp_path, "check", "rows"))
+    assert_same(stored(store_target), check, "one run of every file")
+    with open_store(store_target, create=False) as store:
+        assert store.db.execute("SELECT COUNT(*) FROM left_pairs").fetchone()[0] > 0  # the cap binds
+    for night in ("more rows", "an edit and a removal"):
+        if night == "more rows":
+            write(rows / "third.jsonl", NIGHT_THREE)
+        else:
+            write(rows / "first.jsonl", [EDITED if i == EDITED[0] else (i, t) for i, t in NIGHT_ONE])
+            write(rows / "second.jsonl", [(i, t) for i, t in NIGHT_TWO if i not in REMOVED])
+        console(tmp_path, "run", "--store", store_target, "rows")
+        check = confidences(console(tmp_path, "check", "rows"))
+        run = stored(store_target)
+        if night == "more rows":
+            assert check.keys() <= run.keys(), sorted(check.keys() - run.keys())
+        both = run.keys() & check.keys()
+        assert len(both) > len(check) // 2
+        apart = {fp: (run[fp], check[fp]) for fp in both if abs(run[fp] - check[fp]) > TOLERANCE}
+        assert not apart, (night, apart)

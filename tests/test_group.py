@@ -212,3 +212,21 @@ def test_claim_pairs_carry_what_both_caps_left_out():
     kept = np.bincount(pairs.i, minlength=6) + np.bincount(pairs.j, minlength=6)
     assert (kept + left_counts(pairs, 6) == 5).all()  # every claim is over the threshold with the five others
     assert not len(group.claim_pairs(group.candidate_pairs(v, threshold=0.9, documents=owner), owner).left[0])
+
+
+def test_the_searches_of_a_store_say_what_their_cap_left_out_as_the_search_of_all_does():
+    # the first six rows are stored (two blocks), the last four new; all ten are alike, so a cap of 2
+    # leaves most pairs of the new rows out: `run` counts them in a row's crowd as `check` does
+    rng = np.random.default_rng(9)
+    v = unit(np.ones((10, 4)) + rng.normal(scale=1e-3, size=(10, 4)))
+    whole = group.candidate_pairs(v, threshold=0.9, max_neighbors=2, against=np.arange(6, 10))
+    blocks = [(np.arange(0, 3), ["s0", "s1", "s2"], v[:3]), (np.arange(3, 6), ["s3", "s4", "s5"], v[3:6])]
+    stored = group.pairs_with_stored(v[6:], ["n0", "n1", "n2", "n3"], blocks, first_new=6, threshold=0.9,
+                                     max_neighbors=2)
+    assert [(p.i, p.j) for p in stored] == [(p.i, p.j) for p in whole]
+    assert sorted(zip(*(x.tolist() for x in stored.left))) == sorted(zip(*(x.tolist() for x in whole.left)))
+    assert len(stored) + len(stored.left[0]) == 6 * 4 + 6  # every pair with a new row, kept or left out
+    # a second route's pairs joined under one cap keep what the first cap left out, less what they keep
+    more = group.more_pairs(stored, *stored.left, np.full(len(stored.left[0]), 0.5, dtype=np.float32), 2)
+    assert not {(p.i, p.j) for p in more} & set(zip(*(x.tolist() for x in more.left)))
+    assert len(more) + len(more.left[0]) == 6 * 4 + 6

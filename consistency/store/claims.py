@@ -95,6 +95,22 @@ class Claims:
                     found[(a, b)] = (a, b, s, None if c is None else int(c))
         return list(found.values())
 
+    def insert_left(self, pairs: Iterable[tuple[int, int]], run: int) -> None:
+        """Store the pairs (a, b) the neighbour cap left out, of claims the stories stage would
+        compare that are no copies: counted in a claim's crowd, never compared (`check.left_out_crowd`)."""
+        self.db.executemany("INSERT INTO left_pairs (a, b, run) VALUES (?, ?, ?) "
+                            "ON CONFLICT (a, b) DO UPDATE SET run = excluded.run",
+                            ((a, b, run) for a, b in pairs))
+
+    def left_of(self, numbers: Iterable[int]) -> list[tuple[int, int]]:
+        """The stored left-out pairs (`insert_left`) with a claim among ``numbers``, each once."""
+        found: set[tuple[int, int]] = set()
+        for batch in chunks(sorted(set(numbers))):
+            for side in ("a", "b"):
+                found.update((a, b) for a, b in self.db.execute(f"SELECT a, b FROM left_pairs "
+                                                                 f"WHERE {side} IN ({marks(batch)})", batch))
+        return sorted(found)
+
     def mark_copies(self, flags: Iterable[tuple[int, int, bool]]) -> None:
         """Write the copies flag of pairs stored before it was kept."""
         self.db.executemany("UPDATE pairs SET copies = ? WHERE a = ? AND b = ?", ((int(c), a, b) for a, b, c in flags))
@@ -136,6 +152,7 @@ class Claims:
 
     def delete_pairs(self) -> None:
         self.db.execute("DELETE FROM pairs")
+        self.db.execute("DELETE FROM left_pairs")
 
     def pairs_since(self, run: int) -> list[tuple[int, int, float]]:
         return list(self.db.execute("SELECT a, b, similarity FROM pairs WHERE run > ? ORDER BY a, b", (run,)))

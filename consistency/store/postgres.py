@@ -142,7 +142,7 @@ def is_store(db: Database) -> bool:
 
 
 _TABLES = ("meta", "runs", "files", "documents", "claims", "pairs", "embeddings", "findings", "decisions",
-           "story_documents", "neighbour_index", "neighbour_lists", "clauses")
+           "story_documents", "neighbour_index", "neighbour_lists", "clauses", "left_pairs")
 
 
 def verify_schema(db: Database) -> None:

@@ -58,6 +58,12 @@ Version 9 (a row's crowd is the store's, as in `check`): ``pairs.copies``, 1 whe
 claims say the same words (`check.copied`: never compared, so not counted in a claim's crowd), 0
 when not. Pairs stored before have NULL: a run reads their claims' words the first time it counts
 them and writes the flag (`consistency.incremental`, "crowds").
+
+Version 10 (a row's crowd under the neighbour cap, as in `check`): ``left_pairs``, the pairs over
+the threshold that a run's neighbour cap left out (`group.Pairs.left`) and that the stories stage
+would compare, of two claims that are no copies: never compared, never edges of a group, counted
+in a claim's crowd (`check.left_out_crowd`). A store migrated from version 9 has none: its rows
+keep the crowd of the pairs it compared until a rematch.
 """
 
 from __future__ import annotations
@@ -217,6 +223,15 @@ SQLITE: tuple[Migration, ...] = (
     )),
     (9, "crowds of the corpus: which stored pairs are copies", (
         "ALTER TABLE pairs ADD COLUMN copies INTEGER",
+    )),
+    (10, "crowds under the neighbour cap: the pairs it left out", (
+        """CREATE TABLE left_pairs (
+            a INTEGER NOT NULL REFERENCES claims(n) ON DELETE CASCADE,
+            b INTEGER NOT NULL REFERENCES claims(n) ON DELETE CASCADE,
+            run INTEGER NOT NULL REFERENCES runs(id),
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX left_pairs_b ON left_pairs(b)",
     )),
 )
 
@@ -378,6 +393,15 @@ POSTGRESQL: tuple[Migration, ...] = (
     )),
     (9, "crowds of the corpus: which stored pairs are copies", (
         "ALTER TABLE pairs ADD COLUMN copies SMALLINT",
+    )),
+    (10, "crowds under the neighbour cap: the pairs it left out", (
+        """CREATE TABLE left_pairs (
+            a BIGINT NOT NULL REFERENCES claims(n) ON DELETE CASCADE,
+            b BIGINT NOT NULL REFERENCES claims(n) ON DELETE CASCADE,
+            run BIGINT NOT NULL REFERENCES runs(id),
+            PRIMARY KEY (a, b)
+        )""",
+        "CREATE INDEX left_pairs_b ON left_pairs(b)",
     )),
 )
 
