@@ -198,7 +198,7 @@ def run_rules(claims: Sequence[Claim], pairs: Iterable[Pair], rules: Sequence[Ru
                     explanation=verdict.explanation,
                     fingerprint=fp,
                     similarity=round(pair.similarity, 4),
-                    confidence=round(verdict.confidence if verdict.confidence is not None else rule_prior(rule, given), 4),
+                    confidence=round(verdict.confidence if verdict.confidence is not None else rule_prior(rule, given, rows), 4),
                 )
                 current = best.get(fp)
                 if current is None or _preferred(found, current):

@@ -154,3 +154,24 @@ def test_so_far_and_degree_are_read():
     assert found.negated and found.yet
     (healed,) = [s for s in _one("The goalkeeper has not fully healed.") if s.predicate == "heal"]
     assert healed.negated and healed.restriction == "fully" and healed.restriction_heads == ("fully",)
+
+
+#: rows.jsonl: statement pairs as two rows of a claims dataset (`consistency check`, the way our pair
+#: files are checked), not as a pair given to compare: found pairs of short rows (session 52).
+AS_ROWS = [(number, json.loads(line)) for number, line in
+           enumerate((DATA / "rows.jsonl").read_text(encoding="utf-8").splitlines(), start=1) if line.strip()]
+
+
+@pytest.mark.parametrize("row", [_param(n, "rows", r) for n, r in AS_ROWS])
+def test_statement_pair_as_dataset_rows(row, embedder, tmp_path):
+    from consistency import api
+    from consistency.config import load_settings
+
+    path = tmp_path / "pair.jsonl"
+    path.write_text("".join(json.dumps({"id": side, **row[side]}) + "\n" for side in ("a", "b")), encoding="utf-8")
+    report = api.check([str(path)], load_settings(env={}), embedder=embedder)
+    rules = {f.rule for f in report.findings if f.kind == "conflict"}
+    if row["expect"] == "flag":
+        assert row["rule"] in rules, f"{row['rule']} should flag: {row['note']} (got {sorted(rules)})"
+    else:
+        assert row["rule"] not in rules, f"{row['rule']} should not flag: {row['note']}"
