@@ -801,6 +801,36 @@ def _state_of(word: str) -> frozenset[int]:
     return frozenset(heads.get(a, a) for a in adjectives)
 
 
+#: Head adjectives whose clusters say a thing's course starts: "opening" ("inaugural", "maiden",
+#: and "first" in its third sense) and "first" in its first ("initial"). Their antonyms ("closing":
+#: "final"; "last") say it ends (`course_mark`).
+_COURSE_STARTS = ("opening", "first")
+
+
+def course_mark(adjective: str) -> str:
+    """"start" when one of the adjective's first `SENSES` senses lies in the cluster of a head
+    adjective of `_COURSE_STARTS` ("first", "inaugural", "maiden", "opening", "initial"), "end" when
+    one lies in the cluster of their antonyms ("final", "last", "closing"); '' for neither, for a
+    word that is both, for a word WordNet does not know, or without the data. "Its first riders",
+    "its maiden crossing", "for the final time" mark the start or the end of a thing's course
+    (`occasions.marked_phase`)."""
+    heads = state_of(adjective)
+    starts, ends = _course_heads()
+    start, end = bool(heads & starts), bool(heads & ends)
+    return "start" if start and not end else "end" if end and not start else ""
+
+
+@lru_cache(maxsize=1)
+def _course_heads() -> tuple[frozenset[int], frozenset[int]]:
+    """The head adjectives of `_COURSE_STARTS` (first sense) and their antonyms."""
+    tables = _tables()
+    if tables is None:
+        return frozenset(), frozenset()
+    starts = frozenset(found[0] for word in _COURSE_STARTS if (found := synsets(word, "a")))
+    ends = frozenset(o for head in starts for o in tables["a"]["opposite"].get(head, ()))
+    return starts, ends
+
+
 def opposite(a: str, b: str, pos: str) -> bool:
     """Whether WordNet lists a sense of ``a`` among its first `SENSES` as the antonym of one of
     ``b``'s, for verbs ("began" / "ended", "opened" / "closed", "won" / "lost"), nouns ("imports" /

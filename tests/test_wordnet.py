@@ -342,3 +342,14 @@ def test_heads_one_step_apart(a, b, near):
 
 def test_without_the_data_no_heads_are_one_step_apart(no_wordnet):
     assert not wordnet.next_to("share", "stock")
+
+
+@needs_data
+@pytest.mark.parametrize("adjective, mark", [
+    ("first", "start"), ("inaugural", "start"), ("maiden", "start"), ("opening", "start"),
+    ("final", "end"), ("last", "end"), ("closing", "end"),
+    ("new", ""), ("second", ""), ("Zorvathi", ""),
+])
+def test_adjectives_that_mark_the_start_or_the_end_of_a_course(adjective, mark):
+    from consistency.wordnet import course_mark
+    assert course_mark(adjective) == mark

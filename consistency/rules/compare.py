@@ -830,7 +830,8 @@ VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
     ("date_events", lambda p: _says("different events", p.fa.q.dimension == "date" and p.ctx is not None and (
         _events_differ(p.fa, p.fb, p.ctx) and not (
             shared_time.alike(p.fa, p.fb, p.ctx.sim, SAME_EVENT))  # "shut" / "ended ... when it closed"
-        or shared_time.opposed(p.fa, p.fb)))),  # "began" / "ended"
+        or shared_time.opposed(p.fa, p.fb)  # "began" / "ended"
+        or occasions.course_apart(p.fa, p.fb)))),  # "its maiden crossing" / "its final crossing"
     ("utterances", lambda p: _says("dates of utterances", p.fa.q.dimension == "date" and (  # (`utterances`)
         utterance(p.fa) or utterance(p.fb) or p.ctx is not None and contents_differ(p.fa, p.fb, p.ctx)))),
     ("statistics", lambda p: _says("different statistics", statistics_differ(p.fa.slots, p.fb.slots))),

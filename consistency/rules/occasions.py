@@ -46,6 +46,11 @@ may still be one (`_act_named`, session 50): "the county election will be held o
 place on 3 April" / "officers inspected the depot on 10 April". A verb says its thing entered a
 state, the start of its course, when it goes "into" a bare noun of a state ("came into force",
 "comes into effect") or lies below WordNet's "become" ("took effect") (`date_phase`).
+
+Where the verb names no phase, the words of its predicate may mark one (`marked_phase`, session
+52): "its first riders", "its maiden crossing" (WordNet's clusters of "opening" and "first") a
+start, "for the final time" (their antonyms) an end; one thing's marked start and its end are two
+events though told by one verb (`course_apart`).
 """
 
 from __future__ import annotations
@@ -450,7 +455,50 @@ def date_phase(f: Frame) -> str:
             if obj is not None and obj.pos == "NOUN" and obj.i not in inside and not p.children(obj.i) and (
                     wordnet.lexicographer_files(obj.lemma, "n") & _ENTERED):
                 return "start"
-    return phase(verb_lemma(f))
+    return phase(verb_lemma(f)) or marked_phase(f)
+
+
+#: Dependencies of the verb's words that say who or what its act is of: its subject, its object and
+#: the object of a preposition it takes ("carried its first pedestrians", "for the final time").
+_MARKED = ("nsubj", "nsubjpass", "dobj")
+
+
+def marked_phase(f: Frame) -> str:
+    """"start" or "end" when the words of the date's predicate mark the start or the end of a
+    thing's course though its verb names neither (`wordnet.course_mark`, by WordNet's clusters of
+    "opening" and "first" and their antonyms): an adjective (or a common noun the parse makes its
+    compound) of the verb's subject, object or the object of a preposition it takes ("welcomed its first bathers", "took in its very first
+    patients", "made its maiden crossing", "shone its lamp for the final time"), or an adverb of
+    the verb ("first crossed"). '' when none marks it, when two marks disagree, or when the date
+    hangs from no verb; a word of the date itself ("last week") is none."""
+    p, verb, _, inside = date_verb(f)
+    if verb is None:
+        return ""
+    words, nouns = [], []
+    for k in p.children(verb.i):
+        if k.i in inside:
+            continue
+        if k.dep == "advmod" and k.pos == "ADV":
+            words.append(k)  # "first crossed"
+        elif k.dep in _MARKED:
+            nouns.append(k)
+        elif k.dep == "prep" and (obj := p.child(k.i, "pobj")) is not None and obj.i not in inside:
+            nouns.append(obj)
+    # an adjective, or a noun the parse makes a compound of the same word ("its maiden crossing")
+    words += [c for n in nouns for c in p.children(n.i) if c.i not in inside and (
+        c.dep == "amod" and c.pos == "ADJ" or c.dep == "compound" and c.pos == "NOUN")]
+    marks = {wordnet.course_mark(w.low) for w in words} - {""}
+    return marks.pop() if len(marks) == 1 else ""
+
+
+def course_apart(fa: Frame, fb: Frame) -> bool:
+    """One date is of the start of a course and the other of its end (`date_phase`), and the words
+    of at least one predicate mark it (`marked_phase`): "made its maiden crossing" / "made its final
+    crossing" are two events though their verb is one. Two verbs alone ("began" / "ended") are
+    `shared_time.opposed`'s to read."""
+    if fa.q.dimension != "date" or fb.q.dimension != "date" or not (marked_phase(fa) or marked_phase(fb)):
+        return False
+    return {date_phase(fa), date_phase(fb)} == {"start", "end"}
 
 
 def phase(lemma: str) -> str:
