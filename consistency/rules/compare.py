@@ -832,6 +832,7 @@ VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
             shared_time.alike(p.fa, p.fb, p.ctx.sim, SAME_EVENT))  # "shut" / "ended ... when it closed"
         or shared_time.opposed(p.fa, p.fb)  # "began" / "ended"
         or occasions.course_apart(p.fa, p.fb)))),  # "its maiden crossing" / "its final crossing"
+    ("readings", lambda p: _says(READINGS, occasions.readings_differ(p.fa, p.fb))),  # "stood at 5.1% in 2022" / "6.3% in 2023"
     ("utterances", lambda p: _says("dates of utterances", p.fa.q.dimension == "date" and (  # (`utterances`)
         utterance(p.fa) or utterance(p.fb) or p.ctx is not None and contents_differ(p.fa, p.fb, p.ctx)))),
     ("statistics", lambda p: _says("different statistics", statistics_differ(p.fa.slots, p.fb.slots))),
@@ -893,6 +894,11 @@ def _unasserted(f: Frame) -> bool:
 #: 0.38) lie below it, one event in other words ("premiered" / "was first shown" 0.53, "was
 #: held" / "took place" 0.52, "Founded" / "was established" 0.77) above it.
 SAME_EVENT = 0.45
+
+
+#: `apart`'s reason for two dates that are the times of two different readings of a measure
+#: (`occasions.readings_differ`).
+READINGS = "the times of two readings"
 
 
 #: `apart`'s reason for a planned day against the day a later article says the event took place.

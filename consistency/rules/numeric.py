@@ -824,7 +824,9 @@ class DateMismatch(_NumericRule):
     Not flagged: dates of different events ("rose on Monday" vs "fell on Tuesday"; "born on 12
     March 1950" vs "died on 3 June 2001"); "born on 5 November 1987" vs "born after November
     4"; March vs March 12 (they overlap); "since March 2", "until Friday", "as of 2017" (a span
-    or the time of a figure, not an event's date); dates in an attribution ("officials said on
+    or the time of a figure, not an event's date); the times of two readings of a measure whose
+    figures differ ("the rate stood at 5.1% in 2022" vs "was 6.3% in 2023":
+    `occasions.readings_differ`); dates in an attribution ("officials said on
     Friday"); dates of utterances: a date hanging from a verb whose complement is a clause
     ("announced Thursday that the festival would be postponed"; `utterances.utterance`) dates a
     statement, and one speaker makes many; so do two dates of verbs of communication whose direct

@@ -60,7 +60,7 @@ from functools import lru_cache
 
 from ..quantities.change import direction_of
 from .. import wordnet
-from .frames import Frame, frames
+from .frames import Frame, disjoint, frames, same_kind
 from .shared_time import listed_for, planned, planned_for
 from .utterances import date_verb
 
@@ -323,6 +323,28 @@ def _measured(f: Frame, verb: str) -> bool:
         return True
     starts = {t.start for t in _predicate_words(f) or ()}
     return any(g.q.dimension not in ("date", "time") and g.q.start in starts for g in frames(f.claim))
+
+
+def _read_figures(f: Frame) -> list[Frame]:
+    """The figures other than dates and durations that ``f``'s date's predicate holds (`predicate`:
+    "stood at 5.1%", "drew 12,000 visitors", "was 6.3%"): the date is the time of their reading."""
+    starts = {t.start for t in _predicate_words(f) or ()}
+    return [g for g in frames(f.claim) if g.q.dimension not in ("date", "time") and g.q.start in starts]
+
+
+def readings_differ(fa: Frame, fb: Frame) -> bool:
+    """Both dates are the times of readings of a measure, and the readings differ: each date's
+    predicate holds a figure (`_read_figures`, as `_measured` reads a reading), and a figure of
+    one side and one of the other are of one kind with values that cannot both be true ("the
+    jobless rate stood at 5.1% in 2022" / "was 6.3% in 2023"; "the fair drew 12,000 visitors in
+    2021" / "15,500 in 2022"). A measure is read on many days, so two readings at two times are no
+    one event given two dates: the dates are what set the two figures apart (`compare.apart`, for
+    NUM001), not a conflict of their own. One figure given two dates ("stood at 5.1% in 2022" /
+    "stood at 5.1% in 2023") is not read here."""
+    if fa.q.dimension != "date" or fb.q.dimension != "date":
+        return False
+    xs, ys = _read_figures(fa), _read_figures(fb)
+    return any(same_kind(x, y) and disjoint(x, y) for x in xs for y in ys)
 
 
 def told_alike(fa: Frame, fb: Frame, similar: Callable[[str, str], float], threshold: float) -> bool:
