@@ -8,8 +8,9 @@ the first half", "$210 million in cash and the rest in shares") against the whol
 ("killed five in the attack") and the total an of-phrase counts still compare. So is a count
 whose predicate is narrowed (`compare._narrowed_of`: "two were critically wounded", "one was shot
 in the shoulder") against a larger plain one; a count of those a with-phrase puts in a condition
-("35 people with injuries") is no rival for a count of another predicate of its family ("eight
-were killed", `compare._condition_differs`). A larger narrowed count, and two narrowed alike, still
+("35 people with injuries", or "received treatment after being hurt": the state of a participle
+clause) is no rival for a count of another predicate of its family ("eight were killed",
+`compare._condition_differs`). A larger narrowed count, and two narrowed alike, still
 compare. A state phrase narrows a count too ("two suspects in custody", "in critical condition"),
 and so does a part of the body a participle clause names ("went home after being shot in the arm");
 those who were shot are some of those a shooting involved (`compare._took_part_in`), and those who

@@ -1786,7 +1786,8 @@ def _narrowed_of(part: Frame, whole: Frame) -> bool:
 
 def _condition_differs(fa: Frame, fb: Frame) -> bool:
     """``fa`` counts those in a condition a with-phrase names (`slots.Slots.condition`: "took in 35
-    people with injuries" counts the injured) and ``fb``, in no such condition, counts with a
+    people with injuries" counts the injured), or a participle clause of a predicate that names no
+    state ("had received treatment after being hurt"), and ``fb``, in no such condition, counts with a
     predicate of the condition's family, not the same (`wordnet.KIN`: "eight were killed"): the
     injured and the dead are two measures, whatever ``fa``'s own verb ("took in")."""
     if not fa.slots.condition or fb.slots.condition:

@@ -633,7 +633,9 @@ def _narrowed(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) 
     WordNet files among states (`wordnet.STATE`: "with injuries", "with gunshot wounds") and that
     names the verb of its event (`wordnet.verb_of`). The predicate's participle clauses without a
     subject or an object of their own are read as the predicate is (`_participle_clauses`: "one
-    guard went home after being shot in the arm" counts one of those shot), and so is a state
+    guard went home after being shot in the arm" counts one of those shot); when the predicate
+    names no state (`wordnet.states`), the state such a clause's verb names is the count's
+    condition ("eleven climbers had received treatment after being hurt": hurt), and so is a state
     an in-phrase puts the counted people in (`_in_state`: "the two suspects in custody").
 
     A degree of harm to things is not read: on the tune half of the news corpus (main 721e5bc,
@@ -671,6 +673,10 @@ def _narrowed(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) 
             event = wordnet.verb_of(obj.lemma) if state else ""
             if event:
                 return {"narrowed": " ".join(x.text for x in p.tokens[prep.i:obj.i + 1]), "condition": event}
+    if people and verb is not None and verb.pos == "VERB" and not wordnet.states(verb.lemma):
+        for clause in _participle_clauses(p, noun, verb, skip):
+            if wordnet.states(clause.lemma):  # "received treatment after being hurt": the hurt
+                return {"narrowed": clause.text, "condition": clause.lemma}
     return _in_state(p, noun, verb, skip) if people else {}
 
 
