@@ -304,6 +304,7 @@ VERB_CHANGE = 30
 VERB_POSSESSION = 40
 VERB_STATIVE = 42
 VERB_EMOTION = 37
+VERB_PERCEPTION = 39
 #: Groups ("company", "council", "co-operative") and places ("region", "airport" is an artifact): who
 #: holds or reports a measure, not a measure.
 NOUN_GROUP = 14

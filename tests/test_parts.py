@@ -12,6 +12,7 @@ in the shoulder") against a larger plain one; a count of those a with-phrase put
 clause) is no rival for a count of another predicate of its family ("eight were killed",
 `compare._condition_differs`). A larger narrowed count, and two narrowed alike, still
 compare. A state phrase narrows a count too ("two suspects in custody", "in critical condition"),
+and so does a passive verb of perception of happenings ("three aftershocks were felt"),
 and so does a part of the body a participle clause names ("went home after being shot in the arm");
 those who were shot are some of those a shooting involved (`compare._took_part_in`), and those who
 fired are not those shot (`compare._did_what_other_underwent`), but those who flew are those one

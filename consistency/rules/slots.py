@@ -190,8 +190,10 @@ class Slots:
     #: injuries"); also the part of the body a participle clause of the predicate names ("was
     #: sent home after being shot in the arm", `_participle_clauses`) and the state an in-phrase
     #: of the counted people gives them ("two suspects in custody", "in critical condition",
-    #: `_in_state`) or the place a bare noun puts them in ("kept in hospital", `_bare_site`); ''
-    #: when nothing narrows it. A smaller narrowed figure is no rival for a plain
+    #: `_in_state`) or the place a bare noun puts them in ("kept in hospital", `_bare_site`), the
+    #: state of a participle clause of a predicate that names none ("received treatment after being
+    #: hurt"), a passive verb of perception of happenings ("three aftershocks were felt",
+    #: `_perceived`); '' when nothing narrows it. A smaller narrowed figure is no rival for a plain
     #: one (`compare._part_of`).
     narrowed: str = ""
     #: the verb of the event the with-phrase's condition results from (`wordnet.verb_of`: "injure"
@@ -636,7 +638,8 @@ def _narrowed(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) 
     guard went home after being shot in the arm" counts one of those shot); when the predicate
     names no state (`wordnet.states`), the state such a clause's verb names is the count's
     condition ("eleven climbers had received treatment after being hurt": hurt), and so is a state
-    an in-phrase puts the counted people in (`_in_state`: "the two suspects in custody").
+    an in-phrase puts the counted people in (`_in_state`: "the two suspects in custody"). Happenings
+    a passive verb of perception counts are narrowed to those perceived (`_perceived`).
 
     A degree of harm to things is not read: on the tune half of the news corpus (main 721e5bc,
     every finding judged) "five villages had been badly hit" / "the 12 worst-hit villages" and
@@ -673,6 +676,8 @@ def _narrowed(p: Parse, noun: Token | None, verb: Token | None, skip: set[int]) 
             event = wordnet.verb_of(obj.lemma) if state else ""
             if event:
                 return {"narrowed": " ".join(x.text for x in p.tokens[prep.i:obj.i + 1]), "condition": event}
+    if _perceived(p, noun, verb):  # "three aftershocks were felt": those felt of all there were
+        return {"narrowed": verb.text}
     if people and verb is not None and verb.pos == "VERB" and not wordnet.states(verb.lemma):
         for clause in _participle_clauses(p, noun, verb, skip):
             if wordnet.states(clause.lemma):  # "received treatment after being hurt": the hurt
@@ -735,6 +740,20 @@ def _roles(p: Parse, noun: Token | None, verb: Token | None) -> dict:
                 if event:
                     done.append(event)
     return {"acts": tuple(done), "acted_on": acted_on, "objectless": tuple(objectless)}
+
+
+def _perceived(p: Parse, noun: Token | None, verb: Token | None) -> bool:
+    """The counted noun names happenings (WordNet's first sense among acts, events and phenomena,
+    `wordnet.HAPPENINGS`: "aftershock", "gust", "blast") and is the passive subject of a verb WordNet
+    files among verbs of perception in one of its first senses (`wordnet.VERB_PERCEPTION`: "three
+    aftershocks were felt", "two blasts were heard"): those perceived are some of those there were,
+    a narrowed count (`_narrowed`). Happenings only: things and people "found" or "seen" are as
+    often the whole the story counts ("three bodies were found"), and "were hurt" is a verb of
+    perception too. The passive only: an active subject that "saw 40 storms" lived through them."""
+    if noun is None or verb is None or verb.pos != "VERB" or noun.dep != "nsubjpass" or noun.head != verb.i:
+        return False
+    return bool(wordnet.lexicographer_files(noun.lemma, "n") & wordnet.HAPPENINGS) \
+        and wordnet.VERB_PERCEPTION in wordnet.lexicographer_files(verb.lemma, "v", wordnet.SENSES["v"])
 
 
 def _participle_clauses(p: Parse, noun: Token | None, verb: Token, skip: set[int]) -> list[Token]:
