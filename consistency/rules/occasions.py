@@ -62,6 +62,7 @@ from ..quantities.change import direction_of
 from .. import wordnet
 from .frames import Frame, disjoint, frames, same_kind
 from .shared_time import listed_for, planned, planned_for
+from .slots import entered_state
 from .utterances import date_verb
 
 #: Dependencies of a verb's subject (active, passive, clausal).
@@ -456,27 +457,17 @@ def _anchors() -> dict:
             for phase, words in _PHASE_WORDS.items()}
 
 
-#: The lexicographer files of a noun that names a state a thing can enter ("came into force", "into
-#: effect", "into administration", "into being"): states, attributes, acts, events and phenomena;
-#: not a place or a thing ("sailed into port", "moved into the hall").
-_ENTERED = frozenset({wordnet.STATE, wordnet.NOUN_ATTRIBUTE, wordnet.NOUN_PHENOMENON}) | wordnet.ACTS_AND_EVENTS
-
-
 def date_phase(f: Frame) -> str:
     """The phase (`phase`) of the verb ``f``'s date hangs from (`verb_lemma`), or "start" when the
     verb says its thing entered a state: "into" with a bare noun (no determiner nor modifier) whose
-    first sense is a state, an attribute, an act, an event or a phenomenon (`_ENTERED`): "the fares
-    come into force", "the timetable comes into effect", "went into administration". WordNet lists
-    few such phrases as verbs; "take effect", the one it lists, is a kind of "become" (a start). Not
-    a place or a thing ("sailed into port") nor a phrase with a determiner ("looked into the
-    crash")."""
+    first sense is a state, an attribute, an act, an event or a phenomenon (`slots.entered_state`):
+    "the fares come into force", "the timetable comes into effect", "went into administration".
+    WordNet lists few such phrases as verbs; "take effect", the one it lists, is a kind of "become"
+    (a start). Not a place or a thing ("sailed into port") nor a phrase with a determiner ("looked
+    into the crash"). Else the phase the predicate's words mark (`marked_phase`)."""
     p, verb, _, inside = date_verb(f)
-    if verb is not None:
-        for k in p.children(verb.i):
-            obj = p.child(k.i, "pobj") if k.dep == "prep" and k.low == "into" and k.i not in inside else None
-            if obj is not None and obj.pos == "NOUN" and obj.i not in inside and not p.children(obj.i) and (
-                    wordnet.lexicographer_files(obj.lemma, "n") & _ENTERED):
-                return "start"
+    if verb is not None and entered_state(p, verb, inside) is not None:
+        return "start"
     return phase(verb_lemma(f)) or marked_phase(f)
 
 
@@ -489,10 +480,11 @@ def marked_phase(f: Frame) -> str:
     """"start" or "end" when the words of the date's predicate mark the start or the end of a
     thing's course though its verb names neither (`wordnet.course_mark`, by WordNet's clusters of
     "opening" and "first" and their antonyms): an adjective (or a common noun the parse makes its
-    compound) of the verb's subject, object or the object of a preposition it takes ("welcomed its first bathers", "took in its very first
-    patients", "made its maiden crossing", "shone its lamp for the final time"), or an adverb of
-    the verb ("first crossed"). '' when none marks it, when two marks disagree, or when the date
-    hangs from no verb; a word of the date itself ("last week") is none."""
+    compound) of the verb's subject, object or the object of a preposition it takes ("welcomed its
+    first bathers", "took in its very first patients", "made its maiden crossing", "shone its lamp
+    for the final time"), or an adverb of the verb ("first crossed"). '' when none marks it, when
+    two marks disagree, or when the date hangs from no verb; a word of the date itself ("last
+    week") is none."""
     p, verb, _, inside = date_verb(f)
     if verb is None:
         return ""

@@ -1126,9 +1126,10 @@ def _named_in(p: Parse, tokens: list[Token]) -> str:
 def _event(p: Parse, anchor: Token, verb: Token | None, inside: set[int]) -> str:
     """What happened at the number's time: the event noun its prepositional phrase modifies ("the
     poet's death on 5 June", "her birth in 1921"), else its verb group as written: auxiliaries,
-    negation, an adverb before the verb, the verb, its particle or adverbial particle, and the bare
-    object of a light-verb phrase ("was first shown", "went down", "took place", "came into force"
-    keeps only "came": the rest is a phrase of its own). '' for a copula or no verb."""
+    negation, an adverb before the verb, the verb, its particle or adverbial particle, the bare
+    object of a light-verb phrase ("was first shown", "went down", "took place"), and "into" with
+    the bare noun of a state it enters (`entered_state`: "came into force", "went into effect";
+    "came" alone is as like "passed" as two verbs of motion are). '' for a copula or no verb."""
     head = p.tokens[anchor.head]
     if anchor.dep == "pobj" and head.dep == "prep" and head.head != head.i:
         owner = p.tokens[head.head]
@@ -1139,6 +1140,9 @@ def _event(p: Parse, anchor: Token, verb: Token | None, inside: set[int]) -> str
     if verb is None or verb.lemma == "be" or verb.pos not in ("VERB", "AUX"):
         return ""
     keep = [verb]
+    entered = entered_state(p, verb, inside)
+    if entered is not None:  # "came into force": the phrase is the predicate
+        keep += [p.tokens[entered.head], entered]
     for k in p.children(verb.i):
         if k.i in inside:
             continue
@@ -1149,6 +1153,26 @@ def _event(p: Parse, anchor: Token, verb: Token | None, inside: set[int]) -> str
             keep.append(k)
     keep.sort(key=lambda t: t.i)
     return " ".join(t.text for t in keep)
+
+
+#: The lexicographer files of a noun that names a state a thing can enter ("came into force", "into
+#: effect", "into administration", "into being"): states, attributes, acts, events and phenomena;
+#: not a place or a thing ("sailed into port", "moved into the hall").
+ENTERED = frozenset({wordnet.STATE, wordnet.NOUN_ATTRIBUTE, wordnet.NOUN_PHENOMENON}) | wordnet.ACTS_AND_EVENTS
+
+
+def entered_state(p: Parse, verb: Token, inside: set[int]) -> Token | None:
+    """The noun of a state ``verb`` says its thing entered: the object of its "into" (not a word of
+    the date, ``inside``), a bare common noun (no determiner nor modifier) whose first sense is a
+    state, an attribute, an act, an event or a phenomenon (`ENTERED`): "came into force", "comes into
+    effect", "went into administration"; None for a place or a thing ("sailed into port") or a
+    phrase with a determiner ("looked into the crash")."""
+    for k in p.children(verb.i):
+        obj = p.child(k.i, "pobj") if k.dep == "prep" and k.low == "into" and k.i not in inside else None
+        if obj is not None and obj.pos == "NOUN" and obj.i not in inside and not p.children(obj.i) and (
+                wordnet.lexicographer_files(obj.lemma, "n") & ENTERED):
+            return obj
+    return None
 
 
 def clefted(p: Parse, verb: Token, inside: set[int]) -> Token | None:
