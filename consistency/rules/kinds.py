@@ -18,6 +18,10 @@ A figure is of a kind when its clause says so by English grammar's own marks of 
   written as a bound (`compare._no_fact`): the mark that defines the class ("150 yards or more");
   an exact figure there is still one event's.
 
+An adjective or adverb of typicality in a clause that names a time of its own besides the figure
+("the typical flat sat unsold for 67 days between April and June") is that span's average, a
+figure of the story, not a kind (`_timed`).
+
 Such a figure is no rival for a figure of the story's own thing or event (`compare._no_fact`):
 "kettles last about six years" does not contradict "the new kettle lasts ten years". The words are
 closed classes of English grammar (adjectives and adverbs of typicality, the capacity modal, the
@@ -27,6 +31,7 @@ indefinite article), not a list of topics.
 from __future__ import annotations
 
 from ..parsing import Parse, Token
+from ..quantities.dates import TIME_NAMES, date_spans
 
 #: Adjectives that make a noun stand for the usual member of its kind ("the typical lifespan").
 #: Not "average": a noun of that word is a statistic of some set (`slots._statistic`).
@@ -67,6 +72,31 @@ def _of_a_class(p: Parse, verb: Token, subject: Token | None, number: Token) -> 
     return any(k.dep == "nummod" or k.dep == "det" and k.low in INDEFINITE for k in p.children(subject.i))
 
 
+#: Dependencies of a verb's children that open a clause of their own: a time there is that clause's.
+_OTHER_CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "xcomp")
+
+
+def _timed(p: Parse, verb: Token | None, figure: Token) -> bool:
+    """The clause of ``verb`` names a time of its own besides the figure: a month or a weekday by
+    name, or a date (`dates.date_spans`: "between April and June", "in 2024", "last year"): "the
+    typical flat sat unsold for 67 days between April and June" is that quarter's average, a figure
+    of the story, not a property of flats in general. Genericity is the absence of such a time: a
+    sentence anchored to one span of time tells what happened in it. False without a verb."""
+    if verb is None:
+        return False
+    spans = [(d.start, d.end) for d in date_spans(p.text) if d.kind != "time"]
+    skip = {figure.i} | {k.i for k in p.children(figure.i) if k.dep == "nummod"}
+    for k in p.children(verb.i):
+        if k.dep in _OTHER_CLAUSES:
+            skip |= {t.i for t in p.subtree(k.i)}
+    for t in p.subtree(verb.i):
+        if t.i in skip:
+            continue
+        if t.pos == "PROPN" and t.low in TIME_NAMES or any(lo <= t.start < hi for lo, hi in spans):
+            return True
+    return False
+
+
 def kind_mood(p: Parse, verb: Token | None, figure: Token | None, number: Token | None = None) -> str:
     """"kind" when the figure at ``figure`` (its counted noun or its number), under its predicate
     ``verb``, states a property of a kind in general, `CLASS` when the clause of its number
@@ -77,13 +107,13 @@ def kind_mood(p: Parse, verb: Token | None, figure: Token | None, number: Token 
     subject = next((k for k in kids if k.dep in _SUBJECTS), None)
     nouns = _path(p, figure, verb) + ([subject] if subject is not None else [])
     if any(k.dep == "amod" and k.low in TYPICAL for n in nouns for k in p.children(n.i)):
-        return "kind"
+        return "" if _timed(p, verb, figure) else "kind"
     if verb is None:
         return ""
     if number is not None and _of_a_class(p, verb, subject, number):
         return CLASS
     if any(k.dep == "advmod" and k.low in TYPICALLY for k in kids):
-        return "kind"
+        return "" if _timed(p, verb, figure) else "kind"
     if any(k.dep == "neg" for k in kids) or not any(k.dep == "aux" and k.low == CAPACITY for k in kids):
         return ""
     if subject is not None and subject.tag == "NN" \
