@@ -50,7 +50,8 @@ state, the start of its course, when it goes "into" a bare noun of a state ("cam
 Where the verb names no phase, the words of its predicate may mark one (`marked_phase`, session
 52): "its first riders", "its maiden crossing" (WordNet's clusters of "opening" and "first") a
 start, "for the final time" (their antonyms) an end; one thing's marked start and its end are two
-events though told by one verb (`course_apart`).
+events though told by one verb (`course_apart`). The thing such a first or last use is of may be
+the verb's object ("traffic first crossed the bridge": `_served`), a participant too.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ def participants(f: Frame) -> list[tuple]:
         if not heads and verb.dep == "xcomp" and verb.head != verb.i:
             # "the trial is expected to start on ...": the infinitive's subject is its head's
             heads += [k for k in p.children(verb.head) if k.dep in _SUBJECTS and k.i not in inside]
+        heads += _served(p, verb, inside) if marked_phase(f) and not phase(verb_lemma(f)) else []
     if span:
         # the noun the date names directly ("the dam breach on April 30", "Saturday's match")
         top = p.head_of(span)
@@ -110,6 +112,23 @@ def participants(f: Frame) -> list[tuple]:
             kinds = [k for k in p.children(h.i) if k.dep == "compound" and k.pos in ("NOUN", "PROPN")]
             if kinds:
                 out.append((kinds[-1], [t for k in kinds for t in p.subtree(k.i) if t.i not in inside]))
+    return out
+
+
+def _served(p, verb, inside) -> list:
+    """The things a first or last use is of, when the predicate's words mark the start or the end
+    (`marked_phase`) and its verb names none: the verb's object and the objects of its prepositions
+    that name no person and carry no mark themselves ("traffic first crossed the bridge", "the first
+    cars rolled across the viaduct": the bridge, the viaduct). The first crossing of a bridge is the
+    start of the bridge's use, told of what crossed it."""
+    out = []
+    for k in p.children(verb.i):
+        obj = k if k.dep == "dobj" else p.child(k.i, "pobj") if k.dep == "prep" else None
+        if obj is None or obj.i in inside or obj.pos != "NOUN" or not _thing(obj):
+            continue
+        if any(wordnet.course_mark(c.low) for c in p.children(obj.i) if c.dep in ("amod", "compound")):
+            continue  # "its first riders": who rode, not what was ridden
+        out.append(obj)
     return out
 
 
