@@ -832,7 +832,9 @@ class DateMismatch(_NumericRule):
     statement, and one speaker makes many; so do two dates of verbs of communication whose direct
     objects differ by meaning (`utterances.contents_differ`: "announced a compromise budget on
     Saturday" / "announced a stopgap budget Friday"); "pleaded guilty Tuesday to a fraud charge" and
-    "announced her resignation on Monday" stay compared. Nor a day planned ahead of its article
+    "announced her resignation on Monday" stay compared; nor a statement about an event on its own
+    day ("the by-election was announced on 2 April") against the event ("will be held on 7 May":
+    `occasions.telling_and_told`). Nor a day planned ahead of its article
     against the day a later article tells as done, on or after the plan was told ("will reopen on
     14 April" / "reopened on 21 April": the plan may have slipped; `compare.apart`).
     """

@@ -234,13 +234,56 @@ def _family(f: Frame) -> bool | None:
     "for" ("trial fixed for 14/10/2025", `shared_time.listed_for`). A passive verb planning its
     date for an event noun ("is scheduled for release", "for debate": `shared_time.planned_for`) is
     that noun's verb."""
-    p, verb, _, inside = date_verb(f)
+    p, verb, span, inside = date_verb(f)
     if verb is None or listed_for(p, verb, inside) is not None:
         return None
     if (event := planned_for(p, verb, inside)) is not None:  # "scheduled for debate": a debate's date
         return bool(_TELLING & wordnet.lexicographer_files(wordnet.verb_of(event.lemma) or event.lemma, "v"))
     telling = bool(_TELLING & wordnet.lexicographer_files(verb.lemma, "v"))
-    return None if telling and planned(p, verb, inside) else telling
+    return None if telling and planned(p, verb, inside) and _date_set(p, span) else telling
+
+
+#: Prepositions by which a verb sets the time of what it plans or moves ("scheduled for 3 March",
+#: "postponed to Friday", "put back until June"); "on", "in" or none date the verb's own act ("the
+#: closure was confirmed on 3 March").
+_SET_BY = ("for", "to", "until", "till")
+
+
+def _date_set(p, span) -> bool:
+    """The date is the object of a preposition that sets a planned time (`_SET_BY`): what a verb of
+    telling in the passive sets for its event ("the vote was announced for 7 May"), not when it
+    told ("the vote was announced on 2 April")."""
+    if not span:
+        return False
+    top = p.head_of(span)
+    return top.dep == "pobj" and top.head != top.i and p.tokens[top.head].low in _SET_BY
+
+
+def _announced(f: Frame) -> bool:
+    """The date is of a statement about an event its sentence names: a verb of saying or knowing
+    (`_TELLING`) in the passive whose subject names the event (`shared_time.planned`), dated by "on"
+    or by no preposition ("the by-election was announced on 2 April", "the closure was confirmed on
+    3 March"), not a time it sets for the event ("announced for 7 May", `_date_set`)."""
+    p, verb, span, inside = date_verb(f)
+    return (verb is not None and listed_for(p, verb, inside) is None and planned_for(p, verb, inside) is None
+            and bool(_TELLING & wordnet.lexicographer_files(verb.lemma, "v"))
+            and bool(planned(p, verb, inside)) and not _date_set(p, span))
+
+
+def telling_and_told(fa: Frame, fb: Frame) -> bool:
+    """One date is of a statement about an event (`_announced`: "the by-election was announced on 2
+    April", "the closure was confirmed on 3 March") and the other of a verb of another kind than
+    saying or knowing (`_family` False: "will be held on 7 May", "closed on 28 March"), and neither
+    verb is the other or a kind of it (`verb_kind_of`): a statement and what it tells of are two
+    events, however alike their words read by the sentence model ("was announced" / "will be held"
+    0.46, over `compare.SAME_EVENT`). Only this shape: WordNet files many acts of law among its verbs
+    of communication ("sentence", "charge"), and "will be sentenced on March 10" is the sentencing."""
+    if fa.q.dimension != "date" or fb.q.dimension != "date":
+        return False
+    if not (_announced(fa) and _family(fb) is False or _announced(fb) and _family(fa) is False):
+        return False
+    va, vb = verb_lemma(fa), verb_lemma(fb)
+    return not (verb_kind_of(va, vb) or verb_kind_of(vb, va))
 
 
 def one_occasion(fa: Frame, fb: Frame, similar: Callable[[str, str], float] | None = None,
