@@ -832,6 +832,7 @@ VETOES: list[tuple[str, Callable[[_Pair], str]]] = [
             shared_time.alike(p.fa, p.fb, p.ctx.sim, SAME_EVENT))  # "shut" / "ended ... when it closed"
         or shared_time.opposed(p.fa, p.fb)  # "began" / "ended"
         or occasions.course_apart(p.fa, p.fb)))),  # "its maiden crossing" / "its final crossing"
+    ("occurrences", lambda p: _says("two occurrences", occasions.occurrences_differ(p.fa, p.fb))),  # "again"
     ("telling", lambda p: _says(TELLING, occasions.telling_and_told(p.fa, p.fb))),  # "announced" / "will be held"
     ("readings", lambda p: _says(READINGS, occasions.readings_differ(p.fa, p.fb))),  # "stood at 5.1% in 2022" / "6.3% in 2023"
     ("utterances", lambda p: _says("dates of utterances", p.fa.q.dimension == "date" and (  # (`utterances`)

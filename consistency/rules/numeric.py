@@ -822,7 +822,8 @@ class DateMismatch(_NumericRule):
         -> opened on March 12 vs started on March 14: the same event cannot happen on both dates
 
     Not flagged: dates of different events ("rose on Monday" vs "fell on Tuesday"; "born on 12
-    March 1950" vs "died on 3 June 2001"); "born on 5 November 1987" vs "born after November
+    March 1950" vs "died on 3 June 2001"); two occurrences of one kind ("the first round of talks"
+    vs "the second round", "walked out" vs "walked out again": `occasions.occurrences_differ`); "born on 5 November 1987" vs "born after November
     4"; March vs March 12 (they overlap); "since March 2", "until Friday", "as of 2017" (a span
     or the time of a figure, not an event's date); the times of two readings of a measure whose
     figures differ ("the rate stood at 5.1% in 2022" vs "was 6.3% in 2023":

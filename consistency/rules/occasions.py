@@ -60,6 +60,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..quantities.change import direction_of
+from ..quantities.numbers import ORDINALS
 from .. import wordnet
 from .frames import Frame, disjoint, frames, same_kind
 from .shared_time import listed_for, planned, planned_for
@@ -257,6 +258,46 @@ def _date_set(p, span) -> bool:
         return False
     top = p.head_of(span)
     return top.dep == "pobj" and top.head != top.i and p.tokens[top.head].low in _SET_BY
+
+
+#: Adverbs that tell an act as a repeat of an earlier one ("walked out again"): a closed class of
+#: English grammar, not a list of topics.
+_REPEAT = frozenset({"again", "anew"})
+
+
+def _ordinals(f: Frame) -> dict[str, int]:
+    """The ordinal adjective (`numbers.ORDINALS`: "first", "second") of each participant of ``f``'s
+    date (`participants`), by the participant's lemma: "the second Orlen rocket" is {"rocket": 2}."""
+    p, _, _, inside = date_verb(f)
+    out = {}
+    for head, _ in participants(f):
+        for c in p.children(head.i):
+            if c.dep == "amod" and c.i not in inside and c.low in ORDINALS:
+                out[head.lemma] = ORDINALS[c.low]
+    return out
+
+
+def _repeated(f: Frame) -> bool:
+    """The date's verb is told as a repeat (`_REPEAT`: "walked out again")."""
+    p, verb, _, inside = date_verb(f)
+    return verb is not None and any(k.dep == "advmod" and k.low in _REPEAT and k.i not in inside
+                                    for k in p.children(verb.i))
+
+
+def occurrences_differ(fa: Frame, fb: Frame) -> bool:
+    """The two dates are of two occurrences of one kind of event: their participants of one noun
+    are told by different ordinals ("the first Orlen rocket lifted off" / "the second Orlen rocket
+    lifted off"; "its first launch" / "its second launch"), or one verb is told on both sides and
+    one side tells it as a repeat ("walked out" / "walked out again"). Two strikes, two launches:
+    one verb and one workforce or one kind of rocket, but not one event. A repeat told with another
+    verb ("reopened" / "opened again") stays one."""
+    if fa.q.dimension != "date" or fb.q.dimension != "date":
+        return False
+    oa, ob = _ordinals(fa), _ordinals(fb)
+    if any(noun in ob and ob[noun] != n for noun, n in oa.items()):
+        return True
+    va = verb_lemma(fa)
+    return bool(va) and va == verb_lemma(fb) and _repeated(fa) != _repeated(fb)
 
 
 def _announced(f: Frame) -> bool:
