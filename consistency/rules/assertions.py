@@ -119,6 +119,9 @@ class Statement:
     #: Dunmore"; '' when there is none or the subject is a pronoun), to tell one thing from two.
     object_head: str = ""
     subject_head: str = ""
+    #: where the predicate happens: its prepositional phrases of place (`_PLACE`: "in the old town",
+    #: "on its bakery arm"), dates aside; not how or why ("for good", "after a refit").
+    places: str = ""
 
     @property
     def phrase(self) -> str:
@@ -341,7 +344,9 @@ def _statement(claim: Claim, p: Parse, t: Token, dated, date_spans, when) -> Sta
                      noun_report, yet, state, future, surface, frame, quantity, group, head, role, from_subject,
                      persists, where, quantified, *_restriction(p, t, owner, date_spans), actor, agentless,
                      obj_tok.lemma.lower() if obj_tok is not None and obj else "",
-                     subject_tok.lemma.lower() if subject_tok is not None and subject_text else "")
+                     subject_tok.lemma.lower() if subject_tok is not None and subject_text else "",
+                     " ".join(_words(p, k) for k in kids if k.dep == "prep" and k.low in _PLACE
+                              and not _holds_date(p.subtree(k.i), date_spans)))
 
 
 #: Prepositions of an adjunct that restricts when, how or in what capacity a predicate holds ("as a
@@ -365,6 +370,11 @@ def _words_of(verb: Token) -> bool:
     pleaded not guilty" (a verdict and a plea, dismissed) once a verb's object predicate ("found
     guilty") became a statement; the two pleas of one man, one of them withdrawn (wanted), stay."""
     return verb.pos == "VERB" and wordnet.VERB_COMMUNICATION in wordnet.lexicographer_files(verb.lemma, "v", 1)
+
+
+#: Prepositions of place ("in the harbour district", "at the depot", "on its dairy arm"): English
+#: grammar's closed class of locative prepositions, for `Statement.places`.
+_PLACE = frozenset({"in", "at", "on", "near", "inside", "outside", "across", "throughout", "around", "within"})
 
 
 def _holds_date(tokens: list[Token], date_spans) -> bool:

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from .. import wordnet
-from ..parsing import parsed
+from ..parsing import parse, parsed
 from ..records import UNDATED, Claim
 from . import lexicon as lx
 from .assertions import Statement, statements
@@ -207,7 +207,11 @@ class AntonymConflict(Rule):
     objects, the same subject, and one thing named on both sides (`_one_named`: one head noun,
     not a detail on each side that the other lacks); the actor of an act read (`_said_of_one`);
     not apart (`compare.apart`), not a dispute between speakers. An adjective a verb predicates of
-    its object is a state of it ("was found guilty" against "was acquitted").
+    its object is a state of it ("was found guilty" against "was acquitted"). A verb of a
+    contest's result (`_contest`: "beat", "defeat", "overcome", in WordNet below "defeat") says
+    its subject won and its object lost in either voice ("Ostby beat Corby" / "Ostby were beaten
+    by Corby"); one predicate of opposite objects is flagged too ("reported a loss" / "reported a
+    profit", `_opposite_objects`), as is a thing itself shutting and reopening on one day.
 
     Example::
 
@@ -216,8 +220,10 @@ class AntonymConflict(Rule):
         -> approved vs rejected: opposite predicates of the same subject
 
     Not flagged: different subjects ("Smith won the final" vs "Jones lost the final"); "did not
-    win" vs "lost" (they agree); "opened higher" vs "closed lower" (open/closed counts only as a
-    state: "is open", "remained closed"); different objects ("opened a library" / "closed a
+    win" vs "lost" (they agree); "opened higher" vs "closed lower" (open/closed counts as a state,
+    "is open", "remained closed", or as an act of the thing itself without a comparative or a
+    figure: `_opens_or_closes`); "opened an inquiry" / "closed the inquiry" (two steps); "Corby
+    were beaten by Ostby" / "Ostby beat Corby" (one result); different objects ("opened a library" / "closed a
     gym"), or one named with a detail on each side ("the first leg" / "the second leg", "the
     upper house" / "the lower house"); acts of a pronoun ("he backed the plan" / "a group which
     opposes it"); all or none of a group ("won every home game", QNT001's); numeric rises and
@@ -237,16 +243,16 @@ class AntonymConflict(Rule):
         for a, b in pairs:
             if stems(a) and stems(b):
                 yield a
-                if parsed(a.text) and any(_antonym_sides(s) for s in statements(a)):
+                if parsed(a.text) and any(_read_for_antonyms(s) for s in statements(a)):
                     yield b
 
     def check(self, a: Claim, b: Claim, ctx=None) -> Iterable[Verdict]:
         if not _antonym_stems(a) or not _antonym_stems(b):
             return  # no word of an antonym pair on one side: no need to parse
-        sa = [(s, sides) for s in statements(a) if (sides := _antonym_sides(s))]
+        sa = [(s, _antonym_sides(s)) for s in statements(a) if _read_for_antonyms(s)]
         if not sa:
             return  # no antonym predicate in the first claim: the second is not parsed
-        sb = [(s, sides) for s in statements(b) if (sides := _antonym_sides(s))]
+        sb = [(s, _antonym_sides(s)) for s in statements(b) if _read_for_antonyms(s)]
         if not sb:
             return
         ctx = _context(ctx)
@@ -254,11 +260,23 @@ class AntonymConflict(Rule):
             for y, ys in sb:
                 if x.negated != y.negated:
                     continue
+                if _contest(x) or _contest(y):
+                    verdict = _result_conflict(x, xs, y, ys, ctx)
+                    if verdict is not None:
+                        yield verdict
+                        return
+                    continue
                 pairs = {n for n, side in xs if (n, 1 - side) in ys}
-                if not pairs or (pairs == {5} and _changes(a) and _changes(b)):
+                if not pairs:
+                    verdict = _opposite_objects(x, y, ctx)
+                    if verdict is not None:
+                        yield verdict
+                        return
                     continue
-                if pairs == {1} and not (x.state and y.state):  # open/closed as a state, not a move
+                if pairs == {5} and _changes(a) and _changes(b):
                     continue
+                if pairs == {1} and not (x.state and y.state or _opens_or_closes(x) and _opens_or_closes(y)):
+                    continue  # open/closed as a state, or of the thing itself, not a move ("opened higher")
                 if {x.quantity, y.quantity} & {"all", "none"}:
                     continue  # "won every home game" / "lost most away games": all or none of a group is QNT001's
                 if _tells_both(x, y) or _tells_both(y, x):
@@ -274,6 +292,124 @@ class AntonymConflict(Rule):
                               explanation=f"{x.text} vs {y.text}: opposite predicates of the same subject",
                               key_a=x.predicate, key_b=y.predicate)
                 return
+
+
+def _read_for_antonyms(s: Statement) -> bool:
+    """The statement can hold an antonym: its predicate is on a side of an antonym pair, names a
+    contest (`_contest`), or its object's head is on a side of one ("reported a loss")."""
+    return bool(_antonym_sides(s) or _contest(s) or _object_sides(s))
+
+
+def _object_sides(s: Statement) -> frozenset[tuple[int, int]]:
+    """(antonym pair number, side) of the head of the statement's object ("loss" of "reported a
+    pre-tax loss"), rises and falls aside (DIR001's)."""
+    sides = _lemma_sides(stem(s.object_head)) if s.object_head else frozenset()
+    return frozenset(x for x in sides if x[0] not in _DIRECTIONS)
+
+
+#: The pairs of `lexicon.ANTONYMS` of a change of amount ("rose" / "fell", "raised" / "cut"): as
+#: objects ("reported a rise") they are DIR001's moves.
+_DIRECTIONS = (5, 6)
+
+
+def _opposite_objects(x: Statement, y: Statement, ctx: PairContext) -> Verdict | None:
+    """One predicate of opposite objects ("reported a pre-tax loss" / "reported a pre-tax profit",
+    `_object_sides`), said by the same actor, the rest of each object and the predicate's phrases
+    naming no detail on each side that the other lacks ("a loss on its bakery arm" / "a profit on
+    its dairy arm", "a loss for 2024" / "a profit for 2025" are two), comparable (`opposable`)."""
+    xs, ys = _object_sides(x), _object_sides(y)
+    if not any((n, 1 - side) in ys for n, side in xs) or not (x.subject and y.subject):
+        return None
+    if ctx.sim(x.predicate, y.predicate) < SAME_PREDICATE or not _one_named(x.subject, x.subject_head, y.subject, y.subject_head):
+        return None
+    # (all its phrases: "for 2024" / "for 2025" is no date the claims read, yet two years)
+    rest = [" ".join(w for w in f"{s.object} {s.where}".split() if stem(w) != stem(s.object_head)) for s in (x, y)]
+    if not _one_named(rest[0], "", rest[1], "") or opposable(x, y, ctx):
+        return None
+    return Verdict(spans_a=spans((x.start, x.end, x.text, f"{x.predicate} {x.object_head}")),
+                   spans_b=spans((y.start, y.end, y.text, f"{y.predicate} {y.object_head}")),
+                   explanation=f"{x.surface} a {x.object_head} vs {y.surface} a {y.object_head}: opposite things of the same subject",
+                   key_a=f"{x.predicate} {x.object_head}", key_b=f"{y.predicate} {y.object_head}")
+
+
+def _opens_or_closes(s: Statement) -> bool:
+    """The statement says a thing itself opened or closed ("the market hall shut", "the bridge
+    reopened": no object; "the harbour was shut": a passive without agent), with no comparative and
+    no figure in its claim: not a market's move ("stocks opened higher", "the index closed at
+    1,200"). Times of one day ("opened at 9am" / "closed at 6pm") are `compare.apart`."""
+    if s.object_head and not s.agentless or s.claim.quantities:
+        return False  # "opened an inquiry": an act on something else ("the harbour was shut": on itself)
+    p = parse(s.claim.text)
+    return not any(k.tag in ("JJR", "RBR") for t in p.tokens_in(s.start, s.end) for k in p.children(t.i))
+
+
+#: The number of the pair of `lexicon.ANTONYMS` that says who won and who lost ("won" / "lost").
+_RESULT = 0
+#: How far below WordNet's first sense of "defeat" (win a victory over) the first sense of a verb
+#: may lie to name a contest's result (`_contest`): "beat" and "rout" one step, "outplay" two.
+CONTEST_STEPS = 2
+
+
+@lru_cache(maxsize=1)
+def _defeat() -> frozenset:
+    return frozenset(wordnet.synsets("defeat", "v")[:1])
+
+
+@lru_cache(maxsize=65536)
+def _contest_word(word: str) -> bool:
+    """The first sense of ``word`` as a verb is, or lies at most `CONTEST_STEPS` below, WordNet's
+    "defeat" (win a victory over): "beat", "defeat", "overcome", "rout", "outplay"."""
+    return len(word) > 2 and word.isalpha() and wordnet.below(word, _defeat(), senses=1, steps=CONTEST_STEPS, pos="v")
+
+
+def _contest(s: Statement) -> bool:
+    """The statement's predicate names a contest's result (`_contest_word`): its subject won (in
+    the passive its agent) and its object lost (in the passive its subject), whatever the voice."""
+    return bool(s.predicate) and _contest_word(s.predicate.split()[0])
+
+
+def _results(s: Statement, sides) -> list[tuple[int, str, str]]:
+    """Who the statement says won (0) or lost (1), with the head noun: a contest verb says both
+    ("Ostby beat Corby", "Ostby were beaten by Corby": Ostby won, Corby lost; "Corby beat Ostby":
+    the other way), "won" or "lost" (`lexicon.ANTONYMS`' first pair) of its subject."""
+    if _contest(s):
+        return [(0, s.subject, s.subject_head), (1, s.object, s.object_head)]
+    return [(side, s.subject, s.subject_head) for n, side in sides if n == _RESULT]
+
+
+def _result_conflict(x: Statement, xs, y: Statement, ys, ctx: PairContext) -> Verdict | None:
+    """One side was said to win and to lose, by a contest verb on one side at least ("Ostby beat
+    Corby" / "Ostby were beaten by Corby", "Brevik defeated Tavel" / "Tavel defeated Brevik",
+    "Rovena won the final" / "Dunmore beat Rovena"): the one side is named alike on both
+    (`_one_named`), the rest of each statement (what a "won" or "lost" is of, where the contest
+    was) names no detail on each side the other lacks, and the two are comparable (`opposable`,
+    without the subjects: who won is compared here)."""
+    for side, who, head in _results(x, xs):
+        for other, whom, whom_head in _results(y, ys):
+            if side == other or not who or not whom or disjoint_words(who, whom) or not _one_named(
+                    who, head, whom, whom_head):
+                continue
+            if not _one_named(_rest(x), "", _rest(y), "") or opposable(_beside_subject(x), _beside_subject(y), ctx):
+                continue
+            won, lost = (x, y) if side == 0 else (y, x)
+            return Verdict(spans_a=spans((x.start, x.end, x.text, x.predicate)),
+                           spans_b=spans((y.start, y.end, y.text, y.predicate)),
+                           explanation=f"{won.surface} vs {lost.surface}: {who} won in one report and lost in the other",
+                           key_a=f"{x.predicate} {'won' if side == 0 else 'lost'}",
+                           key_b=f"{y.predicate} {'won' if other == 0 else 'lost'}")
+    return None
+
+
+def _rest(s: Statement) -> str:
+    """What a result is of besides who won and lost: where a contest verb's contest was ("beat
+    Corby in the cup"), what a "won" or "lost" is of ("won the cup final")."""
+    return s.places if _contest(s) else _told(s)
+
+
+def _beside_subject(s: Statement) -> Statement:
+    """The statement without its subject (who won or lost is compared by `_result_conflict`)."""
+    frame = replace(s.frame, slots=replace(s.frame.slots, subject="", subject_named=False))
+    return replace(s, subject="", subject_named=False, frame=frame)
 
 
 def _said_of_one(s: Statement) -> bool:
@@ -306,8 +442,8 @@ def _state_and_act(x: Statement, y: Statement) -> bool:
 
 def _told(s: Statement) -> str:
     """What a statement says its predicate is of, with where it happens: the object and the
-    predicate's own prepositional phrases, dates aside ("lifted the curfew in the old town")."""
-    return " ".join(w for w in (s.object, s.where) if w)
+    predicate's own phrases of place, dates aside ("lifted the curfew in the old town")."""
+    return " ".join(w for w in (s.object, s.places) if w)
 
 
 def _one_named(x: str, x_head: str, y: str, y_head: str) -> bool:
@@ -324,7 +460,7 @@ def _one_named(x: str, x_head: str, y: str, y_head: str) -> bool:
         return True
     if x_head and y_head and not (same_word(stem(x_head), stem(y_head)) or wordnet.share_sense(x_head, y_head, "n")):
         return False
-    wx, wy = ({stem(w) for w in z.split() if w.isalpha() and w.lower() not in lx.STOP} for z in (x, y))
+    wx, wy = ({stem(w) for w in z.split() if w.isalnum() and w.lower() not in lx.STOP} for z in (x, y))
     return not (any(not any(same_word(a, b) for b in wy) for a in wx)
                 and any(not any(same_word(b, a) for a in wx) for b in wy))
 
@@ -342,8 +478,9 @@ def _antonym_sides(s: Statement) -> frozenset[tuple[int, int]]:
 
 
 def _antonym_stems(claim: Claim) -> bool:
-    """Whether a word of the claim is on a side of an antonym pair (a cost filter before parsing)."""
-    return any(_lemma_sides(w) for w in view(claim).stems)
+    """Whether a word of the claim is on a side of an antonym pair or a contest verb (`_contest_word`;
+    a cost filter before parsing)."""
+    return any(_lemma_sides(w) or _contest_word(w) for w in view(claim).stems)
 
 
 @lru_cache(maxsize=65536)
@@ -493,10 +630,7 @@ def _said(s: Statement) -> str:
 
 def _beside_group(s: Statement) -> Statement:
     """The statement with the group left out of its subject: the group is compared by `_exception`."""
-    if not s.group_subject:
-        return s
-    frame = replace(s.frame, slots=replace(s.frame.slots, subject="", subject_named=False))
-    return replace(s, subject="", subject_named=False, frame=frame)
+    return _beside_subject(s) if s.group_subject else s
 
 
 def _opposite(x: Statement, y: Statement) -> bool:
