@@ -433,7 +433,7 @@ def _tells_both(x: Statement, y: Statement) -> bool:
 
 def _state_and_act(x: Statement, y: Statement) -> bool:
     """``x`` is a state said with a copula ("remains illegal", "is open": no actor, no passive)
-    and ``y`` an act of someone ("23 states have legalised it", "the council opened it"): a state
+    and ``y`` an act of someone ("two provinces have legalised it", "the council opened it"): a state
     that holds under one rule or at one time, and an act of changing it, often somewhere else.
     Measured on the news tuning half: the one such ANT001 pair under the cut-off once the frames
     read the actor (a drug illegal under national law, legalised by states), not wanted."""
