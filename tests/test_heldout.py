@@ -197,6 +197,10 @@
   (`compare.rule_prior`), with ANT001 reading one thing named on both sides: heldout 0.919 / 0.829
   -> 0.929 / 0.951 (its four ANT001 pairs and h058's "not given the inquiry any files"); floors
   0.91 / 0.93.
+- Session 52 raised the floors of the files its readings moved to their stop figures less about
+  0.02: voices R 1.000 (shares / stock, heads one step apart in WordNet), voices7 0.886 / 0.620 (a
+  date's start marked by "first"), voices16 0.939 / 0.620 (tuning); held voices8 0.844 / 0.540,
+  voices11 0.806 / 0.580, voices13 0.714 / 0.400, voices19 0.674 / 0.580 (its start 0.667 / 0.560).
 
 The evaluation code is benchmarks/conflicts.py (``--heldout``, ``--pairs FILE`` print the misses).
 """
@@ -219,7 +223,7 @@ def test_heldout_precision_and_recall(embedder):
     assert {"conflict", "consistent", "update"} <= labels
     m = bench.heldout_scores(predictions)
     assert m["P"] >= 0.91, m
-    assert m["R"] >= 0.93, m
+    assert m["R"] >= 0.96, m
     assert m["update_false"] == 0, m
 
 
@@ -241,11 +245,11 @@ def test_voices_precision_and_recall(embedder):
 #: The floors of the pair files written by people who read none of the code (the docstring above
 #: says where each stands): (folder, precision, recall).
 FLOORS = [("voices2", 0.84, 0.74), ("voices3", 0.89, 0.88), ("voices4", 0.93, 0.82), ("voices5", 0.95, 0.64),
-          ("voices6", 0.78, 0.48), ("voices7", 0.86, 0.58), ("voices8", 0.78, 0.48), ("voices9", 0.84, 0.36),
-          ("voices10", 0.86, 0.46), ("voices11", 0.76, 0.54), ("voices12", 0.76, 0.34), ("voices13", 0.68, 0.36),
+          ("voices6", 0.78, 0.48), ("voices7", 0.86, 0.60), ("voices8", 0.82, 0.52), ("voices9", 0.84, 0.36),
+          ("voices10", 0.86, 0.46), ("voices11", 0.78, 0.56), ("voices12", 0.76, 0.34), ("voices13", 0.69, 0.38),
           ("voices14", 0.90, 0.50),
-          ("voices15", 0.90, 0.46), ("voices16", 0.91, 0.58), ("voices17", 0.76, 0.50),
-          ("voices18", 0.71, 0.52), ("voices19", 0.64, 0.54)]
+          ("voices15", 0.90, 0.46), ("voices16", 0.91, 0.60), ("voices17", 0.76, 0.50),
+          ("voices18", 0.71, 0.52), ("voices19", 0.65, 0.56)]
 
 
 @pytest.mark.parametrize("folder, precision, recall", FLOORS, ids=[f for f, _, _ in FLOORS])
