@@ -357,11 +357,17 @@ def _lemma(word: str, pos: str) -> str:
     for base in t["exc"].get(word, ()):
         if base in t["index"]:
             return base
+    return _regular(word, pos, t) or _closed(word, pos, t) or word
+
+
+def _regular(word: str, pos: str, t: dict, keep: int = 1) -> str:
+    """The base WordNet lists of a regular inflection of ``word`` (`_SUFFIXES`, WordNet's morphy)
+    whose stem keeps more than ``keep`` characters; '' when there is none."""
     for suffix, repl in _SUFFIXES[pos]:
         base = word[: -len(suffix)] + repl
-        if word.endswith(suffix) and len(word) > len(suffix) + 1 and base in t["index"]:
+        if word.endswith(suffix) and len(word) - len(suffix) > keep and base in t["index"]:
             return base
-    return _closed(word, pos, t) or word
+    return ""
 
 
 #: The shortest part of a closed compound (`_closed`): "cease" + "fire"; a shorter piece ("re" +
@@ -384,10 +390,8 @@ def _closed(word: str, pos: str, t: dict) -> str:
         joined = f"{word[:i]}-{word[i:]}"
         if joined in t["index"]:
             return joined
-        for suffix, repl in _SUFFIXES[pos]:
-            base = joined[: -len(suffix)] + repl
-            if joined.endswith(suffix) and len(joined) - len(suffix) > i + 1 and base in t["index"]:
-                return base
+        if base := _regular(joined, pos, t, keep=i + 1):  # "ceasefires": the stem keeps past the hyphen
+            return base
     return ""
 
 
